@@ -1,0 +1,106 @@
+package io.tally.dynamo.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * The one table. Its shape is defined here and only here: tests, the local runtime and the CDK
+ * stack all read it from this class (see docs/ARCHITECTURE.md for the access patterns it serves).
+ * Every key attribute is a string; GSIs are generic (their meaning depends on the item type) and
+ * sparse (an item without the attributes is not in the index).
+ */
+public final class TallyTable {
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    /** Epoch seconds after which DynamoDB may delete the item (idempotency records and other disposable items). */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    public static final Gsi GSI1 = new Gsi("GSI1", "GSI1PK", "GSI1SK");
+    public static final Gsi GSI2 = new Gsi("GSI2", "GSI2PK", "GSI2SK");
+    public static final Gsi GSI3 = new Gsi("GSI3", "GSI3PK", "GSI3SK");
+    public static final Gsi GSI4 = new Gsi("GSI4", "GSI4PK", "GSI4SK");
+    public static final List<Gsi> GSIS = List.of(GSI1, GSI2, GSI3, GSI4);
+
+    private TallyTable() {
+    }
+
+    /** A global secondary index: its name and its string partition and sort key attributes (projection ALL). */
+    public record Gsi(String name, String partitionKey, String sortKey) {
+    }
+
+    public static CreateTableRequest createTableRequest(String tableName) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        attributes.add(stringAttribute(PK));
+        attributes.add(stringAttribute(SK));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Gsi gsi : GSIS) {
+            attributes.add(stringAttribute(gsi.partitionKey()));
+            attributes.add(stringAttribute(gsi.sortKey()));
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(gsi.name())
+                    .keySchema(key(gsi.partitionKey(), KeyType.HASH), key(gsi.sortKey(), KeyType.RANGE))
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .build());
+        }
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attributes)
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(indexes)
+                .build();
+    }
+
+    /** Creates the table if it does not exist and waits until it is active. Safe to call concurrently. */
+    public static void ensureExists(DynamoDbClient client, String tableName) {
+        try {
+            client.describeTable(DescribeTableRequest.builder().tableName(tableName).build());
+        } catch (ResourceNotFoundException missing) {
+            try {
+                client.createTable(createTableRequest(tableName));
+            } catch (ResourceInUseException raced) {
+                // created meanwhile by someone else: fine
+            }
+        }
+        waitActive(client, tableName);
+    }
+
+    private static void waitActive(DynamoDbClient client, String tableName) {
+        for (int i = 0; i < 600; i++) {
+            TableStatus status = client.describeTable(DescribeTableRequest.builder().tableName(tableName).build())
+                    .table().tableStatus();
+            if (status == TableStatus.ACTIVE) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + tableName, e);
+            }
+        }
+        throw new IllegalStateException("table " + tableName + " did not become active within 30 s");
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

@@ -1,0 +1,46 @@
+package io.tally.lambda.topology;
+
+/**
+ * The Lambda functions of a Tally stack. The local runtime hosts each in-process; the CDK stack
+ * deploys each as a function with these settings. One list, so the two cannot drift.
+ */
+public enum FunctionId {
+    /** The merchant JSON API behind the HTTP API. */
+    MERCHANT_API("merchant-api", "io.tally.lambda.http.MerchantApiHandler::handleRequest", 1024, 10),
+    /** Consumes the domain-event queue. */
+    EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30);
+
+    private final String logicalName;
+    private final String handler;
+    private final int memoryMb;
+    private final int timeoutSeconds;
+
+    FunctionId(String logicalName, String handler, int memoryMb, int timeoutSeconds) {
+        this.logicalName = logicalName;
+        this.handler = handler;
+        this.memoryMb = memoryMb;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Short, stable, lower-case name (used in resource names and logs). */
+    public String logicalName() {
+        return logicalName;
+    }
+
+    /** The Lambda handler string, {@code class::method}. */
+    public String handler() {
+        return handler;
+    }
+
+    public String handlerClassName() {
+        return handler.substring(0, handler.indexOf("::"));
+    }
+
+    public int memoryMb() {
+        return memoryMb;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+}

@@ -1,0 +1,55 @@
+package io.tally.lambda.topology;
+
+/**
+ * The SQS queues of a Tally stack, each consumed by one function and backed by a dead-letter queue.
+ * The CDK stack and the local runtime both create exactly these.
+ */
+public enum QueueId {
+    /** Domain events (balance changes, enrollments, provisioning) for the asynchronous consumers. */
+    EVENTS("tally-events", FunctionId.EVENTS_CONSUMER, 10, 5, "TALLY_EVENTS_QUEUE_URL");
+
+    private final String logicalName;
+    private final FunctionId consumer;
+    private final int batchSize;
+    private final int maxReceiveCount;
+    private final String urlEnvironmentVariable;
+
+    QueueId(String logicalName, FunctionId consumer, int batchSize, int maxReceiveCount, String urlEnvironmentVariable) {
+        this.logicalName = logicalName;
+        this.consumer = consumer;
+        this.batchSize = batchSize;
+        this.maxReceiveCount = maxReceiveCount;
+        this.urlEnvironmentVariable = urlEnvironmentVariable;
+    }
+
+    public String logicalName() {
+        return logicalName;
+    }
+
+    public String deadLetterName() {
+        return logicalName + "-dlq";
+    }
+
+    public FunctionId consumer() {
+        return consumer;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Deliveries before a message moves to the dead-letter queue. */
+    public int maxReceiveCount() {
+        return maxReceiveCount;
+    }
+
+    /** Six times the consumer's timeout, as AWS recommends for Lambda event sources. */
+    public int visibilityTimeoutSeconds() {
+        return 6 * consumer.timeoutSeconds();
+    }
+
+    /** The environment variable through which producers learn the queue's URL. */
+    public String urlEnvironmentVariable() {
+        return urlEnvironmentVariable;
+    }
+}

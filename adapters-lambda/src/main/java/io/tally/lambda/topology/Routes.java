@@ -1,0 +1,25 @@
+package io.tally.lambda.topology;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The route table of the HTTP API, used by the local HTTP front and by the CDK stack alike. */
+public final class Routes {
+    public static final List<Route> ALL = List.of(
+            new Route("POST", "/merchant/{method}", FunctionId.MERCHANT_API),
+            // CORS preflight: answered by the merchant handler itself, locally and on AWS
+            new Route("OPTIONS", "/merchant/{method}", FunctionId.MERCHANT_API));
+
+    private Routes() {
+    }
+
+    /** The route for a request, by exact method and path template, as API Gateway picks it. */
+    public static Optional<Route> find(String method, String path) {
+        return ALL.stream().filter(r -> r.method().equalsIgnoreCase(method) && r.matchesPath(path)).findFirst();
+    }
+
+    /** Whether any route serves this path with some other method (for a 405 rather than a 404). */
+    public static boolean pathKnown(String path) {
+        return ALL.stream().anyMatch(r -> r.matchesPath(path));
+    }
+}

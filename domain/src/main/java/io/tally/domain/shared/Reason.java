@@ -1,0 +1,40 @@
+package io.tally.domain.shared;
+
+/**
+ * Why a request was turned down. Stable: the merchant API maps each one to an error code that
+ * integrations may branch on (see docs/API.md), so never renumber or reuse a retired name.
+ */
+public enum Reason {
+    // credentials and context
+    UNAUTHENTICATED,
+    BRAND_MISMATCH,
+    UNKNOWN_LOCATION,
+    UNKNOWN_TERMINAL,
+    EMPLOYEE_REQUIRED,
+    UNKNOWN_EMPLOYEE,
+    // request shape
+    INVALID_REQUEST,
+    // cards
+    NO_CARD_NUMBER,
+    CARD_NOT_FOUND,
+    CARD_NOT_ACTIVE,
+    INVALID_PIN,
+    UNKNOWN_CARD_SET,
+    CARD_SET_EXHAUSTED,
+    CARD_ALREADY_ALLOCATED,
+    // balances
+    UNKNOWN_VALUE_TYPE,
+    INSUFFICIENT_FUNDS,
+    AMOUNT_BELOW_MINIMUM,
+    AMOUNT_ABOVE_MAXIMUM,
+    BALANCE_LIMIT_EXCEEDED,
+    INVALID_AMOUNT,
+    HOLD_NOT_FOUND,
+    HOLD_CLOSED,
+    TRANSACTION_NOT_FOUND,
+    NOT_VOIDABLE,
+    ALREADY_VOIDED,
+    // idempotency and concurrency
+    REQUEST_ID_REUSED,
+    CONTENDED
+}
