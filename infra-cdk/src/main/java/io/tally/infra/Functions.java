@@ -1,0 +1,126 @@
+package io.tally.infra;
+
+import io.tally.lambda.topology.FunctionId;
+import io.tally.lambda.topology.QueueId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One Lambda function per {@link FunctionId}, all from the one shaded jar. Each runs on java21/arm64
+ * with SnapStart on its published version; everything that calls it (API routes, SQS event sources,
+ * schedules) calls the {@value #ALIAS} alias, so a deploy switches traffic only once the new snapshot
+ * is ready.
+ *
+ * <p>Each function gets its own role with no managed policies: it may write to its own log group, read
+ * and write the table's items ({@link #TABLE_ACTIONS}), send to every queue (every function gets every queue's URL), and the
+ * consumer of a queue may consume it. Nothing else.
+ */
+final class Functions {
+    static final String ALIAS = "live";
+    /** C1 only: most of the cold-start win on a short-lived function (see STACK.md). */
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /**
+     * Item reads and writes on the table and its indexes. Narrower than CDK's grantReadWriteData: no
+     * Scan (never on a request path, house rule 9) and no stream reads (the table has no stream).
+     * Transactions need no actions of their own: DynamoDB authorises their Put/Update/Delete/ConditionCheck parts.
+     */
+    static final List<String> TABLE_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:DescribeTable");
+
+    /** A deployed function and the alias that everything invokes. */
+    record Deployed(Function function, Alias alias) {
+    }
+
+    private Functions() {
+    }
+
+    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, Table table,
+                                            Map<QueueId, Queues.Pair> queues) {
+        Code code = Code.fromAsset(config.lambdaJar().toString());
+        Map<String, String> environment = environment(config, table, queues);
+        Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
+        for (FunctionId id : FunctionId.values()) {
+            functions.put(id, create(scope, config, id, code, environment));
+        }
+        for (Deployed deployed : functions.values()) {
+            table.grant(deployed.function(), TABLE_ACTIONS.toArray(String[]::new));
+            if (table.getEncryptionKey() != null) {
+                table.getEncryptionKey().grantEncryptDecrypt(deployed.function());
+            }
+            queues.values().forEach(pair -> pair.queue().grantSendMessages(deployed.function()));
+        }
+        for (Map.Entry<QueueId, Queues.Pair> entry : queues.entrySet()) {
+            QueueId queue = entry.getKey();
+            functions.get(queue.consumer()).alias().addEventSource(new SqsEventSource(entry.getValue().queue(),
+                    SqsEventSourceProps.builder()
+                            .batchSize(queue.batchSize())
+                            .reportBatchItemFailures(true)
+                            .build()));
+        }
+        return functions;
+    }
+
+    private static Deployed create(Construct scope, StackConfig config, FunctionId id, Code code,
+                                   Map<String, String> environment) {
+        String name = Names.pascal(id.name());
+        LogGroup logs = LogGroup.Builder.create(scope, name + "Logs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+        Role role = Role.Builder.create(scope, name + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Tally " + id.logicalName() + " (" + config.brand() + " " + config.stage() + ")")
+                .build();
+        logs.grantWrite(role);
+        Function function = Function.Builder.create(scope, name + "Function")
+                .description("Tally " + id.logicalName() + " (" + config.brand() + " " + config.stage() + ")")
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .code(code)
+                .handler(id.handler())
+                .memorySize(id.memoryMb())
+                .timeout(Duration.seconds(id.timeoutSeconds()))
+                .environment(environment)
+                .role(role)
+                .logGroup(logs)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+        // the version must be published after the role's policy exists, or the first snapshot's init may lack permissions
+        function.getCurrentVersion().getNode().addDependency(role);
+        Alias alias = Alias.Builder.create(scope, name + "LiveAlias")
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+        return new Deployed(function, alias);
+    }
+
+    private static Map<String, String> environment(StackConfig config, Table table, Map<QueueId, Queues.Pair> queues) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("TALLY_TABLE_NAME", table.getTableName());
+        queues.forEach((id, pair) -> environment.put(id.urlEnvironmentVariable(), pair.queue().getQueueUrl()));
+        environment.put("TALLY_STAGE", config.stage());
+        environment.put("TALLY_BRAND", config.brand());
+        environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return environment;
+    }
+}

@@ -1,0 +1,71 @@
+package io.tally.infra;
+
+import io.tally.lambda.topology.FunctionId;
+import io.tally.lambda.topology.QueueId;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * One brand's whole platform: the table, the queues, the functions, the HTTP API, the schedules and
+ * the alarms. Shapes come from the shared topology (TallyTable, FunctionId, QueueId, Routes,
+ * PeriodicJobs), so the deployed stack and the local runtime cannot drift apart.
+ */
+public final class TallyStack extends Stack {
+    private final Table table;
+
+    public TallyStack(Construct scope, StackConfig config) {
+        super(scope, config.stackName(), StackProps.builder()
+                .stackName(config.stackName())
+                .description("Tally platform for brand " + config.brand() + ", stage " + config.stage())
+                .env(environment(config))
+                .terminationProtection(!config.disposable())
+                .build());
+        Tags.of(this).add("tally:brand", config.brand());
+        Tags.of(this).add("tally:stage", config.stage());
+
+        table = DataTable.create(this, config);
+        Map<QueueId, Queues.Pair> queues = Queues.create(this);
+        Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues);
+        Api.Deployed api = Api.create(this, config, functions);
+        Schedules.create(this, config, functions);
+        Topic alarms = Alarms.create(this, config, queues, functions, api);
+
+        output("ApiUrl", api.stage().getUrl(), "Base URL of the merchant API");
+        if (api.domain() != null) {
+            output("CustomDomainTarget", api.domain().getRegionalDomainName(),
+                    "Point the custom domain's DNS record (CNAME or alias) here");
+        }
+        output("TableName", table.getTableName(), "The DynamoDB table");
+        queues.forEach((id, pair) -> {
+            String name = Names.pascal(id.name());
+            output(name + "QueueName", pair.queue().getQueueName(), "Queue " + id.logicalName());
+            output(name + "QueueUrl", pair.queue().getQueueUrl(), "Queue " + id.logicalName());
+            output(name + "DeadLetterQueueName", pair.deadLetters().getQueueName(), "Queue " + id.deadLetterName());
+        });
+        functions.forEach((id, deployed) -> output(Names.pascal(id.name()) + "FunctionName",
+                deployed.function().getFunctionName(), "Function " + id.logicalName()));
+        output("AlarmTopicArn", alarms.getTopicArn(), "SNS topic of every alarm of this stack");
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    private static Environment environment(StackConfig config) {
+        if (config.region().isEmpty() && config.account().isEmpty()) {
+            return null;
+        }
+        return Environment.builder().region(config.region().orElse(null)).account(config.account().orElse(null)).build();
+    }
+}
