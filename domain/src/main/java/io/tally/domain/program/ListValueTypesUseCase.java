@@ -16,9 +16,10 @@ public final class ListValueTypesUseCase {
     }
 
     public List<Listed> list(BrandId brand) {
-        Map<ProgramId, Program> byId = programs.programs(brand).stream()
+        LoadProgramsPort.Catalogue catalogue = programs.catalogue(brand);
+        Map<ProgramId, Program> byId = catalogue.programs().stream()
                 .collect(Collectors.toMap(Program::id, Function.identity()));
-        return programs.valueTypes(brand).stream()
+        return catalogue.valueTypes().stream()
                 .filter(v -> byId.containsKey(v.program()))
                 .map(v -> new Listed(byId.get(v.program()), v))
                 .sorted(Comparator.comparing((Listed l) -> l.program().id().value())

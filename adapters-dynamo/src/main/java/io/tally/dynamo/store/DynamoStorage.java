@@ -1,0 +1,39 @@
+package io.tally.dynamo.store;
+
+import io.tally.domain.event.ActivityLogPort;
+import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.provisioning.ProvisioningPort;
+import io.tally.domain.tenant.LoadMerchantAccessPort;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB side of every port, on one table. The adapters themselves are package-private:
+ * composition roots get ports from here and never see an item or an AWS exception.
+ */
+public final class DynamoStorage {
+    private final Table table;
+
+    public DynamoStorage(DynamoDbClient client, String tableName) {
+        this.table = new Table(client, tableName);
+    }
+
+    public String tableName() {
+        return table.name;
+    }
+
+    public LoadMerchantAccessPort merchantAccess() {
+        return new DynamoMerchantAccess(table);
+    }
+
+    public LoadProgramsPort programs() {
+        return new DynamoPrograms(table);
+    }
+
+    public ProvisioningPort provisioning() {
+        return new DynamoProvisioning(table);
+    }
+
+    public ActivityLogPort activityLog() {
+        return new DynamoActivityLog(table);
+    }
+}

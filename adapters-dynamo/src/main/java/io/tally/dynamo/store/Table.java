@@ -1,0 +1,120 @@
+package io.tally.dynamo.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * The operations the adapters need on the one table, each a single request (or a bounded loop of
+ * them). Condition failures come back as values, never as AWS exceptions.
+ */
+final class Table {
+    private static final int MAX_BATCH_ROUNDS = 8;
+
+    final DynamoDbClient client;
+    final String name;
+
+    Table(DynamoDbClient client, String name) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    Optional<Map<String, AttributeValue>> get(String pk, String sk, boolean consistent) {
+        var response = client.getItem(GetItemRequest.builder().tableName(name).key(Attr.key(pk, sk))
+                .consistentRead(consistent).build());
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /** Unconditional upsert; true if the stored item differs from what was there before. */
+    boolean upsert(Map<String, AttributeValue> item) {
+        PutItemResponse response = client.putItem(PutItemRequest.builder().tableName(name).item(item)
+                .returnValues(ReturnValue.ALL_OLD).build());
+        return !response.hasAttributes() || !item.equals(response.attributes());
+    }
+
+    /** Put only if no item with this key exists; false when one does. */
+    boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            client.putItem(PutItemRequest.builder().tableName(name).item(item)
+                    .conditionExpression("attribute_not_exists(PK)").build());
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Reads many keys in as few round trips as possible (one, unless DynamoDB throttles part of it). */
+    List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder().keys(keys).build());
+        for (int round = 0; round < MAX_BATCH_ROUNDS && !pending.isEmpty(); round++) {
+            BatchGetItemResponse response = client.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+            found.addAll(response.responses().getOrDefault(name, List.of()));
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!pending.isEmpty()) {
+                backoff(round);
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("BatchGetItem left keys unprocessed after " + MAX_BATCH_ROUNDS + " rounds");
+        }
+        return found;
+    }
+
+    /** All items of a partition whose sort key begins with the prefix, following pages. */
+    List<Map<String, AttributeValue>> queryPrefix(String pk, String skPrefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = client.query(QueryRequest.builder().tableName(name)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":prefix", Attr.s(skPrefix)))
+                    .exclusiveStartKey(start).build());
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    /** Counts the items of an index partition, following pages. */
+    long countIndex(String index, String pkAttribute, String pk) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", pkAttribute);
+        do {
+            QueryResponse page = client.query(QueryRequest.builder().tableName(name).indexName(index)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk))).select(Select.COUNT)
+                    .exclusiveStartKey(start).build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    private static void backoff(int round) {
+        try {
+            Thread.sleep(Math.min(200, 10L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.tally.lambda.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.tenant.AuthenticateMerchantUseCase;
+import io.tally.domain.tenant.MerchantContext;
+import io.tally.domain.tenant.MerchantCredentials;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /merchant/{method}}: envelope, credentials, body parsing and dispatch to the
+ * {@link MerchantMethod}s. Every response carries a fresh requestRef; every failure is the envelope,
+ * never a bare 500 page; the secret and passwords are never logged.
+ */
+public final class MerchantApi {
+    /** Larger bodies are refused before parsing. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final AuthenticateMerchantUseCase authenticate;
+    private final Map<String, MerchantMethod> methods;
+    private final ObjectMapper json;
+    private final Envelope envelope;
+    private final RequestRefs refs;
+    private final RequestLog log;
+
+    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+                       RequestRefs refs, RequestLog log) {
+        this.authenticate = authenticate;
+        this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(MerchantMethod::name, Function.identity()));
+        this.json = json;
+        this.envelope = new Envelope(json);
+        this.refs = refs;
+        this.log = log;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        String requestRef = refs.next();
+        Map<String, String> headers = lowerCased(event.getHeaders());
+        String httpMethod = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? "POST" : event.getRequestContext().getHttp().getMethod();
+        if ("OPTIONS".equalsIgnoreCase(httpMethod)) {
+            return envelope.preflight();
+        }
+        String methodName = methodName(event);
+        Call call = new Call(requestRef, methodName, headers);
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = dispatch(event, call);
+        } catch (RuntimeException fault) {
+            log.fault(call.describe(), fault);
+            response = envelope.failure(requestRef, ApiError.INTERNAL, null);
+        }
+        log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0);
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Call call) {
+        Map<String, String> h = call.headers();
+        var basic = BasicAuth.parse(h.get("authorization"));
+        MerchantCredentials credentials = new MerchantCredentials(basic.map(BasicAuth.KeyAndSecret::key).orElse(null),
+                basic.map(BasicAuth.KeyAndSecret::secret).orElse(null), h.get("brand"), h.get("location"),
+                h.get("terminal"), h.get("employee"), h.get("employeepassword"));
+        Outcome<MerchantContext> auth = authenticate.authenticate(credentials);
+        if (auth instanceof Outcome.Rejected<MerchantContext> r) {
+            call.errorCode = ApiError.of(r.rejection().reason()).code();
+            return envelope.failure(call.requestRef(), ApiError.of(r.rejection().reason()), r.rejection().detail());
+        }
+        call.context = auth.value();
+        MerchantMethod method = methods.get(call.method());
+        if (method == null) {
+            call.errorCode = ApiError.UNKNOWN_METHOD.code();
+            return envelope.failure(call.requestRef(), ApiError.UNKNOWN_METHOD,
+                    "Unknown method '" + call.method() + "'. Known: " + String.join(", ", methods.keySet().stream().sorted().toList()) + ".");
+        }
+        Optional<ObjectNode> body = parseBody(event);
+        if (body.isEmpty()) {
+            call.errorCode = ApiError.INVALID_REQUEST.code();
+            return envelope.failure(call.requestRef(), ApiError.INVALID_REQUEST,
+                    "The request body must be a JSON object of at most " + MAX_BODY_BYTES + " bytes.");
+        }
+        Outcome<ObjectNode> result = method.handle(new MerchantRequest(auth.value(), body.get(), h, call.requestRef()));
+        if (result instanceof Outcome.Rejected<ObjectNode> r) {
+            ApiError error = ApiError.of(r.rejection().reason());
+            call.errorCode = error.code();
+            return envelope.failure(call.requestRef(), error, r.rejection().detail());
+        }
+        return envelope.success(call.requestRef(), result.value());
+    }
+
+    private Optional<ObjectNode> parseBody(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null || raw.isBlank()) {
+            return Optional.of(json.createObjectNode());
+        }
+        byte[] bytes;
+        if (event.getIsBase64Encoded()) {
+            if (raw.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+                return Optional.empty();
+            }
+            try {
+                bytes = Base64.getDecoder().decode(raw);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        } else {
+            bytes = raw.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = json.readTree(bytes);
+            return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
+        } catch (java.io.IOException | RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String methodName(APIGatewayV2HTTPEvent event) {
+        if (event.getPathParameters() != null && event.getPathParameters().get("method") != null) {
+            return event.getPathParameters().get("method");
+        }
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, String> lowerCased(Map<String, String> headers) {
+        Map<String, String> h = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return h;
+    }
+
+    /** What the request log says about one call (never the secret or the passwords). */
+    static final class Call {
+        private final String requestRef;
+        private final String method;
+        private final Map<String, String> headers;
+        MerchantContext context;
+        int errorCode;
+
+        Call(String requestRef, String method, Map<String, String> headers) {
+            this.requestRef = requestRef;
+            this.method = method.length() > 64 ? method.substring(0, 64) : method;
+            this.headers = headers;
+        }
+
+        String requestRef() {
+            return requestRef;
+        }
+
+        String method() {
+            return method;
+        }
+
+        Map<String, String> headers() {
+            return headers;
+        }
+
+        Map<String, String> describe() {
+            Map<String, String> d = new java.util.LinkedHashMap<>();
+            d.put("requestRef", requestRef);
+            d.put("method", method);
+            if (context != null) {
+                d.put("brand", context.brand().value());
+                d.put("location", context.location().value());
+                d.put("terminal", context.terminal().value());
+                d.put("apiKey", context.apiKeyId());
+            }
+            if (errorCode != 0) {
+                d.put("errorCode", Integer.toString(errorCode));
+            }
+            return d;
+        }
+    }
+}

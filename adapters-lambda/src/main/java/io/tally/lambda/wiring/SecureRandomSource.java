@@ -1,0 +1,26 @@
+package io.tally.lambda.wiring;
+
+import io.tally.domain.shared.RandomSource;
+import java.security.SecureRandom;
+
+/**
+ * The production {@link RandomSource}. The generator is created on first use, not during init, so a
+ * SnapStart snapshot never carries random state into the instances restored from it.
+ */
+final class SecureRandomSource implements RandomSource {
+    private volatile SecureRandom random;
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+        SecureRandom r = random;
+        if (r == null) {
+            synchronized (this) {
+                if (random == null) {
+                    random = new SecureRandom();
+                }
+                r = random;
+            }
+        }
+        r.nextBytes(bytes);
+    }
+}

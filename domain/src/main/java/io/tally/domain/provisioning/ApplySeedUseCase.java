@@ -1,0 +1,342 @@
+package io.tally.domain.provisioning;
+
+import io.tally.domain.event.DomainEvent;
+import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.program.BalanceType;
+import io.tally.domain.program.CardSet;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.Program;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.program.ProgramKind;
+import io.tally.domain.program.ValueType;
+import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.program.ValueTypeLimits;
+import io.tally.domain.provisioning.Seed.ApiKeySeed;
+import io.tally.domain.provisioning.Seed.BrandSeed;
+import io.tally.domain.provisioning.Seed.CardSetSeed;
+import io.tally.domain.provisioning.Seed.ProgramSeed;
+import io.tally.domain.provisioning.Seed.ValueTypeSeed;
+import io.tally.domain.shared.DecimalAmounts;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.SecretHasher;
+import io.tally.domain.tenant.ApiKey;
+import io.tally.domain.tenant.Brand;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.Employee;
+import io.tally.domain.tenant.EmployeeId;
+import io.tally.domain.tenant.Location;
+import io.tally.domain.tenant.LocationGroup;
+import io.tally.domain.tenant.LocationGroupId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.Terminal;
+import io.tally.domain.tenant.TerminalId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies a {@link Seed}: validates all of it first (a bad seed writes nothing), then upserts every
+ * item, creates missing API keys (generating secrets unless the seed may state them) and generates
+ * the missing cards of each card set. Applying the same seed again changes nothing.
+ * Publishes one {@code brand.provisioned} event per brand that changed.
+ */
+public final class ApplySeedUseCase {
+    /** The most cards one seed run may generate for one card set; bulk loads have their own path. */
+    public static final int MAX_CARDS_PER_SET = 100_000;
+    private static final int MAX_NUMBER_DRAWS = 20;
+
+    private final ProvisioningPort store;
+    private final PublishEventPort events;
+    private final RandomSource random;
+    private final Clock clock;
+
+    public ApplySeedUseCase(ProvisioningPort store, PublishEventPort events, RandomSource random, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /**
+     * @param allowStatedSecrets true only for local runs: lets the seed fix API secrets so that demo
+     *                           credentials are stable; elsewhere a stated secret is an error
+     */
+    public SeedReport apply(Seed seed, boolean allowStatedSecrets) {
+        List<BrandPlan> plans = new SeedValidator(allowStatedSecrets).validate(seed);
+        Tally tally = new Tally();
+        for (BrandPlan plan : plans) {
+            int before = tally.changed + tally.cards + tally.newKeys.size();
+            applyBrand(plan, tally);
+            if (tally.changed + tally.cards + tally.newKeys.size() > before) {
+                events.publish(List.of(provisioned(plan.brand().id(), tally)));
+            }
+        }
+        return new SeedReport(tally.changed, tally.unchanged, tally.cards, tally.newKeys, tally.existingKeys);
+    }
+
+    private void applyBrand(BrandPlan plan, Tally tally) {
+        tally.count(store.saveBrand(plan.brand()));
+        plan.groups().forEach(g -> tally.count(store.saveLocationGroup(g)));
+        plan.locations().forEach(l -> tally.count(store.saveLocation(l)));
+        plan.terminals().forEach(t -> tally.count(store.saveTerminal(t)));
+        plan.employees().forEach(e -> saveEmployee(e, tally));
+        plan.programs().forEach(p -> tally.count(store.saveProgram(p)));
+        plan.valueTypes().forEach(v -> tally.count(store.saveValueType(v)));
+        for (CardSetPlan set : plan.cardSets()) {
+            tally.count(store.saveCardSet(set.cardSet()));
+            tally.cards += generateCards(set);
+        }
+        plan.apiKeys().forEach(k -> createKey(plan.brand().id(), k, tally));
+    }
+
+    private void saveEmployee(EmployeePlan e, Tally tally) {
+        var existing = store.employee(e.brand(), e.location(), e.id());
+        if (existing.isPresent() && SecretHasher.matches(e.password(), existing.get().passwordHash())
+                && existing.get().name().equals(e.nameOrId())) {
+            tally.unchanged++;
+            return;
+        }
+        tally.count(store.saveEmployee(new Employee(e.brand(), e.location(), e.id(), e.name(),
+                SecretHasher.hashPin(e.password(), salt()))));
+    }
+
+    private int generateCards(CardSetPlan set) {
+        long missing = set.cards() - store.countCards(set.cardSet().brand(), set.cardSet().id());
+        int generated = 0;
+        for (long i = 0; i < missing; i++) {
+            int draws = 0;
+            while (!store.addPoolCard(set.cardSet(), CardNumbers.draw(set.cardSet(), random))) {
+                if (++draws >= MAX_NUMBER_DRAWS) {
+                    throw new IllegalStateException("card set " + set.cardSet().id()
+                            + ": " + MAX_NUMBER_DRAWS + " card numbers in a row were taken; the number space is too small");
+                }
+            }
+            generated++;
+        }
+        return generated;
+    }
+
+    private void createKey(BrandId brand, ApiKeySeed k, Tally tally) {
+        var existing = store.apiKey(k.id());
+        if (existing.isPresent()) {
+            if (!existing.get().brand().equals(brand)) {
+                throw new IllegalStateException("API key id " + k.id() + " already belongs to another brand");
+            }
+            tally.existingKeys.add(k.id());
+            tally.unchanged++;
+            return;
+        }
+        String secret = k.secret() != null ? k.secret() : newSecret();
+        ApiKey key = new ApiKey(k.id(), brand, k.label(), SecretHasher.hashSecret(secret, salt()), clock.instant(), null);
+        if (store.createApiKey(key)) {
+            tally.newKeys.add(new SeedReport.NewApiKey(brand.value(), k.id(), secret));
+        } else {
+            tally.existingKeys.add(k.id());
+            tally.unchanged++;
+        }
+    }
+
+    private String newSecret() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private byte[] salt() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private DomainEvent provisioned(BrandId brand, Tally tally) {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return new DomainEvent(HexFormat.of().formatHex(id), "brand.provisioned", brand, clock.instant(),
+                Map.of("itemsChanged", Integer.toString(tally.changed), "cardsGenerated", Integer.toString(tally.cards)));
+    }
+
+    private static final class Tally {
+        int changed;
+        int unchanged;
+        int cards;
+        final List<SeedReport.NewApiKey> newKeys = new ArrayList<>();
+        final List<String> existingKeys = new ArrayList<>();
+
+        void count(boolean didChange) {
+            if (didChange) {
+                changed++;
+            } else {
+                unchanged++;
+            }
+        }
+    }
+
+    record BrandPlan(Brand brand, List<LocationGroup> groups, List<Location> locations, List<Terminal> terminals,
+                     List<EmployeePlan> employees, List<Program> programs, List<ValueType> valueTypes,
+                     List<CardSetPlan> cardSets, List<ApiKeySeed> apiKeys) {
+    }
+
+    record EmployeePlan(BrandId brand, LocationId location, EmployeeId id, String name, String password) {
+        String nameOrId() {
+            return name == null || name.isBlank() ? id.value() : name;
+        }
+    }
+
+    record CardSetPlan(CardSet cardSet, int cards) {
+    }
+
+    /** Turns seed records into domain objects, collecting every problem instead of stopping at the first. */
+    static final class SeedValidator {
+        private final boolean allowStatedSecrets;
+        private final List<String> problems = new ArrayList<>();
+
+        SeedValidator(boolean allowStatedSecrets) {
+            this.allowStatedSecrets = allowStatedSecrets;
+        }
+
+        List<BrandPlan> validate(Seed seed) {
+            List<BrandPlan> plans = new ArrayList<>();
+            if (seed.brands().isEmpty()) {
+                problems.add("the seed has no brands");
+            }
+            for (BrandSeed b : seed.brands()) {
+                BrandPlan plan = attempt("brand " + b.id(), () -> plan(b));
+                if (plan != null) {
+                    plans.add(plan);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidSeedException(problems);
+            }
+            return plans;
+        }
+
+        private BrandPlan plan(BrandSeed b) {
+            BrandId brandId = new BrandId(b.id());
+            Brand brand = new Brand(brandId, b.name(), b.requireEmployee());
+            String where = "brand " + b.id();
+            List<LocationGroup> groups = new ArrayList<>();
+            b.locationGroups().forEach(g -> add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));
+            if (groups.isEmpty()) {
+                groups.add(new LocationGroup(brandId, new LocationGroupId("ALL"), "All locations"));
+            }
+            List<Location> locations = new ArrayList<>();
+            b.locations().forEach(l -> add(locations, where + ", location " + l.id(), () -> {
+                LocationGroupId group = l.group() != null ? new LocationGroupId(l.group()) : onlyGroup(groups);
+                require(groups.stream().anyMatch(g -> g.id().equals(group)), "unknown location group " + group);
+                return new Location(brandId, new LocationId(l.id()), group, l.name());
+            }));
+            List<Terminal> terminals = new ArrayList<>();
+            b.terminals().forEach(t -> add(terminals, where + ", terminal " + t.id(), () -> {
+                LocationId loc = new LocationId(t.location());
+                require(locations.stream().anyMatch(l -> l.id().equals(loc)), "unknown location " + loc);
+                return new Terminal(brandId, loc, new TerminalId(t.id()), t.name());
+            }));
+            List<EmployeePlan> employees = new ArrayList<>();
+            b.employees().forEach(e -> add(employees, where + ", employee " + e.id(), () -> {
+                LocationId loc = new LocationId(e.location());
+                require(locations.stream().anyMatch(l -> l.id().equals(loc)), "unknown location " + loc);
+                require(e.password() != null && e.password().length() >= 4 && e.password().length() <= 64,
+                        "an employee password (PIN) of 4-64 characters is required");
+                return new EmployeePlan(brandId, loc, new EmployeeId(e.id()), e.name(), e.password());
+            }));
+            List<Program> programs = new ArrayList<>();
+            List<ValueType> valueTypes = new ArrayList<>();
+            List<CardSetPlan> cardSets = new ArrayList<>();
+            for (ProgramSeed p : b.programs()) {
+                String pwhere = where + ", program " + p.id();
+                Program program = attempt(pwhere, () -> new Program(brandId, new ProgramId(p.id()), p.name(), kind(p.kind())));
+                if (program == null) {
+                    continue;
+                }
+                programs.add(program);
+                p.valueTypes().forEach(v -> add(valueTypes, pwhere + ", value type " + v.balanceType(), () -> valueType(program, v)));
+                p.cardSets().forEach(c -> add(cardSets, pwhere + ", card set " + c.id(), () -> cardSet(program, c)));
+            }
+            b.apiKeys().forEach(k -> attempt(where + ", API key " + k.id(), () -> {
+                require(k.id() != null && io.tally.domain.shared.Identifiers.isValid(k.id()), "an API key id is required");
+                require(k.secret() == null || allowStatedSecrets,
+                        "secrets may only be stated in local-only seeds; remove \"secret\" and one is generated");
+                require(k.secret() == null || k.secret().length() >= 16, "a stated secret needs at least 16 characters");
+                return k;
+            }));
+            requireUnique(where, "location", locations.stream().map(l -> l.id().value()).toList());
+            requireUnique(where, "program", programs.stream().map(p -> p.id().value()).toList());
+            requireUnique(where, "card set", cardSets.stream().map(c -> c.cardSet().id().value()).toList());
+            return new BrandPlan(brand, groups, locations, terminals, employees, programs, valueTypes, cardSets, b.apiKeys());
+        }
+
+        private ValueType valueType(Program program, ValueTypeSeed v) {
+            BalanceType type = BalanceType.fromWire(v.balanceType())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown balanceType " + v.balanceType()
+                            + " (Currency, Points, Punches or Custom)"));
+            ValueTypeKey key = new ValueTypeKey(type, v.balanceCode());
+            int scale = v.scale() != null ? v.scale() : key.defaultScale();
+            ValueTypeLimits limits = new ValueTypeLimits(limit(v.maxBalance(), scale), limit(v.minIssue(), scale),
+                    limit(v.maxIssue(), scale), limit(v.minRedeem(), scale), limit(v.maxRedeem(), scale));
+            return new ValueType(program.brand(), program.id(), key, scale, limits);
+        }
+
+        private static CardSetPlan cardSet(Program program, CardSetSeed c) {
+            int cards = c.cards() == null ? 0 : c.cards();
+            require(cards >= 0 && cards <= MAX_CARDS_PER_SET, "cards must be 0-" + MAX_CARDS_PER_SET);
+            int length = c.cardNumberLength() == null ? 16 : c.cardNumberLength();
+            return new CardSetPlan(new CardSet(program.brand(), new CardSetId(c.id()), program.id(), c.name(),
+                    c.cardNumberPrefix(), length), cards);
+        }
+
+        private static long limit(String text, int scale) {
+            if (text == null) {
+                return 0;
+            }
+            return DecimalAmounts.toMinor(text, scale).orElseThrow(() -> new IllegalArgumentException(
+                    "limit " + text + " is not a non-negative amount with at most " + scale + " decimals"));
+        }
+
+        private static ProgramKind kind(String kind) {
+            if (kind == null) {
+                throw new IllegalArgumentException("a program kind (gift, loyalty or reward) is required");
+            }
+            try {
+                return ProgramKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown program kind " + kind + " (gift, loyalty or reward)");
+            }
+        }
+
+        private static LocationGroupId onlyGroup(List<LocationGroup> groups) {
+            require(groups.size() == 1, "the brand has several location groups: name the location's group");
+            return groups.get(0).id();
+        }
+
+        private void requireUnique(String where, String what, List<String> ids) {
+            ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct()
+                    .forEach(id -> problems.add(where + ": duplicate " + what + " id " + id));
+        }
+
+        private static void require(boolean ok, String problem) {
+            if (!ok) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+
+        private <T> void add(List<T> into, String where, java.util.function.Supplier<T> make) {
+            T t = attempt(where, make);
+            if (t != null) {
+                into.add(t);
+            }
+        }
+
+        private <T> T attempt(String where, java.util.function.Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(where + ": " + e.getMessage());
+                return null;
+            }
+        }
+    }
+}

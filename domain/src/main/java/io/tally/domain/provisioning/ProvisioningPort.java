@@ -1,0 +1,55 @@
+package io.tally.domain.provisioning;
+
+import io.tally.domain.program.CardSet;
+import io.tally.domain.program.Program;
+import io.tally.domain.program.ValueType;
+import io.tally.domain.tenant.ApiKey;
+import io.tally.domain.tenant.Brand;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.Employee;
+import io.tally.domain.tenant.EmployeeId;
+import io.tally.domain.tenant.Location;
+import io.tally.domain.tenant.LocationGroup;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.Terminal;
+import io.tally.domain.program.CardSetId;
+import java.util.Optional;
+
+/**
+ * Writes a brand's configuration. Each save is an upsert of one item that returns whether anything
+ * changed, so applying the same seed twice is visibly a no-op. API keys and pool cards are created
+ * only if absent: a key's secret is never regenerated, a card number never reused.
+ */
+public interface ProvisioningPort {
+    boolean saveBrand(Brand brand);
+
+    boolean saveLocationGroup(LocationGroup group);
+
+    boolean saveLocation(Location location);
+
+    boolean saveTerminal(Terminal terminal);
+
+    Optional<Employee> employee(BrandId brand, LocationId location, EmployeeId id);
+
+    boolean saveEmployee(Employee employee);
+
+    boolean saveProgram(Program program);
+
+    boolean saveValueType(ValueType valueType);
+
+    boolean saveCardSet(CardSet cardSet);
+
+    /** Creates the key if no key with its id exists; false (and nothing written) otherwise. */
+    boolean createApiKey(ApiKey key);
+
+    Optional<ApiKey> apiKey(String keyId);
+
+    /** How many cards the card set holds, allocated or not. */
+    long countCards(BrandId brand, CardSetId cardSet);
+
+    /**
+     * Adds an unallocated card to the card set's pool if the number is not taken (by any brand);
+     * false when it is, and the caller draws another number.
+     */
+    boolean addPoolCard(CardSet cardSet, String cardNumber);
+}
