@@ -31,6 +31,7 @@ final class SynthesizedStacks {
     static final StackConfig DEV_CONFIG;
     static final Template PROD;
     static final Template DEV;
+    static final List<TallyStack> STACKS;
 
     static {
         Path work = Path.of(System.getProperty("java.io.tmpdir")).resolve("stack-test");
@@ -48,6 +49,7 @@ final class SynthesizedStacks {
         App app = App.Builder.create().outdir(work.resolve("cdk.out").toString()).build();
         TallyStack prod = new TallyStack(app, PROD_CONFIG);
         TallyStack dev = new TallyStack(app, DEV_CONFIG);
+        STACKS = List.of(prod, dev);
         PROD = Template.fromStack(prod);
         DEV = Template.fromStack(dev);
     }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The synthesised stacks against the shared topology: table, routes, queues, functions, IAM, alarms. */
@@ -274,6 +276,15 @@ class TallyStackTest {
             assertTrue(outputs.containsKey(name + "QueueName"));
             assertTrue(outputs.containsKey(name + "QueueUrl"));
             assertTrue(outputs.containsKey(name + "DeadLetterQueueName"));
+        }
+    }
+
+    @Test
+    void synthesisRaisesNoWarningsOrErrors() {
+        for (TallyStack stack : SynthesizedStacks.STACKS) {
+            Annotations annotations = Annotations.fromStack(stack);
+            annotations.hasNoWarning("*", Match.anyValue());
+            annotations.hasNoError("*", Match.anyValue());
         }
     }
 
