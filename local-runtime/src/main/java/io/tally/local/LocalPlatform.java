@@ -54,7 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
             ElasticMqServer elasticMq = push(started, ElasticMqServer.start());
             LocalQueues queues = elasticMq.createQueues(config.queueOptions());
             LOG.info("ElasticMQ ready on {} with queues {}", elasticMq.endpoint(),
-                    queues.all().stream().map(q -> q.name() + " (DLQ " + q.deadLetterName() + ")").toList());
+                    queues.all().stream().map(q -> q.url() + " (DLQ " + q.deadLetterName() + ")").toList());
 
             HandlerProvider[] provider = new HandlerProvider[1];
             LocalHttpFront front = push(started, LocalHttpFront.bind(FrontSettings.onPort(config.httpPort()),

@@ -26,6 +26,10 @@ final class ApiGatewayEvents {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    /** Connection-level headers a proxy consumes rather than forwards. */
+    private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "keep-alive",
+            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "http2-settings");
+
     private ApiGatewayEvents() {
     }
 
@@ -77,7 +81,7 @@ final class ApiGatewayEvents {
     private static Map<String, String> joinedHeaders(IncomingRequest request, Stamp stamp) {
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> {
-            if (!name.equals("cookie")) {
+            if (!name.equals("cookie") && !HOP_BY_HOP.contains(name)) {
                 headers.put(name, String.join(",", values));
             }
         });
