@@ -216,7 +216,7 @@ public final class ApplySeedUseCase {
 
         private BrandPlan plan(BrandSeed b) {
             BrandId brandId = new BrandId(b.id());
-            Brand brand = new Brand(brandId, b.name(), b.requireEmployee());
+            Brand brand = new Brand(brandId, b.name(), Boolean.TRUE.equals(b.requireEmployee()));
             String where = "brand " + b.id();
             List<LocationGroup> groups = new ArrayList<>();
             b.locationGroups().forEach(g -> add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));

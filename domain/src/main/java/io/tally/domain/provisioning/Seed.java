@@ -11,7 +11,7 @@ public record Seed(List<BrandSeed> brands) {
         brands = List.copyOf(brands);
     }
 
-    public record BrandSeed(String id, String name, boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+    public record BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                             List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                             List<ProgramSeed> programs, List<ApiKeySeed> apiKeys) {
         public BrandSeed {

@@ -1,0 +1,34 @@
+package io.tally.lambda.provisioning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.domain.provisioning.InvalidSeedException;
+import io.tally.domain.provisioning.Seed;
+import io.tally.lambda.json.Json;
+import java.util.List;
+
+/**
+ * Reads a seed file (see demo/seed.json and docs/ARCHITECTURE.md). Unknown fields are errors, so a
+ * typo in a seed is reported instead of silently ignored.
+ */
+public final class SeedJson {
+    private final ObjectMapper json = Json.mapper().copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Seed read(String text) {
+        try {
+            Seed seed = json.readValue(text, Seed.class);
+            if (seed == null || seed.brands() == null) {
+                throw new InvalidSeedException(List.of("the seed must be an object with a \"brands\" list"));
+            }
+            return seed;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new InvalidSeedException(List.of("not a valid seed file" + where + ": " + e.getOriginalMessage()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidSeedException(List.of("not a valid seed file: " + e.getMessage()));
+        }
+    }
+}

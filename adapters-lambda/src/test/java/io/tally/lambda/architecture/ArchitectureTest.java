@@ -1,0 +1,72 @@
+package io.tally.lambda.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hexagonal rules, stated once (STYLE rules 1 and 2): the domain sees only the JDK and itself;
+ * adapters do not see each other; only the composition root (io.tally.lambda.wiring) wires the
+ * DynamoDB adapter into the Lambda handlers.
+ */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("io.tally");
+    }
+
+    @Test
+    void theDomainDependsOnTheJdkAlone() {
+        classes().that().resideInAPackage("io.tally.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.tally.domain..", "java..", "javax.crypto..")
+                .because("the domain is framework-free: no Jackson, AWS, Dagger or adapter types")
+                .check(production);
+    }
+
+    @Test
+    void theDomainSeesNoAdapter() {
+        noClasses().that().resideInAPackage("io.tally.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "io.tally.lambda..",
+                        "io.tally.local..", "io.tally.portal..", "io.tally.infra..")
+                .check(production);
+    }
+
+    @Test
+    void theDynamoAdapterDoesNotSeeOtherAdapters() {
+        noClasses().that().resideInAPackage("io.tally.dynamo..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.lambda..", "io.tally.local..",
+                        "io.tally.portal..", "io.tally.infra..", "com.amazonaws.services.lambda..")
+                .check(production);
+    }
+
+    @Test
+    void lambdaAdaptersReachStorageOnlyThroughTheCompositionRoot() {
+        noClasses().that().resideInAPackage("io.tally.lambda..").and().resideOutsideOfPackage("io.tally.lambda.wiring..")
+                .should().dependOnClassesThat().resideInAPackage("io.tally.dynamo..")
+                .because("handlers talk to ports; only the Dagger wiring knows which adapter implements them")
+                .check(production);
+    }
+
+    @Test
+    void storageTypesNeverLeakIntoHandlers() {
+        noClasses().that().resideInAPackage("io.tally.lambda.http..").or().resideInAPackage("io.tally.lambda.merchant..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.dynamodb..")
+                .check(production);
+    }
+
+    @Test
+    void noAdapterSeesTheLocalRuntime() {
+        noClasses().that().resideOutsideOfPackage("io.tally.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.local..", "org.elasticmq..")
+                .check(production);
+    }
+}

@@ -1,0 +1,44 @@
+package io.tally.lambda.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.fakes.InMemoryConfigStore;
+import io.tally.domain.fakes.RecordingEventPublisher;
+import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.provisioning.InvalidSeedException;
+import io.tally.domain.provisioning.Seed;
+import io.tally.domain.tenant.BrandId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class SeedJsonTest {
+    private static Path repoRoot() {
+        return Path.of(System.getProperty("tally.repo.root", ".."));
+    }
+
+    @Test
+    void theDemoSeedReadsAndApplies() throws Exception {
+        Seed seed = new SeedJson().read(Files.readString(repoRoot().resolve("demo/seed.json")));
+        assertEquals("DEMO", seed.brands().get(0).id());
+        var store = new InMemoryConfigStore();
+        var report = new ApplySeedUseCase(store, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC())
+                .apply(seed, true);
+        assertEquals(100, report.cardsGenerated());
+        assertEquals(3, store.catalogue(new BrandId("DEMO")).valueTypes().size());
+    }
+
+    @Test
+    void typosAndBrokenJsonAreReportedWithTheirPlace() {
+        var typo = assertThrows(InvalidSeedException.class,
+                () -> new SeedJson().read("{\"brands\":[{\"id\":\"X\",\"nmae\":\"typo\"}]}"));
+        assertTrue(typo.getMessage().contains("nmae"), typo.getMessage());
+        var broken = assertThrows(InvalidSeedException.class, () -> new SeedJson().read("{\"brands\": [ }"));
+        assertTrue(broken.getMessage().contains("line 1"), broken.getMessage());
+        assertThrows(InvalidSeedException.class, () -> new SeedJson().read("{}"));
+    }
+}
