@@ -70,7 +70,8 @@ public final class LocalHttpFront implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), settings.port()), 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + HOST + ":" + settings.port(), e);
+            throw new UncheckedIOException("cannot listen on " + HOST + ":" + settings.port() + " (" + e.getMessage()
+                    + "): is another program using the port? Stop it or choose another port (./tally up --port N)", e);
         }
         ExecutorService executor = newPool(settings.threads());
         LocalHttpFront front = new LocalHttpFront(server, executor, settings, handlers, clock);
