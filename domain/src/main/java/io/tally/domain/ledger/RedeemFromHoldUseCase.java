@@ -87,10 +87,11 @@ public final class RedeemFromHoldUseCase {
             return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the hold reserves " + hold.remaining());
         }
         // Held value is protected from expiry, so a capture may spend due buckets too (they come first in order).
+        // The hold shrinks before the value leaves: the invariant (holds <= balance) holds after every change.
         List<Change> changes = new ArrayList<>();
-        state.balance(type.key()).draw(o.covered(), now, true).forEach(s -> changes.add(new Change.Take(type.key(), s)));
         long reduce = c.releaseHoldRemainder() ? hold.remaining() : o.covered();
         changes.add(new Change.ReduceHold(type.key(), hold.id(), reduce));
+        state.balance(type.key()).draw(o.covered(), now, true).forEach(s -> changes.add(new Change.Take(type.key(), s)));
         return BalanceRules.draft(new CardLedgerWriter.Draft(EntryType.REDEEM, changes, Optional.of(related), o.due()));
     }
 
