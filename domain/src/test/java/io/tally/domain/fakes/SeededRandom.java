@@ -11,6 +11,10 @@ public final class SeededRandom implements RandomSource {
         this.random = new Random(seed);
     }
 
+    public long nextLong() {
+        return random.nextLong();
+    }
+
     @Override
     public void nextBytes(byte[] bytes) {
         random.nextBytes(bytes);
