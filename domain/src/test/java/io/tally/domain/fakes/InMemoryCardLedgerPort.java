@@ -22,10 +22,16 @@ import java.util.TreeMap;
 public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private final Map<String, TreeMap<Long, LedgerEntry>> cards = new HashMap<>();
     private int appendFailuresToInject;
+    private int conflicts;
 
     /** The next {@code n} appends report a conflict even though nothing is stored (simulates losing races). */
     public synchronized void failNextAppends(int n) {
         appendFailuresToInject = n;
+    }
+
+    /** How many appends lost a race so far. */
+    public synchronized int conflicts() {
+        return conflicts;
     }
 
     @Override
@@ -47,6 +53,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         }
         TreeMap<Long, LedgerEntry> entries = cards.computeIfAbsent(key(next.brand(), next.card()), k -> new TreeMap<>());
         if (entries.containsKey(next.sequence())) {
+            conflicts++;
             return AppendOutcome.CONFLICT;
         }
         entries.put(next.sequence(), next);
