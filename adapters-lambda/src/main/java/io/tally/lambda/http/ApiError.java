@@ -36,7 +36,8 @@ public enum ApiError {
     CONTENDED(27, 409, "The card is busy; retry the request with the same customRequestId."),
     UNKNOWN_METHOD(28, 404, "Unknown method."),
     RATE_LIMITED(29, 429, "Too many requests."),
-    INTERNAL(30, 500, "Internal error; the request may be retried with the same customRequestId.");
+    INTERNAL(30, 500, "Internal error; the request may be retried with the same customRequestId."),
+    CARD_CAPACITY_EXCEEDED(31, 400, "The card holds too many separate value buckets or open holds for this balance.");
 
     private final int code;
     private final int httpStatus;
@@ -90,6 +91,7 @@ public enum ApiError {
             case ALREADY_VOIDED -> ALREADY_VOIDED;
             case REQUEST_ID_REUSED -> REQUEST_ID_REUSED;
             case CONTENDED -> CONTENDED;
+            case CARD_CAPACITY_EXCEEDED -> CARD_CAPACITY_EXCEEDED;
         };
     }
 }

@@ -34,6 +34,8 @@ public enum Reason {
     TRANSACTION_NOT_FOUND,
     NOT_VOIDABLE,
     ALREADY_VOIDED,
+    /** The card would carry more open holds or value buckets than the ledger allows (see CardState limits). */
+    CARD_CAPACITY_EXCEEDED,
     // idempotency and concurrency
     REQUEST_ID_REUSED,
     CONTENDED

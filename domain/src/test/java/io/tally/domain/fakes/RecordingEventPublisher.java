@@ -5,24 +5,25 @@ import io.tally.domain.event.PublishEventPort;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps what was published, in order; can be told to fail, like a queue that is down. */
+/** Keeps published events; can be told to fail, like a transport outage. Thread-safe. */
 public final class RecordingEventPublisher implements PublishEventPort {
     private final List<DomainEvent> published = new ArrayList<>();
-    private volatile boolean failing;
+    private int failuresToInject;
+
+    public synchronized void failNext(int n) {
+        failuresToInject = n;
+    }
 
     @Override
     public synchronized void publish(List<DomainEvent> events) {
-        if (failing) {
-            throw new IllegalStateException("the queue is unavailable (simulated)");
+        if (failuresToInject > 0) {
+            failuresToInject--;
+            throw new IllegalStateException("event transport unavailable (injected)");
         }
         published.addAll(events);
     }
 
     public synchronized List<DomainEvent> published() {
         return List.copyOf(published);
-    }
-
-    public void failing(boolean on) {
-        this.failing = on;
     }
 }

@@ -3,7 +3,7 @@ package io.tally.domain.fakes;
 import io.tally.domain.shared.RandomSource;
 import java.util.Random;
 
-/** A repeatable {@link RandomSource} for tests. Never use it outside tests. */
+/** A repeatable {@link RandomSource} for tests; thread-safe. Never use it outside tests. */
 public final class SeededRandom implements RandomSource {
     private final Random random;
 
@@ -11,8 +11,12 @@ public final class SeededRandom implements RandomSource {
         this.random = new Random(seed);
     }
 
+    public long nextLong() {
+        return random.nextLong();
+    }
+
     @Override
-    public synchronized void nextBytes(byte[] bytes) {
+    public void nextBytes(byte[] bytes) {
         random.nextBytes(bytes);
     }
 }

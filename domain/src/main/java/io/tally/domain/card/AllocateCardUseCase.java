@@ -1,0 +1,140 @@
+package io.tally.domain.card;
+
+import io.tally.domain.program.CardSet;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Reason;
+import io.tally.domain.tenant.BrandId;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Hands a card out: a specific pool card (a physical card swiped at the till) or any card of a card set's
+ * pool. The card becomes ACTIVE with a fresh PIN, which is returned here once and stored only as a hash.
+ * When a card set's pool is empty, {@link WhenPoolEmpty} says whether to mint a new (virtual) card.
+ */
+public final class AllocateCardUseCase {
+    /** Pool reads per request: the pool index is eventually consistent, so a few tries absorb staleness. */
+    static final int POOL_ROUNDS = 3;
+    static final int POOL_PAGE = 10;
+    /** Fresh numbers to try when minting; a collision needs ~10^12 cards, so more than one try is already rare. */
+    static final int MINT_ATTEMPTS = 5;
+
+    private final CardPort cards;
+    private final LoadProgramsPort programs;
+    private final RandomSource random;
+    private final Clock clock;
+    private final WhenPoolEmpty whenPoolEmpty;
+    private final CardNumberGenerator numbers;
+
+    public AllocateCardUseCase(CardPort cards, LoadProgramsPort programs, RandomSource random, Clock clock,
+                               WhenPoolEmpty whenPoolEmpty) {
+        this.cards = cards;
+        this.programs = programs;
+        this.random = random;
+        this.clock = clock;
+        this.whenPoolEmpty = whenPoolEmpty;
+        this.numbers = new CardNumberGenerator(random);
+    }
+
+    public enum WhenPoolEmpty {
+        /** Answer CARD_SET_EXHAUSTED: the card set stands for printed stock. */
+        REJECT,
+        /** Mint a new card number in the card set: virtual cards for e-commerce and enrollment flows. */
+        MINT
+    }
+
+    /** Exactly one of {@code cardSet} and {@code cardNumber}. */
+    public record AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber) {
+        public AllocateCardCommand {
+            Objects.requireNonNull(brand, "brand");
+            Objects.requireNonNull(cardSet, "cardSet");
+            Objects.requireNonNull(cardNumber, "cardNumber");
+        }
+    }
+
+    /** The allocated card and its PIN in clear text: show it to the customer now, it cannot be read back. */
+    public record AllocatedCard(Card card, String pin) {
+        @Override
+        public String toString() {
+            return "AllocatedCard[" + card.number() + ", pin=****]";
+        }
+    }
+
+    public Outcome<AllocatedCard> allocate(AllocateCardCommand command) {
+        if (command.cardSet().isPresent() == command.cardNumber().isPresent()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "give either cardSetId or cardNumber");
+        }
+        if (command.cardNumber().isPresent()) {
+            return allocateSpecific(command.brand(), command.cardNumber().get());
+        }
+        return allocateFromPool(command.brand(), command.cardSet().get());
+    }
+
+    private Outcome<AllocatedCard> allocateSpecific(BrandId brand, CardNumber number) {
+        Optional<Card> card = cards.load(brand, number);
+        if (card.isEmpty()) {
+            return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
+        }
+        if (card.get().status() != CardStatus.UNALLOCATED) {
+            return Outcome.rejected(Reason.CARD_ALREADY_ALLOCATED, "the card is already allocated");
+        }
+        return tryAllocate(card.get()).<Outcome<AllocatedCard>>map(Outcome::accepted)
+                .orElseGet(() -> Outcome.rejected(Reason.CARD_ALREADY_ALLOCATED, "the card is already allocated"));
+    }
+
+    private Outcome<AllocatedCard> allocateFromPool(BrandId brand, CardSetId setId) {
+        Optional<CardSet> set = programs.cardSet(brand, setId);
+        if (set.isEmpty()) {
+            return Outcome.rejected(Reason.UNKNOWN_CARD_SET, "no card set " + setId);
+        }
+        for (int round = 0; round < POOL_ROUNDS; round++) {
+            List<Card> candidates = new ArrayList<>(cards.unallocated(brand, setId, POOL_PAGE));
+            if (candidates.isEmpty()) {
+                break;
+            }
+            // Start at a random candidate so that concurrent requests spread over the pool instead of racing for one card.
+            int start = random.nextInt(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                Optional<AllocatedCard> won = tryAllocate(candidates.get((start + i) % candidates.size()));
+                if (won.isPresent()) {
+                    return Outcome.accepted(won.get());
+                }
+            }
+        }
+        if (whenPoolEmpty == WhenPoolEmpty.MINT) {
+            return mint(set.get());
+        }
+        return Outcome.rejected(Reason.CARD_SET_EXHAUSTED, "no unallocated cards left in card set " + setId);
+    }
+
+    private Optional<AllocatedCard> tryAllocate(Card card) {
+        if (card.status() != CardStatus.UNALLOCATED) {
+            return Optional.empty();
+        }
+        String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
+        Card activated = card.activated(Pins.hash(pin, random), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        if (cards.allocate(activated) == CardPort.WriteOutcome.WRITTEN) {
+            return Optional.of(new AllocatedCard(activated, pin));
+        }
+        return Optional.empty();
+    }
+
+    private Outcome<AllocatedCard> mint(CardSet set) {
+        for (int attempt = 0; attempt < MINT_ATTEMPTS; attempt++) {
+            String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
+            Card card = Card.unallocated(set.brand(), numbers.next(set), set.program(), set.id())
+                    .activated(Pins.hash(pin, random), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            if (cards.create(card) == CardPort.WriteOutcome.WRITTEN) {
+                return Outcome.accepted(new AllocatedCard(card, pin));
+            }
+        }
+        throw new IllegalStateException("card set " + set.id() + " gave " + MINT_ATTEMPTS + " taken numbers in a row");
+    }
+}

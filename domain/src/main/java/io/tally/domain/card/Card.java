@@ -1,0 +1,78 @@
+package io.tally.domain.card;
+
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.tenant.BrandId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A card's profile: who it belongs to and what is known about its holder. Balances are not here: they
+ * live in the card's ledger ({@code io.tally.domain.ledger}), whose latest entry is the current state.
+ * {@code version} increases by one on every stored change; {@link CardPort} writes are conditional on it.
+ */
+public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetId cardSet,
+                   Optional<String> customCardNumber, CardStatus status, Optional<String> pinHash,
+                   Optional<Customer> primaryCustomer, Optional<Customer> alternateCustomer,
+                   Map<String, String> brandDemographics, Map<String, String> customData,
+                   Map<String, String> thirdPartyUsernames, Optional<Instant> activatedAt,
+                   Optional<Instant> enrolledAt, long version) {
+    public Card {
+        Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(cardSet, "cardSet");
+        Objects.requireNonNull(customCardNumber, "customCardNumber");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(pinHash, "pinHash");
+        Objects.requireNonNull(primaryCustomer, "primaryCustomer");
+        Objects.requireNonNull(alternateCustomer, "alternateCustomer");
+        Objects.requireNonNull(activatedAt, "activatedAt");
+        Objects.requireNonNull(enrolledAt, "enrolledAt");
+        brandDemographics = sorted(brandDemographics);
+        customData = sorted(customData);
+        thirdPartyUsernames = sorted(thirdPartyUsernames);
+        if (brandDemographics.size() > ProfileRules.MAX_FIELDS || customData.size() > ProfileRules.MAX_FIELDS
+                || thirdPartyUsernames.size() > ProfileRules.MAX_THIRD_PARTY_USERNAMES) {
+            throw new IllegalArgumentException("card profile over its field limits: check ProfileRules first");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("versions start at 1");
+        }
+        if (status == CardStatus.ACTIVE && activatedAt.isEmpty()) {
+            throw new IllegalArgumentException("an active card has an activation instant");
+        }
+    }
+
+    /** A card in a card set's pool, waiting to be allocated. */
+    public static Card unallocated(BrandId brand, CardNumber number, ProgramId program, CardSetId cardSet) {
+        return new Card(brand, number, program, cardSet, Optional.empty(), CardStatus.UNALLOCATED, Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), 1);
+    }
+
+    public boolean enrolled() {
+        return enrolledAt.isPresent();
+    }
+
+    /** This card handed out: active from {@code now}, with the given PIN hash. The version moves on by one. */
+    public Card activated(String newPinHash, Instant now) {
+        return new Card(brand, number, program, cardSet, customCardNumber, CardStatus.ACTIVE,
+                Optional.of(newPinHash), primaryCustomer, alternateCustomer, brandDemographics, customData,
+                thirdPartyUsernames, Optional.of(now), enrolledAt, version + 1);
+    }
+
+    /** The next version of this card with a new profile; status, PIN and activation stay. */
+    public Card withProfile(Optional<String> newCustomCardNumber, Optional<Customer> primary,
+                            Optional<Customer> alternate, Map<String, String> demographics,
+                            Map<String, String> data, Map<String, String> usernames, Optional<Instant> enrolled) {
+        return new Card(brand, number, program, cardSet, newCustomCardNumber, status, pinHash, primary, alternate,
+                demographics, data, usernames, activatedAt, enrolled, version + 1);
+    }
+
+    private static Map<String, String> sorted(Map<String, String> fields) {
+        return fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+    }
+}

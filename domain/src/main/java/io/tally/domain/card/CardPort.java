@@ -1,0 +1,56 @@
+package io.tally.domain.card;
+
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.tenant.BrandId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores card profiles. Every call is scoped by brand: a card of another brand is indistinguishable
+ * from a card that does not exist. Every write is one conditional single-item write (DynamoDB:
+ * PutItem with a ConditionExpression), so concurrent writers can never silently overwrite each other.
+ */
+public interface CardPort {
+    /** Upper bound for {@link #unallocated} and {@link #search} results. */
+    int MAX_RESULTS = 50;
+
+    /** The card, read strongly consistently. */
+    Optional<Card> load(BrandId brand, CardNumber number);
+
+    /** Stores a new card (pool stock or a freshly minted card) only if its number is not taken in the brand. */
+    WriteOutcome create(Card card);
+
+    /**
+     * Replaces the stored card with {@code changed} only if the stored version is {@code changed.version() - 1}
+     * (optimistic locking: the caller read version n and wrote n + 1).
+     */
+    WriteOutcome update(Card changed);
+
+    /**
+     * Hands a pool card out: stores {@code activated} only if the stored card is still UNALLOCATED at version
+     * {@code activated.version() - 1}. Two tills allocating the same card cannot both win.
+     */
+    WriteOutcome allocate(Card activated);
+
+    /**
+     * Up to {@code limit} (at most {@link #MAX_RESULTS}) UNALLOCATED cards of the card set. May be slightly stale
+     * (adapter: a sparse index): the conditional {@link #allocate} is what decides.
+     */
+    List<Card> unallocated(BrandId brand, CardSetId cardSet, int limit);
+
+    /**
+     * Cards of the brand matching the criterion, in card number order, at most {@code limit} (at most
+     * {@link #MAX_RESULTS}). Email matches case-insensitively, phone by its digits. May be slightly stale.
+     */
+    List<Card> search(BrandId brand, CardSearch criterion, int limit);
+
+    /** What a conditional write did. */
+    enum WriteOutcome {
+        /** Written. */
+        WRITTEN,
+        /** The condition failed: the number is taken (create), the version moved or the card is no longer UNALLOCATED. */
+        CONDITION_FAILED,
+        /** No such card in the brand (update, allocate). */
+        NOT_FOUND
+    }
+}

@@ -1,0 +1,57 @@
+package io.tally.domain.ledger;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.tenant.BrandId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A card's append-only ledger. The whole money model rests on one guarantee of {@link #append}: two
+ * writers can never both store an entry with the same sequence number. A writer reads the head (entry n),
+ * decides from its state, and appends n + 1; if someone else appended n + 1 first, the append reports a
+ * conflict and the writer starts over from the new head. No multi-item transaction is ever needed.
+ * Every call is scoped by brand: another brand's card looks exactly like a card with no entries.
+ */
+public interface CardLedgerPort {
+    /** Largest history page. */
+    int MAX_PAGE = 100;
+
+    /** The card's latest entry (highest sequence), read strongly consistently; empty for a card without entries. */
+    Optional<LedgerEntry> head(BrandId brand, CardNumber card);
+
+    /** The entry with that sequence number, read strongly consistently. */
+    Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence);
+
+    /**
+     * Stores {@code next} only if the card has no entry with its sequence number yet (DynamoDB: PutItem with
+     * {@code attribute_not_exists} on the SEQ#n sort key). The caller appends head + 1; the port does not
+     * check for gaps, because one conditional write cannot see the previous item.
+     */
+    AppendOutcome append(LedgerEntry next);
+
+    /**
+     * Entries made in {@code [from, to)}, in sequence order, at most {@code pageSize} (1..{@link #MAX_PAGE}).
+     * Entry times never decrease along a card's sequence. Continue with the returned cursor (opaque).
+     */
+    HistoryPage history(BrandId brand, CardNumber card, Instant from, Instant to, int pageSize, Optional<String> cursor);
+
+    /**
+     * The entry with that transaction id within the brand. May lag a just-made append (adapter: a global
+     * secondary index); that is acceptable because no exactly-once decision is made from it: whether a
+     * transaction was voided is decided from the card's head state.
+     */
+    Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId);
+
+    /** What an append did. */
+    sealed interface AppendOutcome {
+        record Appended() implements AppendOutcome {
+        }
+
+        /** Another entry already holds that sequence number: re-read the head and decide again. */
+        record Conflict() implements AppendOutcome {
+        }
+
+        AppendOutcome APPENDED = new Appended();
+        AppendOutcome CONFLICT = new Conflict();
+    }
+}

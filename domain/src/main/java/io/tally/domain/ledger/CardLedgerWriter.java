@@ -1,0 +1,174 @@
+package io.tally.domain.ledger;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardStatus;
+import io.tally.domain.card.Pins;
+import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Reason;
+import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.tenant.BrandId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one way entries get written. Reads the card and its head, lets a {@link Decision} say what the next
+ * entry is, appends it with one conditional write and, when another writer got there first, starts over
+ * from the new head (bounded, with backoff; then CONTENDED). Then publishes the entry's event.
+ *
+ * <p>Idempotency: a request with a customRequestId is claimed in the {@link IdempotencyPort} (a reused id with
+ * another request is refused there, across cards), and the card's state remembers the id with the entry it
+ * produced. A repeat finds that entry in the head state and answers with it instead of applying twice, and
+ * re-publishes its event (at least once; the event id derives from the transaction id). A crash between
+ * append, recordResult and publish therefore heals on the client's retry.
+ */
+public final class CardLedgerWriter {
+    private final CardPort cards;
+    private final CardLedgerPort ledger;
+    private final IdempotencyPort idempotency;
+    private final PublishEventPort events;
+    private final Clock clock;
+    private final TransactionIds ids;
+    private final RetryPolicy retry;
+
+    public CardLedgerWriter(CardPort cards, CardLedgerPort ledger, IdempotencyPort idempotency,
+                            PublishEventPort events, Clock clock, RandomSource random, RetryPolicy retry) {
+        this.cards = cards;
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.clock = clock;
+        this.ids = new TransactionIds(random);
+        this.retry = retry;
+    }
+
+    /** Which card, on whose behalf, and whether the caller must prove the PIN or the card must be active. */
+    public record Target(BrandId brand, CardNumber card, Origin origin, Optional<String> pin, boolean activeOnly) {
+        public Target {
+            Objects.requireNonNull(brand, "brand");
+            Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(pin, "pin");
+        }
+    }
+
+    /** What the next entry should do; no changes is allowed (ENROLL, an overdraw that found nothing). */
+    public record Draft(EntryType type, List<Change> changes, Optional<Reference> related, long amountDue) {
+        public Draft {
+            Objects.requireNonNull(type, "type");
+            changes = List.copyOf(changes);
+            Objects.requireNonNull(related, "related");
+        }
+
+        public static Draft of(EntryType type, List<Change> changes) {
+            return new Draft(type, changes, Optional.empty(), 0);
+        }
+    }
+
+    /** Decides the next entry from the card and its current state; empty means "nothing to write". Pure. */
+    @FunctionalInterface
+    public interface Decision {
+        Outcome<Optional<Draft>> decide(Card card, CardState state, TransactionId transactionId, Instant now);
+    }
+
+    /** The entry written (or found, for a repeated request), and the card's state after it. */
+    public record Written(Optional<LedgerEntry> entry, CardState state, boolean replayed) {
+    }
+
+    public Outcome<Written> write(Target target, Decision decision) {
+        Optional<Card> card = cards.load(target.brand(), target.card());
+        if (card.isEmpty()) {
+            return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
+        }
+        if (target.activeOnly() && card.get().status() != CardStatus.ACTIVE) {
+            return Outcome.rejected(Reason.CARD_NOT_ACTIVE, "Could not find the account that goes with the specified card.");
+        }
+        if (target.pin().isPresent() && !Pins.matches(card.get(), target.pin().get())) {
+            return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
+        }
+        Optional<Origin.RequestKey> request = target.origin().request();
+        Optional<IdempotencyPort.IdempotencyRecord> seen = Optional.empty();
+        if (request.isPresent()) {
+            IdempotencyPort.Claim claim = idempotency.claim(target.brand(), request.get().customRequestId(),
+                    request.get().fingerprint(), clock.instant());
+            if (claim instanceof IdempotencyPort.Claim.Seen s) {
+                if (!s.record().fingerprint().equals(request.get().fingerprint())) {
+                    return reused();
+                }
+                seen = Optional.of(s.record());
+            }
+        }
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            Optional<LedgerEntry> head = ledger.head(target.brand(), target.card());
+            CardState state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
+            if (request.isPresent()) {
+                Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, seen);
+                if (repeat.isPresent()) {
+                    return repeat.get();
+                }
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (head.isPresent() && head.get().time().isAfter(now)) {
+                now = head.get().time(); // entry times never decrease along a card: history can be paged by time
+            }
+            TransactionId txn = ids.next(now, head.map(LedgerEntry::transactionId));
+            Outcome<Optional<Draft>> decided = decision.decide(card.get(), state, txn, now);
+            if (!decided.isAccepted()) {
+                return decided.map(d -> null);
+            }
+            if (decided.value().isEmpty()) {
+                return Outcome.accepted(new Written(Optional.empty(), state, false));
+            }
+            Draft draft = decided.value().get();
+            Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, draft.type(), now,
+                    target.origin(), draft.changes(), draft.related(), draft.amountDue());
+            LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
+            if (ledger.append(entry) instanceof CardLedgerPort.AppendOutcome.Appended) {
+                return Outcome.accepted(finish(entry, false));
+            }
+            if (attempt < retry.maxAttempts()) {
+                retry.backoff().pause(attempt);
+            }
+        }
+        return Outcome.rejected(Reason.CONTENDED, "the card is busy; retry with the same customRequestId");
+    }
+
+    private Optional<Outcome<Written>> repeat(Target target, Origin.RequestKey request, CardState state,
+                                              Optional<IdempotencyPort.IdempotencyRecord> seen) {
+        Optional<RequestMark> mark = state.recentRequest(request.customRequestId());
+        if (mark.isPresent()) {
+            if (!mark.get().fingerprint().equals(request.fingerprint())) {
+                return Optional.of(reused());
+            }
+            return Optional.of(Outcome.accepted(replay(target, mark.get().sequence())));
+        }
+        // Older than the card's ring remembers: the idempotency record still names the entry.
+        Optional<IdempotencyPort.ResultRef> result = seen.flatMap(IdempotencyPort.IdempotencyRecord::result)
+                .filter(r -> r.card().equals(target.card()));
+        return result.map(r -> Outcome.accepted(replay(target, r.sequence())));
+    }
+
+    private Written replay(Target target, long sequence) {
+        LedgerEntry entry = ledger.entry(target.brand(), target.card(), sequence)
+                .orElseThrow(() -> new IllegalStateException("entry " + sequence + " named by a request mark is missing"));
+        return finish(entry, true);
+    }
+
+    private Written finish(LedgerEntry entry, boolean replayed) {
+        entry.posting().origin().request().ifPresent(r ->
+                idempotency.recordResult(entry.brand(), r.customRequestId(), entry.card(), entry.sequence()));
+        events.publish(List.of(LedgerEvents.of(entry)));
+        return new Written(Optional.of(entry), entry.stateAfter(), replayed);
+    }
+
+    private static <T> Outcome<T> reused() {
+        return Outcome.rejected(Reason.REQUEST_ID_REUSED, "this customRequestId was used for a different request");
+    }
+}

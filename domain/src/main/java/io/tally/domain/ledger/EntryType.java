@@ -1,0 +1,21 @@
+package io.tally.domain.ledger;
+
+/** What a ledger entry did to the card. Names match the transaction types of the card history. */
+public enum EntryType {
+    /** Value added (one new bucket). */
+    ISSUE,
+    /** Value spent, directly or from a hold. */
+    REDEEM,
+    /** Value reserved: the balance stays, the available balance drops. */
+    HOLD,
+    /** Holds closed without spending (explicit release or the sweeper for expired holds). */
+    RELEASE,
+    /** A correction by the back office (not yet offered by any use case; kept so history types are stable). */
+    ADJUST,
+    /** The reversal of an earlier ISSUE or REDEEM. */
+    VOID,
+    /** Expired value taken off the card (by the sweeper; value never disappears silently). */
+    EXPIRE,
+    /** The card holder enrolled in the loyalty program. */
+    ENROLL
+}

@@ -1,0 +1,28 @@
+package io.tally.domain.ledger;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A reservation on a balance (a pre-authorisation): the value stays on the card but is not available
+ * for other spending. It can be redeemed from several times until it is released or expires.
+ *
+ * @param id        the HOLD entry's transaction id (what the merchant quotes as redeemFromHoldTransactionId)
+ * @param sequence  the HOLD entry's sequence number
+ * @param amount    how much was reserved
+ * @param remaining how much is still reserved, 1..amount (a hold at 0 is closed and dropped)
+ * @param expiresAt after this the sweeper releases it
+ */
+public record Hold(TransactionId id, long sequence, long amount, long remaining, Instant expiresAt) {
+    public Hold {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (remaining < 1 || remaining > amount) {
+            throw new IllegalStateException("hold " + id + " remaining " + remaining + " outside 1.." + amount);
+        }
+    }
+
+    public boolean isDue(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+}

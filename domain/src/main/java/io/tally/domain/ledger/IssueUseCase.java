@@ -1,0 +1,69 @@
+package io.tally.domain.ledger;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.program.ValueType;
+import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.shared.Fingerprint;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import io.tally.domain.shared.Rejection;
+import io.tally.domain.tenant.MerchantContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Adds value to a card: one new bucket, optionally expiring, optionally store credit (returnRelated). */
+public final class IssueUseCase {
+    private final CardLedgerWriter writer;
+    private final LoadProgramsPort programs;
+
+    public IssueUseCase(CardLedgerWriter writer, LoadProgramsPort programs) {
+        this.writer = writer;
+        this.programs = programs;
+    }
+
+    /** {@code amount} in minor units of the value type; {@code pin} present when forcePinValidation was asked. */
+    public record IssueCommand(MerchantContext context, RequestInfo info, CardNumber card, ValueTypeKey valueType,
+                               long amount, Optional<Instant> expiresAt, boolean returnRelated, Optional<String> pin) {
+        public IssueCommand {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(valueType, "valueType");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(pin, "pin");
+        }
+
+        String fingerprint() {
+            return Fingerprint.of("issue", card.value(), valueType.asText(), amount, expiresAt.map(Instant::toString).orElse(""),
+                    returnRelated);
+        }
+    }
+
+    public Outcome<BalanceResult> issue(IssueCommand c) {
+        Optional<Rejection> info = c.info().check();
+        if (info.isPresent()) {
+            return Outcome.rejected(info.get());
+        }
+        CardLedgerWriter.Target target = new CardLedgerWriter.Target(c.context().brand(), c.card(),
+                Origin.of(c.context(), c.info(), c.fingerprint()), c.pin(), true);
+        return writer.write(target, (card, state, txn, now) -> BalanceRules.valueType(programs, card, c.valueType())
+                .flatMap(type -> decide(type, state, txn, now, c))).map(BalanceResult::of);
+    }
+
+    private static Outcome<Optional<CardLedgerWriter.Draft>> decide(ValueType type, CardState state, TransactionId txn,
+                                                                   Instant now, IssueCommand c) {
+        if (c.expiresAt().isPresent()
+                && (!c.expiresAt().get().isAfter(now) || c.expiresAt().get().isAfter(now.plus(LedgerLimits.MAX_EXPIRY)))) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "issuedBalanceExpiration must be in the future (at most 100 years)");
+        }
+        Optional<Rejection> limits = BalanceRules.issue(type, state.balance(type.key()), c.amount());
+        if (limits.isPresent()) {
+            return Outcome.rejected(limits.get());
+        }
+        Bucket bucket = new Bucket(txn, c.amount(), c.amount(), c.expiresAt(), c.returnRelated());
+        return BalanceRules.draft(CardLedgerWriter.Draft.of(EntryType.ISSUE, List.of(new Change.AddBucket(type.key(), bucket))));
+    }
+}

@@ -1,0 +1,156 @@
+package io.tally.domain.ledger;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardStatus;
+import io.tally.domain.card.Customer;
+import io.tally.domain.card.Pins;
+import io.tally.domain.card.ProfileRules;
+import io.tally.domain.shared.Fingerprint;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import io.tally.domain.shared.Rejection;
+import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.tenant.MerchantContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Stores what the merchant knows about the card holder. Customers merge field by field (absent keeps);
+ * named fields merge by name (an empty value deletes). With countAsEnrollment the card is enrolled: an
+ * ENROLL ledger entry first (written once: the card state knows it is enrolled), then the profile with the
+ * enrollment instant. If the second write is lost, the retry finds the ledger enrolled and completes the profile.
+ * Lives in the ledger package because it writes a ledger entry (the card package does not see the ledger).
+ */
+public final class UpdateAccountUseCase {
+    private final CardPort cards;
+    private final CardLedgerWriter writer;
+    private final RetryPolicy retry;
+
+    public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry) {
+        this.cards = cards;
+        this.writer = writer;
+        this.retry = retry;
+    }
+
+    public record UpdateAccountCommand(MerchantContext context, RequestInfo info, CardNumber card,
+                                       Optional<Customer> primaryCustomer, Optional<Customer> alternateCustomer,
+                                       Map<String, String> brandDemographics, Map<String, String> customData,
+                                       Map<String, String> thirdPartyUsernames, Optional<String> customCardNumber,
+                                       boolean countAsEnrollment, Optional<String> pin) {
+        public UpdateAccountCommand {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(primaryCustomer, "primaryCustomer");
+            Objects.requireNonNull(alternateCustomer, "alternateCustomer");
+            brandDemographics = Map.copyOf(brandDemographics);
+            customData = Map.copyOf(customData);
+            thirdPartyUsernames = Map.copyOf(thirdPartyUsernames);
+            Objects.requireNonNull(customCardNumber, "customCardNumber");
+            Objects.requireNonNull(pin, "pin");
+        }
+    }
+
+    public Outcome<Card> update(UpdateAccountCommand c) {
+        Optional<Rejection> invalid = check(c);
+        if (invalid.isPresent()) {
+            return Outcome.rejected(invalid.get());
+        }
+        Optional<Card> card = cards.load(c.context().brand(), c.card());
+        if (card.isEmpty()) {
+            return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
+        }
+        if (card.get().status() != CardStatus.ACTIVE) {
+            return Outcome.rejected(Reason.CARD_NOT_ACTIVE, "Could not find the account that goes with the specified card.");
+        }
+        if (c.pin().isPresent() && !Pins.matches(card.get(), c.pin().get())) {
+            return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
+        }
+        Optional<Instant> enrolledAt = Optional.empty();
+        if (c.countAsEnrollment()) {
+            Outcome<CardLedgerWriter.Written> enrolled = enroll(c);
+            if (!enrolled.isAccepted()) {
+                return enrolled.map(w -> null);
+            }
+            enrolledAt = enrolled.value().state().enrolledAt();
+        }
+        return save(c, enrolledAt);
+    }
+
+    private Outcome<CardLedgerWriter.Written> enroll(UpdateAccountCommand c) {
+        String fingerprint = Fingerprint.of("enroll", c.card().value());
+        CardLedgerWriter.Target target = new CardLedgerWriter.Target(c.context().brand(), c.card(),
+                Origin.of(c.context(), c.info(), fingerprint), Optional.empty(), true);
+        return writer.write(target, (card, state, txn, now) -> Outcome.accepted(state.enrolledAt().isPresent()
+                ? Optional.empty() : Optional.of(CardLedgerWriter.Draft.of(EntryType.ENROLL, List.of()))));
+    }
+
+    private Outcome<Card> save(UpdateAccountCommand c, Optional<Instant> enrolledAt) {
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            Optional<Card> current = cards.load(c.context().brand(), c.card());
+            if (current.isEmpty()) {
+                return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
+            }
+            Card card = current.get();
+            Map<String, String> demographics = merge(card.brandDemographics(), c.brandDemographics());
+            Map<String, String> data = merge(card.customData(), c.customData());
+            Map<String, String> usernames = merge(card.thirdPartyUsernames(), c.thirdPartyUsernames());
+            Optional<Rejection> tooMany = ProfileRules.checkFields("brandDemographics", demographics, ProfileRules.MAX_FIELDS)
+                    .or(() -> ProfileRules.checkFields("customData", data, ProfileRules.MAX_FIELDS))
+                    .or(() -> ProfileRules.checkFields("thirdPartyUsernames", usernames, ProfileRules.MAX_THIRD_PARTY_USERNAMES));
+            if (tooMany.isPresent()) {
+                return Outcome.rejected(tooMany.get());
+            }
+            Card changed = card.withProfile(
+                    c.customCardNumber().isPresent() ? c.customCardNumber().filter(s -> !s.isBlank()) : card.customCardNumber(),
+                    merge(card.primaryCustomer(), c.primaryCustomer()), merge(card.alternateCustomer(), c.alternateCustomer()),
+                    demographics, data, usernames, card.enrolledAt().or(() -> enrolledAt));
+            CardPort.WriteOutcome written = cards.update(changed);
+            if (written == CardPort.WriteOutcome.WRITTEN) {
+                return Outcome.accepted(changed);
+            }
+            if (written == CardPort.WriteOutcome.NOT_FOUND) {
+                return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
+            }
+            if (attempt < retry.maxAttempts()) {
+                retry.backoff().pause(attempt);
+            }
+        }
+        return Outcome.rejected(Reason.CONTENDED, "the card profile is busy; retry");
+    }
+
+    private static Optional<Rejection> check(UpdateAccountCommand c) {
+        return c.info().check()
+                .or(() -> c.primaryCustomer().flatMap(ProfileRules::check))
+                .or(() -> c.alternateCustomer().flatMap(ProfileRules::check))
+                .or(() -> ProfileRules.checkFields("brandDemographics", c.brandDemographics(), ProfileRules.MAX_FIELDS))
+                .or(() -> ProfileRules.checkFields("customData", c.customData(), ProfileRules.MAX_FIELDS))
+                .or(() -> ProfileRules.checkFields("thirdPartyUsernames", c.thirdPartyUsernames(), ProfileRules.MAX_THIRD_PARTY_USERNAMES))
+                .or(() -> c.customCardNumber().flatMap(ProfileRules::checkCustomCardNumber));
+    }
+
+    private static Optional<Customer> merge(Optional<Customer> current, Optional<Customer> update) {
+        if (update.isEmpty()) {
+            return current;
+        }
+        return Optional.of(current.orElse(Customer.EMPTY).mergedWith(update.get()));
+    }
+
+    private static Map<String, String> merge(Map<String, String> current, Map<String, String> update) {
+        Map<String, String> merged = new TreeMap<>(current);
+        update.forEach((k, v) -> {
+            if (v == null || v.isEmpty()) {
+                merged.remove(k);
+            } else {
+                merged.put(k, v);
+            }
+        });
+        return merged;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tally.domain.card;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.program.CardSet;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import io.tally.domain.tenant.BrandId;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CardNumberTest {
+    private static Reason reason(Outcome<?> o) {
+        return ((Outcome.Rejected<?>) o).rejection().reason();
+    }
+
+    @Test
+    void luhn() {
+        assertTrue(CardNumber.luhnValid("4111111111111111"));
+        assertTrue(CardNumber.luhnValid("378282246310005"));
+        assertFalse(CardNumber.luhnValid("4111111111111112"));
+        assertEquals(1, CardNumber.luhnCheckDigit("411111111111111"));
+    }
+
+    @Test
+    void lenient_parse_and_masking() {
+        CardNumber n = CardNumber.parse(" 4111 1111-1111 1111 ").value();
+
+        assertEquals("4111111111111111", n.value());
+        assertEquals("************1111", n.toString());
+        assertEquals(Reason.NO_CARD_NUMBER, reason(CardNumber.parse("  ")));
+        assertEquals(Reason.NO_CARD_NUMBER, reason(CardNumber.parse(null)));
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("4111111111111112")), "bad check digit looks unknown");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("41111111111")), "too short");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("4111abcd11111111")));
+        assertThrows(IllegalArgumentException.class, () -> new CardNumber("4111111111111112"));
+    }
+
+    @Test
+    void generated_numbers_have_the_sets_shape_and_are_not_sequential() {
+        CardSet set = new CardSet(new BrandId("ACME"), new CardSetId("s"), new ProgramId("p"), "S", "6036", 19);
+        CardNumberGenerator generator = new CardNumberGenerator(new SeededRandom(1));
+        Set<String> seen = new HashSet<>();
+        long previous = -1;
+        for (int i = 0; i < 1000; i++) {
+            CardNumber n = generator.next(set);
+            assertEquals(19, n.value().length());
+            assertTrue(n.value().startsWith("6036"));
+            assertTrue(CardNumber.luhnValid(n.value()));
+            assertTrue(seen.add(n.value()));
+            long body = Long.parseLong(n.value().substring(4, 18));
+            assertNotEquals(previous + 1, body);
+            previous = body;
+        }
+    }
+
+    @Test
+    void without_a_prefix_the_first_digit_is_never_zero() {
+        CardSet set = new CardSet(new BrandId("ACME"), new CardSetId("s"), new ProgramId("p"), "S", "", 15);
+        CardNumberGenerator generator = new CardNumberGenerator(new SeededRandom(2));
+        for (int i = 0; i < 500; i++) {
+            assertNotEquals('0', generator.next(set).value().charAt(0));
+        }
+    }
+}

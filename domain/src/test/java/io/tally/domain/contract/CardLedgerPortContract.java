@@ -1,0 +1,115 @@
+package io.tally.domain.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.HistoryPage;
+import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.tenant.BrandId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CardLedgerPort} must do. Subclass it per implementation (in-memory fake, DynamoDB adapter). */
+public abstract class CardLedgerPortContract {
+    protected abstract CardLedgerPort port();
+
+    /** How long an eventually consistent read (the transaction-id index) may lag in this implementation. */
+    protected Duration indexLag() {
+        return Duration.ofSeconds(5);
+    }
+
+    private final BrandId brand = ContractData.freshBrand();
+    private final CardNumber card = ContractData.freshCard();
+
+    private List<LedgerEntry> appendChain() {
+        List<LedgerEntry> chain = ContractData.chain(brand, card);
+        chain.forEach(e -> assertInstanceOf(CardLedgerPort.AppendOutcome.Appended.class, port().append(e)));
+        return chain;
+    }
+
+    @Test
+    void a_card_without_entries_has_no_head() {
+        assertTrue(port().head(brand, card).isEmpty());
+        assertTrue(port().entry(brand, card, 1).isEmpty());
+    }
+
+    @Test
+    void entries_read_back_exactly_as_appended_and_the_head_is_the_latest() {
+        List<LedgerEntry> chain = appendChain();
+
+        assertEquals(chain.get(4), port().head(brand, card).orElseThrow());
+        for (LedgerEntry e : chain) {
+            assertEquals(e, port().entry(brand, card, e.sequence()).orElseThrow());
+        }
+    }
+
+    @Test
+    void a_sequence_number_can_be_claimed_only_once() {
+        List<LedgerEntry> chain = ContractData.chain(brand, card);
+        port().append(chain.get(0));
+
+        List<LedgerEntry> rival = ContractData.chain(brand, card);
+        assertInstanceOf(CardLedgerPort.AppendOutcome.Conflict.class, port().append(rival.get(0)));
+        assertEquals(chain.get(0), port().head(brand, card).orElseThrow(), "the first writer's entry stays");
+    }
+
+    @Test
+    void another_brand_sees_nothing() {
+        List<LedgerEntry> chain = appendChain();
+        BrandId other = ContractData.freshBrand();
+
+        assertTrue(port().head(other, card).isEmpty());
+        assertTrue(port().entry(other, card, 1).isEmpty());
+        assertTrue(port().history(other, card, Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z"), 10, Optional.empty()).entries().isEmpty());
+        assertTrue(port().byTransactionId(other, chain.get(0).transactionId()).isEmpty());
+    }
+
+    @Test
+    void history_filters_by_time_and_pages_in_sequence_order() {
+        List<LedgerEntry> chain = appendChain();
+        Instant from = chain.get(1).time();
+        Instant to = chain.get(4).time(); // exclusive
+
+        List<LedgerEntry> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            HistoryPage page = port().history(brand, card, from, to, 2, cursor);
+            assertTrue(page.entries().size() <= 2);
+            seen.addAll(page.entries());
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent() && pages < 10);
+
+        assertEquals(chain.subList(1, 4), seen);
+    }
+
+    @Test
+    void a_transaction_is_found_by_its_id_within_the_brand() {
+        List<LedgerEntry> chain = appendChain();
+        TransactionId id = chain.get(2).transactionId();
+
+        assertEquals(chain.get(2), eventually(() -> port().byTransactionId(brand, id)));
+        assertTrue(port().byTransactionId(brand, new TransactionId("1")).isEmpty());
+    }
+
+    private <T> T eventually(Supplier<Optional<T>> read) {
+        long deadline = System.nanoTime() + indexLag().toNanos();
+        while (true) {
+            Optional<T> value = read.get();
+            if (value.isPresent() || System.nanoTime() > deadline) {
+                return value.orElseThrow(() -> new AssertionError("not visible within " + indexLag()));
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.tally.domain.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardPort.WriteOutcome;
+import io.tally.domain.card.CardSearch;
+import io.tally.domain.card.CardStatus;
+import io.tally.domain.card.Customer;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.tenant.BrandId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CardPort} must do. Subclass it per implementation (in-memory fake, DynamoDB adapter). */
+public abstract class CardPortContract {
+    protected abstract CardPort port();
+
+    /** How long the pool and search indexes may lag in this implementation. */
+    protected Duration indexLag() {
+        return Duration.ofSeconds(5);
+    }
+
+    private final BrandId brand = ContractData.freshBrand();
+    private final CardSetId set = new CardSetId("set-a");
+    private final ProgramId program = new ProgramId("gift");
+
+    private Card stored() {
+        Card card = Card.unallocated(brand, ContractData.freshCard(), program, set);
+        assertEquals(WriteOutcome.WRITTEN, port().create(card));
+        return card;
+    }
+
+    private static Card full(Card c) {
+        Customer ada = new Customer("Ada", "Lovelace", "Ada@Example.com", "+44 20 7946 0018", "1 Street", "Flat 2", "London",
+                "LDN", "W1", "GB", LocalDate.of(1815, 12, 10), "f");
+        return c.activated("pbkdf2$20000$c2FsdA$aGFzaA", Instant.parse("2025-03-01T10:00:00.123Z"))
+                .withProfile(Optional.of("CUST-" + c.number().lastFour()), Optional.of(ada),
+                        Optional.of(Customer.EMPTY.mergedWith(new Customer("Bob", null, null, null, null, null, null, null, null, null, null, null))),
+                        Map.of("favourite", "tea"), Map.of("size", "M", "note", "ü"), Map.of("twitter", "@ada"),
+                        Optional.of(Instant.parse("2025-03-02T00:00:00Z")));
+    }
+
+    @Test
+    void a_created_card_reads_back_exactly_and_its_number_cannot_be_taken_twice() {
+        Card card = stored();
+
+        assertEquals(card, port().load(brand, card.number()).orElseThrow());
+        assertEquals(WriteOutcome.CONDITION_FAILED, port().create(card));
+        assertTrue(port().load(ContractData.freshBrand(), card.number()).isEmpty(), "another brand sees nothing");
+    }
+
+    @Test
+    void allocation_happens_once() {
+        Card card = stored();
+        Card activated = card.activated("pbkdf2$1$a$b", Instant.parse("2025-03-01T10:00:00Z"));
+
+        assertEquals(WriteOutcome.WRITTEN, port().allocate(activated));
+        assertEquals(WriteOutcome.CONDITION_FAILED, port().allocate(card.activated("pbkdf2$1$c$d", Instant.EPOCH)));
+        assertEquals(activated, port().load(brand, card.number()).orElseThrow());
+        assertEquals(WriteOutcome.NOT_FOUND, port().allocate(Card.unallocated(brand, ContractData.freshCard(), program, set)
+                .activated("x", Instant.EPOCH)));
+    }
+
+    @Test
+    void updates_are_conditional_on_the_version() {
+        Card card = stored();
+        Card v2 = full(card); // version 3: activated (2) then profile (3)
+        Card activated = card.activated("pbkdf2$1$a$b", Instant.parse("2025-03-01T10:00:00Z"));
+        port().allocate(activated);
+
+        assertEquals(WriteOutcome.CONDITION_FAILED, port().update(full(full(card))), "skips a version");
+        assertEquals(WriteOutcome.WRITTEN, port().update(activated.withProfile(v2.customCardNumber(), v2.primaryCustomer(),
+                v2.alternateCustomer(), v2.brandDemographics(), v2.customData(), v2.thirdPartyUsernames(), v2.enrolledAt())));
+        Card loaded = port().load(brand, card.number()).orElseThrow();
+        assertEquals(3, loaded.version());
+        assertEquals(v2.primaryCustomer(), loaded.primaryCustomer());
+        assertEquals(v2.customData(), loaded.customData());
+        assertEquals(WriteOutcome.CONDITION_FAILED, port().update(activated.withProfile(Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty())), "stale writer loses");
+        assertEquals(WriteOutcome.NOT_FOUND, port().update(full(Card.unallocated(brand, ContractData.freshCard(), program, set))));
+    }
+
+    @Test
+    void the_pool_lists_only_unallocated_cards_of_the_set_and_brand() {
+        Card a = stored();
+        Card b = stored();
+        port().allocate(b.activated("x", Instant.EPOCH));
+        port().create(Card.unallocated(ContractData.freshBrand(), ContractData.freshCard(), program, set));
+        port().create(Card.unallocated(brand, ContractData.freshCard(), program, new CardSetId("other-set")));
+
+        List<Card> pool = eventually(() -> port().unallocated(brand, set, 10), l -> l.size() == 1);
+
+        assertEquals(List.of(a.number()), pool.stream().map(Card::number).toList());
+        assertEquals(CardStatus.UNALLOCATED, pool.get(0).status());
+    }
+
+    @Test
+    void search_by_custom_card_number_email_and_phone_within_the_brand() {
+        Card card = stored();
+        Card profiled = full(card);
+        port().allocate(card.activated("pbkdf2$1$a$b", Instant.parse("2025-03-01T10:00:00Z")));
+        port().update(new Card(profiled.brand(), profiled.number(), profiled.program(), profiled.cardSet(),
+                profiled.customCardNumber(), profiled.status(), profiled.pinHash(), profiled.primaryCustomer(),
+                profiled.alternateCustomer(), profiled.brandDemographics(), profiled.customData(),
+                profiled.thirdPartyUsernames(), profiled.activatedAt(), profiled.enrolledAt(), 3));
+
+        List<CardSearch> criteria = List.of(new CardSearch.ByCustomCardNumber("CUST-" + card.number().lastFour()),
+                new CardSearch.ByEmail("ada@EXAMPLE.com"), new CardSearch.ByPhone("442079460018"));
+        for (CardSearch c : criteria) {
+            List<Card> found = eventually(() -> port().search(brand, c, 10), l -> !l.isEmpty());
+            assertEquals(List.of(card.number()), found.stream().map(Card::number).toList(), c.toString());
+            assertTrue(port().search(ContractData.freshBrand(), c, 10).isEmpty());
+        }
+        assertTrue(port().search(brand, new CardSearch.ByEmail("eve@example.com"), 10).isEmpty());
+    }
+
+    private <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + indexLag().toNanos();
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            value = read.get();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,95 @@
+package io.tally.domain.contract;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardNumberGenerator;
+import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.ledger.Bucket;
+import io.tally.domain.ledger.CardState;
+import io.tally.domain.ledger.Change;
+import io.tally.domain.ledger.EntryType;
+import io.tally.domain.ledger.Hold;
+import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerRules;
+import io.tally.domain.ledger.Origin;
+import io.tally.domain.ledger.Posting;
+import io.tally.domain.ledger.Reference;
+import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.program.CardSet;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.EmployeeId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.TerminalId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Test data for the port contracts. Brands and card numbers are fresh per call, so contract tests can share
+ * one table (dynalite) without cleaning up. Entries use every field, so a lossy adapter mapping fails.
+ */
+public final class ContractData {
+    public static final ValueTypeKey USD = ValueTypeKey.currency("USD");
+    public static final ValueTypeKey STARS = ValueTypeKey.custom("Stars");
+    public static final Instant T0 = Instant.parse("2025-03-01T10:00:00.123Z");
+    private static final SeededRandom RANDOM = new SeededRandom(System.nanoTime());
+    private static final CardSet NUMBERS = new CardSet(new BrandId("x"), new CardSetId("x"), new ProgramId("x"), "x", "9", 19);
+
+    private ContractData() {
+    }
+
+    public static synchronized BrandId freshBrand() {
+        return new BrandId("contract-" + Long.toHexString(RANDOM.nextLong()));
+    }
+
+    public static synchronized CardNumber freshCard() {
+        return new CardNumberGenerator(RANDOM).next(NUMBERS);
+    }
+
+    private static Origin origin(int i) {
+        return new Origin(Optional.of(new LocationId("loc-" + i)), Optional.of(new TerminalId("pos-1")),
+                i % 2 == 0 ? Optional.of(new EmployeeId("emp-7")) : Optional.empty(),
+                Optional.of("order-" + i), Optional.of("note ü " + i), Optional.of("ref-" + i),
+                Optional.of(new Origin.RequestKey("req-" + i, "fp" + i)));
+    }
+
+    /**
+     * Five entries of one card, a minute apart: issue USD (expiring, store credit), issue Stars, hold USD,
+     * redeem from the hold, void of the Stars issuance. Their states carry buckets, holds, voided ids and requests.
+     */
+    public static List<LedgerEntry> chain(BrandId brand, CardNumber card) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        CardState state = CardState.EMPTY;
+        TransactionId[] ids = new TransactionId[5];
+        for (int i = 0; i < 5; i++) {
+            ids[i] = new TransactionId(String.format("%013d%09d", T0.toEpochMilli() + i * 60_000L, RANDOM.nextInt(1_000_000_000)));
+        }
+        long seq = 1;
+        Bucket usd = new Bucket(ids[0], 5_000, 5_000, Optional.of(T0.plus(Duration.ofDays(365))), true);
+        Bucket stars = new Bucket(ids[1], 12, 12, Optional.empty(), false);
+        List<Posting> postings = List.of(
+                posting(brand, card, seq++, ids[0], EntryType.ISSUE, 0, List.of(new Change.AddBucket(USD, usd)), Optional.empty(), 0),
+                posting(brand, card, seq++, ids[1], EntryType.ISSUE, 1, List.of(new Change.AddBucket(STARS, stars)), Optional.empty(), 0),
+                posting(brand, card, seq++, ids[2], EntryType.HOLD, 2,
+                        List.of(new Change.OpenHold(USD, new Hold(ids[2], 3, 2_000, 2_000, T0.plus(Duration.ofDays(7))))), Optional.empty(), 0),
+                posting(brand, card, seq++, ids[3], EntryType.REDEEM, 3,
+                        List.of(new Change.ReduceHold(USD, ids[2], 500), new Change.Take(USD, usd.slice(500))),
+                        Optional.of(new Reference(ids[2], 3)), 250),
+                posting(brand, card, seq, ids[4], EntryType.VOID, 4, List.of(new Change.Take(STARS, stars.slice(12))),
+                        Optional.of(new Reference(ids[1], 2)), 0));
+        for (Posting p : postings) {
+            state = LedgerRules.apply(state, p);
+            entries.add(new LedgerEntry(p, state));
+        }
+        return entries;
+    }
+
+    private static Posting posting(BrandId brand, CardNumber card, long seq, TransactionId id, EntryType type, int minute,
+                                   List<Change> changes, Optional<Reference> related, long due) {
+        return new Posting(brand, card, seq, id, type, T0.plus(Duration.ofMinutes(minute)), origin(minute), changes, related, due);
+    }
+}

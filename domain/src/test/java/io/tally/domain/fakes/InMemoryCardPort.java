@@ -1,0 +1,78 @@
+package io.tally.domain.fakes;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardSearch;
+import io.tally.domain.card.CardStatus;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.tenant.BrandId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Card profiles in memory with the adapter's conditional-write semantics. Thread-safe. */
+public final class InMemoryCardPort implements CardPort {
+    private final Map<String, Card> cards = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Card> load(BrandId brand, CardNumber number) {
+        return Optional.ofNullable(cards.get(key(brand, number)));
+    }
+
+    @Override
+    public synchronized WriteOutcome create(Card card) {
+        return cards.putIfAbsent(key(card.brand(), card.number()), card) == null
+                ? WriteOutcome.WRITTEN : WriteOutcome.CONDITION_FAILED;
+    }
+
+    @Override
+    public synchronized WriteOutcome update(Card changed) {
+        return replaceIf(changed, false);
+    }
+
+    @Override
+    public synchronized WriteOutcome allocate(Card activated) {
+        return replaceIf(activated, true);
+    }
+
+    @Override
+    public synchronized List<Card> unallocated(BrandId brand, CardSetId cardSet, int limit) {
+        checkLimit(limit);
+        return cards.values().stream()
+                .filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet) && c.status() == CardStatus.UNALLOCATED)
+                .sorted(Comparator.comparing(Card::number)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Card> search(BrandId brand, CardSearch criterion, int limit) {
+        checkLimit(limit);
+        return cards.values().stream().filter(c -> c.brand().equals(brand) && criterion.matches(c))
+                .sorted(Comparator.comparing(Card::number)).limit(limit).toList();
+    }
+
+    private WriteOutcome replaceIf(Card changed, boolean mustBeUnallocated) {
+        String key = key(changed.brand(), changed.number());
+        Card stored = cards.get(key);
+        if (stored == null) {
+            return WriteOutcome.NOT_FOUND;
+        }
+        if (stored.version() != changed.version() - 1 || (mustBeUnallocated && stored.status() != CardStatus.UNALLOCATED)) {
+            return WriteOutcome.CONDITION_FAILED;
+        }
+        cards.put(key, changed);
+        return WriteOutcome.WRITTEN;
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_RESULTS) {
+            throw new IllegalArgumentException("limit 1.." + MAX_RESULTS);
+        }
+    }
+
+    private static String key(BrandId brand, CardNumber number) {
+        return brand.value() + "|" + number.value();
+    }
+}

@@ -1,0 +1,100 @@
+package io.tally.domain.ledger;
+
+import static io.tally.domain.fakes.TestWorld.BRAND;
+import static io.tally.domain.fakes.TestWorld.USD;
+import static io.tally.domain.fakes.TestWorld.context;
+import static io.tally.domain.ledger.BalanceUseCasesTest.reason;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.fakes.TestWorld;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyTest {
+    private final TestWorld w = new TestWorld();
+    private final CardNumber card = w.activeCard();
+
+    private Outcome<BalanceResult> redeem(CardNumber c, long amount, String requestId) {
+        return w.redeem.redeem(new RedeemUseCase.RedeemCommand(context(), w.info().withCustomRequestId(requestId), c, USD,
+                amount, false, Optional.empty()));
+    }
+
+    @Test
+    void a_repeated_request_returns_the_first_result_and_changes_nothing() {
+        w.issue(card, 1000);
+
+        BalanceResult first = redeem(card, 300, "r-1").value();
+        BalanceResult again = redeem(card, 300, "r-1").value();
+
+        assertFalse(first.replayed());
+        assertTrue(again.replayed());
+        assertEquals(first.entry(), again.entry());
+        assertEquals(700, w.balance(card));
+        assertEquals(2, w.state(card).sequence());
+    }
+
+    @Test
+    void the_same_id_with_another_request_is_refused() {
+        w.issue(card, 1000);
+        redeem(card, 300, "r-1").value();
+
+        assertEquals(Reason.REQUEST_ID_REUSED, reason(redeem(card, 301, "r-1")));
+        assertEquals(Reason.REQUEST_ID_REUSED, reason(redeem(w.activeCard(), 300, "r-1")), "ids are per brand, not per card");
+    }
+
+    @Test
+    void a_crash_after_the_append_heals_on_retry_and_the_event_is_published_then() {
+        w.issue(card, 1000);
+        w.events.failNext(1);
+
+        assertThrows(IllegalStateException.class, () -> redeem(card, 300, "r-1"));
+        assertEquals(700, w.balance(card), "the entry was written before the crash");
+
+        BalanceResult retried = redeem(card, 300, "r-1").value();
+
+        assertTrue(retried.replayed());
+        assertEquals(700, w.balance(card));
+        assertTrue(w.events.published().stream().anyMatch(e -> e.id().equals(LedgerEvents.eventId(retried.entry()))));
+    }
+
+    @Test
+    void a_request_older_than_the_cards_ring_is_still_found_through_the_idempotency_record() {
+        w.issue(card, 10_000);
+        BalanceResult first = redeem(card, 1, "old").value();
+        for (int i = 0; i < LedgerLimits.REQUEST_RING + 5; i++) {
+            redeem(card, 1, "n-" + i).value();
+        }
+        assertTrue(w.state(card).recentRequest("old").isEmpty());
+
+        BalanceResult again = redeem(card, 1, "old").value();
+
+        assertTrue(again.replayed());
+        assertEquals(first.transactionId(), again.transactionId());
+    }
+
+    @Test
+    void the_cards_ring_alone_suffices_when_the_idempotency_record_is_gone() {
+        w.issue(card, 1000);
+        BalanceResult first = redeem(card, 300, "r-1").value();
+        w.idempotency.expire(BRAND, "r-1");
+
+        BalanceResult again = redeem(card, 300, "r-1").value();
+
+        assertEquals(first.transactionId(), again.transactionId());
+        assertEquals(700, w.balance(card));
+    }
+
+    @Test
+    void a_rejected_request_may_be_retried_with_its_id() {
+        assertEquals(Reason.INSUFFICIENT_FUNDS, reason(redeem(card, 300, "r-1")));
+        w.issue(card, 1000);
+
+        assertTrue(redeem(card, 300, "r-1").isAccepted());
+    }
+}
