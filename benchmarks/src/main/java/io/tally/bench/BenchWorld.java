@@ -1,0 +1,137 @@
+package io.tally.bench;
+
+import io.tally.bench.probe.MerchantEvents;
+import io.tally.dynamo.dynalite.DynaliteServer;
+import io.tally.dynamo.dynalite.LocalDynamo;
+import io.tally.dynamo.table.TallyTable;
+import io.tally.lambda.http.MerchantApiHandler;
+import io.tally.lambda.provisioning.SeedJson;
+import io.tally.lambda.topology.QueueId;
+import io.tally.lambda.wiring.Settings;
+import io.tally.lambda.wiring.TallyComponent;
+import io.tally.local.sqs.ElasticMqServer;
+import io.tally.local.sqs.LocalQueues;
+import io.tally.local.sqs.QueueOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What every figure runs against: one in-memory dynalite, embedded ElasticMQ with the events queue, a
+ * seeded Tally table ({@code bench-seed.json}: brand BENCH, a gift program without practical limits, an API
+ * key) and the real handler built by Dagger, in process. Child processes get the same configuration
+ * through {@link #lambdaEnvironment()}, exactly as the CDK stack sets it on Lambda.
+ */
+public final class BenchWorld implements AutoCloseable {
+    public static final String KEY = "bench-pos";
+    public static final String SECRET = "bench-secret-not-for-production";
+    public static final String BRAND = "BENCH";
+    public static final String LOCATION = "BENCH001";
+    public static final String TERMINAL = "pos-1";
+
+    private final DynaliteServer dynalite;
+    private final ElasticMqServer elasticMq;
+    private final DynamoDbClient raw;
+    private final String table;
+    private final String queueUrl;
+    private final TallyComponent component;
+    private final MerchantApiHandler handler;
+
+    private BenchWorld(DynaliteServer dynalite, ElasticMqServer elasticMq, String table, String queueUrl) {
+        this.dynalite = dynalite;
+        this.elasticMq = elasticMq;
+        this.table = table;
+        this.queueUrl = queueUrl;
+        this.raw = LocalDynamo.client(dynalite.endpoint());
+        TallyTable.ensureExists(raw, table);
+        // request log off in process: the figures go to standard output; the rate limit is not under test
+        Settings settings = Settings.local(table, queueUrl, dynalite.endpoint(), elasticMq.endpoint())
+                .withRequestLog(false).withRateLimit(1e9, 1_000_000_000);
+        this.component = TallyComponent.create(settings);
+        component.applySeed().apply(new SeedJson().read(resource("/bench-seed.json")), true);
+        this.handler = new MerchantApiHandler(component);
+    }
+
+    public static BenchWorld start(Path workDir) {
+        DynaliteServer dynalite = DynaliteServer.builder().logDirectory(workDir.resolve("dynalite")).start();
+        ElasticMqServer elasticMq = null;
+        try {
+            elasticMq = ElasticMqServer.start();
+            LocalQueues queues = elasticMq.createQueues(QueueOptions.forTest("bench-", 30));
+            return new BenchWorld(dynalite, elasticMq, "tally-bench", queues.get(QueueId.EVENTS).url());
+        } catch (RuntimeException | Error e) {
+            if (elasticMq != null) {
+                elasticMq.close();
+            }
+            dynalite.close();
+            throw e;
+        }
+    }
+
+    public MerchantApiHandler handler() {
+        return handler;
+    }
+
+    public TallyComponent component() {
+        return component;
+    }
+
+    /** A client with nothing of Tally's around it: the floors use it. */
+    public DynamoDbClient raw() {
+        return raw;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public DynaliteServer dynalite() {
+        return dynalite;
+    }
+
+    public MerchantEvents events() {
+        return new MerchantEvents(KEY, SECRET, BRAND, LOCATION, TERMINAL);
+    }
+
+    /** The environment the CDK stack gives the function on Lambda, pointing at the local servers. */
+    public Map<String, String> lambdaEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(Settings.TABLE_NAME, table);
+        env.put(Settings.EVENTS_QUEUE_URL, queueUrl);
+        env.put(Settings.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
+        env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        return env;
+    }
+
+    /** key secret brand location terminal: the probes' credential arguments. */
+    public static java.util.List<String> credentialArgs() {
+        return java.util.List.of(KEY, SECRET, BRAND, LOCATION, TERMINAL);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = BenchWorld.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            raw.close();
+            elasticMq.close();
+        } finally {
+            dynalite.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.tally.bench;
+
+import io.tally.dynamo.dynalite.RepoRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the five figures of docs/PERFORMANCE.md and prints them as one Markdown table.
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/tally-benchmarks.jar
+ * </pre>
+ *
+ * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures).
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Report report = run(args);
+        report.print(System.out);
+        System.exit(0);
+    }
+
+    /** Runs the figures asked for and returns them; the caller prints or checks them. */
+    public static Report run(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6));
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--only")) {
+                only.clear();
+                for (String n : args[i + 1].split(",")) {
+                    only.add(Integer.parseInt(n.trim()));
+                }
+            }
+        }
+        Path root = RepoRoot.locate();
+        Path work = Files.createDirectories(root.resolve("benchmarks").resolve("target").resolve("bench-run"));
+        Options options = quick ? Options.quick(root, work) : Options.full(root, work);
+        Report report = new Report();
+        System.out.println(machine(options));
+        try (BenchWorld world = BenchWorld.start(work)) {
+            Workload workload = new Workload(world);
+            if (only.contains(1)) {
+                new ColdStartFigure(world, options, workload).run(report);
+            }
+            if (only.contains(2)) {
+                new WarmLatencyFigure(workload, options).run(report);
+            }
+        }
+        return report;
+    }
+
+    static String machine(Options options) {
+        Runtime rt = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "machine: %s %s, %d cores, Java %s (%s); run: %s", System.getProperty("os.name"),
+                System.getProperty("os.arch"), rt.availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), options.quick() ? "--quick (smoke sizes)" : "full");
+    }
+}

@@ -1,0 +1,88 @@
+package io.tally.bench;
+
+import io.tally.bench.probe.FloorProbe;
+import io.tally.bench.probe.HandlerProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figure 1. Wall time from process start to the first response of the real entry point (the shaded Lambda
+ * jar, configured from the environment like on Lambda) against a floor JVM that builds a bare
+ * DynamoDbClient and makes one consistent read and one conditional write. Floor and handler runs
+ * alternate, so both see the same machine; the median of the runs is reported, per set of JVM flags.
+ */
+final class ColdStartFigure {
+    private static final double TARGET = 1.5;
+
+    private final BenchWorld world;
+    private final Options options;
+    private final Workload workload;
+
+    ColdStartFigure(BenchWorld world, Options options, Workload workload) {
+        this.world = world;
+        this.options = options;
+        this.workload = workload;
+    }
+
+    void run(Report report) throws Exception {
+        for (Path jar : List.of(options.lambdaJar(), options.probesJar())) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build with `mvn -pl benchmarks -am package -DskipTests`");
+            }
+        }
+        Path dir = Files.createDirectories(options.workDir().resolve("coldstart"));
+        Probe probe = new Probe(List.of(options.lambdaJar().toString(), options.probesJar().toString()),
+                world.lambdaEnvironment(), dir.resolve("probes.log"));
+        Workload.Request first = workload.coldStartRequest();
+        List<String> handlerArgs = new ArrayList<>(BenchWorld.credentialArgs());
+        handlerArgs.add(first.method());
+        handlerArgs.add(first.body());
+        Path handlerCds = dir.resolve("handler.jsa");
+        Path floorCds = dir.resolve("floor.jsa");
+        Files.deleteIfExists(handlerCds);
+        Files.deleteIfExists(floorCds);
+        int[] run = {0};
+        // training runs write the AppCDS archives (dynamic archive at exit, JDK 13+)
+        probe.run(List.of("-XX:ArchiveClassesAtExit=" + handlerCds, "-XX:TieredStopAtLevel=1"), HandlerProbe.class.getName(), handlerArgs);
+        probe.run(List.of("-XX:ArchiveClassesAtExit=" + floorCds, "-XX:TieredStopAtLevel=1"), FloorProbe.class.getName(), floorArgs(run));
+
+        record Flags(String name, List<String> handler, List<String> floor) {
+        }
+        List<Flags> configurations = List.of(
+                new Flags("default flags", List.of(), List.of()),
+                new Flags("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), List.of("-XX:TieredStopAtLevel=1")),
+                new Flags("AppCDS archive + TieredStopAtLevel=1",
+                        List.of("-XX:SharedArchiveFile=" + handlerCds, "-XX:TieredStopAtLevel=1"),
+                        List.of("-XX:SharedArchiveFile=" + floorCds, "-XX:TieredStopAtLevel=1")));
+        for (Flags flags : configurations) {
+            List<Long> handlerTimes = new ArrayList<>();
+            List<Long> floorTimes = new ArrayList<>();
+            for (int i = 0; i < options.coldRuns(); i++) {
+                Probe.Result h = probe.run(flags.handler(), HandlerProbe.class.getName(), handlerArgs);
+                if (!h.line().startsWith("200 ")) {
+                    throw new IllegalStateException("the handler's first response was not 200: " + h.line());
+                }
+                handlerTimes.add(h.nanos());
+                floorTimes.add(probe.run(flags.floor(), FloorProbe.class.getName(), floorArgs(run)).nanos());
+            }
+            Stats h = Stats.of(handlerTimes);
+            Stats f = Stats.of(floorTimes);
+            double ratio = (double) h.median() / f.median();
+            report.add(new Report.Row("1 cold start", first.method() + ", " + flags.name(),
+                    Report.ms0(h.median()) + " (" + Report.ms0(h.min()) + "-" + Report.ms0(h.max()) + ")",
+                    Report.ms0(f.median()) + " (" + Report.ms0(f.min()) + "-" + Report.ms0(f.max()) + ")",
+                    ratio, "<= " + TARGET + "x", ratio <= TARGET ? Report.Verdict.MET : Report.Verdict.MISSED,
+                    "median (min-max) of " + h.count() + " process runs each; " + first.roundTrips()));
+        }
+    }
+
+    private List<String> floorArgs(int[] run) {
+        Workload.FloorKeys k = workload.coldStartFloorKeys();
+        return List.of(world.dynalite().endpoint().toString(), world.table(), k.readPk(), k.readSk(),
+                "BENCH#FLOOR", "RUN#" + (run[0]++));
+    }
+
+}
