@@ -94,20 +94,30 @@ final class Workload {
 
     // ---- figure 1 ------------------------------------------------------------------------------
 
-    Request coldStartRequest() {
-        if (!storedValue) {
-            return new Request("listValueType", "{}", "stand-in for updateBalance (not wired yet)");
+    private String probeCard;
+
+    /** The card the child-process figures (cold start, memory) redeem from: funded once, plenty left. */
+    private String probeCard() {
+        if (probeCard == null) {
+            probeCard = fundedCard("1000000.00");
         }
-        String card = fundedCard("100000.00");
-        coldCard = card;
-        return new Request("updateBalance", redeem(card, "0.01"), "updateBalance redeem");
+        return probeCard;
     }
 
-    private String coldCard;
+    Request coldStartRequest() {
+        if (!storedValue) {
+            return new Request("listValueType", "{}", "listValueType, a stand-in for updateBalance (not wired yet)");
+        }
+        return new Request("updateBalance", redeem(probeCard(), "0.01"), "updateBalance redeem");
+    }
+
+    Request memoryRequest() {
+        return coldStartRequest();
+    }
 
     FloorKeys coldStartFloorKeys() {
-        return coldCard == null ? new FloorKeys(Keys.brand(BenchWorld.BRAND), Keys.BRAND_SK)
-                : new FloorKeys(Keys.card(coldCard), Keys.CARD_SK);
+        return !storedValue ? new FloorKeys(Keys.brand(BenchWorld.BRAND), Keys.BRAND_SK)
+                : new FloorKeys(Keys.card(probeCard()), Keys.CARD_SK);
     }
 
     // ---- figure 2 ------------------------------------------------------------------------------
