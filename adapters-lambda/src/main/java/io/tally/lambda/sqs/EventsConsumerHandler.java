@@ -4,12 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.crac.Core;
+import org.crac.Resource;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
 
 /** Lambda entry point of the events-queue consumer (event source mapping with ReportBatchItemFailures). */
 public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final EventsConsumer consumer;
+    /** Held here: org.crac keeps registered resources only weakly. */
+    private final Resource priming;
 
     public EventsConsumerHandler() {
         this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
@@ -17,6 +21,8 @@ public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQS
 
     public EventsConsumerHandler(TallyComponent component) {
         this.consumer = component.eventsConsumer();
+        this.priming = component.priming().eventsConsumerHook();
+        Core.getGlobalContext().register(priming);
     }
 
     @Override

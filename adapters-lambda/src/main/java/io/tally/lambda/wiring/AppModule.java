@@ -45,8 +45,20 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static RandomSource random() {
+    static SecureRandomSource secureRandom() {
         return new SecureRandomSource();
+    }
+
+    @Provides
+    static RandomSource random(SecureRandomSource random) {
+        return random;
+    }
+
+    @Provides
+    @Singleton
+    static Priming priming(dagger.Lazy<MerchantApi> api, DynamoStorage storage, ObjectMapper json, EventJson events,
+                           SecureRandomSource random) {
+        return new Priming(api, storage, json, events, random, System.out);
     }
 
     @Provides

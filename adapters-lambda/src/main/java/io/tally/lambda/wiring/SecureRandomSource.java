@@ -23,4 +23,17 @@ final class SecureRandomSource implements RandomSource {
         }
         r.nextBytes(bytes);
     }
+
+    /**
+     * Drops the generator, so the next draw creates a fresh one. SnapStart priming calls this before the
+     * snapshot: a generator seeded before it would be cloned into every restored instance.
+     */
+    synchronized void forget() {
+        random = null;
+    }
+
+    /** True once a generator exists (tests of the priming path). */
+    boolean created() {
+        return random != null;
+    }
 }

@@ -23,6 +23,9 @@ public interface TallyComponent {
 
     ActivityLogPort activityLog();
 
+    /** SnapStart priming of this graph; the entry points register it with org.crac. */
+    Priming priming();
+
     static TallyComponent create(Settings settings) {
         return DaggerTallyComponent.factory().create(settings);
     }

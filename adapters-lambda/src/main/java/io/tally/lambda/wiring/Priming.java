@@ -1,0 +1,142 @@
+package io.tally.lambda.wiring;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Lazy;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.tenant.BrandId;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.lambda.http.MerchantApi;
+import io.tally.lambda.sqs.EventJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.crac.Context;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming through the org.crac hooks. Lambda snapshots a function after init; whatever ran before the snapshot is loaded,
+ * linked and partly compiled in every instance restored from it. The hooks' {@code beforeCheckpoint} therefore runs,
+ * once, what a first request runs: Jackson reading and writing a merchant body, the Dagger-built merchant
+ * API with a request that authentication refuses, and the DynamoDB client (marshalling, signing, the
+ * url-connection client) through the adapters' reads of keys that cannot exist.
+ *
+ * <p>It never writes: the merchant call carries credentials that cannot authenticate and names a read-only
+ * method (two independent guards), and the storage calls are reads. Anything random drawn meanwhile (the
+ * request's requestRef) is forgotten before the snapshot, so no two restored instances share random state.
+ * A failure is reported and swallowed: priming only makes the first request faster.
+ */
+public final class Priming {
+    /** Valid identifiers, so the request gets as far as the storage read; no seed can create a usable key for them. */
+    static final String KEY = "snapstart-priming";
+    static final String BRAND = "SNAPSTART-PRIMING";
+    private static final String SECRET = "not-a-secret";
+    private static final String SAMPLE_BODY = "{\"cardNumber\":\"6000000000000000\",\"action\":\"redeem\","
+            + "\"amount\":{\"balanceType\":\"Currency\",\"balanceCode\":\"USD\",\"amount\":12.50},\"returnBalances\":true}";
+    private static final String SAMPLE_EVENT = "{\"id\":\"priming\",\"type\":\"card.redeemed\",\"brand\":\"" + BRAND
+            + "\",\"occurredAt\":\"2020-01-01T00:00:00Z\",\"data\":{\"amount\":\"1250\"}}";
+
+    private final Lazy<MerchantApi> api;
+    private final DynamoStorage storage;
+    private final ObjectMapper json;
+    private final EventJson events;
+    private final SecureRandomSource random;
+    private final PrintStream log;
+
+    Priming(Lazy<MerchantApi> api, DynamoStorage storage, ObjectMapper json, EventJson events, SecureRandomSource random,
+            PrintStream log) {
+        this.api = api;
+        this.storage = storage;
+        this.json = json;
+        this.events = events;
+        this.random = random;
+        this.log = log;
+    }
+
+    /** The merchant API function's hook: register it, and keep a reference (org.crac holds resources weakly). */
+    public Resource merchantApiHook() {
+        return hook(this::primeMerchantApi);
+    }
+
+    /** The events consumer's hook: JSON and storage only (that function never serves a merchant call). */
+    public Resource eventsConsumerHook() {
+        return hook(this::primeEventsConsumer);
+    }
+
+    /** Runs the merchant request path once; true if every step ran as expected. Never writes to storage. */
+    public boolean primeMerchantApi() {
+        return guarded(() -> {
+            json.writeValueAsString(json.readTree(SAMPLE_BODY.getBytes(StandardCharsets.UTF_8)));
+            APIGatewayV2HTTPResponse refused = api.get().handle(refusedRequest());
+            primeStorage();
+            if (refused.getStatusCode() != 401) {
+                throw new IllegalStateException("unexpected status " + refused.getStatusCode());
+            }
+        });
+    }
+
+    /** Runs the consumer's JSON and storage reads once; never writes to storage. */
+    public boolean primeEventsConsumer() {
+        return guarded(() -> {
+            events.write(events.read(SAMPLE_EVENT));
+            primeStorage();
+        });
+    }
+
+    private void primeStorage() {
+        BrandId brand = new BrandId(BRAND);
+        storage.programs().catalogue(brand);
+        storage.programs().cardSet(brand, new CardSetId("PRIMING"));
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private boolean guarded(Step step) {
+        try {
+            step.run();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.println("{\"level\":\"WARN\",\"priming\":\"failed: " + e.getClass().getSimpleName() + "\"}");
+            return false;
+        } finally {
+            random.forget();
+        }
+    }
+
+    private static Resource hook(java.util.function.BooleanSupplier prime) {
+        return new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                prime.getAsBoolean();
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+                // nothing to redo: clients reconnect on first use, the random source is created on first use
+            }
+        };
+    }
+
+    private static APIGatewayV2HTTPEvent refusedRequest() {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("POST /merchant/{method}")
+                .withRawPath("/merchant/listValueType")
+                .withHeaders(Map.of("authorization", auth, "brand", BRAND, "location", "PRIMING", "terminal", "PRIMING",
+                        "content-type", "application/json"))
+                .withPathParameters(Map.of("method", "listValueType"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
+                                .withPath("/merchant/listValueType").build())
+                        .build())
+                .withBody(SAMPLE_BODY)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}
