@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.MerchantCredentials;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -34,15 +36,32 @@ public final class MerchantApi {
     private final Envelope envelope;
     private final RequestRefs refs;
     private final RequestLog log;
+    private final Optional<Replays> replays;
 
+    /** Without idempotency records: only for methods that ignore customRequestId (reads). */
     public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
                        RequestRefs refs, RequestLog log) {
+        this(authenticate, methods, json, refs, log, Optional.empty());
+    }
+
+    /** With the idempotency records that let state-changing methods answer a repeated customRequestId exactly. */
+    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+                       RequestRefs refs, RequestLog log, IdempotencyPort idempotency, Clock clock) {
+        this(authenticate, methods, json, refs, log, Optional.of(new Replays(idempotency, clock, new Envelope(json))));
+    }
+
+    private MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+                        RequestRefs refs, RequestLog log, Optional<Replays> replays) {
         this.authenticate = authenticate;
         this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(MerchantMethod::name, Function.identity()));
         this.json = json;
         this.envelope = new Envelope(json);
         this.refs = refs;
         this.log = log;
+        this.replays = replays;
+        if (replays.isEmpty() && methods.stream().anyMatch(m -> m.requestIdUse() != MerchantMethod.RequestIdUse.IGNORED)) {
+            throw new IllegalArgumentException("methods that honour customRequestId need an IdempotencyPort");
+        }
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -91,7 +110,16 @@ public final class MerchantApi {
             return envelope.failure(call.requestRef(), ApiError.INVALID_REQUEST,
                     "The request body must be a JSON object of at most " + MAX_BODY_BYTES + " bytes.");
         }
-        Outcome<ObjectNode> result = method.handle(new MerchantRequest(auth.value(), body.get(), h, call.requestRef()));
+        MerchantRequest request = new MerchantRequest(auth.value(), body.get(), h, call.requestRef());
+        Optional<String> requestId = request.header("customrequestid");
+        if (requestId.isPresent() && method.requestIdUse() != MerchantMethod.RequestIdUse.IGNORED) {
+            return replays.orElseThrow().respond(method, request, requestId.get(), call, () -> invoke(method, request, call));
+        }
+        return invoke(method, request, call);
+    }
+
+    private APIGatewayV2HTTPResponse invoke(MerchantMethod method, MerchantRequest request, Call call) {
+        Outcome<ObjectNode> result = method.handle(request);
         if (result instanceof Outcome.Rejected<ObjectNode> r) {
             ApiError error = ApiError.of(r.rejection().reason());
             call.errorCode = error.code();
@@ -152,6 +180,7 @@ public final class MerchantApi {
         private final Map<String, String> headers;
         MerchantContext context;
         int errorCode;
+        boolean replayed;
 
         Call(String requestRef, String method, Map<String, String> headers) {
             this.requestRef = requestRef;
@@ -183,6 +212,9 @@ public final class MerchantApi {
             }
             if (errorCode != 0) {
                 d.put("errorCode", Integer.toString(errorCode));
+            }
+            if (replayed) {
+                d.put("replayed", "true");
             }
             return d;
         }
