@@ -36,22 +36,24 @@ public final class MerchantApi {
     private final Envelope envelope;
     private final RequestRefs refs;
     private final RequestLog log;
+    private final RateLimiter rateLimiter;
     private final Optional<Replays> replays;
 
     /** Without idempotency records: only for methods that ignore customRequestId (reads). */
     public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
-                       RequestRefs refs, RequestLog log) {
-        this(authenticate, methods, json, refs, log, Optional.empty());
+                       RequestRefs refs, RequestLog log, RateLimiter rateLimiter) {
+        this(authenticate, methods, json, refs, log, rateLimiter, Optional.empty());
     }
 
     /** With the idempotency records that let state-changing methods answer a repeated customRequestId exactly. */
     public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
-                       RequestRefs refs, RequestLog log, IdempotencyPort idempotency, Clock clock) {
-        this(authenticate, methods, json, refs, log, Optional.of(new Replays(idempotency, clock, new Envelope(json))));
+                       RequestRefs refs, RequestLog log, RateLimiter rateLimiter, IdempotencyPort idempotency, Clock clock) {
+        this(authenticate, methods, json, refs, log, rateLimiter, Optional.of(new Replays(idempotency, clock, new Envelope(json))));
     }
 
     private MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
-                        RequestRefs refs, RequestLog log, Optional<Replays> replays) {
+                        RequestRefs refs, RequestLog log, RateLimiter rateLimiter, Optional<Replays> replays) {
+        this.rateLimiter = rateLimiter;
         this.authenticate = authenticate;
         this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(MerchantMethod::name, Function.identity()));
         this.json = json;
@@ -98,6 +100,10 @@ public final class MerchantApi {
             return envelope.failure(call.requestRef(), ApiError.of(r.rejection().reason()), r.rejection().detail());
         }
         call.context = auth.value();
+        if (!rateLimiter.tryAcquire(auth.value().apiKeyId())) {
+            call.errorCode = ApiError.RATE_LIMITED.code();
+            return envelope.failure(call.requestRef(), ApiError.RATE_LIMITED, null);
+        }
         MerchantMethod method = methods.get(call.method());
         if (method == null) {
             call.errorCode = ApiError.UNKNOWN_METHOD.code();

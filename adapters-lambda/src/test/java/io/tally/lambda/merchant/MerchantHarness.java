@@ -16,6 +16,7 @@ import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.http.MerchantMethod;
+import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
 import io.tally.lambda.json.Json;
@@ -63,7 +64,7 @@ final class MerchantHarness {
                 new VoidTransactionMethod(world.voids, world.programs, json, world.clock));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), true),
-                world.idempotency, world.clock);
+                new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock);
     }
 
     /** A response: HTTP status, the raw body (for byte-for-byte comparisons) and the parsed body. */
