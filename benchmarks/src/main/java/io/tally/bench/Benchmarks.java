@@ -51,6 +51,9 @@ public final class Benchmarks {
             if (only.contains(2)) {
                 new WarmLatencyFigure(workload, options).run(report);
             }
+            if (only.contains(2)) {
+                new JmhFigure(options).run(report);
+            }
             if (only.contains(3)) {
                 new HotCardFigure(workload, options).run(report);
             }

@@ -82,7 +82,7 @@ final class HotCardFigure {
     }
 
     private Round race(String card, int writers, long nanos, boolean untilEmpty) throws InterruptedException {
-        APIGatewayV2HTTPEvent redeem = workload.merchant().event("updateBalance", Workload.redeem(card, "0.01"));
+        APIGatewayV2HTTPEvent redeem = workload.merchant().event("updateBalance", Bodies.redeem(card, "0.01"));
         AtomicLong ok = new AtomicLong();
         AtomicLong contended = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();

@@ -56,34 +56,13 @@ final class Workload {
     String fundedCard(String amount) {
         String card = merchant.call("allocate", "{\"cardSetId\":\"" + CARD_SET + "\"}").require("allocate")
                 .body().path("cardNumber").asText();
-        merchant.call("updateBalance", issue(card, amount)).require("issue");
+        merchant.call("updateBalance", Bodies.issue(card, amount)).require("issue");
         return card;
-    }
-
-    static String issue(String card, String amount) {
-        return change(card, "issue", amount);
-    }
-
-    static String redeem(String card, String amount) {
-        return change(card, "redeem", amount);
-    }
-
-    private static String change(String card, String action, String amount) {
-        return "{\"cardNumber\":\"" + card + "\",\"action\":\"" + action
-                + "\",\"amount\":{\"balanceType\":\"Currency\",\"balanceCode\":\"USD\",\"amount\":\"" + amount + "\"}}";
-    }
-
-    static String balance(String card) {
-        return "{\"filters\":{\"cardNumber\":\"" + card + "\"},\"returnFields\":{\"balances\":true}}";
-    }
-
-    static String searchEmail(String email) {
-        return "{\"filters\":{\"email\":\"" + email + "\"}}";
     }
 
     /** The spendable USD balance in cents, as {@code search} reports it. */
     long balanceCents(String card) {
-        var cards = merchant.call("search", balance(card)).require("balance").body().path("cards");
+        var cards = merchant.call("search", Bodies.balance(card)).require("balance").body().path("cards");
         for (var b : cards.path(0).path("balances")) {
             if ("USD".equals(b.path("balanceCode").asText())) {
                 return new java.math.BigDecimal(b.path("amount").asText()).movePointRight(2).longValueExact();
@@ -108,7 +87,7 @@ final class Workload {
         if (!storedValue) {
             return new Request("listValueType", "{}", "listValueType, a stand-in for updateBalance (not wired yet)");
         }
-        return new Request("updateBalance", redeem(probeCard(), "0.01"), "updateBalance redeem");
+        return new Request("updateBalance", Bodies.redeem(probeCard(), "0.01"), "updateBalance redeem");
     }
 
     Request memoryRequest() {
@@ -130,16 +109,16 @@ final class Workload {
         }, "BatchGetItem+Query"));
         if (storedValue) {
             String card = fundedCard("1000000.00");
-            cases.add(new Case("balance check (search by cardNumber)", "search", balance(card), () -> {
+            cases.add(new Case("balance check (search by cardNumber)", "search", Bodies.balance(card), () -> {
                 auth();
                 head(card);
             }, "BatchGetItem+Query"));
-            cases.add(new Case("updateBalance redeem", "updateBalance", redeem(card, "0.01"), () -> {
+            cases.add(new Case("updateBalance redeem", "updateBalance", Bodies.redeem(card, "0.01"), () -> {
                 auth();
                 head(card);
                 write();
             }, "BatchGetItem+Query+PutItem"));
-            cases.add(new Case("updateBalance issue", "updateBalance", issue(card, "0.01"), () -> {
+            cases.add(new Case("updateBalance issue", "updateBalance", Bodies.issue(card, "0.01"), () -> {
                 auth();
                 head(card);
                 write();
