@@ -1,6 +1,9 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.card.CardPort;
 import io.tally.domain.event.ActivityLogPort;
+import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
@@ -35,5 +38,17 @@ public final class DynamoStorage {
 
     public ActivityLogPort activityLog() {
         return new DynamoActivityLog(table);
+    }
+
+    public CardPort cards() {
+        return new DynamoCards(table);
+    }
+
+    public CardLedgerPort cardLedger() {
+        return new DynamoCardLedger(table);
+    }
+
+    public IdempotencyPort idempotency() {
+        return new DynamoIdempotency(table);
     }
 }
