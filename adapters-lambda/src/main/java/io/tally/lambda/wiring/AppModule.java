@@ -5,9 +5,22 @@ import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.CardQueriesUseCase;
+import io.tally.domain.ledger.HoldUseCase;
+import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.RedeemFromHoldUseCase;
+import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.ledger.ReleaseHoldUseCase;
+import io.tally.domain.ledger.UpdateAccountUseCase;
+import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.program.ListValueTypesUseCase;
+import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
@@ -15,7 +28,14 @@ import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
 import io.tally.lambda.json.Json;
+import io.tally.lambda.http.MerchantMethod;
+import io.tally.lambda.merchant.AllocateMethod;
+import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
+import io.tally.lambda.merchant.SearchMethod;
+import io.tally.lambda.merchant.UpdateAccountMethod;
+import io.tally.lambda.merchant.UpdateBalanceMethod;
+import io.tally.lambda.merchant.VoidTransactionMethod;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
@@ -79,15 +99,43 @@ final class AppModule {
         return new SqsEventPublisher(sqs, settings.eventsQueueUrl(), json);
     }
 
+    /** Conditional-write retries: few (a POS waits), spread out with full jitter so racing writers do not collide again. */
     @Provides
     @Singleton
-    static MerchantApi merchantApi(DynamoStorage storage, ObjectMapper json, RandomSource random, Settings settings) {
+    static RetryPolicy retryPolicy(RandomSource random) {
+        return RetryPolicy.of(10, Backoff.jittered(random, 2, 64, Backoff.Sleeper.THREAD));
+    }
+
+    @Provides
+    @Singleton
+    static CardLedgerWriter ledgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock, RandomSource random,
+                                         RetryPolicy retry) {
+        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), storage.idempotency(), events, clock, random, retry);
+    }
+
+    @Provides
+    @Singleton
+    static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, ObjectMapper json, RandomSource random,
+                                   Clock clock, RetryPolicy retry, Settings settings) {
         var authenticate = new AuthenticateMerchantUseCase(storage.merchantAccess());
-        var methods = List.of(
-                new ListValueTypeMethod(new ListValueTypesUseCase(storage.programs()), json));
-        return new MerchantApi(authenticate, List.copyOf(methods), json, new RequestRefs(random),
+        LoadProgramsPort programs = storage.programs();
+        var queries = new CardQueriesUseCase(storage.cards(), storage.cardLedger());
+        var redeemFromHold = new RedeemFromHoldUseCase(writer, programs, storage.cardLedger());
+        List<MerchantMethod> methods = List.of(
+                new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
+                new AllocateMethod(new AllocateCardUseCase(storage.cards(), programs, random, clock,
+                        AllocateCardUseCase.WhenPoolEmpty.REJECT), json),
+                new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
+                        new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
+                        queries, programs, json, clock),
+                new SearchMethod(queries, programs, json, clock),
+                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, retry), json),
+                new CardHistoryMethod(queries, programs, json),
+                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json, clock));
+        return new MerchantApi(authenticate, methods, json, new RequestRefs(random),
                 new RequestLog(System.out, settings.requestLog()),
-                new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime));
+                new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
+                storage.idempotency(), clock);
     }
 
     @Provides

@@ -53,7 +53,7 @@ public class HandlerOverheadBenchmark {
     public void setUp() {
         TestWorld world = new TestWorld();
         String brand = TestWorld.BRAND.value();
-        new ApplySeedUseCase(world.programs, world.events, new SeededRandom(3), world.clock).apply(new Seed(List.of(
+        new ApplySeedUseCase(world.programs, world.cards, world.events, new SeededRandom(3), world.clock).apply(new Seed(List.of(
                 new Seed.BrandSeed(brand, brand, false, List.of(), List.of(new Seed.LocationSeed("store-1", null, null)),
                         List.of(new Seed.TerminalSeed("store-1", "pos-1", null)), List.of(), List.of(),
                         List.of(new Seed.ApiKeySeed("jmh-key", null, SECRET))))), true);
