@@ -51,4 +51,9 @@ public final class DynamoStorage {
     public IdempotencyPort idempotency() {
         return new DynamoIdempotency(table);
     }
+
+    /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */
+    public DynamoBulkImport bulkImport() {
+        return new DynamoBulkImport(table);
+    }
 }

@@ -10,16 +10,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The operations the adapters need on the one table, each a single request (or a bounded loop of
@@ -27,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 final class Table {
     private static final int MAX_BATCH_ROUNDS = 8;
+    static final int BATCH_WRITE_LIMIT = 25;
 
     final DynamoDbClient client;
     final String name;
@@ -110,6 +115,34 @@ final class Table {
             throw new IllegalStateException("BatchGetItem left keys unprocessed after " + MAX_BATCH_ROUNDS + " rounds");
         }
         return found;
+    }
+
+    /**
+     * Unconditional puts of many items, {@value #BATCH_WRITE_LIMIT} per BatchWriteItem (the DynamoDB maximum),
+     * retrying the items DynamoDB leaves unprocessed with backoff. Returns the number of requests made.
+     */
+    int batchPut(List<Map<String, AttributeValue>> items) {
+        int requests = 0;
+        for (int from = 0; from < items.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH_WRITE_LIMIT))) {
+                chunk.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            }
+            Map<String, List<WriteRequest>> pending = Map.of(name, chunk);
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round == MAX_BATCH_ROUNDS) {
+                    throw new IllegalStateException("BatchWriteItem left items unprocessed after " + MAX_BATCH_ROUNDS + " rounds");
+                }
+                if (round > 0) {
+                    backoff(round - 1);
+                }
+                BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
+                requests++;
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                pending = pending.values().stream().allMatch(List::isEmpty) ? Map.of() : pending;
+            }
+        }
+        return requests;
     }
 
     /** All items of a partition whose sort key begins with the prefix, following pages. */
