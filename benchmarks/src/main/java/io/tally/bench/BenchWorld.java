@@ -3,6 +3,7 @@ package io.tally.bench;
 import io.tally.bench.probe.MerchantEvents;
 import io.tally.dynamo.dynalite.DynaliteServer;
 import io.tally.dynamo.dynalite.LocalDynamo;
+import io.tally.dynamo.store.DynamoStorage;
 import io.tally.dynamo.table.TallyTable;
 import io.tally.lambda.http.MerchantApiHandler;
 import io.tally.lambda.provisioning.SeedJson;
@@ -58,7 +59,16 @@ public final class BenchWorld implements AutoCloseable {
     }
 
     public static BenchWorld start(Path workDir) {
-        DynaliteServer dynalite = DynaliteServer.builder().logDirectory(workDir.resolve("dynalite")).start();
+        return start(workDir, null);
+    }
+
+    /** With a data directory, dynalite keeps the table on disk (LevelDB): for tables too big for node's heap. */
+    public static BenchWorld start(Path workDir, Path dataDirectory) {
+        DynaliteServer.Builder builder = DynaliteServer.builder().logDirectory(workDir.resolve("dynalite"));
+        if (dataDirectory != null) {
+            builder.dataDirectory(dataDirectory);
+        }
+        DynaliteServer dynalite = builder.start();
         ElasticMqServer elasticMq = null;
         try {
             elasticMq = ElasticMqServer.start();
@@ -88,6 +98,10 @@ public final class BenchWorld implements AutoCloseable {
 
     public String table() {
         return table;
+    }
+
+    public DynamoStorage storage() {
+        return new DynamoStorage(raw, table);
     }
 
     public DynaliteServer dynalite() {

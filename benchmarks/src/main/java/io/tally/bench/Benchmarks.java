@@ -14,7 +14,9 @@ import java.util.Locale;
  * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/tally-benchmarks.jar
  * </pre>
  *
- * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures).
+ * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures),
+ * {@code --history 10,1000,100000}, {@code --table 10,1000000} and {@code --budget SECONDS} (figure 4's sizes and
+ * its loading time budget).
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -40,28 +42,34 @@ public final class Benchmarks {
         }
         Path root = RepoRoot.locate();
         Path work = Files.createDirectories(root.resolve("benchmarks").resolve("target").resolve("bench-run"));
-        Options options = quick ? Options.quick(root, work) : Options.full(root, work);
+        // JMH's lock file, AppCDS archives and everything else stay under target/
+        System.setProperty("java.io.tmpdir", Files.createDirectories(work.resolve("tmp")).toString());
+        Options options = (quick ? Options.quick(root, work) : Options.full(root, work)).with(args);
         Report report = new Report();
         System.out.println(machine(options));
         try (BenchWorld world = BenchWorld.start(work)) {
             Workload workload = new Workload(world);
-            if (only.contains(1)) {
-                new ColdStartFigure(world, options, workload).run(report);
-            }
-            if (only.contains(2)) {
-                new WarmLatencyFigure(workload, options).run(report);
-            }
-            if (only.contains(2)) {
-                new JmhFigure(options).run(report);
-            }
-            if (only.contains(3)) {
-                new HotCardFigure(workload, options).run(report);
-            }
-            if (only.contains(5)) {
-                new MemoryFigure(world, options, workload).run(report);
-            }
+            figure(only, 1, () -> new ColdStartFigure(world, options, workload).run(report));
+            figure(only, 2, () -> new WarmLatencyFigure(workload, options).run(report));
+            figure(only, 2, () -> new JmhFigure(options).run(report));
+            figure(only, 3, () -> new HotCardFigure(workload, options).run(report));
+            figure(only, 5, () -> new MemoryFigure(world, options, workload).run(report));
+            // last: its table load runs against a time budget
+            figure(only, 4, () -> new ScalingFigure(world, options).run(report));
         }
         return report;
+    }
+
+    private interface Figure {
+        void run() throws Exception;
+    }
+
+    private static void figure(List<Integer> only, int number, Figure figure) throws Exception {
+        if (only.contains(number)) {
+            long started = System.nanoTime();
+            figure.run();
+            System.err.printf(Locale.ROOT, "figure %d: %.1f s%n", number, (System.nanoTime() - started) / 1e9);
+        }
     }
 
     static String machine(Options options) {

@@ -34,7 +34,7 @@ final class JmhFigure {
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true);
         if (!options.quick()) {
-            builder.jvmArgsAppend("-Xmx512m");
+            builder.jvmArgsAppend("-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         }
         Collection<RunResult> results = new Runner(builder.build()).run();
         for (RunResult r : results) {

@@ -11,8 +11,8 @@ public record Options(boolean quick, Path repoRoot, Path workDir, int coldRuns, 
                       long tableBudgetSeconds, int memoryRequests, int jmhIterations) {
 
     public static Options quick(Path repoRoot, Path workDir) {
-        return new Options(true, repoRoot, workDir, 1, 20, 20, 1, new int[] {1, 8}, new int[] {10, 100},
-                new int[] {10, 200}, 10, 60, 100, 1);
+        return new Options(true, repoRoot, workDir, 1, 10, 10, 1, new int[] {1, 8}, new int[] {10, 100},
+                new int[] {10, 200}, 10, 60, 50, 1);
     }
 
     public static Options full(Path repoRoot, Path workDir) {
@@ -26,5 +26,30 @@ public record Options(boolean quick, Path repoRoot, Path workDir, int coldRuns, 
 
     public Path probesJar() {
         return repoRoot.resolve("benchmarks").resolve("target").resolve("tally-benchmarks-0.1.0-SNAPSHOT-probes.jar");
+    }
+
+    /** Overrides from the command line: {@code --history 10,1000}, {@code --table 10,100000}, {@code --budget 600}. */
+    public Options with(String[] args) {
+        Options o = this;
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--history" -> o = new Options(o.quick, o.repoRoot, o.workDir, o.coldRuns, o.warmWarmup, o.warmSamples,
+                        o.hotSeconds, o.hotWriters, ints(args[i + 1]), o.tableSizes, o.scalingSamples, o.tableBudgetSeconds,
+                        o.memoryRequests, o.jmhIterations);
+                case "--table" -> o = new Options(o.quick, o.repoRoot, o.workDir, o.coldRuns, o.warmWarmup, o.warmSamples,
+                        o.hotSeconds, o.hotWriters, o.historySizes, ints(args[i + 1]), o.scalingSamples, o.tableBudgetSeconds,
+                        o.memoryRequests, o.jmhIterations);
+                case "--budget" -> o = new Options(o.quick, o.repoRoot, o.workDir, o.coldRuns, o.warmWarmup, o.warmSamples,
+                        o.hotSeconds, o.hotWriters, o.historySizes, o.tableSizes, o.scalingSamples,
+                        Long.parseLong(args[i + 1]), o.memoryRequests, o.jmhIterations);
+                default -> {
+                }
+            }
+        }
+        return o;
+    }
+
+    private static int[] ints(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 }

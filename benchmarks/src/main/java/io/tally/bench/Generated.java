@@ -1,0 +1,101 @@
+package io.tally.bench;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.Customer;
+import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.fakes.InMemoryCardLedgerPort;
+import io.tally.domain.fakes.InMemoryCardPort;
+import io.tally.domain.fakes.InMemoryConfigStore;
+import io.tally.domain.fakes.InMemoryIdempotencyPort;
+import io.tally.domain.fakes.MutableClock;
+import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.ledger.RequestInfo;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.Program;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.program.ProgramKind;
+import io.tally.domain.program.ValueType;
+import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.program.ValueTypeLimits;
+import io.tally.domain.shared.Backoff;
+import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.MerchantContext;
+import io.tally.domain.tenant.TerminalId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Large data made by the real domain rules, in memory, for the batch path to store: cards of the bench
+ * brand with a customer e-mail each, and a card with a long history (one issue, then 1-cent redeems, one
+ * second apart, by the same use cases the handler runs). Deterministic: numbers derive from an index.
+ */
+final class Generated {
+    static final BrandId BRAND = new BrandId(BenchWorld.BRAND);
+    static final ProgramId GIFT = new ProgramId("GIFT");
+    static final CardSetId SET = new CardSetId("SCALE01");
+    static final ValueTypeKey USD = ValueTypeKey.currency("USD");
+    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String PIN_HASH = io.tally.domain.card.Pins.hash("0000", new SeededRandom(1));
+
+    private Generated() {
+    }
+
+    /** Card number {@code 71} + the index on 13 digits + the Luhn digit: unique, valid, in card set SCALE01. */
+    static CardNumber number(long index) {
+        String payload = "71" + String.format("%013d", index);
+        return new CardNumber(payload + CardNumber.luhnCheckDigit(payload));
+    }
+
+    static String email(long index) {
+        return "c" + index + "@bench.example";
+    }
+
+    /** An ACTIVE card whose primary customer has {@link #email}. */
+    static Card card(long index) {
+        Customer customer = new Customer("Card", "Holder" + index, email(index), null, null, null, null, null, null,
+                null, null, null);
+        return Card.unallocated(BRAND, number(index), GIFT, SET).activated(PIN_HASH, START)
+                .withProfile(Optional.empty(), Optional.of(customer), Optional.empty(), Map.of(), Map.of(), Map.of(),
+                        Optional.empty());
+    }
+
+    /** A card and its {@code entries} ledger entries: one issue of 1,000,000.00, then 1-cent redeems. */
+    record History(Card card, List<LedgerEntry> entries) {
+    }
+
+    static History history(long index, int entries) {
+        InMemoryConfigStore programs = new InMemoryConfigStore();
+        programs.saveProgram(new Program(BRAND, GIFT, "Gift cards", ProgramKind.GIFT));
+        programs.saveValueType(new ValueType(BRAND, GIFT, USD, 2, ValueTypeLimits.NONE));
+        InMemoryCardPort cards = new InMemoryCardPort();
+        InMemoryCardLedgerPort ledger = new InMemoryCardLedgerPort();
+        MutableClock clock = new MutableClock(START);
+        PublishEventPort noEvents = events -> {
+        };
+        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, new InMemoryIdempotencyPort(), noEvents, clock,
+                new SeededRandom(index), RetryPolicy.of(1, Backoff.NONE));
+        Card card = card(index);
+        cards.create(card);
+        MerchantContext context = new MerchantContext(BRAND, new LocationId(BenchWorld.LOCATION),
+                new TerminalId(BenchWorld.TERMINAL), Optional.empty(), BenchWorld.KEY);
+        new IssueUseCase(writer, programs).issue(new IssueUseCase.IssueCommand(context, RequestInfo.of("gen-0"), card.number(),
+                USD, 100_000_000L, Optional.empty(), false, Optional.empty())).value();
+        RedeemUseCase redeem = new RedeemUseCase(writer, programs);
+        for (int i = 1; i < entries; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            redeem.redeem(new RedeemUseCase.RedeemCommand(context, RequestInfo.of("gen-" + i), card.number(), USD, 1, false,
+                    Optional.empty())).value();
+        }
+        return new History(cards.load(BRAND, card.number()).orElseThrow(), ledger.all(BRAND, card.number()));
+    }
+}

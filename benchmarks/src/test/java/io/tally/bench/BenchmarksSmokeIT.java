@@ -1,0 +1,38 @@
+package io.tally.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The smoke run of every benchmark ({@code --quick}: tiny sizes, seconds) so they cannot rot. It asserts that
+ * each figure ran and produced sane numbers, never how fast anything was: these machines are shared.
+ */
+class BenchmarksSmokeIT {
+
+    @Test
+    void everyFigureRunsAndReportsSaneNumbers() throws Exception {
+        Report report = Benchmarks.run(new String[] {"--quick"});
+        report.print(System.out);
+        Map<String, List<Report.Row>> byFigure = report.rows().stream().collect(Collectors.groupingBy(Report.Row::figure));
+
+        assertEquals(3, byFigure.get("1 cold start").size(), "default, C1 and AppCDS");
+        assertTrue(byFigure.get("2 warm").size() >= 4, "listValueType, balance check, redeem, issue");
+        assertEquals(3, byFigure.get("2 warm (JMH)").size());
+        assertEquals(2, byFigure.get("3 hot card").size(), "N = 1 and 8 in the smoke run");
+        assertTrue(byFigure.get("4 scaling").size() >= 6, "history and table sizes");
+        assertEquals(2, byFigure.get("5 memory").size());
+        for (Report.Row row : report.rows()) {
+            assertFalse(row.measured().isBlank(), row.toString());
+            assertTrue(Double.isNaN(row.ratio()) || (row.ratio() > 0.01 && row.ratio() < 100), row.toString());
+        }
+        assertTrue(byFigure.get("3 hot card").stream().allMatch(r -> r.notes().contains("final balance 0")));
+        assertTrue(byFigure.get("2 warm").stream().filter(r -> r.what().equals("updateBalance redeem"))
+                .allMatch(r -> r.notes().contains("PutItem")), "a redeem writes");
+    }
+}
