@@ -50,9 +50,10 @@ public final class BenchWorld implements AutoCloseable {
         this.queueUrl = queueUrl;
         this.raw = LocalDynamo.client(dynalite.endpoint());
         TallyTable.ensureExists(raw, table);
-        // request log off in process: the figures go to standard output; the rate limit is not under test
+        // as deployed (catalogue cache), except: request log off in process (the figures go to standard output)
+        // and no rate limit (not under test)
         Settings settings = Settings.local(table, queueUrl, dynalite.endpoint(), elasticMq.endpoint())
-                .withRequestLog(false).withRateLimit(1e9, 1_000_000_000);
+                .withRequestLog(false).withRateLimit(1e9, 1_000_000_000).withCatalogueTtl(Settings.DEFAULT_CATALOGUE_TTL);
         this.component = TallyComponent.create(settings);
         component.applySeed().apply(new SeedJson().read(resource("/bench-seed.json")), true);
         this.handler = new MerchantApiHandler(component);

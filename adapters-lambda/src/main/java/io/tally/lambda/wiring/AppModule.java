@@ -118,7 +118,7 @@ final class AppModule {
     static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, ObjectMapper json, RandomSource random,
                                    Clock clock, RetryPolicy retry, Settings settings) {
         var authenticate = new AuthenticateMerchantUseCase(storage.merchantAccess());
-        LoadProgramsPort programs = storage.programs();
+        LoadProgramsPort programs = CachedPrograms.of(storage.programs(), clock, settings.catalogueTtl());
         var queries = new CardQueriesUseCase(storage.cards(), storage.cardLedger());
         var redeemFromHold = new RedeemFromHoldUseCase(writer, programs, storage.cardLedger());
         List<MerchantMethod> methods = List.of(

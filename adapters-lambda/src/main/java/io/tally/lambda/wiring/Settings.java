@@ -1,6 +1,7 @@
 package io.tally.lambda.wiring;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +10,8 @@ import java.util.Optional;
  * stack; the local runtime and tests build it directly. Endpoints are set only off AWS (dynalite, ElasticMQ).
  */
 public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint,
-                       String region, boolean requestLog, double rateLimitPerKey, int rateBurstPerKey) {
+                       String region, boolean requestLog, double rateLimitPerKey, int rateBurstPerKey,
+                       Duration catalogueTtl) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
@@ -18,6 +20,9 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
     /** Sustained merchant calls per second per API key (per container), and the burst above it. */
     public static final String RATE_LIMIT = "TALLY_RATE_LIMIT_PER_KEY";
     public static final String RATE_BURST = "TALLY_RATE_BURST_PER_KEY";
+    /** How long a container may serve a brand's catalogue from memory (0 = read it on every use). */
+    public static final String CATALOGUE_TTL = "TALLY_CATALOGUE_TTL_SECONDS";
+    public static final Duration DEFAULT_CATALOGUE_TTL = Duration.ofSeconds(10);
     public static final double DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_RATE_BURST = 200;
 
@@ -27,6 +32,9 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
         }
         if (eventsQueueUrl == null || eventsQueueUrl.isBlank()) {
             throw new IllegalArgumentException(EVENTS_QUEUE_URL + " is not set");
+        }
+        if (catalogueTtl == null || catalogueTtl.isNegative() || catalogueTtl.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException(CATALOGUE_TTL + " must be 0-600 seconds");
         }
     }
 
@@ -42,20 +50,29 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
                 env.getOrDefault("AWS_REGION", "us-east-1"),
                 !"false".equalsIgnoreCase(env.getOrDefault(REQUEST_LOG, "true")),
                 Double.parseDouble(env.getOrDefault(RATE_LIMIT, Double.toString(DEFAULT_RATE_LIMIT))),
-                Integer.parseInt(env.getOrDefault(RATE_BURST, Integer.toString(DEFAULT_RATE_BURST))));
+                Integer.parseInt(env.getOrDefault(RATE_BURST, Integer.toString(DEFAULT_RATE_BURST))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault(CATALOGUE_TTL,
+                        Long.toString(DEFAULT_CATALOGUE_TTL.toSeconds())))));
     }
 
+    /** For the local runtime and tests: no catalogue caching, so a seed applied is read back at once. */
     public static Settings local(String tableName, String eventsQueueUrl, URI dynamoEndpoint, URI sqsEndpoint) {
         return new Settings(tableName, eventsQueueUrl, Optional.of(dynamoEndpoint), Optional.of(sqsEndpoint),
-                "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST);
+                "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO);
     }
 
     public Settings withRequestLog(boolean on) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, on, rateLimitPerKey,
-                rateBurstPerKey);
+                rateBurstPerKey, catalogueTtl);
     }
 
     public Settings withRateLimit(double perSecond, int burst) {
-        return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, perSecond, burst);
+        return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, perSecond, burst,
+                catalogueTtl);
+    }
+
+    public Settings withCatalogueTtl(Duration ttl) {
+        return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
+                rateBurstPerKey, ttl);
     }
 }
