@@ -24,7 +24,7 @@ final class WarmLatencyFigure {
         for (Workload.Case c : workload.warmCases()) {
             APIGatewayV2HTTPEvent event = workload.merchant().event(c.method(), c.body());
             for (int i = 0; i < options.warmWarmup(); i++) {
-                handle(event);
+                handle(c.requestIds() ? withRequestId(c, "w" + i) : event);
                 c.floor().run();
             }
             long[] handler = new long[options.warmSamples()];
@@ -33,9 +33,10 @@ final class WarmLatencyFigure {
             String calls = "";
             int trips = 0;
             for (int i = 0; i < options.warmSamples(); i++) {
+                APIGatewayV2HTTPEvent e = c.requestIds() ? withRequestId(c, "s" + i) : event;
                 RoundTrips.Tally t = RoundTrips.reset();
                 long started = System.nanoTime();
-                handle(event);
+                handle(e);
                 handler[i] = System.nanoTime() - started;
                 own[i] = handler[i] - t.nanos();
                 calls = t.describe();
@@ -59,6 +60,10 @@ final class WarmLatencyFigure {
                     met ? Report.Verdict.MET : Report.Verdict.MISSED,
                     trips + " round trips (" + calls + ") vs floor " + c.floorCalls() + "; " + h.count() + " samples"));
         }
+    }
+
+    private APIGatewayV2HTTPEvent withRequestId(Workload.Case c, String id) {
+        return workload.merchant().event(c.method(), c.body(), java.util.Map.of("customrequestid", "warm-" + id));
     }
 
     private void handle(APIGatewayV2HTTPEvent event) {

@@ -22,7 +22,7 @@ class BenchmarksSmokeIT {
         Map<String, List<Report.Row>> byFigure = report.rows().stream().collect(Collectors.groupingBy(Report.Row::figure));
 
         assertEquals(3, byFigure.get("1 cold start").size(), "default, C1 and AppCDS");
-        assertTrue(byFigure.get("2 warm").size() >= 4, "listValueType, balance check, redeem, issue");
+        assertTrue(byFigure.get("2 warm").size() >= 4, "listValueType, balance check, redeem, redeem with customRequestId");
         assertEquals(3, byFigure.get("2 warm (JMH)").size());
         assertEquals(2, byFigure.get("3 hot card").size(), "N = 1 and 8 in the smoke run");
         assertTrue(byFigure.get("4 scaling").size() >= 6, "history and table sizes");
@@ -34,5 +34,6 @@ class BenchmarksSmokeIT {
         assertTrue(byFigure.get("3 hot card").stream().allMatch(r -> r.notes().contains("final balance 0")));
         assertTrue(byFigure.get("2 warm").stream().filter(r -> r.what().equals("updateBalance redeem"))
                 .allMatch(r -> r.notes().contains("PutItem")), "a redeem writes");
+        assertTrue(byFigure.get("2 warm").stream().anyMatch(r -> r.what().contains("customRequestId")));
     }
 }
