@@ -60,13 +60,18 @@ final class ColdStartFigure {
         for (Flags flags : configurations) {
             List<Long> handlerTimes = new ArrayList<>();
             List<Long> floorTimes = new ArrayList<>();
+            Phases handlerPhases = new Phases();
+            Phases floorPhases = new Phases();
             for (int i = 0; i < options.coldRuns(); i++) {
                 Probe.Result h = probe.run(flags.handler(), HandlerProbe.class.getName(), handlerArgs);
                 if (!h.line().startsWith("200 ")) {
                     throw new IllegalStateException("the handler's first response was not 200: " + h.line());
                 }
                 handlerTimes.add(h.nanos());
-                floorTimes.add(probe.run(flags.floor(), FloorProbe.class.getName(), floorArgs(run)).nanos());
+                handlerPhases.add(h);
+                Probe.Result f = probe.run(flags.floor(), FloorProbe.class.getName(), floorArgs(run));
+                floorTimes.add(f.nanos());
+                floorPhases.add(f);
             }
             Stats h = Stats.of(handlerTimes);
             Stats f = Stats.of(floorTimes);
@@ -75,7 +80,8 @@ final class ColdStartFigure {
                     Report.ms0(h.median()) + " (" + Report.ms0(h.min()) + "-" + Report.ms0(h.max()) + ")",
                     Report.ms0(f.median()) + " (" + Report.ms0(f.min()) + "-" + Report.ms0(f.max()) + ")",
                     ratio, "<= " + TARGET + "x", ratio <= TARGET ? Report.Verdict.MET : Report.Verdict.MISSED,
-                    "median (min-max) of " + h.count() + " process runs each; " + first.roundTrips()));
+                    "median (min-max) of " + h.count() + " process runs each; " + first.roundTrips() + "; handler "
+                            + handlerPhases + "; floor " + floorPhases));
         }
     }
 
@@ -85,4 +91,26 @@ final class ColdStartFigure {
                 "BENCH#FLOOR", "RUN#" + (run[0]++));
     }
 
+
+    /** Medians of where a probe's time went: JVM start to main, init, first response. */
+    private static final class Phases {
+        private final List<Long> boot = new ArrayList<>();
+        private final List<Long> init = new ArrayList<>();
+        private final List<Long> first = new ArrayList<>();
+
+        void add(Probe.Result r) {
+            String[] f = r.line().split(" ", 4);
+            long i = Long.parseLong(f[1]);
+            long q = Long.parseLong(f[2]);
+            init.add(i);
+            first.add(q);
+            boot.add(r.nanos() - i - q);
+        }
+
+        @Override
+        public String toString() {
+            return "JVM+main " + Report.ms0(Stats.of(boot).median()) + ", init " + Report.ms0(Stats.of(init).median())
+                    + ", first call(s) " + Report.ms0(Stats.of(first).median());
+        }
+    }
 }

@@ -16,8 +16,8 @@ public record Options(boolean quick, Path repoRoot, Path workDir, int coldRuns, 
     }
 
     public static Options full(Path repoRoot, Path workDir) {
-        return new Options(false, repoRoot, workDir, 9, 500, 1_500, 10, new int[] {1, 8, 32},
-                new int[] {10, 1_000, 100_000}, new int[] {10, 1_000_000}, 300, 900, 10_000, 5);
+        return new Options(false, repoRoot, workDir, 9, 300, 1_000, 10, new int[] {1, 8, 32},
+                new int[] {10, 1_000, 100_000}, new int[] {10, 1_000_000}, 300, 900, 10_000, 3);
     }
 
     public Path lambdaJar() {

@@ -24,6 +24,7 @@ final class Workload {
     private final Merchant merchant;
     private final boolean storedValue;
     private int floorWrites;
+    private Map<String, AttributeValue> entryTemplate = Map.of("state", AttributeValue.fromS("x".repeat(600)));
 
     Workload(BenchWorld world) {
         this.world = world;
@@ -110,6 +111,12 @@ final class Workload {
         cases.add(new Case("listValueType", "listValueType", "{}", this::auth, "BatchGetItem"));
         if (storedValue) {
             String card = fundedCard("1000000.00");
+            merchant.call("updateBalance", Bodies.redeem(card, "0.01")).require("redeem");
+            entryTemplate = raw().query(QueryRequest.builder().tableName(world.table()).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :seq)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.card(card)),
+                            ":seq", AttributeValue.fromS("SEQ#")))
+                    .scanIndexForward(false).limit(1).build()).items().get(0);
             cases.add(new Case("balance check (search by cardNumber)", "search", Bodies.balance(card), () -> {
                 auth();
                 head(card);
@@ -159,10 +166,10 @@ final class Workload {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":p", AttributeValue.fromS(prefix))).build());
     }
 
-    /** A conditional write of a fresh key, the size of a small ledger entry. */
+    /** A conditional write of a fresh key: a copy of a real ledger entry (same size, same index attributes). */
     void write() {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key("BENCH#FLOORW", "SEQ#" + (floorWrites++)));
-        item.put("state", AttributeValue.fromS("x".repeat(600)));
+        Map<String, AttributeValue> item = new java.util.HashMap<>(entryTemplate);
+        item.putAll(key("BENCH#FLOORW", "SEQ#" + (floorWrites++)));
         raw().putItem(PutItemRequest.builder().tableName(world.table()).item(item)
                 .conditionExpression("attribute_not_exists(SK)").build());
     }

@@ -15,11 +15,15 @@ public final class HandlerProbe {
     }
 
     public static void main(String[] args) {
+        long started = System.nanoTime();
         MerchantApiHandler handler = new MerchantApiHandler();
+        long initialised = System.nanoTime();
         MerchantEvents events = MerchantEvents.fromArgs(args, 0);
         java.util.Map<String, String> extra = args.length > 7 ? java.util.Map.of("customrequestid", args[7]) : java.util.Map.of();
         APIGatewayV2HTTPResponse response = handler.handleRequest(events.post(args[5], args[6], extra), null);
-        Probes.report(response.getStatusCode() + " " + response.getBody());
+        long answered = System.nanoTime();
+        Probes.report(response.getStatusCode() + " " + (initialised - started) + " " + (answered - initialised) + " "
+                + response.getBody());
         System.exit(0);
     }
 }
