@@ -52,7 +52,7 @@ final class MerchantHarness {
                         List.of(new Seed.TerminalSeed("store-1", "pos-1", null)),
                         List.of(new Seed.EmployeeSeed("store-1", "alice", "Alice", "1234")), List.of(),
                         List.of(new Seed.ApiKeySeed(b.value().toLowerCase() + "-key", null, SECRETS.get(b))))).toList();
-        new ApplySeedUseCase(world.programs, world.events, new SeededRandom(3), world.clock).apply(new Seed(brands), true);
+        new ApplySeedUseCase(world.programs, world.cards, world.events, new SeededRandom(3), world.clock).apply(new Seed(brands), true);
         List<MerchantMethod> methods = List.of(
                 new io.tally.lambda.merchant.ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new AllocateMethod(world.allocate, json),
