@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.lambda.http.MerchantApiHandler;
+import io.tally.lambda.jobs.PeriodicJobHandler;
 import io.tally.lambda.sqs.EventsConsumerHandler;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
@@ -21,10 +22,12 @@ import java.util.Objects;
 public final class LocalTally implements AutoCloseable {
     private final LocalPlatform platform;
     private final TallyComponent component;
+    private final LocalJobScheduler jobs;
 
     private LocalTally(LocalPlatform platform, TallyComponent component) {
         this.platform = platform;
         this.component = component;
+        this.jobs = new LocalJobScheduler(new PeriodicJobHandler(component)).start();
     }
 
     public static LocalTally start(LocalPlatformConfig config) {
@@ -48,8 +51,14 @@ public final class LocalTally implements AutoCloseable {
         return component;
     }
 
+    /** Runs a periodic job now (as its schedule would), returning what it reported. */
+    public String runJob(String name) {
+        return jobs.runNow(name);
+    }
+
     @Override
     public void close() {
+        jobs.close();
         platform.close();
     }
 

@@ -8,7 +8,9 @@ public enum FunctionId {
     /** The merchant JSON API behind the HTTP API. */
     MERCHANT_API("merchant-api", "io.tally.lambda.http.MerchantApiHandler::handleRequest", 1024, 10),
     /** Consumes the domain-event queue. */
-    EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30);
+    EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30),
+    /** Runs the periodic jobs (the expiry sweeper), invoked by EventBridge Scheduler. */
+    JOBS("jobs", "io.tally.lambda.jobs.PeriodicJobHandler::handleRequest", 1024, 300);
 
     private final String logicalName;
     private final String handler;

@@ -5,23 +5,11 @@ import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
-import io.tally.domain.card.AllocateCardUseCase;
-import io.tally.domain.ledger.CardLedgerWriter;
-import io.tally.domain.ledger.CardQueriesUseCase;
-import io.tally.domain.ledger.HoldUseCase;
-import io.tally.domain.ledger.IssueUseCase;
-import io.tally.domain.ledger.RedeemFromHoldUseCase;
-import io.tally.domain.ledger.RedeemUseCase;
-import io.tally.domain.ledger.ReleaseHoldUseCase;
-import io.tally.domain.ledger.UpdateAccountUseCase;
-import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.program.ListValueTypesUseCase;
-import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
-import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
-import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
+import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.http.RateLimiter;
@@ -36,6 +24,23 @@ import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateAccountMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
 import io.tally.lambda.merchant.VoidTransactionMethod;
+import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.CardQueriesUseCase;
+import io.tally.domain.ledger.ExpireDueUseCase;
+import io.tally.domain.ledger.HoldUseCase;
+import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.RedeemFromHoldUseCase;
+import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.ledger.ReleaseHoldUseCase;
+import io.tally.domain.ledger.UpdateAccountUseCase;
+import io.tally.domain.ledger.VoidUseCase;
+import io.tally.domain.ledger.SweepDueCardsUseCase;
+import io.tally.lambda.jobs.ExpirySweepTask;
+import io.tally.lambda.jobs.PeriodicJobRunner;
+import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.shared.Backoff;
+import io.tally.domain.shared.RetryPolicy;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
@@ -81,6 +86,13 @@ final class AppModule {
         return new Priming(api, storage, json, events, random, System.out);
     }
 
+    /** The catalogue as the request paths read it: cached per container (see {@link CachedPrograms}). */
+    @Provides
+    @Singleton
+    static LoadProgramsPort programs(DynamoStorage storage, Clock clock, Settings settings) {
+        return CachedPrograms.of(storage.programs(), clock, settings.catalogueTtl());
+    }
+
     @Provides
     @Singleton
     static DynamoStorage storage(DynamoDbClient dynamo, Settings settings) {
@@ -99,28 +111,55 @@ final class AppModule {
         return new SqsEventPublisher(sqs, settings.eventsQueueUrl(), json);
     }
 
-    /** Conditional-write retries: few (a POS waits), spread out with full jitter so racing writers do not collide again. */
+    /** Lost append races are retried this often, with jittered backoff, before a request answers CONTENDED. */
+    static final int MAX_WRITE_ATTEMPTS = 20;
+
     @Provides
     @Singleton
-    static RetryPolicy retryPolicy(RandomSource random) {
-        return RetryPolicy.of(10, Backoff.jittered(random, 2, 64, Backoff.Sleeper.THREAD));
+    static CardLedgerWriter cardLedgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock,
+                                             RandomSource random) {
+        RetryPolicy retry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
+        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), storage.idempotency(), events, clock, random,
+                retry);
     }
 
     @Provides
     @Singleton
-    static CardLedgerWriter ledgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock, RandomSource random,
-                                         RetryPolicy retry) {
-        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), storage.idempotency(), events, clock, random, retry);
+    static RedeemFromHoldUseCase redeemFromHold(CardLedgerWriter writer, LoadProgramsPort programs, DynamoStorage storage) {
+        return new RedeemFromHoldUseCase(writer, programs, storage.cardLedger());
     }
 
     @Provides
     @Singleton
-    static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, ObjectMapper json, RandomSource random,
-                                   Clock clock, RetryPolicy retry, Settings settings) {
-        var authenticate = new AuthenticateMerchantUseCase(storage.merchantAccess());
-        LoadProgramsPort programs = CachedPrograms.of(storage.programs(), clock, settings.catalogueTtl());
-        var queries = new CardQueriesUseCase(storage.cards(), storage.cardLedger());
-        var redeemFromHold = new RedeemFromHoldUseCase(writer, programs, storage.cardLedger());
+    static CardQueriesUseCase cardQueries(DynamoStorage storage) {
+        return new CardQueriesUseCase(storage.cards(), storage.cardLedger());
+    }
+
+    @Provides
+    @Singleton
+    static ExpireDueUseCase expireDue(CardLedgerWriter writer) {
+        return new ExpireDueUseCase(writer);
+    }
+
+    @Provides
+    @Singleton
+    static ManageApiKeysUseCase manageApiKeys(DynamoStorage storage, RandomSource random, Clock clock) {
+        return new ManageApiKeysUseCase(storage.provisioning(), random, clock);
+    }
+
+    @Provides
+    @Singleton
+    static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, Clock clock) {
+        return new PeriodicJobRunner(List.of(
+                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire))), clock);
+    }
+
+    @Provides
+    @Singleton
+    static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, RedeemFromHoldUseCase redeemFromHold,
+                                   CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
+                                   RandomSource random, Clock clock, Settings settings) {
+        RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
         List<MerchantMethod> methods = List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
                 new AllocateMethod(new AllocateCardUseCase(storage.cards(), programs, random, clock,
@@ -129,11 +168,11 @@ final class AppModule {
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
                         queries, programs, json, clock),
                 new SearchMethod(queries, programs, json, clock),
-                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, retry), json),
+                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
                 new CardHistoryMethod(queries, programs, json),
                 new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json, clock));
-        return new MerchantApi(authenticate, methods, json, new RequestRefs(random),
-                new RequestLog(System.out, settings.requestLog()),
+        return new MerchantApi(new AuthenticateMerchantUseCase(storage.merchantAccess()), methods, json,
+                new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
                 storage.idempotency(), clock);
     }

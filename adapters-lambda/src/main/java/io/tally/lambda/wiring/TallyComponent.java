@@ -4,7 +4,9 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.lambda.http.MerchantApi;
+import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.sqs.EventsConsumer;
 import javax.inject.Singleton;
 
@@ -23,7 +25,11 @@ public interface TallyComponent {
 
     ActivityLogPort activityLog();
 
-    /** SnapStart priming of this graph; the entry points register it with org.crac. */
+    PeriodicJobRunner periodicJobs();
+
+    ManageApiKeysUseCase manageApiKeys();
+
+    /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();
 
     static TallyComponent create(Settings settings) {

@@ -36,10 +36,35 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         return conflicts;
     }
 
+    private volatile java.util.concurrent.CyclicBarrier readersMeet;
+
+    /**
+     * Makes the next {@code parties} head readers wait for each other (up to a second) after reading, so that
+     * they all decide from the same head and race for the same sequence number, as concurrent tills do on a
+     * busy card. Lets a concurrency test prove that races happened instead of hoping the scheduler makes them.
+     */
+    public void makeNextReadersMeet(int parties) {
+        readersMeet = new java.util.concurrent.CyclicBarrier(parties, () -> readersMeet = null);
+    }
+
     @Override
-    public synchronized Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
-        TreeMap<Long, LedgerEntry> entries = entriesOf(brand, card);
-        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.lastEntry().getValue());
+    public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
+        Optional<LedgerEntry> head;
+        synchronized (this) {
+            TreeMap<Long, LedgerEntry> entries = entriesOf(brand, card);
+            head = entries.isEmpty() ? Optional.empty() : Optional.of(entries.lastEntry().getValue());
+        }
+        java.util.concurrent.CyclicBarrier barrier = readersMeet;
+        if (barrier != null) {
+            try {
+                barrier.await(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                readersMeet = null; // fewer readers came: carry on unsynchronised
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return head;
     }
 
     @Override
