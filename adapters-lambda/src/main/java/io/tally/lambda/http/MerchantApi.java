@@ -34,9 +34,11 @@ public final class MerchantApi {
     private final Envelope envelope;
     private final RequestRefs refs;
     private final RequestLog log;
+    private final RateLimiter rateLimiter;
 
     public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
-                       RequestRefs refs, RequestLog log) {
+                       RequestRefs refs, RequestLog log, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.authenticate = authenticate;
         this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(MerchantMethod::name, Function.identity()));
         this.json = json;
@@ -79,6 +81,10 @@ public final class MerchantApi {
             return envelope.failure(call.requestRef(), ApiError.of(r.rejection().reason()), r.rejection().detail());
         }
         call.context = auth.value();
+        if (!rateLimiter.tryAcquire(auth.value().apiKeyId())) {
+            call.errorCode = ApiError.RATE_LIMITED.code();
+            return envelope.failure(call.requestRef(), ApiError.RATE_LIMITED, null);
+        }
         MerchantMethod method = methods.get(call.method());
         if (method == null) {
             call.errorCode = ApiError.UNKNOWN_METHOD.code();

@@ -11,6 +11,7 @@ import io.tally.domain.shared.RandomSource;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
+import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
 import io.tally.lambda.json.Json;
@@ -73,7 +74,8 @@ final class AppModule {
         var methods = List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(storage.programs()), json));
         return new MerchantApi(authenticate, List.copyOf(methods), json, new RequestRefs(random),
-                new RequestLog(System.out, settings.requestLog()));
+                new RequestLog(System.out, settings.requestLog()),
+                new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime));
     }
 
     @Provides

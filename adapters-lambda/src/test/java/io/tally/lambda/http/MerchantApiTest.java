@@ -36,6 +36,7 @@ class MerchantApiTest {
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private MerchantApi api;
+    private long now;
 
     @BeforeEach
     void setUp() {
@@ -48,7 +49,8 @@ class MerchantApiTest {
         new ApplySeedUseCase(store, new RecordingEventPublisher(), new SeededRandom(1), Clock.systemUTC()).apply(seed, true);
         api = new MerchantApi(new AuthenticateMerchantUseCase(store),
                 List.of(new ListValueTypeMethod(new ListValueTypesUseCase(store), json)), json,
-                new RequestRefs(new SeededRandom(2)), new RequestLog(new PrintStream(logged, true, StandardCharsets.UTF_8), true));
+                new RequestRefs(new SeededRandom(2)), new RequestLog(new PrintStream(logged, true, StandardCharsets.UTF_8), true),
+                new RateLimiter(5, 50, () -> now));
     }
 
     private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body) {
@@ -153,5 +155,19 @@ class MerchantApiTest {
                 Base64.getEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8)));
         e.setIsBase64Encoded(true);
         assertEquals(200, api.handle(e).getStatusCode());
+    }
+
+    @Test
+    void aKeyOverItsRateGets429WithTheEnvelopeUntilTokensRefill() throws Exception {
+        var ok = event("POST", "/merchant/listValueType", headers("demo-key", SECRET), "{}");
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, api.handle(ok).getStatusCode(), "the burst of 50 is allowed");
+        }
+        var limited = api.handle(ok);
+        assertEquals(429, limited.getStatusCode());
+        assertEquals(29, body(limited).get("errorCode").asInt());
+        now += 200_000_000L; // 0.2 s at 5/s refills one token
+        assertEquals(200, api.handle(ok).getStatusCode());
+        assertEquals(429, api.handle(ok).getStatusCode());
     }
 }

@@ -1,0 +1,73 @@
+package io.tally.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A merchant-API client for the end-to-end tests, speaking HTTP to the local front like a POS would. */
+final class MerchantClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private MerchantClient(URI base, Map<String, String> headers) {
+        this.base = base;
+        this.headers.putAll(headers);
+    }
+
+    MerchantClient(URI base, String key, String secret, String brand, String location, String terminal) {
+        this.base = base;
+        headers.put("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+        headers.put("brand", brand);
+        headers.put("location", location);
+        headers.put("terminal", terminal);
+        headers.put("Content-Type", "application/json");
+    }
+
+    static MerchantClient demo(LocalTally tally) {
+        return new MerchantClient(tally.endpoints().baseUrl(), "demo-pos", "demo-secret-do-not-use-in-production",
+                "DEMO", "DEMO001", "pos-1");
+    }
+
+    MerchantClient with(String header, String value) {
+        MerchantClient copy = new MerchantClient(base, headers);
+        copy.headers.put(header, value);
+        return copy;
+    }
+
+    /** The raw response. */
+    HttpResponse<String> send(String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/merchant/" + method))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20));
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The parsed body, whatever the status. */
+    JsonNode call(String method, String body) {
+        try {
+            return JSON.readTree(send(method, body).body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
