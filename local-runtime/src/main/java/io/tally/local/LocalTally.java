@@ -11,7 +11,18 @@ import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
+import io.tally.local.mail.LocalMail;
+import io.tally.portal.email.EmailSenderHandler;
+import io.tally.portal.http.PortalHandler;
+import io.tally.portal.wiring.CardStores;
+import io.tally.portal.wiring.PortalComponent;
+import io.tally.portal.wiring.PortalSettings;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local platform with Tally's own handlers wired in: the same Dagger graph a Lambda container
@@ -19,24 +30,54 @@ import java.util.Objects;
  * end-to-end tests.
  */
 public final class LocalTally implements AutoCloseable {
+    /** The local runtime's fixed signing secret for portal links, CSRF tokens and challenges. Never used on AWS. */
+    static final String LOCAL_PORTAL_SECRET = "local-only-portal-secret-not-for-production-use";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTally.class);
     private final LocalPlatform platform;
     private final TallyComponent component;
+    private final LocalMail mail;
 
-    private LocalTally(LocalPlatform platform, TallyComponent component) {
+    private LocalTally(LocalPlatform platform, TallyComponent component, LocalMail mail) {
         this.platform = platform;
         this.component = component;
+        this.mail = mail;
     }
 
     public static LocalTally start(LocalPlatformConfig config) {
+        return start(config, Optional.empty());
+    }
+
+    /**
+     * @param cardStores the stored-value ports for the member portal; empty = the DynamoDB adapters (when this build
+     *                   has them; otherwise the portal answers 503 and says why)
+     */
+    public static LocalTally start(LocalPlatformConfig config, Optional<CardStores> cardStores) {
         TallyComponent[] component = new TallyComponent[1];
-        LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
-            String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
-            Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
-                    endpoints.sqsEndpoint());
-            component[0] = TallyComponent.create(settings);
-            return new Handlers(component[0]);
-        });
-        return new LocalTally(platform, Objects.requireNonNull(component[0]));
+        LocalMail mail = LocalMail.start();
+        try {
+            LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
+                String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
+                Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
+                        endpoints.sqsEndpoint());
+                component[0] = TallyComponent.create(settings);
+                PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
+                        endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
+                        Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
+                        LOCAL_PORTAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(), Optional.empty());
+                PortalComponent portalComponent = cardStores.map(s -> PortalComponent.create(portal, s))
+                        .orElseGet(() -> PortalComponent.create(portal));
+                return new Handlers(component[0], portalComponent, mail);
+            });
+            return new LocalTally(platform, Objects.requireNonNull(component[0]), mail);
+        } catch (RuntimeException | Error e) {
+            mail.close();
+            throw e;
+        }
+    }
+
+    /** The local SMTP server's captured mail. */
+    public LocalMail mail() {
+        return mail;
     }
 
     public LocalEndpoints endpoints() {
@@ -50,23 +91,52 @@ public final class LocalTally implements AutoCloseable {
 
     @Override
     public void close() {
-        platform.close();
+        try {
+            platform.close();
+        } finally {
+            mail.close();
+        }
     }
 
     /** One handler instance per function, as one Lambda container would hold. */
     private static final class Handlers implements HandlerProvider {
         private final MerchantApiHandler merchantApi;
         private final EventsConsumerHandler eventsConsumer;
+        private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> portal;
+        private final RequestHandler<SQSEvent, SQSBatchResponse> emailSender;
+        private final LocalMail mail;
 
-        Handlers(TallyComponent component) {
+        Handlers(TallyComponent component, PortalComponent portalComponent, LocalMail mail) {
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
+            this.mail = mail;
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> pages;
+            RequestHandler<SQSEvent, SQSBatchResponse> sender;
+            try {
+                pages = new PortalHandler(portalComponent);
+                sender = new EmailSenderHandler(portalComponent);
+            } catch (IllegalStateException unavailable) {
+                LOG.warn("member portal unavailable: {}", unavailable.getMessage());
+                String why = unavailable.getMessage();
+                pages = (event, context) -> APIGatewayV2HTTPResponse.builder().withStatusCode(503)
+                        .withHeaders(Map.of("content-type", "text/plain; charset=utf-8"))
+                        .withBody("The member portal is unavailable in this build: " + why).build();
+                sender = (event, context) -> new SQSBatchResponse(List.of());
+            }
+            this.portal = pages;
+            this.emailSender = sender;
+        }
+
+        @Override
+        public Map<String, com.sun.net.httpserver.HttpHandler> localPages() {
+            return Map.of(LocalMail.PAGE, mail);
         }
 
         @Override
         public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(FunctionId function) {
             return switch (function) {
                 case MERCHANT_API -> merchantApi;
+                case PORTAL -> portal;
                 default -> throw new IllegalArgumentException(function + " is not an HTTP function");
             };
         }
@@ -75,6 +145,7 @@ public final class LocalTally implements AutoCloseable {
         public RequestHandler<SQSEvent, SQSBatchResponse> sqsHandler(FunctionId function) {
             return switch (function) {
                 case EVENTS_CONSUMER -> eventsConsumer;
+                case EMAIL_SENDER -> emailSender;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

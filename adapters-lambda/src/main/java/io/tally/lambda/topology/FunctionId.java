@@ -8,7 +8,11 @@ public enum FunctionId {
     /** The merchant JSON API behind the HTTP API. */
     MERCHANT_API("merchant-api", "io.tally.lambda.http.MerchantApiHandler::handleRequest", 1024, 10),
     /** Consumes the domain-event queue. */
-    EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30);
+    EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30),
+    /** The brand's hosted member pages (member-portal). */
+    PORTAL("portal", "io.tally.portal.http.PortalHandler::handleRequest", 1024, 10),
+    /** Sends queued e-mails through SES (SMTP off AWS). */
+    EMAIL_SENDER("email-sender", "io.tally.portal.email.EmailSenderHandler::handleRequest", 512, 30);
 
     private final String logicalName;
     private final String handler;

@@ -93,6 +93,6 @@ final class AppModule {
     @Provides
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
-        return new ApplySeedUseCase(storage.provisioning(), events, random, clock);
+        return new ApplySeedUseCase(storage.provisioning(), events, random, clock, storage.portalConfigs());
     }
 }

@@ -52,8 +52,16 @@ public final class ApplySeedUseCase {
     private final PublishEventPort events;
     private final RandomSource random;
     private final Clock clock;
+    private final io.tally.domain.portal.PortalConfigPort portals;
 
     public ApplySeedUseCase(ProvisioningPort store, PublishEventPort events, RandomSource random, Clock clock) {
+        this(store, events, random, clock, null);
+    }
+
+    /** With a place to store member portal configurations (seeds with a {@code portal} section). */
+    public ApplySeedUseCase(ProvisioningPort store, PublishEventPort events, RandomSource random, Clock clock,
+                            io.tally.domain.portal.PortalConfigPort portals) {
+        this.portals = portals;
         this.store = store;
         this.events = events;
         this.random = random;
@@ -66,10 +74,15 @@ public final class ApplySeedUseCase {
      */
     public SeedReport apply(Seed seed, boolean allowStatedSecrets) {
         List<BrandPlan> plans = new SeedValidator(allowStatedSecrets).validate(seed);
+        var portalConfigs = PortalSeeds.configs(seed, portals != null);
         Tally tally = new Tally();
         for (BrandPlan plan : plans) {
             int before = tally.changed + tally.cards + tally.newKeys.size();
             applyBrand(plan, tally);
+            var portal = portalConfigs.get(plan.brand().id());
+            if (portal != null) {
+                tally.count(portals.save(portal));
+            }
             if (tally.changed + tally.cards + tally.newKeys.size() > before) {
                 events.publish(List.of(provisioned(plan.brand().id(), tally)));
             }
