@@ -26,10 +26,14 @@ class SeedJsonTest {
         Seed seed = new SeedJson().read(Files.readString(repoRoot().resolve("demo/seed.json")));
         assertEquals("DEMO", seed.brands().get(0).id());
         var store = new InMemoryConfigStore();
-        var report = new ApplySeedUseCase(store, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC())
-                .apply(seed, true);
+        var portals = new io.tally.domain.fakes.InMemoryMemberStores();
+        var report = new ApplySeedUseCase(store, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
+                portals).apply(seed, true);
         assertEquals(100, report.cardsGenerated());
         assertEquals(3, store.catalogue(new BrandId("DEMO")).valueTypes().size());
+        var portal = portals.load(new BrandId("DEMO")).orElseThrow();
+        assertEquals("LOYAL01", portal.enrollmentCardSet().value());
+        assertEquals(100, portal.referral().orElseThrow().senderAmount());
     }
 
     @Test
