@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.lambda.http.MerchantApiHandler;
+import io.tally.lambda.jobs.PeriodicJobHandler;
 import io.tally.lambda.sqs.EventsConsumerHandler;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
@@ -14,15 +15,11 @@ import io.tally.lambda.wiring.TallyComponent;
 import io.tally.local.mail.LocalMail;
 import io.tally.portal.email.EmailSenderHandler;
 import io.tally.portal.http.PortalHandler;
-import io.tally.portal.wiring.CardStores;
 import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The local platform with Tally's own handlers wired in: the same Dagger graph a Lambda container
@@ -32,26 +29,19 @@ import org.slf4j.LoggerFactory;
 public final class LocalTally implements AutoCloseable {
     /** The local runtime's fixed signing secret for portal links, CSRF tokens and challenges. Never used on AWS. */
     static final String LOCAL_PORTAL_SECRET = "local-only-portal-secret-not-for-production-use";
-    private static final Logger LOG = LoggerFactory.getLogger(LocalTally.class);
     private final LocalPlatform platform;
     private final TallyComponent component;
     private final LocalMail mail;
+    private final LocalJobScheduler jobs;
 
     private LocalTally(LocalPlatform platform, TallyComponent component, LocalMail mail) {
         this.platform = platform;
         this.component = component;
         this.mail = mail;
+        this.jobs = new LocalJobScheduler(new PeriodicJobHandler(component)).start();
     }
 
     public static LocalTally start(LocalPlatformConfig config) {
-        return start(config, Optional.empty());
-    }
-
-    /**
-     * @param cardStores the stored-value ports for the member portal; empty = the DynamoDB adapters (when this build
-     *                   has them; otherwise the portal answers 503 and says why)
-     */
-    public static LocalTally start(LocalPlatformConfig config, Optional<CardStores> cardStores) {
         TallyComponent[] component = new TallyComponent[1];
         LocalMail mail = LocalMail.start();
         try {
@@ -64,9 +54,7 @@ public final class LocalTally implements AutoCloseable {
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
                         LOCAL_PORTAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(), Optional.empty());
-                PortalComponent portalComponent = cardStores.map(s -> PortalComponent.create(portal, s))
-                        .orElseGet(() -> PortalComponent.create(portal));
-                return new Handlers(component[0], portalComponent, mail);
+                return new Handlers(component[0], PortalComponent.create(portal), mail);
             });
             return new LocalTally(platform, Objects.requireNonNull(component[0]), mail);
         } catch (RuntimeException | Error e) {
@@ -89,8 +77,14 @@ public final class LocalTally implements AutoCloseable {
         return component;
     }
 
+    /** Runs a periodic job now (as its schedule would), returning what it reported. */
+    public String runJob(String name) {
+        return jobs.runNow(name);
+    }
+
     @Override
     public void close() {
+        jobs.close();
         try {
             platform.close();
         } finally {
@@ -110,21 +104,8 @@ public final class LocalTally implements AutoCloseable {
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
             this.mail = mail;
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> pages;
-            RequestHandler<SQSEvent, SQSBatchResponse> sender;
-            try {
-                pages = new PortalHandler(portalComponent);
-                sender = new EmailSenderHandler(portalComponent);
-            } catch (IllegalStateException unavailable) {
-                LOG.warn("member portal unavailable: {}", unavailable.getMessage());
-                String why = unavailable.getMessage();
-                pages = (event, context) -> APIGatewayV2HTTPResponse.builder().withStatusCode(503)
-                        .withHeaders(Map.of("content-type", "text/plain; charset=utf-8"))
-                        .withBody("The member portal is unavailable in this build: " + why).build();
-                sender = (event, context) -> new SQSBatchResponse(List.of());
-            }
-            this.portal = pages;
-            this.emailSender = sender;
+            this.portal = new PortalHandler(portalComponent);
+            this.emailSender = new EmailSenderHandler(portalComponent);
         }
 
         @Override

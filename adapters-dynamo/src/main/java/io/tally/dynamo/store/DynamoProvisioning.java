@@ -1,7 +1,6 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.program.CardSet;
-import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.Program;
 import io.tally.domain.program.ValueType;
 import io.tally.domain.provisioning.ProvisioningPort;
@@ -15,7 +14,6 @@ import io.tally.domain.tenant.LocationGroup;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.dynamo.table.Keys;
-import io.tally.dynamo.table.TallyTable;
 import java.util.Optional;
 
 /** Writes configuration items; each save is one PutItem. */
@@ -80,25 +78,5 @@ final class DynamoProvisioning implements ProvisioningPort {
     @Override
     public Optional<ApiKey> apiKey(String keyId) {
         return table.get(Keys.apiKey(keyId), Keys.API_KEY_SK, true).map(ConfigItems::apiKey);
-    }
-
-    @Override
-    public long countCards(BrandId brand, CardSetId cardSet) {
-        return table.countIndex(TallyTable.GSI1.name(), TallyTable.GSI1.partitionKey(),
-                Keys.cardSetCards(brand.value(), cardSet.value()));
-    }
-
-    @Override
-    public boolean addPoolCard(CardSet cardSet, String cardNumber) {
-        var item = Attr.item(Keys.card(cardNumber), Keys.CARD_SK, "Card");
-        item.put("cardNumber", Attr.s(cardNumber));
-        item.put("brand", Attr.s(cardSet.brand().value()));
-        item.put("program", Attr.s(cardSet.program().value()));
-        item.put("cardSet", Attr.s(cardSet.id().value()));
-        item.put("status", Attr.s("UNALLOCATED"));
-        item.put("version", Attr.n(0));
-        item.put(TallyTable.GSI1.partitionKey(), Attr.s(Keys.cardSetCards(cardSet.brand().value(), cardSet.id().value())));
-        item.put(TallyTable.GSI1.sortKey(), Attr.s(Keys.unallocatedCardSk(cardNumber)));
-        return table.putIfAbsent(item);
     }
 }

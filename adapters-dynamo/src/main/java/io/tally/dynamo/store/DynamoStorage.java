@@ -1,5 +1,6 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.card.CardPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.MemberDirectoryPort;
@@ -7,6 +8,8 @@ import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.event.ActivityLogPort;
+import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
@@ -41,6 +44,18 @@ public final class DynamoStorage {
 
     public ActivityLogPort activityLog() {
         return new DynamoActivityLog(table);
+    }
+
+    public CardPort cards() {
+        return new DynamoCards(table);
+    }
+
+    public CardLedgerPort cardLedger() {
+        return new DynamoCardLedger(table);
+    }
+
+    public IdempotencyPort idempotency() {
+        return new DynamoIdempotency(table);
     }
 
     public PortalConfigPort portalConfigs() {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The operations the adapters need on the one table, each a single request (or a bounded loop of
@@ -57,6 +58,40 @@ final class Table {
         } catch (ConditionalCheckFailedException taken) {
             return false;
         }
+    }
+
+    /**
+     * Put only if the condition holds for the item stored under the same key; false when it does not. The
+     * condition's names and values are passed as {@code #name} / {@code :value} placeholders.
+     */
+    boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                  Map<String, AttributeValue> values) {
+        try {
+            client.putItem(PutItemRequest.builder().tableName(name).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values).build());
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
+    }
+
+    /** UpdateItem only if the condition holds; false when it does not (or the item is missing and the condition needs it). */
+    boolean updateIf(Map<String, AttributeValue> key, String update, String condition, Map<String, String> names,
+                     Map<String, AttributeValue> values) {
+        try {
+            client.updateItem(UpdateItemRequest.builder().tableName(name).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values).build());
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
+    }
+
+    /** One page of a query (the caller sets Limit and paging); table name filled in. */
+    List<Map<String, AttributeValue>> query(QueryRequest.Builder request) {
+        return client.query(request.tableName(name).build()).items();
     }
 
     /** Reads many keys in as few round trips as possible (one, unless DynamoDB throttles part of it). */

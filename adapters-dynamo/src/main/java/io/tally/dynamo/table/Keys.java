@@ -67,9 +67,81 @@ public final class Keys {
         return "CSET#" + brand + "#" + cardSet;
     }
 
+    public static final String UNALLOCATED_PREFIX = "U#";
+
     public static String unallocatedCardSk(String cardNumber) {
-        return "U#" + cardNumber;
+        return UNALLOCATED_PREFIX + cardNumber;
     }
+
+    public static String allocatedCardSk(String cardNumber) {
+        return "A#" + cardNumber;
+    }
+
+    /** GSI2 (card items): a brand's cards by customCardNumber; sort key the card number. */
+    public static String customCardNumber(String brand, String customCardNumber) {
+        return "CCN#" + brand + "#" + customCardNumber;
+    }
+
+    /** GSI3 (card items): a brand's cards by the primary customer's e-mail, lower-cased; sort key the card number. */
+    public static String email(String brand, String normalizedEmail) {
+        return "EMAIL#" + brand + "#" + normalizedEmail;
+    }
+
+    /** GSI4 (card items): a brand's cards by the primary customer's phone digits; sort key the card number. */
+    public static String phone(String brand, String phoneDigits) {
+        return "PHONE#" + brand + "#" + phoneDigits;
+    }
+
+    /** Ledger entries share the card's partition; the zero-padded sequence makes SK order sequence order. */
+    public static final String SEQUENCE_PREFIX = "SEQ#";
+    private static final int SEQUENCE_DIGITS = 19;
+
+    public static String sequenceSk(long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("negative sequence " + sequence);
+        }
+        return SEQUENCE_PREFIX + String.format("%0" + SEQUENCE_DIGITS + "d", sequence);
+    }
+
+    public static long sequenceOf(String sequenceSk) {
+        if (!sequenceSk.startsWith(SEQUENCE_PREFIX)) {
+            throw new IllegalArgumentException("not a ledger entry key: " + sequenceSk);
+        }
+        return Long.parseLong(sequenceSk.substring(SEQUENCE_PREFIX.length()));
+    }
+
+    /** GSI1 (ledger entries): an entry by its transaction id within the brand; sort key the card partition. */
+    public static String transaction(String brand, String transactionId) {
+        return "TXN#" + brand + "#" + transactionId;
+    }
+
+    /** GSI4 (ledger entries): the expiry sweeper's index, spread over a few shards so no partition runs hot. */
+    public static String dueShard(int shard) {
+        return "DUE#" + shard;
+    }
+
+    /**
+     * GSI4 sort key of a due entry: the due instant as zero-padded epoch milliseconds (so string order is time
+     * order), then brand and card. {@link #dueBefore} is the exclusive upper bound for "due at or before".
+     */
+    public static String dueSk(long dueEpochMillis, String brand, String cardNumber) {
+        return dueMillis(dueEpochMillis) + "#" + brand + "#" + cardNumber;
+    }
+
+    public static String dueBefore(long epochMillisExclusive) {
+        return dueMillis(epochMillisExclusive);
+    }
+
+    private static String dueMillis(long epochMillis) {
+        return String.format("%016d", Math.max(0, epochMillis));
+    }
+
+    /** Idempotency records: one item per brand and customRequestId. */
+    public static String idempotency(String brand, String customRequestId) {
+        return "IDEM#" + brand + "#" + customRequestId;
+    }
+
+    public static final String IDEMPOTENCY_SK = "IDEM";
 
     public static String activity(String brand) {
         return "BRAND#" + brand + "#ACTIVITY";

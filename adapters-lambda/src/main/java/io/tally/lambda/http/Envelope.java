@@ -42,6 +42,12 @@ final class Envelope {
         return respond(error.httpStatus(), body);
     }
 
+    /** A success body sent earlier for the same customRequestId, sent again exactly as it was. */
+    APIGatewayV2HTTPResponse stored(String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(corsHeaders(true))
+                .withBody(body).withIsBase64Encoded(false).build();
+    }
+
     APIGatewayV2HTTPResponse preflight() {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(corsHeaders(false)).build();
     }

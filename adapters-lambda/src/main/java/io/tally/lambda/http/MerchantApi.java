@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.MerchantCredentials;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +37,22 @@ public final class MerchantApi {
     private final RequestRefs refs;
     private final RequestLog log;
     private final RateLimiter rateLimiter;
+    private final Optional<Replays> replays;
 
+    /** Without idempotency records: only for methods that ignore customRequestId (reads). */
     public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
                        RequestRefs refs, RequestLog log, RateLimiter rateLimiter) {
+        this(authenticate, methods, json, refs, log, rateLimiter, Optional.empty());
+    }
+
+    /** With the idempotency records that let state-changing methods answer a repeated customRequestId exactly. */
+    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+                       RequestRefs refs, RequestLog log, RateLimiter rateLimiter, IdempotencyPort idempotency, Clock clock) {
+        this(authenticate, methods, json, refs, log, rateLimiter, Optional.of(new Replays(idempotency, clock, new Envelope(json))));
+    }
+
+    private MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+                        RequestRefs refs, RequestLog log, RateLimiter rateLimiter, Optional<Replays> replays) {
         this.rateLimiter = rateLimiter;
         this.authenticate = authenticate;
         this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(MerchantMethod::name, Function.identity()));
@@ -45,6 +60,10 @@ public final class MerchantApi {
         this.envelope = new Envelope(json);
         this.refs = refs;
         this.log = log;
+        this.replays = replays;
+        if (replays.isEmpty() && methods.stream().anyMatch(m -> m.requestIdUse() != MerchantMethod.RequestIdUse.IGNORED)) {
+            throw new IllegalArgumentException("methods that honour customRequestId need an IdempotencyPort");
+        }
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -97,7 +116,16 @@ public final class MerchantApi {
             return envelope.failure(call.requestRef(), ApiError.INVALID_REQUEST,
                     "The request body must be a JSON object of at most " + MAX_BODY_BYTES + " bytes.");
         }
-        Outcome<ObjectNode> result = method.handle(new MerchantRequest(auth.value(), body.get(), h, call.requestRef()));
+        MerchantRequest request = new MerchantRequest(auth.value(), body.get(), h, call.requestRef());
+        Optional<String> requestId = request.header("customrequestid");
+        if (requestId.isPresent() && method.requestIdUse() != MerchantMethod.RequestIdUse.IGNORED) {
+            return replays.orElseThrow().respond(method, request, requestId.get(), call, () -> invoke(method, request, call));
+        }
+        return invoke(method, request, call);
+    }
+
+    private APIGatewayV2HTTPResponse invoke(MerchantMethod method, MerchantRequest request, Call call) {
+        Outcome<ObjectNode> result = method.handle(request);
         if (result instanceof Outcome.Rejected<ObjectNode> r) {
             ApiError error = ApiError.of(r.rejection().reason());
             call.errorCode = error.code();
@@ -158,6 +186,7 @@ public final class MerchantApi {
         private final Map<String, String> headers;
         MerchantContext context;
         int errorCode;
+        boolean replayed;
 
         Call(String requestRef, String method, Map<String, String> headers) {
             this.requestRef = requestRef;
@@ -189,6 +218,9 @@ public final class MerchantApi {
             }
             if (errorCode != 0) {
                 d.put("errorCode", Integer.toString(errorCode));
+            }
+            if (replayed) {
+                d.put("replayed", "true");
             }
             return d;
         }

@@ -9,6 +9,8 @@ public enum FunctionId {
     MERCHANT_API("merchant-api", "io.tally.lambda.http.MerchantApiHandler::handleRequest", 1024, 10),
     /** Consumes the domain-event queue. */
     EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30),
+    /** Runs the periodic jobs (the expiry sweeper), invoked by EventBridge Scheduler. */
+    JOBS("jobs", "io.tally.lambda.jobs.PeriodicJobHandler::handleRequest", 1024, 300),
     /** The brand's hosted member pages (member-portal). */
     PORTAL("portal", "io.tally.portal.http.PortalHandler::handleRequest", 1024, 10),
     /** Sends queued e-mails through SES (SMTP off AWS). */

@@ -1,13 +1,17 @@
 package io.tally.lambda.topology;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The periodic jobs of a Tally stack, deployed by the CDK stack as EventBridge schedules. Empty until
- * a feature needs one (the hold sweeper adds itself here).
+ * The periodic jobs of a Tally stack, deployed by the CDK stack as EventBridge schedules and run on a
+ * timer by the local runtime.
  */
 public final class PeriodicJobs {
-    public static final List<PeriodicJob> ALL = List.of();
+    /** Writes the EXPIRE entries of expired value and the RELEASE entries of expired holds. */
+    public static final PeriodicJob EXPIRY_SWEEPER = new PeriodicJob("expiry-sweeper", FunctionId.JOBS, Duration.ofMinutes(5));
+
+    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER);
 
     private PeriodicJobs() {
     }

@@ -15,7 +15,31 @@ import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
 import io.tally.lambda.json.Json;
+import io.tally.lambda.http.MerchantMethod;
+import io.tally.lambda.merchant.AllocateMethod;
+import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
+import io.tally.lambda.merchant.SearchMethod;
+import io.tally.lambda.merchant.UpdateAccountMethod;
+import io.tally.lambda.merchant.UpdateBalanceMethod;
+import io.tally.lambda.merchant.VoidTransactionMethod;
+import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.CardQueriesUseCase;
+import io.tally.domain.ledger.ExpireDueUseCase;
+import io.tally.domain.ledger.HoldUseCase;
+import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.RedeemFromHoldUseCase;
+import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.ledger.ReleaseHoldUseCase;
+import io.tally.domain.ledger.UpdateAccountUseCase;
+import io.tally.domain.ledger.VoidUseCase;
+import io.tally.domain.ledger.SweepDueCardsUseCase;
+import io.tally.lambda.jobs.ExpirySweepTask;
+import io.tally.lambda.jobs.PeriodicJobRunner;
+import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.shared.Backoff;
+import io.tally.domain.shared.RetryPolicy;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
@@ -67,15 +91,65 @@ final class AppModule {
         return new SqsEventPublisher(sqs, settings.eventsQueueUrl(), json);
     }
 
+    /** Lost append races are retried this often, with jittered backoff, before a request answers CONTENDED. */
+    static final int MAX_WRITE_ATTEMPTS = 20;
+
     @Provides
     @Singleton
-    static MerchantApi merchantApi(DynamoStorage storage, ObjectMapper json, RandomSource random, Settings settings) {
-        var authenticate = new AuthenticateMerchantUseCase(storage.merchantAccess());
-        var methods = List.of(
-                new ListValueTypeMethod(new ListValueTypesUseCase(storage.programs()), json));
-        return new MerchantApi(authenticate, List.copyOf(methods), json, new RequestRefs(random),
-                new RequestLog(System.out, settings.requestLog()),
-                new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime));
+    static CardLedgerWriter cardLedgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock,
+                                             RandomSource random) {
+        RetryPolicy retry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
+        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), storage.idempotency(), events, clock, random,
+                retry);
+    }
+
+    @Provides
+    @Singleton
+    static RedeemFromHoldUseCase redeemFromHold(CardLedgerWriter writer, DynamoStorage storage) {
+        return new RedeemFromHoldUseCase(writer, storage.programs(), storage.cardLedger());
+    }
+
+    @Provides
+    @Singleton
+    static CardQueriesUseCase cardQueries(DynamoStorage storage) {
+        return new CardQueriesUseCase(storage.cards(), storage.cardLedger());
+    }
+
+    @Provides
+    @Singleton
+    static ExpireDueUseCase expireDue(CardLedgerWriter writer) {
+        return new ExpireDueUseCase(writer);
+    }
+
+    @Provides
+    @Singleton
+    static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, Clock clock) {
+        return new PeriodicJobRunner(List.of(
+                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire))), clock);
+    }
+
+    @Provides
+    @Singleton
+    static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, RedeemFromHoldUseCase redeemFromHold,
+                                   CardQueriesUseCase queries, ObjectMapper json, RandomSource random, Clock clock,
+                                   Settings settings) {
+        LoadProgramsPort programs = storage.programs();
+        RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
+        List<MerchantMethod> methods = List.of(
+                new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
+                new AllocateMethod(new AllocateCardUseCase(storage.cards(), programs, random, clock,
+                        AllocateCardUseCase.WhenPoolEmpty.REJECT), json),
+                new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
+                        new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
+                        queries, programs, json, clock),
+                new SearchMethod(queries, programs, json, clock),
+                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
+                new CardHistoryMethod(queries, programs, json),
+                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json, clock));
+        return new MerchantApi(new AuthenticateMerchantUseCase(storage.merchantAccess()), methods, json,
+                new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
+                new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
+                storage.idempotency(), clock);
     }
 
     @Provides
@@ -93,6 +167,7 @@ final class AppModule {
     @Provides
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
-        return new ApplySeedUseCase(storage.provisioning(), events, random, clock, storage.portalConfigs());
+        return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
+                storage.portalConfigs());
     }
 }

@@ -5,6 +5,7 @@ import dagger.Component;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.lambda.http.MerchantApi;
+import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.sqs.EventsConsumer;
 import javax.inject.Singleton;
 
@@ -22,6 +23,8 @@ public interface TallyComponent {
     ApplySeedUseCase applySeed();
 
     ActivityLogPort activityLog();
+
+    PeriodicJobRunner periodicJobs();
 
     static TallyComponent create(Settings settings) {
         return DaggerTallyComponent.factory().create(settings);

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
@@ -46,7 +47,8 @@ class MerchantApiTest {
                 List.of(new Seed.ProgramSeed("GIFT", "Gift", "gift",
                         List.of(new Seed.ValueTypeSeed("Currency", "USD", null, "500", "5.00", null, null, null)), List.of())),
                 List.of(new Seed.ApiKeySeed("demo-key", null, SECRET)))));
-        new ApplySeedUseCase(store, new RecordingEventPublisher(), new SeededRandom(1), Clock.systemUTC()).apply(seed, true);
+        new ApplySeedUseCase(store, new InMemoryCardPort(), new RecordingEventPublisher(), new SeededRandom(1), Clock.systemUTC())
+                .apply(seed, true);
         api = new MerchantApi(new AuthenticateMerchantUseCase(store),
                 List.of(new ListValueTypeMethod(new ListValueTypesUseCase(store), json)), json,
                 new RequestRefs(new SeededRandom(2)), new RequestLog(new PrintStream(logged, true, StandardCharsets.UTF_8), true),

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.program.CardSetId;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.InvalidSeedException;
 import io.tally.domain.provisioning.Seed;
@@ -26,10 +28,13 @@ class SeedJsonTest {
         Seed seed = new SeedJson().read(Files.readString(repoRoot().resolve("demo/seed.json")));
         assertEquals("DEMO", seed.brands().get(0).id());
         var store = new InMemoryConfigStore();
+        var cards = new InMemoryCardPort();
         var portals = new io.tally.domain.fakes.InMemoryMemberStores();
-        var report = new ApplySeedUseCase(store, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
+        var report = new ApplySeedUseCase(store, cards, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
                 portals).apply(seed, true);
         assertEquals(100, report.cardsGenerated());
+        assertEquals(100, seed.brands().get(0).programs().stream().flatMap(p -> p.cardSets().stream())
+                .mapToLong(c -> cards.countInCardSet(new BrandId("DEMO"), new CardSetId(c.id()))).sum());
         assertEquals(3, store.catalogue(new BrandId("DEMO")).valueTypes().size());
         var portal = portals.load(new BrandId("DEMO")).orElseThrow();
         assertEquals("LOYAL01", portal.enrollmentCardSet().value());

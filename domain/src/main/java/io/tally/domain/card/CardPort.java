@@ -17,7 +17,11 @@ public interface CardPort {
     /** The card, read strongly consistently. */
     Optional<Card> load(BrandId brand, CardNumber number);
 
-    /** Stores a new card (pool stock or a freshly minted card) only if its number is not taken in the brand. */
+    /**
+     * Stores a new card (pool stock or a freshly minted card) only if its number is not taken by any brand: card
+     * numbers are unique across the platform (a card is found by its number alone), although every read stays
+     * scoped by brand.
+     */
     WriteOutcome create(Card card);
 
     /**
@@ -43,6 +47,12 @@ public interface CardPort {
      * {@link #MAX_RESULTS}). Email matches case-insensitively, phone by its digits. May be slightly stale.
      */
     List<Card> search(BrandId brand, CardSearch criterion, int limit);
+
+    /**
+     * How many cards the card set holds, allocated or not (provisioning tops a set up to its declared size).
+     * May be slightly stale (adapter: a count over the pool index).
+     */
+    long countInCardSet(BrandId brand, CardSetId cardSet);
 
     /** What a conditional write did. */
     enum WriteOutcome {

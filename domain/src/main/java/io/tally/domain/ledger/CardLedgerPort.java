@@ -3,6 +3,8 @@ package io.tally.domain.ledger;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Optional;
 public interface CardLedgerPort {
     /** Largest history page. */
     int MAX_PAGE = 100;
+    /** Most cards one {@link #dueCards} call returns. */
+    int MAX_DUE = 100;
 
     /** The card's latest entry (highest sequence), read strongly consistently; empty for a card without entries. */
     Optional<LedgerEntry> head(BrandId brand, CardNumber card);
@@ -41,6 +45,23 @@ public interface CardLedgerPort {
      * transaction was voided is decided from the card's head state.
      */
     Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId);
+
+    /**
+     * Up to {@code limit} (1..{@link #MAX_DUE}) cards whose latest entry's state needs the sweeper by {@code now}:
+     * {@link ExpireDueUseCase#nextDue} of the head state is at or before {@code now}. Earliest due first, each card
+     * once. May be stale either way (adapter: a sparse index written with each entry): a card just appended to may
+     * be missing until the index catches up, and a listed card may have nothing left to do; that is harmless because
+     * {@link ExpireDueUseCase#sweep} decides from the head and writes nothing when nothing is due.
+     */
+    List<DueCard> dueCards(Instant now, int limit);
+
+    /** A card the sweeper should look at. */
+    record DueCard(BrandId brand, CardNumber card) {
+        public DueCard {
+            Objects.requireNonNull(brand, "brand");
+            Objects.requireNonNull(card, "card");
+        }
+    }
 
     /** What an append did. */
     sealed interface AppendOutcome {

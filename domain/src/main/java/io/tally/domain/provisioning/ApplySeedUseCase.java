@@ -1,5 +1,8 @@
 package io.tally.domain.provisioning;
 
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumberGenerator;
+import io.tally.domain.card.CardPort;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.program.BalanceType;
@@ -40,7 +43,7 @@ import java.util.Map;
 /**
  * Applies a {@link Seed}: validates all of it first (a bad seed writes nothing), then upserts every
  * item, creates missing API keys (generating secrets unless the seed may state them) and generates
- * the missing cards of each card set. Applying the same seed again changes nothing.
+ * the missing cards of each card set (through {@link CardPort}, so seeded cards are ordinary pool cards). Applying the same seed again changes nothing.
  * Publishes one {@code brand.provisioned} event per brand that changed.
  */
 public final class ApplySeedUseCase {
@@ -49,23 +52,28 @@ public final class ApplySeedUseCase {
     private static final int MAX_NUMBER_DRAWS = 20;
 
     private final ProvisioningPort store;
+    private final CardPort cards;
     private final PublishEventPort events;
     private final RandomSource random;
     private final Clock clock;
+    private final CardNumberGenerator numbers;
     private final io.tally.domain.portal.PortalConfigPort portals;
 
-    public ApplySeedUseCase(ProvisioningPort store, PublishEventPort events, RandomSource random, Clock clock) {
-        this(store, events, random, clock, null);
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock) {
+        this(store, cards, events, random, clock, null);
     }
 
     /** With a place to store member portal configurations (seeds with a {@code portal} section). */
-    public ApplySeedUseCase(ProvisioningPort store, PublishEventPort events, RandomSource random, Clock clock,
-                            io.tally.domain.portal.PortalConfigPort portals) {
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock, io.tally.domain.portal.PortalConfigPort portals) {
         this.portals = portals;
         this.store = store;
+        this.cards = cards;
         this.events = events;
         this.random = random;
         this.clock = clock;
+        this.numbers = new CardNumberGenerator(random);
     }
 
     /**
@@ -116,14 +124,17 @@ public final class ApplySeedUseCase {
                 SecretHasher.hashPin(e.password(), salt()))));
     }
 
-    private int generateCards(CardSetPlan set) {
-        long missing = set.cards() - store.countCards(set.cardSet().brand(), set.cardSet().id());
+    /** Tops the card set up to its declared size with UNALLOCATED cards, created the way every card is (CardPort). */
+    private int generateCards(CardSetPlan plan) {
+        CardSet set = plan.cardSet();
+        long missing = plan.cards() - cards.countInCardSet(set.brand(), set.id());
         int generated = 0;
         for (long i = 0; i < missing; i++) {
             int draws = 0;
-            while (!store.addPoolCard(set.cardSet(), CardNumbers.draw(set.cardSet(), random))) {
+            while (cards.create(Card.unallocated(set.brand(), numbers.next(set), set.program(), set.id()))
+                    != CardPort.WriteOutcome.WRITTEN) {
                 if (++draws >= MAX_NUMBER_DRAWS) {
-                    throw new IllegalStateException("card set " + set.cardSet().id()
+                    throw new IllegalStateException("card set " + set.id()
                             + ": " + MAX_NUMBER_DRAWS + " card numbers in a row were taken; the number space is too small");
                 }
             }

@@ -12,13 +12,12 @@ import io.tally.domain.tenant.Location;
 import io.tally.domain.tenant.LocationGroup;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
-import io.tally.domain.program.CardSetId;
 import java.util.Optional;
 
 /**
  * Writes a brand's configuration. Each save is an upsert of one item that returns whether anything
- * changed, so applying the same seed twice is visibly a no-op. API keys and pool cards are created
- * only if absent: a key's secret is never regenerated, a card number never reused.
+ * changed, so applying the same seed twice is visibly a no-op. API keys are created only if absent: a
+ * key's secret is never regenerated. (Pool cards are created through {@code card.CardPort}.)
  */
 public interface ProvisioningPort {
     boolean saveBrand(Brand brand);
@@ -43,13 +42,4 @@ public interface ProvisioningPort {
     boolean createApiKey(ApiKey key);
 
     Optional<ApiKey> apiKey(String keyId);
-
-    /** How many cards the card set holds, allocated or not. */
-    long countCards(BrandId brand, CardSetId cardSet);
-
-    /**
-     * Adds an unallocated card to the card set's pool if the number is not taken (by any brand);
-     * false when it is, and the caller draws another number.
-     */
-    boolean addPoolCard(CardSet cardSet, String cardNumber);
 }

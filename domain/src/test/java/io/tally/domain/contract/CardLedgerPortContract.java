@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.TransactionId;
@@ -100,6 +101,42 @@ public abstract class CardLedgerPortContract {
 
         assertEquals(chain.get(2), eventually(() -> port().byTransactionId(brand, id)));
         assertTrue(port().byTransactionId(brand, new TransactionId("1")).isEmpty());
+    }
+
+    @Test
+    void cards_whose_head_state_is_due_are_listed_for_the_sweeper() {
+        List<LedgerEntry> chain = appendChain();
+        Instant due = ExpireDueUseCase.nextDue(chain.get(4).stateAfter()).orElseThrow();
+        CardLedgerPort.DueCard mine = new CardLedgerPort.DueCard(brand, card);
+
+        assertTrue(eventuallyHas(() -> port().dueCards(due, CardLedgerPort.MAX_DUE), mine), "due at its head's nextDue");
+        assertTrue(port().dueCards(due.minusMillis(1), CardLedgerPort.MAX_DUE).stream().noneMatch(mine::equals), "not before");
+        assertEquals(1, port().dueCards(due.plusSeconds(60), CardLedgerPort.MAX_DUE).stream().filter(mine::equals).count(),
+                "each card once, however many of its entries were due");
+    }
+
+    @Test
+    void a_card_whose_head_has_nothing_left_to_expire_is_not_due_and_stays_so() {
+        Instant due = ContractData.T0.plus(Duration.ofDays(30));
+        List<LedgerEntry> entries = ContractData.expiringThenSpent(brand, card, due);
+        entries.forEach(e -> assertInstanceOf(CardLedgerPort.AppendOutcome.Appended.class, port().append(e)));
+        CardLedgerPort.DueCard mine = new CardLedgerPort.DueCard(brand, card);
+
+        for (int sweeps = 0; sweeps < 3; sweeps++) {
+            assertTrue(port().dueCards(due.plusSeconds(60), CardLedgerPort.MAX_DUE).stream().noneMatch(mine::equals),
+                    "entry 1 was due, but the head (entry 2) has nothing that expires");
+        }
+    }
+
+    private boolean eventuallyHas(Supplier<List<CardLedgerPort.DueCard>> read, CardLedgerPort.DueCard wanted) {
+        long deadline = System.nanoTime() + indexLag().toNanos();
+        while (!read.get().contains(wanted)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     private <T> T eventually(Supplier<Optional<T>> read) {

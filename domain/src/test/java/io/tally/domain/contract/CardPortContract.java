@@ -60,6 +60,33 @@ public abstract class CardPortContract {
     }
 
     @Test
+    void a_card_number_is_unique_across_brands_and_invisible_to_the_others() {
+        Card mine = stored();
+        BrandId other = ContractData.freshBrand();
+        Card theirs = Card.unallocated(other, mine.number(), program, set);
+
+        assertEquals(WriteOutcome.CONDITION_FAILED, port().create(theirs), "a number is never reused, not even by another brand");
+        assertTrue(port().load(other, mine.number()).isEmpty());
+        assertEquals(WriteOutcome.NOT_FOUND, port().allocate(theirs.activated("x", Instant.EPOCH)));
+        assertEquals(WriteOutcome.NOT_FOUND, port().update(full(theirs)));
+        assertEquals(mine, port().load(brand, mine.number()).orElseThrow(), "the owner's card is untouched");
+    }
+
+    @Test
+    void a_card_set_counts_its_cards_allocated_or_not() {
+        Card a = stored();
+        stored();
+        port().allocate(a.activated("x", Instant.EPOCH));
+        port().create(Card.unallocated(brand, ContractData.freshCard(), program, new CardSetId("other-set")));
+        BrandId other = ContractData.freshBrand();
+        port().create(Card.unallocated(other, ContractData.freshCard(), program, set));
+
+        assertEquals(2L, eventually(() -> port().countInCardSet(brand, set), n -> n == 2));
+        assertEquals(1L, eventually(() -> port().countInCardSet(other, set), n -> n == 1));
+        assertEquals(0L, port().countInCardSet(ContractData.freshBrand(), set));
+    }
+
+    @Test
     void allocation_happens_once() {
         Card card = stored();
         Card activated = card.activated("pbkdf2$1$a$b", Instant.parse("2025-03-01T10:00:00Z"));

@@ -129,18 +129,6 @@ public abstract class ConfigStoreContract {
     }
 
     @Test
-    void poolCardNumbersAreUniqueAcrossBrands() {
-        var mine = new CardSet(brand, new CardSetId("GIFT01"), new ProgramId("GIFT"), "", "6", 16);
-        var theirs = new CardSet(otherBrand, new CardSetId("GIFT01"), new ProgramId("GIFT"), "", "6", 16);
-        String number = "6" + (System.nanoTime() % 1_000_000_000_000_00L + 1_000_000_000_000_00L);
-        assertTrue(provisioning().addPoolCard(mine, number));
-        assertFalse(provisioning().addPoolCard(mine, number));
-        assertFalse(provisioning().addPoolCard(theirs, number), "a number is never reused, not even by another brand");
-        assertEquals(1, provisioning().countCards(brand, mine.id()));
-        assertEquals(0, provisioning().countCards(otherBrand, theirs.id()));
-    }
-
-    @Test
     void activityIsRecordedOncePerEventAndReadNewestFirst() {
         var e1 = new DomainEvent("e1", "brand.provisioned", brand, Instant.parse("2026-01-01T00:00:00Z"), Map.of("a", "1"));
         var e2 = new DomainEvent("e2", "brand.provisioned", brand, Instant.parse("2026-01-02T00:00:00Z"), Map.of());

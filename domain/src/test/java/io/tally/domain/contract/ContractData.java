@@ -88,6 +88,23 @@ public final class ContractData {
         return entries;
     }
 
+    /** Two entries: an ISSUE of USD expiring at {@code expiresAt}, then a REDEEM spending all of it (no expiry left). */
+    public static List<LedgerEntry> expiringThenSpent(BrandId brand, CardNumber card, Instant expiresAt) {
+        TransactionId issue = new TransactionId(String.format("%013d%09d", T0.toEpochMilli(), RANDOM.nextInt(1_000_000_000)));
+        TransactionId redeem = new TransactionId(String.format("%013d%09d", T0.toEpochMilli() + 60_000, RANDOM.nextInt(1_000_000_000)));
+        Bucket bucket = new Bucket(issue, 700, 700, Optional.of(expiresAt), false);
+        List<Posting> postings = List.of(
+                posting(brand, card, 1, issue, EntryType.ISSUE, 0, List.of(new Change.AddBucket(USD, bucket)), Optional.empty(), 0),
+                posting(brand, card, 2, redeem, EntryType.REDEEM, 1, List.of(new Change.Take(USD, bucket.slice(700))), Optional.empty(), 0));
+        List<LedgerEntry> entries = new ArrayList<>();
+        CardState state = CardState.EMPTY;
+        for (Posting p : postings) {
+            state = LedgerRules.apply(state, p);
+            entries.add(new LedgerEntry(p, state));
+        }
+        return entries;
+    }
+
     private static Posting posting(BrandId brand, CardNumber card, long seq, TransactionId id, EntryType type, int minute,
                                    List<Change> changes, Optional<Reference> related, long due) {
         return new Posting(brand, card, seq, id, type, T0.plus(Duration.ofMinutes(minute)), origin(minute), changes, related, due);

@@ -2,12 +2,14 @@ package io.tally.domain.fakes;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The ledger in memory, with the adapter's semantics: append is a put-if-absent on (brand, card, sequence)
+ * The ledger in memory, with the adapter's semantics: append is a put-if-absent on (card, sequence)
  * and nothing more (no gap check, as one conditional PutItem cannot do one); history pages by an opaque
  * cursor; everything is scoped by brand. Thread-safe, for the concurrency tests.
  */
@@ -34,15 +36,40 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         return conflicts;
     }
 
+    private volatile java.util.concurrent.CyclicBarrier readersMeet;
+
+    /**
+     * Makes the next {@code parties} head readers wait for each other (up to a second) after reading, so that
+     * they all decide from the same head and race for the same sequence number, as concurrent tills do on a
+     * busy card. Lets a concurrency test prove that races happened instead of hoping the scheduler makes them.
+     */
+    public void makeNextReadersMeet(int parties) {
+        readersMeet = new java.util.concurrent.CyclicBarrier(parties, () -> readersMeet = null);
+    }
+
     @Override
-    public synchronized Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
-        TreeMap<Long, LedgerEntry> entries = cards.get(key(brand, card));
-        return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.lastEntry().getValue());
+    public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
+        Optional<LedgerEntry> head;
+        synchronized (this) {
+            TreeMap<Long, LedgerEntry> entries = entriesOf(brand, card);
+            head = entries.isEmpty() ? Optional.empty() : Optional.of(entries.lastEntry().getValue());
+        }
+        java.util.concurrent.CyclicBarrier barrier = readersMeet;
+        if (barrier != null) {
+            try {
+                barrier.await(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                readersMeet = null; // fewer readers came: carry on unsynchronised
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return head;
     }
 
     @Override
     public synchronized Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence) {
-        return Optional.ofNullable(cards.getOrDefault(key(brand, card), new TreeMap<>()).get(sequence));
+        return Optional.ofNullable(entriesOf(brand, card).get(sequence));
     }
 
     @Override
@@ -51,7 +78,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             appendFailuresToInject--;
             return AppendOutcome.CONFLICT;
         }
-        TreeMap<Long, LedgerEntry> entries = cards.computeIfAbsent(key(next.brand(), next.card()), k -> new TreeMap<>());
+        TreeMap<Long, LedgerEntry> entries = cards.computeIfAbsent(next.card().value(), k -> new TreeMap<>());
         if (entries.containsKey(next.sequence())) {
             conflicts++;
             return AppendOutcome.CONFLICT;
@@ -67,7 +94,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             throw new IllegalArgumentException("page size 1.." + MAX_PAGE);
         }
         long after = cursor.map(Long::parseLong).orElse(0L);
-        List<LedgerEntry> matching = cards.getOrDefault(key(brand, card), new TreeMap<>()).tailMap(after, false).values()
+        List<LedgerEntry> matching = entriesOf(brand, card).tailMap(after, false).values()
                 .stream().filter(e -> !e.time().isBefore(from) && e.time().isBefore(to)).toList();
         List<LedgerEntry> page = new ArrayList<>(matching.subList(0, Math.min(pageSize, matching.size())));
         Optional<String> next = matching.size() > pageSize
@@ -77,19 +104,33 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
 
     @Override
     public synchronized Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
-        String prefix = brand.value() + "|";
-        return cards.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .flatMap(e -> e.getValue().values().stream())
-                .filter(e -> e.transactionId().equals(transactionId))
+        return cards.values().stream().flatMap(entries -> entries.values().stream())
+                .filter(e -> e.brand().equals(brand) && e.transactionId().equals(transactionId))
                 .findFirst();
+    }
+
+    @Override
+    public synchronized List<DueCard> dueCards(Instant now, int limit) {
+        if (limit < 1 || limit > MAX_DUE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+        }
+        record Due(Instant at, DueCard card) {
+        }
+        return cards.values().stream().filter(entries -> !entries.isEmpty()).map(entries -> entries.lastEntry().getValue())
+                .flatMap(head -> ExpireDueUseCase.nextDue(head.stateAfter()).filter(at -> !at.isAfter(now)).stream()
+                        .map(at -> new Due(at, new DueCard(head.brand(), head.card()))))
+                .sorted(Comparator.comparing(Due::at)).limit(limit).map(Due::card).toList();
     }
 
     /** Every entry of the card, in order (test helper; the port itself pages). */
     public synchronized List<LedgerEntry> all(BrandId brand, CardNumber card) {
-        return List.copyOf(cards.getOrDefault(key(brand, card), new TreeMap<>()).values());
+        return List.copyOf(entriesOf(brand, card).values());
     }
 
-    private static String key(BrandId brand, CardNumber card) {
-        return brand.value() + "|" + card.value();
+    /** A card's entries as seen by a brand: card numbers are unique across brands, so another brand sees none. */
+    private TreeMap<Long, LedgerEntry> entriesOf(BrandId brand, CardNumber card) {
+        TreeMap<Long, LedgerEntry> entries = cards.get(card.value());
+        return entries == null || entries.isEmpty() || !entries.firstEntry().getValue().brand().equals(brand)
+                ? new TreeMap<>() : entries;
     }
 }

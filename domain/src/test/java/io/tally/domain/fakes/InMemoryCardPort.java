@@ -13,18 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Card profiles in memory with the adapter's conditional-write semantics. Thread-safe. */
+/**
+ * Card profiles in memory with the adapter's conditional-write semantics: keyed by number alone (numbers are
+ * unique across brands, like the adapter's {@code CARD#n} item), every read and write scoped by brand. Thread-safe.
+ */
 public final class InMemoryCardPort implements CardPort {
     private final Map<String, Card> cards = new HashMap<>();
 
     @Override
     public synchronized Optional<Card> load(BrandId brand, CardNumber number) {
-        return Optional.ofNullable(cards.get(key(brand, number)));
+        return Optional.ofNullable(cards.get(number.value())).filter(c -> c.brand().equals(brand));
     }
 
     @Override
     public synchronized WriteOutcome create(Card card) {
-        return cards.putIfAbsent(key(card.brand(), card.number()), card) == null
+        return cards.putIfAbsent(card.number().value(), card) == null
                 ? WriteOutcome.WRITTEN : WriteOutcome.CONDITION_FAILED;
     }
 
@@ -53,10 +56,21 @@ public final class InMemoryCardPort implements CardPort {
                 .sorted(Comparator.comparing(Card::number)).limit(limit).toList();
     }
 
+    @Override
+    public synchronized long countInCardSet(BrandId brand, CardSetId cardSet) {
+        return cards.values().stream().filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet)).count();
+    }
+
+    /** Every card number of a card set, allocated or not, in order (a test helper; the port itself is bounded). */
+    public synchronized List<CardNumber> numbersInCardSet(BrandId brand, CardSetId cardSet) {
+        return cards.values().stream().filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet))
+                .map(Card::number).sorted().toList();
+    }
+
     private WriteOutcome replaceIf(Card changed, boolean mustBeUnallocated) {
-        String key = key(changed.brand(), changed.number());
+        String key = changed.number().value();
         Card stored = cards.get(key);
-        if (stored == null) {
+        if (stored == null || !stored.brand().equals(changed.brand())) {
             return WriteOutcome.NOT_FOUND;
         }
         if (stored.version() != changed.version() - 1 || (mustBeUnallocated && stored.status() != CardStatus.UNALLOCATED)) {
@@ -70,9 +84,5 @@ public final class InMemoryCardPort implements CardPort {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw new IllegalArgumentException("limit 1.." + MAX_RESULTS);
         }
-    }
-
-    private static String key(BrandId brand, CardNumber number) {
-        return brand.value() + "|" + number.value();
     }
 }

@@ -28,13 +28,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory twin of the DynamoDB configuration adapters (tenancy, catalogue, API keys, pool cards,
- * activity log), with the same conditional semantics. Its contract tests run against both.
+ * In-memory twin of the DynamoDB configuration adapters (tenancy, catalogue, API keys, activity log), with the same conditional semantics. Its contract tests run against both.
  */
 public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchantAccessPort, LoadProgramsPort,
         ActivityLogPort {
     private final Map<List<String>, Object> items = new ConcurrentHashMap<>();
-    private final Map<String, String> cardNumbers = new ConcurrentHashMap<>();
     private final Map<String, DomainEvent> activity = new ConcurrentHashMap<>();
 
     private boolean upsert(List<String> key, Object value) {
@@ -98,23 +96,6 @@ public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchant
     @Override
     public Optional<ApiKey> apiKey(String keyId) {
         return get(List.of("apiKey", keyId), ApiKey.class);
-    }
-
-    @Override
-    public long countCards(BrandId brand, CardSetId cardSet) {
-        String set = brand.value() + "/" + cardSet.value();
-        return cardNumbers.values().stream().filter(set::equals).count();
-    }
-
-    @Override
-    public boolean addPoolCard(CardSet cardSet, String cardNumber) {
-        return cardNumbers.putIfAbsent(cardNumber, cardSet.brand().value() + "/" + cardSet.id().value()) == null;
-    }
-
-    /** Every pool card number of a card set (a test helper; no such port method exists). */
-    public List<String> poolCards(BrandId brand, CardSetId cardSet) {
-        String set = brand.value() + "/" + cardSet.value();
-        return cardNumbers.entrySet().stream().filter(e -> e.getValue().equals(set)).map(Map.Entry::getKey).sorted().toList();
     }
 
     @Override

@@ -39,6 +39,7 @@ class ConcurrentRedeemTest {
                 return w.redeem(card, amount);
             }));
         }
+        w.ledger.makeNextReadersMeet(8);
         go.countDown();
         long redeemed = 0;
         int accepted = 0;

@@ -1,13 +1,9 @@
 package io.tally.local.portal;
 
-import io.tally.domain.fakes.InMemoryCardLedgerPort;
-import io.tally.domain.fakes.InMemoryCardPort;
-import io.tally.domain.fakes.InMemoryIdempotencyPort;
 import io.tally.lambda.provisioning.SeedJson;
 import io.tally.local.LocalPlatformConfig;
 import io.tally.local.LocalTally;
 import io.tally.local.mail.LocalMail;
-import io.tally.portal.wiring.CardStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +20,10 @@ final class PortalTestSupport {
         return Path.of(System.getProperty("tally.repo.root", ".."));
     }
 
-    /**
-     * The platform on dynalite and ElasticMQ with the demo seed. The stored-value ports (cards, ledger,
-     * idempotency) are the domain's in-memory fakes until their DynamoDB adapters are merged into this branch.
-     */
+    /** The platform on dynalite and ElasticMQ (every port on its real adapter) with the demo seed. */
     static LocalTally start(String name) throws Exception {
-        CardStores stores = new CardStores(new InMemoryCardPort(), new InMemoryCardLedgerPort(), new InMemoryIdempotencyPort());
         LocalTally tally = LocalTally.start(LocalPlatformConfig.defaults(Path.of("target", name)).withHttpPort(0)
-                .withRepoRoot(repoRoot()), Optional.of(stores));
+                .withRepoRoot(repoRoot()));
         tally.component().applySeed().apply(new SeedJson().read(Files.readString(repoRoot().resolve("demo/seed.json"))), true);
         return tally;
     }

@@ -16,6 +16,6 @@ public record CardStores(CardPort cards, CardLedgerPort ledger, IdempotencyPort 
 
     /** The DynamoDB adapters of the stored-value ports. */
     public static CardStores dynamo(DynamoStorage storage) {
-        return CardStoresDynamo.of(storage);
+        return new CardStores(storage.cards(), storage.cardLedger(), storage.idempotency());
     }
 }

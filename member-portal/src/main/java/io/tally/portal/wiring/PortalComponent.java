@@ -19,7 +19,7 @@ public interface PortalComponent {
         return DaggerPortalComponent.factory().create(settings, java.util.Optional.empty());
     }
 
-    /** With the stored-value ports given (the local runtime and tests until the DynamoDB ones are merged). */
+    /** With the stored-value ports given (tests that want them in memory). */
     static PortalComponent create(PortalSettings settings, CardStores cardStores) {
         return DaggerPortalComponent.factory().create(settings, java.util.Optional.of(cardStores));
     }

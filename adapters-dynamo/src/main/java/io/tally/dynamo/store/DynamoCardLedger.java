@@ -1,0 +1,241 @@
+package io.tally.dynamo.store;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.HistoryPage;
+import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.tenant.BrandId;
+import io.tally.dynamo.table.Keys;
+import io.tally.dynamo.table.TallyTable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * A card's ledger in the card's own partition: entry n is {@code CARD#card / SEQ#<n, 19 digits>}. Appending is one
+ * PutItem with {@code attribute_not_exists(SK)}: of two writers claiming n + 1, exactly one wins (STYLE rule 7).
+ * The head is the last item of the partition's SEQ# range (a consistent query, descending, Limit 1). The stored
+ * brand scopes every read. History, transaction lookup and the sweeper's due index: see the methods.
+ */
+final class DynamoCardLedger implements CardLedgerPort {
+    private static final String CURSOR_PREFIX = "seq:";
+    private static final String LAST_SK = Keys.sequenceSk(Long.MAX_VALUE);
+
+    private final Table table;
+
+    DynamoCardLedger(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
+        return latestOfPartition(Keys.card(card.value()), null, Map.of()).map(LedgerItems::entry).filter(e -> e.brand().equals(brand));
+    }
+
+    @Override
+    public Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence) {
+        if (sequence < 1) {
+            return Optional.empty();
+        }
+        return table.get(Keys.card(card.value()), Keys.sequenceSk(sequence), true).filter(LedgerItems::isEntry)
+                .map(LedgerItems::entry).filter(e -> e.brand().equals(brand));
+    }
+
+    @Override
+    public AppendOutcome append(LedgerEntry next) {
+        Map<String, AttributeValue> item = LedgerItems.item(next);
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_BYTES) {
+            throw new EntryTooLargeException("ledger entry " + next.sequence() + " of card " + next.card() + " is "
+                    + size + " bytes, over DynamoDB's " + ItemSize.MAX_ITEM_BYTES + " byte item limit");
+        }
+        return table.putIf(item, "attribute_not_exists(SK)", Map.of(), Map.of()) ? AppendOutcome.APPENDED : AppendOutcome.CONFLICT;
+    }
+
+    /**
+     * Entry times never decrease along the sequence, so the first entry at or after {@code from} is found by a
+     * binary search over sequence numbers (consistent GetItems of the time attribute, about log2(head) of them,
+     * first page only); each page is then one consistent Query from the cursor's sequence with Limit pageSize + 1,
+     * which also tells whether more may follow. The cursor is the last returned sequence, base64url-encoded.
+     */
+    @Override
+    public HistoryPage history(BrandId brand, CardNumber card, Instant from, Instant to, int pageSize,
+                               Optional<String> cursor) {
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw new IllegalArgumentException("page size 1.." + MAX_PAGE);
+        }
+        OptionalLong start = cursor.isPresent() ? OptionalLong.of(decodeCursor(cursor.get()) + 1)
+                : firstAtOrAfter(brand, card, from);
+        if (start.isEmpty()) {
+            return new HistoryPage(List.of(), Optional.empty());
+        }
+        List<Map<String, AttributeValue>> items = table.query(QueryRequest.builder()
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.card(card.value())),
+                        ":lo", Attr.s(Keys.sequenceSk(start.getAsLong())), ":hi", Attr.s(LAST_SK)))
+                .consistentRead(true).limit(pageSize + 1));
+        List<LedgerEntry> matching = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            LedgerEntry e = LedgerItems.entry(item);
+            if (!e.brand().equals(brand)) {
+                return new HistoryPage(List.of(), Optional.empty());
+            }
+            if (!e.time().isBefore(to)) {
+                break;
+            }
+            if (!e.time().isBefore(from)) {
+                matching.add(e);
+            }
+        }
+        List<LedgerEntry> page = matching.subList(0, Math.min(pageSize, matching.size()));
+        Optional<String> next = matching.size() > pageSize
+                ? Optional.of(encodeCursor(page.get(page.size() - 1).sequence())) : Optional.empty();
+        return new HistoryPage(page, next);
+    }
+
+    /** GSI1 {@code TXN#brand#id}: eventually consistent, which the port allows for this lookup. */
+    @Override
+    public Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
+        return table.query(QueryRequest.builder().indexName(TallyTable.GSI1.name())
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey()))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.transaction(brand.value(), transactionId.value()))))
+                        .limit(1))
+                .stream().filter(LedgerItems::isEntry).map(LedgerItems::entry)
+                .filter(e -> e.brand().equals(brand) && e.transactionId().equals(transactionId)).findFirst();
+    }
+
+    /**
+     * GSI4 {@code DUE#shard}: every entry whose state has something that expires carries its due instant. Queries
+     * each shard for entries due by {@code now}, then reads each card's head sequence: a hit that is the head is a
+     * due card; a hit behind the head is stale (a later entry superseded it) and loses its index attributes with a
+     * conditional UpdateItem, so it never comes back. That removal is index hygiene: the entry's content is unchanged.
+     */
+    @Override
+    public List<DueCard> dueCards(Instant now, int limit) {
+        if (limit < 1 || limit > MAX_DUE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+        }
+        List<Map<String, AttributeValue>> hits = new ArrayList<>();
+        for (int shard = 0; shard < LedgerItems.DUE_SHARDS; shard++) {
+            hits.addAll(table.query(QueryRequest.builder().indexName(TallyTable.GSI4.name())
+                    .keyConditionExpression("#pk = :pk AND #sk < :bound")
+                    .expressionAttributeNames(Map.of("#pk", TallyTable.GSI4.partitionKey(), "#sk", TallyTable.GSI4.sortKey(),
+                            "#b", "brand"))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.dueShard(shard)),
+                            ":bound", Attr.s(Keys.dueBefore(now.toEpochMilli() + 1))))
+                    .projectionExpression("PK, SK, #b, #sk").limit(limit)));
+        }
+        hits.sort(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI4.sortKey())));
+        Map<String, List<Map<String, AttributeValue>>> byCard = new LinkedHashMap<>();
+        hits.forEach(h -> byCard.computeIfAbsent(Attr.str(h, "PK"), k -> new ArrayList<>()).add(h));
+        List<Map<String, AttributeValue>> due = new ArrayList<>();
+        for (List<Map<String, AttributeValue>> cardHits : byCard.values()) {
+            if (due.size() >= limit) {
+                break;
+            }
+            Optional<Map<String, AttributeValue>> head = latestOfPartition(Attr.str(cardHits.get(0), "PK"), "SK", Map.of());
+            long headSequence = head.map(h -> Keys.sequenceOf(Attr.str(h, "SK"))).orElse(0L);
+            for (Map<String, AttributeValue> hit : cardHits) {
+                long sequence = Keys.sequenceOf(Attr.str(hit, "SK"));
+                if (sequence == headSequence) {
+                    due.add(hit);
+                } else if (sequence < headSequence) {
+                    forgetDue(hit);
+                }
+            }
+        }
+        due.sort(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI4.sortKey())));
+        return due.stream().map(h -> new DueCard(new BrandId(Attr.str(h, "brand")),
+                new CardNumber(Attr.str(h, "PK").substring(Keys.card("").length())))).toList();
+    }
+
+    private void forgetDue(Map<String, AttributeValue> hit) {
+        table.updateIf(Attr.key(Attr.str(hit, "PK"), Attr.str(hit, "SK")), "REMOVE #pk, #sk", "#sk = :seen",
+                Map.of("#pk", TallyTable.GSI4.partitionKey(), "#sk", TallyTable.GSI4.sortKey()),
+                Map.of(":seen", hit.get(TallyTable.GSI4.sortKey())));
+    }
+
+    /** The smallest sequence whose entry was made at or after {@code from}; empty if none (or not the brand's card). */
+    private OptionalLong firstAtOrAfter(BrandId brand, CardNumber card, Instant from) {
+        Optional<Map<String, AttributeValue>> head = latestOfPartition(Keys.card(card.value()), "SK, #b, #at",
+                Map.of("#b", "brand", "#at", LedgerItems.TIME));
+        if (head.isEmpty() || !brand.value().equals(Attr.str(head.get(), "brand"))
+                || Instant.parse(Attr.str(head.get(), LedgerItems.TIME)).isBefore(from)) {
+            return OptionalLong.empty();
+        }
+        long lo = 1;
+        long hi = Keys.sequenceOf(Attr.str(head.get(), "SK"));
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (timeOf(card, mid).isBefore(from)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return OptionalLong.of(lo);
+    }
+
+    private Instant timeOf(CardNumber card, long sequence) {
+        var response = table.client.getItem(GetItemRequest.builder().tableName(table.name)
+                .key(Attr.key(Keys.card(card.value()), Keys.sequenceSk(sequence)))
+                .projectionExpression("#at").expressionAttributeNames(Map.of("#at", LedgerItems.TIME))
+                .consistentRead(true).build());
+        if (!response.hasItem() || response.item().isEmpty()) {
+            throw new IllegalStateException("card " + card + " has no entry " + sequence + " below its head");
+        }
+        return Instant.parse(Attr.str(response.item(), LedgerItems.TIME));
+    }
+
+    /** The partition's highest-sequence entry (strongly consistent), optionally only some attributes of it. */
+    private Optional<Map<String, AttributeValue>> latestOfPartition(String pk, String projection, Map<String, String> names) {
+        QueryRequest.Builder query = QueryRequest.builder()
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :seq)")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":seq", Attr.s(Keys.SEQUENCE_PREFIX)))
+                .scanIndexForward(false).limit(1).consistentRead(true);
+        if (projection != null) {
+            query.projectionExpression(projection).expressionAttributeNames(names.isEmpty() ? null : names);
+        }
+        return table.query(query).stream().findFirst();
+    }
+
+    private static String encodeCursor(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException("not a history cursor");
+            }
+            long sequence = Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+            if (sequence < 1) {
+                throw new IllegalArgumentException("not a history cursor");
+            }
+            return sequence;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a history cursor: " + cursor, e);
+        }
+    }
+
+    /** A ledger entry that cannot be stored as one item: the card's state outgrew what the domain's limits allow for. */
+    static final class EntryTooLargeException extends IllegalStateException {
+        EntryTooLargeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.tally.lambda.jobs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.tally.lambda.wiring.Settings;
+import io.tally.lambda.wiring.TallyComponent;
+import java.util.Map;
+
+/**
+ * Lambda entry point of the scheduled jobs: EventBridge Scheduler invokes it with {@code {"job": "<name>"}}
+ * for each {@code PeriodicJob}; the local runtime does the same on a timer.
+ */
+public final class PeriodicJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final PeriodicJobRunner runner;
+
+    public PeriodicJobHandler() {
+        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
+    }
+
+    public PeriodicJobHandler(TallyComponent component) {
+        this.runner = component.periodicJobs();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Object job = event == null ? null : event.get("job");
+        if (!(job instanceof String name)) {
+            throw new IllegalArgumentException("expected {\"job\": \"<name>\"}, got " + event);
+        }
+        String result = runner.run(name);
+        System.out.println("{\"job\":\"" + name + "\",\"result\":\"" + result.replace('"', '\'') + "\"}");
+        return Map.of("job", name, "result", result);
+    }
+}

@@ -1,0 +1,63 @@
+package io.tally.lambda.merchant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.shared.Identifiers;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import io.tally.lambda.http.MerchantMethod;
+import io.tally.lambda.http.MerchantRequest;
+import java.util.Optional;
+
+/**
+ * {@code allocate}: hands out a card of a card set ({@code cardSetId}) or a specific pool card ({@code cardNumber},
+ * a physical card swiped at the till). Answers {@code cardNumber}, {@code pin} and {@code cardSetId}. The PIN is
+ * shown only here; a repeat with the same customRequestId answers the same body instead of a new PIN.
+ */
+public final class AllocateMethod implements MerchantMethod {
+    private final AllocateCardUseCase allocate;
+    private final ObjectMapper json;
+
+    public AllocateMethod(AllocateCardUseCase allocate, ObjectMapper json) {
+        this.allocate = allocate;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return "allocate";
+    }
+
+    @Override
+    public RequestIdUse requestIdUse() {
+        return RequestIdUse.CLAIMED_BY_API;
+    }
+
+    @Override
+    public Outcome<ObjectNode> handle(MerchantRequest request) {
+        Input in = new Input();
+        Optional<String> setId = in.take(Fields.text(request.body(), "cardSetId", 64), Optional.empty());
+        Optional<CardNumber> number = in.take(Fields.optionalCardNumber(request.body(), "cardNumber"), Optional.empty());
+        if (in.failed()) {
+            return in.rejected();
+        }
+        if (setId.isPresent() == number.isPresent()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "Give either cardSetId or cardNumber.");
+        }
+        if (setId.isPresent() && !Identifiers.isValid(setId.get())) {
+            return Outcome.rejected(Reason.UNKNOWN_CARD_SET, "Unknown card set.");
+        }
+        var command = new AllocateCardUseCase.AllocateCardCommand(request.context().brand(),
+                setId.map(CardSetId::new), number);
+        return allocate.allocate(command).map(a -> {
+            ObjectNode out = json.createObjectNode();
+            out.put("cardNumber", a.card().number().value());
+            out.put("pin", a.pin());
+            out.put("cardSetId", a.card().cardSet().value());
+            return out;
+        });
+    }
+}

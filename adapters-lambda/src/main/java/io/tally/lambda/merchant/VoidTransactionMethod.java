@@ -1,0 +1,77 @@
+package io.tally.lambda.merchant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.ledger.BalanceResult;
+import io.tally.domain.ledger.Reference;
+import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.ledger.VoidUseCase;
+import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import io.tally.lambda.http.MerchantMethod;
+import io.tally.lambda.http.MerchantRequest;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * {@code voidTransaction}: the immediate reversal of an issuance or a redemption, exactly once, by its
+ * {@code transactionId} (optionally with the {@code cardNumber} it must belong to). Answers the VOID entry's
+ * {@code transactionId}, {@code voidedTransactionId}, {@code cardNumber} and {@code balances} when asked.
+ */
+public final class VoidTransactionMethod implements MerchantMethod {
+    private final VoidUseCase voids;
+    private final ValueTypes valueTypes;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json, Clock clock) {
+        this.voids = voids;
+        this.valueTypes = new ValueTypes(programs);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "voidTransaction";
+    }
+
+    @Override
+    public RequestIdUse requestIdUse() {
+        return RequestIdUse.CLAIMED_BY_DOMAIN;
+    }
+
+    @Override
+    public Outcome<ObjectNode> handle(MerchantRequest request) {
+        var body = request.body();
+        Input in = new Input();
+        Optional<TransactionId> id = in.take(Fields.transactionId(body, "transactionId", Reason.TRANSACTION_NOT_FOUND),
+                Optional.empty());
+        Optional<CardNumber> card = in.take(Fields.optionalCardNumber(body, "cardNumber"), Optional.empty());
+        boolean returnBalances = in.take(Fields.bool(body, "returnBalances"), false);
+        if (in.failed()) {
+            return in.rejected();
+        }
+        if (id.isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "transactionId is required.");
+        }
+        return voids.voidTransaction(new VoidUseCase.VoidCommand(request.context(), Requests.info(request), card, id.get()))
+                .map(result -> answer(request, result, returnBalances));
+    }
+
+    private ObjectNode answer(MerchantRequest request, BalanceResult result, boolean returnBalances) {
+        ObjectNode out = json.createObjectNode();
+        out.put("transactionId", result.transactionId().value());
+        out.put("voidedTransactionId", result.entry().posting().related().map(Reference::transactionId)
+                .map(TransactionId::value).orElseThrow());
+        out.put("cardNumber", result.card().value());
+        if (returnBalances) {
+            var state = result.entry().stateAfter();
+            BalancesJson.put(out.putArray("balances"), state,
+                    valueTypes.forKeys(request.context().brand(), state.balances().keySet()), clock.instant());
+        }
+        return out;
+    }
+}
