@@ -8,6 +8,7 @@ import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.Bucket;
 import io.tally.domain.ledger.CardView;
 import io.tally.domain.member.Challenges;
+import io.tally.domain.member.ClientLimits;
 import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.LinkTokens;
 import io.tally.domain.member.PreferencesUseCase;
@@ -62,10 +63,12 @@ public final class PortalApp {
     private final PortalSecurity security;
     private final Optional<String> publicOrigin;
     private final Clock clock;
+    private final ClientLimits limits;
 
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
-                     PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock) {
+                     PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits) {
+        this.limits = limits;
         this.configs = configs;
         this.programs = programs;
         this.verify = verify;
@@ -222,6 +225,10 @@ public final class PortalApp {
 
     private APIGatewayV2HTTPResponse enroll(Ctx ctx) {
         PortalRequest r = ctx.request();
+        if (!limits.allowEnrollment(ctx.config().brand(), security.client(r))) {
+            return enrollForm(ctx, r.firstValues(), Map.of(), 429,
+                    "Too many sign-ups from your connection. Please wait 15 minutes and try again.");
+        }
         Optional<String> ref = Optional.of(r.field("ref")).filter(s -> !s.isBlank());
         EnrollUseCase.Result result = enroll.enroll(new EnrollCommand(ctx.config(), r.field("applicationId"),
                 r.field("merchantId"), r.firstValues(), ref, portalUrl(ctx), "portal-" + security.newSession()));

@@ -13,6 +13,7 @@ import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.IssueUseCase;
 import io.tally.domain.ledger.UpdateAccountUseCase;
 import io.tally.domain.member.Challenges;
+import io.tally.domain.member.ClientLimits;
 import io.tally.domain.member.LinkTokens;
 import io.tally.domain.member.PreferencesUseCase;
 import io.tally.domain.member.VerifyCardUseCase;
@@ -148,7 +149,7 @@ final class PortalModule {
         var preferences = new PreferencesUseCase(storage.preferences(), events, clock);
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
                 enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
-                settings.publicOrigin(), clock);
+                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock));
     }
 
     @Provides

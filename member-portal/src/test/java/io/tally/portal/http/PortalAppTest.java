@@ -45,7 +45,8 @@ class PortalAppTest {
                 new Challenges(tokens, world.random, world.clock), enroll,
                 new InviteFriendsUseCase(stores, mail, links, world.events, world.clock),
                 new PreferencesUseCase(stores, world.events, world.clock), links,
-                new PortalSecurityFactory(tokens, world.random, false), Optional.empty(), world.clock);
+                new PortalSecurityFactory(tokens, world.random, false), Optional.empty(), world.clock,
+                new io.tally.domain.member.ClientLimits(stores, world.clock));
     }
 
     private static APIGatewayV2HTTPEvent event(String method, String path, String cookie, String form) {
@@ -82,6 +83,21 @@ class PortalAppTest {
         assertEquals(200, app.handle(event("POST", "/portal/ACME/enroll", cookie, form + "&csrf=" + csrf.group(1))).getStatusCode());
         assertEquals(1, mail.queued().size());
         assertTrue(mail.queued().get(0).value("preferencesUrl").startsWith("https://rewards.example.com/portal/ACME/preferences?t="));
+    }
+
+    @Test
+    void a_client_cannot_sign_up_without_limit() {
+        APIGatewayV2HTTPResponse page = app.handle(event("GET", "/portal/ACME/enroll", null, null));
+        String cookie = page.getCookies().get(0).split(";")[0];
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+        assertTrue(csrf.find());
+        int last = 0;
+        for (int i = 0; i <= io.tally.domain.member.ClientLimits.MAX_ENROLLMENTS_PER_CLIENT; i++) {
+            String form = "applicationId=portal-app&merchantId=store-1&firstName=A&email=a" + i + "%40example.com&csrf=" + csrf.group(1);
+            last = app.handle(event("POST", "/portal/ACME/enroll", cookie, form)).getStatusCode();
+        }
+        assertEquals(429, last);
+        assertEquals(io.tally.domain.member.ClientLimits.MAX_ENROLLMENTS_PER_CLIENT, mail.queued().size());
     }
 
     @Test
