@@ -54,9 +54,16 @@ public final class TallyLocal {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Path envFile = Path.of(".tally", "local.env");
+        writeEnvironment(envFile, tally.endpoints());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("Stopping …");
             tally.close();
+            try {
+                Files.deleteIfExists(envFile);
+            } catch (IOException ignored) {
+                // a stale file only points ./tally admin at a stopped stack, which then says so
+            }
             stopped.countDown();
         }, "tally-shutdown"));
         SeedReport report = tally.component().applySeed().apply(seed, true);
@@ -65,6 +72,21 @@ public final class TallyLocal {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What {@code ./tally admin} needs to reach this running stack: the functions' environment, locally. */
+    static void writeEnvironment(Path file, LocalEndpoints endpoints) {
+        StringBuilder env = new StringBuilder("# written by ./tally up for ./tally admin; removed when it stops\n");
+        env.append(io.tally.lambda.wiring.Settings.TABLE_NAME).append('=').append(endpoints.tableName()).append('\n');
+        endpoints.queueUrlEnvironment().forEach((k, v) -> env.append(k).append('=').append(v).append('\n'));
+        env.append(io.tally.lambda.wiring.Settings.DYNAMODB_ENDPOINT).append('=').append(endpoints.dynamoEndpoint()).append('\n');
+        env.append(io.tally.lambda.wiring.Settings.SQS_ENDPOINT).append('=').append(endpoints.sqsEndpoint()).append('\n');
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, env.toString());
+        } catch (IOException e) {
+            System.err.println("tally: could not write " + file + " (./tally admin will not find this stack): " + e.getMessage());
         }
     }
 
@@ -117,6 +139,7 @@ public final class TallyLocal {
         OUT.println();
         OUT.println("DynamoDB (dynalite) " + endpoints.dynamoEndpoint() + ", table " + endpoints.tableName()
                 + "; SQS (ElasticMQ) " + endpoints.sqsEndpoint());
+        OUT.println("Manage API keys: ./tally admin keys list " + brand.id() + "   (see ./tally admin --help)");
         OUT.println("Press Ctrl-C to stop.");
     }
 

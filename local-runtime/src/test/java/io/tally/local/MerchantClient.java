@@ -64,10 +64,14 @@ final class MerchantClient {
 
     /** The parsed body, whatever the status. */
     JsonNode call(String method, String body) {
+        return parse(send(method, body));
+    }
+
+    static JsonNode parse(HttpResponse<String> response) {
         try {
-            return JSON.readTree(send(method, body).body());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new java.io.UncheckedIOException("not JSON (" + response.statusCode() + "): " + response.body(), e);
         }
     }
 }

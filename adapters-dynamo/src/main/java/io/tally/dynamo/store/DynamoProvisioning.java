@@ -14,7 +14,18 @@ import io.tally.domain.tenant.LocationGroup;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.dynamo.table.Keys;
+import io.tally.dynamo.table.TallyTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Writes configuration items; each save is one PutItem. */
 final class DynamoProvisioning implements ProvisioningPort {
@@ -78,5 +89,39 @@ final class DynamoProvisioning implements ProvisioningPort {
     @Override
     public Optional<ApiKey> apiKey(String keyId) {
         return table.get(Keys.apiKey(keyId), Keys.API_KEY_SK, true).map(ConfigItems::apiKey);
+    }
+
+    @Override
+    public List<ApiKey> apiKeys(BrandId brand) {
+        List<ApiKey> keys = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = table.client.query(QueryRequest.builder().tableName(table.name)
+                    .indexName(TallyTable.GSI1.name())
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey()))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.brandApiKeys(brand.value()))))
+                    .exclusiveStartKey(start).build());
+            page.items().forEach(i -> keys.add(ConfigItems.apiKey(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        keys.sort(Comparator.comparing(ApiKey::keyId));
+        return keys;
+    }
+
+    /** One conditional UpdateItem: only the brand's own key, and only the first revocation counts. */
+    @Override
+    public Optional<ApiKey> revokeApiKey(BrandId brand, String keyId, Instant when) {
+        try {
+            table.client.updateItem(UpdateItemRequest.builder().tableName(table.name)
+                    .key(Attr.key(Keys.apiKey(keyId), Keys.API_KEY_SK))
+                    .updateExpression("SET revokedAt = :at")
+                    .conditionExpression("brand = :brand AND attribute_not_exists(revokedAt)")
+                    .expressionAttributeValues(Map.of(":at", Attr.s(when.toString()), ":brand", Attr.s(brand.value())))
+                    .build());
+        } catch (ConditionalCheckFailedException notThisBrandsOrAlreadyRevoked) {
+            // fall through: what is stored tells which
+        }
+        return apiKey(keyId).filter(k -> k.brand().equals(brand));
     }
 }

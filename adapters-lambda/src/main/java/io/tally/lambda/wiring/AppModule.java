@@ -9,6 +9,7 @@ import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
+import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.http.RateLimiter;
@@ -119,6 +120,12 @@ final class AppModule {
     @Singleton
     static ExpireDueUseCase expireDue(CardLedgerWriter writer) {
         return new ExpireDueUseCase(writer);
+    }
+
+    @Provides
+    @Singleton
+    static ManageApiKeysUseCase manageApiKeys(DynamoStorage storage, RandomSource random, Clock clock) {
+        return new ManageApiKeysUseCase(storage.provisioning(), random, clock);
     }
 
     @Provides

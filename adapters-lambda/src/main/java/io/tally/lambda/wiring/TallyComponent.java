@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.sqs.EventsConsumer;
@@ -25,6 +26,8 @@ public interface TallyComponent {
     ActivityLogPort activityLog();
 
     PeriodicJobRunner periodicJobs();
+
+    ManageApiKeysUseCase manageApiKeys();
 
     static TallyComponent create(Settings settings) {
         return DaggerTallyComponent.factory().create(settings);

@@ -43,14 +43,8 @@ public final class IssueUseCase {
     }
 
     public Outcome<BalanceResult> issue(IssueCommand c) {
-        Optional<Rejection> info = c.info().check();
-        if (info.isPresent()) {
-            return Outcome.rejected(info.get());
-        }
-        CardLedgerWriter.Target target = new CardLedgerWriter.Target(c.context().brand(), c.card(),
-                Origin.of(c.context(), c.info(), c.fingerprint()), c.pin(), true);
-        return writer.write(target, (card, state, txn, now) -> BalanceRules.valueType(programs, card, c.valueType())
-                .flatMap(type -> decide(type, state, txn, now, c))).map(BalanceResult::of);
+        return BalanceChange.write(writer, programs, c.context(), c.info(), c.card(), c.valueType(), c.fingerprint(),
+                c.pin(), (type, state, txn, now) -> decide(type, state, txn, now, c));
     }
 
     private static Outcome<Optional<CardLedgerWriter.Draft>> decide(ValueType type, CardState state, TransactionId txn,

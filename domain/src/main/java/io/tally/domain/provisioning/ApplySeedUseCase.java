@@ -23,6 +23,7 @@ import io.tally.domain.shared.DecimalAmounts;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.SecretHasher;
 import io.tally.domain.tenant.ApiKey;
+import io.tally.domain.tenant.ApiSecrets;
 import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.Employee;
@@ -153,20 +154,14 @@ public final class ApplySeedUseCase {
             tally.unchanged++;
             return;
         }
-        String secret = k.secret() != null ? k.secret() : newSecret();
-        ApiKey key = new ApiKey(k.id(), brand, k.label(), SecretHasher.hashSecret(secret, salt()), clock.instant(), null);
+        String secret = k.secret() != null ? k.secret() : ApiSecrets.newSecret(random);
+        ApiKey key = new ApiKey(k.id(), brand, k.label(), ApiSecrets.hash(secret, random), clock.instant(), null);
         if (store.createApiKey(key)) {
             tally.newKeys.add(new SeedReport.NewApiKey(brand.value(), k.id(), secret));
         } else {
             tally.existingKeys.add(k.id());
             tally.unchanged++;
         }
-    }
-
-    private String newSecret() {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     private byte[] salt() {

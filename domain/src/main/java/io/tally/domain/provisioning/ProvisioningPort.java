@@ -3,7 +3,7 @@ package io.tally.domain.provisioning;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.Program;
 import io.tally.domain.program.ValueType;
-import io.tally.domain.tenant.ApiKey;
+import io.tally.domain.tenant.ApiKeysPort;
 import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.Employee;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * changed, so applying the same seed twice is visibly a no-op. API keys are created only if absent: a
  * key's secret is never regenerated. (Pool cards are created through {@code card.CardPort}.)
  */
-public interface ProvisioningPort {
+public interface ProvisioningPort extends ApiKeysPort {
     boolean saveBrand(Brand brand);
 
     boolean saveLocationGroup(LocationGroup group);
@@ -38,8 +38,4 @@ public interface ProvisioningPort {
 
     boolean saveCardSet(CardSet cardSet);
 
-    /** Creates the key if no key with its id exists; false (and nothing written) otherwise. */
-    boolean createApiKey(ApiKey key);
-
-    Optional<ApiKey> apiKey(String keyId);
 }

@@ -140,4 +140,24 @@ public abstract class ConfigStoreContract {
         assertEquals(List.of(e2, e1), activityLog().recent(brand, 10));
         assertEquals(List.of(e2), activityLog().recent(brand, 1));
     }
+
+    @Test
+    void apiKeysAreListedPerBrandAndRevokedOnce() {
+        String a = "a" + brand.value();
+        String b = "b" + brand.value();
+        Instant created = Instant.parse("2026-01-01T00:00:00Z");
+        provisioning().createApiKey(new ApiKey(b, brand, "web", "sha256$AA$b", created, null));
+        provisioning().createApiKey(new ApiKey(a, brand, "pos", "sha256$AA$a", created, null));
+        provisioning().createApiKey(new ApiKey("x" + otherBrand.value(), otherBrand, "", "sha256$AA$x", created, null));
+        assertEquals(List.of(a, b), provisioning().apiKeys(brand).stream().map(ApiKey::keyId).toList());
+
+        Instant first = Instant.parse("2026-02-01T00:00:00Z");
+        assertEquals(first, provisioning().revokeApiKey(brand, a, first).orElseThrow().revokedAt());
+        assertEquals(first, provisioning().revokeApiKey(brand, a, first.plusSeconds(60)).orElseThrow().revokedAt(),
+                "the first revocation time stays");
+        assertTrue(provisioning().revokeApiKey(otherBrand, b, first).isEmpty(), "another brand cannot revoke it");
+        assertTrue(provisioning().apiKey(b).orElseThrow().isActive());
+        assertFalse(provisioning().apiKey(a).orElseThrow().isActive());
+        assertTrue(provisioning().revokeApiKey(brand, "nope" + brand.value(), first).isEmpty());
+    }
 }

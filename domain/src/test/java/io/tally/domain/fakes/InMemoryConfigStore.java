@@ -99,6 +99,21 @@ public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchant
     }
 
     @Override
+    public List<ApiKey> apiKeys(BrandId brand) {
+        return items.values().stream().filter(ApiKey.class::isInstance).map(ApiKey.class::cast)
+                .filter(k -> k.brand().equals(brand)).sorted(Comparator.comparing(ApiKey::keyId)).toList();
+    }
+
+    @Override
+    public synchronized Optional<ApiKey> revokeApiKey(BrandId brand, String keyId, java.time.Instant when) {
+        return apiKey(keyId).filter(k -> k.brand().equals(brand)).map(k -> {
+            ApiKey revoked = k.revoke(when);
+            items.put(List.of("apiKey", keyId), revoked);
+            return revoked;
+        });
+    }
+
+    @Override
     public MerchantAccess load(String apiKeyId, BrandId brand, LocationId location, TerminalId terminal,
                                Optional<EmployeeId> employee) {
         return new MerchantAccess(apiKey(apiKeyId), get(List.of("brand", brand.value()), Brand.class),
