@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 
@@ -65,9 +65,11 @@ class MemberPortalBrowserIT {
 
     /** Clicks and waits for the next page to replace this one. */
     private static void clickAndWait(WebElement element) {
-        WebElement html = browser.driver().findElement(By.tagName("html"));
+        browser.driver().executeScript("window.__previousPage = true;");
         element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d ->
+                Boolean.TRUE.equals(browser.driver().executeScript(
+                        "return window.__previousPage === undefined && document.readyState === 'complete';")));
     }
 
     private static String mainText() {
