@@ -22,6 +22,8 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -59,6 +61,7 @@ final class Functions {
                                             Map<QueueId, Queues.Pair> queues) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
         Map<String, String> environment = environment(config, table, queues);
+        environment.put(PORTAL_SECRET_VARIABLE, portalSecret(scope, config));
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
             functions.put(id, create(scope, config, id, code, environment));
@@ -116,6 +119,22 @@ final class Functions {
                 .version(function.getCurrentVersion())
                 .build();
         return new Deployed(function, alias);
+    }
+
+    /** The member portal's signing secret (links in e-mails, CSRF tokens, challenges); read by PortalSettings. */
+    static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
+
+    /**
+     * A 48-character secret generated once per stack in Secrets Manager and handed to the functions as configuration
+     * (a CloudFormation dynamic reference, resolved at deploy time), so nothing random is created during Lambda init.
+     */
+    private static String portalSecret(Construct scope, StackConfig config) {
+        Secret secret = Secret.Builder.create(scope, "PortalSigningSecret")
+                .description("Tally member portal signing secret (" + config.brand() + " " + config.stage() + ")")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
+                .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+        return secret.getSecretValue().unsafeUnwrap();
     }
 
     private static Map<String, String> environment(StackConfig config, Table table, Map<QueueId, Queues.Pair> queues) {

@@ -156,6 +156,9 @@ class TallyStackTest {
                 assertEquals(config.stage(), variables.get("TALLY_STAGE"));
                 assertEquals(config.brand(), variables.get("TALLY_BRAND"));
                 assertEquals(Map.of("Ref", single(template, "AWS::DynamoDB::Table", true)), variables.get("TALLY_TABLE_NAME"));
+                String secretId = single(template, "AWS::SecretsManager::Secret", true);
+                assertTrue(String.valueOf(variables.get(Functions.PORTAL_SECRET_VARIABLE)).contains(secretId),
+                        "the portal's signing secret comes from the stack's own Secrets Manager secret");
                 for (QueueId queue : QueueId.values()) {
                     assertEquals(Map.of("Ref", queueId(template, queue)), variables.get(queue.urlEnvironmentVariable()));
                 }

@@ -18,4 +18,9 @@ public interface HandlerProvider {
 
     /** For functions that are some {@code QueueId.consumer()}. */
     RequestHandler<SQSEvent, SQSBatchResponse> sqsHandler(FunctionId function);
+
+    /** Local-only pages by path (e.g. {@code /local/mail}); none by default. */
+    default java.util.Map<String, com.sun.net.httpserver.HttpHandler> localPages() {
+        return java.util.Map.of();
+    }
 }

@@ -62,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
             LocalEndpoints endpoints = new LocalEndpoints(dynalite.endpoint(), config.tableName(), elasticMq.endpoint(),
                     queues, front.baseUrl());
             provider[0] = Objects.requireNonNull(handlers.apply(endpoints), "handler provider");
+            provider[0].localPages().forEach(front::addLocalPage);
 
             push(started, new LocalSqsEventSource(elasticMq.client(), queues, provider[0]::sqsHandler).start());
             LOG.info("SQS pollers started for {}", queues.all().stream().map(q -> q.name()).toList());

@@ -12,7 +12,14 @@ import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
+import io.tally.local.mail.LocalMail;
+import io.tally.portal.email.EmailSenderHandler;
+import io.tally.portal.http.PortalHandler;
+import io.tally.portal.wiring.PortalComponent;
+import io.tally.portal.wiring.PortalSettings;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The local platform with Tally's own handlers wired in: the same Dagger graph a Lambda container
@@ -20,26 +27,45 @@ import java.util.Objects;
  * end-to-end tests.
  */
 public final class LocalTally implements AutoCloseable {
+    /** The local runtime's fixed signing secret for portal links, CSRF tokens and challenges. Never used on AWS. */
+    static final String LOCAL_PORTAL_SECRET = "local-only-portal-secret-not-for-production-use";
     private final LocalPlatform platform;
     private final TallyComponent component;
+    private final LocalMail mail;
     private final LocalJobScheduler jobs;
 
-    private LocalTally(LocalPlatform platform, TallyComponent component) {
+    private LocalTally(LocalPlatform platform, TallyComponent component, LocalMail mail) {
         this.platform = platform;
         this.component = component;
+        this.mail = mail;
         this.jobs = new LocalJobScheduler(new PeriodicJobHandler(component)).start();
     }
 
     public static LocalTally start(LocalPlatformConfig config) {
         TallyComponent[] component = new TallyComponent[1];
-        LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
-            String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
-            Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
-                    endpoints.sqsEndpoint());
-            component[0] = TallyComponent.create(settings);
-            return new Handlers(component[0]);
-        });
-        return new LocalTally(platform, Objects.requireNonNull(component[0]));
+        LocalMail mail = LocalMail.start();
+        try {
+            LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
+                String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
+                Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
+                        endpoints.sqsEndpoint());
+                component[0] = TallyComponent.create(settings);
+                PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
+                        endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
+                        Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
+                        LOCAL_PORTAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(), Optional.empty());
+                return new Handlers(component[0], PortalComponent.create(portal), mail);
+            });
+            return new LocalTally(platform, Objects.requireNonNull(component[0]), mail);
+        } catch (RuntimeException | Error e) {
+            mail.close();
+            throw e;
+        }
+    }
+
+    /** The local SMTP server's captured mail. */
+    public LocalMail mail() {
+        return mail;
     }
 
     public LocalEndpoints endpoints() {
@@ -59,23 +85,39 @@ public final class LocalTally implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
-        platform.close();
+        try {
+            platform.close();
+        } finally {
+            mail.close();
+        }
     }
 
     /** One handler instance per function, as one Lambda container would hold. */
     private static final class Handlers implements HandlerProvider {
         private final MerchantApiHandler merchantApi;
         private final EventsConsumerHandler eventsConsumer;
+        private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> portal;
+        private final RequestHandler<SQSEvent, SQSBatchResponse> emailSender;
+        private final LocalMail mail;
 
-        Handlers(TallyComponent component) {
+        Handlers(TallyComponent component, PortalComponent portalComponent, LocalMail mail) {
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
+            this.mail = mail;
+            this.portal = new PortalHandler(portalComponent);
+            this.emailSender = new EmailSenderHandler(portalComponent);
+        }
+
+        @Override
+        public Map<String, com.sun.net.httpserver.HttpHandler> localPages() {
+            return Map.of(LocalMail.PAGE, mail);
         }
 
         @Override
         public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(FunctionId function) {
             return switch (function) {
                 case MERCHANT_API -> merchantApi;
+                case PORTAL -> portal;
                 default -> throw new IllegalArgumentException(function + " is not an HTTP function");
             };
         }
@@ -84,6 +126,7 @@ public final class LocalTally implements AutoCloseable {
         public RequestHandler<SQSEvent, SQSBatchResponse> sqsHandler(FunctionId function) {
             return switch (function) {
                 case EVENTS_CONSUMER -> eventsConsumer;
+                case EMAIL_SENDER -> emailSender;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

@@ -128,6 +128,14 @@ public final class TallyLocal {
         OUT.println("Try it:");
         OUT.println("  curl -u " + key + ":" + secret + " -H 'brand: " + brand.id() + "' -H 'location: " + location
                 + "' -H 'terminal: " + terminal + "' -X POST " + endpoints.baseUrl() + "/merchant/listValueType -d '{}'");
+        for (var b : seed.brands()) {
+            if (b.portal() != null) {
+                OUT.println();
+                OUT.println("Member pages of " + b.id() + ": " + endpoints.baseUrl() + "/portal/" + b.id() + "/balance"
+                        + "  (also /enroll, /refer; preferences via the link in each e-mail)");
+            }
+        }
+        OUT.println("Mail sent locally (captured, nothing leaves this machine): " + endpoints.baseUrl() + "/local/mail");
         OUT.println();
         OUT.println("DynamoDB (dynalite) " + endpoints.dynamoEndpoint() + ", table " + endpoints.tableName()
                 + "; SQS (ElasticMQ) " + endpoints.sqsEndpoint());

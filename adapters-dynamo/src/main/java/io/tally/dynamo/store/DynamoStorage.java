@@ -1,6 +1,12 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.card.CardPort;
+import io.tally.domain.email.SentEmailsPort;
+import io.tally.domain.member.AttemptCounterPort;
+import io.tally.domain.member.MemberDirectoryPort;
+import io.tally.domain.member.PreferencesPort;
+import io.tally.domain.portal.PortalConfigPort;
+import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.IdempotencyPort;
@@ -50,6 +56,35 @@ public final class DynamoStorage {
 
     public IdempotencyPort idempotency() {
         return new DynamoIdempotency(table);
+    }
+
+    public PortalConfigPort portalConfigs() {
+        return new DynamoPortalConfigs(table);
+    }
+
+    /** Contact claims, attempt counters, preferences, referral claims and sent-e-mail claims (one adapter). */
+    private DynamoMemberStores memberStores() {
+        return new DynamoMemberStores(table);
+    }
+
+    public MemberDirectoryPort memberDirectory() {
+        return memberStores();
+    }
+
+    public AttemptCounterPort attemptCounters() {
+        return memberStores();
+    }
+
+    public PreferencesPort preferences() {
+        return memberStores();
+    }
+
+    public ReferralClaimPort referralClaims() {
+        return memberStores();
+    }
+
+    public SentEmailsPort sentEmails() {
+        return memberStores();
     }
 
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */

@@ -150,4 +150,43 @@ public final class Keys {
     public static String activitySk(String occurredAtIso, String eventId) {
         return "EVT#" + occurredAtIso + "#" + eventId;
     }
+
+    /** A brand's member portal configuration lives with the brand's other configuration. */
+    public static final String PORTAL_SK = "PORTAL";
+
+    /** A member's e-mail or phone ({@code email:x}, {@code phone:digits}) and the card that claimed it. */
+    public static String contact(String brand, String contactText) {
+        return "BRAND#" + brand + "#CONTACT#" + contactText;
+    }
+
+    public static final String CONTACT_SK = "CONTACT";
+
+    /** An attempt counter (wrong PINs per card number, attempts per client) for one fixed window. */
+    public static String counter(String counter) {
+        return "COUNTER#" + counter;
+    }
+
+    public static String counterWindowSk(long windowStartEpochSecond) {
+        return "W#" + windowStartEpochSecond;
+    }
+
+    public static String preferences(String brand, String emailContactText) {
+        return "BRAND#" + brand + "#PREFS#" + emailContactText;
+    }
+
+    public static final String PREFERENCES_SK = "PREFS";
+
+    /** The referral reward claim of one friend (by e-mail) in a brand. */
+    public static String referral(String brand, String friendEmail) {
+        return "BRAND#" + brand + "#REFERRAL#" + friendEmail;
+    }
+
+    public static final String REFERRAL_SK = "REFERRAL";
+
+    /** That an e-mail message was handed to the mail provider. */
+    public static String sentEmail(String brand, String messageId) {
+        return "BRAND#" + brand + "#EMAIL#" + messageId;
+    }
+
+    public static final String SENT_EMAIL_SK = "SENT";
 }

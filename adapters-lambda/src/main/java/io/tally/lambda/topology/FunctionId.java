@@ -10,7 +10,11 @@ public enum FunctionId {
     /** Consumes the domain-event queue. */
     EVENTS_CONSUMER("events-consumer", "io.tally.lambda.sqs.EventsConsumerHandler::handleRequest", 1024, 30),
     /** Runs the periodic jobs (the expiry sweeper), invoked by EventBridge Scheduler. */
-    JOBS("jobs", "io.tally.lambda.jobs.PeriodicJobHandler::handleRequest", 1024, 300);
+    JOBS("jobs", "io.tally.lambda.jobs.PeriodicJobHandler::handleRequest", 1024, 300),
+    /** The brand's hosted member pages (member-portal). */
+    PORTAL("portal", "io.tally.portal.http.PortalHandler::handleRequest", 1024, 10),
+    /** Sends queued e-mails through SES (SMTP off AWS). */
+    EMAIL_SENDER("email-sender", "io.tally.portal.email.EmailSenderHandler::handleRequest", 512, 30);
 
     private final String logicalName;
     private final String handler;

@@ -6,7 +6,9 @@ package io.tally.lambda.topology;
  */
 public enum QueueId {
     /** Domain events (balance changes, enrollments, provisioning) for the asynchronous consumers. */
-    EVENTS("tally-events", FunctionId.EVENTS_CONSUMER, 10, 5, "TALLY_EVENTS_QUEUE_URL");
+    EVENTS("tally-events", FunctionId.EVENTS_CONSUMER, 10, 5, "TALLY_EVENTS_QUEUE_URL"),
+    /** E-mails to send (welcome, invitations), each sent at most once by the e-mail sender. */
+    EMAILS("tally-emails", FunctionId.EMAIL_SENDER, 10, 5, "TALLY_EMAILS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

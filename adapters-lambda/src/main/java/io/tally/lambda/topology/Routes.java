@@ -8,7 +8,11 @@ public final class Routes {
     public static final List<Route> ALL = List.of(
             new Route("POST", "/merchant/{method}", FunctionId.MERCHANT_API),
             // CORS preflight: answered by the merchant handler itself, locally and on AWS
-            new Route("OPTIONS", "/merchant/{method}", FunctionId.MERCHANT_API));
+            new Route("OPTIONS", "/merchant/{method}", FunctionId.MERCHANT_API),
+            // the member pages of each brand: pages, the shared stylesheet and the brand's colours
+            new Route("GET", "/portal/{brand}", FunctionId.PORTAL),
+            new Route("GET", "/portal/{brand}/{page}", FunctionId.PORTAL),
+            new Route("POST", "/portal/{brand}/{page}", FunctionId.PORTAL));
 
     private Routes() {
     }

@@ -192,6 +192,7 @@ final class AppModule {
     @Provides
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
-        return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock);
+        return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
+                storage.portalConfigs());
     }
 }

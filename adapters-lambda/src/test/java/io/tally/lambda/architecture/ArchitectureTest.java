@@ -57,6 +57,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void portalAdaptersReachStorageOnlyThroughTheirCompositionRoot() {
+        noClasses().that().resideInAPackage("io.tally.portal..").and().resideOutsideOfPackage("io.tally.portal.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "software.amazon.awssdk.services.dynamodb..")
+                .because("the member pages talk to ports; only the portal's Dagger wiring knows the DynamoDB adapter")
+                .check(production);
+    }
+
+    @Test
+    void thePortalDoesNotSeeTheMerchantApi() {
+        noClasses().that().resideInAPackage("io.tally.portal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.lambda..", "io.tally.infra..")
+                .check(production);
+    }
+
+    @Test
     void storageTypesNeverLeakIntoHandlers() {
         noClasses().that().resideInAPackage("io.tally.lambda.http..").or().resideInAPackage("io.tally.lambda.merchant..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.dynamodb..")

@@ -29,12 +29,16 @@ class SeedJsonTest {
         assertEquals("DEMO", seed.brands().get(0).id());
         var store = new InMemoryConfigStore();
         var cards = new InMemoryCardPort();
-        var report = new ApplySeedUseCase(store, cards, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC())
-                .apply(seed, true);
+        var portals = new io.tally.domain.fakes.InMemoryMemberStores();
+        var report = new ApplySeedUseCase(store, cards, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
+                portals).apply(seed, true);
         assertEquals(100, report.cardsGenerated());
         assertEquals(100, seed.brands().get(0).programs().stream().flatMap(p -> p.cardSets().stream())
                 .mapToLong(c -> cards.countInCardSet(new BrandId("DEMO"), new CardSetId(c.id()))).sum());
         assertEquals(3, store.catalogue(new BrandId("DEMO")).valueTypes().size());
+        var portal = portals.load(new BrandId("DEMO")).orElseThrow();
+        assertEquals("LOYAL01", portal.enrollmentCardSet().value());
+        assertEquals(100, portal.referral().orElseThrow().senderAmount());
     }
 
     @Test

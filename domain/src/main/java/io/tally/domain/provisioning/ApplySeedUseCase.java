@@ -58,9 +58,17 @@ public final class ApplySeedUseCase {
     private final RandomSource random;
     private final Clock clock;
     private final CardNumberGenerator numbers;
+    private final io.tally.domain.portal.PortalConfigPort portals;
 
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock) {
+        this(store, cards, events, random, clock, null);
+    }
+
+    /** With a place to store member portal configurations (seeds with a {@code portal} section). */
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock, io.tally.domain.portal.PortalConfigPort portals) {
+        this.portals = portals;
         this.store = store;
         this.cards = cards;
         this.events = events;
@@ -75,10 +83,15 @@ public final class ApplySeedUseCase {
      */
     public SeedReport apply(Seed seed, boolean allowStatedSecrets) {
         List<BrandPlan> plans = new SeedValidator(allowStatedSecrets).validate(seed);
+        var portalConfigs = PortalSeeds.configs(seed, portals != null);
         Tally tally = new Tally();
         for (BrandPlan plan : plans) {
             int before = tally.changed + tally.cards + tally.newKeys.size();
             applyBrand(plan, tally);
+            var portal = portalConfigs.get(plan.brand().id());
+            if (portal != null) {
+                tally.count(portals.save(portal));
+            }
             if (tally.changed + tally.cards + tally.newKeys.size() > before) {
                 events.publish(List.of(provisioned(plan.brand().id(), tally)));
             }

@@ -13,7 +13,13 @@ public record Seed(List<BrandSeed> brands) {
 
     public record BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                             List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
-                            List<ProgramSeed> programs, List<ApiKeySeed> apiKeys) {
+                            List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal) {
+        public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+                         List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
+                         List<ProgramSeed> programs, List<ApiKeySeed> apiKeys) {
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, null);
+        }
+
         public BrandSeed {
             locationGroups = orEmpty(locationGroups);
             locations = orEmpty(locations);
@@ -66,6 +72,32 @@ public record Seed(List<BrandSeed> brands) {
         public String toString() {
             return "ApiKeySeed[" + id + "]";
         }
+    }
+
+    /**
+     * The brand's member portal (optional). {@code merchantId} is one of the brand's locations, the card set one of
+     * its card sets; reward amounts are decimal text in the value type's unit.
+     */
+    public record PortalSeed(String displayName, String logoUrl, ThemeSeed theme, String applicationId, String merchantId,
+                             String terminalId, String enrollmentCardSet, List<FieldSeed> customerModel,
+                             ReferralSeed referral, List<ListSeed> subscriptionLists, Boolean welcomeEmail,
+                             String fromAddress) {
+        public PortalSeed {
+            customerModel = orEmpty(customerModel);
+            subscriptionLists = orEmpty(subscriptionLists);
+        }
+    }
+
+    public record ThemeSeed(String primary, String onPrimary, String background, String text) {
+    }
+
+    public record FieldSeed(String name, Boolean required) {
+    }
+
+    public record ReferralSeed(String valueType, String senderReward, String friendReward, String invitationList) {
+    }
+
+    public record ListSeed(String id, String name, Boolean transactional, Boolean defaultOn) {
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -101,6 +101,14 @@ public final class LocalHttpFront implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Serves a local-only page (not part of the route table, never deployed), e.g. the captured mail. Call before
+     * {@link #start()}.
+     */
+    public void addLocalPage(String path, com.sun.net.httpserver.HttpHandler page) {
+        server.createContext(path, page);
+    }
+
     /** Sees every event before its handler does (tests compare them with recorded events). */
     public void onEvent(Consumer<APIGatewayV2HTTPEvent> tap) {
         this.eventTap = Objects.requireNonNull(tap);

@@ -1,0 +1,88 @@
+package io.tally.domain.portal;
+
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.MerchantContext;
+import io.tally.domain.tenant.TerminalId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a brand's hosted member pages look and behave. The portal acts on the brand's behalf as one merchant:
+ * {@code applicationId} (an API key id) and {@code merchantId} (a location) are stamped on every ledger entry
+ * it writes, and the pages carry them so that a page of one configuration cannot post into another.
+ *
+ * @param fromAddress the sender of the brand's e-mails (verified with the mail provider)
+ */
+public record PortalConfig(BrandId brand, String displayName, Optional<String> logoUrl, Theme theme,
+                           String applicationId, String merchantId, String terminalId, CardSetId enrollmentCardSet,
+                           List<CustomerField.Spec> customerModel, Optional<ReferralRewards> referral,
+                           List<SubscriptionList> subscriptionLists, boolean welcomeEmail, String fromAddress) {
+    public PortalConfig {
+        Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(logoUrl, "logoUrl");
+        Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(terminalId, "terminalId");
+        Objects.requireNonNull(enrollmentCardSet, "enrollmentCardSet");
+        Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(fromAddress, "fromAddress");
+        customerModel = List.copyOf(customerModel);
+        subscriptionLists = List.copyOf(subscriptionLists);
+        logoUrl = logoUrl.filter(u -> !u.isBlank());
+        if (logoUrl.isPresent() && !logoUrl.get().startsWith("https://") && !logoUrl.get().startsWith("/")) {
+            throw new IllegalArgumentException("logoUrl must be https:// or a path on the portal's own origin");
+        }
+        if (customerModel.stream().noneMatch(s -> s.field() == CustomerField.EMAIL && s.required())) {
+            throw new IllegalArgumentException("the customer model must require email");
+        }
+        Set<CustomerField> seen = new HashSet<>();
+        customerModel.forEach(s -> {
+            if (!seen.add(s.field())) {
+                throw new IllegalArgumentException("customer field listed twice: " + s.field().formName());
+            }
+        });
+        if (subscriptionLists.stream().filter(SubscriptionList::transactional).count() != 1) {
+            throw new IllegalArgumentException("exactly one subscription list is the transactional one");
+        }
+        if (subscriptionLists.stream().map(SubscriptionList::id).distinct().count() != subscriptionLists.size()) {
+            throw new IllegalArgumentException("subscription list ids must be unique");
+        }
+        List<SubscriptionList> lists = subscriptionLists;
+        referral.ifPresent(r -> {
+            if (lists.stream().filter(l -> l.id().equals(r.invitationList())).findFirst()
+                    .map(SubscriptionList::transactional).orElse(true)) {
+                throw new IllegalArgumentException("invitations belong to a configured, non-transactional list");
+            }
+        });
+        if (!fromAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("fromAddress is not an e-mail address");
+        }
+    }
+
+    /** The list with this id, if the brand has it. */
+    public Optional<SubscriptionList> list(String id) {
+        return subscriptionLists.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public SubscriptionList transactionalList() {
+        return subscriptionLists.stream().filter(SubscriptionList::transactional).findFirst().orElseThrow();
+    }
+
+    /** The merchant context the portal's ledger writes carry. */
+    public MerchantContext merchantContext() {
+        return new MerchantContext(brand, new LocationId(merchantId), new TerminalId(terminalId), Optional.empty(),
+                applicationId);
+    }
+
+    /** Whether a page posted the ids this configuration expects. */
+    public boolean carriedBy(String postedApplicationId, String postedMerchantId) {
+        return applicationId.equals(postedApplicationId) && merchantId.equals(postedMerchantId);
+    }
+}

@@ -1,0 +1,35 @@
+package io.tally.portal.email;
+
+import io.tally.domain.email.EmailSenderPort;
+import io.tally.domain.email.RenderedEmail;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+/** Sends through Amazon SES (API v2) on AWS. The sender address must be verified in SES. */
+public final class SesEmailSender implements EmailSenderPort {
+    private final SesV2Client ses;
+
+    public SesEmailSender(SesV2Client ses) {
+        this.ses = ses;
+    }
+
+    @Override
+    public void send(RenderedEmail email) {
+        ses.sendEmail(SendEmailRequest.builder()
+                .fromEmailAddress("\"" + email.fromName().replace("\"", "") + "\" <" + email.from() + ">")
+                .destination(Destination.builder().toAddresses(email.to()).build())
+                .content(EmailContent.builder().simple(software.amazon.awssdk.services.sesv2.model.Message.builder()
+                        .subject(utf8(email.subject()))
+                        .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
+                        .build()).build())
+                .build());
+    }
+
+    private static Content utf8(String data) {
+        return Content.builder().charset("UTF-8").data(data).build();
+    }
+}

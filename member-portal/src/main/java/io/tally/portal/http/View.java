@@ -1,0 +1,24 @@
+package io.tally.portal.http;
+
+/** What the templates show: plain values, already formatted. Absent values are {@code null} (templates test for it). */
+public final class View {
+    private View() {
+    }
+
+    /** The frame of every page: the brand, where its pages live and the session's CSRF token. */
+    public record Page(String base, String brandName, String logoUrl, String title, String csrf, String nav) {
+    }
+
+    public record BalanceLine(String name, String total, String held, String available, String nextExpiry) {
+    }
+
+    public record Challenge(String question, String token) {
+    }
+
+    public record FieldView(String name, String label, String type, String autocomplete, boolean required, String value,
+                            String error) {
+    }
+
+    public record ListView(String id, String name, boolean on, boolean locked) {
+    }
+}

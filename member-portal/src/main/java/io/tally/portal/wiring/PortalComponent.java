@@ -1,0 +1,31 @@
+package io.tally.portal.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.tally.portal.email.EmailConsumer;
+import io.tally.portal.http.PortalApp;
+import javax.inject.Singleton;
+
+/** The object graph of a portal or e-mail sender container: built once, shared by every invocation. */
+@Singleton
+@Component(modules = PortalModule.class)
+public interface PortalComponent {
+    PortalApp portal();
+
+    EmailConsumer emailConsumer();
+
+    /** On Lambda: every port on DynamoDB. */
+    static PortalComponent create(PortalSettings settings) {
+        return DaggerPortalComponent.factory().create(settings, java.util.Optional.empty());
+    }
+
+    /** With the stored-value ports given (tests that want them in memory). */
+    static PortalComponent create(PortalSettings settings, CardStores cardStores) {
+        return DaggerPortalComponent.factory().create(settings, java.util.Optional.of(cardStores));
+    }
+
+    @Component.Factory
+    interface Factory {
+        PortalComponent create(@BindsInstance PortalSettings settings, @BindsInstance java.util.Optional<CardStores> cardStores);
+    }
+}

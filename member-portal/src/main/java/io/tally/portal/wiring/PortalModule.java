@@ -1,0 +1,180 @@
+package io.tally.portal.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.email.DeliverEmailUseCase;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.email.EmailSenderPort;
+import io.tally.domain.enrollment.EnrollUseCase;
+import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.CardQueriesUseCase;
+import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.UpdateAccountUseCase;
+import io.tally.domain.member.Challenges;
+import io.tally.domain.member.ClientLimits;
+import io.tally.domain.member.LinkTokens;
+import io.tally.domain.member.PreferencesUseCase;
+import io.tally.domain.member.VerifyCardUseCase;
+import io.tally.domain.referral.InviteFriendsUseCase;
+import io.tally.domain.referral.RewardReferralUseCase;
+import io.tally.domain.shared.Backoff;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.portal.email.EmailConsumer;
+import io.tally.portal.email.EmailJson;
+import io.tally.portal.email.JteEmailRenderer;
+import io.tally.portal.email.SesEmailSender;
+import io.tally.portal.email.SmtpEmailSender;
+import io.tally.portal.email.SqsEmailOutbox;
+import io.tally.portal.events.PortalEventPublisher;
+import io.tally.portal.http.PortalApp;
+import io.tally.portal.http.PortalSecurityFactory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Clients, ports and use cases of the portal and the e-mail sender. Plain constructors, no reflection. */
+@Module
+final class PortalModule {
+    private PortalModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static RandomSource random() {
+        return new LazySecureRandom();
+    }
+
+    @Provides
+    @Singleton
+    static AwsCredentialsProvider credentials(PortalSettings settings) {
+        return settings.local() ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoStorage storage(PortalSettings settings, AwsCredentialsProvider credentials) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region())).credentialsProvider(credentials);
+        settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
+        return new DynamoStorage(builder.build(), settings.tableName());
+    }
+
+    @Provides
+    @Singleton
+    static SqsClient sqs(PortalSettings settings, AwsCredentialsProvider credentials) {
+        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region())).credentialsProvider(credentials);
+        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    static CardStores cardStores(Optional<CardStores> given, DynamoStorage storage) {
+        return given.orElseGet(() -> CardStores.dynamo(storage));
+    }
+
+    @Provides
+    @Singleton
+    static SignedTokens tokens(PortalSettings settings) {
+        return SignedTokens.fromText(settings.signingSecret());
+    }
+
+    @Provides
+    @Singleton
+    static PublishEventPort events(SqsClient sqs, PortalSettings settings) {
+        return new PortalEventPublisher(sqs, settings.eventsQueueUrl());
+    }
+
+    @Provides
+    @Singleton
+    static EmailOutboxPort outbox(SqsClient sqs, PortalSettings settings) {
+        return new SqsEmailOutbox(sqs, settings.emailQueueUrl(), new EmailJson());
+    }
+
+    @Provides
+    @Singleton
+    static EmailSenderPort sender(PortalSettings settings, AwsCredentialsProvider credentials) {
+        if (settings.smtpHost().isPresent()) {
+            return new SmtpEmailSender(settings.smtpHost().get(), settings.smtpPort());
+        }
+        return new SesEmailSender(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region())).credentialsProvider(credentials).build());
+    }
+
+    @Provides
+    @Singleton
+    static CardLedgerWriter writer(CardStores stores, PublishEventPort events, Clock clock, RandomSource random) {
+        return new CardLedgerWriter(stores.cards(), stores.ledger(), stores.idempotency(), events, clock, random,
+                RetryPolicy.of(8, Backoff.NONE));
+    }
+
+    @Provides
+    @Singleton
+    static PortalApp portal(DynamoStorage storage, CardStores stores, CardLedgerWriter writer, PublishEventPort events,
+                            EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
+                            PortalSettings settings) {
+        var queries = new CardQueriesUseCase(stores.cards(), stores.ledger());
+        var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
+        var links = new LinkTokens(tokens);
+        var issue = new IssueUseCase(writer, storage.programs());
+        var reward = new RewardReferralUseCase(stores.cards(), storage.referralClaims(), issue, events, clock);
+        var allocate = new AllocateCardUseCase(stores.cards(), storage.programs(), random, clock,
+                AllocateCardUseCase.WhenPoolEmpty.MINT);
+        var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE));
+        var enroll = new EnrollUseCase(allocate, account, storage.memberDirectory(), reward, outbox, links, events, clock);
+        var invite = new InviteFriendsUseCase(storage.memberDirectory(), outbox, links, events, clock);
+        var preferences = new PreferencesUseCase(storage.preferences(), events, clock);
+        return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
+                enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
+                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock));
+    }
+
+    @Provides
+    @Singleton
+    static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
+        return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
+                new JteEmailRenderer(), sender, clock), new EmailJson(), System.out);
+    }
+
+    /** A CSPRNG created on first use, never during init (SnapStart would clone its state). */
+    static final class LazySecureRandom implements RandomSource {
+        private volatile SecureRandom random;
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            SecureRandom r = random;
+            if (r == null) {
+                synchronized (this) {
+                    if (random == null) {
+                        random = new SecureRandom();
+                    }
+                    r = random;
+                }
+            }
+            r.nextBytes(bytes);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.tally.portal.wiring;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Configuration of the portal and e-mail functions. On Lambda it comes from environment variables; the local
+ * runtime builds it directly. The signing secret (links, CSRF, challenges) is configuration, never generated at
+ * init. With an SMTP host e-mail goes over SMTP, otherwise through SES.
+ *
+ * @param publicOrigin the origin links in e-mails use ({@code https://rewards.example.com}); empty = the request's host
+ */
+public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
+                             Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
+                             String signingSecret, Optional<String> smtpHost, int smtpPort,
+                             Optional<String> publicOrigin) {
+    public static final String TABLE_NAME = "TALLY_TABLE_NAME";
+    public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
+    public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
+    public static final String PORTAL_SECRET = "TALLY_PORTAL_SECRET";
+    public static final String SMTP_HOST = "TALLY_SMTP_HOST";
+    public static final String SMTP_PORT = "TALLY_SMTP_PORT";
+    public static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
+
+    public PortalSettings {
+        require(tableName, TABLE_NAME);
+        require(eventsQueueUrl, EVENTS_QUEUE_URL);
+        require(emailQueueUrl, EMAILS_QUEUE_URL);
+        Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
+        Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
+        require(signingSecret, PORTAL_SECRET);
+        Objects.requireNonNull(smtpHost, "smtpHost");
+        Objects.requireNonNull(publicOrigin, "publicOrigin");
+    }
+
+    /** Talking to local protocol servers: cookies without Secure, http links. */
+    public boolean local() {
+        return dynamoEndpoint.isPresent() || sqsEndpoint.isPresent();
+    }
+
+    public static PortalSettings fromEnvironment(Map<String, String> env) {
+        return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
+                opt(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), opt(env, "TALLY_SQS_ENDPOINT").map(URI::create),
+                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), opt(env, SMTP_HOST),
+                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), opt(env, PORTAL_ORIGIN));
+    }
+
+    private static Optional<String> opt(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is not set");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PortalSettings[" + tableName + ", smtp=" + smtpHost.orElse("-") + ", secret=****]";
+    }
+}
