@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * Lambda entry point of the scheduled jobs: EventBridge Scheduler invokes it with {@code {"job": "<name>"}}
@@ -12,6 +14,8 @@ import java.util.Map;
  */
 public final class PeriodicJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final PeriodicJobRunner runner;
+    /** SnapStart priming; held here because org.crac keeps registered resources only weakly. */
+    private final Resource priming;
 
     public PeriodicJobHandler() {
         this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
@@ -19,6 +23,8 @@ public final class PeriodicJobHandler implements RequestHandler<Map<String, Obje
 
     public PeriodicJobHandler(TallyComponent component) {
         this.runner = component.periodicJobs();
+        this.priming = component.priming().backgroundFunctionHook();
+        Core.getGlobalContext().register(priming);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQS
 
     public EventsConsumerHandler(TallyComponent component) {
         this.consumer = component.eventsConsumer();
-        this.priming = component.priming().eventsConsumerHook();
+        this.priming = component.priming().backgroundFunctionHook();
         Core.getGlobalContext().register(priming);
     }
 

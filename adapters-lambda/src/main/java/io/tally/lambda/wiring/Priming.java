@@ -61,9 +61,9 @@ public final class Priming {
         return hook(this::primeMerchantApi);
     }
 
-    /** The events consumer's hook: JSON and storage only (that function never serves a merchant call). */
-    public Resource eventsConsumerHook() {
-        return hook(this::primeEventsConsumer);
+    /** The hook of the functions that never serve a merchant call (events consumer, periodic jobs): JSON and storage. */
+    public Resource backgroundFunctionHook() {
+        return hook(this::primeBackgroundFunction);
     }
 
     /** Runs the merchant request path once; true if every step ran as expected. Never writes to storage. */
@@ -78,8 +78,8 @@ public final class Priming {
         });
     }
 
-    /** Runs the consumer's JSON and storage reads once; never writes to storage. */
-    public boolean primeEventsConsumer() {
+    /** Runs the background functions' JSON and storage reads once; never writes to storage. */
+    public boolean primeBackgroundFunction() {
         return guarded(() -> {
             events.write(events.read(SAMPLE_EVENT));
             primeStorage();

@@ -40,9 +40,9 @@ class PrimingIT {
                 Settings.local(table.tableName(), "http://127.0.0.1:9/000000000000/events", dynalite.endpoint(), NO_SQS));
 
         assertTrue(component.priming().primeMerchantApi());
-        assertTrue(component.priming().primeEventsConsumer());
+        assertTrue(component.priming().primeBackgroundFunction());
         component.priming().merchantApiHook().beforeCheckpoint(null);
-        component.priming().eventsConsumerHook().beforeCheckpoint(null);
+        component.priming().backgroundFunctionHook().beforeCheckpoint(null);
 
         assertEquals(before, scan(table));
     }
