@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Lazy;
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
 import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
@@ -22,10 +26,13 @@ import org.crac.Resource;
  * linked and partly compiled in every instance restored from it. The hooks' {@code beforeCheckpoint} therefore runs,
  * once, what a first request runs: Jackson reading and writing a merchant body, the Dagger-built merchant
  * API with a request that authentication refuses, and the DynamoDB client (marshalling, signing, the
- * url-connection client) through the adapters' reads of keys that cannot exist.
+ * url-connection client) through the adapters: reads of keys that cannot exist (BatchGetItem, Query, GetItem)
+ * and a conditional PutItem whose condition cannot hold (stored version 0; versions start at 1). The SQS
+ * client is not primed: every SQS call that exercises it would send or need extra permissions.
  *
  * <p>It never writes: the merchant call carries credentials that cannot authenticate and names a read-only
- * method (two independent guards), and the storage calls are reads. Anything random drawn meanwhile (the
+ * method (two independent guards), the storage calls are reads or a write refused by its condition, all in a
+ * brand no seed can make usable. Anything random drawn meanwhile (the
  * request's requestRef) is forgotten before the snapshot, so no two restored instances share random state.
  * A failure is reported and swallowed: priming only makes the first request faster.
  */
@@ -34,7 +41,8 @@ public final class Priming {
     static final String KEY = "snapstart-priming";
     static final String BRAND = "SNAPSTART-PRIMING";
     private static final String SECRET = "not-a-secret";
-    private static final String SAMPLE_BODY = "{\"cardNumber\":\"6000000000000000\",\"action\":\"redeem\","
+    static final CardNumber CARD = new CardNumber("6000000000000007");
+    private static final String SAMPLE_BODY = "{\"cardNumber\":\"6000000000000007\",\"action\":\"redeem\","
             + "\"amount\":{\"balanceType\":\"Currency\",\"balanceCode\":\"USD\",\"amount\":12.50},\"returnBalances\":true}";
     private static final String SAMPLE_EVENT = "{\"id\":\"priming\",\"type\":\"card.redeemed\",\"brand\":\"" + BRAND
             + "\",\"occurredAt\":\"2020-01-01T00:00:00Z\",\"data\":{\"amount\":\"1250\"}}";
@@ -90,6 +98,12 @@ public final class Priming {
         BrandId brand = new BrandId(BRAND);
         storage.programs().catalogue(brand);
         storage.programs().cardSet(brand, new CardSetId("PRIMING"));
+        storage.cardLedger().head(brand, CARD);
+        // a conditional PutItem that cannot succeed: it requires stored version 0, and versions start at 1
+        if (storage.cards().update(Card.unallocated(brand, CARD, new ProgramId("PRIMING"), new CardSetId("PRIMING")))
+                == CardPort.WriteOutcome.WRITTEN) {
+            throw new IllegalStateException("priming wrote a card");
+        }
     }
 
     private interface Step {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.card.Card;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.dynalite.DynaliteServer;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.dynamo.testing.DynaliteExtension;
@@ -64,7 +68,10 @@ class PrimingIT {
     }
 
     private static void storeSomething(DynamoTestTable table) {
-        for (String pk : List.of("BRAND#" + Priming.BRAND, "APIKEY#" + Priming.KEY, "CARD#6000000000000000")) {
+        // the worst case: the very card priming tries to update, stored in the priming brand
+        new DynamoStorage(table.client(), table.tableName()).cards().create(Card.unallocated(new BrandId(Priming.BRAND),
+                Priming.CARD, new ProgramId("PRIMING"), new CardSetId("PRIMING")));
+        for (String pk : List.of("BRAND#" + Priming.BRAND, "APIKEY#" + Priming.KEY, "CARD#" + Priming.CARD.value())) {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("PK", AttributeValue.fromS(pk));
             item.put("SK", AttributeValue.fromS("X"));
