@@ -42,6 +42,9 @@ public record Options(boolean quick, Path repoRoot, Path workDir, int coldRuns, 
                 case "--budget" -> o = new Options(o.quick, o.repoRoot, o.workDir, o.coldRuns, o.warmWarmup, o.warmSamples,
                         o.hotSeconds, o.hotWriters, o.historySizes, o.tableSizes, o.scalingSamples,
                         Long.parseLong(args[i + 1]), o.memoryRequests, o.jmhIterations);
+                case "--samples" -> o = new Options(o.quick, o.repoRoot, o.workDir, o.coldRuns, o.warmWarmup, o.warmSamples,
+                        o.hotSeconds, o.hotWriters, o.historySizes, o.tableSizes, Integer.parseInt(args[i + 1]),
+                        o.tableBudgetSeconds, o.memoryRequests, o.jmhIterations);
                 default -> {
                 }
             }
