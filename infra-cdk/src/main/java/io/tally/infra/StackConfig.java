@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param alarmEmail     optional address subscribed to the alarm topic
  * @param tableKey       AWS-managed or customer-managed KMS key for the table
  * @param periodicJobs   the scheduled jobs (normally {@link PeriodicJobs#ALL})
+ * @param emailDomain    the domain member-portal e-mails are sent from: the stack creates its SES identity and
+ *                       lets the e-mail sender (only) send from it; without one, e-mails cannot be sent on AWS
  */
 public record StackConfig(
         String brand,
@@ -36,7 +38,8 @@ public record StackConfig(
         Optional<CustomDomain> customDomain,
         Optional<String> alarmEmail,
         TableKey tableKey,
-        List<PeriodicJob> periodicJobs) {
+        List<PeriodicJob> periodicJobs,
+        Optional<String> emailDomain) {
 
     /** Stages whose data may be thrown away with the stack. */
     public static final Set<String> DISPOSABLE_STAGES = Set.of("dev");
@@ -129,7 +132,8 @@ public record StackConfig(
                 domain.map(d -> new CustomDomain(d, certificate.orElseThrow())),
                 string(context, "alarmEmail"),
                 string(context, "tableKey").map(TableKey::parse).orElse(TableKey.AWS_MANAGED),
-                PeriodicJobs.ALL);
+                PeriodicJobs.ALL,
+                string(context, "emailDomain"));
     }
 
     private static Optional<String> string(Function<String, Object> context, String key) {

@@ -4,6 +4,8 @@ import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -33,6 +35,15 @@ public final class TallyStack extends Stack {
         table = DataTable.create(this, config);
         Map<QueueId, Queues.Pair> queues = Queues.create(this);
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues);
+        config.emailDomain().ifPresent(domain -> {
+            EmailIdentity identity = EmailIdentity.Builder.create(this, "EmailIdentity").identity(Identity.domain(domain)).build();
+            identity.grantSendEmail(functions.get(FunctionId.EMAIL_SENDER).function());
+            output("EmailIdentityName", identity.getEmailIdentityName(),
+                    "SES identity of the portal's e-mails: publish its DKIM records, then leave the SES sandbox");
+            output("EmailDkimRecord1", identity.getDkimDnsTokenName1(), "DKIM CNAME record name to publish");
+            output("EmailDkimRecord2", identity.getDkimDnsTokenName2(), "DKIM CNAME record name to publish");
+            output("EmailDkimRecord3", identity.getDkimDnsTokenName3(), "DKIM CNAME record name to publish");
+        });
         Api.Deployed api = Api.create(this, config, functions);
         Schedules.create(this, config, functions);
         Topic alarms = Alarms.create(this, config, queues, functions, api);

@@ -40,12 +40,13 @@ final class SynthesizedStacks {
                 new StackConfig.Throttle(50, 80),
                 Optional.of(new StackConfig.CustomDomain("api.acme.example",
                         "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000")),
-                Optional.of("ops@acme.example"), StackConfig.TableKey.AWS_MANAGED, PeriodicJobs.ALL);
+                Optional.of("ops@acme.example"), StackConfig.TableKey.AWS_MANAGED, PeriodicJobs.ALL,
+                Optional.of("mail.acme.example"));
         List<PeriodicJob> devJobs = new ArrayList<>(PeriodicJobs.ALL);
         devJobs.add(SAMPLE_JOB);
         DEV_CONFIG = new StackConfig("DEMO", "dev", Optional.empty(), Optional.empty(), jar,
                 new StackConfig.Throttle(StackConfig.DEFAULT_RATE_LIMIT, StackConfig.DEFAULT_BURST_LIMIT),
-                Optional.empty(), Optional.empty(), StackConfig.TableKey.CUSTOMER_MANAGED, devJobs);
+                Optional.empty(), Optional.empty(), StackConfig.TableKey.CUSTOMER_MANAGED, devJobs, Optional.empty());
         App app = App.Builder.create().outdir(work.resolve("cdk.out").toString()).build();
         TallyStack prod = new TallyStack(app, PROD_CONFIG);
         TallyStack dev = new TallyStack(app, DEV_CONFIG);

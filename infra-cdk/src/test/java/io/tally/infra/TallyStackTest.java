@@ -219,6 +219,21 @@ class TallyStackTest {
     }
 
     @Test
+    void onlyTheEmailSenderMaySendFromTheBrandsSesIdentity() {
+        Template prod = SynthesizedStacks.PROD;
+        prod.hasResourceProperties("AWS::SES::EmailIdentity", Map.of("EmailIdentity", "mail.acme.example"));
+        Map<String, Map<String, Object>> sending = new HashMap<>();
+        ofType(prod, "AWS::IAM::Policy").forEach((id, policy) -> {
+            if (properties(policy).toString().contains("ses:SendEmail")) {
+                sending.put(id, policy);
+            }
+        });
+        assertEquals(1, sending.size(), "one policy grants sending: " + sending.keySet());
+        assertTrue(sending.keySet().iterator().next().startsWith("EmailSender"), sending.keySet().toString());
+        assertTrue(ofType(SynthesizedStacks.DEV, "AWS::SES::EmailIdentity").isEmpty(), "no identity without a domain");
+    }
+
+    @Test
     void functionsMayNotScanTheTable() {
         for (Template template : SynthesizedStacks.both()) {
             ofType(template, "AWS::IAM::Policy").forEach((id, policy) -> assertFalse(

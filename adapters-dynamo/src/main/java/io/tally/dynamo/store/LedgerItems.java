@@ -125,6 +125,10 @@ final class LedgerItems {
         if (c instanceof Change.AddBucket add) {
             m.put("c", s("add"));
             m.put("b", AttributeValue.fromM(bucket(add.bucket())));
+        } else if (c instanceof Change.TopUp top) {
+            m.put("c", s("topup"));
+            m.put("s", s(top.bucket().value()));
+            m.put("a", n(top.amount()));
         } else if (c instanceof Change.Take take) {
             m.put("c", s("take"));
             m.put("sl", AttributeValue.fromM(slice(take.slice())));
@@ -148,6 +152,7 @@ final class LedgerItems {
         ValueTypeKey key = ValueTypeKey.parseText(str(m, "k"));
         return switch (str(m, "c")) {
             case "add" -> new Change.AddBucket(key, bucket(m.get("b").m()));
+            case "topup" -> new Change.TopUp(key, txn(str(m, "s")), num(m, "a"));
             case "take" -> new Change.Take(key, slice(m.get("sl").m()));
             case "restore" -> new Change.Restore(key, slice(m.get("sl").m()));
             case "hold" -> new Change.OpenHold(key, hold(m.get("h").m()));

@@ -9,11 +9,13 @@ import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.CardState;
+import io.tally.domain.ledger.Change;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerLimits;
 import io.tally.domain.ledger.LedgerRules;
 import io.tally.domain.ledger.RedeemFromHoldUseCase;
 import io.tally.domain.ledger.RedeemUseCase;
@@ -39,11 +41,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * every stored state equals the fold of the card's entries before it (read back through the port's paged history),
  * nothing is negative, and a card whose head is due is what the sweep index lists. The domain's jqwik generators
  * are tied to its in-memory TestWorld, so this drives a seeded java.util.Random instead (seed printed on failure).
+ * Every {@link #FILL_EVERY}th card starts at its bucket limit, all buckets of one class (never expiring, store
+ * credit, one expiry in turn), so that its issuances of that class top up buckets stored and read back on dynalite
+ * and the others are over capacity.
  */
 @ExtendWith(DynaliteExtension.class)
 class DynamoLedgerPropertyIT {
     private static final int SEQUENCES = 30;
     private static final int MAX_OPS = 30;
+
+    /** Every FILL_EVERY-th card starts with a full balance (a hundred writes: the slow part on dynalite). */
+    private static final int FILL_EVERY = 6;
 
     enum Kind { ISSUE, ISSUE_EXPIRING, STORE_CREDIT, REDEEM, REDEEM_MAX, HOLD, CAPTURE, RELEASE, VOID, SWEEP, ADVANCE }
 
@@ -53,13 +61,19 @@ class DynamoLedgerPropertyIT {
         Random random = new Random(seed);
         DynamoWorld w = new DynamoWorld(table, ContractData.freshBrand(), RetryPolicy.of(2, Backoff.NONE), seed);
         int entries = 0;
+        int topUps = 0;
         for (int sequence = 0; sequence < SEQUENCES; sequence++) {
             CardNumber card = w.activeCard();
             List<TransactionId> voidable = new ArrayList<>();
             List<TransactionId> holds = new ArrayList<>();
             int ops = 1 + random.nextInt(MAX_OPS);
+            boolean filled = sequence % FILL_EVERY == 0;
+            int kind = sequence / FILL_EVERY % 3;
+            Instant expiry = w.clock.instant().plus(Duration.ofDays(30));
             for (int i = 0; i < ops; i++) {
-                Outcome<BalanceResult> result = run(w, card, random, voidable, holds);
+                Outcome<BalanceResult> result = filled && i == 0 ? fill(w, card, kind, expiry)
+                        : filled && random.nextInt(3) == 0 ? issueOfClass(w, card, kind, expiry, 1 + random.nextInt(5_000))
+                        : run(w, card, random, voidable, holds);
                 if (result != null && result.isAccepted()) {
                     LedgerEntry e = result.value().entry();
                     if (e.type() == EntryType.ISSUE || e.type() == EntryType.REDEEM) {
@@ -70,8 +84,11 @@ class DynamoLedgerPropertyIT {
                 }
             }
             entries += check(w, card, "seed " + seed + ", sequence " + sequence);
+            topUps += (int) w.entries(card).stream()
+                    .filter(e -> e.posting().changes().stream().anyMatch(c -> c instanceof Change.TopUp)).count();
         }
-        System.out.printf("ledger property on dynalite: %d sequences, %d entries, seed %d%n", SEQUENCES, entries, seed);
+        System.out.printf("ledger property on dynalite: %d sequences, %d entries (%d top-ups), seed %d%n", SEQUENCES, entries,
+                topUps, seed);
     }
 
     private static Outcome<BalanceResult> run(DynamoWorld w, CardNumber card, Random r, List<TransactionId> voidable,
@@ -103,6 +120,21 @@ class DynamoLedgerPropertyIT {
                 yield null;
             }
         };
+    }
+
+    /** Issues a new card's balance up to its bucket limit, all of one class; the last outcome is the step's. */
+    private static Outcome<BalanceResult> fill(DynamoWorld w, CardNumber card, int kind, Instant expiry) {
+        Outcome<BalanceResult> last = null;
+        for (int i = 0; i < LedgerLimits.MAX_BUCKETS_PER_BALANCE; i++) {
+            last = issueOfClass(w, card, kind, expiry, 1 + i % 50);
+        }
+        return last;
+    }
+
+    /** An issuance of class {@code kind}: 0 never expiring, 1 store credit, 2 expiring at {@code expiry}. */
+    private static Outcome<BalanceResult> issueOfClass(DynamoWorld w, CardNumber card, int kind, Instant expiry, long amount) {
+        return w.issue.issue(new IssueUseCase.IssueCommand(w.context(), w.info(), card, DynamoWorld.USD, amount,
+                kind == 2 ? Optional.of(expiry) : Optional.empty(), kind == 1, Optional.empty()));
     }
 
     /** The sweeper's way in: a card whose head is due must be listed (dynalite's indexes do not lag), then swept. */

@@ -1,7 +1,6 @@
 package io.tally.dynamo.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +16,14 @@ import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.LedgerLimits;
 import io.tally.domain.ledger.Origin;
 import io.tally.domain.ledger.Posting;
+import io.tally.domain.ledger.Reference;
 import io.tally.domain.ledger.RequestMark;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.EmployeeId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.TerminalId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,30 +52,102 @@ class LedgerItemsTest {
     }
 
     @Test
+    void a_top_up_round_trips() {
+        List<LedgerEntry> chain = ContractData.chain(BRAND, CARD);
+        LedgerEntry topUp = chain.get(chain.size() - 1);
+
+        assertTrue(topUp.posting().changes().get(0) instanceof Change.TopUp, "the contract chain ends with a top-up");
+        assertEquals(topUp, LedgerItems.entry(LedgerItems.item(topUp)));
+        assertEquals("topup", LedgerItems.item(topUp).get("changes").l().get(0).m().get("c").s());
+    }
+
+    @Test
     void the_due_index_key_is_rounded_up_to_the_millisecond() {
         assertEquals(T.toEpochMilli() + 1, LedgerItems.ceilMillis(T));
         assertEquals(T.toEpochMilli(), LedgerItems.ceilMillis(Instant.ofEpochMilli(T.toEpochMilli())));
     }
 
     /**
-     * Sizes measured with {@link ItemSize}: a card with 4 value types at the bucket and hold limits, full void and
-     * request rings, and an EXPIRE touching all its buckets fits with room to spare; the product of the limits
-     * (32 value types x 100 buckets, expired in one entry) does not, and the adapter refuses it with a clear message.
+     * The worst case, measured with {@link ItemSize}: an entry at every limit at once ({@link #worstCase}) fits one
+     * item with a third of it to spare. The per-balance limits alone would not bound it (32 value types x 100
+     * buckets came to ~670 KB); the per-card limits do. An entry over the item limit anyway is refused by the
+     * adapter with a clear message before it reaches DynamoDB.
      */
     @Test
-    void an_entry_fits_one_item_up_to_a_few_full_balances() {
-        long heavy = ItemSize.of(LedgerItems.item(entry(4, LedgerLimits.MAX_BUCKETS_PER_BALANCE, LedgerLimits.MAX_HOLDS_PER_BALANCE)));
-        long worst = ItemSize.of(LedgerItems.item(entry(LedgerLimits.MAX_BALANCES, LedgerLimits.MAX_BUCKETS_PER_BALANCE,
-                LedgerLimits.MAX_HOLDS_PER_BALANCE)));
-        System.out.printf("ledger entry sizes: 4 full balances %,d bytes; all %d balances full %,d bytes (limit %,d)%n",
-                heavy, LedgerLimits.MAX_BALANCES, worst, ItemSize.MAX_ITEM_BYTES);
+    void an_entry_at_every_limit_fits_one_item_with_margin() {
+        LedgerEntry worst = worstCase();
+        long size = ItemSize.of(LedgerItems.item(worst));
+        System.out.printf("ledger entry at every limit: %,d bytes (item limit %,d)%n", size, ItemSize.MAX_ITEM_BYTES);
 
-        assertTrue(heavy < ItemSize.MAX_ITEM_BYTES / 2, heavy + " bytes");
-        assertFalse(worst < ItemSize.MAX_ITEM_BYTES, "if this fails, the domain limits were tightened: update ARCHITECTURE.md");
+        assertEquals(LedgerLimits.MAX_BUCKETS_PER_CARD, worst.stateAfter().bucketCount());
+        assertEquals(LedgerLimits.MAX_HOLDS_PER_CARD, worst.stateAfter().holdCount());
+        assertTrue(size < ItemSize.MAX_ITEM_BYTES * 2 / 3, size + " bytes: tightening or loosening LedgerLimits? update "
+                + "its comment and ARCHITECTURE.md with the new figure");
+        assertEquals(worst, LedgerItems.entry(LedgerItems.item(worst)));
+    }
+
+    @Test
+    void an_entry_over_the_item_limit_is_refused_before_any_request() {
         var ledger = new DynamoCardLedger(new Table(new NoClient(), "t"));
-        LedgerEntry tooBig = entry(LedgerLimits.MAX_BALANCES, LedgerLimits.MAX_BUCKETS_PER_BALANCE, 0);
+        LedgerEntry tooBig = withNote(entry(1, 1, 0), "n".repeat(ItemSize.MAX_ITEM_BYTES));
+
         var refused = assertThrows(DynamoCardLedger.EntryTooLargeException.class, () -> ledger.append(tooBig));
         assertTrue(refused.getMessage().contains("item limit"), refused.getMessage());
+    }
+
+    /**
+     * Every limit at once: {@link LedgerLimits#MAX_BUCKETS_PER_CARD} buckets and {@link LedgerLimits#MAX_HOLDS_PER_CARD}
+     * holds spread over {@link LedgerLimits#MAX_BALANCES} value types with 32-character codes, 32-digit ids, the
+     * largest amounts, expiry instants to the nanosecond, store-credit flags; full void window and request ring with
+     * the longest request ids in three-byte characters; and a posting that takes from every bucket and reduces every
+     * hold (more than any real entry does), with the longest note, external id, request ref and context ids.
+     */
+    static LedgerEntry worstCase() {
+        List<ValueTypeKey> keys = new ArrayList<>();
+        for (int v = 0; v < LedgerLimits.MAX_BALANCES; v++) {
+            keys.add(ValueTypeKey.custom(String.format("%032d", v)));
+        }
+        Map<ValueTypeKey, List<Bucket>> buckets = new HashMap<>();
+        Map<ValueTypeKey, List<Hold>> holds = new HashMap<>();
+        List<Change> changes = new ArrayList<>();
+        long amount = LedgerLimits.MAX_AMOUNT / LedgerLimits.MAX_BUCKETS_PER_BALANCE;
+        for (int b = 0; b < LedgerLimits.MAX_BUCKETS_PER_CARD; b++) {
+            ValueTypeKey key = keys.get(b % keys.size());
+            Bucket bucket = new Bucket(longId(b), amount - b, amount - b - 1, Optional.of(T.plus(Duration.ofDays(b))), true);
+            buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(bucket);
+            changes.add(new Change.Take(key, bucket.slice(amount - b - 1)));
+        }
+        for (int h = 0; h < LedgerLimits.MAX_HOLDS_PER_CARD; h++) {
+            ValueTypeKey key = keys.get(h % keys.size());
+            Hold hold = new Hold(longId(100_000 + h), 1_000_000_000_000_000_000L + h, 9_999_999_999_999L, 9_999_999_999_998L,
+                    T.plus(Duration.ofDays(h)));
+            holds.computeIfAbsent(key, k -> new ArrayList<>()).add(hold);
+            changes.add(new Change.ReduceHold(key, hold.id(), hold.remaining()));
+        }
+        Map<ValueTypeKey, Balance> balances = new HashMap<>();
+        for (ValueTypeKey key : keys) {
+            balances.put(key, new Balance(key, buckets.getOrDefault(key, List.of()), holds.getOrDefault(key, List.of())));
+        }
+        Map<TransactionId, Long> voided = new HashMap<>();
+        for (int i = 0; i < LedgerLimits.VOID_WINDOW; i++) {
+            voided.put(longId(200_000 + i), 1_000_000_000_000_000_000L + i);
+        }
+        List<RequestMark> ring = new ArrayList<>();
+        for (int i = 0; i < LedgerLimits.REQUEST_RING; i++) {
+            ring.add(new RequestMark("€".repeat(LedgerLimits.MAX_REQUEST_ID - 4) + String.format("%04d", i),
+                    "0123456789abcdef0123456789abcdef", longId(300_000 + i), 1_000_000_000_000_000_000L + i));
+        }
+        long sequence = 1_000_000_000_000_000_000L + LedgerLimits.VOID_WINDOW;
+        String id64 = "i".repeat(64);
+        Origin origin = new Origin(Optional.of(new LocationId(id64)), Optional.of(new TerminalId(id64)),
+                Optional.of(new EmployeeId(id64)), Optional.of("€".repeat(LedgerLimits.MAX_EXTERNAL_ID)),
+                Optional.of("€".repeat(LedgerLimits.MAX_NOTE)), Optional.of("€".repeat(LedgerLimits.MAX_REQUEST_ID)),
+                Optional.of(new Origin.RequestKey("€".repeat(LedgerLimits.MAX_REQUEST_ID), "0123456789abcdef0123456789abcdef")));
+        CardState after = new CardState(sequence, balances, voided, ring, Optional.of(T));
+        Posting posting = new Posting(new BrandId(id64), CARD,
+                sequence, longId(400_000), EntryType.VOID, T, origin, changes, Optional.of(new Reference(longId(500_000),
+                sequence - 1)), LedgerLimits.MAX_AMOUNT);
+        return new LedgerEntry(posting, after);
     }
 
     /**
@@ -111,6 +186,20 @@ class LedgerItemsTest {
         Posting posting = new Posting(BRAND, CARD, sequence, id(700_000), EntryType.EXPIRE, T, Origin.system(), takes,
                 Optional.empty(), 0);
         return new LedgerEntry(posting, after);
+    }
+
+    private static LedgerEntry withNote(LedgerEntry e, String note) {
+        Posting p = e.posting();
+        Origin o = p.origin();
+        Origin noted = new Origin(o.location(), o.terminal(), o.employee(), o.externalTransactionId(), Optional.of(note),
+                o.requestRef(), o.request());
+        return new LedgerEntry(new Posting(p.brand(), p.card(), p.sequence(), p.transactionId(), p.type(), p.time(), noted,
+                p.changes(), p.related(), p.amountDue()), e.stateAfter());
+    }
+
+    /** A TransactionId of the greatest length, distinct per {@code n}. */
+    private static TransactionId longId(int n) {
+        return new TransactionId("9".repeat(TransactionId.MAX_LENGTH - 9) + String.format("%09d", n));
     }
 
     private static TransactionId id(int n) {

@@ -37,7 +37,7 @@ public enum ApiError {
     UNKNOWN_METHOD(28, 404, "Unknown method."),
     RATE_LIMITED(29, 429, "Too many requests."),
     INTERNAL(30, 500, "Internal error; the request may be retried with the same customRequestId."),
-    CARD_CAPACITY_EXCEEDED(31, 400, "The card holds too many separate value buckets or open holds for this balance.");
+    CARD_CAPACITY_EXCEEDED(31, 400, "The card holds too many separate value buckets or open holds (per balance or in all).");
 
     private final int code;
     private final int httpStatus;

@@ -62,6 +62,27 @@ class VoidAndHistoryTest {
     }
 
     @Test
+    void anIssuanceBeyondTheBucketLimitIsAnIssueInHistoryAndVoidable() {
+        CardNumber card = h.world.activeCard();
+        for (int i = 0; i < io.tally.domain.ledger.LedgerLimits.MAX_BUCKETS_PER_BALANCE; i++) {
+            update(card, "issue", "1");
+        }
+        h.world.clock.advance(Duration.ofMinutes(1));
+        String toppedUp = update(card, "issue", "2.50"); // no room for a bucket: tops up one
+
+        var r = h.call("cardHistory", j("{'cardNumber':'" + card.value() + "','beginDate':'2025-01-01 00:01:00'}"));
+        assertTrue(r.ok(), r.raw());
+        assertEquals(1, r.get("transactions").size(), r.raw());
+        JsonNode last = r.get("transactions").get(0);
+        assertEquals(toppedUp, last.get("transactionId").asText());
+        assertEquals("issue", last.get("type").asText());
+        assertEquals("2.50", last.get("amounts").get(0).get("amount").decimalValue().toPlainString());
+        assertEquals("102.50", last.get("balancesAfter").get(0).get("amount").decimalValue().toPlainString());
+        assertTrue(h.call("voidTransaction", j("{'transactionId':'" + toppedUp + "'}")).ok());
+        assertEquals(10_000, h.world.balance(card));
+    }
+
+    @Test
     void historyListsEveryEntryWithItsContext() {
         CardNumber card = h.world.activeCard();
         var issued = h.call("updateBalance", j("{'cardNumber':'" + card.value() + "','action':'issue',"

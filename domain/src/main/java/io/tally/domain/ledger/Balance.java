@@ -77,6 +77,15 @@ public record Balance(ValueTypeKey key, List<Bucket> buckets, List<Hold> holds) 
         return buckets.stream().filter(b -> b.source().equals(source)).findFirst();
     }
 
+    /**
+     * The bucket a further issuance of this class may top up when no new bucket fits: the newest one. Within a
+     * class buckets are spent oldest first, so the newest is spent last and a top-up into it stays intact (and
+     * voidable) longest; voids correct recent mistakes.
+     */
+    public Optional<Bucket> newestOfClass(Optional<Instant> expiresAt, boolean returnRelated) {
+        return buckets.stream().filter(b -> b.sameClass(expiresAt, returnRelated)).max(Comparator.comparing(Bucket::source));
+    }
+
     public Optional<Hold> hold(TransactionId id) {
         return holds.stream().filter(h -> h.id().equals(id)).findFirst();
     }
@@ -111,6 +120,14 @@ public record Balance(ValueTypeKey key, List<Bucket> buckets, List<Hold> holds) 
         return new Balance(key, next, holds);
     }
 
+    Balance withTopUp(TransactionId source, long amount) {
+        Bucket b = bucket(source).orElseThrow(() -> new IllegalStateException(key + ": no bucket " + source + " to top up"));
+        List<Bucket> next = new ArrayList<>(buckets);
+        next.remove(b);
+        next.add(b.toppedUp(amount));
+        return new Balance(key, next, holds);
+    }
+
     Balance without(Slice slice) {
         Bucket b = bucket(slice.source()).orElseThrow(() -> new IllegalStateException(key + ": no bucket " + slice.source()));
         List<Bucket> next = new ArrayList<>(buckets);
@@ -123,15 +140,24 @@ public record Balance(ValueTypeKey key, List<Bucket> buckets, List<Hold> holds) 
         return new Balance(key, next, holds);
     }
 
+    /**
+     * The slice put back into its bucket, recreating the bucket (with the issued the slice recorded) if it had
+     * emptied. {@code issued} never shrinks, and it is raised to what the bucket now holds when needed: with
+     * top-ups a slice's recorded issued can be older than the bucket's (a bucket recreated from an early slice,
+     * then topped up, then given back a later, larger slice), and issued is an upper bound of remaining, not a
+     * figure any decision uses. Without top-ups the bucket's issued, the slice's and the bound are all the same.
+     */
     Balance with(Slice slice) {
         List<Bucket> next = new ArrayList<>(buckets);
         Optional<Bucket> existing = bucket(slice.source());
         long remaining = slice.amount();
+        long issued = slice.issued();
         if (existing.isPresent()) {
             next.remove(existing.get());
-            remaining += existing.get().remaining();
+            remaining = Math.addExact(remaining, existing.get().remaining());
+            issued = Math.max(Math.max(issued, existing.get().issued()), remaining);
         }
-        next.add(new Bucket(slice.source(), slice.issued(), remaining, slice.expiresAt(), slice.returnRelated()));
+        next.add(new Bucket(slice.source(), issued, remaining, slice.expiresAt(), slice.returnRelated()));
         return new Balance(key, next, holds);
     }
 

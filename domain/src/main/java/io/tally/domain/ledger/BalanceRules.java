@@ -47,9 +47,48 @@ final class BalanceRules {
         if (balance.total() + amount > max) {
             return reject(Reason.BALANCE_LIMIT_EXCEEDED, type.key() + " balances are at most " + max);
         }
-        if (balance.buckets().size() >= LedgerLimits.MAX_BUCKETS_PER_BALANCE) {
-            return reject(Reason.CARD_CAPACITY_EXCEEDED, "the card holds " + LedgerLimits.MAX_BUCKETS_PER_BALANCE
-                    + " separate issuances of " + type.key() + "; spend or expire some first");
+        return Optional.empty();
+    }
+
+    /**
+     * Where an issuance goes: a new bucket while the balance and the card have room for one; otherwise a top-up
+     * of the balance's newest bucket of the same class ({@link Balance#newestOfClass}), so that a card earning
+     * the same kind of value again and again never runs out of room; CARD_CAPACITY_EXCEEDED only when every
+     * bucket differs from it in expiry or store-credit flag.
+     */
+    static Outcome<Change> placement(CardState state, ValueTypeKey key, Bucket fresh) {
+        Balance balance = state.balance(key);
+        Optional<Rejection> room = roomForBuckets(state, balance, 1, 1);
+        if (room.isEmpty()) {
+            return Outcome.accepted(new Change.AddBucket(key, fresh));
+        }
+        return balance.newestOfClass(fresh.expiresAt(), fresh.returnRelated())
+                .<Outcome<Change>>map(b -> Outcome.accepted(new Change.TopUp(key, b.source(), fresh.issued())))
+                .orElseGet(() -> Outcome.rejected(Rejection.of(Reason.CARD_CAPACITY_EXCEEDED, room.get().detail()
+                        + ", none of them with this issuance's expiry and store-credit flag to add it to")));
+    }
+
+    /** Whether {@code added} more buckets fit this balance, and {@code addedToCard} more (all balances) the card. */
+    static Optional<Rejection> roomForBuckets(CardState state, Balance balance, int added, int addedToCard) {
+        if (balance.buckets().size() + added > LedgerLimits.MAX_BUCKETS_PER_BALANCE) {
+            return reject(Reason.CARD_CAPACITY_EXCEEDED, "the card holds " + balance.buckets().size()
+                    + " value buckets of " + balance.key() + " (at most " + LedgerLimits.MAX_BUCKETS_PER_BALANCE + ")");
+        }
+        if (state.bucketCount() + addedToCard > LedgerLimits.MAX_BUCKETS_PER_CARD) {
+            return reject(Reason.CARD_CAPACITY_EXCEEDED, "the card holds " + state.bucketCount()
+                    + " value buckets across its balances (at most " + LedgerLimits.MAX_BUCKETS_PER_CARD + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether one more hold fits this balance and the card. */
+    static Optional<Rejection> roomForHold(CardState state, Balance balance) {
+        if (balance.holds().size() >= LedgerLimits.MAX_HOLDS_PER_BALANCE) {
+            return reject(Reason.CARD_CAPACITY_EXCEEDED, "the card has " + LedgerLimits.MAX_HOLDS_PER_BALANCE
+                    + " open holds on " + balance.key());
+        }
+        if (state.holdCount() >= LedgerLimits.MAX_HOLDS_PER_CARD) {
+            return reject(Reason.CARD_CAPACITY_EXCEEDED, "the card has " + LedgerLimits.MAX_HOLDS_PER_CARD + " open holds");
         }
         return Optional.empty();
     }

@@ -8,9 +8,12 @@ import java.util.Optional;
 /**
  * Value from one issuance, as much of it as is left. Buckets exist so that expiring value and store
  * credit can be told apart and spent in a fixed order ({@link #SPENDING_ORDER}). Empty buckets are dropped.
+ * When a balance is at its bucket limits, a further issuance of the same class (same expiry, same store-credit
+ * flag) tops up an existing bucket instead ({@link Change.TopUp}), so one bucket can hold several issuances.
  *
  * @param source        the ISSUE that created it
- * @param issued        how much that issuance added (a bucket is voidable while remaining == issued)
+ * @param issued        how much was put into it: its issuance plus top-ups (an upper bound of remaining; a
+ *                      void takes value out without lowering it, see {@link Balance#with(Slice)} for restores)
  * @param remaining     how much is left, 1..issued
  * @param expiresAt     when the value expires; empty for value that never does
  * @param returnRelated store credit from a return rather than value bought or earned
@@ -43,6 +46,16 @@ public record Bucket(TransactionId source, long issued, long remaining, Optional
 
     public boolean untouched() {
         return remaining == issued;
+    }
+
+    /** Same expiry (both absent counts as the same) and same store-credit flag: value that could share a bucket. */
+    public boolean sameClass(Optional<Instant> otherExpiresAt, boolean otherReturnRelated) {
+        return expiresAt.equals(otherExpiresAt) && returnRelated == otherReturnRelated;
+    }
+
+    /** This bucket with {@code amount} more issued into it. */
+    Bucket toppedUp(long amount) {
+        return new Bucket(source, Math.addExact(issued, amount), Math.addExact(remaining, amount), expiresAt, returnRelated);
     }
 
     /** A part of this bucket, as recorded in a ledger entry. */

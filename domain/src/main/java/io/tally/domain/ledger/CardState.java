@@ -34,6 +34,9 @@ public record CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<
                 || recentRequests.size() > LedgerLimits.REQUEST_RING) {
             throw new IllegalStateException("card state over its limits");
         }
+        if (bucketCount(balances) > LedgerLimits.MAX_BUCKETS_PER_CARD || holdCount(balances) > LedgerLimits.MAX_HOLDS_PER_CARD) {
+            throw new IllegalStateException("card state over its per-card bucket or hold limit");
+        }
         balances.forEach((k, b) -> {
             if (!k.equals(b.key())) {
                 throw new IllegalStateException("balance filed under the wrong key " + k);
@@ -49,6 +52,16 @@ public record CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<
     /** Balances in a stable order (by value type text), for responses and storage. */
     public List<Balance> balanceList() {
         return balances.values().stream().sorted(Comparator.comparing(b -> b.key().asText())).toList();
+    }
+
+    /** Buckets across all balances (bounded by {@link LedgerLimits#MAX_BUCKETS_PER_CARD}). */
+    public int bucketCount() {
+        return bucketCount(balances);
+    }
+
+    /** Open holds across all balances (bounded by {@link LedgerLimits#MAX_HOLDS_PER_CARD}). */
+    public int holdCount() {
+        return holdCount(balances);
     }
 
     public boolean isVoided(TransactionId id) {
@@ -68,5 +81,13 @@ public record CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<
             }
         }
         return Optional.empty();
+    }
+
+    private static int bucketCount(Map<ValueTypeKey, Balance> balances) {
+        return balances.values().stream().mapToInt(b -> b.buckets().size()).sum();
+    }
+
+    private static int holdCount(Map<ValueTypeKey, Balance> balances) {
+        return balances.values().stream().mapToInt(b -> b.holds().size()).sum();
     }
 }

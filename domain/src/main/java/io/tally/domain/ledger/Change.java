@@ -36,6 +36,29 @@ public sealed interface Change {
         }
     }
 
+    /**
+     * More value issued into an existing bucket of the same class (ISSUE when no new bucket fits the limits):
+     * raises the bucket's issued and remaining by {@code amount}. The entry records the amount, so its void
+     * takes back exactly that.
+     */
+    record TopUp(ValueTypeKey key, TransactionId bucket, long amount) implements Change {
+        public TopUp {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(bucket, "bucket");
+            if (amount < 1) {
+                throw new IllegalArgumentException("a top-up must be positive");
+            }
+        }
+
+        public long balanceDelta() {
+            return amount;
+        }
+
+        public long heldDelta() {
+            return 0;
+        }
+    }
+
     /** Value taken out of a bucket (REDEEM, EXPIRE, the VOID of an ISSUE). */
     record Take(ValueTypeKey key, Slice slice) implements Change {
         public Take {

@@ -62,8 +62,9 @@ public final class HoldUseCase {
             return Outcome.rejected(limits.get());
         }
         Balance balance = state.balance(type.key());
-        if (balance.holds().size() >= LedgerLimits.MAX_HOLDS_PER_BALANCE) {
-            return Outcome.rejected(Reason.CARD_CAPACITY_EXCEEDED, "the card has " + LedgerLimits.MAX_HOLDS_PER_BALANCE + " open holds");
+        Optional<Rejection> room = BalanceRules.roomForHold(state, balance);
+        if (room.isPresent()) {
+            return Outcome.rejected(room.get());
         }
         RedeemUseCase.Overdraw o = RedeemUseCase.Overdraw.cover(c.amount(), balance.spendable(now), c.redeemMaxOnOverdraw());
         if (o == null) {

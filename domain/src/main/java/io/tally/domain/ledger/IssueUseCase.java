@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Adds value to a card: one new bucket, optionally expiring, optionally store credit (returnRelated). */
+/**
+ * Adds value to a card: one new bucket, optionally expiring, optionally store credit (returnRelated); when the
+ * balance or the card has no room for another bucket, a top-up of a bucket of the same class
+ * ({@link BalanceRules#placement}).
+ */
 public final class IssueUseCase {
     private final CardLedgerWriter writer;
     private final LoadProgramsPort programs;
@@ -58,6 +62,7 @@ public final class IssueUseCase {
             return Outcome.rejected(limits.get());
         }
         Bucket bucket = new Bucket(txn, c.amount(), c.amount(), c.expiresAt(), c.returnRelated());
-        return BalanceRules.draft(CardLedgerWriter.Draft.of(EntryType.ISSUE, List.of(new Change.AddBucket(type.key(), bucket))));
+        return BalanceRules.placement(state, type.key(), bucket)
+                .map(change -> Optional.of(CardLedgerWriter.Draft.of(EntryType.ISSUE, List.of(change))));
     }
 }

@@ -52,6 +52,12 @@ public final class LedgerRules {
             }
             return b.withBucket(add.bucket());
         }
+        if (change instanceof Change.TopUp top) {
+            if (posting.type() != EntryType.ISSUE) {
+                throw new IllegalStateException("only an issuance tops up a bucket");
+            }
+            return b.withTopUp(top.bucket(), top.amount());
+        }
         if (change instanceof Change.Take take) {
             return b.without(take.slice());
         }

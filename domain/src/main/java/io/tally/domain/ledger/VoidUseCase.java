@@ -6,10 +6,15 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
 import io.tally.domain.tenant.MerchantContext;
+import io.tally.domain.program.ValueTypeKey;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The immediate reversal of an ISSUE or REDEEM, exactly once. Rules:
@@ -17,10 +22,12 @@ import java.util.Optional;
  * <li>Only among the card's last {@link LedgerLimits#VOID_WINDOW} entries; the head state remembers voided ids
  * within that window, so "already voided" is decided from the one head read, never from the eventually
  * consistent transaction-id index (which is only used to find the card).</li>
- * <li>An ISSUE is voidable only while its bucket is untouched and the rest of the balance still covers the
- * holds. A partly spent issuance is NOT_VOIDABLE rather than "void what remains": a void is a cashier undoing
- * a mistake and refunding the full amount, and a partial void would leave till and card disagreeing; the
- * merchant can redeem what is left instead.</li>
+ * <li>An ISSUE is voidable only while its bucket still holds the issuance's full amount and the rest of the
+ * balance still covers the holds. For a bucket of its own that means untouched; for an issuance that topped up
+ * a bucket (or a bucket topped up since) the bucket holds several issuances and does not know which was spent,
+ * so each is voidable while the bucket holds its amount. A partly spent issuance is NOT_VOIDABLE rather than
+ * "void what remains": a void is a cashier undoing a mistake and refunding the full amount, and a partial void
+ * would leave till and card disagreeing; the merchant can redeem what is left instead.</li>
  * <li>A REDEEM is voided by putting each spent slice back into its bucket (recreated with its original expiry
  * if it emptied; value whose expiry has passed meanwhile is then swept as usual). A capture from a hold gives
  * the value back to the balance, not to the hold.</li>
@@ -79,36 +86,55 @@ public final class VoidUseCase {
                 Optional.of(new Reference(id, voided.sequence())), 0)));
     }
 
+    /**
+     * Takes back what the issuance put in, by its own entry's amount: a top-up's amount, or an original issuance's
+     * amount even if its bucket has been topped up since (never the bucket's current issued). A bucket holding
+     * several issuances does not know which of them was spent, so any of them is voidable while the bucket still
+     * holds its amount and the rest of the balance still covers the holds.
+     */
     private static Outcome<List<Change>> unissue(LedgerEntry issue, CardState state) {
         List<Change> changes = new ArrayList<>();
         for (Change c : issue.posting().changes()) {
-            Change.AddBucket added = (Change.AddBucket) c;
-            Balance balance = state.balance(added.key());
-            Optional<Bucket> bucket = balance.bucket(added.bucket().source()).filter(Bucket::untouched);
+            TransactionId source = c instanceof Change.TopUp top ? top.bucket() : ((Change.AddBucket) c).bucket().source();
+            long amount = c.balanceDelta();
+            Balance balance = state.balance(c.key());
+            Optional<Bucket> bucket = balance.bucket(source).filter(b -> b.remaining() >= amount);
             if (bucket.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_VOIDABLE, "value from this issuance was already spent or expired");
             }
-            if (balance.total() - bucket.get().issued() < balance.held()) {
+            if (balance.total() - amount < balance.held()) {
                 return Outcome.rejected(Reason.NOT_VOIDABLE, "value from this issuance is reserved by a hold");
             }
-            changes.add(new Change.Take(added.key(), bucket.get().slice(bucket.get().issued())));
+            changes.add(new Change.Take(c.key(), bucket.get().slice(amount)));
         }
         return Outcome.accepted(changes);
     }
 
+    /** Puts every spent slice back; buckets that have emptied since are recreated, which needs room for them. */
     private static Outcome<List<Change>> unredeem(LedgerEntry redeem, CardState state) {
         List<Change> changes = new ArrayList<>();
+        Map<ValueTypeKey, Set<TransactionId>> recreated = new HashMap<>();
+        Map<ValueTypeKey, Long> restored = new HashMap<>();
         for (Change c : redeem.posting().changes()) {
             if (c instanceof Change.Take take) {
-                Balance balance = state.balance(take.key());
-                boolean recreates = balance.bucket(take.slice().source()).isEmpty();
-                if (recreates && balance.buckets().size() >= LedgerLimits.MAX_BUCKETS_PER_BALANCE) {
-                    return Outcome.rejected(Reason.CARD_CAPACITY_EXCEEDED, "the card holds too many separate issuances to restore this one");
+                if (state.balance(take.key()).bucket(take.slice().source()).isEmpty()) {
+                    recreated.computeIfAbsent(take.key(), k -> new HashSet<>()).add(take.slice().source());
                 }
-                if (balance.total() + take.slice().amount() > LedgerLimits.MAX_AMOUNT) {
-                    return Outcome.rejected(Reason.BALANCE_LIMIT_EXCEEDED, "restoring would exceed the largest balance");
-                }
+                restored.merge(take.key(), take.slice().amount(), Long::sum);
                 changes.add(new Change.Restore(take.key(), take.slice()));
+            }
+        }
+        int onCard = recreated.values().stream().mapToInt(Set::size).sum();
+        for (Map.Entry<ValueTypeKey, Set<TransactionId>> e : recreated.entrySet()) {
+            Optional<Rejection> room = BalanceRules.roomForBuckets(state, state.balance(e.getKey()), e.getValue().size(), onCard);
+            if (room.isPresent()) {
+                return Outcome.rejected(Reason.CARD_CAPACITY_EXCEEDED, room.get().detail()
+                        + ": no room to recreate the buckets this redemption emptied");
+            }
+        }
+        for (Map.Entry<ValueTypeKey, Long> e : restored.entrySet()) {
+            if (state.balance(e.getKey()).total() + e.getValue() > LedgerLimits.MAX_AMOUNT) {
+                return Outcome.rejected(Reason.BALANCE_LIMIT_EXCEEDED, "restoring would exceed the largest balance");
             }
         }
         return Outcome.accepted(changes);

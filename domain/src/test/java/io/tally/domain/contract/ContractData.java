@@ -58,14 +58,15 @@ public final class ContractData {
     }
 
     /**
-     * Five entries of one card, a minute apart: issue USD (expiring, store credit), issue Stars, hold USD,
-     * redeem from the hold, void of the Stars issuance. Their states carry buckets, holds, voided ids and requests.
+     * Six entries of one card, a minute apart: issue USD (expiring, store credit), issue Stars, hold USD,
+     * redeem from the hold, void of the Stars issuance, an issuance of USD that tops up the first bucket. Their
+     * states carry buckets, holds, voided ids and requests.
      */
     public static List<LedgerEntry> chain(BrandId brand, CardNumber card) {
         List<LedgerEntry> entries = new ArrayList<>();
         CardState state = CardState.EMPTY;
-        TransactionId[] ids = new TransactionId[5];
-        for (int i = 0; i < 5; i++) {
+        TransactionId[] ids = new TransactionId[6];
+        for (int i = 0; i < ids.length; i++) {
             ids[i] = new TransactionId(String.format("%013d%09d", T0.toEpochMilli() + i * 60_000L, RANDOM.nextInt(1_000_000_000)));
         }
         long seq = 1;
@@ -79,8 +80,10 @@ public final class ContractData {
                 posting(brand, card, seq++, ids[3], EntryType.REDEEM, 3,
                         List.of(new Change.ReduceHold(USD, ids[2], 500), new Change.Take(USD, usd.slice(500))),
                         Optional.of(new Reference(ids[2], 3)), 250),
-                posting(brand, card, seq, ids[4], EntryType.VOID, 4, List.of(new Change.Take(STARS, stars.slice(12))),
-                        Optional.of(new Reference(ids[1], 2)), 0));
+                posting(brand, card, seq++, ids[4], EntryType.VOID, 4, List.of(new Change.Take(STARS, stars.slice(12))),
+                        Optional.of(new Reference(ids[1], 2)), 0),
+                posting(brand, card, seq, ids[5], EntryType.ISSUE, 5, List.of(new Change.TopUp(USD, ids[0], 750)),
+                        Optional.empty(), 0));
         for (Posting p : postings) {
             state = LedgerRules.apply(state, p);
             entries.add(new LedgerEntry(p, state));
