@@ -7,15 +7,12 @@ import io.tally.dynamo.store.DynamoStorage;
 import io.tally.dynamo.table.TallyTable;
 import io.tally.lambda.http.MerchantApiHandler;
 import io.tally.lambda.provisioning.SeedJson;
-import io.tally.lambda.topology.QueueId;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
-import io.tally.local.sqs.ElasticMqServer;
-import io.tally.local.sqs.LocalQueues;
-import io.tally.local.sqs.QueueOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +20,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What every figure runs against: one in-memory dynalite, embedded ElasticMQ with the events queue, a
+ * What every figure runs against: one in-memory dynalite, ElasticMQ (its own JVM) with the events queue, a
  * seeded Tally table ({@code bench-seed.json}: brand BENCH, a gift program without practical limits, an API
  * key) and the real handler built by Dagger, in process. Child processes get the same configuration
  * through {@link #lambdaEnvironment()}, exactly as the CDK stack sets it on Lambda.
@@ -36,14 +33,14 @@ public final class BenchWorld implements AutoCloseable {
     public static final String TERMINAL = "pos-1";
 
     private final DynaliteServer dynalite;
-    private final ElasticMqServer elasticMq;
+    private final SqsServer elasticMq;
     private final DynamoDbClient raw;
     private final String table;
     private final String queueUrl;
     private final TallyComponent component;
     private final MerchantApiHandler handler;
 
-    private BenchWorld(DynaliteServer dynalite, ElasticMqServer elasticMq, String table, String queueUrl) {
+    private BenchWorld(DynaliteServer dynalite, SqsServer elasticMq, String table, String queueUrl) {
         this.dynalite = dynalite;
         this.elasticMq = elasticMq;
         this.table = table;
@@ -52,7 +49,7 @@ public final class BenchWorld implements AutoCloseable {
         TallyTable.ensureExists(raw, table);
         // as deployed (catalogue cache), except: request log off in process (the figures go to standard output)
         // and no rate limit (not under test)
-        Settings settings = Settings.local(table, queueUrl, dynalite.endpoint(), elasticMq.endpoint())
+        Settings settings = Settings.local(table, queueUrl, dynalite.endpoint(), URI.create(elasticMq.endpoint()))
                 .withRequestLog(false).withRateLimit(1e9, 1_000_000_000).withCatalogueTtl(Settings.DEFAULT_CATALOGUE_TTL);
         this.component = TallyComponent.create(settings);
         component.applySeed().apply(new SeedJson().read(resource("/bench-seed.json")), true);
@@ -70,11 +67,10 @@ public final class BenchWorld implements AutoCloseable {
             builder.dataDirectory(dataDirectory);
         }
         DynaliteServer dynalite = builder.start();
-        ElasticMqServer elasticMq = null;
+        SqsServer elasticMq = null;
         try {
-            elasticMq = ElasticMqServer.start();
-            LocalQueues queues = elasticMq.createQueues(QueueOptions.forTest("bench-", 30));
-            return new BenchWorld(dynalite, elasticMq, "tally-bench", queues.get(QueueId.EVENTS).url());
+            elasticMq = SqsServer.start(workDir.resolve("elasticmq.log"));
+            return new BenchWorld(dynalite, elasticMq, "tally-bench", elasticMq.eventsQueueUrl());
         } catch (RuntimeException | Error e) {
             if (elasticMq != null) {
                 elasticMq.close();
@@ -119,7 +115,7 @@ public final class BenchWorld implements AutoCloseable {
         env.put(Settings.TABLE_NAME, table);
         env.put(Settings.EVENTS_QUEUE_URL, queueUrl);
         env.put(Settings.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
-        env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint().toString());
+        env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint());
         env.put("AWS_REGION", "us-east-1");
         return env;
     }
