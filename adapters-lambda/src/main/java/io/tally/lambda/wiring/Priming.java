@@ -22,22 +22,23 @@ import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * SnapStart priming through the org.crac hooks. Lambda snapshots a function after init; whatever ran before the snapshot is loaded,
- * linked and partly compiled in every instance restored from it. The hooks' {@code beforeCheckpoint} therefore runs,
- * once, what a first request runs: Jackson reading and writing a merchant body, the Dagger-built merchant
- * API with a request that authentication refuses, and the DynamoDB client (marshalling, signing, the
- * url-connection client) through the adapters: reads of keys that cannot exist (BatchGetItem, Query, GetItem)
- * and a conditional PutItem whose condition cannot hold (stored version 0; versions start at 1). The SQS
- * client is not primed: every SQS call that exercises it would send or need extra permissions.
+ * SnapStart priming through the org.crac hooks. Lambda snapshots a function after init; whatever ran before
+ * the snapshot is loaded, linked and partly compiled in every instance restored from it. The hooks'
+ * {@code beforeCheckpoint} therefore runs, once, what a first request runs: Jackson reading and writing a
+ * merchant body, the Dagger-built merchant API with a request that authentication refuses, and the DynamoDB
+ * client (marshalling, signing, the url-connection client) through the adapters: reads of keys that cannot
+ * exist (BatchGetItem, Query, GetItem) and a conditional PutItem whose condition cannot hold (stored version
+ * 0; versions start at 1). The SQS client is not primed: every SQS call that would exercise it either sends
+ * or needs extra permissions.
  *
- * <p>It never writes: the merchant call carries credentials that cannot authenticate and names a read-only
- * method (two independent guards), the storage calls are reads or a write refused by its condition, all in a
- * brand no seed can make usable. Anything random drawn meanwhile (the
- * request's requestRef) is forgotten before the snapshot, so no two restored instances share random state.
- * A failure is reported and swallowed: priming only makes the first request faster.
+ * <p>It never writes: the merchant call names a read-only method and carries a secret no key can have (seeds
+ * may state secrets of 16 characters or more, generated ones are 256-bit random); the storage calls are reads
+ * or a write refused by its condition. Anything random drawn meanwhile (the request's requestRef) is
+ * forgotten before the snapshot, so no two restored instances share random state. A failure is reported and
+ * swallowed: priming only makes the first request faster.
  */
 public final class Priming {
-    /** Valid identifiers, so the request gets as far as the storage read; no seed can create a usable key for them. */
+    /** Valid identifiers, so the request gets as far as the storage read. */
     static final String KEY = "snapstart-priming";
     static final String BRAND = "SNAPSTART-PRIMING";
     private static final String SECRET = "not-a-secret";
