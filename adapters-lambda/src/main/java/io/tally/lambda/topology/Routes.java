@@ -21,9 +21,4 @@ public final class Routes {
     public static Optional<Route> find(String method, String path) {
         return ALL.stream().filter(r -> r.method().equalsIgnoreCase(method) && r.matchesPath(path)).findFirst();
     }
-
-    /** Whether any route serves this path with some other method (for a 405 rather than a 404). */
-    public static boolean pathKnown(String path) {
-        return ALL.stream().anyMatch(r -> r.matchesPath(path));
-    }
 }
