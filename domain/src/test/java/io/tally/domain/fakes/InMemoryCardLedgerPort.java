@@ -25,6 +25,12 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private final Map<String, TreeMap<Long, LedgerEntry>> cards = new HashMap<>();
     private int appendFailuresToInject;
     private int conflicts;
+    private final java.util.Set<String> failingCards = new java.util.HashSet<>();
+
+    /** Every append to this card fails from now on, as a storage fault would (an exception, not a conflict). */
+    public synchronized void failAppendsOf(CardNumber card) {
+        failingCards.add(card.value());
+    }
 
     /** The next {@code n} appends report a conflict even though nothing is stored (simulates losing races). */
     public synchronized void failNextAppends(int n) {
@@ -74,6 +80,9 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
 
     @Override
     public synchronized AppendOutcome append(LedgerEntry next) {
+        if (failingCards.contains(next.card().value())) {
+            throw new IllegalStateException("storage fault injected for card " + next.card());
+        }
         if (appendFailuresToInject > 0) {
             appendFailuresToInject--;
             return AppendOutcome.CONFLICT;

@@ -19,6 +19,18 @@ import java.util.Optional;
  */
 public final class InMemoryCardPort implements CardPort {
     private final Map<String, Card> cards = new HashMap<>();
+    private int crashes;
+    private volatile java.util.concurrent.CountDownLatch[] pause;
+
+    /** The process dies at the next {@code n} profile updates ({@link Crash}). */
+    public synchronized void crashNextUpdates(int n) {
+        crashes = n;
+    }
+
+    /** The next allocation signals {@code entered} and then waits (up to 5 s) for {@code goOn} before it writes. */
+    public void pauseNextAllocate(java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch goOn) {
+        pause = new java.util.concurrent.CountDownLatch[] {entered, goOn};
+    }
 
     @Override
     public synchronized Optional<Card> load(BrandId brand, CardNumber number) {
@@ -33,12 +45,28 @@ public final class InMemoryCardPort implements CardPort {
 
     @Override
     public synchronized WriteOutcome update(Card changed) {
+        if (crashes > 0) {
+            crashes--;
+            throw new Crash("updating card " + changed.number());
+        }
         return replaceIf(changed, false);
     }
 
     @Override
-    public synchronized WriteOutcome allocate(Card activated) {
-        return replaceIf(activated, true);
+    public WriteOutcome allocate(Card activated) {
+        java.util.concurrent.CountDownLatch[] p = pause;
+        if (p != null) {
+            pause = null;
+            p[0].countDown();
+            try {
+                p[1].await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            return replaceIf(activated, true);
+        }
     }
 
     @Override

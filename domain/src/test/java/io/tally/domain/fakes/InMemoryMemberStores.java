@@ -31,6 +31,12 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
     private final Map<String, Preferences> preferences = new HashMap<>();
     private final Map<String, ReferralClaim> claims = new HashMap<>();
     private final Set<String> sent = new HashSet<>();
+    private int directoryCrashes;
+
+    /** The process dies at the next {@code n} contact claims ({@link Crash}). */
+    public synchronized void crashNextDirectoryClaims(int n) {
+        directoryCrashes = n;
+    }
 
     @Override
     public synchronized Optional<PortalConfig> load(BrandId brand) {
@@ -44,6 +50,10 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
 
     @Override
     public synchronized ClaimOutcome claim(BrandId brand, ContactKey contact, CardNumber card) {
+        if (directoryCrashes > 0) {
+            directoryCrashes--;
+            throw new Crash("claiming " + contact.asText());
+        }
         CardNumber owner = directory.putIfAbsent(brand.value() + "|" + contact.asText(), card);
         return owner == null || owner.equals(card) ? new ClaimOutcome.Claimed() : new ClaimOutcome.Taken(owner);
     }

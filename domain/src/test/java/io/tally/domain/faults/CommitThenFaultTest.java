@@ -1,0 +1,48 @@
+package io.tally.domain.faults;
+
+import static io.tally.domain.fakes.TestWorld.USD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.fakes.TestWorld;
+import io.tally.domain.ledger.BalanceResult;
+import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.shared.Outcome;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9, finding 4: once the ledger entry is written the caller gets success; what fails after the commit
+ * (publishing the event, recording the idempotency result) is retried later, never answered as an error.
+ */
+class CommitThenFaultTest {
+    private final TestWorld w = new TestWorld();
+    private final CardNumber card = w.activeCard();
+
+    @Test
+    void an_event_transport_outage_after_the_write_is_not_an_error_to_the_caller() {
+        w.issue(card, 100).value();
+        w.events.failNext(1);
+
+        Outcome<BalanceResult> redeemed = w.redeem(card, 40);
+
+        assertTrue(redeemed.isAccepted(), "the money moved, so the answer is success");
+        assertEquals(60, w.balance(card));
+    }
+
+    @Test
+    void a_failure_to_record_the_idempotency_result_after_the_write_is_not_an_error_either() {
+        w.issue(card, 100).value();
+        w.idempotency.failNextUpdates(1);
+
+        Outcome<BalanceResult> redeemed = w.redeem.redeem(new RedeemUseCase.RedeemCommand(TestWorld.context(),
+                w.info().withCustomRequestId("till-7-0001"), card, USD, 40, false, Optional.empty()));
+
+        assertTrue(redeemed.isAccepted());
+        Outcome<BalanceResult> again = w.redeem.redeem(new RedeemUseCase.RedeemCommand(TestWorld.context(),
+                w.info().withCustomRequestId("till-7-0001"), card, USD, 40, false, Optional.empty()));
+        assertTrue(again.value().replayed());
+        assertEquals(60, w.balance(card), "one effect");
+    }
+}
