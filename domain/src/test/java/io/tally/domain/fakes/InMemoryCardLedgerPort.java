@@ -27,6 +27,16 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private int conflicts;
     private final java.util.Set<String> failingCards = new java.util.HashSet<>();
 
+    private java.util.function.Predicate<LedgerEntry> crashAfter = e -> false;
+
+    /**
+     * The process dies right after storing an entry that matches ({@link Crash}): the entry is written, nothing after
+     * the write runs. For fault-injection tests that kill a call after each write.
+     */
+    public synchronized void crashAfterAppending(java.util.function.Predicate<LedgerEntry> which) {
+        crashAfter = which;
+    }
+
     /** Every append to this card fails from now on, as a storage fault would (an exception, not a conflict). */
     public synchronized void failAppendsOf(CardNumber card) {
         failingCards.add(card.value());
@@ -93,6 +103,9 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             return AppendOutcome.CONFLICT;
         }
         entries.put(next.sequence(), next);
+        if (crashAfter.test(next)) {
+            throw new Crash("after appending entry " + next.sequence() + " of card " + next.card());
+        }
         return AppendOutcome.APPENDED;
     }
 
