@@ -70,7 +70,7 @@ final class LedgerItems {
         item.put("state", AttributeValue.fromM(state(e.stateAfter())));
         item.put(TallyTable.GSI1.partitionKey(), s(Keys.transaction(brand, p.transactionId().value())));
         item.put(TallyTable.GSI1.sortKey(), s(Keys.card(card)));
-        ExpireDueUseCase.nextDue(e.stateAfter()).ifPresent(due -> {
+        ExpireDueUseCase.nextDue(e).ifPresent(due -> {
             item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(dueShard(p.card()))));
             item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(ceilMillis(due), brand, card)));
         });

@@ -35,7 +35,7 @@ record ReturnFields(boolean balances, boolean customer, boolean alternateCustome
         Card card = view.card();
         SearchMethod.cardBasics(n, card);
         if (balances) {
-            BalancesJson.put(n.putArray("balances"), view.state(), scales, now);
+            BalancesJson.put(n.putArray("balances"), view.state(), scales, view.asOf());
         }
         if (customer) {
             SearchMethod.customer(n, "customer", card.primaryCustomer());

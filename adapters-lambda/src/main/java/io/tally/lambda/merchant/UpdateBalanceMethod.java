@@ -138,7 +138,7 @@ public final class UpdateBalanceMethod implements MerchantMethod {
             out.put("amountDue", scales.decimal(key, result.amountDue()));
         }
         if (returnBalances) {
-            BalancesJson.put(out.putArray("balances"), result.entry().stateAfter(), scales, clock.instant());
+            BalancesJson.put(out.putArray("balances"), result.state(), scales, result.at());
         }
         return out;
     }

@@ -68,9 +68,9 @@ public final class VoidTransactionMethod implements MerchantMethod {
                 .map(TransactionId::value).orElseThrow());
         out.put("cardNumber", result.card().value());
         if (returnBalances) {
-            var state = result.entry().stateAfter();
+            var state = result.state();
             BalancesJson.put(out.putArray("balances"), state,
-                    valueTypes.forKeys(request.context().brand(), state.balances().keySet()), clock.instant());
+                    valueTypes.forKeys(request.context().brand(), state.balances().keySet()), result.at());
         }
         return out;
     }

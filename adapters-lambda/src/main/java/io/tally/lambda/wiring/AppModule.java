@@ -131,8 +131,8 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static CardQueriesUseCase cardQueries(DynamoStorage storage) {
-        return new CardQueriesUseCase(storage.cards(), storage.cardLedger());
+    static CardQueriesUseCase cardQueries(DynamoStorage storage, Clock clock) {
+        return new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock);
     }
 
     @Provides

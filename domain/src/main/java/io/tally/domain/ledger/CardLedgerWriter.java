@@ -14,6 +14,7 @@ import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,8 +79,17 @@ public final class CardLedgerWriter {
         Outcome<Optional<Draft>> decide(Card card, CardState state, TransactionId transactionId, Instant now);
     }
 
-    /** The entry written (or found, for a repeated request), and the card's state after it. */
-    public record Written(Optional<LedgerEntry> entry, CardState state, boolean replayed) {
+    /**
+     * The entry the decision wrote (or found, for a repeated request), the card's state as of that entry's time, and
+     * every entry this call wrote: the RELEASE and EXPIRE entries that time had made due before the decision, the
+     * decision's own, and any that its own instant settles right after it (kept value a capture no longer needs).
+     */
+    public record Written(Optional<LedgerEntry> entry, CardState state, boolean replayed, List<LedgerEntry> written) {
+        public Written {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(state, "state");
+            written = List.copyOf(written);
+        }
     }
 
     public Outcome<Written> write(Target target, Decision decision) {
@@ -105,11 +115,12 @@ public final class CardLedgerWriter {
                 seen = Optional.of(s.record());
             }
         }
+        List<LedgerEntry> written = new ArrayList<>();
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             Optional<LedgerEntry> head = ledger.head(target.brand(), target.card());
             CardState state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
             if (request.isPresent()) {
-                Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, seen);
+                Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, seen, written);
                 if (repeat.isPresent()) {
                     return repeat.get();
                 }
@@ -118,54 +129,104 @@ public final class CardLedgerWriter {
             if (head.isPresent() && head.get().time().isAfter(now)) {
                 now = head.get().time(); // entry times never decrease along a card: history can be paged by time
             }
+            Optional<LedgerEntry> settled = catchUp(target, head, now, written);
+            if (settled == null) {
+                pause(attempt);
+                continue;
+            }
+            head = settled;
+            state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
             TransactionId txn = ids.next(now, head.map(LedgerEntry::transactionId));
             Outcome<Optional<Draft>> decided = decision.decide(card.get(), state, txn, now);
             if (!decided.isAccepted()) {
+                publish(written);
                 return decided.map(d -> null);
             }
             if (decided.value().isEmpty()) {
-                return Outcome.accepted(new Written(Optional.empty(), state, false));
+                publish(written);
+                return Outcome.accepted(new Written(Optional.empty(), state, false, written));
             }
             Draft draft = decided.value().get();
             Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, draft.type(), now,
                     target.origin(), draft.changes(), draft.related(), draft.amountDue());
             LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
             if (ledger.append(entry) instanceof CardLedgerPort.AppendOutcome.Appended) {
-                return Outcome.accepted(finish(entry, false));
+                written.add(entry);
+                catchUp(target, Optional.of(entry), now, written);
+                return Outcome.accepted(finish(entry, false, written));
             }
-            if (attempt < retry.maxAttempts()) {
-                retry.backoff().pause(attempt);
-            }
+            pause(attempt);
         }
+        publish(written);
         return Outcome.rejected(Reason.CONTENDED, "the card is busy; retry with the same customRequestId");
     }
 
+    /**
+     * Appends the RELEASE and EXPIRE entries that time has made due between the head and {@code now}, each dated at
+     * its own instant (Settlement). Returns the new head, or null when another writer appended first (the caller
+     * starts over from the new head; whatever was appended here stands, since anyone would have written the same).
+     */
+    private Optional<LedgerEntry> catchUp(Target target, Optional<LedgerEntry> head, Instant now, List<LedgerEntry> written) {
+        if (head.isEmpty()) {
+            return head;
+        }
+        Optional<LedgerEntry> current = head;
+        for (Settlement.Step step : Settlement.due(head.get().stateAfter(), head.get().time(), now)) {
+            CardState state = current.get().stateAfter();
+            TransactionId txn = ids.next(step.at(), Optional.of(current.get().transactionId()));
+            Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, step.type(), step.at(),
+                    Origin.system(), step.changes(), step.related(), 0);
+            LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
+            if (!(ledger.append(entry) instanceof CardLedgerPort.AppendOutcome.Appended)) {
+                return null;
+            }
+            written.add(entry);
+            current = Optional.of(entry);
+        }
+        return current;
+    }
+
+    private void pause(int attempt) {
+        if (attempt < retry.maxAttempts()) {
+            retry.backoff().pause(attempt);
+        }
+    }
+
     private Optional<Outcome<Written>> repeat(Target target, Origin.RequestKey request, CardState state,
-                                              Optional<IdempotencyPort.IdempotencyRecord> seen) {
+                                              Optional<IdempotencyPort.IdempotencyRecord> seen, List<LedgerEntry> written) {
         Optional<RequestMark> mark = state.recentRequest(request.customRequestId());
         if (mark.isPresent()) {
             if (!mark.get().fingerprint().equals(request.fingerprint())) {
                 return Optional.of(reused());
             }
-            return Optional.of(Outcome.accepted(replay(target, mark.get().sequence())));
+            return Optional.of(Outcome.accepted(replay(target, mark.get().sequence(), written)));
         }
         // Older than the card's ring remembers: the idempotency record still names the entry.
         Optional<IdempotencyPort.ResultRef> result = seen.flatMap(IdempotencyPort.IdempotencyRecord::result)
                 .filter(r -> r.card().equals(target.card()));
-        return result.map(r -> Outcome.accepted(replay(target, r.sequence())));
+        return result.map(r -> Outcome.accepted(replay(target, r.sequence(), written)));
     }
 
-    private Written replay(Target target, long sequence) {
+    private Written replay(Target target, long sequence, List<LedgerEntry> written) {
         LedgerEntry entry = ledger.entry(target.brand(), target.card(), sequence)
                 .orElseThrow(() -> new IllegalStateException("entry " + sequence + " named by a request mark is missing"));
-        return finish(entry, true);
+        List<LedgerEntry> all = new ArrayList<>(written);
+        all.add(entry);
+        return finish(entry, true, all);
     }
 
-    private Written finish(LedgerEntry entry, boolean replayed) {
+    private Written finish(LedgerEntry entry, boolean replayed, List<LedgerEntry> written) {
         entry.posting().origin().request().ifPresent(r ->
                 idempotency.recordResult(entry.brand(), r.customRequestId(), entry.card(), entry.sequence()));
-        events.publish(List.of(LedgerEvents.of(entry)));
-        return new Written(Optional.of(entry), entry.stateAfter(), replayed);
+        publish(written);
+        return new Written(Optional.of(entry), Settlement.settled(entry.stateAfter(), entry.time(), entry.time()),
+                replayed, written);
+    }
+
+    private void publish(List<LedgerEntry> written) {
+        if (!written.isEmpty()) {
+            events.publish(written.stream().map(LedgerEvents::of).toList());
+        }
     }
 
     private static <T> Outcome<T> reused() {

@@ -106,7 +106,7 @@ public abstract class CardLedgerPortContract {
     @Test
     void cards_whose_head_state_is_due_are_listed_for_the_sweeper() {
         List<LedgerEntry> chain = appendChain();
-        Instant due = ExpireDueUseCase.nextDue(chain.get(chain.size() - 1).stateAfter()).orElseThrow();
+        Instant due = ExpireDueUseCase.nextDue(chain.get(chain.size() - 1)).orElseThrow();
         CardLedgerPort.DueCard mine = new CardLedgerPort.DueCard(brand, card);
 
         assertTrue(eventuallyHas(() -> port().dueCards(due, CardLedgerPort.MAX_DUE), mine), "due at its head's nextDue");

@@ -139,7 +139,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         record Due(Instant at, DueCard card) {
         }
         return cards.values().stream().filter(entries -> !entries.isEmpty()).map(entries -> entries.lastEntry().getValue())
-                .flatMap(head -> ExpireDueUseCase.nextDue(head.stateAfter()).filter(at -> !at.isAfter(now)).stream()
+                .flatMap(head -> ExpireDueUseCase.nextDue(head).filter(at -> !at.isAfter(now)).stream()
                         .map(at -> new Due(at, new DueCard(head.brand(), head.card()))))
                 .sorted(Comparator.comparing(Due::at)).limit(limit).map(Due::card).toList();
     }

@@ -94,7 +94,7 @@ public final class TestWorld {
         voids = new VoidUseCase(writer, ledger);
         expire = new ExpireDueUseCase(writer);
         account = new UpdateAccountUseCase(cards, writer, retry);
-        queries = new CardQueriesUseCase(cards, ledger);
+        queries = new CardQueriesUseCase(cards, ledger, clock);
         allocate = new AllocateCardUseCase(cards, programs, random, clock, AllocateCardUseCase.WhenPoolEmpty.REJECT);
         numbers = new CardNumberGenerator(random);
     }

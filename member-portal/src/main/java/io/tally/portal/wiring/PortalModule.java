@@ -136,7 +136,7 @@ final class PortalModule {
     static PortalApp portal(DynamoStorage storage, CardStores stores, CardLedgerWriter writer, PublishEventPort events,
                             EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
                             PortalSettings settings) {
-        var queries = new CardQueriesUseCase(stores.cards(), stores.ledger());
+        var queries = new CardQueriesUseCase(stores.cards(), stores.ledger(), clock);
         var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
         var links = new LinkTokens(tokens);
         var issue = new IssueUseCase(writer, storage.programs());
