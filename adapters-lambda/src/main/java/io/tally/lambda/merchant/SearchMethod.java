@@ -108,7 +108,7 @@ public final class SearchMethod implements MerchantMethod {
 
     private static Outcome<Filters> filters(JsonNode filters) {
         Input in = new Input();
-        boolean numberGiven = Fields.present(filters, "cardNumber").filter(n -> !(n.isTextual() && n.asText().isBlank())).isPresent();
+        boolean numberGiven = Fields.present(filters, "cardNumber").filter(Fields::cardNumberGiven).isPresent();
         Outcome<Optional<CardNumber>> parsed = Fields.optionalCardNumber(filters, "filters.cardNumber");
         Optional<CardNumber> number = Optional.empty();
         if (parsed instanceof Outcome.Rejected<Optional<CardNumber>> r && r.rejection().reason() != Reason.CARD_NOT_FOUND) {

@@ -18,8 +18,19 @@ import io.tally.domain.referral.ReferralClaim;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +91,30 @@ public abstract class MemberStoresContract {
         counters().reset(counter, w1);
         assertEquals(0, counters().count(counter, w1));
         assertEquals(1, counters().count(counter, w2));
+    }
+
+    @Test
+    void parallel_increments_each_get_a_count_of_their_own() throws Exception {
+        String counter = "pin#" + brand.value() + "#race";
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            counts.add(pool.submit(() -> {
+                go.await();
+                return counters().increment(counter, t0, t0.plusSeconds(1800));
+            }));
+        }
+        go.countDown();
+        Set<Long> seen = new HashSet<>();
+        for (Future<Long> f : counts) {
+            seen.add(f.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(LongStream.rangeClosed(1, callers).boxed().collect(Collectors.toSet()), seen, "an atomic add");
+        assertEquals(callers, counters().count(counter, t0));
     }
 
     @Test
