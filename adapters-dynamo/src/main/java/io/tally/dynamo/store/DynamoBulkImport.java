@@ -28,10 +28,16 @@ public final class DynamoBulkImport {
         return table.batchPut(items);
     }
 
-    /** Stores the entries (overwriting any entry with the same card and sequence); returns the requests made. */
+    /**
+     * Stores the entries (overwriting any entry with the same card and sequence) and, with each card's first entry,
+     * the claim of its ledger id (so its transaction ids lead back to it); returns the requests made.
+     */
     public int ledgerEntries(List<LedgerEntry> entries) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(entries.size());
         for (LedgerEntry e : entries) {
+            if (e.sequence() == 1 && e.stateAfter().ledgerId().isPresent()) {
+                items.add(LedgerItems.ledgerIdItem(e.brand(), e.stateAfter().ledgerId().get(), e.card()));
+            }
             Map<String, AttributeValue> item = LedgerItems.item(e);
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw new DynamoCardLedger.EntryTooLargeException("ledger entry " + e.sequence() + " of card " + e.card()

@@ -4,7 +4,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * A card's ledger in the card's own partition: entry n is {@code CARD#card / SEQ#<n, 19 digits>}. Appending is one
  * PutItem with {@code attribute_not_exists(SK)}: of two writers claiming n + 1, exactly one wins (STYLE rule 7).
  * The head is the last item of the partition's SEQ# range (a consistent query, descending, Limit 1). The stored
- * brand scopes every read. History, transaction lookup and the sweeper's due index: see the methods.
+ * brand scopes every read. History, ledger ids and the sweeper's due index: see the methods.
  */
 final class DynamoCardLedger implements CardLedgerPort {
     private static final String CURSOR_PREFIX = "seq:";
@@ -104,16 +104,16 @@ final class DynamoCardLedger implements CardLedgerPort {
         return new HistoryPage(page, next);
     }
 
-    /** GSI1 {@code TXN#brand#id}: eventually consistent, which the port allows for this lookup. */
+    /** {@code LID#brand#id / LID} holds the card; the same card may claim it again (a retried first write). */
     @Override
-    public Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
-        return table.query(QueryRequest.builder().indexName(TallyTable.GSI1.name())
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey()))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.transaction(brand.value(), transactionId.value()))))
-                        .limit(1))
-                .stream().filter(LedgerItems::isEntry).map(LedgerItems::entry)
-                .filter(e -> e.brand().equals(brand) && e.transactionId().equals(transactionId)).findFirst();
+    public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
+        return table.putIf(LedgerItems.ledgerIdItem(brand, ledgerId, card), "attribute_not_exists(PK) OR card = :card", Map.of(), Map.of(":card", Attr.s(card.value())));
+    }
+
+    @Override
+    public Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
+        return table.get(Keys.ledgerId(brand.value(), ledgerId.value()), Keys.LEDGER_ID_SK, true)
+                .map(i -> new CardNumber(Attr.str(i, "card")));
     }
 
     /**

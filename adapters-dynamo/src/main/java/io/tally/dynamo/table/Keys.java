@@ -110,10 +110,12 @@ public final class Keys {
         return Long.parseLong(sequenceSk.substring(SEQUENCE_PREFIX.length()));
     }
 
-    /** GSI1 (ledger entries): an entry by its transaction id within the brand; sort key the card partition. */
-    public static String transaction(String brand, String transactionId) {
-        return "TXN#" + brand + "#" + transactionId;
+    /** A card's ledger id within its brand, claimed once (the middle of its transaction ids); holds the card number. */
+    public static String ledgerId(String brand, String ledgerId) {
+        return "LID#" + brand + "#" + ledgerId;
     }
+
+    public static final String LEDGER_ID_SK = "LID";
 
     /** GSI4 (ledger entries): the expiry sweeper's index, spread over a few shards so no partition runs hot. */
     public static String dueShard(int shard) {

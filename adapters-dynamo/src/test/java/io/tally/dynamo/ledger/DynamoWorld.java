@@ -16,6 +16,7 @@ import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.RedeemFromHoldUseCase;
 import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
@@ -166,8 +167,13 @@ final class DynamoWorld {
         }
 
         @Override
-        public Optional<LedgerEntry> byTransactionId(BrandId brand, io.tally.domain.ledger.TransactionId id) {
-            return delegate.byTransactionId(brand, id);
+        public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
+            return delegate.claimLedgerId(brand, ledgerId, card);
+        }
+
+        @Override
+        public Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
+            return delegate.cardOf(brand, ledgerId);
         }
 
         @Override

@@ -13,6 +13,7 @@ import io.tally.domain.ledger.Change;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.Hold;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.LedgerLimits;
 import io.tally.domain.ledger.Origin;
 import io.tally.domain.ledger.Posting;
@@ -143,7 +144,7 @@ class LedgerItemsTest {
                 Optional.of(new EmployeeId(id64)), Optional.of("€".repeat(LedgerLimits.MAX_EXTERNAL_ID)),
                 Optional.of("€".repeat(LedgerLimits.MAX_NOTE)), Optional.of("€".repeat(LedgerLimits.MAX_REQUEST_ID)),
                 Optional.of(new Origin.RequestKey("€".repeat(LedgerLimits.MAX_REQUEST_ID), "0123456789abcdef0123456789abcdef")));
-        CardState after = new CardState(sequence, balances, voided, ring, Optional.of(T));
+        CardState after = new CardState(sequence, balances, voided, ring, Optional.of(T), Optional.of(new LedgerId("9999999999")));
         Posting posting = new Posting(new BrandId(id64), CARD,
                 sequence, longId(400_000), EntryType.VOID, T, origin, changes, Optional.of(new Reference(longId(500_000),
                 sequence - 1)), LedgerLimits.MAX_AMOUNT);
@@ -182,7 +183,7 @@ class LedgerItemsTest {
                     "0123456789abcdef0123456789abcdef", id(600_000 + i), 1_999_000L + i));
         }
         long sequence = 2_000_001L;
-        CardState after = new CardState(sequence, state, voided, ring, Optional.of(T));
+        CardState after = new CardState(sequence, state, voided, ring, Optional.of(T), Optional.of(new LedgerId("9999999999")));
         Posting posting = new Posting(BRAND, CARD, sequence, id(700_000), EntryType.EXPIRE, T, Origin.system(), takes,
                 Optional.empty(), 0);
         return new LedgerEntry(posting, after);

@@ -40,11 +40,23 @@ public interface CardLedgerPort {
     HistoryPage history(BrandId brand, CardNumber card, Instant from, Instant to, int pageSize, Optional<String> cursor);
 
     /**
-     * The entry with that transaction id within the brand. May lag a just-made append (adapter: a global
-     * secondary index); that is acceptable because no exactly-once decision is made from it: whether a
-     * transaction was voided is decided from the card's head state.
+     * Claims a ledger id for the card (DynamoDB: PutItem of {@code LID#brand#id} with {@code attribute_not_exists},
+     * or the same card again). False when another card of the brand holds it: the caller tries another candidate.
      */
-    Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId);
+    boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card);
+
+    /** The card that holds this ledger id in the brand, read strongly consistently. */
+    Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId);
+
+    /**
+     * The entry with that transaction id within the brand: the id names the card's ledger id and the entry's sequence
+     * ({@link TransactionIds#locate}), so this is two strongly consistent reads and can never reach another card.
+     */
+    default Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
+        return TransactionIds.locate(transactionId)
+                .flatMap(at -> cardOf(brand, at.ledgerId()).flatMap(card -> entry(brand, card, at.sequence())))
+                .filter(e -> e.transactionId().equals(transactionId));
+    }
 
     /**
      * Up to {@code limit} (1..{@link #MAX_DUE}) cards whose latest entry's state needs the sweeper by {@code now}:

@@ -36,7 +36,9 @@ public final class CardLedgerWriter {
     private final IdempotencyPort idempotency;
     private final PublishEventPort events;
     private final Clock clock;
-    private final TransactionIds ids;
+    /** Candidates tried for a card's ledger id; with 10^10 ids per brand a second try is already rare. */
+    static final int LEDGER_ID_ATTEMPTS = 16;
+    private final RandomSource random;
     private final RetryPolicy retry;
 
     public CardLedgerWriter(CardPort cards, CardLedgerPort ledger, IdempotencyPort idempotency,
@@ -46,7 +48,7 @@ public final class CardLedgerWriter {
         this.idempotency = idempotency;
         this.events = events;
         this.clock = clock;
-        this.ids = new TransactionIds(random);
+        this.random = random;
         this.retry = retry;
     }
 
@@ -116,9 +118,14 @@ public final class CardLedgerWriter {
             }
         }
         List<LedgerEntry> written = new ArrayList<>();
+        Optional<LedgerId> claimed = Optional.empty();
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             Optional<LedgerEntry> head = ledger.head(target.brand(), target.card());
             CardState state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
+            if (state.ledgerId().isEmpty() && claimed.isEmpty()) {
+                claimed = Optional.of(claimLedgerId(target));
+            }
+            LedgerId ledgerId = state.ledgerId().orElseGet(claimed::get);
             if (request.isPresent()) {
                 Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, seen, written);
                 if (repeat.isPresent()) {
@@ -129,14 +136,14 @@ public final class CardLedgerWriter {
             if (head.isPresent() && head.get().time().isAfter(now)) {
                 now = head.get().time(); // entry times never decrease along a card: history can be paged by time
             }
-            Optional<LedgerEntry> settled = catchUp(target, head, now, written);
+            Optional<LedgerEntry> settled = catchUp(target, ledgerId, head, now, written);
             if (settled == null) {
                 pause(attempt);
                 continue;
             }
             head = settled;
             state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
-            TransactionId txn = ids.next(now, head.map(LedgerEntry::transactionId));
+            TransactionId txn = TransactionIds.next(now, head.map(LedgerEntry::transactionId), ledgerId, state.sequence() + 1);
             Outcome<Optional<Draft>> decided = decision.decide(card.get(), state, txn, now);
             if (!decided.isAccepted()) {
                 publish(written);
@@ -152,7 +159,7 @@ public final class CardLedgerWriter {
             LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
             if (ledger.append(entry) instanceof CardLedgerPort.AppendOutcome.Appended) {
                 written.add(entry);
-                catchUp(target, Optional.of(entry), now, written);
+                catchUp(target, ledgerId, Optional.of(entry), now, written);
                 return Outcome.accepted(finish(entry, false, written));
             }
             pause(attempt);
@@ -166,14 +173,16 @@ public final class CardLedgerWriter {
      * its own instant (Settlement). Returns the new head, or null when another writer appended first (the caller
      * starts over from the new head; whatever was appended here stands, since anyone would have written the same).
      */
-    private Optional<LedgerEntry> catchUp(Target target, Optional<LedgerEntry> head, Instant now, List<LedgerEntry> written) {
+    private Optional<LedgerEntry> catchUp(Target target, LedgerId ledgerId, Optional<LedgerEntry> head, Instant now,
+                                          List<LedgerEntry> written) {
         if (head.isEmpty()) {
             return head;
         }
         Optional<LedgerEntry> current = head;
         for (Settlement.Step step : Settlement.due(head.get().stateAfter(), head.get().time(), now)) {
             CardState state = current.get().stateAfter();
-            TransactionId txn = ids.next(step.at(), Optional.of(current.get().transactionId()));
+            TransactionId txn = TransactionIds.next(step.at(), Optional.of(current.get().transactionId()), ledgerId,
+                    state.sequence() + 1);
             Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, step.type(), step.at(),
                     Origin.system(), step.changes(), step.related(), 0);
             LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
@@ -184,6 +193,20 @@ public final class CardLedgerWriter {
             current = Optional.of(entry);
         }
         return current;
+    }
+
+    /**
+     * A ledger id for a card that has none yet (its first entry): random candidates, claimed; the claim decides. A
+     * writer that then loses the race for entry 1 leaves its claim unused, pointing at the same card: harmless.
+     */
+    private LedgerId claimLedgerId(Target target) {
+        for (int attempt = 0; attempt < LEDGER_ID_ATTEMPTS; attempt++) {
+            LedgerId candidate = LedgerId.random(random);
+            if (ledger.claimLedgerId(target.brand(), candidate, target.card())) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free ledger id in " + LEDGER_ID_ATTEMPTS + " tries: is the random source broken?");
     }
 
     private void pause(int attempt) {

@@ -56,7 +56,8 @@ public final class Settlement {
         if (s.steps().isEmpty()) {
             return state;
         }
-        return new CardState(state.sequence(), s.balances(), state.voided(), state.recentRequests(), state.enrolledAt());
+        return new CardState(state.sequence(), s.balances(), state.voided(), state.recentRequests(), state.enrolledAt(),
+                state.ledgerId());
     }
 
     /**

@@ -21,8 +21,8 @@ import java.util.Set;
  * The immediate reversal of an ISSUE or REDEEM, exactly once. Rules:
  * <ul>
  * <li>Only among the card's last {@link LedgerLimits#VOID_WINDOW} entries; the head state remembers voided ids
- * within that window, so "already voided" is decided from the one head read, never from the eventually
- * consistent transaction-id index (which is only used to find the card).</li>
+ * within that window, so "already voided" is decided from the one head read, never from the lookup of the id
+ * (which only finds the entry: the id names its card's ledger id and its sequence, so it never reaches another card).</li>
  * <li>An ISSUE is voidable only while its bucket still holds the issuance's full amount and the rest of the
  * balance still covers the holds. For a bucket of its own that means untouched; for an issuance that topped up
  * a bucket (or a bucket topped up since) the bucket holds several issuances and does not know which was spent,

@@ -1,6 +1,7 @@
 package io.tally.domain.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 public abstract class CardLedgerPortContract {
     protected abstract CardLedgerPort port();
 
-    /** How long an eventually consistent read (the transaction-id index) may lag in this implementation. */
+    /** How long an eventually consistent read (the sweeper's due index) may lag in this implementation. */
     protected Duration indexLag() {
         return Duration.ofSeconds(5);
     }
@@ -33,6 +35,7 @@ public abstract class CardLedgerPortContract {
 
     private List<LedgerEntry> appendChain() {
         List<LedgerEntry> chain = ContractData.chain(brand, card);
+        assertTrue(port().claimLedgerId(brand, chain.get(0).stateAfter().ledgerId().orElseThrow(), card));
         chain.forEach(e -> assertInstanceOf(CardLedgerPort.AppendOutcome.Appended.class, port().append(e)));
         return chain;
     }
@@ -95,12 +98,18 @@ public abstract class CardLedgerPortContract {
     }
 
     @Test
-    void a_transaction_is_found_by_its_id_within_the_brand() {
+    void a_transaction_is_found_by_its_id_within_the_brand_and_never_on_another_card() {
         List<LedgerEntry> chain = appendChain();
         TransactionId id = chain.get(2).transactionId();
 
-        assertEquals(chain.get(2), eventually(() -> port().byTransactionId(brand, id)));
+        assertEquals(chain.get(2), port().byTransactionId(brand, id).orElseThrow(), "strongly consistent: no lag");
         assertTrue(port().byTransactionId(brand, new TransactionId("1")).isEmpty());
+        CardNumber other = ContractData.freshCard();
+        LedgerId taken = chain.get(0).stateAfter().ledgerId().orElseThrow();
+        assertFalse(port().claimLedgerId(brand, taken, other), "a ledger id belongs to one card of the brand");
+        assertTrue(port().claimLedgerId(brand, taken, card), "the same card may claim it again (a retried first write)");
+        assertTrue(port().claimLedgerId(ContractData.freshBrand(), taken, other), "ledger ids are per brand");
+        assertEquals(Optional.of(card), port().cardOf(brand, taken));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.tenant.BrandId;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  */
 public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private final Map<String, TreeMap<Long, LedgerEntry>> cards = new HashMap<>();
+    private final Map<String, CardNumber> ledgerIds = new HashMap<>();
     private int appendFailuresToInject;
     private int conflicts;
     private final java.util.Set<String> failingCards = new java.util.HashSet<>();
@@ -125,10 +127,14 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     }
 
     @Override
-    public synchronized Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
-        return cards.values().stream().flatMap(entries -> entries.values().stream())
-                .filter(e -> e.brand().equals(brand) && e.transactionId().equals(transactionId))
-                .findFirst();
+    public synchronized boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
+        CardNumber holder = ledgerIds.putIfAbsent(brand.value() + "|" + ledgerId.value(), card);
+        return holder == null || holder.equals(card);
+    }
+
+    @Override
+    public synchronized Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
+        return Optional.ofNullable(ledgerIds.get(brand.value() + "|" + ledgerId.value()));
     }
 
     @Override
