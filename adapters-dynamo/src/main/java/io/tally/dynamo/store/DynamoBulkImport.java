@@ -2,7 +2,9 @@ package io.tally.dynamo.store;
 
 import io.tally.domain.card.Card;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.dynamo.table.TallyTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +40,10 @@ public final class DynamoBulkImport {
             if (e.sequence() == 1 && e.stateAfter().ledgerId().isPresent()) {
                 items.add(LedgerItems.ledgerIdItem(e.brand(), e.stateAfter().ledgerId().get(), e.card()));
             }
-            Map<String, AttributeValue> item = LedgerItems.item(e);
+            Map<String, AttributeValue> item = new HashMap<>(LedgerItems.item(e));
+            // imported history is not news: its entries are not in the outbox, so no events are sent for them
+            item.remove(TallyTable.GSI1.partitionKey());
+            item.remove(TallyTable.GSI1.sortKey());
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw new DynamoCardLedger.EntryTooLargeException("ledger entry " + e.sequence() + " of card " + e.card()
                         + " is over DynamoDB's " + ItemSize.MAX_ITEM_BYTES + " byte item limit");

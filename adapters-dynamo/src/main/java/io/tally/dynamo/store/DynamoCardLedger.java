@@ -104,6 +104,37 @@ final class DynamoCardLedger implements CardLedgerPort {
         return new HistoryPage(page, next);
     }
 
+    /**
+     * GSI1 {@code OUTBOX#shard}: every entry carries it from its own write until {@link #markRelayed}. One query per
+     * shard for entries made before {@code before} (sort key = time), merged oldest first.
+     */
+    @Override
+    public List<LedgerEntry> unrelayed(Instant before, int limit) {
+        if (limit < 1 || limit > MAX_OUTBOX) {
+            throw new IllegalArgumentException("limit 1.." + MAX_OUTBOX);
+        }
+        List<Map<String, AttributeValue>> hits = new ArrayList<>();
+        for (int shard = 0; shard < LedgerItems.SHARDS; shard++) {
+            hits.addAll(table.query(QueryRequest.builder().indexName(TallyTable.GSI1.name())
+                    .keyConditionExpression("#pk = :pk AND #sk < :bound")
+                    .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey(), "#sk", TallyTable.GSI1.sortKey()))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.outboxShard(shard)),
+                            ":bound", Attr.s(Keys.outboxBefore(before.toEpochMilli()))))
+                    .limit(limit)));
+        }
+        return hits.stream().filter(LedgerItems::isEntry)
+                .sorted(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI1.sortKey())))
+                .limit(limit).map(LedgerItems::entry).toList();
+    }
+
+    /** Removes the entry's GSI1 keys (index hygiene: the entry's content is unchanged); a second call changes nothing. */
+    @Override
+    public void markRelayed(LedgerEntry entry) {
+        table.updateIf(Attr.key(Keys.card(entry.card().value()), Keys.sequenceSk(entry.sequence())), "REMOVE #pk, #sk",
+                "attribute_exists(#pk)", Map.of("#pk", TallyTable.GSI1.partitionKey(), "#sk", TallyTable.GSI1.sortKey()),
+                Map.of());
+    }
+
     /** {@code LID#brand#id / LID} holds the card; the same card may claim it again (a retried first write). */
     @Override
     public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
@@ -128,7 +159,7 @@ final class DynamoCardLedger implements CardLedgerPort {
             throw new IllegalArgumentException("limit 1.." + MAX_DUE);
         }
         List<Map<String, AttributeValue>> hits = new ArrayList<>();
-        for (int shard = 0; shard < LedgerItems.DUE_SHARDS; shard++) {
+        for (int shard = 0; shard < LedgerItems.SHARDS; shard++) {
             hits.addAll(table.query(QueryRequest.builder().indexName(TallyTable.GSI4.name())
                     .keyConditionExpression("#pk = :pk AND #sk < :bound")
                     .expressionAttributeNames(Map.of("#pk", TallyTable.GSI4.partitionKey(), "#sk", TallyTable.GSI4.sortKey(),

@@ -41,13 +41,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Maps a ledger entry to its item {@code CARD#n / SEQ#<19-digit sequence>} and back, by hand: the posting at the
  * top level, the full state after it as one nested map ({@code state}). Nested attribute names are one or two
  * letters because every entry repeats the whole state and DynamoDB counts names towards the 400 KB item limit
- * (see {@link ItemSize}). Empty collections and absent optionals are left out. Index keys: GSI4 the sweeper's due
- * index when the state has something that time will change.
+ * (see {@link ItemSize}). Empty collections and absent optionals are left out. Index keys: GSI1 the outbox (from the
+ * write until the event is relayed), GSI4 the sweeper's due index when time will change the state.
  */
 final class LedgerItems {
     static final String TYPE = "Entry";
-    /** Partitions of the sweeper's due index; the shard is a stable hash of the card number. */
-    static final int DUE_SHARDS = 8;
+    /** Partitions of the sweeper's due index and of the outbox; the shard is a stable hash of the card number. */
+    static final int SHARDS = 8;
     static final String TIME = "at";
 
     private LedgerItems() {
@@ -69,8 +69,10 @@ final class LedgerItems {
         p.related().ifPresent(r -> item.put("related", AttributeValue.fromM(reference(r))));
         item.put("amountDue", n(p.amountDue()));
         item.put("state", AttributeValue.fromM(state(e.stateAfter())));
+        item.put(TallyTable.GSI1.partitionKey(), s(Keys.outboxShard(shard(p.card()))));
+        item.put(TallyTable.GSI1.sortKey(), s(Keys.outboxSk(p.time().toEpochMilli(), card, p.sequence())));
         ExpireDueUseCase.nextDue(e).ifPresent(due -> {
-            item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(dueShard(p.card()))));
+            item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(shard(p.card()))));
             item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(ceilMillis(due), brand, card)));
         });
         return item;
@@ -95,8 +97,9 @@ final class LedgerItems {
         return TYPE.equals(str(i, "type"));
     }
 
-    static int dueShard(CardNumber card) {
-        return Math.floorMod(card.value().hashCode(), DUE_SHARDS); // String.hashCode is fixed by the JLS
+    /** The shard of a card in the due index and the outbox: a stable hash of its number. */
+    static int shard(CardNumber card) {
+        return Math.floorMod(card.value().hashCode(), SHARDS); // String.hashCode is fixed by the JLS
     }
 
     /** Rounded up: an index entry must never claim "due" before the state itself is due. */

@@ -117,6 +117,21 @@ public final class Keys {
 
     public static final String LEDGER_ID_SK = "LID";
 
+    /** GSI1 (ledger entries): the outbox of entries whose event is not yet relayed, spread over a few shards. */
+    public static String outboxShard(int shard) {
+        return "OUTBOX#" + shard;
+    }
+
+    /** GSI1 sort key of an outbox entry: the entry's time (zero-padded epoch ms, so string order is time order), card, sequence. */
+    public static String outboxSk(long epochMillis, String cardNumber, long sequence) {
+        return String.format("%016d", Math.max(0, epochMillis)) + "#" + cardNumber + "#" + sequence;
+    }
+
+    /** The exclusive upper bound of outbox sort keys for entries made before {@code epochMillis}. */
+    public static String outboxBefore(long epochMillis) {
+        return String.format("%016d", Math.max(0, epochMillis));
+    }
+
     /** GSI4 (ledger entries): the expiry sweeper's index, spread over a few shards so no partition runs hot. */
     public static String dueShard(int shard) {
         return "DUE#" + shard;

@@ -167,6 +167,16 @@ final class DynamoWorld {
         }
 
         @Override
+        public List<LedgerEntry> unrelayed(Instant before, int limit) {
+            return delegate.unrelayed(before, limit);
+        }
+
+        @Override
+        public void markRelayed(LedgerEntry entry) {
+            delegate.markRelayed(entry);
+        }
+
+        @Override
         public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
             return delegate.claimLedgerId(brand, ledgerId, card);
         }

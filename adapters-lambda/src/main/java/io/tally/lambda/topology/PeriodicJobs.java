@@ -11,7 +11,13 @@ public final class PeriodicJobs {
     /** Writes the EXPIRE entries of expired value and the RELEASE entries of expired holds. */
     public static final PeriodicJob EXPIRY_SWEEPER = new PeriodicJob("expiry-sweeper", FunctionId.JOBS, Duration.ofMinutes(5));
 
-    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER);
+    /**
+     * Publishes the events of ledger entries still in the outbox: those whose writer died or whose transport failed
+     * after the commit (the fast path publishes all others within milliseconds).
+     */
+    public static final PeriodicJob EVENT_RELAY = new PeriodicJob("event-relay", FunctionId.JOBS, Duration.ofMinutes(1));
+
+    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY);
 
     private PeriodicJobs() {
     }

@@ -27,6 +27,7 @@ import io.tally.lambda.merchant.VoidTransactionMethod;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.ledger.CardLedgerWriter;
 import io.tally.domain.ledger.CardQueriesUseCase;
+import io.tally.domain.ledger.EventRelay;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
@@ -36,6 +37,7 @@ import io.tally.domain.ledger.ReleaseHoldUseCase;
 import io.tally.domain.ledger.UpdateAccountUseCase;
 import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.ledger.SweepDueCardsUseCase;
+import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.domain.program.LoadProgramsPort;
@@ -149,9 +151,11 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, Clock clock) {
+    static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
+                                          Clock clock) {
         return new PeriodicJobRunner(List.of(
-                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire))), clock);
+                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire)),
+                new EventRelayTask(new EventRelay(storage.cardLedger(), events))), clock);
     }
 
     @Provides

@@ -19,12 +19,27 @@ public interface CardLedgerPort {
     int MAX_PAGE = 100;
     /** Most cards one {@link #dueCards} call returns. */
     int MAX_DUE = 100;
+    /** Most entries one {@link #unrelayed} call returns. */
+    int MAX_OUTBOX = 100;
 
     /** The card's latest entry (highest sequence), read strongly consistently; empty for a card without entries. */
     Optional<LedgerEntry> head(BrandId brand, CardNumber card);
 
     /** The entry with that sequence number, read strongly consistently. */
     Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence);
+
+    /**
+     * The ledger's outbox: entries whose event has not yet reached the transport, made before {@code before}, oldest
+     * first, at most {@code limit} (1..{@link #MAX_OUTBOX}), across all cards and brands. Every appended entry is in it
+     * from the moment it is stored (the outbox is part of the entry's own single write: adapter, a sparse index) until
+     * {@link #markRelayed}; so an entry whose writer died right after the write is still found here. May lag either
+     * way (adapter: an index): an entry just relayed may still be listed, which only means it is published twice
+     * (consumers de-duplicate on the event id).
+     */
+    List<LedgerEntry> unrelayed(Instant before, int limit);
+
+    /** The entry's event has been handed to the transport: it leaves the outbox. Idempotent. */
+    void markRelayed(LedgerEntry entry);
 
     /**
      * Stores {@code next} only if the card has no entry with its sequence number yet (DynamoDB: PutItem with

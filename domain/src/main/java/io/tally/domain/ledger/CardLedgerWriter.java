@@ -22,19 +22,19 @@ import java.util.Optional;
 /**
  * The one way entries get written. Reads the card and its head, lets a {@link Decision} say what the next
  * entry is, appends it with one conditional write and, when another writer got there first, starts over
- * from the new head (bounded, with backoff; then CONTENDED). Then publishes the entry's event.
+ * from the new head (bounded, with backoff; then CONTENDED). Then hands the entry's event to the {@link EventRelay}.
  *
  * <p>Idempotency: a request with a customRequestId is claimed in the {@link IdempotencyPort} (a reused id with
  * another request is refused there, across cards), and the card's state remembers the id with the entry it
- * produced. A repeat finds that entry in the head state and answers with it instead of applying twice, and
- * re-publishes its event (at least once; the event id derives from the transaction id). A crash between
- * append, recordResult and publish therefore heals on the client's retry.
+ * produced. A repeat finds that entry in the head state and answers with it instead of applying twice. Whatever
+ * happens after the append (publishing, recording the result) cannot fail the call: the entry is in the ledger's
+ * outbox until its event is out, so a crash after the write loses nothing and the client's retry changes nothing.
  */
 public final class CardLedgerWriter {
     private final CardPort cards;
     private final CardLedgerPort ledger;
     private final IdempotencyPort idempotency;
-    private final PublishEventPort events;
+    private final EventRelay relay;
     private final Clock clock;
     /** Candidates tried for a card's ledger id; with 10^10 ids per brand a second try is already rare. */
     static final int LEDGER_ID_ATTEMPTS = 16;
@@ -46,7 +46,7 @@ public final class CardLedgerWriter {
         this.cards = cards;
         this.ledger = ledger;
         this.idempotency = idempotency;
-        this.events = events;
+        this.relay = new EventRelay(ledger, events);
         this.clock = clock;
         this.random = random;
         this.retry = retry;
@@ -230,26 +230,33 @@ public final class CardLedgerWriter {
         return result.map(r -> Outcome.accepted(replay(target, r.sequence(), written)));
     }
 
+    /** The entry an earlier identical request wrote; its event is the outbox's business (relayed or still queued). */
     private Written replay(Target target, long sequence, List<LedgerEntry> written) {
         LedgerEntry entry = ledger.entry(target.brand(), target.card(), sequence)
                 .orElseThrow(() -> new IllegalStateException("entry " + sequence + " named by a request mark is missing"));
-        List<LedgerEntry> all = new ArrayList<>(written);
-        all.add(entry);
-        return finish(entry, true, all);
+        return finish(entry, true, written);
     }
 
+    /**
+     * After the commit nothing can fail the caller: the money moved. Publishing (the outbox's fast path) and recording
+     * the idempotency result are attempts; what fails is done by the outbox drain, or not needed (the card's request
+     * ring answers a repeat on its own).
+     */
     private Written finish(LedgerEntry entry, boolean replayed, List<LedgerEntry> written) {
-        entry.posting().origin().request().ifPresent(r ->
-                idempotency.recordResult(entry.brand(), r.customRequestId(), entry.card(), entry.sequence()));
         publish(written);
+        entry.posting().origin().request().ifPresent(r -> {
+            try {
+                idempotency.recordResult(entry.brand(), r.customRequestId(), entry.card(), entry.sequence());
+            } catch (RuntimeException afterCommit) {
+                // the card's request ring still knows the request; the record only serves repeats beyond the ring
+            }
+        });
         return new Written(Optional.of(entry), Settlement.settled(entry.stateAfter(), entry.time(), entry.time()),
                 replayed, written);
     }
 
     private void publish(List<LedgerEntry> written) {
-        if (!written.isEmpty()) {
-            events.publish(written.stream().map(LedgerEvents::of).toList());
-        }
+        relay.relay(written);
     }
 
     private static <T> Outcome<T> reused() {

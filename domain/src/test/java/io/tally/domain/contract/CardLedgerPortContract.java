@@ -41,6 +41,27 @@ public abstract class CardLedgerPortContract {
     }
 
     @Test
+    void every_appended_entry_waits_in_the_outbox_until_marked_relayed() {
+        List<LedgerEntry> chain = appendChain();
+        Instant before = chain.get(3).time(); // exclusive: the first three entries are older
+        List<LedgerEntry> seen = new ArrayList<>();
+        for (int round = 0; round < 1_000; round++) {
+            List<LedgerEntry> page = port().unrelayed(before, CardLedgerPort.MAX_OUTBOX);
+            if (page.isEmpty()) {
+                break;
+            }
+            assertTrue(page.stream().allMatch(e -> e.time().isBefore(before)));
+            seen.addAll(page);
+            page.forEach(port()::markRelayed);
+        }
+        assertEquals(chain.subList(0, 3), seen.stream().filter(e -> e.card().equals(card)).toList(), "oldest first, each once");
+        port().markRelayed(chain.get(0)); // idempotent
+        List<LedgerEntry> rest = port().unrelayed(chain.get(5).time().plusSeconds(1), CardLedgerPort.MAX_OUTBOX)
+                .stream().filter(e -> e.card().equals(card)).toList();
+        assertEquals(chain.subList(3, 6), rest, "the younger ones are still waiting");
+    }
+
+    @Test
     void a_card_without_entries_has_no_head() {
         assertTrue(port().head(brand, card).isEmpty());
         assertTrue(port().entry(brand, card, 1).isEmpty());

@@ -25,6 +25,8 @@ import java.util.TreeMap;
 public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private final Map<String, TreeMap<Long, LedgerEntry>> cards = new HashMap<>();
     private final Map<String, CardNumber> ledgerIds = new HashMap<>();
+    /** The outbox: entries whose event has not been relayed yet, in append order. */
+    private final Map<String, LedgerEntry> outbox = new java.util.LinkedHashMap<>();
     private int appendFailuresToInject;
     private int conflicts;
     private final java.util.Set<String> failingCards = new java.util.HashSet<>();
@@ -105,6 +107,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             return AppendOutcome.CONFLICT;
         }
         entries.put(next.sequence(), next);
+        outbox.put(next.card().value() + "|" + next.sequence(), next);
         if (crashAfter.test(next)) {
             throw new Crash("after appending entry " + next.sequence() + " of card " + next.card());
         }
@@ -124,6 +127,25 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         Optional<String> next = matching.size() > pageSize
                 ? Optional.of(Long.toString(page.get(page.size() - 1).sequence())) : Optional.empty();
         return new HistoryPage(page, next);
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> unrelayed(Instant before, int limit) {
+        if (limit < 1 || limit > MAX_OUTBOX) {
+            throw new IllegalArgumentException("limit 1.." + MAX_OUTBOX);
+        }
+        return outbox.values().stream().filter(e -> e.time().isBefore(before))
+                .sorted(Comparator.comparing(LedgerEntry::time)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void markRelayed(LedgerEntry entry) {
+        outbox.remove(entry.card().value() + "|" + entry.sequence());
+    }
+
+    /** How many entries wait in the outbox (test helper). */
+    public synchronized int outboxSize() {
+        return outbox.size();
     }
 
     @Override

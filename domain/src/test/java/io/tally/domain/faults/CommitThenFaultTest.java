@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.BalanceResult;
+import io.tally.domain.ledger.EventRelay;
+import io.tally.domain.ledger.LedgerEvents;
 import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.shared.Outcome;
 import java.util.Optional;
@@ -29,6 +31,14 @@ class CommitThenFaultTest {
 
         assertTrue(redeemed.isAccepted(), "the money moved, so the answer is success");
         assertEquals(60, w.balance(card));
+        String id = LedgerEvents.eventId(redeemed.value().entry());
+        assertTrue(w.events.published().stream().noneMatch(e -> e.id().equals(id)), "not out yet");
+
+        w.clock.advance(EventRelay.GRACE.plusSeconds(1));
+        w.relay.drain(w.clock.instant(), 1_000);
+
+        assertEquals(1, w.events.published().stream().filter(e -> e.id().equals(id)).count(), "the drain relayed it, once");
+        assertEquals(0, w.ledger.outboxSize());
     }
 
     @Test
