@@ -7,7 +7,6 @@ import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.fakes.InMemoryCardLedgerPort;
 import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemoryConfigStore;
-import io.tally.domain.fakes.InMemoryIdempotencyPort;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -82,7 +81,7 @@ final class Generated {
         MutableClock clock = new MutableClock(START);
         PublishEventPort noEvents = events -> {
         };
-        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, new InMemoryIdempotencyPort(), noEvents, clock,
+        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, noEvents, clock,
                 new SeededRandom(index), RetryPolicy.of(1, Backoff.NONE));
         Card card = card(index);
         cards.create(card);

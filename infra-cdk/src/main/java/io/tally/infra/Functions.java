@@ -61,7 +61,10 @@ final class Functions {
                                             Map<QueueId, Queues.Pair> queues) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
         Map<String, String> environment = environment(config, table, queues);
-        environment.put(PORTAL_SECRET_VARIABLE, portalSecret(scope, config));
+        environment.put(PORTAL_SECRET_VARIABLE, generatedSecret(scope, config, "PortalSigningSecret",
+                "Tally member portal signing secret"));
+        environment.put(SEAL_SECRET_VARIABLE, generatedSecret(scope, config, "SealingSecret",
+                "Tally sealing secret (replayed answers that hold a PIN)"));
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
             functions.put(id, create(scope, config, id, code, environment));
@@ -124,13 +127,17 @@ final class Functions {
     /** The member portal's signing secret (links in e-mails, CSRF tokens, challenges); read by PortalSettings. */
     static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
 
+    /** The merchant API's sealing secret (answers holding a PIN rest sealed); read by Settings. */
+    static final String SEAL_SECRET_VARIABLE = "TALLY_SEAL_SECRET";
+
     /**
      * A 48-character secret generated once per stack in Secrets Manager and handed to the functions as configuration
      * (a CloudFormation dynamic reference, resolved at deploy time), so nothing random is created during Lambda init.
+     * Retained with the stack's data unless the stack is disposable: what it sealed or signed must stay readable.
      */
-    private static String portalSecret(Construct scope, StackConfig config) {
-        Secret secret = Secret.Builder.create(scope, "PortalSigningSecret")
-                .description("Tally member portal signing secret (" + config.brand() + " " + config.stage() + ")")
+    private static String generatedSecret(Construct scope, StackConfig config, String id, String description) {
+        Secret secret = Secret.Builder.create(scope, id)
+                .description(description + " (" + config.brand() + " " + config.stage() + ")")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
                 .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();

@@ -78,7 +78,7 @@ final class DynamoWorld {
         programs.saveProgram(new Program(brand, PROGRAM, "Gift", ProgramKind.GIFT));
         programs.saveValueType(new ValueType(brand, PROGRAM, USD, 2, ValueTypeLimits.NONE));
         programs.saveCardSet(new CardSet(brand, SET, PROGRAM, "Set 1", "6036", 19));
-        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, storage.idempotency(), events, clock, random, retry);
+        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, events, clock, random, retry);
         issue = new IssueUseCase(writer, programs);
         redeem = new RedeemUseCase(writer, programs);
         hold = new HoldUseCase(writer, programs);

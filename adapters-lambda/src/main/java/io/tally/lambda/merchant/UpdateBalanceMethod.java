@@ -21,6 +21,7 @@ import io.tally.lambda.http.MerchantRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code updateBalance}: issue, redeem or hold an amount of one value type; redeem from a hold
@@ -61,7 +62,12 @@ public final class UpdateBalanceMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.CLAIMED_BY_DOMAIN;
+        return RequestIdUse.IDEMPOTENT;
+    }
+
+    @Override
+    public Set<String> outputOnlyFields() {
+        return Set.of("returnBalances");
     }
 
     private enum Action {

@@ -14,6 +14,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code voidTransaction}: the immediate reversal of an issuance or a redemption, exactly once, by its
@@ -40,7 +41,12 @@ public final class VoidTransactionMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.CLAIMED_BY_DOMAIN;
+        return RequestIdUse.IDEMPOTENT;
+    }
+
+    @Override
+    public Set<String> outputOnlyFields() {
+        return Set.of("returnBalances");
     }
 
     @Override

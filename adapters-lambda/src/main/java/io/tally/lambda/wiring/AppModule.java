@@ -43,6 +43,7 @@ import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.shared.Sealer;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
@@ -121,7 +122,7 @@ final class AppModule {
     static CardLedgerWriter cardLedgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock,
                                              RandomSource random) {
         RetryPolicy retry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
-        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), storage.idempotency(), events, clock, random,
+        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), events, clock, random,
                 retry);
     }
 
@@ -178,7 +179,7 @@ final class AppModule {
         return new MerchantApi(new AuthenticateMerchantUseCase(storage.merchantAccess()), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
-                storage.idempotency(), clock);
+                storage.idempotency(), clock, new Sealer(settings.requireSealSecret(), random), random);
     }
 
     @Provides

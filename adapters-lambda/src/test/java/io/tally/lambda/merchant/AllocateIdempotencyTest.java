@@ -33,7 +33,7 @@ class AllocateIdempotencyTest {
     void a_crash_before_the_answer_is_stored_lets_the_retry_answer_the_same_card_and_pin() {
         h.world.poolCard(TestWorld.BRAND);
         h.world.poolCard(TestWorld.BRAND);
-        h.world.idempotency.crashNextUpdates(1);
+        h.world.idempotency.crashNextCompletions(1);
         assertThrows(Crash.class, () -> h.call("allocate", BODY, Map.of("customRequestId", "web-0001")));
         h.world.clock.advance(java.time.Duration.ofMinutes(5));
 

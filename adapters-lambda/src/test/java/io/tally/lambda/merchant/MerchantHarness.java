@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Pins;
 import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.shared.Sealer;
+import io.tally.lambda.wiring.Settings;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.program.ListValueTypesUseCase;
@@ -64,7 +66,8 @@ final class MerchantHarness {
                 new VoidTransactionMethod(world.voids, world.programs, json, world.clock));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), true),
-                new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock);
+                new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock,
+                new Sealer(Settings.LOCAL_SEAL_SECRET, new SeededRandom(13)), new SeededRandom(17));
     }
 
     /** A response: HTTP status, the raw body (for byte-for-byte comparisons) and the parsed body. */

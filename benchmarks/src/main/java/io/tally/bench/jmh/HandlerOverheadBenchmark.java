@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.bench.probe.MerchantEvents;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.shared.Sealer;
+import io.tally.lambda.wiring.Settings;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
@@ -65,7 +67,8 @@ public class HandlerOverheadBenchmark {
                 new SearchMethod(world.queries, world.programs, json, world.clock));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(OutputStream.nullOutputStream()), true),
-                new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock);
+                new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock,
+                new Sealer(Settings.LOCAL_SEAL_SECRET, new SeededRandom(13)), new SeededRandom(17));
         CardNumber card = world.activeCard();
         world.issue(card, 9_000_000_000L).value();
         MerchantEvents events = new MerchantEvents("jmh-key", SECRET, brand, "store-1", "pos-1");

@@ -50,12 +50,21 @@ public final class AllocateCardUseCase {
         MINT
     }
 
-    /** Exactly one of {@code cardSet} and {@code cardNumber}. */
-    public record AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber) {
+    /**
+     * Exactly one of {@code cardSet} and {@code cardNumber}. {@code checkpoint}: present when the allocation must
+     * happen once across retries (see {@link AllocationCheckpoint}).
+     */
+    public record AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber,
+                                      Optional<AllocationCheckpoint> checkpoint) {
         public AllocateCardCommand {
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(cardSet, "cardSet");
             Objects.requireNonNull(cardNumber, "cardNumber");
+            Objects.requireNonNull(checkpoint, "checkpoint");
+        }
+
+        public AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber) {
+            this(brand, cardSet, cardNumber, Optional.empty());
         }
     }
 
@@ -71,13 +80,50 @@ public final class AllocateCardUseCase {
         if (command.cardSet().isPresent() == command.cardNumber().isPresent()) {
             return Outcome.rejected(Reason.INVALID_REQUEST, "give either cardSetId or cardNumber");
         }
-        if (command.cardNumber().isPresent()) {
-            return allocateSpecific(command.brand(), command.cardNumber().get());
+        Optional<AllocationCheckpoint.Choice> previous = command.checkpoint().flatMap(AllocationCheckpoint::previous);
+        if (previous.isPresent()) {
+            Optional<AllocatedCard> resumed = resume(command, previous.get());
+            if (resumed.isPresent()) {
+                return Outcome.accepted(resumed.get());
+            }
         }
-        return allocateFromPool(command.brand(), command.cardSet().get());
+        if (command.cardNumber().isPresent()) {
+            return allocateSpecific(command.brand(), command.cardNumber().get(), command.checkpoint());
+        }
+        return allocateFromPool(command.brand(), command.cardSet().get(), command.checkpoint());
     }
 
-    private Outcome<AllocatedCard> allocateSpecific(BrandId brand, CardNumber number) {
+    /**
+     * Finishes what an earlier attempt chose: the card already has the chosen PIN (the attempt got as far as the
+     * write), or is still free to get it (it did not); empty when someone else has the card meanwhile.
+     */
+    private Optional<AllocatedCard> resume(AllocateCardCommand command, AllocationCheckpoint.Choice choice) {
+        if (!command.cardNumber().map(choice.card()::equals).orElse(true)) {
+            return Optional.empty();
+        }
+        Optional<Card> card = cards.load(command.brand(), choice.card());
+        if (card.isPresent() && card.get().pinHash().equals(Optional.of(choice.pinHash()))) {
+            return Optional.of(new AllocatedCard(card.get(), choice.pin()));
+        }
+        if (card.isPresent() && card.get().status() == CardStatus.UNALLOCATED
+                && command.cardSet().map(card.get().cardSet()::equals).orElse(true)) {
+            Card activated = card.get().activated(choice.pinHash(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return cards.allocate(activated) == CardPort.WriteOutcome.WRITTEN
+                    ? Optional.of(new AllocatedCard(activated, choice.pin())) : Optional.empty();
+        }
+        if (card.isEmpty() && command.cardSet().isPresent() && whenPoolEmpty == WhenPoolEmpty.MINT) {
+            Optional<CardSet> set = programs.cardSet(command.brand(), command.cardSet().get());
+            if (set.isPresent()) {
+                Card minted = Card.unallocated(set.get().brand(), choice.card(), set.get().program(), set.get().id())
+                        .activated(choice.pinHash(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                return cards.create(minted) == CardPort.WriteOutcome.WRITTEN
+                        ? Optional.of(new AllocatedCard(minted, choice.pin())) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Outcome<AllocatedCard> allocateSpecific(BrandId brand, CardNumber number, Optional<AllocationCheckpoint> checkpoint) {
         Optional<Card> card = cards.load(brand, number);
         if (card.isEmpty()) {
             return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
@@ -85,11 +131,11 @@ public final class AllocateCardUseCase {
         if (card.get().status() != CardStatus.UNALLOCATED) {
             return Outcome.rejected(Reason.CARD_ALREADY_ALLOCATED, "the card is already allocated");
         }
-        return tryAllocate(card.get()).<Outcome<AllocatedCard>>map(Outcome::accepted)
+        return tryAllocate(card.get(), checkpoint).<Outcome<AllocatedCard>>map(Outcome::accepted)
                 .orElseGet(() -> Outcome.rejected(Reason.CARD_ALREADY_ALLOCATED, "the card is already allocated"));
     }
 
-    private Outcome<AllocatedCard> allocateFromPool(BrandId brand, CardSetId setId) {
+    private Outcome<AllocatedCard> allocateFromPool(BrandId brand, CardSetId setId, Optional<AllocationCheckpoint> checkpoint) {
         Optional<CardSet> set = programs.cardSet(brand, setId);
         if (set.isEmpty()) {
             return Outcome.rejected(Reason.UNKNOWN_CARD_SET, "no card set " + setId);
@@ -102,35 +148,37 @@ public final class AllocateCardUseCase {
             // Start at a random candidate so that concurrent requests spread over the pool instead of racing for one card.
             int start = random.nextInt(candidates.size());
             for (int i = 0; i < candidates.size(); i++) {
-                Optional<AllocatedCard> won = tryAllocate(candidates.get((start + i) % candidates.size()));
+                Optional<AllocatedCard> won = tryAllocate(candidates.get((start + i) % candidates.size()), checkpoint);
                 if (won.isPresent()) {
                     return Outcome.accepted(won.get());
                 }
             }
         }
         if (whenPoolEmpty == WhenPoolEmpty.MINT) {
-            return mint(set.get());
+            return mint(set.get(), checkpoint);
         }
         return Outcome.rejected(Reason.CARD_SET_EXHAUSTED, "no unallocated cards left in card set " + setId);
     }
 
-    private Optional<AllocatedCard> tryAllocate(Card card) {
+    private Optional<AllocatedCard> tryAllocate(Card card, Optional<AllocationCheckpoint> checkpoint) {
         if (card.status() != CardStatus.UNALLOCATED) {
             return Optional.empty();
         }
         String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
         Card activated = card.activated(Pins.hash(pin, random), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        checkpoint.ifPresent(c -> c.record(new AllocationCheckpoint.Choice(card.number(), pin, activated.pinHash().orElseThrow())));
         if (cards.allocate(activated) == CardPort.WriteOutcome.WRITTEN) {
             return Optional.of(new AllocatedCard(activated, pin));
         }
         return Optional.empty();
     }
 
-    private Outcome<AllocatedCard> mint(CardSet set) {
+    private Outcome<AllocatedCard> mint(CardSet set, Optional<AllocationCheckpoint> checkpoint) {
         for (int attempt = 0; attempt < MINT_ATTEMPTS; attempt++) {
             String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
             Card card = Card.unallocated(set.brand(), numbers.next(set), set.program(), set.id())
                     .activated(Pins.hash(pin, random), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            checkpoint.ifPresent(c -> c.record(new AllocationCheckpoint.Choice(card.number(), pin, card.pinHash().orElseThrow())));
             if (cards.create(card) == CardPort.WriteOutcome.WRITTEN) {
                 return Outcome.accepted(new AllocatedCard(card, pin));
             }

@@ -24,41 +24,51 @@ import java.util.Optional;
  * entry is, appends it with one conditional write and, when another writer got there first, starts over
  * from the new head (bounded, with backoff; then CONTENDED). Then hands the entry's event to the {@link EventRelay}.
  *
- * <p>Idempotency: a request with a customRequestId is claimed in the {@link IdempotencyPort} (a reused id with
- * another request is refused there, across cards), and the card's state remembers the id with the entry it
- * produced. A repeat finds that entry in the head state and answers with it instead of applying twice. Whatever
+ * <p>Idempotency: the card's state remembers the last customRequestIds with the entries they produced. A repeat finds
+ * its entry there and answers with it instead of applying twice; a retry that took over a lapsed request
+ * ({@link Target#resumeSince}) also looks through the card's history since the first attempt began, in case more
+ * requests than the state remembers came in between. (Claims per brand, across cards and beyond a card's memory,
+ * are the {@link IdempotencyPort}'s, kept by the caller that honours the id: the merchant API.) Whatever
  * happens after the append (publishing, recording the result) cannot fail the call: the entry is in the ledger's
  * outbox until its event is out, so a crash after the write loses nothing and the client's retry changes nothing.
  */
 public final class CardLedgerWriter {
     private final CardPort cards;
     private final CardLedgerPort ledger;
-    private final IdempotencyPort idempotency;
     private final EventRelay relay;
     private final Clock clock;
     /** Candidates tried for a card's ledger id; with 10^10 ids per brand a second try is already rare. */
     static final int LEDGER_ID_ATTEMPTS = 16;
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
     private final RandomSource random;
     private final RetryPolicy retry;
 
-    public CardLedgerWriter(CardPort cards, CardLedgerPort ledger, IdempotencyPort idempotency,
-                            PublishEventPort events, Clock clock, RandomSource random, RetryPolicy retry) {
+    public CardLedgerWriter(CardPort cards, CardLedgerPort ledger, PublishEventPort events, Clock clock,
+                            RandomSource random, RetryPolicy retry) {
         this.cards = cards;
         this.ledger = ledger;
-        this.idempotency = idempotency;
         this.relay = new EventRelay(ledger, events);
         this.clock = clock;
         this.random = random;
         this.retry = retry;
     }
 
-    /** Which card, on whose behalf, and whether the caller must prove the PIN or the card must be active. */
-    public record Target(BrandId brand, CardNumber card, Origin origin, Optional<String> pin, boolean activeOnly) {
+    /**
+     * Which card, on whose behalf, whether the caller must prove the PIN or the card must be active, and, for a retry
+     * that took a lapsed request over, since when its first attempt may have written ({@link RequestInfo#resumeSince}).
+     */
+    public record Target(BrandId brand, CardNumber card, Origin origin, Optional<String> pin, boolean activeOnly,
+                         Optional<Instant> resumeSince) {
         public Target {
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(card, "card");
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(pin, "pin");
+            Objects.requireNonNull(resumeSince, "resumeSince");
+        }
+
+        public Target(BrandId brand, CardNumber card, Origin origin, Optional<String> pin, boolean activeOnly) {
+            this(brand, card, origin, pin, activeOnly, Optional.empty());
         }
     }
 
@@ -106,17 +116,7 @@ public final class CardLedgerWriter {
             return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
         }
         Optional<Origin.RequestKey> request = target.origin().request();
-        Optional<IdempotencyPort.IdempotencyRecord> seen = Optional.empty();
-        if (request.isPresent()) {
-            IdempotencyPort.Claim claim = idempotency.claim(target.brand(), request.get().customRequestId(),
-                    request.get().fingerprint(), clock.instant());
-            if (claim instanceof IdempotencyPort.Claim.Seen s) {
-                if (!s.record().fingerprint().equals(request.get().fingerprint())) {
-                    return reused();
-                }
-                seen = Optional.of(s.record());
-            }
-        }
+        boolean searched = false;
         List<LedgerEntry> written = new ArrayList<>();
         Optional<LedgerId> claimed = Optional.empty();
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
@@ -127,7 +127,8 @@ public final class CardLedgerWriter {
             }
             LedgerId ledgerId = state.ledgerId().orElseGet(claimed::get);
             if (request.isPresent()) {
-                Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, seen, written);
+                Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, !searched, written);
+                searched = true;
                 if (repeat.isPresent()) {
                     return repeat.get();
                 }
@@ -215,8 +216,8 @@ public final class CardLedgerWriter {
         }
     }
 
-    private Optional<Outcome<Written>> repeat(Target target, Origin.RequestKey request, CardState state,
-                                              Optional<IdempotencyPort.IdempotencyRecord> seen, List<LedgerEntry> written) {
+    private Optional<Outcome<Written>> repeat(Target target, Origin.RequestKey request, CardState state, boolean search,
+                                              List<LedgerEntry> written) {
         Optional<RequestMark> mark = state.recentRequest(request.customRequestId());
         if (mark.isPresent()) {
             if (!mark.get().fingerprint().equals(request.fingerprint())) {
@@ -224,10 +225,28 @@ public final class CardLedgerWriter {
             }
             return Optional.of(Outcome.accepted(replay(target, mark.get().sequence(), written)));
         }
-        // Older than the card's ring remembers: the idempotency record still names the entry.
-        Optional<IdempotencyPort.ResultRef> result = seen.flatMap(IdempotencyPort.IdempotencyRecord::result)
-                .filter(r -> r.card().equals(target.card()));
-        return result.map(r -> Outcome.accepted(replay(target, r.sequence(), written)));
+        if (!search || target.resumeSince().isEmpty()) {
+            return Optional.empty();
+        }
+        return searchSince(target, request, target.resumeSince().get()).map(e -> e.posting().origin().request()
+                .filter(r -> r.fingerprint().equals(request.fingerprint()))
+                .<Outcome<Written>>map(r -> Outcome.accepted(finish(e, true, written)))
+                .orElseGet(CardLedgerWriter::reused));
+    }
+
+    /** The entry the request wrote since {@code since}, beyond what the card's request ring remembers (pages of history). */
+    private Optional<LedgerEntry> searchSince(Target target, Origin.RequestKey request, Instant since) {
+        Optional<String> cursor = Optional.empty();
+        do {
+            HistoryPage page = ledger.history(target.brand(), target.card(), since, END_OF_TIME, CardLedgerPort.MAX_PAGE, cursor);
+            for (LedgerEntry e : page.entries()) {
+                if (e.posting().origin().request().filter(r -> r.customRequestId().equals(request.customRequestId())).isPresent()) {
+                    return Optional.of(e);
+                }
+            }
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return Optional.empty();
     }
 
     /** The entry an earlier identical request wrote; its event is the outbox's business (relayed or still queued). */
@@ -238,19 +257,11 @@ public final class CardLedgerWriter {
     }
 
     /**
-     * After the commit nothing can fail the caller: the money moved. Publishing (the outbox's fast path) and recording
-     * the idempotency result are attempts; what fails is done by the outbox drain, or not needed (the card's request
-     * ring answers a repeat on its own).
+     * After the commit nothing can fail the caller: the money moved. Publishing is the outbox's fast path, an attempt;
+     * what fails is published by the outbox drain.
      */
     private Written finish(LedgerEntry entry, boolean replayed, List<LedgerEntry> written) {
         publish(written);
-        entry.posting().origin().request().ifPresent(r -> {
-            try {
-                idempotency.recordResult(entry.brand(), r.customRequestId(), entry.card(), entry.sequence());
-            } catch (RuntimeException afterCommit) {
-                // the card's request ring still knows the request; the record only serves repeats beyond the ring
-            }
-        });
         return new Written(Optional.of(entry), Settlement.settled(entry.stateAfter(), entry.time(), entry.time()),
                 replayed, written);
     }

@@ -69,7 +69,7 @@ public final class VoidUseCase {
         LedgerEntry voided = target.get();
         String fingerprint = Fingerprint.of("void", voided.card().value(), c.transactionId().value());
         CardLedgerWriter.Target t = new CardLedgerWriter.Target(c.context().brand(), voided.card(),
-                Origin.of(c.context(), c.info(), fingerprint), Optional.empty(), true);
+                Origin.of(c.context(), c.info(), fingerprint), Optional.empty(), true, c.info().resumeSince());
         return writer.write(t, (card, state, txn, now) -> decide(voided, state, now)).map(BalanceResult::of);
     }
 

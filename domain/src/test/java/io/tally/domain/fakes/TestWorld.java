@@ -88,7 +88,7 @@ public final class TestWorld {
             programs.saveValueType(new ValueType(b, PROGRAM, POINTS, 0, ValueTypeLimits.NONE));
             programs.saveCardSet(new CardSet(b, SET, PROGRAM, "Set 1", "6036", 19));
         }
-        writer = new CardLedgerWriter(cards, ledger, idempotency, events, clock, random, retry);
+        writer = new CardLedgerWriter(cards, ledger, events, clock, random, retry);
         relay = new EventRelay(ledger, events);
         issue = new IssueUseCase(writer, programs);
         redeem = new RedeemUseCase(writer, programs);

@@ -47,7 +47,7 @@ class TransactionIdUniquenessTest {
 
     @Test
     void two_cards_written_in_the_same_millisecond_by_generators_in_the_same_state_get_different_ids() {
-        CardLedgerWriter writer = new CardLedgerWriter(w.cards, w.ledger, w.idempotency, w.events, w.clock,
+        CardLedgerWriter writer = new CardLedgerWriter(w.cards, w.ledger, w.events, w.clock,
                 new RepeatingRandom(2), RetryPolicy.of(8, Backoff.NONE));
         IssueUseCase issue = new IssueUseCase(writer, w.programs);
         CardNumber first = w.activeCard();

@@ -127,7 +127,7 @@ final class PortalModule {
     @Provides
     @Singleton
     static CardLedgerWriter writer(CardStores stores, PublishEventPort events, Clock clock, RandomSource random) {
-        return new CardLedgerWriter(stores.cards(), stores.ledger(), stores.idempotency(), events, clock, random,
+        return new CardLedgerWriter(stores.cards(), stores.ledger(), events, clock, random,
                 RetryPolicy.of(8, Backoff.NONE));
     }
 
