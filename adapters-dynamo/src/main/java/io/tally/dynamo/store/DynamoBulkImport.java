@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,11 +37,15 @@ public final class DynamoBulkImport {
      */
     public int ledgerEntries(List<LedgerEntry> entries) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(entries.size());
+        LedgerEntry before = null;
         for (LedgerEntry e : entries) {
+            Optional<LedgerEntry> previous = before != null && before.card().equals(e.card())
+                    && before.sequence() == e.sequence() - 1 ? Optional.of(before) : Optional.empty();
+            before = e;
             if (e.sequence() == 1 && e.stateAfter().ledgerId().isPresent()) {
                 items.add(LedgerItems.ledgerIdItem(e.brand(), e.stateAfter().ledgerId().get(), e.card()));
             }
-            Map<String, AttributeValue> item = new HashMap<>(LedgerItems.item(e));
+            Map<String, AttributeValue> item = new HashMap<>(LedgerItems.item(e, previous));
             // imported history is not news: its entries are not in the outbox, so no events are sent for them
             item.remove(TallyTable.GSI1.partitionKey());
             item.remove(TallyTable.GSI1.sortKey());

@@ -2,6 +2,7 @@ package io.tally.dynamo.store;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.LedgerId;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A card's ledger in the card's own partition: entry n is {@code CARD#card / SEQ#<n, 19 digits>}. Appending is one
@@ -53,8 +55,8 @@ final class DynamoCardLedger implements CardLedgerPort {
     }
 
     @Override
-    public AppendOutcome append(LedgerEntry next) {
-        Map<String, AttributeValue> item = LedgerItems.item(next);
+    public AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
+        Map<String, AttributeValue> item = LedgerItems.item(next, previous);
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw new EntryTooLargeException("ledger entry " + next.sequence() + " of card " + next.card() + " is "
@@ -147,49 +149,91 @@ final class DynamoCardLedger implements CardLedgerPort {
                 .map(i -> new CardNumber(Attr.str(i, "card")));
     }
 
+    @Override
+    public int dueShards() {
+        return LedgerItems.SHARDS;
+    }
+
     /**
-     * GSI4 {@code DUE#shard}: every entry whose state has something that expires carries its due instant. Queries
-     * each shard for entries due by {@code now}, then reads each card's head sequence: a hit that is the head is a
-     * due card; a hit behind the head is stale (a later entry superseded it) and loses its index attributes with a
-     * conditional UpdateItem, so it never comes back. That removal is index hygiene: the entry's content is unchanged.
+     * GSI4 {@code DUE#shard}: an entry names its card's due instant where that instant changed (the head's name or an
+     * earlier one still current). Reads the shard in due order from the cursor, up to {@link #INDEX_PAGES} pages of
+     * {@link #MAX_DUE}; for each hit reads the card's head (once per card and call): the hit is current if it is the
+     * head or names the head's due instant, and then its card is due; otherwise it is superseded and loses its index
+     * attributes with a conditional UpdateItem (index hygiene: the entry's content is unchanged), so it is never read
+     * again. The cursor is the last hit looked at (its index and table keys), so a walk never reads a hit twice.
      */
     @Override
-    public List<DueCard> dueCards(Instant now, int limit) {
-        if (limit < 1 || limit > MAX_DUE) {
-            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+    public DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
+        if (limit < 1 || limit > MAX_DUE || shard < 0 || shard >= LedgerItems.SHARDS) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE + ", shard 0.." + (LedgerItems.SHARDS - 1));
         }
-        List<Map<String, AttributeValue>> hits = new ArrayList<>();
-        for (int shard = 0; shard < LedgerItems.SHARDS; shard++) {
-            hits.addAll(table.query(QueryRequest.builder().indexName(TallyTable.GSI4.name())
+        List<DueCard> due = new ArrayList<>();
+        Map<String, Optional<LedgerEntry>> heads = new HashMap<>();
+        Map<String, Optional<Long>> headsDue = new HashMap<>();
+        int superseded = 0;
+        Map<String, AttributeValue> start = cursor.map(DynamoCardLedger::decodeDueCursor).orElse(null);
+        Map<String, AttributeValue> last = null;
+        boolean exhausted = false;
+        for (int page = 0; page < INDEX_PAGES && due.size() < limit && !exhausted; page++) {
+            QueryResponse response = table.client.query(QueryRequest.builder().tableName(table.name)
+                    .indexName(TallyTable.GSI4.name())
                     .keyConditionExpression("#pk = :pk AND #sk < :bound")
                     .expressionAttributeNames(Map.of("#pk", TallyTable.GSI4.partitionKey(), "#sk", TallyTable.GSI4.sortKey(),
                             "#b", "brand"))
                     .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.dueShard(shard)),
                             ":bound", Attr.s(Keys.dueBefore(now.toEpochMilli() + 1))))
-                    .projectionExpression("PK, SK, #b, #sk").limit(limit)));
-        }
-        hits.sort(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI4.sortKey())));
-        Map<String, List<Map<String, AttributeValue>>> byCard = new LinkedHashMap<>();
-        hits.forEach(h -> byCard.computeIfAbsent(Attr.str(h, "PK"), k -> new ArrayList<>()).add(h));
-        List<Map<String, AttributeValue>> due = new ArrayList<>();
-        for (List<Map<String, AttributeValue>> cardHits : byCard.values()) {
-            if (due.size() >= limit) {
-                break;
-            }
-            Optional<Map<String, AttributeValue>> head = latestOfPartition(Attr.str(cardHits.get(0), "PK"), "SK", Map.of());
-            long headSequence = head.map(h -> Keys.sequenceOf(Attr.str(h, "SK"))).orElse(0L);
-            for (Map<String, AttributeValue> hit : cardHits) {
+                    .projectionExpression("PK, SK, #b, #pk, #sk").limit(MAX_DUE).exclusiveStartKey(start).build());
+            List<Map<String, AttributeValue>> items = response.items();
+            int used = 0;
+            for (Map<String, AttributeValue> hit : items) {
+                if (due.size() == limit) {
+                    break;
+                }
+                used++;
+                last = hit;
+                Optional<LedgerEntry> head = heads.computeIfAbsent(Attr.str(hit, "PK"),
+                        pk -> latestOfPartition(pk, null, Map.of()).map(LedgerItems::entry));
                 long sequence = Keys.sequenceOf(Attr.str(hit, "SK"));
-                if (sequence == headSequence) {
-                    due.add(hit);
-                } else if (sequence < headSequence) {
+                long named = Long.parseLong(Attr.str(hit, TallyTable.GSI4.sortKey()).substring(0, Keys.DUE_MILLIS_DIGITS));
+                boolean current = head.isPresent() && (head.get().sequence() == sequence
+                        || headsDue.computeIfAbsent(Attr.str(hit, "PK"), pk -> ExpireDueUseCase.nextDue(head.get())
+                                .map(LedgerItems::ceilMillis)).equals(Optional.of(named)));
+                if (!current) {
                     forgetDue(hit);
+                    superseded++;
+                } else if (due.stream().noneMatch(d -> d.card().equals(head.get().card()))) {
+                    due.add(new DueCard(head.get().brand(), head.get().card(), Instant.ofEpochMilli(named)));
                 }
             }
+            boolean morePages = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            exhausted = used == items.size() && !morePages;
+            start = response.lastEvaluatedKey();
         }
-        due.sort(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI4.sortKey())));
-        return due.stream().map(h -> new DueCard(new BrandId(Attr.str(h, "brand")),
-                new CardNumber(Attr.str(h, "PK").substring(Keys.card("").length())))).toList();
+        Optional<String> next = exhausted || last == null ? Optional.empty() : Optional.of(encodeDueCursor(last));
+        return new DuePage(due, next, superseded);
+    }
+
+    /** Index pages one {@link #dueCards} call reads at most (superseded hits included). */
+    static final int INDEX_PAGES = 10;
+
+    private static String encodeDueCursor(Map<String, AttributeValue> hit) {
+        String text = String.join("\n", Attr.str(hit, TallyTable.GSI4.partitionKey()), Attr.str(hit, TallyTable.GSI4.sortKey()),
+                Attr.str(hit, "PK"), Attr.str(hit, "SK"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decodeDueCursor(String cursor) {
+        String[] p;
+        try {
+            p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 4);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a due-index cursor", e);
+        }
+        if (p.length != 4) {
+            throw new IllegalArgumentException("not a due-index cursor");
+        }
+        return Map.of(TallyTable.GSI4.partitionKey(), Attr.s(p[0]), TallyTable.GSI4.sortKey(), Attr.s(p[1]),
+                "PK", Attr.s(p[2]), "SK", Attr.s(p[3]));
     }
 
     private void forgetDue(Map<String, AttributeValue> hit) {

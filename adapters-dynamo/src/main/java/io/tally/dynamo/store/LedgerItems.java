@@ -53,7 +53,8 @@ final class LedgerItems {
     private LedgerItems() {
     }
 
-    static Map<String, AttributeValue> item(LedgerEntry e) {
+    /** The entry's item; it names the sweeper's due instant only where that changed since {@code previous} (if known). */
+    static Map<String, AttributeValue> item(LedgerEntry e, Optional<LedgerEntry> previous) {
         Posting p = e.posting();
         String brand = p.brand().value();
         String card = p.card().value();
@@ -71,10 +72,11 @@ final class LedgerItems {
         item.put("state", AttributeValue.fromM(state(e.stateAfter())));
         item.put(TallyTable.GSI1.partitionKey(), s(Keys.outboxShard(shard(p.card()))));
         item.put(TallyTable.GSI1.sortKey(), s(Keys.outboxSk(p.time().toEpochMilli(), card, p.sequence())));
-        ExpireDueUseCase.nextDue(e).ifPresent(due -> {
+        Optional<Long> due = ExpireDueUseCase.nextDue(e).map(LedgerItems::ceilMillis);
+        if (due.isPresent() && (previous.isEmpty() || !due.equals(ExpireDueUseCase.nextDue(previous.get()).map(LedgerItems::ceilMillis)))) {
             item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(shard(p.card()))));
-            item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(ceilMillis(due), brand, card)));
-        });
+            item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(due.get(), brand, card)));
+        }
         return item;
     }
 

@@ -149,6 +149,9 @@ public final class Keys {
         return dueMillis(epochMillisExclusive);
     }
 
+    /** Digits of the due instant at the start of a due sort key. */
+    public static final int DUE_MILLIS_DIGITS = 16;
+
     private static String dueMillis(long epochMillis) {
         return String.format("%016d", Math.max(0, epochMillis));
     }

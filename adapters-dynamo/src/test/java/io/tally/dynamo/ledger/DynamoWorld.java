@@ -141,9 +141,9 @@ final class DynamoWorld {
         }
 
         @Override
-        public AppendOutcome append(LedgerEntry next) {
+        public AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
             appends.incrementAndGet();
-            AppendOutcome outcome = delegate.append(next);
+            AppendOutcome outcome = delegate.append(next, previous);
             if (outcome instanceof AppendOutcome.Conflict) {
                 conflicts.incrementAndGet();
             }
@@ -187,8 +187,13 @@ final class DynamoWorld {
         }
 
         @Override
-        public List<DueCard> dueCards(Instant now, int limit) {
-            return delegate.dueCards(now, limit);
+        public int dueShards() {
+            return delegate.dueShards();
+        }
+
+        @Override
+        public DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
+            return delegate.dueCards(shard, now, limit, cursor);
         }
     }
 }

@@ -46,10 +46,10 @@ class LedgerItemsTest {
     @Test
     void entries_round_trip_exactly() {
         for (LedgerEntry e : ContractData.chain(BRAND, CARD)) {
-            assertEquals(e, LedgerItems.entry(LedgerItems.item(e)));
+            assertEquals(e, LedgerItems.entry(LedgerItems.item(e, Optional.empty())));
         }
         LedgerEntry heavy = entry(4, 100, 20);
-        assertEquals(heavy, LedgerItems.entry(LedgerItems.item(heavy)));
+        assertEquals(heavy, LedgerItems.entry(LedgerItems.item(heavy, Optional.empty())));
     }
 
     @Test
@@ -58,8 +58,8 @@ class LedgerItemsTest {
         LedgerEntry topUp = chain.get(chain.size() - 1);
 
         assertTrue(topUp.posting().changes().get(0) instanceof Change.TopUp, "the contract chain ends with a top-up");
-        assertEquals(topUp, LedgerItems.entry(LedgerItems.item(topUp)));
-        assertEquals("topup", LedgerItems.item(topUp).get("changes").l().get(0).m().get("c").s());
+        assertEquals(topUp, LedgerItems.entry(LedgerItems.item(topUp, Optional.empty())));
+        assertEquals("topup", LedgerItems.item(topUp, Optional.empty()).get("changes").l().get(0).m().get("c").s());
     }
 
     @Test
@@ -77,14 +77,14 @@ class LedgerItemsTest {
     @Test
     void an_entry_at_every_limit_fits_one_item_with_margin() {
         LedgerEntry worst = worstCase();
-        long size = ItemSize.of(LedgerItems.item(worst));
+        long size = ItemSize.of(LedgerItems.item(worst, Optional.empty()));
         System.out.printf("ledger entry at every limit: %,d bytes (item limit %,d)%n", size, ItemSize.MAX_ITEM_BYTES);
 
         assertEquals(LedgerLimits.MAX_BUCKETS_PER_CARD, worst.stateAfter().bucketCount());
         assertEquals(LedgerLimits.MAX_HOLDS_PER_CARD, worst.stateAfter().holdCount());
         assertTrue(size < ItemSize.MAX_ITEM_BYTES * 2 / 3, size + " bytes: tightening or loosening LedgerLimits? update "
                 + "its comment and ARCHITECTURE.md with the new figure");
-        assertEquals(worst, LedgerItems.entry(LedgerItems.item(worst)));
+        assertEquals(worst, LedgerItems.entry(LedgerItems.item(worst, Optional.empty())));
     }
 
     @Test

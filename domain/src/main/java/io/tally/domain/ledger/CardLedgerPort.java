@@ -43,10 +43,17 @@ public interface CardLedgerPort {
 
     /**
      * Stores {@code next} only if the card has no entry with its sequence number yet (DynamoDB: PutItem with
-     * {@code attribute_not_exists} on the SEQ#n sort key). The caller appends head + 1; the port does not
-     * check for gaps, because one conditional write cannot see the previous item.
+     * {@code attribute_not_exists} on the SEQ#n sort key). The caller appends head + 1 and passes the entry it follows
+     * ({@code previous}, the head it read; empty when unknown), so the adapter can keep the sweeper's due index small:
+     * an entry names a due instant only where the card's due instant changes. The port does not check for gaps,
+     * because one conditional write cannot see the previous item.
      */
-    AppendOutcome append(LedgerEntry next);
+    AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous);
+
+    /** {@link #append(LedgerEntry, Optional)} without knowing the previous entry (the entry is then always indexed). */
+    default AppendOutcome append(LedgerEntry next) {
+        return append(next, Optional.empty());
+    }
 
     /**
      * Entries made in {@code [from, to)}, in sequence order, at most {@code pageSize} (1..{@link #MAX_PAGE}).
@@ -73,20 +80,34 @@ public interface CardLedgerPort {
                 .filter(e -> e.transactionId().equals(transactionId));
     }
 
-    /**
-     * Up to {@code limit} (1..{@link #MAX_DUE}) cards whose latest entry's state needs the sweeper by {@code now}:
-     * {@link ExpireDueUseCase#nextDue} of the head state is at or before {@code now}. Earliest due first, each card
-     * once. May be stale either way (adapter: a sparse index written with each entry): a card just appended to may
-     * be missing until the index catches up, and a listed card may have nothing left to do; that is harmless because
-     * {@link ExpireDueUseCase#sweep} decides from the head and writes nothing when nothing is due.
-     */
-    List<DueCard> dueCards(Instant now, int limit);
+    /** How many shards the sweeper's due index has; {@link #dueCards} reads one at a time. */
+    int dueShards();
 
-    /** A card the sweeper should look at. */
-    record DueCard(BrandId brand, CardNumber card) {
+    /**
+     * One page of the sweeper's due index in one shard: up to {@code limit} (1..{@link #MAX_DUE}) cards whose state
+     * time changes at or before {@code now} ({@link ExpireDueUseCase#nextDue} of the head), earliest due first, each
+     * card once per page. Continue with {@code next} (opaque); a page may hold fewer cards than asked although more
+     * follow, because the index holds superseded entries too (an entry names the card's due instant where it
+     * changed): those are skipped and taken out of the index as they are met, so none is read twice and none ends a
+     * walk. May lag (adapter: an index): a card just appended to may be missing until the index catches up; that is
+     * harmless because {@link ExpireDueUseCase#sweep} decides from the head and writes nothing when nothing is due.
+     */
+    DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor);
+
+    /** A card the sweeper should look at, and the instant it is due. */
+    record DueCard(BrandId brand, CardNumber card, Instant due) {
         public DueCard {
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(due, "due");
+        }
+    }
+
+    /** A page of the due index: the due cards, where to continue, and how many superseded entries were removed. */
+    record DuePage(List<DueCard> cards, Optional<String> next, int superseded) {
+        public DuePage {
+            cards = List.copyOf(cards);
+            Objects.requireNonNull(next, "next");
         }
     }
 

@@ -158,7 +158,7 @@ public final class CardLedgerWriter {
             Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, draft.type(), now,
                     target.origin(), draft.changes(), draft.related(), draft.amountDue());
             LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
-            if (ledger.append(entry) instanceof CardLedgerPort.AppendOutcome.Appended) {
+            if (ledger.append(entry, head) instanceof CardLedgerPort.AppendOutcome.Appended) {
                 written.add(entry);
                 catchUp(target, ledgerId, Optional.of(entry), now, written);
                 return Outcome.accepted(finish(entry, false, written));
@@ -187,7 +187,7 @@ public final class CardLedgerWriter {
             Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, step.type(), step.at(),
                     Origin.system(), step.changes(), step.related(), 0);
             LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
-            if (!(ledger.append(entry) instanceof CardLedgerPort.AppendOutcome.Appended)) {
+            if (!(ledger.append(entry, current) instanceof CardLedgerPort.AppendOutcome.Appended)) {
                 return null;
             }
             written.add(entry);

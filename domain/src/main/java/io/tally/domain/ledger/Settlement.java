@@ -125,20 +125,34 @@ public final class Settlement {
 
     /** Steps 2 and 3 of the rule for one balance at {@code at}; {@code previous} is the instant settled before. */
     private static Balance expire(Balance b, Instant previous, Instant at, List<Change> expired) {
-        Predicate<Bucket> kept = x -> x.expiresAt().isPresent() && !x.expiresAt().get().isAfter(previous);
-        Predicate<Bucket> expiring = x -> x.expiresAt().isPresent() && x.expiresAt().get().isAfter(previous)
-                && !x.expiresAt().get().isAfter(at);
+        long keptBefore = 0;
+        long expiring = 0;
+        long unexpired = 0;
+        for (Bucket x : b.buckets()) {
+            if (x.expiresAt().isEmpty() || x.expiresAt().get().isAfter(at)) {
+                unexpired += x.remaining();
+            } else if (x.expiresAt().get().isAfter(previous)) {
+                expiring += x.remaining();
+            } else {
+                keptBefore += x.remaining();
+            }
+        }
+        if (keptBefore == 0 && expiring == 0) {
+            return b;
+        }
         long held = b.held();
-        long keptBefore = sum(b, kept);
         long keepOld = Math.min(keptBefore, held);
-        long unexpired = b.total() - keptBefore - sum(b, expiring);
-        long keepNew = Math.max(0, Math.min(held - unexpired - keepOld, sum(b, expiring)));
-        b = take(b, kept, keptBefore - keepOld, expired);
-        return take(b, expiring, sum(b, expiring) - keepNew, expired);
+        long keepNew = Math.max(0, Math.min(held - unexpired - keepOld, expiring));
+        b = take(b, x -> x.expiresAt().isPresent() && !x.expiresAt().get().isAfter(previous), keptBefore - keepOld, expired);
+        return take(b, x -> x.expiresAt().isPresent() && x.expiresAt().get().isAfter(previous)
+                && !x.expiresAt().get().isAfter(at), expiring - keepNew, expired);
     }
 
     /** Takes {@code amount} from the buckets that match, in spending order, recording each slice taken. */
     private static Balance take(Balance b, Predicate<Bucket> which, long amount, List<Change> into) {
+        if (amount == 0) {
+            return b;
+        }
         long left = amount;
         for (Bucket x : b.buckets()) {
             if (left == 0) {
@@ -155,10 +169,6 @@ public final class Settlement {
             throw new IllegalStateException(b.key() + ": cannot expire " + amount);
         }
         return b;
-    }
-
-    private static long sum(Balance b, Predicate<Bucket> which) {
-        return b.buckets().stream().filter(which).mapToLong(Bucket::remaining).sum();
     }
 
     private static List<ValueTypeKey> sortedKeys(Map<ValueTypeKey, Balance> balances) {

@@ -113,6 +113,37 @@ public final class ContractData {
         return entries;
     }
 
+    /**
+     * A card whose due instant kept changing: 1,000.00 USD that never expires, then {@code holds} holds of 0.01, each
+     * lapsing a second earlier than the one before and released at once. Every hold's entry names a new due instant
+     * (its lapse); the release after it has nothing due, so every one of those names is superseded by the end.
+     */
+    public static List<LedgerEntry> holdsReleased(BrandId brand, CardNumber card, int holds, Instant lastLapse) {
+        LedgerId ledgerId = ledgerId();
+        List<LedgerEntry> entries = new ArrayList<>();
+        CardState state = CardState.EMPTY;
+        TransactionId previous = null;
+        for (int seq = 1; seq <= 1 + 2 * holds; seq++) {
+            TransactionId id = TransactionIds.next(T0.plus(Duration.ofSeconds(seq)), Optional.ofNullable(previous), ledgerId, seq);
+            Posting p;
+            if (seq == 1) {
+                p = posting(brand, card, seq, id, EntryType.ISSUE, 0,
+                        List.of(new Change.AddBucket(USD, new Bucket(id, 100_000, 100_000, Optional.empty(), false))), Optional.empty(), 0);
+            } else if (seq % 2 == 0) {
+                Instant lapse = lastLapse.plusSeconds(holds - seq / 2L);
+                p = posting(brand, card, seq, id, EntryType.HOLD, 1, List.of(new Change.OpenHold(USD, new Hold(id, seq, 1, 1, lapse))),
+                        Optional.empty(), 0);
+            } else {
+                p = posting(brand, card, seq, id, EntryType.RELEASE, 1, List.of(new Change.ReduceHold(USD, previous, 1)),
+                        Optional.of(new Reference(previous, seq - 1)), 0);
+            }
+            state = LedgerRules.apply(state, p);
+            entries.add(new LedgerEntry(p, state));
+            previous = id;
+        }
+        return entries;
+    }
+
     /** A random ledger id (the contract tests claim it for the card when they need the id to lead back). */
     public static LedgerId ledgerId() {
         return new LedgerId(String.format("%010d", Math.floorMod(RANDOM.nextLong(), 10_000_000_000L)));

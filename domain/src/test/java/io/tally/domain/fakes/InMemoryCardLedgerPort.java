@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +27,11 @@ import java.util.TreeMap;
 public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private final Map<String, TreeMap<Long, LedgerEntry>> cards = new HashMap<>();
     private final Map<String, CardNumber> ledgerIds = new HashMap<>();
+    /**
+     * The sweeper's due index with the adapter's shape: an entry names its card's due instant (ceiling millisecond)
+     * where it changed; superseded names stay until {@link #dueCards} meets them.
+     */
+    private final TreeMap<DueKey, BrandId> dueIndex = new TreeMap<>();
     /** The outbox: entries whose event has not been relayed yet, in append order. */
     private final Map<String, LedgerEntry> outbox = new java.util.LinkedHashMap<>();
     private int appendFailuresToInject;
@@ -93,7 +100,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     }
 
     @Override
-    public synchronized AppendOutcome append(LedgerEntry next) {
+    public synchronized AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
         if (failingCards.contains(next.card().value())) {
             throw new IllegalStateException("storage fault injected for card " + next.card());
         }
@@ -108,6 +115,10 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         }
         entries.put(next.sequence(), next);
         outbox.put(next.card().value() + "|" + next.sequence(), next);
+        Optional<Long> due = dueMillis(next);
+        if (due.isPresent() && (previous.isEmpty() || !due.equals(dueMillis(previous.get())))) {
+            dueIndex.put(new DueKey(due.get(), next.card().value(), next.sequence()), next.brand());
+        }
         if (crashAfter.test(next)) {
             throw new Crash("after appending entry " + next.sequence() + " of card " + next.card());
         }
@@ -160,16 +171,80 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     }
 
     @Override
-    public synchronized List<DueCard> dueCards(Instant now, int limit) {
-        if (limit < 1 || limit > MAX_DUE) {
-            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+    public int dueShards() {
+        return 1;
+    }
+
+    @Override
+    public synchronized DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
+        if (limit < 1 || limit > MAX_DUE || shard != 0) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE + ", shard 0");
         }
-        record Due(Instant at, DueCard card) {
+        List<DueCard> due = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        List<DueKey> superseded = new ArrayList<>();
+        DueKey last = null;
+        Map<String, Optional<Long>> headsDue = new HashMap<>();
+        var after = cursor.map(DueKey::parse).map(k -> dueIndex.tailMap(k, false)).orElse(dueIndex);
+        for (var hit : after.entrySet()) {
+            DueKey key = hit.getKey();
+            if (key.due() > now.toEpochMilli() || due.size() == limit) {
+                break;
+            }
+            last = key;
+            LedgerEntry head = cards.get(key.card()).lastEntry().getValue();
+            boolean live = head.sequence() == key.sequence()
+                    || headsDue.computeIfAbsent(key.card(), c -> dueMillis(head)).equals(Optional.of(key.due()));
+            if (!live) {
+                superseded.add(key);
+            } else if (listed.add(key.card())) {
+                due.add(new DueCard(hit.getValue(), head.card(), Instant.ofEpochMilli(key.due())));
+            }
         }
-        return cards.values().stream().filter(entries -> !entries.isEmpty()).map(entries -> entries.lastEntry().getValue())
-                .flatMap(head -> ExpireDueUseCase.nextDue(head).filter(at -> !at.isAfter(now)).stream()
-                        .map(at -> new Due(at, new DueCard(head.brand(), head.card()))))
-                .sorted(Comparator.comparing(Due::at)).limit(limit).map(Due::card).toList();
+        superseded.forEach(dueIndex::remove);
+        boolean more = last != null && dueIndex.higherKey(last) != null && dueIndex.higherKey(last).due() <= now.toEpochMilli();
+        return new DuePage(due, more ? Optional.of(last.text()) : Optional.empty(), superseded.size());
+    }
+
+    /**
+     * Adds {@code n} superseded names of this card to the due index at {@code due} (test helper): what a long history
+     * whose due instant kept changing leaves behind in the adapter's index.
+     */
+    public synchronized void indexSuperseded(BrandId brand, CardNumber card, Instant due, int n) {
+        for (int i = 1; i <= n; i++) {
+            dueIndex.put(new DueKey(ceilMillis(due), card.value(), -i), brand);
+        }
+    }
+
+    /** How many names the due index holds, superseded ones included (test helper). */
+    public synchronized int dueIndexSize() {
+        return dueIndex.size();
+    }
+
+    private static Optional<Long> dueMillis(LedgerEntry e) {
+        return ExpireDueUseCase.nextDue(e).map(InMemoryCardLedgerPort::ceilMillis);
+    }
+
+    private static long ceilMillis(Instant at) {
+        return at.toEpochMilli() + (at.getNano() % 1_000_000 == 0 ? 0 : 1);
+    }
+
+    /** A due index name: the due millisecond, the card, the entry that named it. */
+    private record DueKey(long due, String card, long sequence) implements Comparable<DueKey> {
+        static DueKey parse(String text) {
+            String[] p = text.split("\\|");
+            return new DueKey(Long.parseLong(p[0]), p[1], Long.parseLong(p[2]));
+        }
+
+        String text() {
+            return due + "|" + card + "|" + sequence;
+        }
+
+        @Override
+        public int compareTo(DueKey o) {
+            return Comparator.comparingLong(DueKey::due).thenComparing(DueKey::card).thenComparingLong(DueKey::sequence)
+                    .compare(this, o);
+        }
     }
 
     /** Every entry of the card, in order (test helper; the port itself pages). */
