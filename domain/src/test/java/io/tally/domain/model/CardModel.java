@@ -174,12 +174,14 @@ public final class CardModel {
         return new TreeMap<>(lapsed);
     }
 
-    /** The instants after {@code now} at which something will happen if nobody acts: expiries and lapses. */
+    /**
+     * The instants after {@code now} at which time matters: open holds' lapses and every lot's expiry, emptied lots
+     * too (a void may give value back to them).
+     */
     public TreeSet<Instant> comingEvents(Instant now) {
         settle(now);
         TreeSet<Instant> events = new TreeSet<>();
-        lots.stream().filter(l -> l.remaining > 0 && l.expiry.isPresent() && l.expiry.get().isAfter(now))
-                .forEach(l -> events.add(l.expiry.get()));
+        lots.stream().filter(l -> l.expiry.isPresent() && l.expiry.get().isAfter(now)).forEach(l -> events.add(l.expiry.get()));
         holds.values().stream().filter(h -> h.open).forEach(h -> events.add(h.lapse));
         return events;
     }

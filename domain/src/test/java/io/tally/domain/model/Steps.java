@@ -1,0 +1,41 @@
+package io.tally.domain.model;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
+
+/**
+ * Sequences of at most {@value #MAX_STEPS} steps: short enough that no capacity limit of the ledger (100 buckets,
+ * 20 holds per balance, a 100-entry void window) is reached, so that every refusal is a money rule.
+ */
+public final class Steps {
+    public static final int MAX_STEPS = 40;
+
+    private Steps() {
+    }
+
+    public static Arbitrary<List<Step>> sequences() {
+        return step().list().ofMinSize(1).ofMaxSize(MAX_STEPS);
+    }
+
+    static Arbitrary<Step> step() {
+        Arbitrary<Step.Kind> kind = Arbitraries.frequency(
+                frequency(3, Step.Kind.ISSUE), frequency(4, Step.Kind.ISSUE_EXPIRING), frequency(2, Step.Kind.STORE_CREDIT),
+                frequency(3, Step.Kind.REDEEM), frequency(4, Step.Kind.HOLD), frequency(4, Step.Kind.CAPTURE),
+                frequency(2, Step.Kind.RELEASE), frequency(3, Step.Kind.VOID), frequency(3, Step.Kind.ADVANCE),
+                frequency(4, Step.Kind.ADVANCE_TO_EVENT), frequency(2, Step.Kind.SWEEP_CARD),
+                frequency(2, Step.Kind.SWEEP_ALL));
+        Arbitrary<Integer> card = Arbitraries.frequency(frequency(4, 0), frequency(1, 1));
+        Arbitrary<Integer> fault = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, FaultPlan.CODES - 1));
+        return Combinators.combine(kind, card, Arbitraries.longs().between(1, 500), Arbitraries.integers().between(0, 99),
+                Arbitraries.integers().between(0, 99), Arbitraries.of(false, true), Arbitraries.of(false, true), fault)
+                .as(Step::new);
+    }
+
+    private static <T> Tuple2<Integer, T> frequency(int weight, T value) {
+        return Tuple.of(weight, value);
+    }
+}
