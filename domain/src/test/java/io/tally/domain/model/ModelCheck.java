@@ -90,7 +90,7 @@ public final class ModelCheck {
 
     /** Runs the operation on the code (retrying after injected deaths) and on the model once, and compares. */
     private void operate(Action.Operation op, FaultPlan plan) {
-        String requestId = "req-" + ++requests;
+        String requestId = "req-" + cards.get(0).value() + "-" + ++requests; // unique in a world that outlives this check
         CardModel model = models.get(op.card());
         Optional<LedgerEntry> ownEntry = Optional.empty();
         Optional<Answer> expected = Optional.empty();

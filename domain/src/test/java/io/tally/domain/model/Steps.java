@@ -1,11 +1,13 @@
 package io.tally.domain.model;
 
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Sequences of at most {@value #MAX_STEPS} steps: short enough that no capacity limit of the ledger (100 buckets,
@@ -13,12 +15,26 @@ import net.jqwik.api.Tuple.Tuple2;
  */
 public final class Steps {
     public static final int MAX_STEPS = 40;
+    private static final int GEN_SIZE = 1_000;
 
     private Steps() {
     }
 
     public static Arbitrary<List<Step>> sequences() {
         return step().list().ofMinSize(1).ofMaxSize(MAX_STEPS);
+    }
+
+    /**
+     * One sequence drawn from {@code random} outside a jqwik property: for tests that need JUnit extensions (the
+     * dynalite IT), which jqwik properties cannot use. Reproducible from the Random's seed; no shrinking.
+     */
+    public static List<Step> sample(Random random) {
+        JqwikSession.start();
+        try {
+            return sequences().generator(GEN_SIZE).next(random).value();
+        } finally {
+            JqwikSession.finish();
+        }
     }
 
     static Arbitrary<Step> step() {
