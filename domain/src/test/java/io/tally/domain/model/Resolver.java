@@ -35,9 +35,9 @@ final class Resolver {
                     s.otherFlag()));
             case STORE_CREDIT -> Optional.of(new Action.Issue(s.card(), s.amount(),
                     s.flag() ? Optional.of(expiry(now, s.time())) : Optional.empty(), true));
-            case REDEEM -> Optional.of(new Action.Redeem(s.card(), s.amount(), s.flag()));
+            case REDEEM -> Optional.of(new Action.Redeem(s.card(), amount(s, card, now), s.flag()));
             case HOLD -> card.openHolds() >= MAX_OPEN_HOLDS ? Optional.empty()
-                    : Optional.of(new Action.Hold(s.card(), s.amount(), lapse(now, s.time()), s.flag()));
+                    : Optional.of(new Action.Hold(s.card(), amount(s, card, now), lapse(now, s.time()), s.flag()));
             case CAPTURE -> {
                 String hold = holdTarget(s);
                 yield Optional.of(new Action.Capture(s.card(), hold, captureAmount(s, card.openHoldRemaining(hold)),
@@ -52,7 +52,10 @@ final class Resolver {
         };
     }
 
-    /** Mostly in the future on the hour grid; 0..3 are not in the future (now itself, or a grid hour not after it). */
+    /**
+     * Mostly hours ahead on the hour grid (sooner than most lapses, so that holds meet expiring value); 0..3 are not
+     * in the future (now itself, or a grid hour not after it).
+     */
     static Instant expiry(Instant now, int time) {
         Instant grid = now.truncatedTo(ChronoUnit.HOURS);
         if (time == 0) {
@@ -61,10 +64,13 @@ final class Resolver {
         if (time <= 3) {
             return grid.minus(Duration.ofHours(time - 1));
         }
-        return time >= 90 ? grid.plus(Duration.ofDays(2L * (time - 89))) : grid.plus(Duration.ofHours(time - 3));
+        return time >= 80 ? grid.plus(Duration.ofDays(2L * (time - 79))) : grid.plus(Duration.ofHours(time - 3));
     }
 
-    /** Empty (the 7-day default), now (invalid), exactly 31 days (the longest valid), 31 days + 1 ms, or the grid. */
+    /**
+     * Empty (the 7-day default), now (invalid), exactly 31 days (the longest valid), 31 days + 1 ms, or on the grid:
+     * hours ahead, or (more often) multiples of 8 hours up to 20 days, to outlive the value they hold.
+     */
     static Optional<Instant> lapse(Instant now, int time) {
         Instant grid = now.truncatedTo(ChronoUnit.HOURS);
         return switch (time) {
@@ -72,8 +78,13 @@ final class Resolver {
             case 1 -> Optional.of(now);
             case 2 -> Optional.of(now.plus(CardModel.MAX_HOLD));
             case 3 -> Optional.of(now.plus(CardModel.MAX_HOLD).plusMillis(1));
-            default -> Optional.of(time >= 90 ? grid.plus(Duration.ofDays(time - 89)) : grid.plus(Duration.ofHours(time - 3)));
+            default -> Optional.of(time >= 40 ? grid.plus(Duration.ofHours(8L * (time - 39))) : grid.plus(Duration.ofHours(time - 3)));
         };
+    }
+
+    /** Every fourth hold or redemption asks for exactly what is available, the boundary; else the step's amount. */
+    private long amount(Step s, CardModel card, Instant now) {
+        return s.pick() % 4 == 0 ? Math.max(1, card.balanceAt(now).available()) : s.amount();
     }
 
     static Duration duration(int time) {

@@ -20,8 +20,24 @@ public final class Steps {
     private Steps() {
     }
 
+    /**
+     * Single steps, and now and then the situation the spec's rule for held value is about, made on purpose (random
+     * steps alone rarely hold expiring value across its expiry): value expiring within hours, then a hold of all
+     * that is available lapsing later.
+     */
     public static Arbitrary<List<Step>> sequences() {
-        return step().list().ofMinSize(1).ofMaxSize(MAX_STEPS);
+        Arbitrary<List<Step>> chunk = Arbitraries.frequencyOf(Tuple.of(6, step().map(List::of)), Tuple.of(1, heldExpiring()));
+        return chunk.list().ofMinSize(1).ofMaxSize(MAX_STEPS)
+                .map(chunks -> chunks.stream().flatMap(List::stream).limit(MAX_STEPS).toList());
+    }
+
+    private static Arbitrary<List<Step>> heldExpiring() {
+        Arbitrary<Integer> card = Arbitraries.frequency(frequency(4, 0), frequency(1, 1));
+        return Combinators.combine(card, Arbitraries.longs().between(1, 500), Arbitraries.integers().between(4, 40),
+                        Arbitraries.integers().between(40, 99), Arbitraries.of(false, true))
+                .as((c, amount, expiry, lapse, storeCredit) -> List.of(
+                        new Step(Step.Kind.ISSUE_EXPIRING, c, amount, 0, expiry, false, storeCredit, 0),
+                        new Step(Step.Kind.HOLD, c, amount, 0, lapse, true, false, 0)));
     }
 
     /**
