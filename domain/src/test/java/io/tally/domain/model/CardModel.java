@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * time brings. Every operation first {@link #settle}s the card to its own instant, so the state is a function of
  * the operations and their times; nothing here knows about a sweeper.
  *
- * <p>Readings chosen where the spec is silent (each marked READING below):
+ * <p>Readings chosen where the spec is silent:
  * <ul>
  *   <li>redeemMaxOnOverdraw with nothing available at all is INSUFFICIENT_FUNDS (there is nothing to "take");</li>
  *   <li>a capture beyond what the hold reserves is INSUFFICIENT_FUNDS, or with redeemMaxOnOverdraw takes what the
@@ -27,8 +27,12 @@ import java.util.TreeSet;
  *       balance together, and the existing kept value counts as covering holds before new expiring value is kept;</li>
  *   <li>an issuance is voidable while its lot holds its whole amount now (value spent and given back by a void of
  *       the redemption counts as never having left);</li>
- *   <li>the void checks run: unknown → not an issuance/redemption → already voided → the issuance's conditions;</li>
- *   <li>a hold's lapse must lie in (now, now + 31 days], 31 days included; none means now + 7 days.</li>
+ *   <li>the void checks run: unknown → not an issuance/redemption → already voided → the issuance's conditions;
+ *       an issuance's expiry "has passed" at its instant itself, as value is expired at it;</li>
+ *   <li>a hold with redeemMaxOnOverdraw reserves what is available and reports the rest as due, like a redemption;</li>
+ *   <li>a hold's lapse must lie in (now, now + 31 days], 31 days included; none means now + 7 days;</li>
+ *   <li>store credit (returnRelated) counts kept store credit too: it is part of the balance;</li>
+ *   <li>a hold or transaction of another card is HOLD_NOT_FOUND / TRANSACTION_NOT_FOUND, as an unknown one.</li>
  * </ul>
  */
 public final class CardModel {

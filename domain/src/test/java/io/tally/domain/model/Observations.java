@@ -47,6 +47,10 @@ final class Observations {
      * the model expired at that instant, and the RELEASE entries no merchant asked for release what lapsed at it.
      * {@code complete}: everything due by now must be written (after a sweep, and after an accepted operation, which
      * brings its card to now first); otherwise only what is written must be right.
+     *
+     * <p>Readings: a refused call and a replay need not write catch-up entries (a replay "changes nothing"); amounts
+     * are compared as sums per instant, so the code may split or merge one instant's expiries into entries as it
+     * likes; what a capture, release or void makes expire is an EXPIRE entry dated at that operation's instant.
      */
     static List<String> ledger(ModelWorld w, CardNumber card, CardModel m, Instant now, Set<String> merchantEntries,
                                boolean complete) {
