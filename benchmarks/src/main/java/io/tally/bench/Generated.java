@@ -10,9 +10,13 @@ import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.RedeemFromHoldUseCase;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.ledger.ReleaseHoldUseCase;
+import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.ledger.RequestInfo;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.Program;
@@ -66,6 +70,42 @@ final class Generated {
         return Card.unallocated(BRAND, number(index), GIFT, SET).activated(PIN_HASH, START)
                 .withProfile(Optional.empty(), Optional.of(customer), Optional.empty(), Map.of(), Map.of(), Map.of(),
                         Optional.empty());
+    }
+
+    /**
+     * A card for the sweeper figure: 1,000.00 that never expires; {@code superseded} holds of 0.01, each lapsing a
+     * second earlier than the one before and released at once (every hold's entry names a new due instant, and every
+     * one of those names is superseded); then 1.00 that expires a day after {@link #START}, so the card is due then.
+     */
+    static History dueHistory(long index, int superseded) {
+        InMemoryConfigStore programs = new InMemoryConfigStore();
+        programs.saveProgram(new Program(BRAND, GIFT, "Gift cards", ProgramKind.GIFT));
+        programs.saveValueType(new ValueType(BRAND, GIFT, USD, 2, ValueTypeLimits.NONE));
+        InMemoryCardPort cards = new InMemoryCardPort();
+        InMemoryCardLedgerPort ledger = new InMemoryCardLedgerPort();
+        MutableClock clock = new MutableClock(START);
+        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, events -> {
+        }, clock, new SeededRandom(index), RetryPolicy.of(1, Backoff.NONE));
+        Card card = card(index);
+        cards.create(card);
+        MerchantContext context = new MerchantContext(BRAND, new LocationId(BenchWorld.LOCATION),
+                new TerminalId(BenchWorld.TERMINAL), Optional.empty(), BenchWorld.KEY);
+        IssueUseCase issue = new IssueUseCase(writer, programs);
+        issue.issue(new IssueUseCase.IssueCommand(context, RequestInfo.of("gen-0"), card.number(), USD, 100_000L,
+                Optional.empty(), false, Optional.empty())).value();
+        HoldUseCase hold = new HoldUseCase(writer, programs);
+        ReleaseHoldUseCase release = new ReleaseHoldUseCase(new RedeemFromHoldUseCase(writer, programs, ledger));
+        for (int i = 0; i < superseded; i++) {
+            clock.advance(Duration.ofMillis(10));
+            TransactionId held = hold.hold(new HoldUseCase.HoldCommand(context, RequestInfo.of("gen-h" + i), card.number(), USD, 1,
+                    Optional.of(START.plus(Duration.ofHours(1)).minusSeconds(i)), false, Optional.empty())).value().transactionId();
+            release.release(new ReleaseHoldUseCase.ReleaseHoldCommand(context, RequestInfo.of("gen-r" + i), card.number(), USD,
+                    held, Optional.empty())).value();
+        }
+        clock.advance(Duration.ofMillis(10));
+        issue.issue(new IssueUseCase.IssueCommand(context, RequestInfo.of("gen-e"), card.number(), USD, 100L,
+                Optional.of(START.plus(Duration.ofDays(1))), false, Optional.empty())).value();
+        return new History(cards.load(BRAND, card.number()).orElseThrow(), ledger.all(BRAND, card.number()));
     }
 
     /** A card and its {@code entries} ledger entries: one issue of 1,000,000.00, then 1-cent redeems. */

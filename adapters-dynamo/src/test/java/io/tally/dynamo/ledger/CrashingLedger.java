@@ -5,7 +5,7 @@ import io.tally.domain.fakes.Crash;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +29,8 @@ final class CrashingLedger implements CardLedgerPort {
     }
 
     @Override
-    public AppendOutcome append(LedgerEntry next) {
-        AppendOutcome outcome = delegate.append(next);
+    public AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
+        AppendOutcome outcome = delegate.append(next, previous);
         if (outcome instanceof AppendOutcome.Appended && crashAfter.test(next)) {
             throw new Crash("after appending entry " + next.sequence() + " of card " + next.card());
         }
@@ -54,12 +54,32 @@ final class CrashingLedger implements CardLedgerPort {
     }
 
     @Override
-    public Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId id) {
-        return delegate.byTransactionId(brand, id);
+    public List<LedgerEntry> unrelayed(Instant before, int limit) {
+        return delegate.unrelayed(before, limit);
     }
 
     @Override
-    public List<DueCard> dueCards(Instant now, int limit) {
-        return delegate.dueCards(now, limit);
+    public void markRelayed(LedgerEntry entry) {
+        delegate.markRelayed(entry);
+    }
+
+    @Override
+    public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
+        return delegate.claimLedgerId(brand, ledgerId, card);
+    }
+
+    @Override
+    public Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
+        return delegate.cardOf(brand, ledgerId);
+    }
+
+    @Override
+    public int dueShards() {
+        return delegate.dueShards();
+    }
+
+    @Override
+    public DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
+        return delegate.dueCards(shard, now, limit, cursor);
     }
 }

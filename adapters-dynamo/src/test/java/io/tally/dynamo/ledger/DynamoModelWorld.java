@@ -73,7 +73,7 @@ final class DynamoModelWorld implements ModelWorld {
         programs.saveProgram(new Program(brand, DynamoWorld.PROGRAM, "Gift", ProgramKind.GIFT));
         programs.saveValueType(new ValueType(brand, DynamoWorld.PROGRAM, USD, 2, ValueTypeLimits.NONE));
         programs.saveCardSet(new CardSet(brand, DynamoWorld.SET, DynamoWorld.PROGRAM, "Set 1", "6036", 19));
-        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, storage.idempotency(), new RecordingEventPublisher(),
+        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, new RecordingEventPublisher(),
                 clock, random, RetryPolicy.of(8, Backoff.NONE));
         issue = new IssueUseCase(writer, programs);
         redeem = new RedeemUseCase(writer, programs);
@@ -83,7 +83,7 @@ final class DynamoModelWorld implements ModelWorld {
         voids = new VoidUseCase(writer, ledger);
         expire = new ExpireDueUseCase(writer);
         sweeper = new SweepDueCardsUseCase(ledger, expire);
-        queries = new CardQueriesUseCase(cards, ledger);
+        queries = new CardQueriesUseCase(cards, ledger, clock);
     }
 
     @Override

@@ -38,7 +38,7 @@ public record BalanceResult(LedgerEntry entry, boolean replayed) {
 
     /** The card's state as of the entry's instant, with whatever that instant itself settles (Settlement). */
     public CardState state() {
-        return Settlement.settled(entry.stateAfter(), entry.time(), entry.time());
+        return Settlement.settled(entry, entry.time());
     }
 
     public List<Balance> balances() {

@@ -180,7 +180,7 @@ public final class CardLedgerWriter {
             return head;
         }
         Optional<LedgerEntry> current = head;
-        for (Settlement.Step step : Settlement.due(head.get().stateAfter(), head.get().time(), now)) {
+        for (Settlement.Step step : Settlement.due(head.get(), now)) {
             CardState state = current.get().stateAfter();
             TransactionId txn = TransactionIds.next(step.at(), Optional.of(current.get().transactionId()), ledgerId,
                     state.sequence() + 1);
@@ -262,7 +262,7 @@ public final class CardLedgerWriter {
      */
     private Written finish(LedgerEntry entry, boolean replayed, List<LedgerEntry> written) {
         publish(written);
-        return new Written(Optional.of(entry), Settlement.settled(entry.stateAfter(), entry.time(), entry.time()),
+        return new Written(Optional.of(entry), Settlement.settled(entry, entry.time()),
                 replayed, written);
     }
 

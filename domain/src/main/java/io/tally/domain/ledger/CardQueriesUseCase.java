@@ -79,6 +79,6 @@ public final class CardQueriesUseCase {
             return new CardView(card, CardState.EMPTY, now);
         }
         Instant asOf = now.isBefore(head.get().time()) ? head.get().time() : now;
-        return new CardView(card, Settlement.settled(head.get().stateAfter(), head.get().time(), asOf), asOf);
+        return new CardView(card, Settlement.settled(head.get(), asOf), asOf);
     }
 }

@@ -29,6 +29,6 @@ public final class ExpireDueUseCase {
 
     /** When the card next needs the sweeper after this entry (the adapter's due index); see {@link Settlement#nextChange}. */
     public static Optional<Instant> nextDue(LedgerEntry entry) {
-        return Settlement.nextChange(entry.stateAfter(), entry.time());
+        return Settlement.nextChange(entry);
     }
 }

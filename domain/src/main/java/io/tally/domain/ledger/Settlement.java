@@ -43,16 +43,17 @@ public final class Settlement {
     }
 
     /**
-     * The steps between a state as of {@code asOf} and {@code now} (both inclusive: a state left unsettled at
-     * {@code asOf}, such as kept value beyond the holds after a void, is settled at {@code asOf}), in time order.
+     * The steps between the state after {@code head} and {@code now} (both inclusive: a state left unsettled at the
+     * head's instant, such as kept value beyond the holds after a void, is settled at that instant), in time order.
      */
-    public static List<Step> due(CardState state, Instant asOf, Instant now) {
-        return simulate(state, asOf, now, Integer.MAX_VALUE).steps();
+    public static List<Step> due(LedgerEntry head, Instant now) {
+        return simulate(head.stateAfter(), head.time(), midInstant(head), now, Integer.MAX_VALUE).steps();
     }
 
-    /** The state as of {@code now}: {@code state} (as of {@code asOf}) with every step due by {@code now} applied. */
-    public static CardState settled(CardState state, Instant asOf, Instant now) {
-        Simulation s = simulate(state, asOf, now, Integer.MAX_VALUE);
+    /** The state after {@code head} brought to {@code now}: with every step due by then applied. */
+    public static CardState settled(LedgerEntry head, Instant now) {
+        CardState state = head.stateAfter();
+        Simulation s = simulate(state, head.time(), midInstant(head), now, Integer.MAX_VALUE);
         if (s.steps().isEmpty()) {
             return state;
         }
@@ -61,25 +62,34 @@ public final class Settlement {
     }
 
     /**
-     * The first instant at or after {@code asOf} at which time alone changes this state (a hold lapses, value
-     * expires beyond what the holds keep), or empty if nothing ever will. A bucket that expires while the holds keep
-     * all of it changes nothing then; its turn comes when the holds shrink. This is what the sweeper's due index says.
+     * The first instant at or after the entry's own at which time alone changes the state after it (a hold lapses,
+     * value expires beyond what the holds keep), or empty if nothing ever will. A bucket that expires while the holds
+     * keep all of it changes nothing then; its turn comes when the holds shrink. This is what the sweeper's due index says.
      */
-    public static Optional<Instant> nextChange(CardState state, Instant asOf) {
-        List<Step> first = simulate(state, asOf, Instant.MAX, 1).steps();
+    public static Optional<Instant> nextChange(LedgerEntry entry) {
+        List<Step> first = simulate(entry.stateAfter(), entry.time(), midInstant(entry), Instant.MAX, 1).steps();
         return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0).at());
+    }
+
+    /**
+     * Whether the entry is the RELEASE of what lapsed at its instant, written by time itself: then the rest of that
+     * instant (steps 2 and 3: value expiring at that very instant) may not have been written yet, because the writer
+     * died between the two entries of one instant, and must still be done as that instant's, not as kept value.
+     */
+    private static boolean midInstant(LedgerEntry entry) {
+        return entry.type() == EntryType.RELEASE && entry.posting().origin().equals(Origin.system());
     }
 
     private record Simulation(List<Step> steps, Map<ValueTypeKey, Balance> balances) {
     }
 
-    private static Simulation simulate(CardState state, Instant asOf, Instant now, int maxSteps) {
+    private static Simulation simulate(CardState state, Instant asOf, boolean midInstant, Instant now, int maxSteps) {
         if (now.isBefore(asOf)) {
             throw new IllegalArgumentException("settling backwards from " + asOf + " to " + now);
         }
         Map<ValueTypeKey, Balance> balances = new HashMap<>(state.balances());
         List<Step> steps = new ArrayList<>();
-        Instant previous = asOf;
+        Instant previous = midInstant ? asOf.minusNanos(1) : asOf;
         for (Instant at : instants(state, asOf, now)) {
             List<Change> released = new ArrayList<>();
             List<Change> expired = new ArrayList<>();

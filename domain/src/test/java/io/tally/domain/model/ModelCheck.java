@@ -109,10 +109,11 @@ public final class ModelCheck {
                 crashes++;
                 trace.add("   died after writing " + died.type() + " " + died.transactionId() + " dated " + died.time()
                         + "; retried " + plan.retryDelay() + " later");
-                if (ownEntry.isEmpty() && isOwn(died, op, requestId)) {
-                    ownEntry = Optional.of(died);
-                    performedAt = died.time();
-                    expected = Optional.of(op.onModel(model, performedAt, died.transactionId().value()));
+                Optional<LedgerEntry> own = probe.written().stream().filter(e -> isOwn(e, op, requestId)).findFirst();
+                if (ownEntry.isEmpty() && own.isPresent()) {
+                    ownEntry = own;
+                    performedAt = own.get().time();
+                    expected = Optional.of(op.onModel(model, performedAt, own.get().transactionId().value()));
                 }
                 world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
             } finally {
