@@ -19,7 +19,7 @@ import java.util.List;
  * then each behind {@code s} superseded names of its own (a history whose due instant kept changing), all made by the
  * domain's rules and stored through the batch path. Runs of the production sweeper (2,000 cards a run) until nothing
  * is due; the target is the progress guarantee: every card swept within ceil(n / 2,000) + 1 runs, each superseded
- * name read once. Events go nowhere here (the fast path's SQS publish is figure 2's business).
+ * name read once; 8 cards at a time, as the job sweeps. Events go nowhere here (the fast path's SQS publish is figure 2's business).
  */
 final class SweeperFigure {
     private static final int CARDS_PER_RUN = 2_000;
@@ -80,7 +80,7 @@ final class SweeperFigure {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         CardLedgerWriter writer = new CardLedgerWriter(storage.cards(), storage.cardLedger(), events -> {
         }, Clock.systemUTC(), new SeededRandom(firstIndex), RetryPolicy.of(8, Backoff.NONE));
-        SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(storage.cardLedger(), new ExpireDueUseCase(writer));
+        SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(storage.cardLedger(), new ExpireDueUseCase(writer), 8);
         long started = System.nanoTime();
         int runs = 0;
         long removed = 0;

@@ -54,7 +54,7 @@ class DynamoSweeperProgressIT {
         }
         w.clock.set(start.plus(Duration.ofDays(3)));
 
-        new SweepDueCardsUseCase(w.ledger, w.expire).sweep(w.clock.instant(), 2_000);
+        new SweepDueCardsUseCase(w.ledger, w.expire, 4).sweep(w.clock.instant(), 2_000);
 
         for (CardNumber card : behind) {
             assertEquals(0, w.ledger.head(w.brand, card).orElseThrow().stateAfter().balance(DynamoWorld.USD).total(),

@@ -12,13 +12,13 @@ import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
 import io.tally.domain.ledger.RequestInfo;
 import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -38,12 +38,10 @@ public final class UpdateBalanceMethod implements MerchantMethod {
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
     private final ObjectMapper json;
-    private final Clock clock;
 
     public UpdateBalanceMethod(IssueUseCase issue, RedeemUseCase redeem, HoldUseCase hold,
                                RedeemFromHoldUseCase redeemFromHold, ReleaseHoldUseCase release,
-                               CardQueriesUseCase queries, io.tally.domain.program.LoadProgramsPort programs,
-                               ObjectMapper json, Clock clock) {
+                               CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json) {
         this.issue = issue;
         this.redeem = redeem;
         this.hold = hold;
@@ -52,7 +50,6 @@ public final class UpdateBalanceMethod implements MerchantMethod {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
         this.json = json;
-        this.clock = clock;
     }
 
     @Override

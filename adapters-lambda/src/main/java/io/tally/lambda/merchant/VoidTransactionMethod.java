@@ -12,7 +12,6 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,13 +24,11 @@ public final class VoidTransactionMethod implements MerchantMethod {
     private final VoidUseCase voids;
     private final ValueTypes valueTypes;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json, Clock clock) {
+    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json) {
         this.voids = voids;
         this.valueTypes = new ValueTypes(programs);
         this.json = json;
-        this.clock = clock;
     }
 
     @Override

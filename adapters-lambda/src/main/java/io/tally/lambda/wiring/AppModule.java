@@ -155,7 +155,7 @@ final class AppModule {
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
                                           Clock clock) {
         return new PeriodicJobRunner(List.of(
-                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire)),
+                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events))), clock);
     }
 
@@ -171,11 +171,11 @@ final class AppModule {
                         AllocateCardUseCase.WhenPoolEmpty.REJECT), json),
                 new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
-                        queries, programs, json, clock),
-                new SearchMethod(queries, programs, json, clock),
+                        queries, programs, json),
+                new SearchMethod(queries, programs, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
                 new CardHistoryMethod(queries, programs, json),
-                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json, clock));
+                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json));
         return new MerchantApi(new AuthenticateMerchantUseCase(storage.merchantAccess()), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),

@@ -59,11 +59,11 @@ final class MerchantHarness {
                 new io.tally.lambda.merchant.ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new AllocateMethod(world.allocate, json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
-                        world.queries, world.programs, json, world.clock),
-                new SearchMethod(world.queries, world.programs, json, world.clock),
+                        world.queries, world.programs, json),
+                new SearchMethod(world.queries, world.programs, json),
                 new UpdateAccountMethod(world.account, json),
                 new CardHistoryMethod(world.queries, world.programs, json),
-                new VoidTransactionMethod(world.voids, world.programs, json, world.clock));
+                new VoidTransactionMethod(world.voids, world.programs, json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), true),
                 new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock,

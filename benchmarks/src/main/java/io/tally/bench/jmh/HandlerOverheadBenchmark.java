@@ -63,8 +63,8 @@ public class HandlerOverheadBenchmark {
         List<MerchantMethod> methods = List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
-                        world.queries, world.programs, json, world.clock),
-                new SearchMethod(world.queries, world.programs, json, world.clock));
+                        world.queries, world.programs, json),
+                new SearchMethod(world.queries, world.programs, json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(OutputStream.nullOutputStream()), true),
                 new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock,

@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * The expiry sweeper: finds, through the ledger's due index (never a scan), the cards whose value has expired or
@@ -21,7 +24,8 @@ import java.util.Optional;
  * instants that change nothing), so no such card is visited run after run.</li>
  * </ul>
  * So with at most {@code maxCards} visits a run, n due cards are all swept within ceil(n / (maxCards - f)) runs when f
- * cards keep failing. Reading the index is bounded too ({@link #MAX_PAGES_PER_RUN}).
+ * cards keep failing. Reading the index is bounded too ({@link #MAX_PAGES_PER_RUN}). Cards may be swept several at a
+ * time ({@code parallelism}); the index is walked by the calling thread alone.
  */
 public final class SweepDueCardsUseCase {
     /** Index pages one run reads at most (superseded entries included): bounds a run's time. */
@@ -29,10 +33,24 @@ public final class SweepDueCardsUseCase {
 
     private final CardLedgerPort ledger;
     private final ExpireDueUseCase expire;
+    private final int parallelism;
 
+    /** Sweeps one card at a time. */
     public SweepDueCardsUseCase(CardLedgerPort ledger, ExpireDueUseCase expire) {
+        this(ledger, expire, 1);
+    }
+
+    /**
+     * Sweeps up to {@code parallelism} cards at once (each card's writes are its own; the index is read by one
+     * thread): a run's time is round trips, so overlapping cards multiplies what one run gets through.
+     */
+    public SweepDueCardsUseCase(CardLedgerPort ledger, ExpireDueUseCase expire, int parallelism) {
+        if (parallelism < 1 || parallelism > 64) {
+            throw new IllegalArgumentException("parallelism 1..64");
+        }
         this.ledger = ledger;
         this.expire = expire;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -58,44 +76,89 @@ public final class SweepDueCardsUseCase {
         for (int i = 0; i < ledger.dueShards(); i++) {
             shards.add(new Shard(i));
         }
+        Tally tally = new Tally();
+        ExecutorService workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism);
+        Semaphore slots = new Semaphore(parallelism);
         int visited = 0;
-        int written = 0;
         int pages = 0;
         int superseded = 0;
-        List<Failure> failures = new ArrayList<>();
-        while (visited < maxCards && pages < MAX_PAGES_PER_RUN) {
-            for (Shard s : shards) {
-                if (s.queue.isEmpty() && !s.done && pages < MAX_PAGES_PER_RUN) {
-                    CardLedgerPort.DuePage page = ledger.dueCards(s.index, now, CardLedgerPort.MAX_DUE, s.cursor);
-                    pages++;
-                    superseded += page.superseded();
-                    s.queue.addAll(page.cards());
-                    s.cursor = page.next();
-                    s.done = page.next().isEmpty();
+        try {
+            while (visited < maxCards && pages < MAX_PAGES_PER_RUN) {
+                for (Shard s : shards) {
+                    if (s.queue.isEmpty() && !s.done && pages < MAX_PAGES_PER_RUN) {
+                        CardLedgerPort.DuePage page = ledger.dueCards(s.index, now, CardLedgerPort.MAX_DUE, s.cursor);
+                        pages++;
+                        superseded += page.superseded();
+                        s.queue.addAll(page.cards());
+                        s.cursor = page.next();
+                        s.done = page.next().isEmpty();
+                    }
                 }
-            }
-            Optional<Shard> earliest = shards.stream().filter(s -> !s.queue.isEmpty())
-                    .min(Comparator.comparing((Shard s) -> s.queue.peekFirst().due()));
-            if (earliest.isEmpty()) {
-                if (shards.stream().allMatch(s -> s.done)) {
-                    break;
+                Optional<Shard> earliest = shards.stream().filter(s -> !s.queue.isEmpty())
+                        .min(Comparator.comparing((Shard s) -> s.queue.peekFirst().due()));
+                if (earliest.isEmpty()) {
+                    if (shards.stream().allMatch(s -> s.done)) {
+                        break;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            CardLedgerPort.DueCard card = earliest.get().queue.pollFirst();
-            visited++;
-            try {
-                Outcome<List<LedgerEntry>> outcome = expire.sweep(card.brand(), card.card());
-                if (outcome.isAccepted()) {
-                    written += outcome.value().size();
+                CardLedgerPort.DueCard card = earliest.get().queue.pollFirst();
+                visited++;
+                if (workers == null) {
+                    sweepOne(card, tally);
                 } else {
-                    failures.add(new Failure(card, ((Outcome.Rejected<?>) outcome).rejection().reason().name()));
+                    slots.acquireUninterruptibly();
+                    workers.execute(() -> {
+                        try {
+                            sweepOne(card, tally);
+                        } finally {
+                            slots.release();
+                        }
+                    });
                 }
-            } catch (RuntimeException fault) {
-                failures.add(new Failure(card, fault.getClass().getSimpleName() + ": " + fault.getMessage()));
+            }
+        } finally {
+            slots.acquireUninterruptibly(parallelism); // every card of the run is done
+            if (workers != null) {
+                workers.shutdown();
             }
         }
-        return new Report(visited, written, superseded, failures);
+        return new Report(visited, tally.written(), superseded, tally.failures());
+    }
+
+    private void sweepOne(CardLedgerPort.DueCard card, Tally tally) {
+        try {
+            Outcome<List<LedgerEntry>> outcome = expire.sweep(card.brand(), card.card());
+            if (outcome.isAccepted()) {
+                tally.wrote(outcome.value().size());
+            } else {
+                tally.failed(new Failure(card, ((Outcome.Rejected<?>) outcome).rejection().reason().name()));
+            }
+        } catch (RuntimeException fault) {
+            tally.failed(new Failure(card, fault.getClass().getSimpleName() + ": " + fault.getMessage()));
+        }
+    }
+
+    /** What the run's workers did, counted safely across threads. */
+    private static final class Tally {
+        private int written;
+        private final List<Failure> failures = new ArrayList<>();
+
+        synchronized void wrote(int entries) {
+            written += entries;
+        }
+
+        synchronized void failed(Failure failure) {
+            failures.add(failure);
+        }
+
+        synchronized int written() {
+            return written;
+        }
+
+        synchronized List<Failure> failures() {
+            return List.copyOf(failures);
+        }
     }
 
     /** One shard's walk: the cards read but not yet swept, and where to continue. */

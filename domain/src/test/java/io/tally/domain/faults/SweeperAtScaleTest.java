@@ -50,7 +50,7 @@ class SweeperAtScaleTest {
             due.add(card);
         }
         w.clock.set(START.plus(Duration.ofDays(2)));
-        SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(w.ledger, w.expire);
+        SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(w.ledger, w.expire, 4);
 
         int runs = 0;
         int superseded = 0;
