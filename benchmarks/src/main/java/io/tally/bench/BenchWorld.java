@@ -117,6 +117,7 @@ public final class BenchWorld implements AutoCloseable {
         env.put(Settings.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
         env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint());
         env.put("AWS_REGION", "us-east-1");
+        env.put(Settings.SEAL_SECRET, Settings.LOCAL_SEAL_SECRET);
         return env;
     }
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardStatus;
+import io.tally.domain.card.Pins;
 import io.tally.domain.fakes.Crash;
 import io.tally.domain.fakes.TestWorld;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -35,14 +38,14 @@ class AllocateIdempotencyTest {
         h.world.poolCard(TestWorld.BRAND);
         h.world.idempotency.crashNextCompletions(1);
         assertThrows(Crash.class, () -> h.call("allocate", BODY, Map.of("customRequestId", "web-0001")));
-        h.world.clock.advance(java.time.Duration.ofMinutes(5));
+        h.world.clock.advance(Duration.ofMinutes(5));
 
         var retry = h.call("allocate", BODY, Map.of("customRequestId", "web-0001"));
 
         assertTrue(retry.ok(), retry.raw());
         assertEquals(1, activeCards(), "the retry completed the first attempt's allocation instead of making another");
-        var card = h.world.cards.load(TestWorld.BRAND, new io.tally.domain.card.CardNumber(retry.get("cardNumber").asText()));
-        assertTrue(io.tally.domain.card.Pins.matches(card.orElseThrow(), retry.get("pin").asText()), "the PIN that card has");
+        var card = h.world.cards.load(TestWorld.BRAND, new CardNumber(retry.get("cardNumber").asText()));
+        assertTrue(Pins.matches(card.orElseThrow(), retry.get("pin").asText()), "the PIN that card has");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.tally.domain.ledger;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
 import io.tally.domain.tenant.MerchantContext;
-import io.tally.domain.program.ValueTypeKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -15,6 +15,7 @@ import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -163,7 +164,7 @@ public abstract class CardLedgerPortContract {
         assertEquals(1, listed(due.plusSeconds(60), CardLedgerPort.MAX_DUE), "each card once, however many of its entries were due");
         CardLedgerPort.DueCard mine = walk(due.plusSeconds(60), CardLedgerPort.MAX_DUE).stream()
                 .filter(d -> d.card().equals(card)).findFirst().orElseThrow();
-        assertEquals(due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), mine.due(), "with its due instant");
+        assertEquals(due.truncatedTo(ChronoUnit.MILLIS), mine.due(), "with its due instant");
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.ledger.IdempotencyPort.Claim;
 import io.tally.domain.ledger.IdempotencyPort.IdempotencyRecord;
 import io.tally.domain.ledger.IdempotencyPort.Status;
+import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;

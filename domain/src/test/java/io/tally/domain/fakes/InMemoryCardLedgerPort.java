@@ -4,8 +4,8 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
-import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
@@ -13,11 +13,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The ledger in memory, with the adapter's semantics: append is a put-if-absent on (card, sequence)
@@ -33,18 +39,18 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
      */
     private final TreeMap<DueKey, BrandId> dueIndex = new TreeMap<>();
     /** The outbox: entries whose event has not been relayed yet, in append order. */
-    private final Map<String, LedgerEntry> outbox = new java.util.LinkedHashMap<>();
+    private final Map<String, LedgerEntry> outbox = new LinkedHashMap<>();
     private int appendFailuresToInject;
     private int conflicts;
-    private final java.util.Set<String> failingCards = new java.util.HashSet<>();
+    private final Set<String> failingCards = new HashSet<>();
 
-    private java.util.function.Predicate<LedgerEntry> crashAfter = e -> false;
+    private Predicate<LedgerEntry> crashAfter = e -> false;
 
     /**
      * The process dies right after storing an entry that matches ({@link Crash}): the entry is written, nothing after
      * the write runs. For fault-injection tests that kill a call after each write.
      */
-    public synchronized void crashAfterAppending(java.util.function.Predicate<LedgerEntry> which) {
+    public synchronized void crashAfterAppending(Predicate<LedgerEntry> which) {
         crashAfter = which;
     }
 
@@ -63,7 +69,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         return conflicts;
     }
 
-    private volatile java.util.concurrent.CyclicBarrier readersMeet;
+    private volatile CyclicBarrier readersMeet;
 
     /**
      * Makes the next {@code parties} head readers wait for each other (up to a second) after reading, so that
@@ -71,7 +77,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
      * busy card. Lets a concurrency test prove that races happened instead of hoping the scheduler makes them.
      */
     public void makeNextReadersMeet(int parties) {
-        readersMeet = new java.util.concurrent.CyclicBarrier(parties, () -> readersMeet = null);
+        readersMeet = new CyclicBarrier(parties, () -> readersMeet = null);
     }
 
     @Override
@@ -81,11 +87,11 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             TreeMap<Long, LedgerEntry> entries = entriesOf(brand, card);
             head = entries.isEmpty() ? Optional.empty() : Optional.of(entries.lastEntry().getValue());
         }
-        java.util.concurrent.CyclicBarrier barrier = readersMeet;
+        CyclicBarrier barrier = readersMeet;
         if (barrier != null) {
             try {
-                barrier.await(1, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                barrier.await(1, TimeUnit.SECONDS);
+            } catch (BrokenBarrierException | TimeoutException e) {
                 readersMeet = null; // fewer readers came: carry on unsynchronised
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

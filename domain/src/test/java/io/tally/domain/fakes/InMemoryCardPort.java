@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Card profiles in memory with the adapter's conditional-write semantics: keyed by number alone (numbers are
@@ -20,7 +22,7 @@ import java.util.Optional;
 public final class InMemoryCardPort implements CardPort {
     private final Map<String, Card> cards = new HashMap<>();
     private int crashes;
-    private volatile java.util.concurrent.CountDownLatch[] pause;
+    private volatile CountDownLatch[] pause;
 
     /** The process dies at the next {@code n} profile updates ({@link Crash}). */
     public synchronized void crashNextUpdates(int n) {
@@ -28,8 +30,8 @@ public final class InMemoryCardPort implements CardPort {
     }
 
     /** The next allocation signals {@code entered} and then waits (up to 5 s) for {@code goOn} before it writes. */
-    public void pauseNextAllocate(java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch goOn) {
-        pause = new java.util.concurrent.CountDownLatch[] {entered, goOn};
+    public void pauseNextAllocate(CountDownLatch entered, CountDownLatch goOn) {
+        pause = new CountDownLatch[] {entered, goOn};
     }
 
     @Override
@@ -54,12 +56,12 @@ public final class InMemoryCardPort implements CardPort {
 
     @Override
     public WriteOutcome allocate(Card activated) {
-        java.util.concurrent.CountDownLatch[] p = pause;
+        CountDownLatch[] p = pause;
         if (p != null) {
             pause = null;
             p[0].countDown();
             try {
-                p[1].await(5, java.util.concurrent.TimeUnit.SECONDS);
+                p[1].await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -14,6 +14,7 @@ import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.RetryPolicy;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class TransactionIdUniquenessTest {
         public synchronized void nextBytes(byte[] bytes) {
             if (repeats > 0) {
                 repeats--;
-                java.util.Arrays.fill(bytes, (byte) 0);
+                Arrays.fill(bytes, (byte) 0);
                 return;
             }
             rest.nextBytes(bytes);
