@@ -5,6 +5,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardNumberGenerator;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.card.Pins;
+import io.tally.domain.fakes.ForwardingCardLedgerPort;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.RecordingEventPublisher;
@@ -16,7 +17,6 @@ import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.RedeemFromHoldUseCase;
 import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
@@ -123,13 +123,12 @@ final class DynamoWorld {
     }
 
     /** The ledger adapter, counting appends that lost the race for their sequence number. */
-    static final class CountingLedger implements CardLedgerPort {
-        private final CardLedgerPort delegate;
+    static final class CountingLedger extends ForwardingCardLedgerPort {
         private final AtomicInteger appends = new AtomicInteger();
         private final AtomicInteger conflicts = new AtomicInteger();
 
         CountingLedger(CardLedgerPort delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         int appends() {
@@ -148,52 +147,6 @@ final class DynamoWorld {
                 conflicts.incrementAndGet();
             }
             return outcome;
-        }
-
-        @Override
-        public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
-            return delegate.head(brand, card);
-        }
-
-        @Override
-        public Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence) {
-            return delegate.entry(brand, card, sequence);
-        }
-
-        @Override
-        public HistoryPage history(BrandId brand, CardNumber card, Instant from, Instant to, int pageSize,
-                                   Optional<String> cursor) {
-            return delegate.history(brand, card, from, to, pageSize, cursor);
-        }
-
-        @Override
-        public List<LedgerEntry> unrelayed(Instant before, int limit) {
-            return delegate.unrelayed(before, limit);
-        }
-
-        @Override
-        public void markRelayed(LedgerEntry entry) {
-            delegate.markRelayed(entry);
-        }
-
-        @Override
-        public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
-            return delegate.claimLedgerId(brand, ledgerId, card);
-        }
-
-        @Override
-        public Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
-            return delegate.cardOf(brand, ledgerId);
-        }
-
-        @Override
-        public int dueShards() {
-            return delegate.dueShards();
-        }
-
-        @Override
-        public DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
-            return delegate.dueCards(shard, now, limit, cursor);
         }
     }
 }

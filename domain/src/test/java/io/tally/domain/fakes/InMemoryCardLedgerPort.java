@@ -6,7 +6,6 @@ import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.LedgerId;
-import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.tally.domain.ledger;
 
-import static io.tally.domain.fakes.TestWorld.BRAND;
 import static io.tally.domain.fakes.TestWorld.USD;
 import static io.tally.domain.fakes.TestWorld.context;
 import static io.tally.domain.ledger.BalanceUseCasesTest.reason;
