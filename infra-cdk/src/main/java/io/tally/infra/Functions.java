@@ -64,7 +64,7 @@ final class Functions {
         environment.put(PORTAL_SECRET_VARIABLE, generatedSecret(scope, config, "PortalSigningSecret",
                 "Tally member portal signing secret"));
         environment.put(SEAL_SECRET_VARIABLE, generatedSecret(scope, config, "SealingSecret",
-                "Tally sealing secret (replayed answers that hold a PIN)"));
+                "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)"));
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
             functions.put(id, create(scope, config, id, code, environment));
@@ -127,7 +127,10 @@ final class Functions {
     /** The member portal's signing secret (links in e-mails, CSRF tokens, challenges); read by PortalSettings. */
     static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
 
-    /** The merchant API's sealing secret (answers holding a PIN rest sealed); read by Settings. */
+    /**
+     * The sealing secret: what must rest in the table unreadable (a replayed answer holding a PIN, the PIN an enrollment
+     * in progress has chosen) is sealed with it; read by Settings (merchant API) and PortalSettings (portal, jobs).
+     */
     static final String SEAL_SECRET_VARIABLE = "TALLY_SEAL_SECRET";
 
     /**

@@ -181,6 +181,22 @@ public final class Keys {
 
     public static final String CONTACT_SK = "CONTACT";
 
+    /**
+     * GSI2 (e-mail claims of enrollments with something left to do: pending, or a PIN still revealable): one partition
+     * for every brand. Enrollments leave it within minutes, so it stays small; sort key {@link #enrollmentDueSk}.
+     */
+    public static final String ENROLLMENTS_DUE = "ENROLLMENTS#DUE";
+
+    /** GSI2 sort key of a due enrollment: its due instant as zero-padded epoch milliseconds, then brand and e-mail. */
+    public static String enrollmentDueSk(long dueEpochMillis, String brand, String contactText) {
+        return dueMillis(dueEpochMillis) + "#" + brand + "#" + contactText;
+    }
+
+    /** The exclusive upper bound of enrollment due keys for "due before {@code epochMillis}". */
+    public static String enrollmentDueBefore(long epochMillis) {
+        return dueMillis(epochMillis);
+    }
+
     /** An attempt counter (wrong PINs per card number, attempts per client) for one fixed window. */
     public static String counter(String counter) {
         return "COUNTER#" + counter;

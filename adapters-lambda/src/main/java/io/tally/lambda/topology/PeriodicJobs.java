@@ -17,7 +17,14 @@ public final class PeriodicJobs {
      */
     public static final PeriodicJob EVENT_RELAY = new PeriodicJob("event-relay", FunctionId.JOBS, Duration.ofMinutes(1));
 
-    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY);
+    /**
+     * Finishes the member enrollments that died part-way and that nobody resubmitted (a few minutes old), and scrubs the
+     * PINs of completed ones once they may no longer be shown again.
+     */
+    public static final PeriodicJob ENROLLMENT_COMPLETER = new PeriodicJob("enrollment-completer", FunctionId.JOBS,
+            Duration.ofMinutes(5));
+
+    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER);
 
     private PeriodicJobs() {
     }

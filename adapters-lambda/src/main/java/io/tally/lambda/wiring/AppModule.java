@@ -1,9 +1,11 @@
 package io.tally.lambda.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -33,6 +35,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
+import io.tally.lambda.jobs.EnrollmentCompletionTask;
 import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
 import io.tally.lambda.jobs.PeriodicJobRunner;
@@ -47,8 +50,11 @@ import io.tally.lambda.merchant.VoidTransactionMethod;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
+import io.tally.portal.wiring.PortalComponent;
+import io.tally.portal.wiring.PortalSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -153,10 +159,24 @@ final class AppModule {
     @Provides
     @Singleton
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
-                                          Clock clock) {
+                                          Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
-                new EventRelayTask(new EventRelay(storage.cardLedger(), events))), clock);
+                new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
+                new EnrollmentCompletionTask(completeEnrollments::get)), clock);
+    }
+
+    /**
+     * The enrollment completer is the member portal's (its ports, outbox and secrets): built from the portal's own graph,
+     * on first use, so that the containers that never run it (the merchant API) need no portal configuration.
+     */
+    @Provides
+    @Singleton
+    static CompleteEnrollmentsUseCase completeEnrollments(Optional<PortalSettings> portal) {
+        return PortalComponent.create(portal.orElseThrow(() -> new IllegalStateException(
+                "the enrollment completer needs the portal's configuration (" + PortalSettings.PORTAL_SECRET + ", "
+                        + PortalSettings.EMAILS_QUEUE_URL + ", " + PortalSettings.SEAL_SECRET + ")")))
+                .completeEnrollments();
     }
 
     @Provides

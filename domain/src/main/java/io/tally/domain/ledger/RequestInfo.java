@@ -33,6 +33,11 @@ public record RequestInfo(Optional<String> externalTransactionId, Optional<Strin
         return new RequestInfo(externalTransactionId, note, requestRef, Optional.of(id), resumeSince);
     }
 
+    /** This request as the retry of one whose first attempt began at {@code since} and may have written already. */
+    public RequestInfo withResumeSince(Instant since) {
+        return new RequestInfo(externalTransactionId, note, requestRef, customRequestId, Optional.of(since));
+    }
+
     public Optional<Rejection> check() {
         if (externalTransactionId.map(String::length).orElse(0) > LedgerLimits.MAX_EXTERNAL_ID
                 || note.map(String::length).orElse(0) > LedgerLimits.MAX_NOTE
