@@ -118,7 +118,6 @@ public final class BenchWorld implements AutoCloseable {
         env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint());
         env.put(Settings.SEAL_SECRET, Settings.LOCAL_SEAL_SECRET);
         env.put("AWS_REGION", "us-east-1");
-        env.put(Settings.SEAL_SECRET, Settings.LOCAL_SEAL_SECRET);
         return env;
     }
 
