@@ -116,6 +116,7 @@ public final class BenchWorld implements AutoCloseable {
         env.put(Settings.EVENTS_QUEUE_URL, queueUrl);
         env.put(Settings.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
         env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint());
+        env.put(Settings.SEAL_SECRET, Settings.LOCAL_SEAL_SECRET);
         env.put("AWS_REGION", "us-east-1");
         return env;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the five figures of docs/PERFORMANCE.md and prints them as one Markdown table.
+ * Runs the six figures of docs/PERFORMANCE.md and prints them as one Markdown table.
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/tally-benchmarks.jar
@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures),
  * {@code --history 10,1000,100000}, {@code --table 10,1000000} and {@code --budget SECONDS} (figure 4's sizes and
- * its loading time budget).
+ * its loading time budget), {@code --sweep CARDS,NAMES} (figure 6's sizes).
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -54,6 +54,7 @@ public final class Benchmarks {
             figure(only, 2, () -> new JmhFigure(options).run(report));
             figure(only, 3, () -> new HotCardFigure(workload, options).run(report));
             figure(only, 5, () -> new MemoryFigure(world, options, workload).run(report));
+            figure(only, 6, () -> new SweeperFigure(world, options).run(report));
             // last: its table load runs against a time budget
             figure(only, 4, () -> new ScalingFigure(world, options).run(report));
         }

@@ -27,6 +27,8 @@ class BenchmarksSmokeIT {
         assertEquals(2, byFigure.get("3 hot card").size(), "N = 1 and 8 in the smoke run");
         assertTrue(byFigure.get("4 scaling").size() >= 6, "history and table sizes");
         assertEquals(2, byFigure.get("5 memory").size());
+        assertEquals(2, byFigure.get("6 sweeper").size(), "floor and behind superseded names");
+        assertEquals(Report.Verdict.MET, byFigure.get("6 sweeper").get(1).verdict(), "the progress guarantee holds");
         for (Report.Row row : report.rows()) {
             assertFalse(row.measured().isBlank(), row.toString());
             assertTrue(Double.isNaN(row.ratio()) || (row.ratio() > 0.01 && row.ratio() < 100), row.toString());

@@ -61,7 +61,10 @@ final class Functions {
                                             Map<QueueId, Queues.Pair> queues) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
         Map<String, String> environment = environment(config, table, queues);
-        environment.put(PORTAL_SECRET_VARIABLE, portalSecret(scope, config));
+        environment.put(PORTAL_SECRET_VARIABLE, generatedSecret(scope, config, "PortalSigningSecret",
+                "Tally member portal signing secret"));
+        environment.put(SEAL_SECRET_VARIABLE, generatedSecret(scope, config, "SealingSecret",
+                "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)"));
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
             functions.put(id, create(scope, config, id, code, environment));
@@ -125,12 +128,19 @@ final class Functions {
     static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
 
     /**
+     * The sealing secret: what must rest in the table unreadable (a replayed answer holding a PIN, the PIN an enrollment
+     * in progress has chosen) is sealed with it; read by Settings (merchant API) and PortalSettings (portal, jobs).
+     */
+    static final String SEAL_SECRET_VARIABLE = "TALLY_SEAL_SECRET";
+
+    /**
      * A 48-character secret generated once per stack in Secrets Manager and handed to the functions as configuration
      * (a CloudFormation dynamic reference, resolved at deploy time), so nothing random is created during Lambda init.
+     * Retained with the stack's data unless the stack is disposable: what it sealed or signed must stay readable.
      */
-    private static String portalSecret(Construct scope, StackConfig config) {
-        Secret secret = Secret.Builder.create(scope, "PortalSigningSecret")
-                .description("Tally member portal signing secret (" + config.brand() + " " + config.stage() + ")")
+    private static String generatedSecret(Construct scope, StackConfig config, String id, String description) {
+        Secret secret = Secret.Builder.create(scope, id)
+                .description(description + " (" + config.brand() + " " + config.stage() + ")")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
                 .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();

@@ -156,9 +156,13 @@ class TallyStackTest {
                 assertEquals(config.stage(), variables.get("TALLY_STAGE"));
                 assertEquals(config.brand(), variables.get("TALLY_BRAND"));
                 assertEquals(Map.of("Ref", single(template, "AWS::DynamoDB::Table", true)), variables.get("TALLY_TABLE_NAME"));
-                String secretId = single(template, "AWS::SecretsManager::Secret", true);
-                assertTrue(String.valueOf(variables.get(Functions.PORTAL_SECRET_VARIABLE)).contains(secretId),
+                assertEquals(2, ofType(template, "AWS::SecretsManager::Secret").size(), "signing and sealing secrets");
+                String portalSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "PortalSigningSecret");
+                String sealSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "SealingSecret");
+                assertTrue(String.valueOf(variables.get(Functions.PORTAL_SECRET_VARIABLE)).contains(portalSecret),
                         "the portal's signing secret comes from the stack's own Secrets Manager secret");
+                assertTrue(String.valueOf(variables.get(Functions.SEAL_SECRET_VARIABLE)).contains(sealSecret),
+                        "so does the sealing secret, a different one");
                 for (QueueId queue : QueueId.values()) {
                     assertEquals(Map.of("Ref", queueId(template, queue)), variables.get(queue.urlEnvironmentVariable()));
                 }

@@ -49,11 +49,12 @@ public final class LocalTally implements AutoCloseable {
                 String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
                 Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
                         endpoints.sqsEndpoint());
-                component[0] = TallyComponent.create(settings);
                 PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
-                        LOCAL_PORTAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(), Optional.empty());
+                        LOCAL_PORTAL_SECRET, Settings.LOCAL_SEAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(),
+                        Optional.empty());
+                component[0] = TallyComponent.create(settings, portal);
                 return new Handlers(component[0], PortalComponent.create(portal), mail);
             });
             return new LocalTally(platform, Objects.requireNonNull(component[0]), mail);

@@ -94,7 +94,8 @@ final class CardItems {
         return fields;
     }
 
-    private static AttributeValue customer(Customer c) {
+    /** A customer as a map attribute (cards, enrollment records). */
+    static AttributeValue customer(Customer c) {
         Map<String, AttributeValue> m = new HashMap<>();
         putIfPresent(m, "firstName", c.firstName());
         putIfPresent(m, "lastName", c.lastName());
@@ -113,7 +114,7 @@ final class CardItems {
         return AttributeValue.fromM(m);
     }
 
-    private static Optional<Customer> customer(AttributeValue v) {
+    static Optional<Customer> customer(AttributeValue v) {
         if (v == null || !v.hasM()) {
             return Optional.empty();
         }

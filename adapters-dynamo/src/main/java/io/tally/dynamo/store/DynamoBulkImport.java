@@ -2,9 +2,12 @@ package io.tally.dynamo.store;
 
 import io.tally.domain.card.Card;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.dynamo.table.TallyTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,11 +31,24 @@ public final class DynamoBulkImport {
         return table.batchPut(items);
     }
 
-    /** Stores the entries (overwriting any entry with the same card and sequence); returns the requests made. */
+    /**
+     * Stores the entries (overwriting any entry with the same card and sequence) and, with each card's first entry,
+     * the claim of its ledger id (so its transaction ids lead back to it); returns the requests made.
+     */
     public int ledgerEntries(List<LedgerEntry> entries) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(entries.size());
+        LedgerEntry before = null;
         for (LedgerEntry e : entries) {
-            Map<String, AttributeValue> item = LedgerItems.item(e);
+            Optional<LedgerEntry> previous = before != null && before.card().equals(e.card())
+                    && before.sequence() == e.sequence() - 1 ? Optional.of(before) : Optional.empty();
+            before = e;
+            if (e.sequence() == 1 && e.stateAfter().ledgerId().isPresent()) {
+                items.add(LedgerItems.ledgerIdItem(e.brand(), e.stateAfter().ledgerId().get(), e.card()));
+            }
+            Map<String, AttributeValue> item = new HashMap<>(LedgerItems.item(e, previous));
+            // imported history is not news: its entries are not in the outbox, so no events are sent for them
+            item.remove(TallyTable.GSI1.partitionKey());
+            item.remove(TallyTable.GSI1.sortKey());
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw new DynamoCardLedger.EntryTooLargeException("ledger entry " + e.sequence() + " of card " + e.card()
                         + " is over DynamoDB's " + ItemSize.MAX_ITEM_BYTES + " byte item limit");

@@ -2,9 +2,10 @@ package io.tally.dynamo.store;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,13 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A card's ledger in the card's own partition: entry n is {@code CARD#card / SEQ#<n, 19 digits>}. Appending is one
  * PutItem with {@code attribute_not_exists(SK)}: of two writers claiming n + 1, exactly one wins (STYLE rule 7).
  * The head is the last item of the partition's SEQ# range (a consistent query, descending, Limit 1). The stored
- * brand scopes every read. History, transaction lookup and the sweeper's due index: see the methods.
+ * brand scopes every read. History, ledger ids and the sweeper's due index: see the methods.
  */
 final class DynamoCardLedger implements CardLedgerPort {
     private static final String CURSOR_PREFIX = "seq:";
@@ -53,8 +55,8 @@ final class DynamoCardLedger implements CardLedgerPort {
     }
 
     @Override
-    public AppendOutcome append(LedgerEntry next) {
-        Map<String, AttributeValue> item = LedgerItems.item(next);
+    public AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
+        Map<String, AttributeValue> item = LedgerItems.item(next, previous);
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw new EntryTooLargeException("ledger entry " + next.sequence() + " of card " + next.card() + " is "
@@ -104,61 +106,134 @@ final class DynamoCardLedger implements CardLedgerPort {
         return new HistoryPage(page, next);
     }
 
-    /** GSI1 {@code TXN#brand#id}: eventually consistent, which the port allows for this lookup. */
+    /**
+     * GSI1 {@code OUTBOX#shard}: every entry carries it from its own write until {@link #markRelayed}. One query per
+     * shard for entries made before {@code before} (sort key = time), merged oldest first.
+     */
     @Override
-    public Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
-        return table.query(QueryRequest.builder().indexName(TallyTable.GSI1.name())
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey()))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.transaction(brand.value(), transactionId.value()))))
-                        .limit(1))
-                .stream().filter(LedgerItems::isEntry).map(LedgerItems::entry)
-                .filter(e -> e.brand().equals(brand) && e.transactionId().equals(transactionId)).findFirst();
+    public List<LedgerEntry> unrelayed(Instant before, int limit) {
+        if (limit < 1 || limit > MAX_OUTBOX) {
+            throw new IllegalArgumentException("limit 1.." + MAX_OUTBOX);
+        }
+        List<Map<String, AttributeValue>> hits = new ArrayList<>();
+        for (int shard = 0; shard < LedgerItems.SHARDS; shard++) {
+            hits.addAll(table.query(QueryRequest.builder().indexName(TallyTable.GSI1.name())
+                    .keyConditionExpression("#pk = :pk AND #sk < :bound")
+                    .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey(), "#sk", TallyTable.GSI1.sortKey()))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.outboxShard(shard)),
+                            ":bound", Attr.s(Keys.outboxBefore(before.toEpochMilli()))))
+                    .limit(limit)));
+        }
+        return hits.stream().filter(LedgerItems::isEntry)
+                .sorted(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI1.sortKey())))
+                .limit(limit).map(LedgerItems::entry).toList();
+    }
+
+    /** Removes the entry's GSI1 keys (index hygiene: the entry's content is unchanged); a second call changes nothing. */
+    @Override
+    public void markRelayed(LedgerEntry entry) {
+        table.updateIf(Attr.key(Keys.card(entry.card().value()), Keys.sequenceSk(entry.sequence())), "REMOVE #pk, #sk",
+                "attribute_exists(#pk)", Map.of("#pk", TallyTable.GSI1.partitionKey(), "#sk", TallyTable.GSI1.sortKey()),
+                Map.of());
+    }
+
+    /** {@code LID#brand#id / LID} holds the card; the same card may claim it again (a retried first write). */
+    @Override
+    public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
+        return table.putIf(LedgerItems.ledgerIdItem(brand, ledgerId, card), "attribute_not_exists(PK) OR card = :card", Map.of(), Map.of(":card", Attr.s(card.value())));
+    }
+
+    @Override
+    public Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
+        return table.get(Keys.ledgerId(brand.value(), ledgerId.value()), Keys.LEDGER_ID_SK, true)
+                .map(i -> new CardNumber(Attr.str(i, "card")));
+    }
+
+    @Override
+    public int dueShards() {
+        return LedgerItems.SHARDS;
     }
 
     /**
-     * GSI4 {@code DUE#shard}: every entry whose state has something that expires carries its due instant. Queries
-     * each shard for entries due by {@code now}, then reads each card's head sequence: a hit that is the head is a
-     * due card; a hit behind the head is stale (a later entry superseded it) and loses its index attributes with a
-     * conditional UpdateItem, so it never comes back. That removal is index hygiene: the entry's content is unchanged.
+     * GSI4 {@code DUE#shard}: an entry names its card's due instant where that instant changed (the head's name or an
+     * earlier one still current). Reads the shard in due order from the cursor, up to {@link #INDEX_PAGES} pages of
+     * {@link #MAX_DUE}; for each hit reads the card's head (once per card and call): the hit is current if it is the
+     * head or names the head's due instant, and then its card is due; otherwise it is superseded and loses its index
+     * attributes with a conditional UpdateItem (index hygiene: the entry's content is unchanged), so it is never read
+     * again. The cursor is the last hit looked at (its index and table keys), so a walk never reads a hit twice.
      */
     @Override
-    public List<DueCard> dueCards(Instant now, int limit) {
-        if (limit < 1 || limit > MAX_DUE) {
-            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+    public DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
+        if (limit < 1 || limit > MAX_DUE || shard < 0 || shard >= LedgerItems.SHARDS) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE + ", shard 0.." + (LedgerItems.SHARDS - 1));
         }
-        List<Map<String, AttributeValue>> hits = new ArrayList<>();
-        for (int shard = 0; shard < LedgerItems.DUE_SHARDS; shard++) {
-            hits.addAll(table.query(QueryRequest.builder().indexName(TallyTable.GSI4.name())
+        List<DueCard> due = new ArrayList<>();
+        Map<String, Optional<LedgerEntry>> heads = new HashMap<>();
+        Map<String, Optional<Long>> headsDue = new HashMap<>();
+        int superseded = 0;
+        Map<String, AttributeValue> start = cursor.map(DynamoCardLedger::decodeDueCursor).orElse(null);
+        Map<String, AttributeValue> last = null;
+        boolean exhausted = false;
+        for (int page = 0; page < INDEX_PAGES && due.size() < limit && !exhausted; page++) {
+            QueryResponse response = table.client.query(QueryRequest.builder().tableName(table.name)
+                    .indexName(TallyTable.GSI4.name())
                     .keyConditionExpression("#pk = :pk AND #sk < :bound")
                     .expressionAttributeNames(Map.of("#pk", TallyTable.GSI4.partitionKey(), "#sk", TallyTable.GSI4.sortKey(),
                             "#b", "brand"))
                     .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.dueShard(shard)),
                             ":bound", Attr.s(Keys.dueBefore(now.toEpochMilli() + 1))))
-                    .projectionExpression("PK, SK, #b, #sk").limit(limit)));
-        }
-        hits.sort(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI4.sortKey())));
-        Map<String, List<Map<String, AttributeValue>>> byCard = new LinkedHashMap<>();
-        hits.forEach(h -> byCard.computeIfAbsent(Attr.str(h, "PK"), k -> new ArrayList<>()).add(h));
-        List<Map<String, AttributeValue>> due = new ArrayList<>();
-        for (List<Map<String, AttributeValue>> cardHits : byCard.values()) {
-            if (due.size() >= limit) {
-                break;
-            }
-            Optional<Map<String, AttributeValue>> head = latestOfPartition(Attr.str(cardHits.get(0), "PK"), "SK", Map.of());
-            long headSequence = head.map(h -> Keys.sequenceOf(Attr.str(h, "SK"))).orElse(0L);
-            for (Map<String, AttributeValue> hit : cardHits) {
+                    .projectionExpression("PK, SK, #b, #pk, #sk").limit(MAX_DUE).exclusiveStartKey(start).build());
+            List<Map<String, AttributeValue>> items = response.items();
+            int used = 0;
+            for (Map<String, AttributeValue> hit : items) {
+                if (due.size() == limit) {
+                    break;
+                }
+                used++;
+                last = hit;
+                Optional<LedgerEntry> head = heads.computeIfAbsent(Attr.str(hit, "PK"),
+                        pk -> latestOfPartition(pk, null, Map.of()).map(LedgerItems::entry));
                 long sequence = Keys.sequenceOf(Attr.str(hit, "SK"));
-                if (sequence == headSequence) {
-                    due.add(hit);
-                } else if (sequence < headSequence) {
+                long named = Long.parseLong(Attr.str(hit, TallyTable.GSI4.sortKey()).substring(0, Keys.DUE_MILLIS_DIGITS));
+                boolean current = head.isPresent() && (head.get().sequence() == sequence
+                        || headsDue.computeIfAbsent(Attr.str(hit, "PK"), pk -> ExpireDueUseCase.nextDue(head.get())
+                                .map(LedgerItems::ceilMillis)).equals(Optional.of(named)));
+                if (!current) {
                     forgetDue(hit);
+                    superseded++;
+                } else if (due.stream().noneMatch(d -> d.card().equals(head.get().card()))) {
+                    due.add(new DueCard(head.get().brand(), head.get().card(), Instant.ofEpochMilli(named)));
                 }
             }
+            boolean morePages = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            exhausted = used == items.size() && !morePages;
+            start = response.lastEvaluatedKey();
         }
-        due.sort(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI4.sortKey())));
-        return due.stream().map(h -> new DueCard(new BrandId(Attr.str(h, "brand")),
-                new CardNumber(Attr.str(h, "PK").substring(Keys.card("").length())))).toList();
+        Optional<String> next = exhausted || last == null ? Optional.empty() : Optional.of(encodeDueCursor(last));
+        return new DuePage(due, next, superseded);
+    }
+
+    /** Index pages one {@link #dueCards} call reads at most (superseded hits included). */
+    static final int INDEX_PAGES = 10;
+
+    private static String encodeDueCursor(Map<String, AttributeValue> hit) {
+        String text = String.join("\n", Attr.str(hit, TallyTable.GSI4.partitionKey()), Attr.str(hit, TallyTable.GSI4.sortKey()),
+                Attr.str(hit, "PK"), Attr.str(hit, "SK"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decodeDueCursor(String cursor) {
+        String[] p;
+        try {
+            p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 4);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a due-index cursor", e);
+        }
+        if (p.length != 4) {
+            throw new IllegalArgumentException("not a due-index cursor");
+        }
+        return Map.of(TallyTable.GSI4.partitionKey(), Attr.s(p[0]), TallyTable.GSI4.sortKey(), Attr.s(p[1]),
+                "PK", Attr.s(p[2]), "SK", Attr.s(p[3]));
     }
 
     private void forgetDue(Map<String, AttributeValue> hit) {

@@ -4,7 +4,6 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.ContactKey;
-import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.Preferences;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.referral.ReferralClaim;
@@ -18,57 +17,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The member portal's small items, each decided by one single-item write: contact claims and referral claims
+ * The member portal's small items, each decided by one single-item write: referral claims
  * ({@code attribute_not_exists}), attempt counters ({@code ADD}, TTL), preferences (put) and sent-e-mail
- * claims ({@code attribute_not_exists}, TTL).
+ * claims ({@code attribute_not_exists}, TTL). Contact claims and enrollments: {@link DynamoMemberDirectory}.
  */
-final class DynamoMemberStores implements MemberDirectoryPort, AttemptCounterPort, PreferencesPort, ReferralClaimPort,
-        SentEmailsPort {
+final class DynamoMemberStores implements AttemptCounterPort, PreferencesPort, ReferralClaimPort, SentEmailsPort {
     static final Duration SENT_RETENTION = Duration.ofDays(400);
     private final Table table;
 
     DynamoMemberStores(Table table) {
         this.table = table;
-    }
-
-    @Override
-    public ClaimOutcome claim(BrandId brand, ContactKey contact, CardNumber card) {
-        var item = Attr.item(Keys.contact(brand.value(), contact.asText()), Keys.CONTACT_SK, "Contact");
-        item.put("card", Attr.s(card.value()));
-        try {
-            table.client.putItem(PutItemRequest.builder().tableName(table.name).item(item)
-                    .conditionExpression("attribute_not_exists(PK) OR card = :card")
-                    .expressionAttributeValues(Map.of(":card", Attr.s(card.value()))).build());
-            return new ClaimOutcome.Claimed();
-        } catch (ConditionalCheckFailedException taken) {
-            return find(brand, contact).<ClaimOutcome>map(ClaimOutcome.Taken::new)
-                    .orElseGet(() -> claim(brand, contact, card)); // released in between: try again
-        }
-    }
-
-    @Override
-    public Optional<CardNumber> find(BrandId brand, ContactKey contact) {
-        return table.get(Keys.contact(brand.value(), contact.asText()), Keys.CONTACT_SK, true)
-                .map(i -> new CardNumber(Attr.str(i, "card")));
-    }
-
-    @Override
-    public void release(BrandId brand, ContactKey contact, CardNumber card) {
-        try {
-            table.client.deleteItem(DeleteItemRequest.builder().tableName(table.name)
-                    .key(Attr.key(Keys.contact(brand.value(), contact.asText()), Keys.CONTACT_SK))
-                    .conditionExpression("card = :card").expressionAttributeValues(Map.of(":card", Attr.s(card.value())))
-                    .build());
-        } catch (ConditionalCheckFailedException notOurs) {
-            // another card holds it (or nobody): nothing of ours to give back
-        }
     }
 
     @Override

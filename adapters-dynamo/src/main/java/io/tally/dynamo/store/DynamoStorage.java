@@ -62,13 +62,14 @@ public final class DynamoStorage {
         return new DynamoPortalConfigs(table);
     }
 
-    /** Contact claims, attempt counters, preferences, referral claims and sent-e-mail claims (one adapter). */
+    /** Attempt counters, preferences, referral claims and sent-e-mail claims (one adapter). */
     private DynamoMemberStores memberStores() {
         return new DynamoMemberStores(table);
     }
 
+    /** Contact claims and the enrollments that make them. */
     public MemberDirectoryPort memberDirectory() {
-        return memberStores();
+        return new DynamoMemberDirectory(table);
     }
 
     public AttemptCounterPort attemptCounters() {

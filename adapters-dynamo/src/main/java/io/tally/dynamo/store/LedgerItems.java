@@ -14,6 +14,7 @@ import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.Hold;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.Origin;
 import io.tally.domain.ledger.Posting;
 import io.tally.domain.ledger.Reference;
@@ -40,19 +41,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Maps a ledger entry to its item {@code CARD#n / SEQ#<19-digit sequence>} and back, by hand: the posting at the
  * top level, the full state after it as one nested map ({@code state}). Nested attribute names are one or two
  * letters because every entry repeats the whole state and DynamoDB counts names towards the 400 KB item limit
- * (see {@link ItemSize}). Empty collections and absent optionals are left out. Index keys: GSI1 the transaction
- * id ({@code TXN#brand#id}), GSI4 the sweeper's due index when the state has something that expires.
+ * (see {@link ItemSize}). Empty collections and absent optionals are left out. Index keys: GSI1 the outbox (from the
+ * write until the event is relayed), GSI4 the sweeper's due index when time will change the state.
  */
 final class LedgerItems {
     static final String TYPE = "Entry";
-    /** Partitions of the sweeper's due index; the shard is a stable hash of the card number. */
-    static final int DUE_SHARDS = 8;
+    /** Partitions of the sweeper's due index and of the outbox; the shard is a stable hash of the card number. */
+    static final int SHARDS = 8;
     static final String TIME = "at";
 
     private LedgerItems() {
     }
 
-    static Map<String, AttributeValue> item(LedgerEntry e) {
+    /** The entry's item; it names the sweeper's due instant only where that changed since {@code previous} (if known). */
+    static Map<String, AttributeValue> item(LedgerEntry e, Optional<LedgerEntry> previous) {
         Posting p = e.posting();
         String brand = p.brand().value();
         String card = p.card().value();
@@ -68,12 +70,20 @@ final class LedgerItems {
         p.related().ifPresent(r -> item.put("related", AttributeValue.fromM(reference(r))));
         item.put("amountDue", n(p.amountDue()));
         item.put("state", AttributeValue.fromM(state(e.stateAfter())));
-        item.put(TallyTable.GSI1.partitionKey(), s(Keys.transaction(brand, p.transactionId().value())));
-        item.put(TallyTable.GSI1.sortKey(), s(Keys.card(card)));
-        ExpireDueUseCase.nextDue(e.stateAfter()).ifPresent(due -> {
-            item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(dueShard(p.card()))));
-            item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(ceilMillis(due), brand, card)));
-        });
+        item.put(TallyTable.GSI1.partitionKey(), s(Keys.outboxShard(shard(p.card()))));
+        item.put(TallyTable.GSI1.sortKey(), s(Keys.outboxSk(p.time().toEpochMilli(), card, p.sequence())));
+        Optional<Long> due = ExpireDueUseCase.nextDue(e).map(LedgerItems::ceilMillis);
+        if (due.isPresent() && (previous.isEmpty() || !due.equals(ExpireDueUseCase.nextDue(previous.get()).map(LedgerItems::ceilMillis)))) {
+            item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(shard(p.card()))));
+            item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(due.get(), brand, card)));
+        }
+        return item;
+    }
+
+    /** The claim of a card's ledger id: {@code LID#brand#id / LID}, holding the card number. */
+    static Map<String, AttributeValue> ledgerIdItem(BrandId brand, LedgerId ledgerId, CardNumber card) {
+        var item = Attr.item(Keys.ledgerId(brand.value(), ledgerId.value()), Keys.LEDGER_ID_SK, "LedgerId");
+        item.put("card", s(card.value()));
         return item;
     }
 
@@ -89,8 +99,9 @@ final class LedgerItems {
         return TYPE.equals(str(i, "type"));
     }
 
-    static int dueShard(CardNumber card) {
-        return Math.floorMod(card.value().hashCode(), DUE_SHARDS); // String.hashCode is fixed by the JLS
+    /** The shard of a card in the due index and the outbox: a stable hash of its number. */
+    static int shard(CardNumber card) {
+        return Math.floorMod(card.value().hashCode(), SHARDS); // String.hashCode is fixed by the JLS
     }
 
     /** Rounded up: an index entry must never claim "due" before the state itself is due. */
@@ -227,6 +238,7 @@ final class LedgerItems {
         putMap(m, "v", voided);
         putList(m, "rr", st.recentRequests(), LedgerItems::mark);
         st.enrolledAt().ifPresent(e -> m.put("en", s(e.toString())));
+        st.ledgerId().ifPresent(l -> m.put("l", s(l.value())));
         return m;
     }
 
@@ -238,7 +250,7 @@ final class LedgerItems {
         Map<TransactionId, Long> voided = new HashMap<>();
         map(m.get("v")).forEach((id, seq) -> voided.put(txn(id), Long.parseLong(seq.n())));
         return new CardState(num(m, "q"), balances, voided, list(m.get("rr"), LedgerItems::mark),
-                opt(m, "en").map(Instant::parse));
+                opt(m, "en").map(Instant::parse), opt(m, "l").map(LedgerId::new));
     }
 
     private static AttributeValue balance(Balance b) {

@@ -110,9 +110,26 @@ public final class Keys {
         return Long.parseLong(sequenceSk.substring(SEQUENCE_PREFIX.length()));
     }
 
-    /** GSI1 (ledger entries): an entry by its transaction id within the brand; sort key the card partition. */
-    public static String transaction(String brand, String transactionId) {
-        return "TXN#" + brand + "#" + transactionId;
+    /** A card's ledger id within its brand, claimed once (the middle of its transaction ids); holds the card number. */
+    public static String ledgerId(String brand, String ledgerId) {
+        return "LID#" + brand + "#" + ledgerId;
+    }
+
+    public static final String LEDGER_ID_SK = "LID";
+
+    /** GSI1 (ledger entries): the outbox of entries whose event is not yet relayed, spread over a few shards. */
+    public static String outboxShard(int shard) {
+        return "OUTBOX#" + shard;
+    }
+
+    /** GSI1 sort key of an outbox entry: the entry's time (zero-padded epoch ms, so string order is time order), card, sequence. */
+    public static String outboxSk(long epochMillis, String cardNumber, long sequence) {
+        return String.format("%016d", Math.max(0, epochMillis)) + "#" + cardNumber + "#" + sequence;
+    }
+
+    /** The exclusive upper bound of outbox sort keys for entries made before {@code epochMillis}. */
+    public static String outboxBefore(long epochMillis) {
+        return String.format("%016d", Math.max(0, epochMillis));
     }
 
     /** GSI4 (ledger entries): the expiry sweeper's index, spread over a few shards so no partition runs hot. */
@@ -131,6 +148,9 @@ public final class Keys {
     public static String dueBefore(long epochMillisExclusive) {
         return dueMillis(epochMillisExclusive);
     }
+
+    /** Digits of the due instant at the start of a due sort key. */
+    public static final int DUE_MILLIS_DIGITS = 16;
 
     private static String dueMillis(long epochMillis) {
         return String.format("%016d", Math.max(0, epochMillis));
@@ -160,6 +180,22 @@ public final class Keys {
     }
 
     public static final String CONTACT_SK = "CONTACT";
+
+    /**
+     * GSI2 (e-mail claims of enrollments with something left to do: pending, or a PIN still revealable): one partition
+     * for every brand. Enrollments leave it within minutes, so it stays small; sort key {@link #enrollmentDueSk}.
+     */
+    public static final String ENROLLMENTS_DUE = "ENROLLMENTS#DUE";
+
+    /** GSI2 sort key of a due enrollment: its due instant as zero-padded epoch milliseconds, then brand and e-mail. */
+    public static String enrollmentDueSk(long dueEpochMillis, String brand, String contactText) {
+        return dueMillis(dueEpochMillis) + "#" + brand + "#" + contactText;
+    }
+
+    /** The exclusive upper bound of enrollment due keys for "due before {@code epochMillis}". */
+    public static String enrollmentDueBefore(long epochMillis) {
+        return dueMillis(epochMillis);
+    }
 
     /** An attempt counter (wrong PINs per card number, attempts per client) for one fixed window. */
     public static String counter(String counter) {

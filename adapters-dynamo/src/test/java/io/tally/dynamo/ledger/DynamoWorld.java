@@ -5,6 +5,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardNumberGenerator;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.card.Pins;
+import io.tally.domain.fakes.ForwardingCardLedgerPort;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.RecordingEventPublisher;
@@ -77,7 +78,7 @@ final class DynamoWorld {
         programs.saveProgram(new Program(brand, PROGRAM, "Gift", ProgramKind.GIFT));
         programs.saveValueType(new ValueType(brand, PROGRAM, USD, 2, ValueTypeLimits.NONE));
         programs.saveCardSet(new CardSet(brand, SET, PROGRAM, "Set 1", "6036", 19));
-        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, storage.idempotency(), events, clock, random, retry);
+        CardLedgerWriter writer = new CardLedgerWriter(cards, ledger, events, clock, random, retry);
         issue = new IssueUseCase(writer, programs);
         redeem = new RedeemUseCase(writer, programs);
         hold = new HoldUseCase(writer, programs);
@@ -122,13 +123,12 @@ final class DynamoWorld {
     }
 
     /** The ledger adapter, counting appends that lost the race for their sequence number. */
-    static final class CountingLedger implements CardLedgerPort {
-        private final CardLedgerPort delegate;
+    static final class CountingLedger extends ForwardingCardLedgerPort {
         private final AtomicInteger appends = new AtomicInteger();
         private final AtomicInteger conflicts = new AtomicInteger();
 
         CountingLedger(CardLedgerPort delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         int appends() {
@@ -140,39 +140,13 @@ final class DynamoWorld {
         }
 
         @Override
-        public AppendOutcome append(LedgerEntry next) {
+        public AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
             appends.incrementAndGet();
-            AppendOutcome outcome = delegate.append(next);
+            AppendOutcome outcome = delegate.append(next, previous);
             if (outcome instanceof AppendOutcome.Conflict) {
                 conflicts.incrementAndGet();
             }
             return outcome;
-        }
-
-        @Override
-        public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
-            return delegate.head(brand, card);
-        }
-
-        @Override
-        public Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence) {
-            return delegate.entry(brand, card, sequence);
-        }
-
-        @Override
-        public HistoryPage history(BrandId brand, CardNumber card, Instant from, Instant to, int pageSize,
-                                   Optional<String> cursor) {
-            return delegate.history(brand, card, from, to, pageSize, cursor);
-        }
-
-        @Override
-        public Optional<LedgerEntry> byTransactionId(BrandId brand, io.tally.domain.ledger.TransactionId id) {
-            return delegate.byTransactionId(brand, id);
-        }
-
-        @Override
-        public List<DueCard> dueCards(Instant now, int limit) {
-            return delegate.dueCards(now, limit);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.tally.domain.ledger.Change;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.Hold;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.LedgerLimits;
 import io.tally.domain.ledger.Origin;
 import io.tally.domain.ledger.Posting;
@@ -45,10 +46,10 @@ class LedgerItemsTest {
     @Test
     void entries_round_trip_exactly() {
         for (LedgerEntry e : ContractData.chain(BRAND, CARD)) {
-            assertEquals(e, LedgerItems.entry(LedgerItems.item(e)));
+            assertEquals(e, LedgerItems.entry(LedgerItems.item(e, Optional.empty())));
         }
         LedgerEntry heavy = entry(4, 100, 20);
-        assertEquals(heavy, LedgerItems.entry(LedgerItems.item(heavy)));
+        assertEquals(heavy, LedgerItems.entry(LedgerItems.item(heavy, Optional.empty())));
     }
 
     @Test
@@ -57,8 +58,8 @@ class LedgerItemsTest {
         LedgerEntry topUp = chain.get(chain.size() - 1);
 
         assertTrue(topUp.posting().changes().get(0) instanceof Change.TopUp, "the contract chain ends with a top-up");
-        assertEquals(topUp, LedgerItems.entry(LedgerItems.item(topUp)));
-        assertEquals("topup", LedgerItems.item(topUp).get("changes").l().get(0).m().get("c").s());
+        assertEquals(topUp, LedgerItems.entry(LedgerItems.item(topUp, Optional.empty())));
+        assertEquals("topup", LedgerItems.item(topUp, Optional.empty()).get("changes").l().get(0).m().get("c").s());
     }
 
     @Test
@@ -76,14 +77,14 @@ class LedgerItemsTest {
     @Test
     void an_entry_at_every_limit_fits_one_item_with_margin() {
         LedgerEntry worst = worstCase();
-        long size = ItemSize.of(LedgerItems.item(worst));
+        long size = ItemSize.of(LedgerItems.item(worst, Optional.empty()));
         System.out.printf("ledger entry at every limit: %,d bytes (item limit %,d)%n", size, ItemSize.MAX_ITEM_BYTES);
 
         assertEquals(LedgerLimits.MAX_BUCKETS_PER_CARD, worst.stateAfter().bucketCount());
         assertEquals(LedgerLimits.MAX_HOLDS_PER_CARD, worst.stateAfter().holdCount());
         assertTrue(size < ItemSize.MAX_ITEM_BYTES * 2 / 3, size + " bytes: tightening or loosening LedgerLimits? update "
                 + "its comment and ARCHITECTURE.md with the new figure");
-        assertEquals(worst, LedgerItems.entry(LedgerItems.item(worst)));
+        assertEquals(worst, LedgerItems.entry(LedgerItems.item(worst, Optional.empty())));
     }
 
     @Test
@@ -143,7 +144,7 @@ class LedgerItemsTest {
                 Optional.of(new EmployeeId(id64)), Optional.of("€".repeat(LedgerLimits.MAX_EXTERNAL_ID)),
                 Optional.of("€".repeat(LedgerLimits.MAX_NOTE)), Optional.of("€".repeat(LedgerLimits.MAX_REQUEST_ID)),
                 Optional.of(new Origin.RequestKey("€".repeat(LedgerLimits.MAX_REQUEST_ID), "0123456789abcdef0123456789abcdef")));
-        CardState after = new CardState(sequence, balances, voided, ring, Optional.of(T));
+        CardState after = new CardState(sequence, balances, voided, ring, Optional.of(T), Optional.of(new LedgerId("9999999999")));
         Posting posting = new Posting(new BrandId(id64), CARD,
                 sequence, longId(400_000), EntryType.VOID, T, origin, changes, Optional.of(new Reference(longId(500_000),
                 sequence - 1)), LedgerLimits.MAX_AMOUNT);
@@ -182,7 +183,7 @@ class LedgerItemsTest {
                     "0123456789abcdef0123456789abcdef", id(600_000 + i), 1_999_000L + i));
         }
         long sequence = 2_000_001L;
-        CardState after = new CardState(sequence, state, voided, ring, Optional.of(T));
+        CardState after = new CardState(sequence, state, voided, ring, Optional.of(T), Optional.of(new LedgerId("9999999999")));
         Posting posting = new Posting(BRAND, CARD, sequence, id(700_000), EntryType.EXPIRE, T, Origin.system(), takes,
                 Optional.empty(), 0);
         return new LedgerEntry(posting, after);

@@ -37,7 +37,8 @@ public enum ApiError {
     UNKNOWN_METHOD(28, 404, "Unknown method."),
     RATE_LIMITED(29, 429, "Too many requests."),
     INTERNAL(30, 500, "Internal error; the request may be retried with the same customRequestId."),
-    CARD_CAPACITY_EXCEEDED(31, 400, "The card holds too many separate value buckets or open holds (per balance or in all).");
+    CARD_CAPACITY_EXCEEDED(31, 400, "The card holds too many separate value buckets or open holds (per balance or in all)."),
+    IN_PROGRESS(32, 409, "A request with this customRequestId is still in progress; retry it in a few seconds.");
 
     private final int code;
     private final int httpStatus;

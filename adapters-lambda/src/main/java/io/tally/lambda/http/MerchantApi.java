@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.MerchantCredentials;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,10 +49,15 @@ public final class MerchantApi {
         this(authenticate, methods, json, refs, log, rateLimiter, Optional.empty());
     }
 
-    /** With the idempotency records that let state-changing methods answer a repeated customRequestId exactly. */
+    /**
+     * With the idempotency records that let state-changing methods answer a repeated customRequestId exactly; answers
+     * that hold a PIN rest sealed by {@code sealer}; claim tokens come from {@code random}.
+     */
     public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
-                       RequestRefs refs, RequestLog log, RateLimiter rateLimiter, IdempotencyPort idempotency, Clock clock) {
-        this(authenticate, methods, json, refs, log, rateLimiter, Optional.of(new Replays(idempotency, clock, new Envelope(json))));
+                       RequestRefs refs, RequestLog log, RateLimiter rateLimiter, IdempotencyPort idempotency, Clock clock,
+                       Sealer sealer, RandomSource random) {
+        this(authenticate, methods, json, refs, log, rateLimiter,
+                Optional.of(new Replays(idempotency, clock, new Envelope(json), sealer, random, log)));
     }
 
     private MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
@@ -96,30 +105,26 @@ public final class MerchantApi {
                 h.get("terminal"), h.get("employee"), h.get("employeepassword"));
         Outcome<MerchantContext> auth = authenticate.authenticate(credentials);
         if (auth instanceof Outcome.Rejected<MerchantContext> r) {
-            call.errorCode = ApiError.of(r.rejection().reason()).code();
-            return envelope.failure(call.requestRef(), ApiError.of(r.rejection().reason()), r.rejection().detail());
+            return call.fail(envelope, ApiError.of(r.rejection().reason()), r.rejection().detail());
         }
-        call.context = auth.value();
+        call.authenticated(auth.value());
         if (!rateLimiter.tryAcquire(auth.value().apiKeyId())) {
-            call.errorCode = ApiError.RATE_LIMITED.code();
-            return envelope.failure(call.requestRef(), ApiError.RATE_LIMITED, null);
+            return call.fail(envelope, ApiError.RATE_LIMITED, null);
         }
         MerchantMethod method = methods.get(call.method());
         if (method == null) {
-            call.errorCode = ApiError.UNKNOWN_METHOD.code();
-            return envelope.failure(call.requestRef(), ApiError.UNKNOWN_METHOD,
+            return call.fail(envelope, ApiError.UNKNOWN_METHOD,
                     "Unknown method '" + call.method() + "'. Known: " + String.join(", ", methods.keySet().stream().sorted().toList()) + ".");
         }
         Optional<ObjectNode> body = parseBody(event);
         if (body.isEmpty()) {
-            call.errorCode = ApiError.INVALID_REQUEST.code();
-            return envelope.failure(call.requestRef(), ApiError.INVALID_REQUEST,
+            return call.fail(envelope, ApiError.INVALID_REQUEST,
                     "The request body must be a JSON object of at most " + MAX_BODY_BYTES + " bytes.");
         }
         MerchantRequest request = new MerchantRequest(auth.value(), body.get(), h, call.requestRef());
         Optional<String> requestId = request.header("customrequestid");
         if (requestId.isPresent() && method.requestIdUse() != MerchantMethod.RequestIdUse.IGNORED) {
-            return replays.orElseThrow().respond(method, request, requestId.get(), call, () -> invoke(method, request, call));
+            return replays.orElseThrow().respond(method, request, requestId.get(), call, r -> invoke(method, r, call));
         }
         return invoke(method, request, call);
     }
@@ -127,9 +132,7 @@ public final class MerchantApi {
     private APIGatewayV2HTTPResponse invoke(MerchantMethod method, MerchantRequest request, Call call) {
         Outcome<ObjectNode> result = method.handle(request);
         if (result instanceof Outcome.Rejected<ObjectNode> r) {
-            ApiError error = ApiError.of(r.rejection().reason());
-            call.errorCode = error.code();
-            return envelope.failure(call.requestRef(), error, r.rejection().detail());
+            return call.fail(envelope, ApiError.of(r.rejection().reason()), r.rejection().detail());
         }
         return envelope.success(call.requestRef(), result.value());
     }
@@ -158,7 +161,7 @@ public final class MerchantApi {
         try {
             JsonNode node = json.readTree(bytes);
             return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
-        } catch (java.io.IOException | RuntimeException malformed) {
+        } catch (IOException | RuntimeException malformed) {
             return Optional.empty();
         }
     }
@@ -179,14 +182,17 @@ public final class MerchantApi {
         return h;
     }
 
-    /** What the request log says about one call (never the secret or the passwords). */
+    /**
+     * What the request log says about one call (never the secret or the passwords). It learns, as the call goes on,
+     * who called and how the call ended; only through its methods.
+     */
     static final class Call {
         private final String requestRef;
         private final String method;
         private final Map<String, String> headers;
-        MerchantContext context;
-        int errorCode;
-        boolean replayed;
+        private MerchantContext context;
+        private int errorCode;
+        private boolean replayed;
 
         Call(String requestRef, String method, Map<String, String> headers) {
             this.requestRef = requestRef;
@@ -206,8 +212,23 @@ public final class MerchantApi {
             return headers;
         }
 
+        void authenticated(MerchantContext who) {
+            context = who;
+        }
+
+        /** The call fails with this error: the envelope to answer, and the code for the log. */
+        APIGatewayV2HTTPResponse fail(Envelope envelope, ApiError error, String detail) {
+            errorCode = error.code();
+            return envelope.failure(requestRef, error, detail);
+        }
+
+        /** The answer is a stored one (a repeat of an earlier request). */
+        void replayed() {
+            replayed = true;
+        }
+
         Map<String, String> describe() {
-            Map<String, String> d = new java.util.LinkedHashMap<>();
+            Map<String, String> d = new LinkedHashMap<>();
             d.put("requestRef", requestRef);
             d.put("method", method);
             if (context != null) {

@@ -2,6 +2,7 @@ package io.tally.lambda.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.shared.Outcome;
+import java.util.Set;
 
 /**
  * One method of the merchant API ({@code POST /merchant/{name}}): turns the request into a command,
@@ -13,27 +14,32 @@ public interface MerchantMethod {
 
     Outcome<ObjectNode> handle(MerchantRequest request);
 
-    /** How this method honours a {@code customRequestId} header; see {@link RequestIdUse}. */
+    /** Whether this method honours a {@code customRequestId} header (state-changing methods do). */
     default RequestIdUse requestIdUse() {
         return RequestIdUse.IGNORED;
     }
 
     /**
-     * Who decides whether a request with a customRequestId is new, a repeat or a reuse. Whoever decides, a repeat
-     * answers with the body first sent (byte for byte) and a reuse with another request is REQUEST_ID_REUSED.
+     * Top-level request fields that only shape the answer (e.g. {@code returnBalances}): a repeat that differs in them
+     * is still the same request, and gets the first answer.
+     */
+    default Set<String> outputOnlyFields() {
+        return Set.of();
+    }
+
+    /** Whether a successful answer holds a secret (a PIN): then it rests sealed while it waits to be replayed. */
+    default boolean answerHoldsSecret() {
+        return false;
+    }
+
+    /**
+     * Whether a request with a customRequestId is claimed ({@code Replays}): a repeat answers the body first sent (byte
+     * for byte), a duplicate during the first call is 409, a reuse with another request is REQUEST_ID_REUSED.
      */
     enum RequestIdUse {
         /** Reads: a repeat simply reads again. */
         IGNORED,
-        /**
-         * The domain's ledger writer claims the id with the fingerprint of the operation and replays the entry it
-         * produced (ledger-changing methods); the API only keeps the response body next to that claim.
-         */
-        CLAIMED_BY_DOMAIN,
-        /**
-         * The use case knows nothing of request ids (allocate, profile updates): the API claims the id itself with
-         * a fingerprint of the method and the request body, and does not pass the id on.
-         */
-        CLAIMED_BY_API
+        /** State changes: the API claims the id with a fingerprint of the method and the request body. */
+        IDEMPOTENT
     }
 }

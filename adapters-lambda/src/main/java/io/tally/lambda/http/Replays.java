@@ -3,103 +3,129 @@ package io.tally.lambda.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.tally.domain.ledger.IdempotencyPort.Claim;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.ledger.LedgerLimits;
 import io.tally.domain.shared.Fingerprint;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Idempotent replay of state-changing calls that carry a {@code customRequestId}: the first successful response
- * body is kept next to the id's claim ({@link IdempotencyPort#storeResponse}) and a repeat gets exactly that body
- * again (same requestRef, same transactionId, same PIN) while nothing changes. Failures are never stored: a
- * retry of a refused request runs again. Who claims the id is the method's {@link MerchantMethod.RequestIdUse}.
+ * Idempotent state-changing calls that carry a {@code customRequestId}, in the pattern of Powertools' idempotency
+ * utility ({@link IdempotencyPort}): the call claims the id IN_PROGRESS for {@link #LEASE}; a duplicate meanwhile is
+ * answered 409 (code 32) and changes nothing; the first successful answer completes the claim and every repeat gets
+ * exactly that body again (same requestRef, same transactionId, same card and PIN); a refused request gives the claim
+ * back, so a retry runs again. A call that died mid-way leaves its claim to lapse; the retry after the lease takes it
+ * over and finishes the same effect (the ledger finds the entry already written; an allocation its recorded choice).
+ * Answers that hold a secret (a PIN) rest sealed ({@link Sealer}). Nothing that fails after the effect (completing
+ * the record) turns a success into an error: the answer is sent, and a repeat is then answered by taking the lapsed
+ * claim over, which finds the effect done.
  */
 final class Replays {
-    /**
-     * The fingerprint passed when a claim is only a read: a ledger method has just had the domain claim (or find)
-     * the id, so the record exists and keeps the domain's fingerprint; the port has no separate read.
-     */
-    private static final String READ_ONLY = "read-after-domain-claim";
+    /** How long a call may hold its claim: longer than any call runs (the function's timeout). */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final int TOKEN_BYTES = 16;
 
     private final IdempotencyPort idempotency;
     private final Clock clock;
     private final Envelope envelope;
+    private final Sealer sealer;
+    private final RandomSource random;
+    private final RequestLog log;
 
-    Replays(IdempotencyPort idempotency, Clock clock, Envelope envelope) {
+    Replays(IdempotencyPort idempotency, Clock clock, Envelope envelope, Sealer sealer, RandomSource random, RequestLog log) {
         this.idempotency = idempotency;
         this.clock = clock;
         this.envelope = envelope;
+        this.sealer = sealer;
+        this.random = random;
+        this.log = log;
     }
 
     APIGatewayV2HTTPResponse respond(MerchantMethod method, MerchantRequest request, String requestId,
-                                     MerchantApi.Call call, Supplier<APIGatewayV2HTTPResponse> invoke) {
+                                     MerchantApi.Call call, Function<MerchantRequest, APIGatewayV2HTTPResponse> invoke) {
         if (requestId.length() > LedgerLimits.MAX_REQUEST_ID) {
-            call.errorCode = ApiError.INVALID_REQUEST.code();
-            return envelope.failure(call.requestRef(), ApiError.INVALID_REQUEST,
+            return call.fail(envelope, ApiError.INVALID_REQUEST,
                     "customRequestId is longer than " + LedgerLimits.MAX_REQUEST_ID + " characters.");
         }
         BrandId brand = request.context().brand();
-        if (method.requestIdUse() == MerchantMethod.RequestIdUse.CLAIMED_BY_API) {
-            String fingerprint = Fingerprint.of("api", method.name(), canonical(request.body()));
-            IdempotencyPort.Claim claim = idempotency.claim(brand, requestId, fingerprint, clock.instant());
-            if (claim instanceof IdempotencyPort.Claim.Seen seen) {
-                if (!seen.record().fingerprint().equals(fingerprint)) {
-                    call.errorCode = ApiError.REQUEST_ID_REUSED.code();
-                    return envelope.failure(call.requestRef(), ApiError.REQUEST_ID_REUSED, null);
-                }
-                Optional<String> stored = seen.record().responseBody();
-                if (stored.isPresent()) {
-                    return replayed(call, stored.get());
-                }
-                // claimed before but never answered with success (refused, or lost mid-flight): run it now
+        String fingerprint = Fingerprint.of("api", method.name(), canonical(request.body(), method.outputOnlyFields()));
+        String token = token();
+        Instant now = clock.instant();
+        Claim claim = idempotency.claim(brand, requestId, fingerprint, token, now, now.plus(LEASE));
+        if (claim instanceof Claim.Reused) {
+            return call.fail(envelope, ApiError.REQUEST_ID_REUSED, null);
+        }
+        if (claim instanceof Claim.InProgress) {
+            return call.fail(envelope, ApiError.IN_PROGRESS, null);
+        }
+        if (claim instanceof Claim.Completed done) {
+            call.replayed();
+            return envelope.stored(opened(done.record().response().orElseThrow(), brand, requestId));
+        }
+        IdempotentCall held = new IdempotentCall(idempotency, sealer, brand, requestId, token,
+                ((Claim.Claimed) claim).takenOver());
+        APIGatewayV2HTTPResponse response = invoke.apply(request.holding(held));
+        try {
+            if (response.getStatusCode() == 200) {
+                String body = method.answerHoldsSecret() ? sealer.seal(response.getBody(), held.associated()) : response.getBody();
+                idempotency.complete(brand, requestId, token, body);
+            } else {
+                idempotency.release(brand, requestId, token);
             }
-            return keep(brand, requestId, invoke.get());
-        }
-        APIGatewayV2HTTPResponse fresh = invoke.get();
-        if (fresh.getStatusCode() != 200) {
-            return fresh;
-        }
-        // The domain has claimed the id (or found it claimed) and answered; a body stored by the first success wins.
-        IdempotencyPort.Claim claim = idempotency.claim(brand, requestId, READ_ONLY, clock.instant());
-        if (claim instanceof IdempotencyPort.Claim.Seen seen && seen.record().responseBody().isPresent()) {
-            return replayed(call, seen.record().responseBody().get());
-        }
-        return keep(brand, requestId, fresh);
-    }
-
-    private APIGatewayV2HTTPResponse keep(BrandId brand, String requestId, APIGatewayV2HTTPResponse response) {
-        if (response.getStatusCode() == 200) {
-            idempotency.storeResponse(brand, requestId, response.getBody());
+        } catch (RuntimeException afterTheEffect) {
+            log.fault(call.describe(), afterTheEffect); // the answer stands; the claim lapses and a repeat takes it over
         }
         return response;
     }
 
-    private APIGatewayV2HTTPResponse replayed(MerchantApi.Call call, String body) {
-        call.replayed = true;
-        return envelope.stored(body);
+    private String opened(String stored, BrandId brand, String requestId) {
+        return Sealer.isSealed(stored) ? sealer.open(stored, brand.value() + "\n" + requestId) : stored;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * The body with object keys sorted and the top level's output-only fields left out, so that neither key order nor
+     * a flag that only shapes the answer makes a request "different".
+     */
+    static String canonical(JsonNode node, Set<String> outputOnly) {
+        if (!node.isObject()) {
+            return canonical(node);
+        }
+        TreeMap<String, JsonNode> sorted = new TreeMap<>();
+        node.fieldNames().forEachRemaining(name -> {
+            if (!outputOnly.contains(name)) {
+                sorted.put(name, node.get(name));
+            }
+        });
+        StringBuilder s = new StringBuilder("{");
+        sorted.forEach((k, v) -> s.append(TextNode.valueOf(k)).append(':').append(canonical(v)).append(','));
+        return s.append('}').toString();
     }
 
     /** The body with object keys sorted, so that key order alone does not make a request "different". */
     static String canonical(JsonNode node) {
         if (node.isObject()) {
-            TreeMap<String, JsonNode> sorted = new TreeMap<>();
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                sorted.put(name, node.get(name));
-            }
-            StringBuilder s = new StringBuilder("{");
-            sorted.forEach((k, v) -> s.append(TextNode.valueOf(k)).append(':').append(canonical(v)).append(','));
-            return s.append('}').toString();
+            return canonical(node, Set.of());
         }
         if (node.isArray()) {
             StringBuilder s = new StringBuilder("[");
-            node.forEach(v -> s.append(canonical(v)).append(','));
+            Iterator<JsonNode> items = node.elements();
+            items.forEachRemaining(v -> s.append(canonical(v)).append(','));
             return s.append(']').toString();
         }
         return node.toString();

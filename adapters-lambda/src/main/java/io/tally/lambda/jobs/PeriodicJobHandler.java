@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
+import io.tally.portal.wiring.PortalSettings;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
@@ -18,7 +19,7 @@ public final class PeriodicJobHandler implements RequestHandler<Map<String, Obje
     private final Resource priming;
 
     public PeriodicJobHandler() {
-        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
+        this(TallyComponent.create(Settings.fromEnvironment(System.getenv()), PortalSettings.fromEnvironment(System.getenv())));
     }
 
     public PeriodicJobHandler(TallyComponent component) {

@@ -8,6 +8,7 @@ import io.tally.domain.program.CardSetId;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
+import io.tally.lambda.http.IdempotentCall;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * {@code allocate}: hands out a card of a card set ({@code cardSetId}) or a specific pool card ({@code cardNumber},
  * a physical card swiped at the till). Answers {@code cardNumber}, {@code pin} and {@code cardSetId}. The PIN is
- * shown only here; a repeat with the same customRequestId answers the same body instead of a new PIN.
+ * shown only here; a repeat with the same customRequestId answers the same body instead of a new PIN, and a retry of
+ * an attempt that died mid-way finishes that attempt's allocation (its card and PIN, recorded sealed beforehand).
  */
 public final class AllocateMethod implements MerchantMethod {
     private final AllocateCardUseCase allocate;
@@ -33,7 +35,13 @@ public final class AllocateMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.CLAIMED_BY_API;
+        return RequestIdUse.IDEMPOTENT;
+    }
+
+    /** The answer holds the PIN: a stored replay of it rests sealed. */
+    @Override
+    public boolean answerHoldsSecret() {
+        return true;
     }
 
     @Override
@@ -51,7 +59,7 @@ public final class AllocateMethod implements MerchantMethod {
             return Outcome.rejected(Reason.UNKNOWN_CARD_SET, "Unknown card set.");
         }
         var command = new AllocateCardUseCase.AllocateCardCommand(request.context().brand(),
-                setId.map(CardSetId::new), number);
+                setId.map(CardSetId::new), number, request.idempotency().map(IdempotentCall::checkpoint));
         return allocate.allocate(command).map(a -> {
             ObjectNode out = json.createObjectNode();
             out.put("cardNumber", a.card().number().value());

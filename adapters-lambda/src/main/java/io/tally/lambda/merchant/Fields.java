@@ -38,12 +38,18 @@ final class Fields {
                 .orElseGet(() -> Outcome.rejected(Reason.NO_CARD_NUMBER, "No card number was specified.")));
     }
 
+    /** A card number when one is given: text of nothing but separators is none ({@link CardNumber#absent}). */
     static Outcome<Optional<CardNumber>> optionalCardNumber(JsonNode parent, String field) {
         Optional<JsonNode> n = present(parent, field);
-        if (n.isEmpty() || (n.get().isTextual() && n.get().asText().isBlank())) {
+        if (n.isEmpty() || !cardNumberGiven(n.get())) {
             return Outcome.accepted(Optional.empty());
         }
         return digits(n.get(), field).flatMap(CardNumber::parse).map(Optional::of);
+    }
+
+    /** Whether a present card-number node holds something other than separators (a number node always does). */
+    static boolean cardNumberGiven(JsonNode n) {
+        return !(n.isTextual() && CardNumber.absent(n.asText()));
     }
 
     /**

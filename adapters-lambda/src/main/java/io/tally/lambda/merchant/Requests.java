@@ -1,6 +1,7 @@
 package io.tally.lambda.merchant;
 
 import io.tally.domain.ledger.RequestInfo;
+import io.tally.lambda.http.IdempotentCall;
 import io.tally.lambda.http.MerchantRequest;
 import java.util.Optional;
 
@@ -11,14 +12,13 @@ final class Requests {
 
     /** externalTransactionId, note, the response's requestRef and customRequestId (the ledger's idempotency key). */
     static RequestInfo info(MerchantRequest r) {
-        return new RequestInfo(r.header("externaltransactionid"), r.header("note"), r.requestRef(), r.header("customrequestid"));
+        return new RequestInfo(r.header("externaltransactionid"), r.header("note"), r.requestRef(), r.header("customrequestid"),
+                r.idempotency().flatMap(IdempotentCall::resumeSince));
     }
 
-    /**
-     * The same without customRequestId, for methods whose id the API claims itself (the domain would otherwise
-     * claim the same id a second time, with its own fingerprint, and refuse it as reused).
-     */
+    /** The same without customRequestId, for methods that write no ledger entry of the request's own. */
     static RequestInfo infoWithoutRequestId(MerchantRequest r) {
-        return new RequestInfo(r.header("externaltransactionid"), r.header("note"), r.requestRef(), Optional.empty());
+        return new RequestInfo(r.header("externaltransactionid"), r.header("note"), r.requestRef(), Optional.empty(),
+                Optional.empty());
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.Card;
 import io.tally.domain.ledger.CardView;
 import io.tally.domain.shared.Outcome;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,11 +30,11 @@ record ReturnFields(boolean balances, boolean customer, boolean alternateCustome
         return in.take(Fields.bool(returnFields, "returnFields." + name), false);
     }
 
-    void write(ObjectNode n, CardView view, Scales scales, Instant now) {
+    void write(ObjectNode n, CardView view, Scales scales) {
         Card card = view.card();
         SearchMethod.cardBasics(n, card);
         if (balances) {
-            BalancesJson.put(n.putArray("balances"), view.state(), scales, now);
+            BalancesJson.put(n.putArray("balances"), view.state(), scales, view.asOf());
         }
         if (customer) {
             SearchMethod.customer(n, "customer", card.primaryCustomer());

@@ -17,7 +17,6 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +32,11 @@ public final class SearchMethod implements MerchantMethod {
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json, Clock clock) {
+    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json) {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -72,7 +69,7 @@ public final class SearchMethod implements MerchantMethod {
             ArrayNode cards = out.putArray("cards");
             for (CardView v : views) {
                 Scales scales = fields.balances() ? valueTypes.forProgram(v.card().brand(), v.card().program()) : null;
-                fields.write(cards.addObject(), v, scales, clock.instant());
+                fields.write(cards.addObject(), v, scales);
             }
             out.put("usedCache", false);
             return out;
@@ -108,7 +105,7 @@ public final class SearchMethod implements MerchantMethod {
 
     private static Outcome<Filters> filters(JsonNode filters) {
         Input in = new Input();
-        boolean numberGiven = Fields.present(filters, "cardNumber").filter(n -> !(n.isTextual() && n.asText().isBlank())).isPresent();
+        boolean numberGiven = Fields.present(filters, "cardNumber").filter(Fields::cardNumberGiven).isPresent();
         Outcome<Optional<CardNumber>> parsed = Fields.optionalCardNumber(filters, "filters.cardNumber");
         Optional<CardNumber> number = Optional.empty();
         if (parsed instanceof Outcome.Rejected<Optional<CardNumber>> r && r.rejection().reason() != Reason.CARD_NOT_FOUND) {

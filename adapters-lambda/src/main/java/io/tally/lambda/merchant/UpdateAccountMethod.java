@@ -39,7 +39,7 @@ public final class UpdateAccountMethod implements MerchantMethod {
     /** The profile write is not a ledger entry, so the API keeps the customRequestId itself. */
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.CLAIMED_BY_API;
+        return RequestIdUse.IDEMPOTENT;
     }
 
     @Override

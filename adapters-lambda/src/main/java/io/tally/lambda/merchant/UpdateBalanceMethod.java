@@ -12,15 +12,16 @@ import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
 import io.tally.domain.ledger.RequestInfo;
 import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code updateBalance}: issue, redeem or hold an amount of one value type; redeem from a hold
@@ -37,12 +38,10 @@ public final class UpdateBalanceMethod implements MerchantMethod {
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
     private final ObjectMapper json;
-    private final Clock clock;
 
     public UpdateBalanceMethod(IssueUseCase issue, RedeemUseCase redeem, HoldUseCase hold,
                                RedeemFromHoldUseCase redeemFromHold, ReleaseHoldUseCase release,
-                               CardQueriesUseCase queries, io.tally.domain.program.LoadProgramsPort programs,
-                               ObjectMapper json, Clock clock) {
+                               CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json) {
         this.issue = issue;
         this.redeem = redeem;
         this.hold = hold;
@@ -51,7 +50,6 @@ public final class UpdateBalanceMethod implements MerchantMethod {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -61,7 +59,12 @@ public final class UpdateBalanceMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.CLAIMED_BY_DOMAIN;
+        return RequestIdUse.IDEMPOTENT;
+    }
+
+    @Override
+    public Set<String> outputOnlyFields() {
+        return Set.of("returnBalances");
     }
 
     private enum Action {
@@ -138,7 +141,7 @@ public final class UpdateBalanceMethod implements MerchantMethod {
             out.put("amountDue", scales.decimal(key, result.amountDue()));
         }
         if (returnBalances) {
-            BalancesJson.put(out.putArray("balances"), result.entry().stateAfter(), scales, clock.instant());
+            BalancesJson.put(out.putArray("balances"), result.state(), scales, result.at());
         }
         return out;
     }

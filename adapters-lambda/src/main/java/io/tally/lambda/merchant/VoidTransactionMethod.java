@@ -12,8 +12,8 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
-import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code voidTransaction}: the immediate reversal of an issuance or a redemption, exactly once, by its
@@ -24,13 +24,11 @@ public final class VoidTransactionMethod implements MerchantMethod {
     private final VoidUseCase voids;
     private final ValueTypes valueTypes;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json, Clock clock) {
+    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json) {
         this.voids = voids;
         this.valueTypes = new ValueTypes(programs);
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -40,7 +38,12 @@ public final class VoidTransactionMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.CLAIMED_BY_DOMAIN;
+        return RequestIdUse.IDEMPOTENT;
+    }
+
+    @Override
+    public Set<String> outputOnlyFields() {
+        return Set.of("returnBalances");
     }
 
     @Override
@@ -68,9 +71,9 @@ public final class VoidTransactionMethod implements MerchantMethod {
                 .map(TransactionId::value).orElseThrow());
         out.put("cardNumber", result.card().value());
         if (returnBalances) {
-            var state = result.entry().stateAfter();
+            var state = result.state();
             BalancesJson.put(out.putArray("balances"), state,
-                    valueTypes.forKeys(request.context().brand(), state.balances().keySet()), clock.instant());
+                    valueTypes.forKeys(request.context().brand(), state.balances().keySet()), result.at());
         }
         return out;
     }

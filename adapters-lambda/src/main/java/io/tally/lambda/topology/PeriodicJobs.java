@@ -11,7 +11,20 @@ public final class PeriodicJobs {
     /** Writes the EXPIRE entries of expired value and the RELEASE entries of expired holds. */
     public static final PeriodicJob EXPIRY_SWEEPER = new PeriodicJob("expiry-sweeper", FunctionId.JOBS, Duration.ofMinutes(5));
 
-    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER);
+    /**
+     * Publishes the events of ledger entries still in the outbox: those whose writer died or whose transport failed
+     * after the commit (the fast path publishes all others within milliseconds).
+     */
+    public static final PeriodicJob EVENT_RELAY = new PeriodicJob("event-relay", FunctionId.JOBS, Duration.ofMinutes(1));
+
+    /**
+     * Finishes the member enrollments that died part-way and that nobody resubmitted (a few minutes old), and scrubs the
+     * PINs of completed ones once they may no longer be shown again.
+     */
+    public static final PeriodicJob ENROLLMENT_COMPLETER = new PeriodicJob("enrollment-completer", FunctionId.JOBS,
+            Duration.ofMinutes(5));
+
+    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER);
 
     private PeriodicJobs() {
     }

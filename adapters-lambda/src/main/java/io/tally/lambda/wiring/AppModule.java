@@ -1,22 +1,45 @@
 package io.tally.lambda.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.CardQueriesUseCase;
+import io.tally.domain.ledger.EventRelay;
+import io.tally.domain.ledger.ExpireDueUseCase;
+import io.tally.domain.ledger.HoldUseCase;
+import io.tally.domain.ledger.IssueUseCase;
+import io.tally.domain.ledger.RedeemFromHoldUseCase;
+import io.tally.domain.ledger.RedeemUseCase;
+import io.tally.domain.ledger.ReleaseHoldUseCase;
+import io.tally.domain.ledger.SweepDueCardsUseCase;
+import io.tally.domain.ledger.UpdateAccountUseCase;
+import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.program.ListValueTypesUseCase;
+import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
+import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
+import io.tally.lambda.jobs.EnrollmentCompletionTask;
+import io.tally.lambda.jobs.EventRelayTask;
+import io.tally.lambda.jobs.ExpirySweepTask;
+import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.json.Json;
-import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
@@ -24,28 +47,14 @@ import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateAccountMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
 import io.tally.lambda.merchant.VoidTransactionMethod;
-import io.tally.domain.card.AllocateCardUseCase;
-import io.tally.domain.ledger.CardLedgerWriter;
-import io.tally.domain.ledger.CardQueriesUseCase;
-import io.tally.domain.ledger.ExpireDueUseCase;
-import io.tally.domain.ledger.HoldUseCase;
-import io.tally.domain.ledger.IssueUseCase;
-import io.tally.domain.ledger.RedeemFromHoldUseCase;
-import io.tally.domain.ledger.RedeemUseCase;
-import io.tally.domain.ledger.ReleaseHoldUseCase;
-import io.tally.domain.ledger.UpdateAccountUseCase;
-import io.tally.domain.ledger.VoidUseCase;
-import io.tally.domain.ledger.SweepDueCardsUseCase;
-import io.tally.lambda.jobs.ExpirySweepTask;
-import io.tally.lambda.jobs.PeriodicJobRunner;
-import io.tally.domain.program.LoadProgramsPort;
-import io.tally.domain.shared.Backoff;
-import io.tally.domain.shared.RetryPolicy;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
+import io.tally.portal.wiring.PortalComponent;
+import io.tally.portal.wiring.PortalSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -119,7 +128,7 @@ final class AppModule {
     static CardLedgerWriter cardLedgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock,
                                              RandomSource random) {
         RetryPolicy retry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
-        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), storage.idempotency(), events, clock, random,
+        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), events, clock, random,
                 retry);
     }
 
@@ -131,8 +140,8 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static CardQueriesUseCase cardQueries(DynamoStorage storage) {
-        return new CardQueriesUseCase(storage.cards(), storage.cardLedger());
+    static CardQueriesUseCase cardQueries(DynamoStorage storage, Clock clock) {
+        return new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock);
     }
 
     @Provides
@@ -149,9 +158,25 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, Clock clock) {
+    static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
+                                          Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments) {
         return new PeriodicJobRunner(List.of(
-                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire))), clock);
+                new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
+                new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
+                new EnrollmentCompletionTask(completeEnrollments::get)), clock);
+    }
+
+    /**
+     * The enrollment completer is the member portal's (its ports, outbox and secrets): built from the portal's own graph,
+     * on first use, so that the containers that never run it (the merchant API) need no portal configuration.
+     */
+    @Provides
+    @Singleton
+    static CompleteEnrollmentsUseCase completeEnrollments(Optional<PortalSettings> portal) {
+        return PortalComponent.create(portal.orElseThrow(() -> new IllegalStateException(
+                "the enrollment completer needs the portal's configuration (" + PortalSettings.PORTAL_SECRET + ", "
+                        + PortalSettings.EMAILS_QUEUE_URL + ", " + PortalSettings.SEAL_SECRET + ")")))
+                .completeEnrollments();
     }
 
     @Provides
@@ -166,15 +191,15 @@ final class AppModule {
                         AllocateCardUseCase.WhenPoolEmpty.REJECT), json),
                 new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
-                        queries, programs, json, clock),
-                new SearchMethod(queries, programs, json, clock),
+                        queries, programs, json),
+                new SearchMethod(queries, programs, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
                 new CardHistoryMethod(queries, programs, json),
-                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json, clock));
+                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json));
         return new MerchantApi(new AuthenticateMerchantUseCase(storage.merchantAccess()), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
-                storage.idempotency(), clock);
+                storage.idempotency(), clock, new Sealer(settings.requireSealSecret(), random), random);
     }
 
     @Provides

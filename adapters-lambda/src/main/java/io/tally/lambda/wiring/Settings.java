@@ -3,6 +3,7 @@ package io.tally.lambda.wiring;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint,
                        String region, boolean requestLog, double rateLimitPerKey, int rateBurstPerKey,
-                       Duration catalogueTtl) {
+                       Duration catalogueTtl, Optional<String> sealSecret) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
@@ -23,6 +24,13 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
     /** How long a container may serve a brand's catalogue from memory (0 = read it on every use). */
     public static final String CATALOGUE_TTL = "TALLY_CATALOGUE_TTL_SECONDS";
     public static final Duration DEFAULT_CATALOGUE_TTL = Duration.ofSeconds(10);
+    /**
+     * The stack's secret that seals what rests in storage but must not be readable there (a replayed answer holding a
+     * PIN): generated once per stack in Secrets Manager, at least 32 characters.
+     */
+    public static final String SEAL_SECRET = "TALLY_SEAL_SECRET";
+    /** The local runtime's and the tests' sealing secret: public, so never for a deployed stack. */
+    public static final String LOCAL_SEAL_SECRET = "local-only-sealing-secret-not-for-production-use";
     public static final double DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_RATE_BURST = 200;
 
@@ -36,6 +44,15 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
         if (catalogueTtl == null || catalogueTtl.isNegative() || catalogueTtl.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException(CATALOGUE_TTL + " must be 0-600 seconds");
         }
+        Objects.requireNonNull(sealSecret, "sealSecret");
+        if (sealSecret.isPresent() && sealSecret.get().length() < 32) {
+            throw new IllegalArgumentException(SEAL_SECRET + " must be at least 32 characters");
+        }
+    }
+
+    /** The sealing secret; only the merchant API needs it (the operator command line does not). */
+    public String requireSealSecret() {
+        return sealSecret.orElseThrow(() -> new IllegalStateException(SEAL_SECRET + " is not set"));
     }
 
     /** True when talking to local protocol servers rather than AWS. */
@@ -52,27 +69,28 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
                 Double.parseDouble(env.getOrDefault(RATE_LIMIT, Double.toString(DEFAULT_RATE_LIMIT))),
                 Integer.parseInt(env.getOrDefault(RATE_BURST, Integer.toString(DEFAULT_RATE_BURST))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault(CATALOGUE_TTL,
-                        Long.toString(DEFAULT_CATALOGUE_TTL.toSeconds())))));
+                        Long.toString(DEFAULT_CATALOGUE_TTL.toSeconds())))),
+                Optional.ofNullable(env.get(SEAL_SECRET)).filter(s -> !s.isBlank()));
     }
 
     /** For the local runtime and tests: no catalogue caching, so a seed applied is read back at once. */
     public static Settings local(String tableName, String eventsQueueUrl, URI dynamoEndpoint, URI sqsEndpoint) {
         return new Settings(tableName, eventsQueueUrl, Optional.of(dynamoEndpoint), Optional.of(sqsEndpoint),
-                "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO);
+                "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO, Optional.of(LOCAL_SEAL_SECRET));
     }
 
     public Settings withRequestLog(boolean on) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, on, rateLimitPerKey,
-                rateBurstPerKey, catalogueTtl);
+                rateBurstPerKey, catalogueTtl, sealSecret);
     }
 
     public Settings withRateLimit(double perSecond, int burst) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, perSecond, burst,
-                catalogueTtl);
+                catalogueTtl, sealSecret);
     }
 
     public Settings withCatalogueTtl(Duration ttl) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
-                rateBurstPerKey, ttl);
+                rateBurstPerKey, ttl, sealSecret);
     }
 }

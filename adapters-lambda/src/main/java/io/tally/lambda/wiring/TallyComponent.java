@@ -8,6 +8,8 @@ import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.sqs.EventsConsumer;
+import io.tally.portal.wiring.PortalSettings;
+import java.util.Optional;
 import javax.inject.Singleton;
 
 /**
@@ -32,12 +34,18 @@ public interface TallyComponent {
     /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();
 
+    /** Without the member portal's configuration: every entry point but the enrollment completer job. */
     static TallyComponent create(Settings settings) {
-        return DaggerTallyComponent.factory().create(settings);
+        return DaggerTallyComponent.factory().create(settings, Optional.empty());
+    }
+
+    /** With the member portal's configuration, which the jobs function needs for the enrollment completer. */
+    static TallyComponent create(Settings settings, PortalSettings portal) {
+        return DaggerTallyComponent.factory().create(settings, Optional.of(portal));
     }
 
     @Component.Factory
     interface Factory {
-        TallyComponent create(@BindsInstance Settings settings);
+        TallyComponent create(@BindsInstance Settings settings, @BindsInstance Optional<PortalSettings> portal);
     }
 }

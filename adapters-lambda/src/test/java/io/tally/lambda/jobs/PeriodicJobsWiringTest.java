@@ -2,6 +2,7 @@ package io.tally.lambda.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.lambda.topology.PeriodicJob;
 import io.tally.lambda.topology.PeriodicJobs;
@@ -21,6 +22,14 @@ class PeriodicJobsWiringTest {
     void everyScheduledJobHasATask() {
         assertEquals(PeriodicJobs.ALL.stream().map(PeriodicJob::name).collect(Collectors.toSet()),
                 component.periodicJobs().names());
+    }
+
+    @Test
+    void theEnrollmentCompleterWithoutThePortalsConfigurationFailsTheInvocationVisibly() {
+        var handler = new PeriodicJobHandler(component);
+        var refused = assertThrows(IllegalStateException.class,
+                () -> handler.handleRequest(Map.of("job", PeriodicJobs.ENROLLMENT_COMPLETER.name()), null));
+        assertTrue(refused.getMessage().contains("TALLY_PORTAL_SECRET"), refused.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.Seed;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.lambda.http.MerchantApi;
@@ -20,6 +21,7 @@ import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
 import io.tally.lambda.json.Json;
+import io.tally.lambda.wiring.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,14 +59,15 @@ final class MerchantHarness {
                 new io.tally.lambda.merchant.ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new AllocateMethod(world.allocate, json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
-                        world.queries, world.programs, json, world.clock),
-                new SearchMethod(world.queries, world.programs, json, world.clock),
+                        world.queries, world.programs, json),
+                new SearchMethod(world.queries, world.programs, json),
                 new UpdateAccountMethod(world.account, json),
                 new CardHistoryMethod(world.queries, world.programs, json),
-                new VoidTransactionMethod(world.voids, world.programs, json, world.clock));
+                new VoidTransactionMethod(world.voids, world.programs, json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), true),
-                new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock);
+                new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock,
+                new Sealer(Settings.LOCAL_SEAL_SECRET, new SeededRandom(13)), new SeededRandom(17));
     }
 
     /** A response: HTTP status, the raw body (for byte-for-byte comparisons) and the parsed body. */

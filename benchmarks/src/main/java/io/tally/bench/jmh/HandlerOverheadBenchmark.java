@@ -10,6 +10,7 @@ import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.Seed;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.http.MerchantMethod;
@@ -20,6 +21,7 @@ import io.tally.lambda.json.Json;
 import io.tally.lambda.merchant.ListValueTypeMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
+import io.tally.lambda.wiring.Settings;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -61,11 +63,12 @@ public class HandlerOverheadBenchmark {
         List<MerchantMethod> methods = List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
-                        world.queries, world.programs, json, world.clock),
-                new SearchMethod(world.queries, world.programs, json, world.clock));
+                        world.queries, world.programs, json),
+                new SearchMethod(world.queries, world.programs, json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(OutputStream.nullOutputStream()), true),
-                new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock);
+                new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock,
+                new Sealer(Settings.LOCAL_SEAL_SECRET, new SeededRandom(13)), new SeededRandom(17));
         CardNumber card = world.activeCard();
         world.issue(card, 9_000_000_000L).value();
         MerchantEvents events = new MerchantEvents("jmh-key", SECRET, brand, "store-1", "pos-1");

@@ -59,8 +59,13 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
 
     /** This card handed out: active from {@code now}, with the given PIN hash. The version moves on by one. */
     public Card activated(String newPinHash, Instant now) {
+        return activated(newPinHash, now, Optional.empty());
+    }
+
+    /** Handed out to {@code holder} (the primary customer, in the same write as the activation), if given. */
+    public Card activated(String newPinHash, Instant now, Optional<Customer> holder) {
         return new Card(brand, number, program, cardSet, customCardNumber, CardStatus.ACTIVE,
-                Optional.of(newPinHash), primaryCustomer, alternateCustomer, brandDemographics, customData,
+                Optional.of(newPinHash), holder.or(() -> primaryCustomer), alternateCustomer, brandDemographics, customData,
                 thirdPartyUsernames, Optional.of(now), enrolledAt, version + 1);
     }
 

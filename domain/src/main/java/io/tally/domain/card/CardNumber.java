@@ -2,6 +2,7 @@ package io.tally.domain.card;
 
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
+import java.text.Normalizer;
 
 /**
  * A card's number: 15-19 digits whose last digit is a Luhn check digit. The check digit catches
@@ -11,6 +12,9 @@ import io.tally.domain.shared.Reason;
 public record CardNumber(String value) implements Comparable<CardNumber> {
     public static final int MIN_LENGTH = 15;
     public static final int MAX_LENGTH = 19;
+    /** Longest text {@link #parse} looks at: room for a number with generous separators, and a bound on the work. */
+    public static final int MAX_TEXT_LENGTH = 64;
+    private static final int MINUS_SIGN = 0x2212;
 
     public CardNumber {
         if (value == null || value.length() < MIN_LENGTH || value.length() > MAX_LENGTH || !allDigits(value)) {
@@ -22,22 +26,54 @@ public record CardNumber(String value) implements Comparable<CardNumber> {
     }
 
     /**
-     * Lenient parse of what integrations send: surrounding blanks, inner spaces and dashes are ignored.
-     * Absent input is NO_CARD_NUMBER; anything else that is not a valid number looks exactly like an
-     * unknown card (CARD_NOT_FOUND), so a caller cannot tell "malformed" from "not ours".
+     * Lenient parse of what integrations and people send, by the one rule of {@link #canonical}. Absent input
+     * (null, or nothing but separators) is NO_CARD_NUMBER; anything else that is not a valid number, text longer
+     * than {@value #MAX_TEXT_LENGTH} characters included, looks exactly like an unknown card (CARD_NOT_FOUND), so a
+     * caller cannot tell "malformed" from "not ours".
      */
     public static Outcome<CardNumber> parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (absent(text)) {
             return Outcome.rejected(Reason.NO_CARD_NUMBER, "No card number was specified.");
         }
-        if (text.length() > 64) {
+        if (text.length() > MAX_TEXT_LENGTH) {
             return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
         }
-        String digits = text.strip().replace(" ", "").replace("-", "");
+        String digits = canonical(text);
         if (digits.length() < MIN_LENGTH || digits.length() > MAX_LENGTH || !allDigits(digits) || !luhnValid(digits)) {
             return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
         }
         return Outcome.accepted(new CardNumber(digits));
+    }
+
+    /** Whether {@code text} holds no card number at all: null, or nothing but separators (see {@link #canonical}). */
+    public static boolean absent(String text) {
+        return text == null || text.isBlank() || text.length() <= MAX_TEXT_LENGTH && canonical(text).isEmpty();
+    }
+
+    /**
+     * The one canonical form of card-number text, which every lookup, counter and index key goes through: what
+     * looks like the same number on a screen must be the same number everywhere, or a spelling with a Unicode space
+     * would get a wrong-PIN counter of its own. The rule: Unicode NFKC (compatibility digits such as fullwidth or
+     * superscript ones become ASCII digits, compatibility spaces and dashes ASCII ones), then every separator is
+     * removed: whitespace and space separators (NO-BREAK, FIGURE, NARROW NO-BREAK, EM, IDEOGRAPHIC ... spaces),
+     * invisible format characters (Unicode Cf: ZERO WIDTH SPACE, BYTE ORDER MARK, soft hyphen ...), dashes
+     * (Unicode Pd) and MINUS SIGN. Nothing else is touched: the result is a card number only if it is then 15-19
+     * ASCII digits with a valid check digit (digits of other scripts are not mapped, so they are refused). Only the
+     * first {@value #MAX_TEXT_LENGTH} characters are looked at, so junk costs bounded work; {@link #parse} refuses
+     * longer text outright.
+     */
+    public static String canonical(String text) {
+        String bounded = text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text;
+        String folded = Normalizer.normalize(bounded, Normalizer.Form.NFKC);
+        StringBuilder kept = new StringBuilder(folded.length());
+        folded.codePoints().filter(c -> !separator(c)).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    private static boolean separator(int c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+                || type == Character.DASH_PUNCTUATION || c == MINUS_SIGN;
     }
 
     /** The Luhn check digit that makes {@code payload + digit} valid. */

@@ -1,58 +1,48 @@
 package io.tally.domain.enrollment;
 
-import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
-import io.tally.domain.email.EmailKind;
-import io.tally.domain.email.EmailMessage;
-import io.tally.domain.email.EmailOutboxPort;
-import io.tally.domain.event.DomainEvent;
-import io.tally.domain.event.PublishEventPort;
-import io.tally.domain.ledger.RequestInfo;
-import io.tally.domain.ledger.UpdateAccountUseCase;
 import io.tally.domain.member.ContactKey;
+import io.tally.domain.member.EnrollmentRecord;
 import io.tally.domain.member.LinkTokens;
 import io.tally.domain.member.MemberDirectoryPort;
-import io.tally.domain.member.MemberDirectoryPort.ClaimOutcome;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.referral.RewardReferralUseCase;
-import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Fingerprint;
+import io.tally.domain.shared.RandomSource;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Joins the loyalty program without a password. Steps, each safe to repeat: check the form against the
- * brand's customer model; refuse a known e-mail or phone; allocate a card from the brand's enrollment card
- * set; claim the e-mail and phone for it (the conditional claims decide races; a loser releases what it
- * claimed); store the customer with countAsEnrollment (the ENROLL ledger entry and its event); tell
- * {@code member.enrolled}; queue the welcome e-mail; and, when the friend came through a referral link,
- * reward the referral.
+ * Joins the loyalty program without a password, in steps that a retry completes. Checks the form against the brand's
+ * customer model; refuses a phone that is a member's; claims the e-mail for a new pending enrollment, which records
+ * the form and what it takes to finish (the enrollment's commit point: {@link EnrollmentRecord}); then runs
+ * {@link EnrollmentSteps} (the card, the profile and ENROLL entry, the welcome e-mail, the referral reward,
+ * {@code member.enrolled}, COMPLETE).
+ *
+ * <p>A resubmission that finds its e-mail's enrollment pending finishes it. Only the same enrollment is shown the card
+ * and PIN: the same browser (its requester digest) with the same form; anyone else typing that e-mail gets "already a
+ * member", after finishing the enrollment for its owner. After completion the same browser and form see the card and
+ * PIN again for {@link EnrollmentSteps#REVEAL_WINDOW} (a response lost after the last step is not a lost PIN). An
+ * enrollment nobody resubmits is finished by {@link CompleteEnrollmentsUseCase}.
  */
 public final class EnrollUseCase {
-    private final AllocateCardUseCase allocate;
-    private final UpdateAccountUseCase account;
+    private final EnrollmentSteps steps;
     private final MemberDirectoryPort directory;
-    private final RewardReferralUseCase referrals;
-    private final EmailOutboxPort outbox;
     private final LinkTokens links;
-    private final PublishEventPort events;
+    private final RandomSource random;
     private final Clock clock;
 
-    public EnrollUseCase(AllocateCardUseCase allocate, UpdateAccountUseCase account, MemberDirectoryPort directory,
-                         RewardReferralUseCase referrals, EmailOutboxPort outbox, LinkTokens links,
-                         PublishEventPort events, Clock clock) {
-        this.allocate = allocate;
-        this.account = account;
+    public EnrollUseCase(EnrollmentSteps steps, MemberDirectoryPort directory, LinkTokens links, RandomSource random,
+                         Clock clock) {
+        this.steps = steps;
         this.directory = directory;
-        this.referrals = referrals;
-        this.outbox = outbox;
         this.links = links;
-        this.events = events;
+        this.random = random;
         this.clock = clock;
     }
 
@@ -60,13 +50,18 @@ public final class EnrollUseCase {
      * @param applicationId  and {@code merchantId}: what the page carried; must match the brand's configuration
      * @param referralToken  the signed token of the referral link the friend followed, if any
      * @param portalUrl      the brand's portal base URL, for links in the welcome e-mail
+     * @param requester      a secret of the submitting browser (the portal: a keyed digest of its session): the same
+     *                       value on a resubmission proves the same person; stored only as a digest
      */
     public record EnrollCommand(PortalConfig config, String applicationId, String merchantId, Map<String, String> form,
-                                Optional<String> referralToken, String portalUrl, String requestRef) {
+                                Optional<String> referralToken, String portalUrl, String requestRef, String requester) {
         public EnrollCommand {
             Objects.requireNonNull(config, "config");
             form = Map.copyOf(form);
             Objects.requireNonNull(referralToken, "referralToken");
+            Objects.requireNonNull(portalUrl, "portalUrl");
+            Objects.requireNonNull(requestRef, "requestRef");
+            Objects.requireNonNull(requester, "requester");
         }
     }
 
@@ -97,53 +92,51 @@ public final class EnrollUseCase {
         if (!parsed.valid()) {
             return new Result.Invalid(parsed.problems());
         }
-        Customer customer = parsed.customer();
-        List<ContactKey> contacts = contacts(customer);
-        if (contacts.stream().anyMatch(k -> directory.find(config.brand(), k).isPresent())) {
-            return new Result.AlreadyMember();
-        }
-        Outcome<AllocateCardUseCase.AllocatedCard> allocated = allocate.allocate(new AllocateCardUseCase.AllocateCardCommand(
-                config.brand(), Optional.of(config.enrollmentCardSet()), Optional.empty()));
-        if (!allocated.isAccepted()) {
-            throw new IllegalStateException("enrollment card set unusable: " + allocated);
-        }
-        CardNumber card = allocated.value().card().number();
-        for (int i = 0; i < contacts.size(); i++) {
-            if (directory.claim(config.brand(), contacts.get(i), card) instanceof ClaimOutcome.Taken) {
-                for (int j = 0; j < i; j++) {
-                    directory.release(config.brand(), contacts.get(j), card);
-                }
+        Instant now = clock.instant();
+        EnrollmentRecord.Intent intent = intent(c, parsed.customer(), now);
+        ContactKey email = ContactKey.email(intent.customer().email());
+        Optional<EnrollmentRecord> found = directory.enrollment(config.brand(), email);
+        if (found.isEmpty()) {
+            if (intent.phone().flatMap(p -> directory.find(config.brand(), p)).isPresent()) {
                 return new Result.AlreadyMember();
             }
+            EnrollmentRecord fresh = EnrollmentRecord.pending(config.brand(), email, newId(), intent,
+                    now.plus(EnrollmentSteps.LEFT_TO_THE_JOB_AFTER));
+            found = Optional.of(directory.start(fresh).orElse(fresh));
         }
-        var stored = account.update(new UpdateAccountUseCase.UpdateAccountCommand(config.merchantContext(),
-                RequestInfo.of(c.requestRef()), card, Optional.of(customer), Optional.empty(), Map.of(), Map.of(),
-                Map.of(), Optional.empty(), true, Optional.empty()));
-        if (!stored.isAccepted()) {
-            throw new IllegalStateException("enrollment not stored: " + stored);
+        EnrollmentRecord record = found.get();
+        boolean same = record.intent().filter(i -> i.requester().equals(intent.requester())
+                && i.fingerprint().equals(intent.fingerprint())).isPresent();
+        if (record.pending()) {
+            EnrollmentSteps.Finished finished = steps.finish(config, record, c.requestRef());
+            if (same && finished instanceof EnrollmentSteps.Finished.Completed done && done.pin().isPresent()) {
+                return new Result.Enrolled(done.card(), done.pin().get(), done.referral());
+            }
+            return new Result.AlreadyMember();
         }
-        Instant now = clock.instant();
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("cardNumber", card.value());
-        data.put("cardSet", config.enrollmentCardSet().value());
-        events.publish(List.of(new DomainEvent("enroll-" + config.brand().value() + "-" + card.value(), "member.enrolled",
-                config.brand(), now, data)));
-        if (config.welcomeEmail()) {
-            outbox.enqueue(new EmailMessage("welcome-" + card.value(), config.brand(), EmailKind.WELCOME, customer.email(),
-                    config.transactionalList().id(), Map.of(
-                    "firstName", customer.firstName() == null ? "" : customer.firstName(),
-                    "cardLastFour", card.lastFour(),
-                    "portalUrl", c.portalUrl(),
-                    "preferencesUrl", c.portalUrl() + "/preferences?t=" + links.preferences(config.brand(), customer.email(), now))));
-        }
-        Optional<RewardReferralUseCase.Result> referral = c.referralToken()
-                .flatMap(t -> links.verifyReferral(config.brand(), t, now))
-                .map(r -> referrals.reward(config, r.sender(), card, c.requestRef()));
-        return new Result.Enrolled(card, allocated.value().pin(), referral);
+        boolean revealing = record.due().filter(now::isBefore).isPresent();
+        Optional<String> pin = same && revealing ? steps.pin(record) : Optional.empty();
+        return pin.<Result>map(p -> new Result.Enrolled(record.card().orElseThrow(), p, Optional.empty()))
+                .orElseGet(Result.AlreadyMember::new);
     }
 
-    private static List<ContactKey> contacts(Customer customer) {
-        return customer.phone() == null ? List.of(ContactKey.email(customer.email()))
-                : List.of(ContactKey.email(customer.email()), ContactKey.phone(customer.phone()));
+    private EnrollmentRecord.Intent intent(EnrollCommand c, Customer customer, Instant now) {
+        Optional<CardNumber> sender = c.referralToken().flatMap(t -> links.verifyReferral(c.config().brand(), t, now))
+                .map(LinkTokens.Referral::sender);
+        return new EnrollmentRecord.Intent(customer, sender, c.portalUrl(), Fingerprint.of("enrollment-requester", c.requester()),
+                formFingerprint(customer), now);
+    }
+
+    /** What the form said, field by field: a resubmission with any field changed is another enrollment's form. */
+    private static String formFingerprint(Customer c) {
+        return Fingerprint.of("enrollment-form", c.firstName(), c.lastName(), c.email(), c.phone(), c.address1(), c.address2(),
+                c.city(), c.state(), c.postal(), c.country(), c.birthDate(), c.gender());
+    }
+
+    /** 128 random bits: the enrollment's id, carried by the phone claims it makes. */
+    private String newId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 }

@@ -36,7 +36,10 @@ public record Balance(ValueTypeKey key, List<Bucket> buckets, List<Hold> holds) 
         return new Balance(key, List.of(), List.of());
     }
 
-    /** The balance: all value on the card, held or not, expired-but-not-yet-swept included. */
+    /**
+     * The balance: all value on the card, held or not. In a state brought to now ({@link Settlement}) that includes
+     * expired value kept for the holds, and nothing else that has expired.
+     */
     public long total() {
         return buckets.stream().mapToLong(Bucket::remaining).sum();
     }
@@ -55,22 +58,18 @@ public record Balance(ValueTypeKey key, List<Bucket> buckets, List<Hold> holds) 
         return buckets.stream().filter(Bucket::returnRelated).mapToLong(Bucket::remaining).sum();
     }
 
-    /** Value past its expiry that the sweeper has not yet taken off. */
-    public long due(Instant now) {
+    /** Expired value still on the card at {@code now}: what the holds keep (in a state brought to {@code now}). */
+    public long kept(Instant now) {
         return buckets.stream().filter(b -> b.isDue(now)).mapToLong(Bucket::remaining).sum();
     }
 
     /**
-     * What may be spent or held now: value not yet expired, minus holds. Held value is protected from expiry
-     * (the sweeper only expires what exceeds the holds), so holds count against unexpired value first.
+     * What may be spent or held at {@code now}, in a state brought to {@code now}: value not expired, minus what the
+     * holds reserve beyond the kept expired value (docs/API.md, "Money over time").
      */
     public long spendable(Instant now) {
-        return Math.max(0, total() - due(now) - held());
-    }
-
-    /** Value the sweeper may expire now: due value, but never value that holds still reserve. */
-    public long expirable(Instant now) {
-        return Math.min(due(now), available());
+        long kept = kept(now);
+        return Math.max(0, total() - kept - Math.max(0, held() - kept));
     }
 
     public Optional<Bucket> bucket(TransactionId source) {

@@ -32,7 +32,7 @@ final class BalanceChange {
             return Outcome.rejected(problem.get());
         }
         CardLedgerWriter.Target target = new CardLedgerWriter.Target(context.brand(), card,
-                Origin.of(context, info, fingerprint), pin, true);
+                Origin.of(context, info, fingerprint), pin, true, info.resumeSince());
         return writer.write(target, (c, state, txn, now) -> BalanceRules.valueType(programs, c, key)
                 .flatMap(type -> decision.decide(type, state, txn, now))).map(BalanceResult::of);
     }

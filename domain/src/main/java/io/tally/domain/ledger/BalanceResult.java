@@ -1,6 +1,7 @@
 package io.tally.domain.ledger;
 
 import io.tally.domain.card.CardNumber;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,8 +31,18 @@ public record BalanceResult(LedgerEntry entry, boolean replayed) {
         return entry.posting().amountDue();
     }
 
+    /** The entry's instant: the card's balances below are as of then. */
+    public Instant at() {
+        return entry.time();
+    }
+
+    /** The card's state as of the entry's instant, with whatever that instant itself settles (Settlement). */
+    public CardState state() {
+        return Settlement.settled(entry, entry.time());
+    }
+
     public List<Balance> balances() {
-        return entry.stateAfter().balanceList();
+        return state().balanceList();
     }
 
     static BalanceResult of(CardLedgerWriter.Written written) {

@@ -19,6 +19,8 @@ public interface CardLedgerPort {
     int MAX_PAGE = 100;
     /** Most cards one {@link #dueCards} call returns. */
     int MAX_DUE = 100;
+    /** Most entries one {@link #unrelayed} call returns. */
+    int MAX_OUTBOX = 100;
 
     /** The card's latest entry (highest sequence), read strongly consistently; empty for a card without entries. */
     Optional<LedgerEntry> head(BrandId brand, CardNumber card);
@@ -27,11 +29,31 @@ public interface CardLedgerPort {
     Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence);
 
     /**
-     * Stores {@code next} only if the card has no entry with its sequence number yet (DynamoDB: PutItem with
-     * {@code attribute_not_exists} on the SEQ#n sort key). The caller appends head + 1; the port does not
-     * check for gaps, because one conditional write cannot see the previous item.
+     * The ledger's outbox: entries whose event has not yet reached the transport, made before {@code before}, oldest
+     * first, at most {@code limit} (1..{@link #MAX_OUTBOX}), across all cards and brands. Every appended entry is in it
+     * from the moment it is stored (the outbox is part of the entry's own single write: adapter, a sparse index) until
+     * {@link #markRelayed}; so an entry whose writer died right after the write is still found here. May lag either
+     * way (adapter: an index): an entry just relayed may still be listed, which only means it is published twice
+     * (consumers de-duplicate on the event id).
      */
-    AppendOutcome append(LedgerEntry next);
+    List<LedgerEntry> unrelayed(Instant before, int limit);
+
+    /** The entry's event has been handed to the transport: it leaves the outbox. Idempotent. */
+    void markRelayed(LedgerEntry entry);
+
+    /**
+     * Stores {@code next} only if the card has no entry with its sequence number yet (DynamoDB: PutItem with
+     * {@code attribute_not_exists} on the SEQ#n sort key). The caller appends head + 1 and passes the entry it follows
+     * ({@code previous}, the head it read; empty when unknown), so the adapter can keep the sweeper's due index small:
+     * an entry names a due instant only where the card's due instant changes. The port does not check for gaps,
+     * because one conditional write cannot see the previous item.
+     */
+    AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous);
+
+    /** {@link #append(LedgerEntry, Optional)} without knowing the previous entry (the entry is then always indexed). */
+    default AppendOutcome append(LedgerEntry next) {
+        return append(next, Optional.empty());
+    }
 
     /**
      * Entries made in {@code [from, to)}, in sequence order, at most {@code pageSize} (1..{@link #MAX_PAGE}).
@@ -40,26 +62,52 @@ public interface CardLedgerPort {
     HistoryPage history(BrandId brand, CardNumber card, Instant from, Instant to, int pageSize, Optional<String> cursor);
 
     /**
-     * The entry with that transaction id within the brand. May lag a just-made append (adapter: a global
-     * secondary index); that is acceptable because no exactly-once decision is made from it: whether a
-     * transaction was voided is decided from the card's head state.
+     * Claims a ledger id for the card (DynamoDB: PutItem of {@code LID#brand#id} with {@code attribute_not_exists},
+     * or the same card again). False when another card of the brand holds it: the caller tries another candidate.
      */
-    Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId);
+    boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card);
+
+    /** The card that holds this ledger id in the brand, read strongly consistently. */
+    Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId);
 
     /**
-     * Up to {@code limit} (1..{@link #MAX_DUE}) cards whose latest entry's state needs the sweeper by {@code now}:
-     * {@link ExpireDueUseCase#nextDue} of the head state is at or before {@code now}. Earliest due first, each card
-     * once. May be stale either way (adapter: a sparse index written with each entry): a card just appended to may
-     * be missing until the index catches up, and a listed card may have nothing left to do; that is harmless because
-     * {@link ExpireDueUseCase#sweep} decides from the head and writes nothing when nothing is due.
+     * The entry with that transaction id within the brand: the id names the card's ledger id and the entry's sequence
+     * ({@link TransactionIds#locate}), so this is two strongly consistent reads and can never reach another card.
      */
-    List<DueCard> dueCards(Instant now, int limit);
+    default Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
+        return TransactionIds.locate(transactionId)
+                .flatMap(at -> cardOf(brand, at.ledgerId()).flatMap(card -> entry(brand, card, at.sequence())))
+                .filter(e -> e.transactionId().equals(transactionId));
+    }
 
-    /** A card the sweeper should look at. */
-    record DueCard(BrandId brand, CardNumber card) {
+    /** How many shards the sweeper's due index has; {@link #dueCards} reads one at a time. */
+    int dueShards();
+
+    /**
+     * One page of the sweeper's due index in one shard: up to {@code limit} (1..{@link #MAX_DUE}) cards whose state
+     * time changes at or before {@code now} ({@link ExpireDueUseCase#nextDue} of the head), earliest due first, each
+     * card once per page. Continue with {@code next} (opaque); a page may hold fewer cards than asked although more
+     * follow, because the index holds superseded entries too (an entry names the card's due instant where it
+     * changed): those are skipped and taken out of the index as they are met, so none is read twice and none ends a
+     * walk. May lag (adapter: an index): a card just appended to may be missing until the index catches up; that is
+     * harmless because {@link ExpireDueUseCase#sweep} decides from the head and writes nothing when nothing is due.
+     */
+    DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor);
+
+    /** A card the sweeper should look at, and the instant it is due. */
+    record DueCard(BrandId brand, CardNumber card, Instant due) {
         public DueCard {
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(due, "due");
+        }
+    }
+
+    /** A page of the due index: the due cards, where to continue, and how many superseded entries were removed. */
+    record DuePage(List<DueCard> cards, Optional<String> next, int superseded) {
+        public DuePage {
+            cards = List.copyOf(cards);
+            Objects.requireNonNull(next, "next");
         }
     }
 

@@ -9,6 +9,7 @@ import io.tally.domain.card.Pins;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.BrandId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,13 +19,15 @@ import java.util.Optional;
 public final class CardQueriesUseCase {
     private final CardPort cards;
     private final CardLedgerPort ledger;
+    private final Clock clock;
 
-    public CardQueriesUseCase(CardPort cards, CardLedgerPort ledger) {
+    public CardQueriesUseCase(CardPort cards, CardLedgerPort ledger, Clock clock) {
         this.cards = cards;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
-    /** One card and its current state (two reads). With a PIN given, a wrong PIN is INVALID_PIN. */
+    /** One card and its state as of now (two reads). With a PIN given, a wrong PIN is INVALID_PIN. */
     public Outcome<CardView> lookup(BrandId brand, CardNumber number, Optional<String> pin) {
         Optional<Card> card = cards.load(brand, number);
         if (card.isEmpty()) {
@@ -68,7 +71,14 @@ public final class CardQueriesUseCase {
         return Outcome.accepted(ledger.history(q.brand(), q.card(), q.from(), q.to(), pageSize, q.cursor()));
     }
 
+    /** The card as of now: its head's state with whatever time has done since (a read never writes). */
     private CardView view(Card card) {
-        return new CardView(card, ledger.head(card.brand(), card.number()).map(LedgerEntry::stateAfter).orElse(CardState.EMPTY));
+        Instant now = clock.instant();
+        Optional<LedgerEntry> head = ledger.head(card.brand(), card.number());
+        if (head.isEmpty()) {
+            return new CardView(card, CardState.EMPTY, now);
+        }
+        Instant asOf = now.isBefore(head.get().time()) ? head.get().time() : now;
+        return new CardView(card, Settlement.settled(head.get(), asOf), asOf);
     }
 }

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param sequence       the sequence number of the entry this is the state after (0: no entries yet)
  * @param voided         transaction id → its sequence, for voided transactions still inside the void window
  * @param recentRequests the last {@link LedgerLimits#REQUEST_RING} customRequestIds, oldest first
+ * @param ledgerId       the card's ledger id within its brand (the middle of its transaction ids), from its first entry on
  */
 public record CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<TransactionId, Long> voided,
-                        List<RequestMark> recentRequests, Optional<Instant> enrolledAt) {
-    public static final CardState EMPTY = new CardState(0, Map.of(), Map.of(), List.of(), Optional.empty());
+                        List<RequestMark> recentRequests, Optional<Instant> enrolledAt, Optional<LedgerId> ledgerId) {
+    public static final CardState EMPTY = new CardState(0, Map.of(), Map.of(), List.of(), Optional.empty(), Optional.empty());
 
     public CardState {
         if (sequence < 0) {
@@ -30,6 +31,7 @@ public record CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<
         voided = Map.copyOf(voided);
         recentRequests = List.copyOf(recentRequests);
         Objects.requireNonNull(enrolledAt, "enrolledAt");
+        Objects.requireNonNull(ledgerId, "ledgerId");
         if (balances.size() > LedgerLimits.MAX_BALANCES || voided.size() > LedgerLimits.VOID_WINDOW
                 || recentRequests.size() > LedgerLimits.REQUEST_RING) {
             throw new IllegalStateException("card state over its limits");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param sequence  the HOLD entry's sequence number
  * @param amount    how much was reserved
  * @param remaining how much is still reserved, 1..amount (a hold at 0 is closed and dropped)
- * @param expiresAt after this the sweeper releases it
+ * @param expiresAt from this instant on the hold has lapsed: it is released as of then (Settlement), by whichever writer comes first
  */
 public record Hold(TransactionId id, long sequence, long amount, long remaining, Instant expiresAt) {
     public Hold {

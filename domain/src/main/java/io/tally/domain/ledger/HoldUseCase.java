@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Reserves value (a pre-authorisation): the balance stays, the available balance drops. Redemption limits
  * apply, since a hold is a redemption not yet completed. The hold expires by itself after {@code expiresAt}
- * (default {@link LedgerLimits#DEFAULT_HOLD}, at most {@link LedgerLimits#MAX_HOLD}); the sweeper writes the RELEASE.
+ * (default {@link LedgerLimits#DEFAULT_HOLD}, at most {@link LedgerLimits#MAX_HOLD}): released as of that instant ({@link Settlement}).
  */
 public final class HoldUseCase {
     private final CardLedgerWriter writer;

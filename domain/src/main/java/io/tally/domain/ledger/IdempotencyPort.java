@@ -1,57 +1,75 @@
 package io.tally.domain.ledger;
 
-import io.tally.domain.card.CardNumber;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Remembers customRequestIds per brand, so a retried request gets the first answer and a reused id with a
- * different request is refused. The domain decides (fresh, repeat, reuse); the HTTP adapter stores the
- * response body it sent so that a repeat can be answered byte for byte. Records may expire after a day
- * or more (adapter: DynamoDB TTL); the card's own request ring covers recent repeats even without them.
+ * Remembers the customRequestIds of a brand, in the pattern of Powertools' idempotency utility: a request's first
+ * call claims its id IN_PROGRESS with a lease and, when it has answered, COMPLETES the record with the answer to
+ * replay. A duplicate while the first is in progress is told so (the merchant API answers 409); a duplicate after
+ * completion gets the stored answer; a retry after the first caller died (its lease ran out) takes the claim over,
+ * with whatever the first had recorded as its progress, so that it completes the same effect instead of making
+ * another. A refused request gives its claim back, so a retry runs afresh. Every write is one conditional
+ * single-item write; the claimant proves it still holds the claim with the token it claimed with. Records expire a
+ * while after the claim (adapter: DynamoDB TTL); stored text is opaque here (the caller seals what holds a secret).
  */
 public interface IdempotencyPort {
     /**
-     * Claims the id for a request with this fingerprint (DynamoDB: PutItem with {@code attribute_not_exists}).
-     * Returns {@link Claim.Claimed} for the first claim, otherwise {@link Claim.Seen} with what is recorded.
+     * Claims the id for a request with this fingerprint until {@code leaseUntil}. {@link Claim.Claimed} for a fresh
+     * claim or a takeover of a lapsed one (with the record taken over: its first claim instant and progress stay);
+     * otherwise what is there: {@link Claim.InProgress}, {@link Claim.Completed} or {@link Claim.Reused}.
      */
-    Claim claim(BrandId brand, String customRequestId, String fingerprint, Instant now);
+    Claim claim(BrandId brand, String customRequestId, String fingerprint, String token, Instant now, Instant leaseUntil);
 
-    /** Records which ledger entry the request produced (an unconditional update of the claim). */
-    void recordResult(BrandId brand, String customRequestId, CardNumber card, long sequence);
+    /** Records the claimant's progress (what it has chosen before a write it cannot undo); false if it lost the claim. */
+    boolean saveProgress(BrandId brand, String customRequestId, String token, String progress);
 
-    /** Stores the response body sent for the request (adapter use; the domain never reads the body's content). */
-    void storeResponse(BrandId brand, String customRequestId, String responseBody);
+    /** Completes the claim with the answer to replay; false if the claimant lost the claim meanwhile. */
+    boolean complete(BrandId brand, String customRequestId, String token, String response);
+
+    /** Gives the claim up (the request was refused): the id is free again. Nothing happens if the token lost it. */
+    void release(BrandId brand, String customRequestId, String token);
 
     /** The outcome of a claim. */
     sealed interface Claim {
-        record Claimed() implements Claim {
-        }
-
-        record Seen(IdempotencyRecord record) implements Claim {
-            public Seen {
-                Objects.requireNonNull(record, "record");
+        /** Ours. {@code takenOver}: the lapsed in-progress record this claim replaced, if any. */
+        record Claimed(Optional<IdempotencyRecord> takenOver) implements Claim {
+            public Claimed {
+                Objects.requireNonNull(takenOver, "takenOver");
             }
         }
-    }
 
-    /** What is known about a claimed id. */
-    record IdempotencyRecord(String fingerprint, Instant claimedAt, Optional<ResultRef> result,
-                             Optional<String> responseBody) {
-        public IdempotencyRecord {
-            Objects.requireNonNull(fingerprint, "fingerprint");
-            Objects.requireNonNull(claimedAt, "claimedAt");
-            Objects.requireNonNull(result, "result");
-            Objects.requireNonNull(responseBody, "responseBody");
+        /** Another call with this id is running (its lease has not run out). */
+        record InProgress(IdempotencyRecord record) implements Claim {
+        }
+
+        /** Answered before: {@code record.response()} is the answer. */
+        record Completed(IdempotencyRecord record) implements Claim {
+        }
+
+        /** The id was claimed for a different request (another fingerprint). */
+        record Reused() implements Claim {
         }
     }
 
-    /** The ledger entry a request produced. */
-    record ResultRef(CardNumber card, long sequence) {
-        public ResultRef {
-            Objects.requireNonNull(card, "card");
+    enum Status { IN_PROGRESS, COMPLETED }
+
+    /**
+     * A claimed id. {@code claimedAt} is the first claim's instant (a takeover keeps it: the first call may have
+     * written from then on); {@code leaseUntil} when an in-progress claim may be taken over.
+     */
+    record IdempotencyRecord(String fingerprint, Status status, String token, Instant claimedAt, Instant leaseUntil,
+                             Optional<String> progress, Optional<String> response) {
+        public IdempotencyRecord {
+            Objects.requireNonNull(fingerprint, "fingerprint");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(claimedAt, "claimedAt");
+            Objects.requireNonNull(leaseUntil, "leaseUntil");
+            Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(response, "response");
         }
     }
 }

@@ -28,7 +28,8 @@ public final class LedgerRules {
             balances.put(change.key(), applyTo(b, change, posting));
         }
         return new CardState(posting.sequence(), balances, voided(before, posting), requests(before, posting),
-                before.enrolledAt().or(() -> posting.type() == EntryType.ENROLL ? Optional.of(posting.time()) : Optional.empty()));
+                before.enrolledAt().or(() -> posting.type() == EntryType.ENROLL ? Optional.of(posting.time()) : Optional.empty()),
+                ledgerId(before, posting));
     }
 
     /** The state after the last of {@code entries} (a card's entries from sequence 1, in order). */
@@ -86,6 +87,16 @@ public final class LedgerRules {
         long oldestVoidable = posting.sequence() + 1 - LedgerLimits.VOID_WINDOW;
         voided.values().removeIf(seq -> seq < oldestVoidable);
         return voided;
+    }
+
+    /** A card keeps the ledger id its first entry's transaction id names (cards from before ledger ids get one later). */
+    private static Optional<LedgerId> ledgerId(CardState before, Posting posting) {
+        Optional<LedgerId> named = TransactionIds.locate(posting.transactionId())
+                .filter(l -> l.sequence() == posting.sequence()).map(TransactionIds.Location::ledgerId);
+        if (before.ledgerId().isPresent() && named.isPresent() && !named.equals(before.ledgerId())) {
+            throw new IllegalStateException("entry " + posting.sequence() + " names another ledger id than its card's");
+        }
+        return before.ledgerId().or(() -> named);
     }
 
     private static List<RequestMark> requests(CardState before, Posting posting) {

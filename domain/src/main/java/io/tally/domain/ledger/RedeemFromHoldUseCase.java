@@ -80,7 +80,7 @@ public final class RedeemFromHoldUseCase {
         if (o == null) {
             return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the hold reserves " + hold.remaining());
         }
-        // Held value is protected from expiry, so a capture may spend due buckets too (they come first in order).
+        // Expired value the holds keep (Settlement) may only be spent by a capture, and it comes first (earliest expiry).
         // The hold shrinks before the value leaves: the invariant (holds <= balance) holds after every change.
         List<Change> changes = new ArrayList<>();
         long reduce = c.releaseHoldRemainder() ? hold.remaining() : o.covered();

@@ -2,15 +2,18 @@ package io.tally.domain.ledger;
 
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The per-request attributes from the merchant API's headers: externalTransactionId, note, the response's
- * requestRef, and the caller's customRequestId (its idempotency key, unique per brand).
+ * requestRef, and the caller's customRequestId (its idempotency key, unique per brand). {@code resumeSince}: this is a
+ * retry that took over a request whose first attempt began then and may have written already (see
+ * {@link IdempotencyPort}); the ledger writer then looks for that attempt's entry before writing another.
  */
 public record RequestInfo(Optional<String> externalTransactionId, Optional<String> note, String requestRef,
-                          Optional<String> customRequestId) {
+                          Optional<String> customRequestId, Optional<Instant> resumeSince) {
     public RequestInfo {
         Objects.requireNonNull(externalTransactionId, "externalTransactionId");
         Objects.requireNonNull(note, "note");
@@ -19,14 +22,20 @@ public record RequestInfo(Optional<String> externalTransactionId, Optional<Strin
         externalTransactionId = externalTransactionId.filter(s -> !s.isBlank());
         note = note.filter(s -> !s.isBlank());
         customRequestId = customRequestId.filter(s -> !s.isBlank());
+        Objects.requireNonNull(resumeSince, "resumeSince");
     }
 
     public static RequestInfo of(String requestRef) {
-        return new RequestInfo(Optional.empty(), Optional.empty(), requestRef, Optional.empty());
+        return new RequestInfo(Optional.empty(), Optional.empty(), requestRef, Optional.empty(), Optional.empty());
     }
 
     public RequestInfo withCustomRequestId(String id) {
-        return new RequestInfo(externalTransactionId, note, requestRef, Optional.of(id));
+        return new RequestInfo(externalTransactionId, note, requestRef, Optional.of(id), resumeSince);
+    }
+
+    /** This request as the retry of one whose first attempt began at {@code since} and may have written already. */
+    public RequestInfo withResumeSince(Instant since) {
+        return new RequestInfo(externalTransactionId, note, requestRef, customRequestId, Optional.of(since));
     }
 
     public Optional<Rejection> check() {

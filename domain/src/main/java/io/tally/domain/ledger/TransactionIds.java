@@ -1,45 +1,64 @@
 package io.tally.domain.ledger;
 
-import io.tally.domain.shared.RandomSource;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Makes transaction ids: 13 digits of epoch milliseconds followed by 9 random digits (22 digits).
+ * Makes transaction ids: 13 digits of epoch milliseconds, the card's {@link LedgerId} (10 digits) and the entry's
+ * sequence number (9 digits), 32 digits in all.
  * <ul>
- * <li>Increasing over time: ids compare by their millisecond prefix (fixed width until the year 2286).</li>
- * <li>Strictly increasing per card: the millisecond part is at least the card's previous id's plus one,
- * so a clock that steps back (another Lambda host) cannot reorder a card's ids.</li>
- * <li>Unique without coordination: two ids collide only if made in the same millisecond with the same 9
- * random digits; at 1,000 requests per second that is about one pair in 60 years. Ids are only ever
- * looked up within a brand, and a collision there makes a void by id answer TRANSACTION_NOT_FOUND or
- * find the wrong card's entry, which the void use case checks against the card number when given.</li>
+ * <li>Unique within a brand by construction: a ledger id belongs to one card of the brand (claimed), and a sequence
+ * number to one entry of the card (the conditional append). No randomness is involved, so two containers restored
+ * from one snapshot, or two generators in the same state, cannot make the same id.</li>
+ * <li>Increasing over time, as integrations expect: ids compare by their millisecond prefix (fixed width until the
+ * year 2286). Strictly increasing per card: the millisecond part is at least the card's previous id's plus one, so
+ * a clock that steps back (another Lambda host) cannot reorder a card's ids.</li>
+ * <li>Leading back to their entry: {@link #locate} reads the ledger id and sequence out of an id, so a void or a
+ * capture by id reaches exactly one entry of exactly one card with strongly consistent reads.</li>
  * </ul>
- * Why not a counter: a global counter is one hot DynamoDB item written by every request of every brand.
  */
 public final class TransactionIds {
     static final int MILLIS_DIGITS = 13;
-    static final int RANDOM_DIGITS = 9;
-    private static final int RANDOM_BOUND = 1_000_000_000;
+    static final int SEQUENCE_DIGITS = 9;
+    static final int LENGTH = MILLIS_DIGITS + LedgerId.DIGITS + SEQUENCE_DIGITS;
+    /** Entries a card can have: the sequence part's capacity (a card writing once a second lasts 31 years). */
+    public static final long MAX_SEQUENCE = 999_999_999L;
 
-    private final RandomSource random;
-
-    public TransactionIds(RandomSource random) {
-        this.random = random;
+    private TransactionIds() {
     }
 
-    public TransactionId next(Instant now, Optional<TransactionId> previousOfCard) {
+    /** Where an id points: the card's ledger id and the entry's sequence number. */
+    public record Location(LedgerId ledgerId, long sequence) {
+    }
+
+    public static TransactionId next(Instant now, Optional<TransactionId> previousOfCard, LedgerId ledgerId, long sequence) {
+        if (sequence < 1 || sequence > MAX_SEQUENCE) {
+            throw new IllegalStateException("sequence " + sequence + " outside 1.." + MAX_SEQUENCE);
+        }
         long millis = now.toEpochMilli();
         if (previousOfCard.isPresent()) {
             millis = Math.max(millis, millisOf(previousOfCard.get()) + 1);
         }
-        return new TransactionId(String.format("%013d%09d", millis, random.nextInt(RANDOM_BOUND)));
+        return new TransactionId(String.format("%013d%s%09d", millis, ledgerId.value(), sequence));
     }
 
-    /** The millisecond part of an id made here; ids of other shapes count as 0. */
+    /** The ledger id and sequence an id names; empty for ids of another shape (which no entry has). */
+    public static Optional<Location> locate(TransactionId id) {
+        String v = id.value();
+        if (v.length() != LENGTH) {
+            return Optional.empty();
+        }
+        long sequence = Long.parseLong(v.substring(MILLIS_DIGITS + LedgerId.DIGITS));
+        if (sequence < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Location(new LedgerId(v.substring(MILLIS_DIGITS, MILLIS_DIGITS + LedgerId.DIGITS)), sequence));
+    }
+
+    /** The millisecond part of an id (ids of other shapes made by earlier versions: their first 13 digits too). */
     static long millisOf(TransactionId id) {
         String v = id.value();
-        if (v.length() != MILLIS_DIGITS + RANDOM_DIGITS) {
+        if (v.length() < MILLIS_DIGITS) {
             return 0;
         }
         return Long.parseLong(v.substring(0, MILLIS_DIGITS));

@@ -1,12 +1,13 @@
 package io.tally.domain.ledger;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
 import io.tally.domain.tenant.MerchantContext;
-import io.tally.domain.program.ValueTypeKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +21,8 @@ import java.util.Set;
  * The immediate reversal of an ISSUE or REDEEM, exactly once. Rules:
  * <ul>
  * <li>Only among the card's last {@link LedgerLimits#VOID_WINDOW} entries; the head state remembers voided ids
- * within that window, so "already voided" is decided from the one head read, never from the eventually
- * consistent transaction-id index (which is only used to find the card).</li>
+ * within that window, so "already voided" is decided from the one head read, never from the lookup of the id
+ * (which only finds the entry: the id names its card's ledger id and its sequence, so it never reaches another card).</li>
  * <li>An ISSUE is voidable only while its bucket still holds the issuance's full amount and the rest of the
  * balance still covers the holds. For a bucket of its own that means untouched; for an issuance that topped up
  * a bucket (or a bucket topped up since) the bucket holds several issuances and does not know which was spent,
@@ -29,8 +30,10 @@ import java.util.Set;
  * "void what remains": a void is a cashier undoing a mistake and refunding the full amount, and a partial void
  * would leave till and card disagreeing; the merchant can redeem what is left instead.</li>
  * <li>A REDEEM is voided by putting each spent slice back into its bucket (recreated with its original expiry
- * if it emptied; value whose expiry has passed meanwhile is then swept as usual). A capture from a hold gives
- * the value back to the balance, not to the hold.</li>
+ * if it emptied). Value whose expiry has passed meanwhile comes back expired: it is kept while the holds reserve at
+ * least as much kept value, and otherwise expires at the void's own instant ({@link Settlement}, applied by the
+ * writer right after the VOID). A capture from a hold gives the value back to the balance, not to the hold.</li>
+ * <li>An ISSUE whose expiry has passed is not voidable: its value has expired, or is kept for a hold.</li>
  * </ul>
  */
 public final class VoidUseCase {
@@ -66,11 +69,11 @@ public final class VoidUseCase {
         LedgerEntry voided = target.get();
         String fingerprint = Fingerprint.of("void", voided.card().value(), c.transactionId().value());
         CardLedgerWriter.Target t = new CardLedgerWriter.Target(c.context().brand(), voided.card(),
-                Origin.of(c.context(), c.info(), fingerprint), Optional.empty(), true);
-        return writer.write(t, (card, state, txn, now) -> decide(voided, state)).map(BalanceResult::of);
+                Origin.of(c.context(), c.info(), fingerprint), Optional.empty(), true, c.info().resumeSince());
+        return writer.write(t, (card, state, txn, now) -> decide(voided, state, now)).map(BalanceResult::of);
     }
 
-    static Outcome<Optional<CardLedgerWriter.Draft>> decide(LedgerEntry voided, CardState state) {
+    static Outcome<Optional<CardLedgerWriter.Draft>> decide(LedgerEntry voided, CardState state, Instant now) {
         TransactionId id = voided.transactionId();
         if (voided.type() != EntryType.ISSUE && voided.type() != EntryType.REDEEM) {
             return Outcome.rejected(Reason.NOT_VOIDABLE, "only issuances and redemptions can be voided, not " + voided.type());
@@ -81,7 +84,7 @@ public final class VoidUseCase {
         if (state.isVoided(id)) {
             return Outcome.rejected(Reason.ALREADY_VOIDED, "transaction " + id + " was already voided");
         }
-        Outcome<List<Change>> reversal = voided.type() == EntryType.ISSUE ? unissue(voided, state) : unredeem(voided, state);
+        Outcome<List<Change>> reversal = voided.type() == EntryType.ISSUE ? unissue(voided, state, now) : unredeem(voided, state);
         return reversal.map(changes -> Optional.of(new CardLedgerWriter.Draft(EntryType.VOID, changes,
                 Optional.of(new Reference(id, voided.sequence())), 0)));
     }
@@ -92,17 +95,18 @@ public final class VoidUseCase {
      * several issuances does not know which of them was spent, so any of them is voidable while the bucket still
      * holds its amount and the rest of the balance still covers the holds.
      */
-    private static Outcome<List<Change>> unissue(LedgerEntry issue, CardState state) {
+    private static Outcome<List<Change>> unissue(LedgerEntry issue, CardState state, Instant now) {
         List<Change> changes = new ArrayList<>();
+        Map<ValueTypeKey, Long> takenBack = new HashMap<>();
         for (Change c : issue.posting().changes()) {
             TransactionId source = c instanceof Change.TopUp top ? top.bucket() : ((Change.AddBucket) c).bucket().source();
             long amount = c.balanceDelta();
             Balance balance = state.balance(c.key());
-            Optional<Bucket> bucket = balance.bucket(source).filter(b -> b.remaining() >= amount);
+            Optional<Bucket> bucket = balance.bucket(source).filter(b -> b.remaining() >= amount && !b.isDue(now));
             if (bucket.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_VOIDABLE, "value from this issuance was already spent or expired");
             }
-            if (balance.total() - amount < balance.held()) {
+            if (balance.spendable(now) - takenBack.merge(c.key(), amount, Long::sum) < 0) {
                 return Outcome.rejected(Reason.NOT_VOIDABLE, "value from this issuance is reserved by a hold");
             }
             changes.add(new Change.Take(c.key(), bucket.get().slice(amount)));

@@ -2,6 +2,7 @@ package io.tally.domain.member;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.ProfileRules;
+import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
@@ -46,10 +47,11 @@ public final class LinkTokens {
     public Optional<Referral> verifyReferral(BrandId brand, String token, Instant now) {
         return tokens.verify("referral", token, now).flatMap(p -> {
             String[] parts = p.split("\\|", 3);
-            if (parts.length != 3 || !parts[0].equals(brand.value()) || !CardNumber.parse(parts[1]).isAccepted()) {
+            if (parts.length != 3 || !parts[0].equals(brand.value())) {
                 return Optional.empty();
             }
-            return Optional.of(new Referral(new CardNumber(parts[1]), parts[2]));
+            Outcome<CardNumber> sender = CardNumber.parse(parts[1]);
+            return sender.isAccepted() ? Optional.of(new Referral(sender.value(), parts[2])) : Optional.empty();
         });
     }
 }

@@ -7,6 +7,7 @@ import io.tally.domain.card.CardStatus;
 import io.tally.domain.card.Pins;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.CardView;
+import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.SecretHasher;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
@@ -17,16 +18,19 @@ import java.util.Optional;
 
 /**
  * A customer proves they hold a card with its number and PIN (balance check, refer a friend). Built to resist
- * enumeration: an unknown number, an inactive card and a wrong PIN give the same {@link Access.Denied}; wrong
- * PINs are counted per submitted number (known or not, so a lockout reveals nothing) and lock it for the rest
- * of the window; every attempt counts against the client's rate limit; and a client with several failures must
- * solve a challenge first. An unknown number still costs one PIN hash, so timing tells nothing either.
+ * enumeration: an unknown number, an inactive card and a wrong PIN give the same {@link Access.Denied}; attempts
+ * are counted per submitted number in its canonical form ({@link CardNumber#canonical}, so no spelling of a number
+ * has a counter of its own; known or not, so a lockout reveals nothing) and lock it for the rest of the window;
+ * every attempt counts against the client's rate limit; and a client with several failures must solve a challenge
+ * first. An unknown number still costs one PIN hash, so timing tells nothing either.
  */
 public final class VerifyCardUseCase {
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final int MAX_WRONG_PINS_PER_CARD = 5;
     public static final int MAX_ATTEMPTS_PER_CLIENT = 20;
     public static final int CHALLENGE_AFTER_FAILURES = 3;
+    /** Longest PIN text checked; PINs are 4-12 digits, so anything longer is wrong without hashing it. */
+    private static final int MAX_PIN_TEXT = 32;
 
     private final CardPort cards;
     private final CardQueriesUseCase queries;
@@ -59,11 +63,18 @@ public final class VerifyCardUseCase {
         record Granted(CardView card) implements Access {
         }
 
-        /** Unknown card, inactive card or wrong PIN: deliberately indistinguishable. */
+        /**
+         * Unknown card, inactive card or wrong PIN, deliberately indistinguishable; the number has attempts left in
+         * the window.
+         */
         record Denied() implements Access {
         }
 
-        /** Too many wrong PINs for this number in the window. */
+        /**
+         * The number is locked for the rest of the window: either this was its last allowed attempt (the
+         * {@value VerifyCardUseCase#MAX_WRONG_PINS_PER_CARD}th) and failed like a {@link Denied}, or it came after
+         * that and its PIN was not looked at. Unknown numbers lock out alike.
+         */
         record LockedOut() implements Access {
         }
 
@@ -81,6 +92,11 @@ public final class VerifyCardUseCase {
         return counters.count(failuresOf(brand, client), window()) >= CHALLENGE_AFTER_FAILURES;
     }
 
+    /**
+     * The number's attempt is counted before anything is looked at, by one atomic increment, so parallel guesses
+     * cannot all read a count below the limit: attempt n > {@value #MAX_WRONG_PINS_PER_CARD} is LockedOut unseen.
+     * A right PIN within the limit clears the count.
+     */
     public Access verify(VerifyCommand c) {
         Instant window = window();
         Instant expires = window.plus(WINDOW).plus(WINDOW);
@@ -90,36 +106,38 @@ public final class VerifyCardUseCase {
         if (suspicious(c.brand(), c.client()) && !c.challengeSolved()) {
             return new Access.ChallengeRequired();
         }
-        String digits = c.cardNumber().replaceAll("[\\s-]", "");
-        if (digits.length() > 32 || c.pin().length() > 32) {
-            return fail(c, window, expires, Optional.empty());
-        }
-        String pinCounter = "pin#" + c.brand().value() + "#" + digits;
-        if (counters.count(pinCounter, window) >= MAX_WRONG_PINS_PER_CARD) {
+        String pinCounter = WrongPinCounter.of(c.brand(), c.cardNumber());
+        long attempt = counters.increment(pinCounter, window, expires);
+        if (attempt > MAX_WRONG_PINS_PER_CARD) {
             counters.increment(failuresOf(c.brand(), c.client()), window, expires);
             return new Access.LockedOut();
         }
-        Optional<Card> card = CardNumber.parse(digits).isAccepted()
-                ? cards.load(c.brand(), CardNumber.parse(digits).value()) : Optional.empty();
-        boolean granted;
-        if (card.isPresent() && card.get().status() == CardStatus.ACTIVE && card.get().pinHash().isPresent()) {
-            granted = Pins.matches(card.get(), c.pin());
-        } else {
-            DummyPin.burn(c.pin());
-            granted = false;
-        }
-        if (!granted) {
-            return fail(c, window, expires, Optional.of(pinCounter));
+        Optional<Card> card = activeWithPin(c);
+        if (card.isEmpty() || !Pins.matches(card.get(), c.pin())) {
+            counters.increment(failuresOf(c.brand(), c.client()), window, expires);
+            return attempt == MAX_WRONG_PINS_PER_CARD ? new Access.LockedOut() : new Access.Denied();
         }
         counters.reset(pinCounter, window);
         var view = queries.lookup(c.brand(), card.get().number(), Optional.empty());
         return view.isAccepted() ? new Access.Granted(view.value()) : new Access.Denied();
     }
 
-    private Access fail(VerifyCommand c, Instant window, Instant expires, Optional<String> pinCounter) {
-        counters.increment(failuresOf(c.brand(), c.client()), window, expires);
-        long wrong = pinCounter.map(k -> counters.increment(k, window, expires)).orElse(0L);
-        return wrong >= MAX_WRONG_PINS_PER_CARD ? new Access.LockedOut() : new Access.Denied();
+    /**
+     * The card whose PIN is to be checked, or empty after burning the time of one PIN hash (unknown number,
+     * inactive card, card without a PIN), so timing does not tell them apart. A PIN longer than
+     * {@value #MAX_PIN_TEXT} characters cannot be right and costs no hash at all, whatever the card.
+     */
+    private Optional<Card> activeWithPin(VerifyCommand c) {
+        if (c.pin().length() > MAX_PIN_TEXT) {
+            return Optional.empty();
+        }
+        Outcome<CardNumber> number = CardNumber.parse(c.cardNumber());
+        Optional<Card> card = number.isAccepted() ? cards.load(c.brand(), number.value()) : Optional.empty();
+        if (card.isPresent() && card.get().status() == CardStatus.ACTIVE && card.get().pinHash().isPresent()) {
+            return card;
+        }
+        DummyPin.burn(c.pin());
+        return Optional.empty();
     }
 
     private Instant window() {

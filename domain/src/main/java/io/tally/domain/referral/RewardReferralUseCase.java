@@ -12,7 +12,9 @@ import io.tally.domain.ledger.RequestInfo;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.ReferralRewards;
 import io.tally.domain.shared.Fingerprint;
+import io.tally.domain.shared.Outcome;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import java.util.Optional;
 /**
  * Rewards a referral once the friend has enrolled through the sender's link: the sender and the friend each get
  * the brand's configured issuance. Exactly once per friend: a conditional claim keyed by the friend's e-mail
- * decides, and both issuances carry deterministic customRequestIds, so retries never pay twice. Never for
+ * decides, and both issuances carry deterministic customRequestIds, so retries never pay twice: a retry (it finds its own
+ * claim) also has the ledger look through each card's history since the claim, in case the card has served more
+ * requests since than its request ring remembers. Never for
  * self-referral (same card, same e-mail or same phone as the sender).
  */
 public final class RewardReferralUseCase {
@@ -72,8 +76,10 @@ public final class RewardReferralUseCase {
             return new Result.NotEligible("this friend was already referred");
         }
         String key = Fingerprint.of(config.brand().value(), friendEmail.get());
-        pay(config, sender, rewards.senderAmount(), "referral-sender-" + key, requestRef);
-        pay(config, friend, rewards.friendAmount(), "referral-friend-" + key, requestRef);
+        // a retry (the claim was there): the first attempt may have paid since its claim, beyond what a card's request ring remembers
+        Optional<Instant> resumeSince = existing.map(ReferralClaim::claimedAt);
+        pay(config, sender, rewards.senderAmount(), "referral-sender-" + key, requestRef, resumeSince);
+        pay(config, friend, rewards.friendAmount(), "referral-friend-" + key, requestRef, resumeSince);
         events.publish(List.of(new DomainEvent("referral-" + config.brand().value() + "-" + key, "referral.rewarded",
                 config.brand(), existing.orElse(mine).claimedAt(), Map.of("sender", sender.value(),
                 "friend", friend.value(), "valueType", rewards.valueType().asText(),
@@ -81,13 +87,15 @@ public final class RewardReferralUseCase {
         return new Result.Rewarded(rewards);
     }
 
-    private void pay(PortalConfig config, CardNumber card, long amount, String customRequestId, String requestRef) {
+    private void pay(PortalConfig config, CardNumber card, long amount, String customRequestId, String requestRef,
+                     Optional<Instant> resumeSince) {
+        RequestInfo info = RequestInfo.of(requestRef).withCustomRequestId(customRequestId);
         var outcome = issue.issue(new IssueUseCase.IssueCommand(config.merchantContext(),
-                RequestInfo.of(requestRef).withCustomRequestId(customRequestId), card,
+                resumeSince.map(info::withResumeSince).orElse(info), card,
                 config.referral().orElseThrow().valueType(), amount, Optional.empty(), false, Optional.empty()));
         if (!outcome.isAccepted()) {
             // a configuration fault (unknown value type, limits): visible, and the claim lets a retry complete it
-            throw new IllegalStateException("referral reward not issued: " + ((io.tally.domain.shared.Outcome.Rejected<?>) outcome).rejection());
+            throw new IllegalStateException("referral reward not issued: " + ((Outcome.Rejected<?>) outcome).rejection());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.fakes.CardSpellings;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.CardSetId;
@@ -14,6 +15,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.BrandId;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,30 @@ class CardNumberTest {
         assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("41111111111")), "too short");
         assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("4111abcd11111111")));
         assertThrows(IllegalArgumentException.class, () -> new CardNumber("4111111111111112"));
+    }
+
+    @Test
+    void every_spelling_of_a_number_is_the_same_card_number() {
+        CardNumber plain = CardNumber.parse("6036123456789012345").value();
+        for (Map.Entry<String, String> spelling : CardSpellings.of(plain.value()).entrySet()) {
+            Outcome<CardNumber> parsed = CardNumber.parse(spelling.getValue());
+            assertTrue(parsed.isAccepted(), spelling.getKey() + ": " + parsed);
+            assertEquals(plain, parsed.value(), spelling.getKey());
+        }
+    }
+
+    @Test
+    void junk_is_still_refused_like_an_unknown_card_and_mere_separators_are_no_number() {
+        String valid = "6036123456789012345";
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("6036 1234 5678 9012 34x")), "a letter");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse(valid + "0")), "20 digits");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("6036123456789012346")), "bad check digit");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse(CardSpellings.inDigitsOf(valid, '\u0660'))), "Arabic-Indic digits");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse(CardSpellings.inDigitsOf(valid, '\u0966'))), "Devanagari digits");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("6036.1234.5678.9012.345")), "dots are no separators");
+        assertEquals(Reason.CARD_NOT_FOUND, reason(CardNumber.parse("\u2003".repeat(50) + valid)), "longer than 64");
+        assertEquals(Reason.NO_CARD_NUMBER, reason(CardNumber.parse("\u2003\u3000")));
+        assertEquals(Reason.NO_CARD_NUMBER, reason(CardNumber.parse("\u00A0\u200B\uFEFF")), "invisible characters only");
     }
 
     @Test

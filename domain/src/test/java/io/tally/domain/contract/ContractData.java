@@ -9,11 +9,13 @@ import io.tally.domain.ledger.Change;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.Hold;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.ledger.LedgerRules;
 import io.tally.domain.ledger.Origin;
 import io.tally.domain.ledger.Posting;
 import io.tally.domain.ledger.Reference;
 import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.ledger.TransactionIds;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
@@ -65,9 +67,11 @@ public final class ContractData {
     public static List<LedgerEntry> chain(BrandId brand, CardNumber card) {
         List<LedgerEntry> entries = new ArrayList<>();
         CardState state = CardState.EMPTY;
+        LedgerId ledgerId = ledgerId();
         TransactionId[] ids = new TransactionId[6];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = new TransactionId(String.format("%013d%09d", T0.toEpochMilli() + i * 60_000L, RANDOM.nextInt(1_000_000_000)));
+            ids[i] = TransactionIds.next(T0.plus(Duration.ofMinutes(i)), i == 0 ? Optional.empty() : Optional.of(ids[i - 1]),
+                    ledgerId, i + 1);
         }
         long seq = 1;
         Bucket usd = new Bucket(ids[0], 5_000, 5_000, Optional.of(T0.plus(Duration.ofDays(365))), true);
@@ -93,8 +97,9 @@ public final class ContractData {
 
     /** Two entries: an ISSUE of USD expiring at {@code expiresAt}, then a REDEEM spending all of it (no expiry left). */
     public static List<LedgerEntry> expiringThenSpent(BrandId brand, CardNumber card, Instant expiresAt) {
-        TransactionId issue = new TransactionId(String.format("%013d%09d", T0.toEpochMilli(), RANDOM.nextInt(1_000_000_000)));
-        TransactionId redeem = new TransactionId(String.format("%013d%09d", T0.toEpochMilli() + 60_000, RANDOM.nextInt(1_000_000_000)));
+        LedgerId ledgerId = ledgerId();
+        TransactionId issue = TransactionIds.next(T0, Optional.empty(), ledgerId, 1);
+        TransactionId redeem = TransactionIds.next(T0.plus(Duration.ofMinutes(1)), Optional.of(issue), ledgerId, 2);
         Bucket bucket = new Bucket(issue, 700, 700, Optional.of(expiresAt), false);
         List<Posting> postings = List.of(
                 posting(brand, card, 1, issue, EntryType.ISSUE, 0, List.of(new Change.AddBucket(USD, bucket)), Optional.empty(), 0),
@@ -106,6 +111,42 @@ public final class ContractData {
             entries.add(new LedgerEntry(p, state));
         }
         return entries;
+    }
+
+    /**
+     * A card whose due instant kept changing: 1,000.00 USD that never expires, then {@code holds} holds of 0.01, each
+     * lapsing a second earlier than the one before and released at once. Every hold's entry names a new due instant
+     * (its lapse); the release after it has nothing due, so every one of those names is superseded by the end.
+     */
+    public static List<LedgerEntry> holdsReleased(BrandId brand, CardNumber card, int holds, Instant lastLapse) {
+        LedgerId ledgerId = ledgerId();
+        List<LedgerEntry> entries = new ArrayList<>();
+        CardState state = CardState.EMPTY;
+        TransactionId previous = null;
+        for (int seq = 1; seq <= 1 + 2 * holds; seq++) {
+            TransactionId id = TransactionIds.next(T0.plus(Duration.ofSeconds(seq)), Optional.ofNullable(previous), ledgerId, seq);
+            Posting p;
+            if (seq == 1) {
+                p = posting(brand, card, seq, id, EntryType.ISSUE, 0,
+                        List.of(new Change.AddBucket(USD, new Bucket(id, 100_000, 100_000, Optional.empty(), false))), Optional.empty(), 0);
+            } else if (seq % 2 == 0) {
+                Instant lapse = lastLapse.plusSeconds(holds - seq / 2L);
+                p = posting(brand, card, seq, id, EntryType.HOLD, 1, List.of(new Change.OpenHold(USD, new Hold(id, seq, 1, 1, lapse))),
+                        Optional.empty(), 0);
+            } else {
+                p = posting(brand, card, seq, id, EntryType.RELEASE, 1, List.of(new Change.ReduceHold(USD, previous, 1)),
+                        Optional.of(new Reference(previous, seq - 1)), 0);
+            }
+            state = LedgerRules.apply(state, p);
+            entries.add(new LedgerEntry(p, state));
+            previous = id;
+        }
+        return entries;
+    }
+
+    /** A random ledger id (the contract tests claim it for the card when they need the id to lead back). */
+    public static LedgerId ledgerId() {
+        return new LedgerId(String.format("%010d", Math.floorMod(RANDOM.nextLong(), 10_000_000_000L)));
     }
 
     private static Posting posting(BrandId brand, CardNumber card, long seq, TransactionId id, EntryType type, int minute,

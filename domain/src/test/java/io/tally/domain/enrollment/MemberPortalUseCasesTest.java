@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.card.CardNumber;
-import io.tally.domain.contract.PortalTestData;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailKind;
 import io.tally.domain.email.EmailMessage;
 import io.tally.domain.enrollment.EnrollUseCase.EnrollCommand;
 import io.tally.domain.enrollment.EnrollUseCase.Result;
 import io.tally.domain.fakes.InMemoryMemberStores;
+import io.tally.domain.fakes.MemberWorld;
 import io.tally.domain.fakes.RecordingMail;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.EntryType;
@@ -25,7 +24,6 @@ import io.tally.domain.member.VerifyCardUseCase.VerifyCommand;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.referral.InviteFriendsUseCase;
 import io.tally.domain.referral.RewardReferralUseCase;
-import io.tally.domain.shared.SignedTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,21 +32,19 @@ import org.junit.jupiter.api.Test;
 
 /** Enrollment, balance access, referrals, preferences and e-mail delivery on the in-memory fakes. */
 class MemberPortalUseCasesTest {
-    private final TestWorld world = new TestWorld();
-    private final InMemoryMemberStores stores = new InMemoryMemberStores();
-    private final RecordingMail mail = new RecordingMail();
-    private final LinkTokens links = new LinkTokens(new SignedTokens(new byte[32]));
-    private final PortalConfig config = PortalTestData.config(TestWorld.BRAND, TestWorld.SET, TestWorld.POINTS);
-    private final RewardReferralUseCase reward = new RewardReferralUseCase(world.cards, stores, world.issue, world.events, world.clock);
-    private final EnrollUseCase enroll = new EnrollUseCase(
-            new AllocateCardUseCase(world.cards, world.programs, world.random, world.clock, AllocateCardUseCase.WhenPoolEmpty.MINT),
-            world.account, stores, reward, mail, links, world.events, world.clock);
+    private final MemberWorld m = new MemberWorld();
+    private final TestWorld world = m.world;
+    private final InMemoryMemberStores stores = m.stores;
+    private final RecordingMail mail = m.mail;
+    private final LinkTokens links = m.links;
+    private final PortalConfig config = m.config;
+    private final RewardReferralUseCase reward = m.reward;
+    private final EnrollUseCase enroll = m.enroll;
     private final VerifyCardUseCase verify = new VerifyCardUseCase(world.cards, world.queries, stores, world.clock);
     private final InviteFriendsUseCase invite = new InviteFriendsUseCase(stores, mail, links, world.events, world.clock);
 
     private Result join(String email, String phone, Optional<String> ref) {
-        return enroll.enroll(new EnrollCommand(config, "portal-app", "store-1",
-                Map.of("firstName", "Ada", "email", email, "phone", phone), ref, "https://x/portal/ACME", "r1"));
+        return m.join(Map.of("firstName", "Ada", "email", email, "phone", phone), ref, "browser-1");
     }
 
     private Result.Enrolled member(String email, String phone) {
@@ -70,10 +66,10 @@ class MemberPortalUseCasesTest {
         assertInstanceOf(Result.AlreadyMember.class, join("ADA@example.com", "+1 555 0199", Optional.empty()));
         assertInstanceOf(Result.AlreadyMember.class, join("other@example.com", "1-555-0100", Optional.empty()));
         var invalid = (Result.Invalid) enroll.enroll(new EnrollCommand(config, "portal-app", "store-1",
-                Map.of("email", "nope"), Optional.empty(), "u", "r"));
+                Map.of("email", "nope"), Optional.empty(), "u", "r", "b"));
         assertEquals(Set.of("firstName", "email"), invalid.problems().keySet());
         assertInstanceOf(Result.Invalid.class, enroll.enroll(new EnrollCommand(config, "other-app", "store-1",
-                Map.of("firstName", "A", "email", "a@b.co"), Optional.empty(), "u", "r")));
+                Map.of("firstName", "A", "email", "a@b.co"), Optional.empty(), "u", "r", "b")));
     }
 
     @Test

@@ -5,16 +5,24 @@ import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The ledger in memory, with the adapter's semantics: append is a put-if-absent on (card, sequence)
@@ -23,8 +31,32 @@ import java.util.TreeMap;
  */
 public final class InMemoryCardLedgerPort implements CardLedgerPort {
     private final Map<String, TreeMap<Long, LedgerEntry>> cards = new HashMap<>();
+    private final Map<String, CardNumber> ledgerIds = new HashMap<>();
+    /**
+     * The sweeper's due index with the adapter's shape: an entry names its card's due instant (ceiling millisecond)
+     * where it changed; superseded names stay until {@link #dueCards} meets them.
+     */
+    private final TreeMap<DueKey, BrandId> dueIndex = new TreeMap<>();
+    /** The outbox: entries whose event has not been relayed yet, in append order. */
+    private final Map<String, LedgerEntry> outbox = new LinkedHashMap<>();
     private int appendFailuresToInject;
     private int conflicts;
+    private final Set<String> failingCards = new HashSet<>();
+
+    private Predicate<LedgerEntry> crashAfter = e -> false;
+
+    /**
+     * The process dies right after storing an entry that matches ({@link Crash}): the entry is written, nothing after
+     * the write runs. For fault-injection tests that kill a call after each write.
+     */
+    public synchronized void crashAfterAppending(Predicate<LedgerEntry> which) {
+        crashAfter = which;
+    }
+
+    /** Every append to this card fails from now on, as a storage fault would (an exception, not a conflict). */
+    public synchronized void failAppendsOf(CardNumber card) {
+        failingCards.add(card.value());
+    }
 
     /** The next {@code n} appends report a conflict even though nothing is stored (simulates losing races). */
     public synchronized void failNextAppends(int n) {
@@ -36,7 +68,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
         return conflicts;
     }
 
-    private volatile java.util.concurrent.CyclicBarrier readersMeet;
+    private volatile CyclicBarrier readersMeet;
 
     /**
      * Makes the next {@code parties} head readers wait for each other (up to a second) after reading, so that
@@ -44,7 +76,7 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
      * busy card. Lets a concurrency test prove that races happened instead of hoping the scheduler makes them.
      */
     public void makeNextReadersMeet(int parties) {
-        readersMeet = new java.util.concurrent.CyclicBarrier(parties, () -> readersMeet = null);
+        readersMeet = new CyclicBarrier(parties, () -> readersMeet = null);
     }
 
     @Override
@@ -54,11 +86,11 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             TreeMap<Long, LedgerEntry> entries = entriesOf(brand, card);
             head = entries.isEmpty() ? Optional.empty() : Optional.of(entries.lastEntry().getValue());
         }
-        java.util.concurrent.CyclicBarrier barrier = readersMeet;
+        CyclicBarrier barrier = readersMeet;
         if (barrier != null) {
             try {
-                barrier.await(1, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                barrier.await(1, TimeUnit.SECONDS);
+            } catch (BrokenBarrierException | TimeoutException e) {
                 readersMeet = null; // fewer readers came: carry on unsynchronised
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -73,7 +105,10 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     }
 
     @Override
-    public synchronized AppendOutcome append(LedgerEntry next) {
+    public synchronized AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
+        if (failingCards.contains(next.card().value())) {
+            throw new IllegalStateException("storage fault injected for card " + next.card());
+        }
         if (appendFailuresToInject > 0) {
             appendFailuresToInject--;
             return AppendOutcome.CONFLICT;
@@ -84,6 +119,14 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
             return AppendOutcome.CONFLICT;
         }
         entries.put(next.sequence(), next);
+        outbox.put(next.card().value() + "|" + next.sequence(), next);
+        Optional<Long> due = dueMillis(next);
+        if (due.isPresent() && (previous.isEmpty() || !due.equals(dueMillis(previous.get())))) {
+            dueIndex.put(new DueKey(due.get(), next.card().value(), next.sequence()), next.brand());
+        }
+        if (crashAfter.test(next)) {
+            throw new Crash("after appending entry " + next.sequence() + " of card " + next.card());
+        }
         return AppendOutcome.APPENDED;
     }
 
@@ -103,23 +146,110 @@ public final class InMemoryCardLedgerPort implements CardLedgerPort {
     }
 
     @Override
-    public synchronized Optional<LedgerEntry> byTransactionId(BrandId brand, TransactionId transactionId) {
-        return cards.values().stream().flatMap(entries -> entries.values().stream())
-                .filter(e -> e.brand().equals(brand) && e.transactionId().equals(transactionId))
-                .findFirst();
+    public synchronized List<LedgerEntry> unrelayed(Instant before, int limit) {
+        if (limit < 1 || limit > MAX_OUTBOX) {
+            throw new IllegalArgumentException("limit 1.." + MAX_OUTBOX);
+        }
+        return outbox.values().stream().filter(e -> e.time().isBefore(before))
+                .sorted(Comparator.comparing(LedgerEntry::time)).limit(limit).toList();
     }
 
     @Override
-    public synchronized List<DueCard> dueCards(Instant now, int limit) {
-        if (limit < 1 || limit > MAX_DUE) {
-            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+    public synchronized void markRelayed(LedgerEntry entry) {
+        outbox.remove(entry.card().value() + "|" + entry.sequence());
+    }
+
+    /** How many entries wait in the outbox (test helper). */
+    public synchronized int outboxSize() {
+        return outbox.size();
+    }
+
+    @Override
+    public synchronized boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
+        CardNumber holder = ledgerIds.putIfAbsent(brand.value() + "|" + ledgerId.value(), card);
+        return holder == null || holder.equals(card);
+    }
+
+    @Override
+    public synchronized Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
+        return Optional.ofNullable(ledgerIds.get(brand.value() + "|" + ledgerId.value()));
+    }
+
+    @Override
+    public int dueShards() {
+        return 1;
+    }
+
+    @Override
+    public synchronized DuePage dueCards(int shard, Instant now, int limit, Optional<String> cursor) {
+        if (limit < 1 || limit > MAX_DUE || shard != 0) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE + ", shard 0");
         }
-        record Due(Instant at, DueCard card) {
+        List<DueCard> due = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        List<DueKey> superseded = new ArrayList<>();
+        DueKey last = null;
+        Map<String, Optional<Long>> headsDue = new HashMap<>();
+        var after = cursor.map(DueKey::parse).map(k -> dueIndex.tailMap(k, false)).orElse(dueIndex);
+        for (var hit : after.entrySet()) {
+            DueKey key = hit.getKey();
+            if (key.due() > now.toEpochMilli() || due.size() == limit) {
+                break;
+            }
+            last = key;
+            LedgerEntry head = cards.get(key.card()).lastEntry().getValue();
+            boolean live = head.sequence() == key.sequence()
+                    || headsDue.computeIfAbsent(key.card(), c -> dueMillis(head)).equals(Optional.of(key.due()));
+            if (!live) {
+                superseded.add(key);
+            } else if (listed.add(key.card())) {
+                due.add(new DueCard(hit.getValue(), head.card(), Instant.ofEpochMilli(key.due())));
+            }
         }
-        return cards.values().stream().filter(entries -> !entries.isEmpty()).map(entries -> entries.lastEntry().getValue())
-                .flatMap(head -> ExpireDueUseCase.nextDue(head.stateAfter()).filter(at -> !at.isAfter(now)).stream()
-                        .map(at -> new Due(at, new DueCard(head.brand(), head.card()))))
-                .sorted(Comparator.comparing(Due::at)).limit(limit).map(Due::card).toList();
+        superseded.forEach(dueIndex::remove);
+        boolean more = last != null && dueIndex.higherKey(last) != null && dueIndex.higherKey(last).due() <= now.toEpochMilli();
+        return new DuePage(due, more ? Optional.of(last.text()) : Optional.empty(), superseded.size());
+    }
+
+    /**
+     * Adds {@code n} superseded names of this card to the due index at {@code due} (test helper): what a long history
+     * whose due instant kept changing leaves behind in the adapter's index.
+     */
+    public synchronized void indexSuperseded(BrandId brand, CardNumber card, Instant due, int n) {
+        for (int i = 1; i <= n; i++) {
+            dueIndex.put(new DueKey(ceilMillis(due), card.value(), -i), brand);
+        }
+    }
+
+    /** How many names the due index holds, superseded ones included (test helper). */
+    public synchronized int dueIndexSize() {
+        return dueIndex.size();
+    }
+
+    private static Optional<Long> dueMillis(LedgerEntry e) {
+        return ExpireDueUseCase.nextDue(e).map(InMemoryCardLedgerPort::ceilMillis);
+    }
+
+    private static long ceilMillis(Instant at) {
+        return at.toEpochMilli() + (at.getNano() % 1_000_000 == 0 ? 0 : 1);
+    }
+
+    /** A due index name: the due millisecond, the card, the entry that named it. */
+    private record DueKey(long due, String card, long sequence) implements Comparable<DueKey> {
+        static DueKey parse(String text) {
+            String[] p = text.split("\\|");
+            return new DueKey(Long.parseLong(p[0]), p[1], Long.parseLong(p[2]));
+        }
+
+        String text() {
+            return due + "|" + card + "|" + sequence;
+        }
+
+        @Override
+        public int compareTo(DueKey o) {
+            return Comparator.comparingLong(DueKey::due).thenComparing(DueKey::card).thenComparingLong(DueKey::sequence)
+                    .compare(this, o);
+        }
     }
 
     /** Every entry of the card, in order (test helper; the port itself pages). */

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Card profiles in memory with the adapter's conditional-write semantics: keyed by number alone (numbers are
@@ -19,6 +21,18 @@ import java.util.Optional;
  */
 public final class InMemoryCardPort implements CardPort {
     private final Map<String, Card> cards = new HashMap<>();
+    private int crashes;
+    private volatile CountDownLatch[] pause;
+
+    /** The process dies at the next {@code n} profile updates ({@link Crash}). */
+    public synchronized void crashNextUpdates(int n) {
+        crashes = n;
+    }
+
+    /** The next allocation signals {@code entered} and then waits (up to 5 s) for {@code goOn} before it writes. */
+    public void pauseNextAllocate(CountDownLatch entered, CountDownLatch goOn) {
+        pause = new CountDownLatch[] {entered, goOn};
+    }
 
     @Override
     public synchronized Optional<Card> load(BrandId brand, CardNumber number) {
@@ -33,12 +47,28 @@ public final class InMemoryCardPort implements CardPort {
 
     @Override
     public synchronized WriteOutcome update(Card changed) {
+        if (crashes > 0) {
+            crashes--;
+            throw new Crash("updating card " + changed.number());
+        }
         return replaceIf(changed, false);
     }
 
     @Override
-    public synchronized WriteOutcome allocate(Card activated) {
-        return replaceIf(activated, true);
+    public WriteOutcome allocate(Card activated) {
+        CountDownLatch[] p = pause;
+        if (p != null) {
+            pause = null;
+            p[0].countDown();
+            try {
+                p[1].await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            return replaceIf(activated, true);
+        }
     }
 
     @Override

@@ -1,49 +1,110 @@
 package io.tally.domain.fakes;
 
-import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.tenant.BrandId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Idempotency records in memory: claim is put-if-absent, the updates require a claim (attribute_exists). */
+/**
+ * Idempotency records in memory, with the adapter's semantics: a claim is a put unless a live record is there (or a
+ * lapsed in-progress one with the same fingerprint, which it takes over); the updates hold only for the token that
+ * claimed. Records older than {@link #RETENTION} count as absent, as the adapter's TTL makes them. Thread-safe.
+ */
 public final class InMemoryIdempotencyPort implements IdempotencyPort {
+    public static final Duration RETENTION = Duration.ofDays(30);
     private final Map<String, IdempotencyRecord> records = new HashMap<>();
+    private int failures;
+    private int crashes;
 
-    @Override
-    public synchronized Claim claim(BrandId brand, String customRequestId, String fingerprint, Instant now) {
-        IdempotencyRecord existing = records.putIfAbsent(key(brand, customRequestId),
-                new IdempotencyRecord(fingerprint, now, Optional.empty(), Optional.empty()));
-        return existing == null ? new Claim.Claimed() : new Claim.Seen(existing);
+    /** The next {@code n} completions fail, as a DynamoDB outage would. */
+    public synchronized void failNextCompletions(int n) {
+        failures = n;
+    }
+
+    /** The process dies at the next {@code n} completions ({@link Crash}): the answer is never stored. */
+    public synchronized void crashNextCompletions(int n) {
+        crashes = n;
+    }
+
+    /** Every answer stored, as it lies at rest. */
+    public synchronized List<String> storedBodies() {
+        return records.values().stream().flatMap(r -> r.response().stream()).toList();
+    }
+
+    /** Every progress recorded, as it lies at rest. */
+    public synchronized List<String> storedProgress() {
+        return records.values().stream().flatMap(r -> r.progress().stream()).toList();
     }
 
     @Override
-    public synchronized void recordResult(BrandId brand, String customRequestId, CardNumber card, long sequence) {
-        IdempotencyRecord r = claimed(brand, customRequestId);
-        records.put(key(brand, customRequestId), new IdempotencyRecord(r.fingerprint(), r.claimedAt(),
-                Optional.of(new ResultRef(card, sequence)), r.responseBody()));
+    public synchronized Claim claim(BrandId brand, String customRequestId, String fingerprint, String token, Instant now,
+                                    Instant leaseUntil) {
+        String key = key(brand, customRequestId);
+        IdempotencyRecord r = records.get(key);
+        if (r == null || r.claimedAt().plus(RETENTION).isBefore(now)) {
+            records.put(key, new IdempotencyRecord(fingerprint, Status.IN_PROGRESS, token, now, leaseUntil,
+                    Optional.empty(), Optional.empty()));
+            return new Claim.Claimed(Optional.empty());
+        }
+        if (!r.fingerprint().equals(fingerprint)) {
+            return new Claim.Reused();
+        }
+        if (r.status() == Status.COMPLETED) {
+            return new Claim.Completed(r);
+        }
+        if (r.leaseUntil().isAfter(now)) {
+            return new Claim.InProgress(r);
+        }
+        records.put(key, new IdempotencyRecord(fingerprint, Status.IN_PROGRESS, token, r.claimedAt(), leaseUntil,
+                r.progress(), Optional.empty()));
+        return new Claim.Claimed(Optional.of(r));
     }
 
     @Override
-    public synchronized void storeResponse(BrandId brand, String customRequestId, String responseBody) {
-        IdempotencyRecord r = claimed(brand, customRequestId);
-        records.put(key(brand, customRequestId), new IdempotencyRecord(r.fingerprint(), r.claimedAt(), r.result(),
-                Optional.of(responseBody)));
+    public synchronized boolean saveProgress(BrandId brand, String customRequestId, String token, String progress) {
+        IdempotencyRecord r = records.get(key(brand, customRequestId));
+        if (r == null || !r.token().equals(token) || r.status() != Status.IN_PROGRESS) {
+            return false;
+        }
+        records.put(key(brand, customRequestId), new IdempotencyRecord(r.fingerprint(), r.status(), token, r.claimedAt(),
+                r.leaseUntil(), Optional.of(progress), Optional.empty()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean complete(BrandId brand, String customRequestId, String token, String response) {
+        if (crashes > 0) {
+            crashes--;
+            throw new Crash("completing idempotency record " + customRequestId);
+        }
+        if (failures > 0) {
+            failures--;
+            throw new IllegalStateException("idempotency store unavailable (injected)");
+        }
+        IdempotencyRecord r = records.get(key(brand, customRequestId));
+        if (r == null || !r.token().equals(token)) {
+            return false;
+        }
+        records.put(key(brand, customRequestId), new IdempotencyRecord(r.fingerprint(), Status.COMPLETED, token,
+                r.claimedAt(), r.leaseUntil(), Optional.empty(), Optional.of(response)));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(BrandId brand, String customRequestId, String token) {
+        IdempotencyRecord r = records.get(key(brand, customRequestId));
+        if (r != null && r.token().equals(token) && r.status() == Status.IN_PROGRESS) {
+            records.remove(key(brand, customRequestId));
+        }
     }
 
     /** Forgets a record, as the adapter's TTL eventually does. */
     public synchronized void expire(BrandId brand, String customRequestId) {
         records.remove(key(brand, customRequestId));
-    }
-
-    private IdempotencyRecord claimed(BrandId brand, String customRequestId) {
-        IdempotencyRecord r = records.get(key(brand, customRequestId));
-        if (r == null) {
-            throw new IllegalStateException("request id " + customRequestId + " was never claimed");
-        }
-        return r;
     }
 
     private static String key(BrandId brand, String id) {

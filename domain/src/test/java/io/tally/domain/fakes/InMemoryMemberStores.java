@@ -4,6 +4,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.ContactKey;
+import io.tally.domain.member.EnrollmentRecord;
 import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.Preferences;
 import io.tally.domain.member.PreferencesPort;
@@ -13,11 +14,15 @@ import io.tally.domain.referral.ReferralClaim;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The member portal's storage ports in memory, with the DynamoDB adapters' semantics (conditional claims,
@@ -26,11 +31,25 @@ import java.util.Set;
 public final class InMemoryMemberStores implements PortalConfigPort, MemberDirectoryPort, AttemptCounterPort,
         PreferencesPort, ReferralClaimPort, SentEmailsPort {
     private final Map<String, PortalConfig> configs = new HashMap<>();
-    private final Map<String, CardNumber> directory = new HashMap<>();
+    private final Map<String, EnrollmentRecord> enrollments = new HashMap<>();
+    private final Map<String, PhoneClaim> phones = new HashMap<>();
     private final Map<String, Long> counters = new HashMap<>();
     private final Map<String, Preferences> preferences = new HashMap<>();
     private final Map<String, ReferralClaim> claims = new HashMap<>();
     private final Set<String> sent = new HashSet<>();
+    private int directoryCrashes;
+
+    /** A phone's claim: the card and the enrollment (at its choice number) that claimed it. */
+    private record PhoneClaim(CardNumber card, String enrollment, int round) {
+    }
+
+    /**
+     * The process dies at the next {@code n} contact claims ({@link Crash}), before they are written: an e-mail's
+     * ({@link #start}) or a phone's ({@link #claim(BrandId, ContactKey, CardNumber, String, int)}).
+     */
+    public synchronized void crashNextDirectoryClaims(int n) {
+        directoryCrashes = n;
+    }
 
     @Override
     public synchronized Optional<PortalConfig> load(BrandId brand) {
@@ -43,19 +62,104 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
     }
 
     @Override
-    public synchronized ClaimOutcome claim(BrandId brand, ContactKey contact, CardNumber card) {
-        CardNumber owner = directory.putIfAbsent(brand.value() + "|" + contact.asText(), card);
-        return owner == null || owner.equals(card) ? new ClaimOutcome.Claimed() : new ClaimOutcome.Taken(owner);
-    }
-
-    @Override
     public synchronized Optional<CardNumber> find(BrandId brand, ContactKey contact) {
-        return Optional.ofNullable(directory.get(brand.value() + "|" + contact.asText()));
+        return contact.kind() == ContactKey.Kind.EMAIL
+                ? Optional.ofNullable(enrollments.get(key(brand, contact))).flatMap(EnrollmentRecord::card)
+                : Optional.ofNullable(phones.get(key(brand, contact))).map(PhoneClaim::card);
     }
 
     @Override
-    public synchronized void release(BrandId brand, ContactKey contact, CardNumber card) {
-        directory.remove(brand.value() + "|" + contact.asText(), card);
+    public synchronized ClaimOutcome claim(BrandId brand, ContactKey phone, CardNumber card, String enrollmentId, int round) {
+        if (phone.kind() != ContactKey.Kind.PHONE) {
+            throw new IllegalArgumentException("e-mails are claimed by starting an enrollment");
+        }
+        crashIfArmed("claiming " + phone.asText());
+        PhoneClaim held = phones.get(key(brand, phone));
+        if (held == null || held.enrollment().equals(enrollmentId) && held.round() <= round) {
+            phones.put(key(brand, phone), new PhoneClaim(card, enrollmentId, round));
+            return new ClaimOutcome.Claimed();
+        }
+        return held.enrollment().equals(enrollmentId) ? new ClaimOutcome.Superseded(held.card()) : new ClaimOutcome.Taken(held.card());
+    }
+
+    @Override
+    public synchronized Optional<EnrollmentRecord> start(EnrollmentRecord pending) {
+        if (!pending.pending() || pending.round() != 0) {
+            throw new IllegalArgumentException("an enrollment starts pending, nothing chosen");
+        }
+        crashIfArmed("claiming " + pending.email().asText());
+        return Optional.ofNullable(enrollments.putIfAbsent(key(pending.brand(), pending.email()), pending));
+    }
+
+    @Override
+    public synchronized Optional<EnrollmentRecord> enrollment(BrandId brand, ContactKey email) {
+        return Optional.ofNullable(enrollments.get(key(brand, email)));
+    }
+
+    @Override
+    public synchronized boolean choose(EnrollmentRecord seen, CardNumber card, EnrollmentRecord.SealedPin pin) {
+        return replaceIf(seen, true, r -> r.round() == seen.round(), r -> r.chosen(card, pin));
+    }
+
+    @Override
+    public synchronized boolean complete(EnrollmentRecord pending, Instant revealUntil) {
+        return replaceIf(pending, true, r -> r.round() == pending.round() && r.card().isPresent(), r -> new EnrollmentRecord(
+                r.brand(), r.email(), r.id(), EnrollmentRecord.Status.COMPLETE, r.card(), r.round(), r.pin(), r.intent(),
+                Optional.of(revealUntil)));
+    }
+
+    @Override
+    public synchronized void abandon(EnrollmentRecord pending) {
+        EnrollmentRecord current = enrollments.get(key(pending.brand(), pending.email()));
+        if (current != null && current.pending() && current.id().equals(pending.id())) {
+            enrollments.remove(key(pending.brand(), pending.email()));
+        }
+    }
+
+    @Override
+    public synchronized void scrub(EnrollmentRecord complete) {
+        replaceIf(complete, false, r -> true, r -> new EnrollmentRecord(r.brand(), r.email(), r.id(), r.status(), r.card(),
+                r.round(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    @Override
+    public synchronized boolean postpone(EnrollmentRecord record, Instant due) {
+        return replaceIf(record, record.pending(), r -> r.due().isPresent(), r -> new EnrollmentRecord(r.brand(), r.email(),
+                r.id(), r.status(), r.card(), r.round(), r.pin(), r.intent(), Optional.of(due)));
+    }
+
+    @Override
+    public synchronized List<EnrollmentRecord> due(Instant before, int limit) {
+        if (limit < 1 || limit > MAX_DUE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_DUE);
+        }
+        return enrollments.values().stream().filter(r -> r.due().filter(d -> d.isBefore(before)).isPresent())
+                .sorted(Comparator.comparing((EnrollmentRecord r) -> r.due().orElseThrow())
+                        .thenComparing(r -> r.brand().value()).thenComparing(r -> r.email().asText()))
+                .limit(limit).toList();
+    }
+
+    /** Replaces the e-mail's record if it is still {@code seen}'s enrollment, in {@code seen}'s status, and {@code more} holds. */
+    private boolean replaceIf(EnrollmentRecord seen, boolean pending, Predicate<EnrollmentRecord> more,
+                              UnaryOperator<EnrollmentRecord> change) {
+        String key = key(seen.brand(), seen.email());
+        EnrollmentRecord current = enrollments.get(key);
+        if (current == null || !current.id().equals(seen.id()) || current.pending() != pending || !more.test(current)) {
+            return false;
+        }
+        enrollments.put(key, change.apply(current));
+        return true;
+    }
+
+    private void crashIfArmed(String where) {
+        if (directoryCrashes > 0) {
+            directoryCrashes--;
+            throw new Crash(where);
+        }
+    }
+
+    private static String key(BrandId brand, ContactKey contact) {
+        return brand.value() + "|" + contact.asText();
     }
 
     @Override

@@ -9,6 +9,12 @@ import java.util.List;
 public final class RecordingEventPublisher implements PublishEventPort {
     private final List<DomainEvent> published = new ArrayList<>();
     private int failuresToInject;
+    private int crashesAfter;
+
+    /** The process dies right after the next {@code n} publishes went out ({@link Crash}): delivered, nothing after runs. */
+    public synchronized void crashAfterNext(int n) {
+        crashesAfter = n;
+    }
 
     public synchronized void failNext(int n) {
         failuresToInject = n;
@@ -21,6 +27,10 @@ public final class RecordingEventPublisher implements PublishEventPort {
             throw new IllegalStateException("event transport unavailable (injected)");
         }
         published.addAll(events);
+        if (crashesAfter > 0) {
+            crashesAfter--;
+            throw new Crash("after publishing " + events.size() + " event(s)");
+        }
     }
 
     public synchronized List<DomainEvent> published() {

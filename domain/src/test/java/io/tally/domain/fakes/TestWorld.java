@@ -9,6 +9,7 @@ import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.CardLedgerWriter;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.CardState;
+import io.tally.domain.ledger.EventRelay;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
@@ -60,6 +61,8 @@ public final class TestWorld {
     public final RecordingEventPublisher events = new RecordingEventPublisher();
     public final InMemoryConfigStore programs = new InMemoryConfigStore();
     public final CardLedgerWriter writer;
+    /** The outbox's periodic drain, as the event-relay job runs it. */
+    public final EventRelay relay;
     public final IssueUseCase issue;
     public final RedeemUseCase redeem;
     public final HoldUseCase hold;
@@ -85,7 +88,8 @@ public final class TestWorld {
             programs.saveValueType(new ValueType(b, PROGRAM, POINTS, 0, ValueTypeLimits.NONE));
             programs.saveCardSet(new CardSet(b, SET, PROGRAM, "Set 1", "6036", 19));
         }
-        writer = new CardLedgerWriter(cards, ledger, idempotency, events, clock, random, retry);
+        writer = new CardLedgerWriter(cards, ledger, events, clock, random, retry);
+        relay = new EventRelay(ledger, events);
         issue = new IssueUseCase(writer, programs);
         redeem = new RedeemUseCase(writer, programs);
         hold = new HoldUseCase(writer, programs);
@@ -94,7 +98,7 @@ public final class TestWorld {
         voids = new VoidUseCase(writer, ledger);
         expire = new ExpireDueUseCase(writer);
         account = new UpdateAccountUseCase(cards, writer, retry);
-        queries = new CardQueriesUseCase(cards, ledger);
+        queries = new CardQueriesUseCase(cards, ledger, clock);
         allocate = new AllocateCardUseCase(cards, programs, random, clock, AllocateCardUseCase.WhenPoolEmpty.REJECT);
         numbers = new CardNumberGenerator(random);
     }

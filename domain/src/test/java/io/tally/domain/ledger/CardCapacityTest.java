@@ -131,6 +131,6 @@ class CardCapacityTest {
             balances.put(keys.get(v), new Balance(keys.get(v), buckets, List.of()));
         }
 
-        assertThrows(IllegalStateException.class, () -> new CardState(1, balances, Map.of(), List.of(), Optional.empty()));
+        assertThrows(IllegalStateException.class, () -> new CardState(1, balances, Map.of(), List.of(), Optional.empty(), Optional.empty()));
     }
 }

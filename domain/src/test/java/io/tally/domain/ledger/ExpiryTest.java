@@ -36,20 +36,32 @@ class ExpiryTest {
     }
 
     @Test
-    void expired_value_is_not_spendable_and_leaves_only_through_an_expire_entry() {
+    void expired_value_is_not_spendable_and_leaves_through_an_expire_entry_dated_at_its_expiry() {
         w.issue(card, 100);
         w.issueExpiring(card, 500, START.plus(days(30)));
         w.clock.advance(days(31));
 
-        assertEquals(600, w.balance(card), "nothing leaves silently");
-        assertEquals(Reason.INSUFFICIENT_FUNDS, reason(w.redeem(card, 101)), "but expired value cannot be spent");
+        assertEquals(Reason.INSUFFICIENT_FUNDS, reason(w.redeem(card, 101)), "expired value cannot be spent");
+
+        LedgerEntry expired = w.ledger.head(BRAND, card).orElseThrow();
+        assertEquals(EntryType.EXPIRE, expired.type(), "the refused call still wrote down what time had done");
+        assertEquals(START.plus(days(30)), expired.time(), "dated at the expiry, not when it was noticed");
+        assertEquals(-500, expired.movements().get(0).balanceDelta());
+        assertEquals(100, w.balance(card));
+        assertTrue(w.expire.sweep(BRAND, card).value().isEmpty(), "nothing left for the sweeper");
+    }
+
+    @Test
+    void the_sweeper_writes_the_same_entry_a_call_would_have_written() {
+        w.issueExpiring(card, 500, START.plus(days(30)));
+        w.clock.advance(days(31));
 
         List<LedgerEntry> swept = w.expire.sweep(BRAND, card).value();
 
         assertEquals(1, swept.size());
         assertEquals(EntryType.EXPIRE, swept.get(0).type());
-        assertEquals(-500, swept.get(0).movements().get(0).balanceDelta());
-        assertEquals(100, w.balance(card));
+        assertEquals(START.plus(days(30)), swept.get(0).time());
+        assertEquals(0, w.balance(card));
         assertTrue(w.expire.sweep(BRAND, card).value().isEmpty());
     }
 
@@ -68,14 +80,17 @@ class ExpiryTest {
     }
 
     @Test
-    void a_swept_hold_lets_the_rest_of_its_value_expire() {
+    void a_lapsed_hold_lets_the_value_it_kept_expire_at_the_lapse() {
         w.issueExpiring(card, 500, START.plus(days(2)));
         w.hold(card, 300).value();
         w.clock.set(START.plus(days(8)));
 
         List<LedgerEntry> swept = w.expire.sweep(BRAND, card).value();
 
-        assertEquals(List.of(EntryType.RELEASE, EntryType.EXPIRE), swept.stream().map(LedgerEntry::type).toList());
+        assertEquals(List.of(EntryType.EXPIRE, EntryType.RELEASE, EntryType.EXPIRE), swept.stream().map(LedgerEntry::type).toList());
+        assertEquals(List.of(START.plus(days(2)), START.plus(days(7)), START.plus(days(7))),
+                swept.stream().map(LedgerEntry::time).toList(), "what the hold did not need expired at once; the rest at the lapse");
+        assertEquals(List.of(-200L, 0L, -300L), swept.stream().map(e -> e.movements().get(0).balanceDelta()).toList());
         assertEquals(0, w.balance(card));
     }
 

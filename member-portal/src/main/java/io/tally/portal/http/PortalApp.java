@@ -231,7 +231,8 @@ public final class PortalApp {
         }
         Optional<String> ref = Optional.of(r.field("ref")).filter(s -> !s.isBlank());
         EnrollUseCase.Result result = enroll.enroll(new EnrollCommand(ctx.config(), r.field("applicationId"),
-                r.field("merchantId"), r.firstValues(), ref, portalUrl(ctx), "portal-" + security.newSession()));
+                r.field("merchantId"), r.firstValues(), ref, portalUrl(ctx), "portal-" + security.newSession(),
+                security.requester(ctx.session())));
         if (result instanceof EnrollUseCase.Result.Enrolled e) {
             String reward = e.referral().filter(x -> x instanceof RewardReferralUseCase.Result.Rewarded)
                     .map(x -> ((RewardReferralUseCase.Result.Rewarded) x).rewards())

@@ -57,6 +57,14 @@ final class PortalSecurity {
         return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax" + (local ? "" : "; Secure");
     }
 
+    /**
+     * Who submits an enrollment: a keyed digest of the session, so only the browser that submitted a form can be told
+     * its card and PIN again when it resubmits (the session id itself is never stored).
+     */
+    String requester(String session) {
+        return tokens.mac("enrollment-requester", session);
+    }
+
     /** A stable, unguessable name for the client's address (addresses themselves are not stored). */
     String client(PortalRequest request) {
         return tokens.mac("client", request.sourceIp()).substring(0, 22);

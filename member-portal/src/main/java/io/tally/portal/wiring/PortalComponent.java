@@ -2,6 +2,7 @@ package io.tally.portal.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.portal.email.EmailConsumer;
 import io.tally.portal.http.PortalApp;
 import javax.inject.Singleton;
@@ -13,6 +14,9 @@ public interface PortalComponent {
     PortalApp portal();
 
     EmailConsumer emailConsumer();
+
+    /** The periodic job's side of enrollment (the jobs function builds this graph for it). */
+    CompleteEnrollmentsUseCase completeEnrollments();
 
     /** On Lambda: every port on DynamoDB. */
     static PortalComponent create(PortalSettings settings) {

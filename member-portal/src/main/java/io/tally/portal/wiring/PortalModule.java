@@ -6,7 +6,9 @@ import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
+import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.enrollment.EnrollUseCase;
+import io.tally.domain.enrollment.EnrollmentSteps;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
 import io.tally.domain.ledger.CardQueriesUseCase;
@@ -22,6 +24,7 @@ import io.tally.domain.referral.RewardReferralUseCase;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.portal.email.EmailConsumer;
@@ -127,24 +130,39 @@ final class PortalModule {
     @Provides
     @Singleton
     static CardLedgerWriter writer(CardStores stores, PublishEventPort events, Clock clock, RandomSource random) {
-        return new CardLedgerWriter(stores.cards(), stores.ledger(), stores.idempotency(), events, clock, random,
+        return new CardLedgerWriter(stores.cards(), stores.ledger(), events, clock, random,
                 RetryPolicy.of(8, Backoff.NONE));
     }
 
     @Provides
     @Singleton
-    static PortalApp portal(DynamoStorage storage, CardStores stores, CardLedgerWriter writer, PublishEventPort events,
-                            EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
-                            PortalSettings settings) {
-        var queries = new CardQueriesUseCase(stores.cards(), stores.ledger());
-        var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
-        var links = new LinkTokens(tokens);
+    static EnrollmentSteps enrollmentSteps(DynamoStorage storage, CardStores stores, CardLedgerWriter writer,
+                                           PublishEventPort events, EmailOutboxPort outbox, SignedTokens tokens,
+                                           RandomSource random, Clock clock, PortalSettings settings) {
         var issue = new IssueUseCase(writer, storage.programs());
         var reward = new RewardReferralUseCase(stores.cards(), storage.referralClaims(), issue, events, clock);
         var allocate = new AllocateCardUseCase(stores.cards(), storage.programs(), random, clock,
                 AllocateCardUseCase.WhenPoolEmpty.MINT);
         var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE));
-        var enroll = new EnrollUseCase(allocate, account, storage.memberDirectory(), reward, outbox, links, events, clock);
+        return new EnrollmentSteps(allocate, account, storage.memberDirectory(), reward, outbox, new LinkTokens(tokens),
+                events, new Sealer(settings.sealSecret(), random), clock);
+    }
+
+    @Provides
+    @Singleton
+    static CompleteEnrollmentsUseCase completeEnrollments(EnrollmentSteps steps, DynamoStorage storage) {
+        return new CompleteEnrollmentsUseCase(steps, storage.memberDirectory(), storage.portalConfigs());
+    }
+
+    @Provides
+    @Singleton
+    static PortalApp portal(DynamoStorage storage, CardStores stores, EnrollmentSteps steps, PublishEventPort events,
+                            EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
+                            PortalSettings settings) {
+        var queries = new CardQueriesUseCase(stores.cards(), stores.ledger(), clock);
+        var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
+        var links = new LinkTokens(tokens);
+        var enroll = new EnrollUseCase(steps, storage.memberDirectory(), links, random, clock);
         var invite = new InviteFriendsUseCase(storage.memberDirectory(), outbox, links, events, clock);
         var preferences = new PreferencesUseCase(storage.preferences(), events, clock);
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),

@@ -7,19 +7,22 @@ import java.util.Optional;
 
 /**
  * Configuration of the portal and e-mail functions. On Lambda it comes from environment variables; the local
- * runtime builds it directly. The signing secret (links, CSRF, challenges) is configuration, never generated at
- * init. With an SMTP host e-mail goes over SMTP, otherwise through SES.
+ * runtime builds it directly. The signing secret (links, CSRF, challenges) and the sealing secret (the PIN an
+ * enrollment in progress has chosen rests sealed) are configuration, never generated at init. With an SMTP host
+ * e-mail goes over SMTP, otherwise through SES.
  *
  * @param publicOrigin the origin links in e-mails use ({@code https://rewards.example.com}); empty = the request's host
  */
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
-                             String signingSecret, Optional<String> smtpHost, int smtpPort,
+                             String signingSecret, String sealSecret, Optional<String> smtpHost, int smtpPort,
                              Optional<String> publicOrigin) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
     public static final String PORTAL_SECRET = "TALLY_PORTAL_SECRET";
+    /** The stack's sealing secret, shared with the merchant API (which seals the answers it replays). */
+    public static final String SEAL_SECRET = "TALLY_SEAL_SECRET";
     public static final String SMTP_HOST = "TALLY_SMTP_HOST";
     public static final String SMTP_PORT = "TALLY_SMTP_PORT";
     public static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
@@ -31,6 +34,7 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
         Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
         require(signingSecret, PORTAL_SECRET);
+        require(sealSecret, SEAL_SECRET);
         Objects.requireNonNull(smtpHost, "smtpHost");
         Objects.requireNonNull(publicOrigin, "publicOrigin");
     }
@@ -43,7 +47,7 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static PortalSettings fromEnvironment(Map<String, String> env) {
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
                 opt(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), opt(env, "TALLY_SQS_ENDPOINT").map(URI::create),
-                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), opt(env, SMTP_HOST),
+                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), env.get(SEAL_SECRET), opt(env, SMTP_HOST),
                 Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), opt(env, PORTAL_ORIGIN));
     }
 
@@ -59,6 +63,6 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
 
     @Override
     public String toString() {
-        return "PortalSettings[" + tableName + ", smtp=" + smtpHost.orElse("-") + ", secret=****]";
+        return "PortalSettings[" + tableName + ", smtp=" + smtpHost.orElse("-") + ", secrets=****]";
     }
 }

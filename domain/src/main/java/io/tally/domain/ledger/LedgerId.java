@@ -1,0 +1,31 @@
+package io.tally.domain.ledger;
+
+import io.tally.domain.shared.RandomSource;
+
+/**
+ * A card's number among its brand's ledgers: {@value #DIGITS} digits, claimed once per card when its first entry is
+ * written ({@link CardLedgerPort#claimLedgerId}), so no two cards of a brand ever share one. It is the middle of every
+ * transaction id of the card ({@link TransactionIds}), which is what makes those ids unique by construction and
+ * lets an id lead back to exactly one card without an index. Random rather than counted: a counter would be one hot
+ * item for the whole brand.
+ */
+public record LedgerId(String value) {
+    public static final int DIGITS = 10;
+    private static final int HALF = 100_000;
+
+    public LedgerId {
+        if (value == null || value.length() != DIGITS || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("a ledger id is " + DIGITS + " digits");
+        }
+    }
+
+    /** A random candidate; the claim decides whether it is free. */
+    public static LedgerId random(RandomSource random) {
+        return new LedgerId(String.format("%05d%05d", random.nextInt(HALF), random.nextInt(HALF)));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

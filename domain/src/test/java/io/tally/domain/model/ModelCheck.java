@@ -1,0 +1,204 @@
+package io.tally.domain.model;
+
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.fakes.Crash;
+import io.tally.domain.ledger.BalanceResult;
+import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.Origin;
+import io.tally.domain.ledger.RequestInfo;
+import io.tally.domain.ledger.SweepDueCardsUseCase;
+import io.tally.domain.shared.Outcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Drives two cards of a {@link ModelWorld} and a {@link CardModel} per card through the same steps and compares them
+ * after every step: the answer (accepted or the refusal, the overdraw report), the balances as a lookup shows them,
+ * and the ledger's EXPIRE and RELEASE entries and their dates. The first difference fails with the whole trace.
+ *
+ * <p>With {@link Mode#faults} every operation carries a customRequestId and may die right after a ledger write; it
+ * is then retried with the same id, possibly later. The model applies the operation exactly once: when the write
+ * that died was the operation's own entry, at that entry's instant (and the retry must replay it); otherwise at the
+ * retry's instant.
+ */
+public final class ModelCheck {
+    private static final int MAX_ATTEMPTS = 6;
+    private static final int MAX_SWEEPER_RUNS = 10;
+
+    private final ModelWorld world;
+    private final Mode mode;
+    private final List<CardNumber> cards = new ArrayList<>();
+    private final List<CardModel> models = new ArrayList<>();
+    private final Resolver resolver;
+    private final Set<String> merchantEntries = new HashSet<>();
+    private final List<String> trace = new ArrayList<>();
+    private boolean keptValue;
+    private boolean expired;
+    private boolean lapsed;
+    private int crashes;
+    private int replays;
+    private int requests;
+    private int steps;
+
+    /** What a run exercised, for the property's statistics. */
+    public record Tally(boolean keptValue, boolean expired, boolean lapsed, int crashes, int replays) {
+    }
+
+    public ModelCheck(ModelWorld world, Mode mode) {
+        this.world = world;
+        this.mode = mode;
+        for (int i = 0; i < 2; i++) {
+            cards.add(world.activeCard());
+            models.add(new CardModel(world.clock().instant()));
+        }
+        this.resolver = new Resolver(models, mode);
+    }
+
+    public Tally run(List<Step> steps) {
+        for (Step s : steps) {
+            FaultPlan plan = mode.faults() ? FaultPlan.of(s.fault()) : FaultPlan.NONE;
+            resolver.resolve(s, now()).ifPresent(action -> perform(action, plan));
+        }
+        return new Tally(keptValue, expired, lapsed, crashes, replays);
+    }
+
+    private void perform(Action action, FaultPlan plan) {
+        trace.add("#" + ++steps + " at " + now() + ": " + action);
+        if (action instanceof Action.Operation op) {
+            operate(op, plan);
+        } else if (action instanceof Action.Advance a) {
+            world.clock().advance(a.by());
+            compare(card -> false);
+        } else if (action instanceof Action.SweepCard s) {
+            withFaults(plan, () -> world.expire().sweep(world.brand(), cards.get(s.card())));
+            compare(card -> card == s.card());
+        } else {
+            withFaults(plan, this::sweepAllDueCards);
+            compare(card -> true);
+        }
+        Instant now = now();
+        keptValue |= models.stream().anyMatch(m -> m.kept(now) > 0);
+        expired |= models.stream().anyMatch(m -> !m.expiredUntil(now).isEmpty());
+        lapsed |= models.stream().anyMatch(m -> !m.lapsedUntil(now).isEmpty());
+    }
+
+    /** Runs the operation on the code (retrying after injected deaths) and on the model once, and compares. */
+    private void operate(Action.Operation op, FaultPlan plan) {
+        String requestId = "req-" + cards.get(0).value() + "-" + ++requests; // unique in a world that outlives this check
+        CardModel model = models.get(op.card());
+        Optional<LedgerEntry> ownEntry = Optional.empty();
+        Optional<Answer> expected = Optional.empty();
+        Instant performedAt = now();
+        Outcome<BalanceResult> outcome = null;
+        for (int attempt = 0; outcome == null; attempt++) {
+            if (attempt == MAX_ATTEMPTS) {
+                fail(List.of("the call kept dying"));
+            }
+            CrashProbe probe = new CrashProbe(mode.faults() ? plan.crashAfter(attempt) : 0);
+            world.crashAfterAppending(probe);
+            try {
+                outcome = op.onCode(world, cards.get(op.card()), info(requestId));
+            } catch (Crash crash) {
+                LedgerEntry died = probe.diedAfter().orElseThrow();
+                crashes++;
+                trace.add("   died after writing " + died.type() + " " + died.transactionId() + " dated " + died.time()
+                        + "; retried " + plan.retryDelay() + " later");
+                Optional<LedgerEntry> own = probe.written().stream().filter(e -> isOwn(e, op, requestId)).findFirst();
+                if (ownEntry.isEmpty() && own.isPresent()) {
+                    ownEntry = own;
+                    performedAt = own.get().time();
+                    expected = Optional.of(op.onModel(model, performedAt, own.get().transactionId().value()));
+                }
+                world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
+            } finally {
+                world.crashAfterAppending(e -> false);
+            }
+        }
+        if (expected.isEmpty()) {
+            performedAt = now();
+            String id = outcome.isAccepted() ? outcome.value().transactionId().value() : "refused-" + requests;
+            expected = Optional.of(op.onModel(model, performedAt, id));
+        }
+        trace.add("   model: " + expected.get() + "; code: " + Answers.describe(outcome));
+        List<String> diffs = Answers.differences(op, outcome, expected.get(), ownEntry, performedAt);
+        if (!diffs.isEmpty()) {
+            fail(diffs);
+        }
+        if (outcome.isAccepted()) {
+            merchantEntries.add(outcome.value().transactionId().value());
+            replays += outcome.value().replayed() ? 1 : 0;
+        }
+        // A replay "changes nothing" (docs/API.md), so only a call that was performed must have caught its card up.
+        boolean performed = outcome.isAccepted() && !outcome.value().replayed();
+        compare(card -> performed && card == op.card());
+    }
+
+    /** Balances of both cards, and their ledgers: complete where {@code caughtUp} says so, else written right. */
+    private void compare(IntPredicate caughtUp) {
+        Instant now = now();
+        List<String> diffs = new ArrayList<>();
+        for (int i = 0; i < cards.size(); i++) {
+            String card = "card " + i + " ";
+            Observations.balance(world, cards.get(i), models.get(i), now).forEach(d -> diffs.add(card + d));
+            Observations.ledger(world, cards.get(i), models.get(i), now, merchantEntries, caughtUp.test(i))
+                    .forEach(d -> diffs.add(card + d));
+        }
+        if (!diffs.isEmpty()) {
+            fail(diffs);
+        }
+    }
+
+    /** A sweeper job: may die after a write too; the next run (maybe a little later) carries on. */
+    private void withFaults(FaultPlan plan, Runnable job) {
+        for (int attempt = 0; ; attempt++) {
+            CrashProbe probe = new CrashProbe(mode.faults() ? plan.crashAfter(attempt) : 0);
+            world.crashAfterAppending(probe);
+            try {
+                job.run();
+                return;
+            } catch (Crash crash) {
+                crashes++;
+                trace.add("   the sweeper died after writing " + probe.diedAfter().map(e -> e.type() + " dated " + e.time())
+                        .orElse("?") + "; runs again " + plan.retryDelay() + " later");
+                world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
+            } finally {
+                world.crashAfterAppending(e -> false);
+            }
+        }
+    }
+
+    private void sweepAllDueCards() {
+        for (int run = 0; run < MAX_SWEEPER_RUNS; run++) {
+            SweepDueCardsUseCase.Report report = world.sweeper().sweep(now(), CardLedgerPort.MAX_DUE);
+            if (report.cardsLeftForNextRun() == 0) {
+                return;
+            }
+        }
+    }
+
+    private RequestInfo info(String requestId) {
+        RequestInfo info = RequestInfo.of("ref-" + steps + "-" + trace.size());
+        return mode.faults() ? info.withCustomRequestId(requestId) : info;
+    }
+
+    /** The operation's own entry carries its customRequestId; catch-up EXPIRE/RELEASE entries written before it do not. */
+    private static boolean isOwn(LedgerEntry e, Action.Operation op, String requestId) {
+        return e.type() == op.entryType() && e.posting().origin().request().map(Origin.RequestKey::customRequestId)
+                .filter(requestId::equals).isPresent();
+    }
+
+    private Instant now() {
+        return world.clock().instant();
+    }
+
+    private void fail(List<String> diffs) {
+        throw new AssertionError("the code and the model differ after step #" + steps + ":\n  "
+                + String.join("\n  ", diffs) + "\ntrace:\n" + String.join("\n", trace));
+    }
+}

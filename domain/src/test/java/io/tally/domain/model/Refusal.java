@@ -1,0 +1,23 @@
+package io.tally.domain.model;
+
+/**
+ * Why the model turns a request down, named like the ledger's rejections so that the check can compare names
+ * (the model keeps its own vocabulary instead of importing the production enum, so that nothing of the code under
+ * test leaks into it). Each maps to an error code of docs/API.md.
+ */
+public enum Refusal {
+    /** 1: an expiry or lapse not in the future, or a lapse more than 31 days ahead. */
+    INVALID_REQUEST,
+    /** 16: more than is available (or than the hold reserves), without redeemMaxOnOverdraw or with nothing at all. */
+    INSUFFICIENT_FUNDS,
+    /** 21: no such hold on this card. */
+    HOLD_NOT_FOUND,
+    /** 22: the hold was released, used up or has lapsed. */
+    HOLD_CLOSED,
+    /** 23: no such transaction on this card. */
+    TRANSACTION_NOT_FOUND,
+    /** 24: not an issuance or redemption, or an issuance that can no longer be taken back. */
+    NOT_VOIDABLE,
+    /** 25: voided before. */
+    ALREADY_VOIDED
+}
