@@ -77,6 +77,12 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
                 demographics, data, usernames, activatedAt, enrolled, version + 1);
     }
 
+    /** Without the PIN hash and the holder's details: a card may end up in a log line or an assertion message. */
+    @Override
+    public String toString() {
+        return "Card[" + brand + " " + number + " " + status + " v" + version + "]";
+    }
+
     private static Map<String, String> sorted(Map<String, String> fields) {
         return fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
     }
