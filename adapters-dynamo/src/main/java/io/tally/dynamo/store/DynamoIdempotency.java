@@ -53,14 +53,9 @@ final class DynamoIdempotency implements IdempotencyPort {
                 continue; // deleted (TTL) between the failed put and the read: claim again
             }
             IdempotencyRecord r = record(existing.get());
-            if (!r.fingerprint().equals(fingerprint)) {
-                return new Claim.Reused();
-            }
-            if (r.status() == Status.COMPLETED) {
-                return new Claim.Completed(r);
-            }
-            if (r.leaseUntil().isAfter(now)) {
-                return new Claim.InProgress(r);
+            Optional<Claim> refused = r.refuses(fingerprint, now);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (table.updateIf(key(brand, customRequestId), "SET #token = :token, #lease = :lease",
                     "#status = :inProgress AND #token = :seen",

@@ -71,5 +71,23 @@ public interface IdempotencyPort {
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(response, "response");
         }
+
+        /**
+         * What a new claim with {@code fingerprint} at {@code now} meets in this record: reused by another request,
+         * completed, still in progress; empty when its lease has lapsed and the new claim may take it over. The one
+         * rule every adapter applies after its conditional put found a live record.
+         */
+        public Optional<Claim> refuses(String fingerprint, Instant now) {
+            if (!this.fingerprint.equals(fingerprint)) {
+                return Optional.of(new Claim.Reused());
+            }
+            if (status == Status.COMPLETED) {
+                return Optional.of(new Claim.Completed(this));
+            }
+            if (leaseUntil.isAfter(now)) {
+                return Optional.of(new Claim.InProgress(this));
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -50,14 +50,9 @@ public final class InMemoryIdempotencyPort implements IdempotencyPort {
                     Optional.empty(), Optional.empty()));
             return new Claim.Claimed(Optional.empty());
         }
-        if (!r.fingerprint().equals(fingerprint)) {
-            return new Claim.Reused();
-        }
-        if (r.status() == Status.COMPLETED) {
-            return new Claim.Completed(r);
-        }
-        if (r.leaseUntil().isAfter(now)) {
-            return new Claim.InProgress(r);
+        Optional<Claim> refused = r.refuses(fingerprint, now);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         records.put(key, new IdempotencyRecord(fingerprint, Status.IN_PROGRESS, token, r.claimedAt(), leaseUntil,
                 r.progress(), Optional.empty()));
