@@ -6,6 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /** A customer as a nested document (cards, enrollment records); absent fields are left out. */
 final class CustomerSchema {
+
     static final StaticImmutableTableSchema<Customer, ItemValues> SCHEMA = ItemSchema.of(Customer.class, CustomerSchema::customer)
             .string("firstName", Customer::firstName)
             .string("lastName", Customer::lastName)

@@ -11,7 +11,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,8 +53,9 @@ final class Table {
     Table(DynamoDbClient client, String name) {
         this.client = Objects.requireNonNull(client, "client");
         this.name = Objects.requireNonNull(name, "name");
-        // No extensions: no item type uses versioned records or atomic counters, and each would run on every request.
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build();
+        // Only the size check: no item type uses versioned records or atomic counters (the default extensions), and
+        // each would run on every request.
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions(new ItemSize.Limit()).build();
     }
 
     /** The table as seen through one item type's schema. */
@@ -93,6 +97,19 @@ final class Table {
     <T> boolean upsert(DynamoDbTable<T> items, T item) {
         T old = items.putItemWithResponse(r -> r.item(item).returnValues(ReturnValue.ALL_OLD)).attributes();
         return !item.equals(old);
+    }
+
+    /** The items with these keys (at most 100), strongly consistent, in no particular order; absent ones left out. */
+    <T> List<T> batchGet(DynamoDbTable<T> items, List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        ReadBatch.Builder<T> batch = ReadBatch.builder(items.tableSchema().itemType().rawClass()).mappedTableResource(items);
+        keys.forEach(k -> batch.addGetItem(GetItemEnhancedRequest.builder().key(k).consistentRead(true).build()));
+        List<T> found = new ArrayList<>(keys.size());
+        enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
+                .resultsForTable(items).forEach(found::add);
+        return found;
     }
 
     /** One page of a query of the table (or, with {@code index}, of one of its indexes). */
