@@ -177,6 +177,34 @@ final class LedgerItems {
             .string("card", l -> l.card().value())
             .build();
 
+    /**
+     * Maps a sample entry (a bucket issued, a hold opened, a request mark, an origin) and a card through their schemas
+     * and back, in memory: loads and links every converter an entry and a card need, for SnapStart's snapshot.
+     */
+    static void prime(BrandId brand, CardNumber card) {
+        TransactionId txn = new TransactionId("1");
+        Instant at = Instant.EPOCH;
+        ValueTypeKey key = ValueTypeKey.currency("USD");
+        Origin origin = new Origin(Optional.of(new LocationId("L")), Optional.of(new TerminalId("T")), Optional.empty(),
+                Optional.of("x"), Optional.empty(), Optional.of("r"), Optional.of(new Origin.RequestKey("id", "fp")));
+        Posting posting = new Posting(brand, card, 1, txn, EntryType.ISSUE, at, origin,
+                List.of(new Change.AddBucket(key, new Bucket(txn, 100, 100, Optional.of(at.plusSeconds(60)), false)),
+                        new Change.OpenHold(key, new Hold(txn, 1, 10, 10, at.plusSeconds(30)))),
+                Optional.of(new Reference(txn, 1)), 0);
+        CardState state = new CardState(1, Map.of(key, new Balance(key, List.of(new Bucket(txn, 100, 100, Optional.empty(),
+                false)), List.of(new Hold(txn, 1, 10, 10, at.plusSeconds(30))))), Map.of(txn, 1L),
+                List.of(new RequestMark("id", "fp", txn, 1)), Optional.of(at), Optional.of(new LedgerId("0000000001")));
+        EntryItem item = new EntryItem(new LedgerEntry(posting, state), true, true);
+        if (!ENTRY.mapToItem(ENTRY.itemToMap(item, true)).entry().equals(item.entry())) {
+            throw new IllegalStateException("an entry did not map back to itself");
+        }
+        var profile = io.tally.domain.card.Card.unallocated(brand, card, new io.tally.domain.program.ProgramId("P"),
+                new io.tally.domain.program.CardSetId("S"));
+        if (!CardItems.SCHEMA.mapToItem(CardItems.SCHEMA.itemToMap(profile, true)).equals(profile)) {
+            throw new IllegalStateException("a card did not map back to itself");
+        }
+    }
+
     /** The entry as stored after {@code previous} (if known): in the outbox, naming its due instant where that changed. */
     static EntryItem item(LedgerEntry e, Optional<LedgerEntry> previous) {
         Optional<Long> due = dueMillis(e);

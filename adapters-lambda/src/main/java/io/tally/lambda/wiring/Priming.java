@@ -99,7 +99,9 @@ public final class Priming {
         BrandId brand = new BrandId(BRAND);
         storage.programs().catalogue(brand);
         storage.programs().cardSet(brand, new CardSetId("PRIMING"));
+        storage.primeMappings(brand, CARD);
         storage.cardLedger().head(brand, CARD);
+        storage.cardLedger().cardWithHead(storage.cards(), brand, CARD);
         // a conditional PutItem that cannot succeed: it requires stored version 0, and versions start at 1
         if (storage.cards().update(Card.unallocated(brand, CARD, new ProgramId("PRIMING"), new CardSetId("PRIMING")))
                 == CardPort.WriteOutcome.WRITTEN) {
