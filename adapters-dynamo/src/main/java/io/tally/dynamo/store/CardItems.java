@@ -23,11 +23,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 final class CardItems {
     static final String TYPE = "Card";
 
-    /** The attributes a card's index entries carry (GSI1 and GSI4 project these only; see TallyTable). */
-    static final List<String> ATTRIBUTES = List.of("type", "brand", "cardNumber", "program", "cardSet", "status",
-            "version", "customCardNumber", "pinHash", "primaryCustomer", "alternateCustomer", "brandDemographics",
-            "customData", "thirdPartyUsernames", "activatedAt", "enrolledAt");
-
     static final StaticImmutableTableSchema<Card, ItemValues> SCHEMA = ItemSchema.of(Card.class, CardItems::card)
             .key(TYPE, c -> Keys.card(c.number().value()), c -> Keys.CARD_SK)
             .string("brand", c -> c.brand().value())
