@@ -216,6 +216,14 @@ class ConfigItemsTest {
                 "eventType", s("brand.provisioned"), "brand", s("B1"), "occurredAt", s("2026-01-02T03:04:05.006Z"),
                 "data", AttributeValue.fromM(Map.of("a", s("1"), "b", s("two"))),
                 "expiresAt", n(at.plus(DynamoActivityLog.RETENTION).getEpochSecond())), last());
+
+        DomainEvent bare = new DomainEvent("e2", "brand.provisioned", BRAND, at, Map.of());
+        assertTrue(log.record(bare));
+        assertFalse(last().containsKey("data"), "no data, no data attribute");
+        assertEquals(bare, DynamoActivityLog.SCHEMA.mapToItem(last()));
+        Map<String, AttributeValue> earlier = new HashMap<>(last());
+        earlier.put("data", AttributeValue.fromM(Map.of()));
+        assertEquals(bare, DynamoActivityLog.SCHEMA.mapToItem(earlier), "items written with an empty data map read the same");
     }
 
     private Map<String, AttributeValue> last() {
