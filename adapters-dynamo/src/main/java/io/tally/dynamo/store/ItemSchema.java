@@ -61,6 +61,16 @@ final class ItemSchema<T> {
         return add(Boolean.class, name, x -> Boolean.TRUE.equals(getter.apply(x)) ? Boolean.TRUE : null);
     }
 
+    /** A boolean stored as it is, false included (for attributes that items have always carried either way). */
+    ItemSchema<T> bool(String name, Function<T, Boolean> getter) {
+        return add(Boolean.class, name, getter);
+    }
+
+    /** A list of strings; an empty list is left out. */
+    ItemSchema<T> stringList(String name, Function<T, List<String>> getter) {
+        return add(EnhancedType.listOf(String.class), name, x -> nonEmpty(getter.apply(x)));
+    }
+
     /** A map of strings; an empty map is left out. */
     ItemSchema<T> strings(String name, Function<T, Map<String, String>> getter) {
         return add(EnhancedType.mapOf(String.class, String.class), name, x -> nonEmpty(getter.apply(x)));
