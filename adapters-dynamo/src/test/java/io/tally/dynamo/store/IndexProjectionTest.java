@@ -31,6 +31,11 @@ class IndexProjectionTest {
     }
 
     @Test
+    void a_brands_api_key_list_finds_every_key_attribute_in_gsi1() {
+        assertTrue(TallyTable.GSI1.projected().containsAll(nonKey(ConfigItems.API_KEY.attributeNames())));
+    }
+
+    @Test
     void an_entry_in_the_outbox_or_the_due_index_carries_its_keys_type_and_brand_only() {
         Set<String> entry = nonKey(LedgerItems.ENTRY.attributeNames());
         for (TallyTable.Gsi gsi : List.of(TallyTable.GSI1, TallyTable.GSI4)) {
