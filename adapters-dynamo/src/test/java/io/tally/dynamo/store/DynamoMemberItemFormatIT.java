@@ -14,18 +14,32 @@ import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.Preferences;
 import io.tally.domain.referral.ReferralClaim;
 import io.tally.domain.tenant.BrandId;
+import io.tally.dynamo.dynalite.DynaliteServer;
+import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.testing.DynaliteExtension;
 import io.tally.dynamo.testing.DynamoTestTable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The member, enrollment and idempotency items exactly as stored, attribute by attribute, after every write the
@@ -201,6 +215,33 @@ class DynamoMemberItemFormatIT {
         assertEquals(2, storage.attemptCounters().count(counter, T0));
         storage.attemptCounters().reset(counter, T0);
         assertEquals(0, storage.attemptCounters().count(counter, T0));
+    }
+
+    /** The merchant API's hot path: a fresh claim is one PutItem, and nothing comes back but its outcome. */
+    @Test
+    void a_fresh_claim_is_one_put_item(DynaliteServer dynalite) {
+        List<SdkRequest> requests = new ArrayList<>();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                requests.add(context.request());
+            }
+        };
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynalite.endpoint()).region(LocalDynamo.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(recorder)).build()) {
+            IdempotencyPort port = new DynamoStorage(client, table.tableName()).idempotency();
+            assertInstanceOf(IdempotencyPort.Claim.Claimed.class, port.claim(brand, "r-1", "fp", "t1", T0, T0.plusSeconds(30)));
+            assertEquals(1, requests.size(), requests::toString);
+            PutItemRequest put = assertInstanceOf(PutItemRequest.class, requests.get(0));
+            assertEquals(null, put.returnValues());
+
+            requests.clear();
+            assertTrue(port.saveProgress(brand, "r-1", "t1", "p"));
+            UpdateItemRequest update = assertInstanceOf(UpdateItemRequest.class, requests.get(0));
+            assertEquals("NONE", update.returnValuesAsString(), "an update returns nothing");
+        }
     }
 
     private AttributeValue dueSk(Instant due) {
