@@ -81,6 +81,11 @@ final class ItemSchema<T> {
         return add(EnhancedType.mapOf(String.class, Long.class), name, x -> nonEmpty(getter.apply(x)));
     }
 
+    /** A map of booleans; unlike the other maps, an empty one is stored (as an empty map), null leaves it out. */
+    ItemSchema<T> flags(String name, Function<T, Map<String, Boolean>> getter) {
+        return add(EnhancedType.mapOf(String.class, Boolean.class), name, getter);
+    }
+
     /** A nested document (a map attribute) of another schema; null leaves it out. */
     <R> ItemSchema<T> document(String name, Class<R> type, TableSchema<R> schema, Function<T, R> getter) {
         return add(documentOf(type, schema), name, getter);
