@@ -56,15 +56,6 @@ final class CardItems {
     private CardItems() {
     }
 
-    /** A customer as a map attribute (enrollment records, until they have a schema of their own). */
-    static software.amazon.awssdk.services.dynamodb.model.AttributeValue customer(Customer c) {
-        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(CustomerSchema.SCHEMA.itemToMap(c, true));
-    }
-
-    static Optional<Customer> customer(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
-        return v == null || !v.hasM() ? Optional.empty() : Optional.of(v.m().isEmpty() ? Customer.EMPTY : CustomerSchema.SCHEMA.mapToItem(v.m()));
-    }
-
     private static Optional<String> email(Card c) {
         return c.primaryCustomer().flatMap(Customer::searchableEmail);
     }
