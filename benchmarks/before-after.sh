@@ -79,7 +79,8 @@ jar=benchmarks/target/tally-benchmarks.jar
 
 # ---- the rounds -----------------------------------------------------------------------------------------
 current=$(git rev-parse --short=10 HEAD)
-[ -z "$(git status --porcelain)" ] || current="$current + uncommitted changes"
+# (a node_modules link, as worktrees have, is not a change: the ignore rule node_modules/ only matches a directory)
+[ -z "$(git status --porcelain | grep -vx '?? node_modules')" ] || current="$current + uncommitted changes"
 out="$root/target/before-after/$(date -u +%Y%m%dT%H%M%SZ)-$short"
 mkdir -p "$out"
 run() { # side round dir
