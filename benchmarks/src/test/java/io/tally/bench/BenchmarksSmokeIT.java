@@ -37,5 +37,15 @@ class BenchmarksSmokeIT {
         assertTrue(byFigure.get("2 warm").stream().filter(r -> r.what().equals("updateBalance redeem"))
                 .allMatch(r -> r.notes().contains("PutItem")), "a redeem writes");
         assertTrue(byFigure.get("2 warm").stream().anyMatch(r -> r.what().contains("customRequestId")));
+
+        List<Report.Row> cost = byFigure.get("7 cost");
+        assertTrue(cost.size() >= 4, "a cost row per warm case of figure 2");
+        Report.Row redeem = cost.stream().filter(r -> r.what().equals("updateBalance redeem")).findFirst().orElseThrow();
+        assertTrue(redeem.notes().contains("WRU table"), "a redeem consumes write units: " + redeem);
+        assertTrue(redeem.notes().contains("GSI1"), "its entry enters the outbox index: " + redeem);
+        assertTrue(redeem.measured().contains("SQS $0.400"), "one SQS request per redeem: " + redeem);
+        assertTrue(cost.stream().noneMatch(r -> r.notes().contains("differed from dynalite")), "item sizes agree");
+        assertEquals(1, report.tables().size(), "figure 7's cost columns");
+        assertEquals(cost.size(), report.tables().get(0).rows().size());
     }
 }
