@@ -27,7 +27,8 @@ final class ItemSchema<T> {
     private final StaticImmutableTableSchema.Builder<T, ItemValues> builder;
 
     private ItemSchema(Class<T> type, Function<ItemValues, T> construct) {
-        this.builder = TableSchema.builder(type, ItemValues.class).newItemBuilder(ItemValues::new, construct);
+        this.builder = TableSchema.builder(type, ItemValues.class).newItemBuilder(ItemValues::new, construct)
+                .attributeConverterProviders(ItemConverters.INSTANCE);
     }
 
     /** A schema for {@code type}, whose items {@code construct} builds from the values read. */
