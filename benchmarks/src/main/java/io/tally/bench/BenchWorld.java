@@ -50,7 +50,8 @@ public final class BenchWorld implements AutoCloseable {
         // as deployed (catalogue cache), except: request log off in process (the figures go to standard output)
         // and no rate limit (not under test)
         Settings settings = Settings.local(table, queueUrl, dynalite.endpoint(), URI.create(elasticMq.endpoint()))
-                .withRequestLog(false).withRateLimit(1e9, 1_000_000_000).withCatalogueTtl(Settings.DEFAULT_CATALOGUE_TTL);
+                .withRequestLog(false).withRateLimit(1e9, 1_000_000_000).withCatalogueTtl(Settings.DEFAULT_CATALOGUE_TTL)
+                .withAuthCacheTtl(Settings.DEFAULT_AUTH_CACHE_TTL); // as deployed: warm calls authenticate from the cache
         this.component = TallyComponent.create(settings);
         component.applySeed().apply(new SeedJson().read(resource("/bench-seed.json")), true);
         this.handler = new MerchantApiHandler(component);

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the six figures of docs/PERFORMANCE.md and prints them as one Markdown table.
+ * Runs the figures of docs/PERFORMANCE.md and prints them as one Markdown table (figure 7, the cost per merchant
+ * method, adds its own table of cost columns after it).
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/tally-benchmarks.jar
  * </pre>
  *
- * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures),
+ * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures; unknown numbers
+ * are ignored, so an older jar given a newer figure's number runs the rest),
  * {@code --history 10,1000,100000}, {@code --table 10,1000000} and {@code --budget SECONDS} (figure 4's sizes and
  * its loading time budget), {@code --sweep CARDS,NAMES} (figure 6's sizes).
  */
@@ -31,7 +33,7 @@ public final class Benchmarks {
     /** Runs the figures asked for and returns them; the caller prints or checks them. */
     public static Report run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6));
+        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7));
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--only")) {
                 only.clear();
@@ -52,6 +54,7 @@ public final class Benchmarks {
             figure(only, 1, () -> new ColdStartFigure(world, options, workload).run(report));
             figure(only, 2, () -> new WarmLatencyFigure(workload, options).run(report));
             figure(only, 2, () -> new JmhFigure(options).run(report));
+            figure(only, 7, () -> new CostFigure(world, workload, options).run(report));
             figure(only, 3, () -> new HotCardFigure(workload, options).run(report));
             figure(only, 5, () -> new MemoryFigure(world, options, workload).run(report));
             figure(only, 6, () -> new SweeperFigure(world, options).run(report));

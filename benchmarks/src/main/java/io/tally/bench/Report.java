@@ -25,7 +25,12 @@ public final class Report {
         }
     }
 
+    /** A figure's own table, printed after the main one (figure 7's cost columns). */
+    public record Table(String title, List<String> header, List<List<String>> rows) {
+    }
+
     private final List<Row> rows = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
 
     public synchronized void add(Row row) {
         rows.add(row);
@@ -33,6 +38,14 @@ public final class Report {
 
     public synchronized List<Row> rows() {
         return List.copyOf(rows);
+    }
+
+    public synchronized void addTable(Table table) {
+        tables.add(table);
+    }
+
+    public synchronized List<Table> tables() {
+        return List.copyOf(tables);
     }
 
     public synchronized void print(PrintStream out) {
@@ -43,10 +56,26 @@ public final class Report {
                     + (Double.isNaN(r.ratio()) ? "-" : fmt(r.ratio()) + "x") + " | " + r.target() + " | "
                     + r.verdict().text + " | " + r.notes() + " |");
         }
+        for (Table t : tables) {
+            out.println();
+            out.println(t.title());
+            out.println();
+            out.println("| " + String.join(" | ", t.header()) + " |");
+            out.println("|" + "---|".repeat(t.header().size()));
+            for (List<String> row : t.rows()) {
+                out.println("| " + String.join(" | ", row) + " |");
+            }
+        }
     }
 
     public static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Request units: as few decimals as they need (3, 2.5, 0.25). */
+    public static String units(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     public static String ms(long nanos) {

@@ -49,7 +49,8 @@ final class DataTable {
                     .indexName(gsi.name())
                     .partitionKey(string(gsi.partitionKey()))
                     .sortKey(string(gsi.sortKey()))
-                    .projectionType(ProjectionType.ALL)
+                    .projectionType(gsi.projectsAll() ? ProjectionType.ALL : ProjectionType.INCLUDE)
+                    .nonKeyAttributes(gsi.projectsAll() ? null : gsi.projected())
                     .build());
         }
         return built;

@@ -1,9 +1,5 @@
 package io.tally.dynamo.store;
 
-import static io.tally.dynamo.store.Attr.putIfPresent;
-import static io.tally.dynamo.store.Attr.s;
-import static io.tally.dynamo.store.Attr.str;
-
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardStatus;
@@ -14,114 +10,67 @@ import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * Maps a card profile to its item {@code CARD#n / CARD} and back. The item carries its own index keys: GSI1 the
- * card set pool ({@code U#n} while unallocated, {@code A#n} after), GSI2 customCardNumber, GSI3 e-mail (lower
- * case), GSI4 phone (digits). Writing the whole item on every change keeps those keys in step with the profile.
+ * The card profile's item {@code CARD#n / SEQ~CARD} as an enhanced-client schema over {@link Card}. The item carries
+ * its own index keys: GSI1 the card set pool ({@code U#n} while unallocated, {@code A#n} after), GSI2
+ * customCardNumber, GSI3 e-mail (lower case), GSI4 phone (digits). Writing the whole item on every change keeps those
+ * keys in step with the profile.
  */
 final class CardItems {
     static final String TYPE = "Card";
 
+    static final StaticImmutableTableSchema<Card, ItemValues> SCHEMA = ItemSchema.of(Card.class, CardItems::card)
+            .key(TYPE, c -> Keys.card(c.number().value()), c -> Keys.CARD_SK)
+            .string("brand", c -> c.brand().value())
+            .string("cardNumber", c -> c.number().value())
+            .string("program", c -> c.program().value())
+            .string("cardSet", c -> c.cardSet().value())
+            .string("status", c -> c.status().name())
+            .number("version", Card::version)
+            .string("customCardNumber", c -> c.customCardNumber().orElse(null))
+            .string("pinHash", c -> c.pinHash().orElse(null))
+            .document("primaryCustomer", Customer.class, CustomerSchema.SCHEMA,
+                    c -> c.primaryCustomer().orElse(null), Customer.EMPTY)
+            .document("alternateCustomer", Customer.class, CustomerSchema.SCHEMA,
+                    c -> c.alternateCustomer().orElse(null), Customer.EMPTY)
+            .strings("brandDemographics", Card::brandDemographics)
+            .strings("customData", Card::customData)
+            .strings("thirdPartyUsernames", Card::thirdPartyUsernames)
+            .string("activatedAt", c -> c.activatedAt().map(Instant::toString).orElse(null))
+            .string("enrolledAt", c -> c.enrolledAt().map(Instant::toString).orElse(null))
+            .index(TallyTable.GSI1, c -> Keys.cardSetCards(c.brand().value(), c.cardSet().value()),
+                    c -> c.status() == CardStatus.UNALLOCATED ? Keys.unallocatedCardSk(c.number().value())
+                            : Keys.allocatedCardSk(c.number().value()))
+            .index(TallyTable.GSI2, c -> c.customCardNumber().map(v -> Keys.customCardNumber(c.brand().value(), v)).orElse(null),
+                    c -> c.customCardNumber().map(v -> c.number().value()).orElse(null))
+            .index(TallyTable.GSI3, c -> email(c).map(e -> Keys.email(c.brand().value(), e)).orElse(null),
+                    c -> email(c).map(e -> c.number().value()).orElse(null))
+            .index(TallyTable.GSI4, c -> phone(c).map(p -> Keys.phone(c.brand().value(), p)).orElse(null),
+                    c -> phone(c).map(p -> c.number().value()).orElse(null))
+            .build();
+
     private CardItems() {
     }
 
-    static Map<String, AttributeValue> item(Card c) {
-        String brand = c.brand().value();
-        String number = c.number().value();
-        var item = Attr.item(Keys.card(number), Keys.CARD_SK, TYPE);
-        item.put("brand", s(brand));
-        item.put("cardNumber", s(number));
-        item.put("program", s(c.program().value()));
-        item.put("cardSet", s(c.cardSet().value()));
-        item.put("status", s(c.status().name()));
-        item.put("version", Attr.n(c.version()));
-        c.customCardNumber().ifPresent(v -> item.put("customCardNumber", s(v)));
-        c.pinHash().ifPresent(v -> item.put("pinHash", s(v)));
-        c.primaryCustomer().ifPresent(v -> item.put("primaryCustomer", customer(v)));
-        c.alternateCustomer().ifPresent(v -> item.put("alternateCustomer", customer(v)));
-        putFields(item, "brandDemographics", c.brandDemographics());
-        putFields(item, "customData", c.customData());
-        putFields(item, "thirdPartyUsernames", c.thirdPartyUsernames());
-        c.activatedAt().ifPresent(v -> item.put("activatedAt", s(v.toString())));
-        c.enrolledAt().ifPresent(v -> item.put("enrolledAt", s(v.toString())));
-        putIndex(item, TallyTable.GSI1, Keys.cardSetCards(brand, c.cardSet().value()),
-                c.status() == CardStatus.UNALLOCATED ? Keys.unallocatedCardSk(number) : Keys.allocatedCardSk(number));
-        c.customCardNumber().ifPresent(v -> putIndex(item, TallyTable.GSI2, Keys.customCardNumber(brand, v), number));
-        Optional<Customer> primary = c.primaryCustomer();
-        primary.flatMap(Customer::searchableEmail).ifPresent(e -> putIndex(item, TallyTable.GSI3, Keys.email(brand, e), number));
-        primary.flatMap(Customer::searchablePhone).ifPresent(p -> putIndex(item, TallyTable.GSI4, Keys.phone(brand, p), number));
-        return item;
+    private static Optional<String> email(Card c) {
+        return c.primaryCustomer().flatMap(Customer::searchableEmail);
     }
 
-    static Card card(Map<String, AttributeValue> i) {
-        return new Card(new BrandId(str(i, "brand")), new CardNumber(str(i, "cardNumber")),
-                new ProgramId(str(i, "program")), new CardSetId(str(i, "cardSet")),
-                Attr.optStr(i, "customCardNumber"), CardStatus.valueOf(str(i, "status")), Attr.optStr(i, "pinHash"),
-                customer(i.get("primaryCustomer")), customer(i.get("alternateCustomer")),
-                fields(i.get("brandDemographics")), fields(i.get("customData")), fields(i.get("thirdPartyUsernames")),
-                Attr.optStr(i, "activatedAt").map(Instant::parse), Attr.optStr(i, "enrolledAt").map(Instant::parse),
-                Attr.num(i, "version"));
+    private static Optional<String> phone(Card c) {
+        return c.primaryCustomer().flatMap(Customer::searchablePhone);
     }
 
-    static boolean isCard(Map<String, AttributeValue> i) {
-        return TYPE.equals(str(i, "type"));
-    }
-
-    private static void putIndex(Map<String, AttributeValue> item, TallyTable.Gsi gsi, String pk, String sk) {
-        item.put(gsi.partitionKey(), s(pk));
-        item.put(gsi.sortKey(), s(sk));
-    }
-
-    private static void putFields(Map<String, AttributeValue> item, String name, Map<String, String> fields) {
-        if (!fields.isEmpty()) {
-            Map<String, AttributeValue> m = new HashMap<>();
-            fields.forEach((k, v) -> m.put(k, s(v)));
-            item.put(name, AttributeValue.fromM(m));
-        }
-    }
-
-    private static Map<String, String> fields(AttributeValue v) {
-        Map<String, String> fields = new HashMap<>();
-        if (v != null && v.hasM()) {
-            v.m().forEach((k, x) -> fields.put(k, x.s()));
-        }
-        return fields;
-    }
-
-    /** A customer as a map attribute (cards, enrollment records). */
-    static AttributeValue customer(Customer c) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        putIfPresent(m, "firstName", c.firstName());
-        putIfPresent(m, "lastName", c.lastName());
-        putIfPresent(m, "email", c.email());
-        putIfPresent(m, "phone", c.phone());
-        putIfPresent(m, "address1", c.address1());
-        putIfPresent(m, "address2", c.address2());
-        putIfPresent(m, "city", c.city());
-        putIfPresent(m, "state", c.state());
-        putIfPresent(m, "postal", c.postal());
-        putIfPresent(m, "country", c.country());
-        if (c.birthDate() != null) {
-            m.put("birthDate", s(c.birthDate().toString()));
-        }
-        putIfPresent(m, "gender", c.gender());
-        return AttributeValue.fromM(m);
-    }
-
-    static Optional<Customer> customer(AttributeValue v) {
-        if (v == null || !v.hasM()) {
-            return Optional.empty();
-        }
-        Map<String, AttributeValue> m = v.m();
-        String birth = str(m, "birthDate");
-        return Optional.of(new Customer(str(m, "firstName"), str(m, "lastName"), str(m, "email"), str(m, "phone"),
-                str(m, "address1"), str(m, "address2"), str(m, "city"), str(m, "state"), str(m, "postal"),
-                str(m, "country"), birth == null ? null : LocalDate.parse(birth), str(m, "gender")));
+    private static Card card(ItemValues v) {
+        return new Card(new BrandId(v.string("brand")), new CardNumber(v.string("cardNumber")),
+                new ProgramId(v.string("program")), new CardSetId(v.string("cardSet")),
+                v.optString("customCardNumber"), CardStatus.valueOf(v.string("status")), v.optString("pinHash"),
+                v.document("primaryCustomer"), v.document("alternateCustomer"),
+                v.map("brandDemographics"), v.map("customData"), v.map("thirdPartyUsernames"),
+                v.optString("activatedAt").map(Instant::parse), v.optString("enrolledAt").map(Instant::parse),
+                v.number("version"));
     }
 }

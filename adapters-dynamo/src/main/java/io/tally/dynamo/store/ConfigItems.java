@@ -1,12 +1,5 @@
 package io.tally.dynamo.store;
 
-import static io.tally.dynamo.store.Attr.bool;
-import static io.tally.dynamo.store.Attr.item;
-import static io.tally.dynamo.store.Attr.n;
-import static io.tally.dynamo.store.Attr.num;
-import static io.tally.dynamo.store.Attr.s;
-import static io.tally.dynamo.store.Attr.str;
-
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.Program;
@@ -27,152 +20,148 @@ import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.domain.tenant.TerminalId;
 import io.tally.dynamo.table.Keys;
+import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
-/** Maps the brand's configuration (tenancy and catalogue) to and from items. */
+/**
+ * The brand's configuration items (tenancy and catalogue) as enhanced-client schemas over the domain records. The
+ * attribute names and formats are those the items have always had: instants as ISO-8601 strings, numbers as N,
+ * booleans as BOOL (false included), an empty label or card number prefix left out.
+ */
 final class ConfigItems {
+    static final String PROGRAM_TYPE = "Program";
+    static final String VALUE_TYPE_TYPE = "ValueType";
+
+    static final StaticImmutableTableSchema<Brand, ItemValues> BRAND = ItemSchema.of(Brand.class, ConfigItems::brand)
+            .key("Brand", b -> Keys.brand(b.id().value()), b -> Keys.BRAND_SK)
+            .string("brand", b -> b.id().value())
+            .string("name", Brand::name)
+            .bool("requireEmployee", Brand::requireEmployee)
+            .build();
+
+    static final StaticImmutableTableSchema<LocationGroup, ItemValues> LOCATION_GROUP =
+            ItemSchema.of(LocationGroup.class, ConfigItems::group)
+                    .key("LocationGroup", g -> Keys.brand(g.brand().value()), g -> Keys.locationGroupSk(g.id().value()))
+                    .string("brand", g -> g.brand().value())
+                    .string("id", g -> g.id().value())
+                    .string("name", LocationGroup::name)
+                    .build();
+
+    static final StaticImmutableTableSchema<Location, ItemValues> LOCATION = ItemSchema.of(Location.class, ConfigItems::location)
+            .key("Location", l -> Keys.brand(l.brand().value()), l -> Keys.locationSk(l.id().value()))
+            .string("brand", l -> l.brand().value())
+            .string("id", l -> l.id().value())
+            .string("group", l -> l.group().value())
+            .string("name", Location::name)
+            .build();
+
+    static final StaticImmutableTableSchema<Terminal, ItemValues> TERMINAL = ItemSchema.of(Terminal.class, ConfigItems::terminal)
+            .key("Terminal", t -> Keys.brand(t.brand().value()), t -> Keys.terminalSk(t.location().value(), t.id().value()))
+            .string("brand", t -> t.brand().value())
+            .string("location", t -> t.location().value())
+            .string("id", t -> t.id().value())
+            .string("name", Terminal::name)
+            .build();
+
+    static final StaticImmutableTableSchema<Employee, ItemValues> EMPLOYEE = ItemSchema.of(Employee.class, ConfigItems::employee)
+            .key("Employee", e -> Keys.brand(e.brand().value()), e -> Keys.employeeSk(e.location().value(), e.id().value()))
+            .string("brand", e -> e.brand().value())
+            .string("location", e -> e.location().value())
+            .string("id", e -> e.id().value())
+            .string("name", Employee::name)
+            .string("passwordHash", Employee::passwordHash)
+            .build();
+
+    /** API keys live in their own partition; GSI1 lists a brand's keys in key id order. */
+    static final StaticImmutableTableSchema<ApiKey, ItemValues> API_KEY = ItemSchema.of(ApiKey.class, ConfigItems::apiKey)
+            .key("ApiKey", k -> Keys.apiKey(k.keyId()), k -> Keys.API_KEY_SK)
+            .index(TallyTable.GSI1, k -> Keys.brandApiKeys(k.brand().value()), ApiKey::keyId)
+            .string("keyId", ApiKey::keyId)
+            .string("brand", k -> k.brand().value())
+            .string("label", k -> k.label().isEmpty() ? null : k.label())
+            .string("secretHash", ApiKey::secretHash)
+            .string("createdAt", k -> k.createdAt().toString())
+            .string("revokedAt", k -> k.revokedAt() == null ? null : k.revokedAt().toString())
+            .build();
+
+    static final StaticImmutableTableSchema<Program, ItemValues> PROGRAM = ItemSchema.of(Program.class, ConfigItems::program)
+            .key(PROGRAM_TYPE, p -> Keys.brand(p.brand().value()), p -> Keys.programSk(p.id().value()))
+            .string("brand", p -> p.brand().value())
+            .string("id", p -> p.id().value())
+            .string("name", Program::name)
+            .string("kind", p -> p.kind().name())
+            .build();
+
+    static final StaticImmutableTableSchema<ValueType, ItemValues> VALUE_TYPE = ItemSchema.of(ValueType.class, ConfigItems::valueType)
+            .key(VALUE_TYPE_TYPE, v -> Keys.brand(v.brand().value()), v -> Keys.valueTypeSk(v.program().value(), v.key().asText()))
+            .string("brand", v -> v.brand().value())
+            .string("program", v -> v.program().value())
+            .string("key", v -> v.key().asText())
+            .number("scale", v -> (long) v.scale())
+            .number("maxBalance", v -> v.limits().maxBalance())
+            .number("minIssue", v -> v.limits().minIssue())
+            .number("maxIssue", v -> v.limits().maxIssue())
+            .number("minRedeem", v -> v.limits().minRedeem())
+            .number("maxRedeem", v -> v.limits().maxRedeem())
+            .build();
+
+    static final StaticImmutableTableSchema<CardSet, ItemValues> CARD_SET = ItemSchema.of(CardSet.class, ConfigItems::cardSet)
+            .key("CardSet", c -> Keys.brand(c.brand().value()), c -> Keys.cardSetSk(c.id().value()))
+            .string("brand", c -> c.brand().value())
+            .string("id", c -> c.id().value())
+            .string("program", c -> c.program().value())
+            .string("name", CardSet::name)
+            .string("cardNumberPrefix", c -> c.cardNumberPrefix().isEmpty() ? null : c.cardNumberPrefix())
+            .number("cardNumberLength", c -> (long) c.cardNumberLength())
+            .build();
+
     private ConfigItems() {
     }
 
-    static Map<String, AttributeValue> brand(Brand b) {
-        var item = item(Keys.brand(b.id().value()), Keys.BRAND_SK, "Brand");
-        item.put("brand", s(b.id().value()));
-        item.put("name", s(b.name()));
-        item.put("requireEmployee", bool(b.requireEmployee()));
-        return item;
+    private static Brand brand(ItemValues v) {
+        return new Brand(new BrandId(v.string("brand")), v.optString("name").orElse(null), v.bool("requireEmployee"));
     }
 
-    static Brand brand(Map<String, AttributeValue> i) {
-        return new Brand(new BrandId(str(i, "brand")), str(i, "name"), bool(i, "requireEmployee"));
+    private static LocationGroup group(ItemValues v) {
+        return new LocationGroup(new BrandId(v.string("brand")), new LocationGroupId(v.string("id")), v.optString("name").orElse(null));
     }
 
-    static Map<String, AttributeValue> group(LocationGroup g) {
-        var item = item(Keys.brand(g.brand().value()), Keys.locationGroupSk(g.id().value()), "LocationGroup");
-        item.put("brand", s(g.brand().value()));
-        item.put("id", s(g.id().value()));
-        item.put("name", s(g.name()));
-        return item;
+    private static Location location(ItemValues v) {
+        return new Location(new BrandId(v.string("brand")), new LocationId(v.string("id")),
+                new LocationGroupId(v.string("group")), v.optString("name").orElse(null));
     }
 
-    static Map<String, AttributeValue> location(Location l) {
-        var item = item(Keys.brand(l.brand().value()), Keys.locationSk(l.id().value()), "Location");
-        item.put("brand", s(l.brand().value()));
-        item.put("id", s(l.id().value()));
-        item.put("group", s(l.group().value()));
-        item.put("name", s(l.name()));
-        return item;
+    private static Terminal terminal(ItemValues v) {
+        return new Terminal(new BrandId(v.string("brand")), new LocationId(v.string("location")),
+                new TerminalId(v.string("id")), v.optString("name").orElse(null));
     }
 
-    static Location location(Map<String, AttributeValue> i) {
-        return new Location(new BrandId(str(i, "brand")), new LocationId(str(i, "id")),
-                new LocationGroupId(str(i, "group")), str(i, "name"));
+    private static Employee employee(ItemValues v) {
+        return new Employee(new BrandId(v.string("brand")), new LocationId(v.string("location")),
+                new EmployeeId(v.string("id")), v.optString("name").orElse(null), v.string("passwordHash"));
     }
 
-    static Map<String, AttributeValue> terminal(Terminal t) {
-        var item = item(Keys.brand(t.brand().value()), Keys.terminalSk(t.location().value(), t.id().value()), "Terminal");
-        item.put("brand", s(t.brand().value()));
-        item.put("location", s(t.location().value()));
-        item.put("id", s(t.id().value()));
-        item.put("name", s(t.name()));
-        return item;
+    private static ApiKey apiKey(ItemValues v) {
+        return new ApiKey(v.string("keyId"), new BrandId(v.string("brand")), v.optString("label").orElse(""),
+                v.string("secretHash"), Instant.parse(v.string("createdAt")),
+                v.optString("revokedAt").map(Instant::parse).orElse(null));
     }
 
-    static Terminal terminal(Map<String, AttributeValue> i) {
-        return new Terminal(new BrandId(str(i, "brand")), new LocationId(str(i, "location")),
-                new TerminalId(str(i, "id")), str(i, "name"));
+    private static Program program(ItemValues v) {
+        return new Program(new BrandId(v.string("brand")), new ProgramId(v.string("id")), v.optString("name").orElse(null),
+                ProgramKind.valueOf(v.string("kind")));
     }
 
-    static Map<String, AttributeValue> employee(Employee e) {
-        var item = item(Keys.brand(e.brand().value()), Keys.employeeSk(e.location().value(), e.id().value()), "Employee");
-        item.put("brand", s(e.brand().value()));
-        item.put("location", s(e.location().value()));
-        item.put("id", s(e.id().value()));
-        item.put("name", s(e.name()));
-        item.put("passwordHash", s(e.passwordHash()));
-        return item;
+    private static ValueType valueType(ItemValues v) {
+        ValueTypeLimits limits = new ValueTypeLimits(v.number("maxBalance"), v.number("minIssue"), v.number("maxIssue"),
+                v.number("minRedeem"), v.number("maxRedeem"));
+        return new ValueType(new BrandId(v.string("brand")), new ProgramId(v.string("program")),
+                ValueTypeKey.parseText(v.string("key")), (int) v.number("scale"), limits);
     }
 
-    static Employee employee(Map<String, AttributeValue> i) {
-        return new Employee(new BrandId(str(i, "brand")), new LocationId(str(i, "location")),
-                new EmployeeId(str(i, "id")), str(i, "name"), str(i, "passwordHash"));
-    }
-
-    static Map<String, AttributeValue> apiKey(ApiKey k) {
-        var item = item(Keys.apiKey(k.keyId()), Keys.API_KEY_SK, "ApiKey");
-        item.put("keyId", s(k.keyId()));
-        item.put("brand", s(k.brand().value()));
-        if (!k.label().isEmpty()) {
-            item.put("label", s(k.label()));
-        }
-        item.put("secretHash", s(k.secretHash()));
-        item.put("createdAt", s(k.createdAt().toString()));
-        if (k.revokedAt() != null) {
-            item.put("revokedAt", s(k.revokedAt().toString()));
-        }
-        item.put("GSI1PK", s(Keys.brandApiKeys(k.brand().value())));
-        item.put("GSI1SK", s(k.keyId()));
-        return item;
-    }
-
-    static ApiKey apiKey(Map<String, AttributeValue> i) {
-        String revoked = str(i, "revokedAt");
-        return new ApiKey(str(i, "keyId"), new BrandId(str(i, "brand")), str(i, "label"), str(i, "secretHash"),
-                Instant.parse(str(i, "createdAt")), revoked == null ? null : Instant.parse(revoked));
-    }
-
-    static Map<String, AttributeValue> program(Program p) {
-        var item = item(Keys.brand(p.brand().value()), Keys.programSk(p.id().value()), "Program");
-        item.put("brand", s(p.brand().value()));
-        item.put("id", s(p.id().value()));
-        item.put("name", s(p.name()));
-        item.put("kind", s(p.kind().name()));
-        return item;
-    }
-
-    static Program program(Map<String, AttributeValue> i) {
-        return new Program(new BrandId(str(i, "brand")), new ProgramId(str(i, "id")), str(i, "name"),
-                ProgramKind.valueOf(str(i, "kind")));
-    }
-
-    static Map<String, AttributeValue> valueType(ValueType v) {
-        var item = item(Keys.brand(v.brand().value()), Keys.valueTypeSk(v.program().value(), v.key().asText()), "ValueType");
-        item.put("brand", s(v.brand().value()));
-        item.put("program", s(v.program().value()));
-        item.put("key", s(v.key().asText()));
-        item.put("scale", n(v.scale()));
-        ValueTypeLimits l = v.limits();
-        item.put("maxBalance", n(l.maxBalance()));
-        item.put("minIssue", n(l.minIssue()));
-        item.put("maxIssue", n(l.maxIssue()));
-        item.put("minRedeem", n(l.minRedeem()));
-        item.put("maxRedeem", n(l.maxRedeem()));
-        return item;
-    }
-
-    static ValueType valueType(Map<String, AttributeValue> i) {
-        ValueTypeLimits limits = new ValueTypeLimits(num(i, "maxBalance"), num(i, "minIssue"), num(i, "maxIssue"),
-                num(i, "minRedeem"), num(i, "maxRedeem"));
-        return new ValueType(new BrandId(str(i, "brand")), new ProgramId(str(i, "program")),
-                ValueTypeKey.parseText(str(i, "key")), (int) num(i, "scale"), limits);
-    }
-
-    static Map<String, AttributeValue> cardSet(CardSet c) {
-        var item = item(Keys.brand(c.brand().value()), Keys.cardSetSk(c.id().value()), "CardSet");
-        item.put("brand", s(c.brand().value()));
-        item.put("id", s(c.id().value()));
-        item.put("program", s(c.program().value()));
-        item.put("name", s(c.name()));
-        if (!c.cardNumberPrefix().isEmpty()) {
-            item.put("cardNumberPrefix", s(c.cardNumberPrefix()));
-        }
-        item.put("cardNumberLength", n(c.cardNumberLength()));
-        return item;
-    }
-
-    static CardSet cardSet(Map<String, AttributeValue> i) {
-        return new CardSet(new BrandId(str(i, "brand")), new CardSetId(str(i, "id")), new ProgramId(str(i, "program")),
-                str(i, "name"), str(i, "cardNumberPrefix"), (int) num(i, "cardNumberLength"));
+    private static CardSet cardSet(ItemValues v) {
+        return new CardSet(new BrandId(v.string("brand")), new CardSetId(v.string("id")), new ProgramId(v.string("program")),
+                v.optString("name").orElse(null), v.optString("cardNumberPrefix").orElse(""), (int) v.number("cardNumberLength"));
     }
 }

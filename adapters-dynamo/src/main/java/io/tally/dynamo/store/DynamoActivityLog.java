@@ -7,11 +7,12 @@ import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /**
  * The brand's activity log: one item per event, keyed by time and event id so that a redelivered
@@ -19,42 +20,41 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 final class DynamoActivityLog implements ActivityLogPort {
     static final Duration RETENTION = Duration.ofDays(730);
+    private static final String EVENT_PREFIX = "EVT#";
+
+    static final StaticImmutableTableSchema<DomainEvent, ItemValues> SCHEMA = ItemSchema.of(DomainEvent.class, DynamoActivityLog::event)
+            .key("Activity", e -> Keys.activity(e.brand().value()), e -> Keys.activitySk(e.occurredAt().toString(), e.id()))
+            .string("eventId", DomainEvent::id)
+            .string("eventType", DomainEvent::type)
+            .string("brand", e -> e.brand().value())
+            .string("occurredAt", e -> e.occurredAt().toString())
+            .strings("data", DomainEvent::data)
+            .number(TallyTable.TTL_ATTRIBUTE, e -> e.occurredAt().plus(RETENTION).getEpochSecond())
+            .build();
+
     private final Table table;
+    private final DynamoDbTable<DomainEvent> events;
 
     DynamoActivityLog(Table table) {
         this.table = table;
+        this.events = table.of(SCHEMA);
     }
 
     @Override
     public boolean record(DomainEvent event) {
-        var item = Attr.item(Keys.activity(event.brand().value()),
-                Keys.activitySk(event.occurredAt().toString(), event.id()), "Activity");
-        item.put("eventId", Attr.s(event.id()));
-        item.put("eventType", Attr.s(event.type()));
-        item.put("brand", Attr.s(event.brand().value()));
-        item.put("occurredAt", Attr.s(event.occurredAt().toString()));
-        Map<String, AttributeValue> data = new HashMap<>();
-        event.data().forEach((k, v) -> data.put(k, Attr.s(v)));
-        item.put("data", AttributeValue.fromM(data));
-        item.put(TallyTable.TTL_ATTRIBUTE, Attr.n(event.occurredAt().plus(RETENTION).getEpochSecond()));
-        return table.putIfAbsent(item);
+        return table.putIfAbsent(events, event);
     }
 
     @Override
     public List<DomainEvent> recent(BrandId brand, int limit) {
-        var response = table.client.query(QueryRequest.builder().tableName(table.name)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :evt)")
-                .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.activity(brand.value())), ":evt", Attr.s("EVT#")))
+        Key prefix = Key.builder().partitionValue(Keys.activity(brand.value())).sortValue(EVENT_PREFIX).build();
+        return table.query(events, null, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(prefix))
                 .scanIndexForward(false).limit(Math.max(1, Math.min(limit, 1000))).build());
-        return response.items().stream().map(DynamoActivityLog::event).toList();
     }
 
-    private static DomainEvent event(Map<String, AttributeValue> i) {
-        Map<String, String> data = new HashMap<>();
-        if (i.containsKey("data")) {
-            i.get("data").m().forEach((k, v) -> data.put(k, v.s()));
-        }
-        return new DomainEvent(Attr.str(i, "eventId"), Attr.str(i, "eventType"), new BrandId(Attr.str(i, "brand")),
-                Instant.parse(Attr.str(i, "occurredAt")), data);
+    private static DomainEvent event(ItemValues v) {
+        return new DomainEvent(v.string("eventId"), v.string("eventType"), new BrandId(v.string("brand")),
+                Instant.parse(v.string("occurredAt")), v.map("data"));
     }
 }

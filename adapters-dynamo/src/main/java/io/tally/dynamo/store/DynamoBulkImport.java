@@ -2,9 +2,7 @@ package io.tally.dynamo.store;
 
 import io.tally.domain.card.Card;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.dynamo.table.TallyTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * retried. For importing stock from another system into keys known to be free (a fresh card range, the
  * history of cards that have none yet) and for the benchmarks' large tables. The puts are unconditional,
  * so this never serves a request path: there, every write is a conditional single-item write (STYLE rule 7).
- * Items are mapped exactly as the card and ledger adapters map them.
+ * Items are mapped by the same enhanced-client schemas as the card and ledger adapters use; the request itself is
+ * low-level (BatchWriteItem of two item types, with the unprocessed items retried).
  */
 public final class DynamoBulkImport {
     private final Table table;
@@ -27,7 +26,7 @@ public final class DynamoBulkImport {
     /** Stores the cards (overwriting any card with the same number); returns the BatchWriteItem requests made. */
     public int cards(List<Card> cards) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(cards.size());
-        cards.forEach(c -> items.add(CardItems.item(c)));
+        cards.forEach(c -> items.add(CardItems.SCHEMA.itemToMap(c, true)));
         return table.batchPut(items);
     }
 
@@ -43,12 +42,12 @@ public final class DynamoBulkImport {
                     && before.sequence() == e.sequence() - 1 ? Optional.of(before) : Optional.empty();
             before = e;
             if (e.sequence() == 1 && e.stateAfter().ledgerId().isPresent()) {
-                items.add(LedgerItems.ledgerIdItem(e.brand(), e.stateAfter().ledgerId().get(), e.card()));
+                items.add(LedgerItems.LEDGER_ID.itemToMap(LedgerItems.LedgerIdItem.of(e.brand(), e.stateAfter().ledgerId().get(),
+                        e.card()), true));
             }
-            Map<String, AttributeValue> item = new HashMap<>(LedgerItems.item(e, previous));
             // imported history is not news: its entries are not in the outbox, so no events are sent for them
-            item.remove(TallyTable.GSI1.partitionKey());
-            item.remove(TallyTable.GSI1.sortKey());
+            LedgerItems.EntryItem stored = LedgerItems.item(e, previous);
+            Map<String, AttributeValue> item = LedgerItems.ENTRY.itemToMap(new LedgerItems.EntryItem(e, false, stored.namesDue()), true);
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw new DynamoCardLedger.EntryTooLargeException("ledger entry " + e.sequence() + " of card " + e.card()
                         + " is over DynamoDB's " + ItemSize.MAX_ITEM_BYTES + " byte item limit");

@@ -1,12 +1,15 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.LedgerId;
 import io.tally.domain.tenant.BrandId;
+import io.tally.dynamo.store.LedgerItems.EntryItem;
+import io.tally.dynamo.store.LedgerItems.LedgerIdItem;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.nio.charset.StandardCharsets;
@@ -19,30 +22,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * A card's ledger in the card's own partition: entry n is {@code CARD#card / SEQ#<n, 19 digits>}. Appending is one
- * PutItem with {@code attribute_not_exists(SK)}: of two writers claiming n + 1, exactly one wins (STYLE rule 7).
- * The head is the last item of the partition's SEQ# range (a consistent query, descending, Limit 1). The stored
- * brand scopes every read. History, ledger ids and the sweeper's due index: see the methods.
+ * A card's ledger in the card's own partition: entry n is {@code CARD#card / SEQ#<n, 19 digits>}, mapped by the
+ * enhanced client ({@link LedgerItems#ENTRY}). Appending is one PutItem with {@code attribute_not_exists(SK)}: of two
+ * writers claiming n + 1, exactly one wins (STYLE rule 7). The head is the last item of the partition's SEQ# range (a
+ * consistent query, descending, Limit 1); the card's profile sorts right after it ({@link Keys#CARD_SK}), so profile
+ * and head are one query ({@link #cardWithHead}). The stored brand scopes every read. History, ledger ids, the outbox
+ * and the sweeper's due index: see the methods.
  */
 final class DynamoCardLedger implements CardLedgerPort {
     private static final String CURSOR_PREFIX = "seq:";
     private static final String LAST_SK = Keys.sequenceSk(Long.MAX_VALUE);
 
     private final Table table;
+    private final DynamoDbTable<EntryItem> entries;
+    private final DynamoDbTable<LedgerIdItem> ledgerIds;
 
     DynamoCardLedger(Table table) {
         this.table = table;
+        this.entries = table.of(LedgerItems.ENTRY);
+        this.ledgerIds = table.of(LedgerItems.LEDGER_ID);
     }
 
     @Override
     public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
-        return latestOfPartition(Keys.card(card.value()), null, Map.of()).map(LedgerItems::entry).filter(e -> e.brand().equals(brand));
+        return table.query(entries, null, QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(partition(card, Keys.SEQUENCE_PREFIX)))
+                        .scanIndexForward(false).limit(1).consistentRead(true).build())
+                .stream().findFirst().map(EntryItem::entry).filter(e -> e.brand().equals(brand));
+    }
+
+    /**
+     * One consistent Query, descending, Limit 2, over {@code SEQ#} .. {@code SEQ~CARD}: the profile (it sorts last) and
+     * the head entry. Low-level, because one page holds two item types and the enhanced client maps a page with one
+     * schema; each item is then mapped by its own schema.
+     */
+    @Override
+    public Optional<CardWithHead> cardWithHead(CardPort cards, BrandId brand, CardNumber card) {
+        List<Map<String, AttributeValue>> items = table.query(QueryRequest.builder()
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :first AND :profile")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.card(card.value())),
+                        ":first", AttributeValue.fromS(Keys.SEQUENCE_PREFIX), ":profile", AttributeValue.fromS(Keys.CARD_SK)))
+                .scanIndexForward(false).limit(2).consistentRead(true));
+        if (items.isEmpty() || !Keys.CARD_SK.equals(items.get(0).get(TallyTable.SK).s())) {
+            return Optional.empty();
+        }
+        var profile = CardItems.SCHEMA.mapToItem(items.get(0));
+        if (!profile.brand().equals(brand)) {
+            return Optional.empty();
+        }
+        Optional<LedgerEntry> head = items.size() < 2 ? Optional.empty()
+                : Optional.of(LedgerItems.ENTRY.mapToItem(items.get(1)).entry());
+        return Optional.of(new CardWithHead(profile, head.filter(e -> e.brand().equals(brand))));
     }
 
     @Override
@@ -50,19 +90,20 @@ final class DynamoCardLedger implements CardLedgerPort {
         if (sequence < 1) {
             return Optional.empty();
         }
-        return table.get(Keys.card(card.value()), Keys.sequenceSk(sequence), true).filter(LedgerItems::isEntry)
-                .map(LedgerItems::entry).filter(e -> e.brand().equals(brand));
+        return table.get(entries, Keys.card(card.value()), Keys.sequenceSk(sequence), true)
+                .map(EntryItem::entry).filter(e -> e.brand().equals(brand));
     }
 
+    /** The entry's size is checked before the request ({@link ItemSize}, on the enhanced client's way out). */
     @Override
     public AppendOutcome append(LedgerEntry next, Optional<LedgerEntry> previous) {
-        Map<String, AttributeValue> item = LedgerItems.item(next, previous);
-        long size = ItemSize.of(item);
-        if (size > ItemSize.MAX_ITEM_BYTES) {
+        try {
+            return table.putIf(entries, LedgerItems.item(next, previous), Table.condition("attribute_not_exists(SK)", Map.of(), Map.of()))
+                    ? AppendOutcome.APPENDED : AppendOutcome.CONFLICT;
+        } catch (ItemSize.TooLargeException tooLarge) {
             throw new EntryTooLargeException("ledger entry " + next.sequence() + " of card " + next.card() + " is "
-                    + size + " bytes, over DynamoDB's " + ItemSize.MAX_ITEM_BYTES + " byte item limit");
+                    + tooLarge.size() + " bytes, over DynamoDB's " + ItemSize.MAX_ITEM_BYTES + " byte item limit");
         }
-        return table.putIf(item, "attribute_not_exists(SK)", Map.of(), Map.of()) ? AppendOutcome.APPENDED : AppendOutcome.CONFLICT;
     }
 
     /**
@@ -82,14 +123,13 @@ final class DynamoCardLedger implements CardLedgerPort {
         if (start.isEmpty()) {
             return new HistoryPage(List.of(), Optional.empty());
         }
-        List<Map<String, AttributeValue>> items = table.query(QueryRequest.builder()
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")
-                .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.card(card.value())),
-                        ":lo", Attr.s(Keys.sequenceSk(start.getAsLong())), ":hi", Attr.s(LAST_SK)))
-                .consistentRead(true).limit(pageSize + 1));
+        List<EntryItem> items = table.query(entries, null, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBetween(partition(card, Keys.sequenceSk(start.getAsLong())),
+                        partition(card, LAST_SK)))
+                .consistentRead(true).limit(pageSize + 1).build());
         List<LedgerEntry> matching = new ArrayList<>();
-        for (Map<String, AttributeValue> item : items) {
-            LedgerEntry e = LedgerItems.entry(item);
+        for (EntryItem item : items) {
+            LedgerEntry e = item.entry();
             if (!e.brand().equals(brand)) {
                 return new HistoryPage(List.of(), Optional.empty());
             }
@@ -108,7 +148,8 @@ final class DynamoCardLedger implements CardLedgerPort {
 
     /**
      * GSI1 {@code OUTBOX#shard}: every entry carries it from its own write until {@link #markRelayed}. One query per
-     * shard for entries made before {@code before} (sort key = time), merged oldest first.
+     * shard for the keys of entries made before {@code before} (sort key = time; the index holds keys only, not the
+     * entry), merged oldest first; then the entries themselves in one BatchGetItem, strongly consistent.
      */
     @Override
     public List<LedgerEntry> unrelayed(Instant before, int limit) {
@@ -122,11 +163,14 @@ final class DynamoCardLedger implements CardLedgerPort {
                     .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey(), "#sk", TallyTable.GSI1.sortKey()))
                     .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.outboxShard(shard)),
                             ":bound", Attr.s(Keys.outboxBefore(before.toEpochMilli()))))
-                    .limit(limit)));
+                    .projectionExpression("PK, SK, #sk").limit(limit)));
         }
-        return hits.stream().filter(LedgerItems::isEntry)
-                .sorted(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI1.sortKey())))
-                .limit(limit).map(LedgerItems::entry).toList();
+        List<Key> keys = hits.stream().sorted(Comparator.comparing(h -> Attr.str(h, TallyTable.GSI1.sortKey())))
+                .limit(limit).map(h -> Table.key(Attr.str(h, TallyTable.PK), Attr.str(h, TallyTable.SK))).toList();
+        return table.batchGet(entries, keys).stream()
+                .sorted(Comparator.comparing((EntryItem e) -> e.posting().time()).thenComparing(e -> e.posting().card().value())
+                        .thenComparingLong(e -> e.posting().sequence()))
+                .map(EntryItem::entry).toList();
     }
 
     /** Removes the entry's GSI1 keys (index hygiene: the entry's content is unchanged); a second call changes nothing. */
@@ -140,13 +184,14 @@ final class DynamoCardLedger implements CardLedgerPort {
     /** {@code LID#brand#id / LID} holds the card; the same card may claim it again (a retried first write). */
     @Override
     public boolean claimLedgerId(BrandId brand, LedgerId ledgerId, CardNumber card) {
-        return table.putIf(LedgerItems.ledgerIdItem(brand, ledgerId, card), "attribute_not_exists(PK) OR card = :card", Map.of(), Map.of(":card", Attr.s(card.value())));
+        return table.putIf(ledgerIds, LedgerIdItem.of(brand, ledgerId, card), Table.condition(
+                "attribute_not_exists(PK) OR card = :card", Map.of(), Map.of(":card", Attr.s(card.value()))));
     }
 
     @Override
     public Optional<CardNumber> cardOf(BrandId brand, LedgerId ledgerId) {
-        return table.get(Keys.ledgerId(brand.value(), ledgerId.value()), Keys.LEDGER_ID_SK, true)
-                .map(i -> new CardNumber(Attr.str(i, "card")));
+        return table.get(ledgerIds, Keys.ledgerId(brand.value(), ledgerId.value()), Keys.LEDGER_ID_SK, true)
+                .map(LedgerIdItem::card);
     }
 
     @Override
@@ -192,7 +237,7 @@ final class DynamoCardLedger implements CardLedgerPort {
                 used++;
                 last = hit;
                 Optional<LedgerEntry> head = heads.computeIfAbsent(Attr.str(hit, "PK"),
-                        pk -> latestOfPartition(pk, null, Map.of()).map(LedgerItems::entry));
+                        pk -> headOfPartition(pk).map(EntryItem::entry));
                 long sequence = Keys.sequenceOf(Attr.str(hit, "SK"));
                 long named = Long.parseLong(Attr.str(hit, TallyTable.GSI4.sortKey()).substring(0, Keys.DUE_MILLIS_DIGITS));
                 boolean current = head.isPresent() && (head.get().sequence() == sequence
@@ -274,7 +319,20 @@ final class DynamoCardLedger implements CardLedgerPort {
         return Instant.parse(Attr.str(response.item(), LedgerItems.TIME));
     }
 
-    /** The partition's highest-sequence entry (strongly consistent), optionally only some attributes of it. */
+    private Optional<EntryItem> headOfPartition(String pk) {
+        return table.query(entries, null, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(Keys.SEQUENCE_PREFIX).build()))
+                .scanIndexForward(false).limit(1).consistentRead(true).build()).stream().findFirst();
+    }
+
+    private static Key partition(CardNumber card, String sk) {
+        return Table.key(Keys.card(card.value()), sk);
+    }
+
+    /**
+     * The partition's highest-sequence entry (strongly consistent), only some attributes of it: low-level, because a
+     * projected part of an entry is not an entry.
+     */
     private Optional<Map<String, AttributeValue>> latestOfPartition(String pk, String projection, Map<String, String> names) {
         QueryRequest.Builder query = QueryRequest.builder()
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :seq)")

@@ -13,31 +13,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Card profiles, one item {@code CARD#n / CARD} each. The number alone is the key, so a number is unique across
+ * Card profiles, one item {@code CARD#n / SEQ~CARD} each, mapped by the enhanced client ({@link CardItems#SCHEMA}). The number alone is the key, so a number is unique across
  * brands; the stored {@code brand} scopes every read and is part of every write's condition. Each write is one
  * PutItem of the whole item with a condition (absent; version n-1 and brand; also UNALLOCATED), so the index keys
  * the item carries (see {@link CardItems}) always match its profile. Pool and searches are index queries.
  */
 final class DynamoCards implements CardPort {
     private final Table table;
+    private final DynamoDbTable<Card> cards;
 
     DynamoCards(Table table) {
         this.table = table;
+        this.cards = table.of(CardItems.SCHEMA);
     }
 
     @Override
     public Optional<Card> load(BrandId brand, CardNumber number) {
-        return table.get(Keys.card(number.value()), Keys.CARD_SK, true).filter(CardItems::isCard)
-                .map(CardItems::card).filter(c -> c.brand().equals(brand));
+        return table.get(cards, Keys.card(number.value()), Keys.CARD_SK, true).filter(c -> c.brand().equals(brand));
     }
 
     @Override
     public WriteOutcome create(Card card) {
-        return table.putIfAbsent(CardItems.item(card)) ? WriteOutcome.WRITTEN : WriteOutcome.CONDITION_FAILED;
+        return table.putIfAbsent(cards, card) ? WriteOutcome.WRITTEN : WriteOutcome.CONDITION_FAILED;
     }
 
     @Override
@@ -57,7 +61,7 @@ final class DynamoCards implements CardPort {
         Map<String, AttributeValue> values = new HashMap<>(extraValues);
         values.put(":prev", Attr.n(changed.version() - 1));
         values.put(":brand", Attr.s(changed.brand().value()));
-        if (table.putIf(CardItems.item(changed), condition, names, values)) {
+        if (table.putIf(cards, changed, Table.condition(condition, names, values))) {
             return WriteOutcome.WRITTEN;
         }
         // The write was decided by its condition; this read only tells the caller which way it failed.
@@ -95,19 +99,11 @@ final class DynamoCards implements CardPort {
 
     /** One page of an index partition in sort key (= card number) order, optionally under a sort key prefix. */
     private List<Card> indexQuery(TallyTable.Gsi gsi, String pk, String skPrefix, int limit) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#pk", gsi.partitionKey());
-        values.put(":pk", Attr.s(pk));
-        String condition = "#pk = :pk";
-        if (skPrefix != null) {
-            names.put("#sk", gsi.sortKey());
-            values.put(":prefix", Attr.s(skPrefix));
-            condition += " AND begins_with(#sk, :prefix)";
-        }
-        return table.query(QueryRequest.builder().indexName(gsi.name()).keyConditionExpression(condition)
-                        .expressionAttributeNames(names).expressionAttributeValues(values).limit(limit))
-                .stream().filter(CardItems::isCard).map(CardItems::card).toList();
+        QueryConditional condition = skPrefix == null
+                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
+                : QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(skPrefix).build());
+        return table.query(cards, gsi.name(), QueryEnhancedRequest.builder().queryConditional(condition).limit(limit).build())
+                .stream().filter(c -> c != null).toList();
     }
 
     private static void checkLimit(int limit) {

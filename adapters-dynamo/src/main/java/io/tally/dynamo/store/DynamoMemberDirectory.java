@@ -13,6 +13,7 @@ import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.EnrollmentRecord;
 import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.tenant.BrandId;
+import io.tally.dynamo.store.EnrollmentItems.ContactItem;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
@@ -20,17 +21,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Contact claims, one item {@code BRAND#b#CONTACT#<email:x | phone:digits> / CONTACT} each, every change one
- * conditional write. An e-mail's item is its enrollment's record ({@link EnrollmentItems}): started with
+ * Contact claims, one item {@code BRAND#b#CONTACT#<email:x | phone:digits> / CONTACT} each ({@link EnrollmentItems}),
+ * every change one conditional write. An e-mail's item is its enrollment's record: started with
  * {@code attribute_not_exists(PK)}; each later step conditional on the enrollment's id, its state and (for a choice or
  * the completion) its round. A phone's item holds the card, enrollment and round that claimed it; a later round of the
- * same enrollment may move it. Records with something left to do are in GSI2 ({@code ENROLLMENTS#DUE}).
+ * same enrollment may move it. Records with something left to do are in GSI2 ({@code ENROLLMENTS#DUE}). Every request
+ * goes through the enhanced client but the scrub (an UpdateItem that REMOVEs attributes).
  */
 final class DynamoMemberDirectory implements MemberDirectoryPort {
     /** Claims retried when the item changed between a refused write and the read that explains it. */
@@ -39,15 +45,16 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
     private static final String COMPLETE = EnrollmentRecord.Status.COMPLETE.name();
 
     private final Table table;
+    private final DynamoDbTable<ContactItem> contacts;
 
     DynamoMemberDirectory(Table table) {
         this.table = table;
+        this.contacts = table.of(EnrollmentItems.SCHEMA);
     }
 
     @Override
     public Optional<CardNumber> find(BrandId brand, ContactKey contact) {
-        return table.get(Keys.contact(brand.value(), contact.asText()), Keys.CONTACT_SK, true)
-                .flatMap(i -> Attr.optStr(i, CARD)).map(CardNumber::new);
+        return read(brand, contact).map(ContactItem::card).map(CardNumber::new);
     }
 
     @Override
@@ -55,19 +62,17 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
         if (phone.kind() != ContactKey.Kind.PHONE) {
             throw new IllegalArgumentException("e-mails are claimed by starting an enrollment");
         }
-        var item = Attr.item(Keys.contact(brand.value(), phone.asText()), Keys.CONTACT_SK, EnrollmentItems.TYPE);
-        item.put(CARD, Attr.s(card.value()));
-        item.put(ENROLLMENT, Attr.s(enrollmentId));
-        item.put(ROUND, Attr.n(round));
+        ContactItem item = EnrollmentItems.phoneClaim(brand, phone, card, enrollmentId, round);
+        Expression sameEnrollment = Table.condition("attribute_not_exists(PK) OR (#e = :e AND #r <= :r)",
+                Map.of("#e", ENROLLMENT, "#r", ROUND), Map.of(":e", Attr.s(enrollmentId), ":r", Attr.n(round)));
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            if (table.putIf(item, "attribute_not_exists(PK) OR (#e = :e AND #r <= :r)", Map.of("#e", ENROLLMENT, "#r", ROUND),
-                    Map.of(":e", Attr.s(enrollmentId), ":r", Attr.n(round)))) {
+            if (table.putIf(contacts, item, sameEnrollment)) {
                 return new ClaimOutcome.Claimed();
             }
-            Optional<Map<String, AttributeValue>> held = table.get(Keys.contact(brand.value(), phone.asText()), Keys.CONTACT_SK, true);
+            Optional<ContactItem> held = read(brand, phone);
             if (held.isPresent()) {
-                CardNumber owner = new CardNumber(Attr.str(held.get(), CARD));
-                return enrollmentId.equals(Attr.str(held.get(), ENROLLMENT))
+                CardNumber owner = new CardNumber(held.get().card());
+                return enrollmentId.equals(held.get().enrollment())
                         ? new ClaimOutcome.Superseded(owner) : new ClaimOutcome.Taken(owner);
             }
         }
@@ -79,8 +84,9 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
         if (!pending.pending() || pending.round() != 0) {
             throw new IllegalArgumentException("an enrollment starts pending, nothing chosen");
         }
+        ContactItem item = EnrollmentItems.item(pending);
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            if (table.putIfAbsent(EnrollmentItems.item(pending))) {
+            if (table.putIfAbsent(contacts, item)) {
                 return Optional.empty();
             }
             Optional<EnrollmentRecord> held = enrollment(pending.brand(), pending.email());
@@ -94,50 +100,41 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
 
     @Override
     public Optional<EnrollmentRecord> enrollment(BrandId brand, ContactKey email) {
-        return table.get(Keys.contact(brand.value(), email.asText()), Keys.CONTACT_SK, true)
-                .map(i -> EnrollmentItems.record(brand, email, i));
+        return read(brand, email).map(i -> EnrollmentItems.record(brand, email, i));
     }
 
     @Override
     public boolean choose(EnrollmentRecord seen, CardNumber card, EnrollmentRecord.SealedPin pin) {
         Map<String, AttributeValue> values = ofRecord(seen, PENDING);
-        values.put(":card", Attr.s(card.value()));
-        values.put(":hash", Attr.s(pin.hash()));
-        values.put(":sealed", Attr.s(pin.sealed()));
         values.put(":round", Attr.n(seen.round()));
-        values.put(":next", Attr.n(seen.round() + 1));
-        return table.updateIf(EnrollmentItems.key(seen.brand(), seen.email()),
-                "SET #card = :card, #hash = :hash, #sealed = :sealed, #r = :next", "#s = :state AND #e = :e AND #r = :round",
-                Map.of("#card", CARD, "#hash", PIN_HASH, "#sealed", SEALED_PIN, "#r", ROUND, "#s", STATE, "#e", ENROLLMENT),
-                values);
+        return updateIf(EnrollmentItems.choice(seen, card, pin), "#s = :state AND #e = :e AND #r = :round",
+                Map.of("#s", STATE, "#e", ENROLLMENT, "#r", ROUND), values);
     }
 
     @Override
     public boolean complete(EnrollmentRecord pending, Instant revealUntil) {
         Map<String, AttributeValue> values = ofRecord(pending, PENDING);
-        values.put(":complete", Attr.s(COMPLETE));
         values.put(":round", Attr.n(pending.round()));
-        values.put(":due", Attr.n(revealUntil.toEpochMilli()));
-        values.put(":sk", EnrollmentItems.dueSk(pending, revealUntil));
-        return table.updateIf(EnrollmentItems.key(pending.brand(), pending.email()),
-                "SET #s = :complete, #due = :due, #sk = :sk", "#s = :state AND #e = :e AND #r = :round AND attribute_exists(#card)",
-                Map.of("#s", STATE, "#e", ENROLLMENT, "#r", ROUND, "#due", DUE, "#sk", TallyTable.GSI2.sortKey(), "#card", CARD),
-                values);
+        return updateIf(EnrollmentItems.completion(pending, revealUntil),
+                "#s = :state AND #e = :e AND #r = :round AND attribute_exists(#card)",
+                Map.of("#s", STATE, "#e", ENROLLMENT, "#r", ROUND, "#card", CARD), values);
     }
 
     @Override
     public void abandon(EnrollmentRecord pending) {
         try {
-            table.client.deleteItem(DeleteItemRequest.builder().tableName(table.name)
-                    .key(EnrollmentItems.key(pending.brand(), pending.email()))
-                    .conditionExpression("#s = :state AND #e = :e")
-                    .expressionAttributeNames(Map.of("#s", STATE, "#e", ENROLLMENT))
-                    .expressionAttributeValues(ofRecord(pending, PENDING)).build());
+            contacts.deleteItem(r -> r.key(key(pending.brand(), pending.email()))
+                    .conditionExpression(Table.condition("#s = :state AND #e = :e", Map.of("#s", STATE, "#e", ENROLLMENT),
+                            ofRecord(pending, PENDING))));
         } catch (ConditionalCheckFailedException notOurs) {
             // completed, or another enrollment's by now: nothing of ours to give back
         }
     }
 
+    /**
+     * Low-level: an UpdateItem that REMOVEs the secrets, the intent and the due index keys, which the enhanced
+     * client's item-based update cannot express without rewriting the rest of the item.
+     */
     @Override
     public void scrub(EnrollmentRecord complete) {
         Map<String, String> names = new HashMap<>(Map.of("#s", STATE, "#e", ENROLLMENT, "#due", DUE,
@@ -145,19 +142,16 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
         names.putAll(Map.of("#hash", PIN_HASH, "#sealed", SEALED_PIN, "#c", EnrollmentItems.CUSTOMER,
                 "#ref", EnrollmentItems.REFERRAL_SENDER, "#url", EnrollmentItems.PORTAL_URL, "#req", EnrollmentItems.REQUESTER,
                 "#form", EnrollmentItems.FORM, "#at", EnrollmentItems.STARTED_AT));
-        table.updateIf(EnrollmentItems.key(complete.brand(), complete.email()),
+        table.updateIf(Attr.key(EnrollmentItems.pk(complete.brand(), complete.email()), Keys.CONTACT_SK),
                 "REMOVE #hash, #sealed, #c, #ref, #url, #req, #form, #at, #due, #pk, #sk", "#s = :state AND #e = :e", names,
                 ofRecord(complete, COMPLETE));
     }
 
     @Override
     public boolean postpone(EnrollmentRecord record, Instant due) {
-        Map<String, AttributeValue> values = ofRecord(record, record.status().name());
-        values.put(":due", Attr.n(due.toEpochMilli()));
-        values.put(":sk", EnrollmentItems.dueSk(record, due));
-        return table.updateIf(EnrollmentItems.key(record.brand(), record.email()), "SET #due = :due, #sk = :sk",
-                "#s = :state AND #e = :e AND attribute_exists(#sk)",
-                Map.of("#s", STATE, "#e", ENROLLMENT, "#due", DUE, "#sk", TallyTable.GSI2.sortKey()), values);
+        return updateIf(EnrollmentItems.postponement(record, due), "#s = :state AND #e = :e AND attribute_exists(#sk)",
+                Map.of("#s", STATE, "#e", ENROLLMENT, "#sk", TallyTable.GSI2.sortKey()),
+                ofRecord(record, record.status().name()));
     }
 
     /** GSI2 {@code ENROLLMENTS#DUE}, sort key below the bound: one query, oldest due first. */
@@ -166,13 +160,31 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
         if (limit < 1 || limit > MAX_DUE) {
             throw new IllegalArgumentException("limit 1.." + MAX_DUE);
         }
-        return table.query(QueryRequest.builder().indexName(TallyTable.GSI2.name())
-                        .keyConditionExpression("#pk = :pk AND #sk < :bound")
-                        .expressionAttributeNames(Map.of("#pk", TallyTable.GSI2.partitionKey(), "#sk", TallyTable.GSI2.sortKey()))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.ENROLLMENTS_DUE),
-                                ":bound", Attr.s(Keys.enrollmentDueBefore(before.toEpochMilli()))))
-                        .limit(limit))
+        Key bound = Key.builder().partitionValue(Keys.ENROLLMENTS_DUE)
+                .sortValue(Keys.enrollmentDueBefore(before.toEpochMilli())).build();
+        return table.query(contacts, TallyTable.GSI2.name(), QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortLessThan(bound)).limit(limit).build())
                 .stream().map(EnrollmentItems::record).toList();
+    }
+
+    private Optional<ContactItem> read(BrandId brand, ContactKey contact) {
+        return table.get(contacts, EnrollmentItems.pk(brand, contact), Keys.CONTACT_SK, true);
+    }
+
+    /** Sets the partial item's attributes (and no others) if the condition holds; false when it does not. */
+    private boolean updateIf(ContactItem partial, String condition, Map<String, String> names,
+                             Map<String, AttributeValue> values) {
+        try {
+            contacts.updateItem(r -> r.item(partial).ignoreNulls(true).returnValues(ReturnValue.NONE)
+                    .conditionExpression(Table.condition(condition, names, values)));
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
+    }
+
+    private static Key key(BrandId brand, ContactKey contact) {
+        return Table.key(EnrollmentItems.pk(brand, contact), Keys.CONTACT_SK);
     }
 
     /** The condition values that say "still this enrollment, in this state". */

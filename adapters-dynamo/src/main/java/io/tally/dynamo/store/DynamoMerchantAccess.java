@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Loads key, brand, location, terminal and employee with one BatchGetItem. */
+/**
+ * Loads key, brand, location, terminal and employee with one BatchGetItem. The batch stays on the low-level client
+ * because it reads items of five types, and the enhanced client maps all of a batch's results from one table with
+ * one schema; each item is mapped with its own type's schema instead.
+ */
 final class DynamoMerchantAccess implements LoadMerchantAccessPort {
     private final Table table;
 
@@ -40,20 +44,20 @@ final class DynamoMerchantAccess implements LoadMerchantAccessPort {
             String pk = Attr.str(item, "PK");
             String sk = Attr.str(item, "SK");
             if (pk.equals(apiKeyPk)) {
-                found = new MerchantAccess(Optional.of(ConfigItems.apiKey(item)), found.brand(), found.location(),
-                        found.terminal(), found.employee());
+                found = new MerchantAccess(Optional.of(ConfigItems.API_KEY.mapToItem(item)), found.brand(),
+                        found.location(), found.terminal(), found.employee());
             } else if (sk.equals(Keys.BRAND_SK)) {
-                found = new MerchantAccess(found.apiKey(), Optional.of(ConfigItems.brand(item)), found.location(),
-                        found.terminal(), found.employee());
+                found = new MerchantAccess(found.apiKey(), Optional.of(ConfigItems.BRAND.mapToItem(item)),
+                        found.location(), found.terminal(), found.employee());
             } else if (sk.equals(locationSk)) {
-                found = new MerchantAccess(found.apiKey(), found.brand(), Optional.of(ConfigItems.location(item)),
+                found = new MerchantAccess(found.apiKey(), found.brand(), Optional.of(ConfigItems.LOCATION.mapToItem(item)),
                         found.terminal(), found.employee());
             } else if (sk.equals(terminalSk)) {
                 found = new MerchantAccess(found.apiKey(), found.brand(), found.location(),
-                        Optional.of(ConfigItems.terminal(item)), found.employee());
+                        Optional.of(ConfigItems.TERMINAL.mapToItem(item)), found.employee());
             } else if (sk.equals(employeeSk)) {
                 found = new MerchantAccess(found.apiKey(), found.brand(), found.location(), found.terminal(),
-                        Optional.of(ConfigItems.employee(item)));
+                        Optional.of(ConfigItems.EMPLOYEE.mapToItem(item)));
             }
         }
         return found;

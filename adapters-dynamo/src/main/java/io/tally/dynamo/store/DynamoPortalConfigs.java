@@ -10,76 +10,81 @@ import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
-/** The portal configuration: one item next to the brand ({@code BRAND#b / PORTAL}), hand-mapped. */
+/**
+ * The portal configuration: one item next to the brand ({@code BRAND#b / PORTAL}). The theme is a list of its four
+ * colours, the customer model a list of field names ({@code !} marks a required one), the referral rewards four flat
+ * attributes present only when the brand has them, the subscription lists a list of maps.
+ */
 final class DynamoPortalConfigs implements PortalConfigPort {
+    static final StaticImmutableTableSchema<SubscriptionList, ItemValues> SUBSCRIPTION_LIST =
+            ItemSchema.of(SubscriptionList.class, DynamoPortalConfigs::list)
+                    .string("id", SubscriptionList::id)
+                    .string("name", SubscriptionList::name)
+                    .bool("transactional", SubscriptionList::transactional)
+                    .bool("defaultOn", SubscriptionList::defaultOn)
+                    .build();
+
+    static final StaticImmutableTableSchema<PortalConfig, ItemValues> SCHEMA = ItemSchema.of(PortalConfig.class, DynamoPortalConfigs::config)
+            .key("PortalConfig", c -> Keys.brand(c.brand().value()), c -> Keys.PORTAL_SK)
+            .string("brand", c -> c.brand().value())
+            .string("displayName", PortalConfig::displayName)
+            .string("logoUrl", c -> c.logoUrl().orElse(null))
+            .stringList("theme", c -> List.of(c.theme().primary(), c.theme().onPrimary(), c.theme().background(),
+                    c.theme().text()))
+            .string("applicationId", PortalConfig::applicationId)
+            .string("merchantId", PortalConfig::merchantId)
+            .string("terminalId", PortalConfig::terminalId)
+            .string("enrollmentCardSet", c -> c.enrollmentCardSet().value())
+            .stringList("customerModel", c -> c.customerModel().stream()
+                    .map(s -> s.field().formName() + (s.required() ? "!" : "")).toList())
+            .string("referralValueType", c -> c.referral().map(r -> r.valueType().asText()).orElse(null))
+            .number("referralSender", c -> c.referral().map(ReferralRewards::senderAmount).orElse(null))
+            .number("referralFriend", c -> c.referral().map(ReferralRewards::friendAmount).orElse(null))
+            .string("referralList", c -> c.referral().map(ReferralRewards::invitationList).orElse(null))
+            .documents("lists", SubscriptionList.class, SUBSCRIPTION_LIST, PortalConfig::subscriptionLists)
+            .bool("welcomeEmail", PortalConfig::welcomeEmail)
+            .string("fromAddress", PortalConfig::fromAddress)
+            .build();
+
     private final Table table;
+    private final DynamoDbTable<PortalConfig> configs;
 
     DynamoPortalConfigs(Table table) {
         this.table = table;
+        this.configs = table.of(SCHEMA);
     }
 
     @Override
     public Optional<PortalConfig> load(BrandId brand) {
-        return table.get(Keys.brand(brand.value()), Keys.PORTAL_SK, false).map(DynamoPortalConfigs::config);
+        return table.get(configs, Keys.brand(brand.value()), Keys.PORTAL_SK, false);
     }
 
     @Override
-    public boolean save(PortalConfig c) {
-        var item = Attr.item(Keys.brand(c.brand().value()), Keys.PORTAL_SK, "PortalConfig");
-        item.put("brand", Attr.s(c.brand().value()));
-        item.put("displayName", Attr.s(c.displayName()));
-        c.logoUrl().ifPresent(u -> item.put("logoUrl", Attr.s(u)));
-        item.put("theme", AttributeValue.fromL(List.of(Attr.s(c.theme().primary()), Attr.s(c.theme().onPrimary()),
-                Attr.s(c.theme().background()), Attr.s(c.theme().text()))));
-        item.put("applicationId", Attr.s(c.applicationId()));
-        item.put("merchantId", Attr.s(c.merchantId()));
-        item.put("terminalId", Attr.s(c.terminalId()));
-        item.put("enrollmentCardSet", Attr.s(c.enrollmentCardSet().value()));
-        item.put("customerModel", AttributeValue.fromL(c.customerModel().stream()
-                .map(s -> Attr.s(s.field().formName() + (s.required() ? "!" : ""))).toList()));
-        c.referral().ifPresent(r -> {
-            item.put("referralValueType", Attr.s(r.valueType().asText()));
-            item.put("referralSender", Attr.n(r.senderAmount()));
-            item.put("referralFriend", Attr.n(r.friendAmount()));
-            item.put("referralList", Attr.s(r.invitationList()));
-        });
-        item.put("lists", AttributeValue.fromL(c.subscriptionLists().stream().map(l -> {
-            Map<String, AttributeValue> m = new HashMap<>();
-            m.put("id", Attr.s(l.id()));
-            m.put("name", Attr.s(l.name()));
-            m.put("transactional", Attr.bool(l.transactional()));
-            m.put("defaultOn", Attr.bool(l.defaultOn()));
-            return AttributeValue.fromM(m);
-        }).toList()));
-        item.put("welcomeEmail", Attr.bool(c.welcomeEmail()));
-        item.put("fromAddress", Attr.s(c.fromAddress()));
-        return table.upsert(item);
+    public boolean save(PortalConfig config) {
+        return table.upsert(configs, config);
     }
 
-    private static PortalConfig config(Map<String, AttributeValue> i) {
-        List<AttributeValue> theme = i.get("theme").l();
-        List<CustomerField.Spec> model = new ArrayList<>();
-        for (AttributeValue v : i.get("customerModel").l()) {
-            String s = v.s();
+    private static PortalConfig config(ItemValues v) {
+        List<String> theme = v.list("theme");
+        List<CustomerField.Spec> model = v.<String>list("customerModel").stream().map(s -> {
             boolean required = s.endsWith("!");
-            model.add(new CustomerField.Spec(CustomerField.byFormName(required ? s.substring(0, s.length() - 1) : s), required));
-        }
-        Optional<ReferralRewards> referral = Attr.optStr(i, "referralValueType").map(vt -> new ReferralRewards(
-                ValueTypeKey.parseText(vt), Attr.num(i, "referralSender"), Attr.num(i, "referralFriend"),
-                Attr.str(i, "referralList")));
-        List<SubscriptionList> lists = i.get("lists").l().stream().map(AttributeValue::m).map(m -> new SubscriptionList(
-                m.get("id").s(), m.get("name").s(), m.get("transactional").bool(), m.get("defaultOn").bool())).toList();
-        return new PortalConfig(new BrandId(Attr.str(i, "brand")), Attr.str(i, "displayName"), Attr.optStr(i, "logoUrl"),
-                new Theme(theme.get(0).s(), theme.get(1).s(), theme.get(2).s(), theme.get(3).s()),
-                Attr.str(i, "applicationId"), Attr.str(i, "merchantId"), Attr.str(i, "terminalId"),
-                new CardSetId(Attr.str(i, "enrollmentCardSet")), model, referral, lists, Attr.bool(i, "welcomeEmail"),
-                Attr.str(i, "fromAddress"));
+            return new CustomerField.Spec(CustomerField.byFormName(required ? s.substring(0, s.length() - 1) : s), required);
+        }).toList();
+        Optional<ReferralRewards> referral = v.optString("referralValueType").map(type -> new ReferralRewards(
+                ValueTypeKey.parseText(type), v.number("referralSender"), v.number("referralFriend"),
+                v.optString("referralList").orElse(null)));
+        return new PortalConfig(new BrandId(v.string("brand")), v.string("displayName"), v.optString("logoUrl"),
+                new Theme(theme.get(0), theme.get(1), theme.get(2), theme.get(3)), v.string("applicationId"),
+                v.string("merchantId"), v.string("terminalId"), new CardSetId(v.string("enrollmentCardSet")), model,
+                referral, v.list("lists"), v.bool("welcomeEmail"), v.string("fromAddress"));
+    }
+
+    private static SubscriptionList list(ItemValues v) {
+        return new SubscriptionList(v.string("id"), v.string("name"), v.bool("transactional"), v.bool("defaultOn"));
     }
 }

@@ -21,90 +21,122 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Writes configuration items; each save is one PutItem. */
 final class DynamoProvisioning implements ProvisioningPort {
+    /**
+     * What a revocation writes into an API key item: only {@code revokedAt} (and the {@code type} and {@code keyId}
+     * it already holds), so that the update needs neither a read of the key nor its other attributes.
+     */
+    private record Revocation(String keyId, Instant revokedAt) {
+    }
+
+    private static final StaticImmutableTableSchema<Revocation, ItemValues> REVOCATION =
+            ItemSchema.of(Revocation.class, v -> new Revocation(v.string("keyId"), Instant.parse(v.string("revokedAt"))))
+                    .key("ApiKey", r -> Keys.apiKey(r.keyId()), r -> Keys.API_KEY_SK)
+                    .string("keyId", Revocation::keyId)
+                    .string("revokedAt", r -> r.revokedAt().toString())
+                    .build();
+
     private final Table table;
+    private final DynamoDbTable<Brand> brands;
+    private final DynamoDbTable<LocationGroup> groups;
+    private final DynamoDbTable<Location> locations;
+    private final DynamoDbTable<Terminal> terminals;
+    private final DynamoDbTable<Employee> employees;
+    private final DynamoDbTable<Program> programs;
+    private final DynamoDbTable<ValueType> valueTypes;
+    private final DynamoDbTable<CardSet> cardSets;
+    private final DynamoDbTable<ApiKey> apiKeys;
+    private final DynamoDbIndex<ApiKey> apiKeysByBrand;
+    private final DynamoDbTable<Revocation> revocations;
 
     DynamoProvisioning(Table table) {
         this.table = table;
+        this.brands = table.of(ConfigItems.BRAND);
+        this.groups = table.of(ConfigItems.LOCATION_GROUP);
+        this.locations = table.of(ConfigItems.LOCATION);
+        this.terminals = table.of(ConfigItems.TERMINAL);
+        this.employees = table.of(ConfigItems.EMPLOYEE);
+        this.programs = table.of(ConfigItems.PROGRAM);
+        this.valueTypes = table.of(ConfigItems.VALUE_TYPE);
+        this.cardSets = table.of(ConfigItems.CARD_SET);
+        this.apiKeys = table.of(ConfigItems.API_KEY);
+        this.apiKeysByBrand = apiKeys.index(TallyTable.GSI1.name());
+        this.revocations = table.of(REVOCATION);
     }
 
     @Override
     public boolean saveBrand(Brand brand) {
-        return table.upsert(ConfigItems.brand(brand));
+        return table.upsert(brands, brand);
     }
 
     @Override
     public boolean saveLocationGroup(LocationGroup group) {
-        return table.upsert(ConfigItems.group(group));
+        return table.upsert(groups, group);
     }
 
     @Override
     public boolean saveLocation(Location location) {
-        return table.upsert(ConfigItems.location(location));
+        return table.upsert(locations, location);
     }
 
     @Override
     public boolean saveTerminal(Terminal terminal) {
-        return table.upsert(ConfigItems.terminal(terminal));
+        return table.upsert(terminals, terminal);
     }
 
     @Override
     public Optional<Employee> employee(BrandId brand, LocationId location, EmployeeId id) {
-        return table.get(Keys.brand(brand.value()), Keys.employeeSk(location.value(), id.value()), true)
-                .map(ConfigItems::employee);
+        return table.get(employees, Keys.brand(brand.value()), Keys.employeeSk(location.value(), id.value()), true);
     }
 
     @Override
     public boolean saveEmployee(Employee employee) {
-        return table.upsert(ConfigItems.employee(employee));
+        return table.upsert(employees, employee);
     }
 
     @Override
     public boolean saveProgram(Program program) {
-        return table.upsert(ConfigItems.program(program));
+        return table.upsert(programs, program);
     }
 
     @Override
     public boolean saveValueType(ValueType valueType) {
-        return table.upsert(ConfigItems.valueType(valueType));
+        return table.upsert(valueTypes, valueType);
     }
 
     @Override
     public boolean saveCardSet(CardSet cardSet) {
-        return table.upsert(ConfigItems.cardSet(cardSet));
+        return table.upsert(cardSets, cardSet);
     }
 
     @Override
     public boolean createApiKey(ApiKey key) {
-        return table.putIfAbsent(ConfigItems.apiKey(key));
+        return table.putIfAbsent(apiKeys, key);
     }
 
     @Override
     public Optional<ApiKey> apiKey(String keyId) {
-        return table.get(Keys.apiKey(keyId), Keys.API_KEY_SK, true).map(ConfigItems::apiKey);
+        return table.get(apiKeys, Keys.apiKey(keyId), Keys.API_KEY_SK, true);
     }
 
+    /** The brand's keys from GSI1, every page of them. */
     @Override
     public List<ApiKey> apiKeys(BrandId brand) {
+        Key byBrand = Key.builder().partitionValue(Keys.brandApiKeys(brand.value())).build();
         List<ApiKey> keys = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = table.client.query(QueryRequest.builder().tableName(table.name)
-                    .indexName(TallyTable.GSI1.name())
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey()))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.brandApiKeys(brand.value()))))
-                    .exclusiveStartKey(start).build());
-            page.items().forEach(i -> keys.add(ConfigItems.apiKey(i)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        apiKeysByBrand.query(r -> r.queryConditional(QueryConditional.keyEqualTo(byBrand)))
+                .forEach(page -> keys.addAll(page.items()));
         keys.sort(Comparator.comparing(ApiKey::keyId));
         return keys;
     }
@@ -113,11 +145,10 @@ final class DynamoProvisioning implements ProvisioningPort {
     @Override
     public Optional<ApiKey> revokeApiKey(BrandId brand, String keyId, Instant when) {
         try {
-            table.client.updateItem(UpdateItemRequest.builder().tableName(table.name)
-                    .key(Attr.key(Keys.apiKey(keyId), Keys.API_KEY_SK))
-                    .updateExpression("SET revokedAt = :at")
-                    .conditionExpression("brand = :brand AND attribute_not_exists(revokedAt)")
-                    .expressionAttributeValues(Map.of(":at", Attr.s(when.toString()), ":brand", Attr.s(brand.value())))
+            revocations.updateItem(UpdateItemEnhancedRequest.builder(Revocation.class).item(new Revocation(keyId, when))
+                    .ignoreNulls(true).returnValues(ReturnValue.NONE)
+                    .conditionExpression(Table.condition("brand = :brand AND attribute_not_exists(revokedAt)", Map.of(),
+                            Map.of(":brand", AttributeValue.fromS(brand.value()))))
                     .build());
         } catch (ConditionalCheckFailedException notThisBrandsOrAlreadyRevoked) {
             // fall through: what is stored tells which

@@ -88,6 +88,14 @@ public final class DynamoStorage {
         return memberStores();
     }
 
+    /**
+     * For SnapStart priming: builds the item schemas and maps a sample entry and card through them in memory (no
+     * request), so the first request after a restore finds the enhanced client's mapping loaded and linked.
+     */
+    public void primeMappings(io.tally.domain.tenant.BrandId brand, io.tally.domain.card.CardNumber card) {
+        LedgerItems.prime(brand, card);
+    }
+
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */
     public DynamoBulkImport bulkImport() {
         return new DynamoBulkImport(table);

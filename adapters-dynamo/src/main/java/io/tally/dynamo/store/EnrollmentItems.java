@@ -1,23 +1,25 @@
 package io.tally.dynamo.store;
 
-import static io.tally.dynamo.store.Attr.s;
-
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.Customer;
 import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.EnrollmentRecord;
+import io.tally.domain.member.EnrollmentRecord.Intent;
+import io.tally.domain.member.EnrollmentRecord.SealedPin;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * Maps an enrollment record to its e-mail's contact claim item {@code BRAND#b#CONTACT#email:x / CONTACT} and back.
- * While the record has something left to do it carries GSI2 keys ({@code ENROLLMENTS#DUE} / due, brand, e-mail), so
- * the periodic job finds it without a scan. Claims written before enrollments had records (only {@code card}) read as
- * complete enrollments without an id.
+ * The contact claim item {@code BRAND#b#CONTACT#<email:x | phone:digits> / CONTACT} ({@link ContactItem},
+ * {@link #SCHEMA}). An e-mail's item is its enrollment's record: while the record has something left to do it carries
+ * GSI2 keys ({@code ENROLLMENTS#DUE} / due, brand, e-mail), so the periodic job finds it without a scan. Claims
+ * written before enrollments had records (only {@code card}) read as complete enrollments without an id. A phone's
+ * item holds only the card, enrollment and round that claimed it.
  */
 final class EnrollmentItems {
     static final String TYPE = "Contact";
@@ -35,67 +37,113 @@ final class EnrollmentItems {
     static final String STARTED_AT = "startedAt";
     static final String DUE = "due";
 
+    /**
+     * A contact claim item's attributes as stored, each null when absent: a whole item (an enrollment's first write, a
+     * phone claim, every read) or, for an update that sets only some attributes, the key and those attributes.
+     *
+     * @param brand   and {@code contact} ({@code email:x}): stored on enrollment records only (the due index needs them)
+     * @param round   the enrollment's choice number (0 = nothing chosen yet)
+     * @param pin     stored as {@code pinHash} and {@code sealedPin}
+     * @param intent  stored as {@code customer} (a document), {@code referralSender}, {@code portalUrl},
+     *                {@code requester}, {@code formFingerprint}, {@code startedAt}
+     * @param due     epoch milliseconds; {@code dueSk} is its GSI2 sort key (with it, the item is in the due index)
+     */
+    record ContactItem(String pk, String brand, String contact, String card, String enrollment, String state, Long round,
+                       SealedPin pin, Intent intent, Long due, String dueSk) {
+    }
+
+    static final StaticImmutableTableSchema<ContactItem, ItemValues> SCHEMA = ItemSchema.of(ContactItem.class,
+                    EnrollmentItems::read)
+            .key(TYPE, ContactItem::pk, i -> Keys.CONTACT_SK)
+            .string("brand", ContactItem::brand)
+            .string("contact", ContactItem::contact)
+            .string(ENROLLMENT, ContactItem::enrollment)
+            .string(STATE, ContactItem::state)
+            .number(ROUND, ContactItem::round)
+            .string(CARD, ContactItem::card)
+            .string(PIN_HASH, i -> i.pin() == null ? null : i.pin().hash())
+            .string(SEALED_PIN, i -> i.pin() == null ? null : i.pin().sealed())
+            .document(CUSTOMER, Customer.class, CustomerSchema.SCHEMA, intent(Intent::customer))
+            .string(REFERRAL_SENDER, intent(x -> x.referralSender().map(CardNumber::value).orElse(null)))
+            .string(PORTAL_URL, intent(Intent::portalUrl))
+            .string(REQUESTER, intent(Intent::requester))
+            .string(FORM, intent(Intent::fingerprint))
+            .string(STARTED_AT, intent(x -> x.startedAt().toString()))
+            .number(DUE, ContactItem::due)
+            .index(TallyTable.GSI2, i -> i.dueSk() == null ? null : Keys.ENROLLMENTS_DUE, ContactItem::dueSk)
+            .build();
+
     private EnrollmentItems() {
     }
 
-    static Map<String, AttributeValue> key(BrandId brand, ContactKey email) {
-        return Attr.key(Keys.contact(brand.value(), email.asText()), Keys.CONTACT_SK);
+    static String pk(BrandId brand, ContactKey contact) {
+        return Keys.contact(brand.value(), contact.asText());
     }
 
-    /** A new pending enrollment's item (nothing chosen yet), in the due index. */
-    static Map<String, AttributeValue> item(EnrollmentRecord r) {
-        var item = Attr.item(Keys.contact(r.brand().value(), r.email().asText()), Keys.CONTACT_SK, TYPE);
-        item.put("brand", s(r.brand().value()));
-        item.put("contact", s(r.email().asText()));
-        item.put(ENROLLMENT, s(r.id()));
-        item.put(STATE, s(r.status().name()));
-        item.put(ROUND, Attr.n(r.round()));
-        r.card().ifPresent(c -> item.put(CARD, s(c.value())));
-        r.pin().ifPresent(p -> {
-            item.put(PIN_HASH, s(p.hash()));
-            item.put(SEALED_PIN, s(p.sealed()));
-        });
-        r.intent().ifPresent(i -> {
-            item.put(CUSTOMER, CardItems.customer(i.customer()));
-            i.referralSender().ifPresent(c -> item.put(REFERRAL_SENDER, s(c.value())));
-            item.put(PORTAL_URL, s(i.portalUrl()));
-            item.put(REQUESTER, s(i.requester()));
-            item.put(FORM, s(i.fingerprint()));
-            item.put(STARTED_AT, s(i.startedAt().toString()));
-        });
-        r.due().ifPresent(d -> {
-            item.put(DUE, Attr.n(d.toEpochMilli()));
-            item.put(TallyTable.GSI2.partitionKey(), s(Keys.ENROLLMENTS_DUE));
-            item.put(TallyTable.GSI2.sortKey(), dueSk(r, d));
-        });
-        return item;
+    /** An enrollment record's whole item; in the due index while it is due. */
+    static ContactItem item(EnrollmentRecord r) {
+        return new ContactItem(pk(r.brand(), r.email()), r.brand().value(), r.email().asText(),
+                r.card().map(CardNumber::value).orElse(null), r.id(), r.status().name(), (long) r.round(), r.pin().orElse(null), r.intent().orElse(null),
+                r.due().map(Instant::toEpochMilli).orElse(null), r.due().map(d -> dueSk(r, d)).orElse(null));
     }
 
-    static AttributeValue dueSk(EnrollmentRecord r, Instant due) {
-        return s(Keys.enrollmentDueSk(due.toEpochMilli(), r.brand().value(), r.email().asText()));
+    /** A phone's claim by a card, for an enrollment's round. */
+    static ContactItem phoneClaim(BrandId brand, ContactKey phone, CardNumber card, String enrollmentId, int round) {
+        return new ContactItem(pk(brand, phone), null, null, card.value(), enrollmentId, null, (long) round, null, null, null,
+                null);
+    }
+
+    /** The attributes a card choice sets: the card, its sealed PIN, the next round. */
+    static ContactItem choice(EnrollmentRecord seen, CardNumber card, SealedPin pin) {
+        return new ContactItem(pk(seen.brand(), seen.email()), null, null, card.value(), null, null, seen.round() + 1L, pin, null,
+                null, null);
+    }
+
+    /** The attributes the completion sets: COMPLETE, due (and in the due index) until {@code revealUntil}. */
+    static ContactItem completion(EnrollmentRecord pending, Instant revealUntil) {
+        return new ContactItem(pk(pending.brand(), pending.email()), null, null, null, null,
+                EnrollmentRecord.Status.COMPLETE.name(), null, null, null, revealUntil.toEpochMilli(), dueSk(pending, revealUntil));
+    }
+
+    /** The attributes a postponement sets: the new due instant, in the due index. */
+    static ContactItem postponement(EnrollmentRecord record, Instant due) {
+        return new ContactItem(pk(record.brand(), record.email()), null, null, null, null, null, null, null, null,
+                due.toEpochMilli(), dueSk(record, due));
     }
 
     /** The record of an item read by its key. */
-    static EnrollmentRecord record(BrandId brand, ContactKey email, Map<String, AttributeValue> i) {
-        Optional<String> hash = Attr.optStr(i, PIN_HASH);
-        Optional<String> sealed = Attr.optStr(i, SEALED_PIN);
-        Optional<EnrollmentRecord.SealedPin> pin = hash.isPresent() && sealed.isPresent()
-                ? Optional.of(new EnrollmentRecord.SealedPin(hash.get(), sealed.get())) : Optional.empty();
-        return new EnrollmentRecord(brand, email, Attr.optStr(i, ENROLLMENT).orElse(""),
-                Attr.optStr(i, STATE).map(EnrollmentRecord.Status::valueOf).orElse(EnrollmentRecord.Status.COMPLETE),
-                Attr.optStr(i, CARD).map(CardNumber::new), (int) Attr.num(i, ROUND), pin, intent(i),
-                i.containsKey(DUE) ? Optional.of(Instant.ofEpochMilli(Attr.num(i, DUE))) : Optional.empty());
+    static EnrollmentRecord record(BrandId brand, ContactKey email, ContactItem i) {
+        return new EnrollmentRecord(brand, email, i.enrollment() == null ? "" : i.enrollment(),
+                i.state() == null ? EnrollmentRecord.Status.COMPLETE : EnrollmentRecord.Status.valueOf(i.state()),
+                Optional.ofNullable(i.card()).map(CardNumber::new), i.round() == null ? 0 : i.round().intValue(),
+                Optional.ofNullable(i.pin()), Optional.ofNullable(i.intent()),
+                Optional.ofNullable(i.due()).map(Instant::ofEpochMilli));
     }
 
     /** The record of an item from the due index (which carries its brand and e-mail). */
-    static EnrollmentRecord record(Map<String, AttributeValue> i) {
-        String contact = Attr.str(i, "contact");
-        return record(new BrandId(Attr.str(i, "brand")), ContactKey.email(contact.substring(contact.indexOf(':') + 1)), i);
+    static EnrollmentRecord record(ContactItem i) {
+        String contact = i.contact();
+        return record(new BrandId(i.brand()), ContactKey.email(contact.substring(contact.indexOf(':') + 1)), i);
     }
 
-    private static Optional<EnrollmentRecord.Intent> intent(Map<String, AttributeValue> i) {
-        return CardItems.customer(i.get(CUSTOMER)).map(customer -> new EnrollmentRecord.Intent(customer,
-                Attr.optStr(i, REFERRAL_SENDER).map(CardNumber::new), Attr.str(i, PORTAL_URL), Attr.str(i, REQUESTER),
-                Attr.str(i, FORM), Instant.parse(Attr.str(i, STARTED_AT))));
+    private static String dueSk(EnrollmentRecord r, Instant due) {
+        return Keys.enrollmentDueSk(due.toEpochMilli(), r.brand().value(), r.email().asText());
+    }
+
+    private static <R> Function<ContactItem, R> intent(Function<Intent, R> attribute) {
+        return i -> i.intent() == null ? null : attribute.apply(i.intent());
+    }
+
+    private static ContactItem read(ItemValues v) {
+        Optional<String> hash = v.optString(PIN_HASH);
+        Optional<String> sealed = v.optString(SEALED_PIN);
+        SealedPin pin = hash.isPresent() && sealed.isPresent() ? new SealedPin(hash.get(), sealed.get()) : null;
+        Intent intent = v.<Customer>document(CUSTOMER).map(customer -> new Intent(customer,
+                v.optString(REFERRAL_SENDER).map(CardNumber::new), v.string(PORTAL_URL), v.string(REQUESTER), v.string(FORM),
+                Instant.parse(v.string(STARTED_AT)))).orElse(null);
+        return new ContactItem(v.string(TallyTable.PK), v.optString("brand").orElse(null),
+                v.optString("contact").orElse(null), v.optString(CARD).orElse(null), v.optString(ENROLLMENT).orElse(null), v.optString(STATE).orElse(null),
+                v.optNumber(ROUND).orElse(null), pin, intent, v.optNumber(DUE).orElse(null),
+                v.optString(TallyTable.GSI2.sortKey()).orElse(null));
     }
 }

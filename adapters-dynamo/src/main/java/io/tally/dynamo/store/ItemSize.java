@@ -2,6 +2,9 @@ package io.tally.dynamo.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClientExtension;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbExtensionContext;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.WriteModification;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -15,6 +18,32 @@ final class ItemSize {
     static final int MAX_ITEM_BYTES = 400 * 1024;
 
     private ItemSize() {
+    }
+
+    /** An item over {@link #MAX_ITEM_BYTES}, refused before any request. */
+    static final class TooLargeException extends IllegalStateException {
+        private final long size;
+
+        TooLargeException(long size) {
+            super("an item of " + size + " bytes is over DynamoDB's " + MAX_ITEM_BYTES + " byte item limit");
+            this.size = size;
+        }
+
+        long size() {
+            return size;
+        }
+    }
+
+    /** The enhanced client's check of every item it writes: over the limit, {@link TooLargeException}. */
+    static final class Limit implements DynamoDbEnhancedClientExtension {
+        @Override
+        public WriteModification beforeWrite(DynamoDbExtensionContext.BeforeWrite context) {
+            long size = of(context.items());
+            if (size > MAX_ITEM_BYTES) {
+                throw new TooLargeException(size);
+            }
+            return WriteModification.builder().build();
+        }
     }
 
     static long of(Map<String, AttributeValue> item) {

@@ -1,10 +1,5 @@
 package io.tally.dynamo.store;
 
-import static io.tally.dynamo.store.Attr.n;
-import static io.tally.dynamo.store.Attr.num;
-import static io.tally.dynamo.store.Attr.s;
-import static io.tally.dynamo.store.Attr.str;
-
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.Bucket;
@@ -29,74 +24,191 @@ import io.tally.domain.tenant.TerminalId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * Maps a ledger entry to its item {@code CARD#n / SEQ#<19-digit sequence>} and back, by hand: the posting at the
- * top level, the full state after it as one nested map ({@code state}). Nested attribute names are one or two
- * letters because every entry repeats the whole state and DynamoDB counts names towards the 400 KB item limit
- * (see {@link ItemSize}). Empty collections and absent optionals are left out. Index keys: GSI1 the outbox (from the
- * write until the event is relayed), GSI4 the sweeper's due index when time will change the state.
+ * The ledger's item types as enhanced-client schemas. An entry is the item {@code CARD#n / SEQ#<19-digit sequence>}:
+ * the posting at the top level, the full state after it as one nested document ({@code state}). Nested attribute
+ * names are one or two letters because the head entry carries the whole state and DynamoDB counts names towards the
+ * 400 KB item limit (see {@link ItemSize}); empty collections and absent optionals are left out. Index keys: GSI1 the
+ * outbox (from the write until the event is relayed), GSI4 the sweeper's due index where the entry changes its
+ * card's due instant. Both indexes project only keys and a few small attributes (docs/ARCHITECTURE.md), so the state
+ * is stored once, in the table.
  */
 final class LedgerItems {
     static final String TYPE = "Entry";
     /** Partitions of the sweeper's due index and of the outbox; the shard is a stable hash of the card number. */
     static final int SHARDS = 8;
     static final String TIME = "at";
+    /** An origin with nothing in it is stored as an empty document, which reads back as absent. */
+    private static final Origin NO_ORIGIN = new Origin(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private LedgerItems() {
     }
 
-    /** The entry's item; it names the sweeper's due instant only where that changed since {@code previous} (if known). */
-    static Map<String, AttributeValue> item(LedgerEntry e, Optional<LedgerEntry> previous) {
-        Posting p = e.posting();
-        String brand = p.brand().value();
-        String card = p.card().value();
-        var item = Attr.item(Keys.card(card), Keys.sequenceSk(p.sequence()), TYPE);
-        item.put("brand", s(brand));
-        item.put("card", s(card));
-        item.put("seq", n(p.sequence()));
-        item.put("txn", s(p.transactionId().value()));
-        item.put("entryType", s(p.type().name()));
-        item.put(TIME, s(p.time().toString()));
-        putMap(item, "origin", origin(p.origin()));
-        putList(item, "changes", p.changes(), LedgerItems::change);
-        p.related().ifPresent(r -> item.put("related", AttributeValue.fromM(reference(r))));
-        item.put("amountDue", n(p.amountDue()));
-        item.put("state", AttributeValue.fromM(state(e.stateAfter())));
-        item.put(TallyTable.GSI1.partitionKey(), s(Keys.outboxShard(shard(p.card()))));
-        item.put(TallyTable.GSI1.sortKey(), s(Keys.outboxSk(p.time().toEpochMilli(), card, p.sequence())));
-        Optional<Long> due = ExpireDueUseCase.nextDue(e).map(LedgerItems::ceilMillis);
-        if (due.isPresent() && (previous.isEmpty() || !due.equals(ExpireDueUseCase.nextDue(previous.get()).map(LedgerItems::ceilMillis)))) {
-            item.put(TallyTable.GSI4.partitionKey(), s(Keys.dueShard(shard(p.card()))));
-            item.put(TallyTable.GSI4.sortKey(), s(Keys.dueSk(due.get(), brand, card)));
+    /**
+     * An entry as stored: with the outbox keys unless {@code outbox} is false (imported history is not news), and the
+     * due index keys where {@code namesDue} (the entry changed its card's due instant).
+     */
+    record EntryItem(LedgerEntry entry, boolean outbox, boolean namesDue) {
+        Posting posting() {
+            return entry.posting();
         }
-        return item;
+
+        Optional<Long> due() {
+            return namesDue ? dueMillis(entry) : Optional.empty();
+        }
     }
 
     /** The claim of a card's ledger id: {@code LID#brand#id / LID}, holding the card number. */
-    static Map<String, AttributeValue> ledgerIdItem(BrandId brand, LedgerId ledgerId, CardNumber card) {
-        var item = Attr.item(Keys.ledgerId(brand.value(), ledgerId.value()), Keys.LEDGER_ID_SK, "LedgerId");
-        item.put("card", s(card.value()));
-        return item;
+    record LedgerIdItem(String pk, CardNumber card) {
+        static LedgerIdItem of(BrandId brand, LedgerId ledgerId, CardNumber card) {
+            return new LedgerIdItem(Keys.ledgerId(brand.value(), ledgerId.value()), card);
+        }
     }
 
-    static LedgerEntry entry(Map<String, AttributeValue> i) {
-        Posting posting = new Posting(new BrandId(str(i, "brand")), new CardNumber(str(i, "card")), num(i, "seq"),
-                txn(str(i, "txn")), EntryType.valueOf(str(i, "entryType")), Instant.parse(str(i, TIME)),
-                origin(map(i.get("origin"))), list(i.get("changes"), LedgerItems::change),
-                Optional.ofNullable(i.get("related")).map(v -> reference(v.m())), num(i, "amountDue"));
-        return new LedgerEntry(posting, state(i.get("state").m()));
+    private static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin)
+            .string("l", o -> o.location().map(LocationId::value).orElse(null))
+            .string("t", o -> o.terminal().map(TerminalId::value).orElse(null))
+            .string("e", o -> o.employee().map(EmployeeId::value).orElse(null))
+            .string("x", o -> o.externalTransactionId().orElse(null))
+            .string("n", o -> o.note().orElse(null))
+            .string("r", o -> o.requestRef().orElse(null))
+            .string("ri", o -> o.request().map(Origin.RequestKey::customRequestId).orElse(null))
+            .string("rf", o -> o.request().map(Origin.RequestKey::fingerprint).orElse(null))
+            .build();
+
+    private static final StaticImmutableTableSchema<Bucket, ItemValues> BUCKET = ItemSchema.of(Bucket.class, LedgerItems::bucket)
+            .string("s", b -> b.source().value())
+            .number("i", Bucket::issued)
+            .number("r", Bucket::remaining)
+            .string("e", b -> b.expiresAt().map(Instant::toString).orElse(null))
+            .flag("c", Bucket::returnRelated)
+            .build();
+
+    private static final StaticImmutableTableSchema<Slice, ItemValues> SLICE = ItemSchema.of(Slice.class, LedgerItems::slice)
+            .string("s", x -> x.source().value())
+            .number("a", Slice::amount)
+            .number("i", Slice::issued)
+            .string("e", x -> x.expiresAt().map(Instant::toString).orElse(null))
+            .flag("c", Slice::returnRelated)
+            .build();
+
+    private static final StaticImmutableTableSchema<Hold, ItemValues> HOLD = ItemSchema.of(Hold.class, LedgerItems::hold)
+            .string("id", h -> h.id().value())
+            .number("q", Hold::sequence)
+            .number("a", Hold::amount)
+            .number("r", Hold::remaining)
+            .string("e", h -> h.expiresAt().toString())
+            .build();
+
+    /** A change, by kind ({@code c}): add, topup, take, restore, hold, reduce; only the kind's attributes are stored. */
+    private static final StaticImmutableTableSchema<Change, ItemValues> CHANGE = ItemSchema.of(Change.class, LedgerItems::change)
+            .string("k", c -> c.key().asText())
+            .string("c", LedgerItems::kind)
+            .document("b", Bucket.class, BUCKET, c -> c instanceof Change.AddBucket add ? add.bucket() : null)
+            .string("s", c -> c instanceof Change.TopUp top ? top.bucket().value() : null)
+            .number("a", c -> c instanceof Change.TopUp top ? Long.valueOf(top.amount())
+                    : c instanceof Change.ReduceHold reduce ? Long.valueOf(reduce.amount()) : null)
+            .document("sl", Slice.class, SLICE, c -> c instanceof Change.Take take ? take.slice()
+                    : c instanceof Change.Restore restore ? restore.slice() : null)
+            .document("h", Hold.class, HOLD, c -> c instanceof Change.OpenHold open ? open.hold() : null)
+            .string("hid", c -> c instanceof Change.ReduceHold reduce ? reduce.hold().value() : null)
+            .build();
+
+    private static final StaticImmutableTableSchema<Reference, ItemValues> REFERENCE = ItemSchema.of(Reference.class,
+                    v -> new Reference(txn(v.string("t")), v.number("q")))
+            .string("t", r -> r.transactionId().value())
+            .number("q", Reference::sequence)
+            .build();
+
+    private static final StaticImmutableTableSchema<Balance, ItemValues> BALANCE = ItemSchema.of(Balance.class,
+                    v -> new Balance(ValueTypeKey.parseText(v.string("k")), v.list("bk"), v.list("h")))
+            .string("k", b -> b.key().asText())
+            .documents("bk", Bucket.class, BUCKET, Balance::buckets)
+            .documents("h", Hold.class, HOLD, Balance::holds)
+            .build();
+
+    private static final StaticImmutableTableSchema<RequestMark, ItemValues> MARK = ItemSchema.of(RequestMark.class,
+                    v -> new RequestMark(v.string("i"), v.string("f"), txn(v.string("t")), v.number("q")))
+            .string("i", RequestMark::customRequestId)
+            .string("f", RequestMark::fingerprint)
+            .string("t", r -> r.transactionId().value())
+            .number("q", RequestMark::sequence)
+            .build();
+
+    private static final StaticImmutableTableSchema<CardState, ItemValues> STATE = ItemSchema.of(CardState.class, LedgerItems::state)
+            .number("q", CardState::sequence)
+            .documents("b", Balance.class, BALANCE, CardState::balanceList)
+            .numbers("v", LedgerItems::voided)
+            .documents("rr", RequestMark.class, MARK, CardState::recentRequests)
+            .string("en", s -> s.enrolledAt().map(Instant::toString).orElse(null))
+            .string("l", s -> s.ledgerId().map(LedgerId::value).orElse(null))
+            .build();
+
+    static final StaticImmutableTableSchema<EntryItem, ItemValues> ENTRY = ItemSchema.of(EntryItem.class, LedgerItems::entryItem)
+            .key(TYPE, e -> Keys.card(e.posting().card().value()), e -> Keys.sequenceSk(e.posting().sequence()))
+            .string("brand", e -> e.posting().brand().value())
+            .string("card", e -> e.posting().card().value())
+            .number("seq", e -> e.posting().sequence())
+            .string("txn", e -> e.posting().transactionId().value())
+            .string("entryType", e -> e.posting().type().name())
+            .string(TIME, e -> e.posting().time().toString())
+            .document("origin", Origin.class, ORIGIN, e -> e.posting().origin())
+            .documents("changes", Change.class, CHANGE, e -> e.posting().changes())
+            .document("related", Reference.class, REFERENCE, e -> e.posting().related().orElse(null))
+            .number("amountDue", e -> e.posting().amountDue())
+            .document("state", CardState.class, STATE, e -> e.entry().stateAfter())
+            .index(TallyTable.GSI1, e -> e.outbox() ? Keys.outboxShard(shard(e.posting().card())) : null,
+                    e -> e.outbox() ? Keys.outboxSk(e.posting().time().toEpochMilli(), e.posting().card().value(),
+                            e.posting().sequence()) : null)
+            .index(TallyTable.GSI4, e -> e.due().map(d -> Keys.dueShard(shard(e.posting().card()))).orElse(null),
+                    e -> e.due().map(d -> Keys.dueSk(d, e.posting().brand().value(), e.posting().card().value())).orElse(null))
+            .build();
+
+    static final StaticImmutableTableSchema<LedgerIdItem, ItemValues> LEDGER_ID = ItemSchema.of(LedgerIdItem.class,
+                    v -> new LedgerIdItem(v.string(TallyTable.PK), new CardNumber(v.string("card"))))
+            .key("LedgerId", LedgerIdItem::pk, l -> Keys.LEDGER_ID_SK)
+            .string("card", l -> l.card().value())
+            .build();
+
+    /**
+     * Maps a sample entry (a bucket issued, a hold opened, a request mark, an origin) and a card through their schemas
+     * and back, in memory: loads and links every converter an entry and a card need, for SnapStart's snapshot.
+     */
+    static void prime(BrandId brand, CardNumber card) {
+        TransactionId txn = new TransactionId("1");
+        Instant at = Instant.EPOCH;
+        ValueTypeKey key = ValueTypeKey.currency("USD");
+        Origin origin = new Origin(Optional.of(new LocationId("L")), Optional.of(new TerminalId("T")), Optional.empty(),
+                Optional.of("x"), Optional.empty(), Optional.of("r"), Optional.of(new Origin.RequestKey("id", "fp")));
+        Posting posting = new Posting(brand, card, 1, txn, EntryType.ISSUE, at, origin,
+                List.of(new Change.AddBucket(key, new Bucket(txn, 100, 100, Optional.of(at.plusSeconds(60)), false)),
+                        new Change.OpenHold(key, new Hold(txn, 1, 10, 10, at.plusSeconds(30)))),
+                Optional.of(new Reference(txn, 1)), 0);
+        CardState state = new CardState(1, Map.of(key, new Balance(key, List.of(new Bucket(txn, 100, 100, Optional.empty(),
+                false)), List.of(new Hold(txn, 1, 10, 10, at.plusSeconds(30))))), Map.of(txn, 1L),
+                List.of(new RequestMark("id", "fp", txn, 1)), Optional.of(at), Optional.of(new LedgerId("0000000001")));
+        EntryItem item = new EntryItem(new LedgerEntry(posting, state), true, true);
+        if (!ENTRY.mapToItem(ENTRY.itemToMap(item, true)).entry().equals(item.entry())) {
+            throw new IllegalStateException("an entry did not map back to itself");
+        }
+        var profile = io.tally.domain.card.Card.unallocated(brand, card, new io.tally.domain.program.ProgramId("P"),
+                new io.tally.domain.program.CardSetId("S"));
+        if (!CardItems.SCHEMA.mapToItem(CardItems.SCHEMA.itemToMap(profile, true)).equals(profile)) {
+            throw new IllegalStateException("a card did not map back to itself");
+        }
     }
 
-    static boolean isEntry(Map<String, AttributeValue> i) {
-        return TYPE.equals(str(i, "type"));
+    /** The entry as stored after {@code previous} (if known): in the outbox, naming its due instant where that changed. */
+    static EntryItem item(LedgerEntry e, Optional<LedgerEntry> previous) {
+        Optional<Long> due = dueMillis(e);
+        return new EntryItem(e, true, due.isPresent() && (previous.isEmpty() || !due.equals(dueMillis(previous.get()))));
     }
 
     /** The shard of a card in the due index and the outbox: a stable hash of its number. */
@@ -109,208 +221,85 @@ final class LedgerItems {
         return at.toEpochMilli() + (at.getNano() % 1_000_000 == 0 ? 0 : 1);
     }
 
-    private static Map<String, AttributeValue> origin(Origin o) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        o.location().ifPresent(v -> m.put("l", s(v.value())));
-        o.terminal().ifPresent(v -> m.put("t", s(v.value())));
-        o.employee().ifPresent(v -> m.put("e", s(v.value())));
-        o.externalTransactionId().ifPresent(v -> m.put("x", s(v)));
-        o.note().ifPresent(v -> m.put("n", s(v)));
-        o.requestRef().ifPresent(v -> m.put("r", s(v)));
-        o.request().ifPresent(r -> {
-            m.put("ri", s(r.customRequestId()));
-            m.put("rf", s(r.fingerprint()));
-        });
-        return m;
+    private static Optional<Long> dueMillis(LedgerEntry e) {
+        return ExpireDueUseCase.nextDue(e).map(LedgerItems::ceilMillis);
     }
 
-    private static Origin origin(Map<String, AttributeValue> m) {
-        Optional<Origin.RequestKey> request = opt(m, "ri").map(id -> new Origin.RequestKey(id, str(m, "rf")));
-        return new Origin(opt(m, "l").map(LocationId::new), opt(m, "t").map(TerminalId::new),
-                opt(m, "e").map(EmployeeId::new), opt(m, "x"), opt(m, "n"), opt(m, "r"), request);
+    private static EntryItem entryItem(ItemValues v) {
+        Posting posting = new Posting(new BrandId(v.string("brand")), new CardNumber(v.string("card")), v.number("seq"),
+                txn(v.string("txn")), EntryType.valueOf(v.string("entryType")), Instant.parse(v.string(TIME)),
+                v.<Origin>document("origin").orElse(NO_ORIGIN), v.list("changes"), v.document("related"),
+                v.number("amountDue"));
+        boolean outbox = v.optString(TallyTable.GSI1.partitionKey()).isPresent();
+        boolean namesDue = v.optString(TallyTable.GSI4.partitionKey()).isPresent();
+        return new EntryItem(new LedgerEntry(posting, v.<CardState>document("state").orElseThrow()), outbox, namesDue);
     }
 
-    private static AttributeValue change(Change c) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("k", s(c.key().asText()));
-        if (c instanceof Change.AddBucket add) {
-            m.put("c", s("add"));
-            m.put("b", AttributeValue.fromM(bucket(add.bucket())));
-        } else if (c instanceof Change.TopUp top) {
-            m.put("c", s("topup"));
-            m.put("s", s(top.bucket().value()));
-            m.put("a", n(top.amount()));
-        } else if (c instanceof Change.Take take) {
-            m.put("c", s("take"));
-            m.put("sl", AttributeValue.fromM(slice(take.slice())));
-        } else if (c instanceof Change.Restore restore) {
-            m.put("c", s("restore"));
-            m.put("sl", AttributeValue.fromM(slice(restore.slice())));
-        } else if (c instanceof Change.OpenHold open) {
-            m.put("c", s("hold"));
-            m.put("h", AttributeValue.fromM(hold(open.hold())));
-        } else {
-            Change.ReduceHold reduce = (Change.ReduceHold) c;
-            m.put("c", s("reduce"));
-            m.put("hid", s(reduce.hold().value()));
-            m.put("a", n(reduce.amount()));
+    private static Origin origin(ItemValues v) {
+        Optional<Origin.RequestKey> request = v.optString("ri").map(id -> new Origin.RequestKey(id, v.string("rf")));
+        return new Origin(v.optString("l").map(LocationId::new), v.optString("t").map(TerminalId::new),
+                v.optString("e").map(EmployeeId::new), v.optString("x"), v.optString("n"), v.optString("r"), request);
+    }
+
+    private static String kind(Change c) {
+        if (c instanceof Change.AddBucket) {
+            return "add";
+        } else if (c instanceof Change.TopUp) {
+            return "topup";
+        } else if (c instanceof Change.Take) {
+            return "take";
+        } else if (c instanceof Change.Restore) {
+            return "restore";
+        } else if (c instanceof Change.OpenHold) {
+            return "hold";
         }
-        return AttributeValue.fromM(m);
+        return "reduce";
     }
 
-    private static Change change(AttributeValue v) {
-        Map<String, AttributeValue> m = v.m();
-        ValueTypeKey key = ValueTypeKey.parseText(str(m, "k"));
-        return switch (str(m, "c")) {
-            case "add" -> new Change.AddBucket(key, bucket(m.get("b").m()));
-            case "topup" -> new Change.TopUp(key, txn(str(m, "s")), num(m, "a"));
-            case "take" -> new Change.Take(key, slice(m.get("sl").m()));
-            case "restore" -> new Change.Restore(key, slice(m.get("sl").m()));
-            case "hold" -> new Change.OpenHold(key, hold(m.get("h").m()));
-            case "reduce" -> new Change.ReduceHold(key, txn(str(m, "hid")), num(m, "a"));
-            default -> throw new IllegalStateException("unknown change kind " + str(m, "c"));
+    private static Change change(ItemValues v) {
+        ValueTypeKey key = ValueTypeKey.parseText(v.string("k"));
+        return switch (v.string("c")) {
+            case "add" -> new Change.AddBucket(key, v.<Bucket>document("b").orElseThrow());
+            case "topup" -> new Change.TopUp(key, txn(v.string("s")), v.number("a"));
+            case "take" -> new Change.Take(key, v.<Slice>document("sl").orElseThrow());
+            case "restore" -> new Change.Restore(key, v.<Slice>document("sl").orElseThrow());
+            case "hold" -> new Change.OpenHold(key, v.<Hold>document("h").orElseThrow());
+            case "reduce" -> new Change.ReduceHold(key, txn(v.string("hid")), v.number("a"));
+            default -> throw new IllegalStateException("unknown change kind " + v.string("c"));
         };
     }
 
-    private static Map<String, AttributeValue> bucket(Bucket b) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("s", s(b.source().value()));
-        m.put("i", n(b.issued()));
-        m.put("r", n(b.remaining()));
-        b.expiresAt().ifPresent(e -> m.put("e", s(e.toString())));
-        if (b.returnRelated()) {
-            m.put("c", AttributeValue.fromBool(true));
-        }
-        return m;
+    private static Bucket bucket(ItemValues v) {
+        return new Bucket(txn(v.string("s")), v.number("i"), v.number("r"), v.optString("e").map(Instant::parse), v.bool("c"));
     }
 
-    private static Bucket bucket(Map<String, AttributeValue> m) {
-        return new Bucket(txn(str(m, "s")), num(m, "i"), num(m, "r"), opt(m, "e").map(Instant::parse), Attr.bool(m, "c"));
+    private static Slice slice(ItemValues v) {
+        return new Slice(txn(v.string("s")), v.number("a"), v.number("i"), v.optString("e").map(Instant::parse), v.bool("c"));
     }
 
-    private static Map<String, AttributeValue> slice(Slice sl) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("s", s(sl.source().value()));
-        m.put("a", n(sl.amount()));
-        m.put("i", n(sl.issued()));
-        sl.expiresAt().ifPresent(e -> m.put("e", s(e.toString())));
-        if (sl.returnRelated()) {
-            m.put("c", AttributeValue.fromBool(true));
-        }
-        return m;
+    private static Hold hold(ItemValues v) {
+        return new Hold(txn(v.string("id")), v.number("q"), v.number("a"), v.number("r"), Instant.parse(v.string("e")));
     }
 
-    private static Slice slice(Map<String, AttributeValue> m) {
-        return new Slice(txn(str(m, "s")), num(m, "a"), num(m, "i"), opt(m, "e").map(Instant::parse), Attr.bool(m, "c"));
+    private static Map<String, Long> voided(CardState s) {
+        Map<String, Long> voided = new HashMap<>();
+        s.voided().forEach((id, seq) -> voided.put(id.value(), seq));
+        return voided;
     }
 
-    private static Map<String, AttributeValue> hold(Hold h) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("id", s(h.id().value()));
-        m.put("q", n(h.sequence()));
-        m.put("a", n(h.amount()));
-        m.put("r", n(h.remaining()));
-        m.put("e", s(h.expiresAt().toString()));
-        return m;
-    }
-
-    private static Hold hold(Map<String, AttributeValue> m) {
-        return new Hold(txn(str(m, "id")), num(m, "q"), num(m, "a"), num(m, "r"), Instant.parse(str(m, "e")));
-    }
-
-    private static Map<String, AttributeValue> reference(Reference r) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("t", s(r.transactionId().value()));
-        m.put("q", n(r.sequence()));
-        return m;
-    }
-
-    private static Reference reference(Map<String, AttributeValue> m) {
-        return new Reference(txn(str(m, "t")), num(m, "q"));
-    }
-
-    private static Map<String, AttributeValue> state(CardState st) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("q", n(st.sequence()));
-        putList(m, "b", st.balanceList(), LedgerItems::balance);
-        Map<String, AttributeValue> voided = new HashMap<>();
-        st.voided().forEach((id, seq) -> voided.put(id.value(), n(seq)));
-        putMap(m, "v", voided);
-        putList(m, "rr", st.recentRequests(), LedgerItems::mark);
-        st.enrolledAt().ifPresent(e -> m.put("en", s(e.toString())));
-        st.ledgerId().ifPresent(l -> m.put("l", s(l.value())));
-        return m;
-    }
-
-    private static CardState state(Map<String, AttributeValue> m) {
+    private static CardState state(ItemValues v) {
         Map<ValueTypeKey, Balance> balances = new HashMap<>();
-        for (Balance b : list(m.get("b"), LedgerItems::balance)) {
+        for (Balance b : v.<Balance>list("b")) {
             balances.put(b.key(), b);
         }
         Map<TransactionId, Long> voided = new HashMap<>();
-        map(m.get("v")).forEach((id, seq) -> voided.put(txn(id), Long.parseLong(seq.n())));
-        return new CardState(num(m, "q"), balances, voided, list(m.get("rr"), LedgerItems::mark),
-                opt(m, "en").map(Instant::parse), opt(m, "l").map(LedgerId::new));
-    }
-
-    private static AttributeValue balance(Balance b) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("k", s(b.key().asText()));
-        putList(m, "bk", b.buckets(), x -> AttributeValue.fromM(bucket(x)));
-        putList(m, "h", b.holds(), x -> AttributeValue.fromM(hold(x)));
-        return AttributeValue.fromM(m);
-    }
-
-    private static Balance balance(AttributeValue v) {
-        Map<String, AttributeValue> m = v.m();
-        return new Balance(ValueTypeKey.parseText(str(m, "k")), list(m.get("bk"), x -> bucket(x.m())),
-                list(m.get("h"), x -> hold(x.m())));
-    }
-
-    private static AttributeValue mark(RequestMark r) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("i", s(r.customRequestId()));
-        m.put("f", s(r.fingerprint()));
-        m.put("t", s(r.transactionId().value()));
-        m.put("q", n(r.sequence()));
-        return AttributeValue.fromM(m);
-    }
-
-    private static RequestMark mark(AttributeValue v) {
-        Map<String, AttributeValue> m = v.m();
-        return new RequestMark(str(m, "i"), str(m, "f"), txn(str(m, "t")), num(m, "q"));
+        v.<String, Long>map("v").forEach((id, seq) -> voided.put(txn(id), seq));
+        List<RequestMark> marks = v.list("rr");
+        return new CardState(v.number("q"), balances, voided, marks, v.optString("en").map(Instant::parse),
+                v.optString("l").map(LedgerId::new));
     }
 
     private static TransactionId txn(String value) {
         return new TransactionId(value);
-    }
-
-    private static Optional<String> opt(Map<String, AttributeValue> m, String name) {
-        return Attr.optStr(m, name);
-    }
-
-    private static <T> void putList(Map<String, AttributeValue> into, String name, List<T> values,
-                                    Function<T, AttributeValue> map) {
-        if (!values.isEmpty()) {
-            into.put(name, AttributeValue.fromL(values.stream().map(map).toList()));
-        }
-    }
-
-    private static void putMap(Map<String, AttributeValue> into, String name, Map<String, AttributeValue> value) {
-        if (!value.isEmpty()) {
-            into.put(name, AttributeValue.fromM(value));
-        }
-    }
-
-    private static <T> List<T> list(AttributeValue v, Function<AttributeValue, T> map) {
-        List<T> out = new ArrayList<>();
-        if (v != null && v.hasL()) {
-            v.l().forEach(x -> out.add(map.apply(x)));
-        }
-        return out;
-    }
-
-    private static Map<String, AttributeValue> map(AttributeValue v) {
-        return v != null && v.hasM() ? v.m() : Map.of();
     }
 }

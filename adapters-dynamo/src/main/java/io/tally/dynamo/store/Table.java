@@ -6,6 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -27,7 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The operations the adapters need on the one table, each a single request (or a bounded loop of
- * them). Condition failures come back as values, never as AWS exceptions.
+ * them). Condition failures come back as values, never as AWS exceptions. Items are mapped by the AWS SDK's enhanced
+ * client: one {@link DynamoDbTable} per item type ({@link #of}), all on the same table name, each with its
+ * {@link ItemSchema}. The low-level operations below the typed ones serve only the requests the enhanced client
+ * cannot express (listed in docs/ARCHITECTURE.md, "Requests outside the enhanced client").
  */
 final class Table {
     private static final int MAX_BATCH_ROUNDS = 8;
@@ -35,10 +48,75 @@ final class Table {
 
     final DynamoDbClient client;
     final String name;
+    private final DynamoDbEnhancedClient enhanced;
 
     Table(DynamoDbClient client, String name) {
         this.client = Objects.requireNonNull(client, "client");
         this.name = Objects.requireNonNull(name, "name");
+        // Only the size check: no item type uses versioned records or atomic counters (the default extensions), and
+        // each would run on every request.
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions(new ItemSize.Limit()).build();
+    }
+
+    /** The table as seen through one item type's schema. */
+    <T> DynamoDbTable<T> of(TableSchema<T> schema) {
+        return enhanced.table(name, schema);
+    }
+
+    static Key key(String pk, String sk) {
+        return Key.builder().partitionValue(pk).sortValue(sk).build();
+    }
+
+    /** A condition with {@code #name} / {@code :value} placeholders (either map may be empty). */
+    static Expression condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        return Expression.builder().expression(expression).expressionNames(names.isEmpty() ? null : names)
+                .expressionValues(values.isEmpty() ? null : values).build();
+    }
+
+    <T> Optional<T> get(DynamoDbTable<T> items, String pk, String sk, boolean consistent) {
+        return Optional.ofNullable(items.getItem(r -> r.key(key(pk, sk)).consistentRead(consistent)));
+    }
+
+    /** Put only if no item with this key exists; false when one does. */
+    <T> boolean putIfAbsent(DynamoDbTable<T> items, T item) {
+        return putIf(items, item, condition("attribute_not_exists(PK)", Map.of(), Map.of()));
+    }
+
+    /** Put only if the condition holds for the item stored under the same key; false when it does not. */
+    <T> boolean putIf(DynamoDbTable<T> items, T item, Expression condition) {
+        try {
+            items.putItem(PutItemEnhancedRequest.builder(items.tableSchema().itemType().rawClass()).item(item)
+                    .conditionExpression(condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
+    }
+
+    /** Unconditional upsert; true if the stored item differs from what was there before. */
+    <T> boolean upsert(DynamoDbTable<T> items, T item) {
+        T old = items.putItemWithResponse(r -> r.item(item).returnValues(ReturnValue.ALL_OLD)).attributes();
+        return !item.equals(old);
+    }
+
+    /** The items with these keys (at most 100), strongly consistent, in no particular order; absent ones left out. */
+    <T> List<T> batchGet(DynamoDbTable<T> items, List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        ReadBatch.Builder<T> batch = ReadBatch.builder(items.tableSchema().itemType().rawClass()).mappedTableResource(items);
+        keys.forEach(k -> batch.addGetItem(GetItemEnhancedRequest.builder().key(k).consistentRead(true).build()));
+        List<T> found = new ArrayList<>(keys.size());
+        enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
+                .resultsForTable(items).forEach(found::add);
+        return found;
+    }
+
+    /** One page of a query of the table (or, with {@code index}, of one of its indexes). */
+    <T> List<T> query(DynamoDbTable<T> items, String index, QueryEnhancedRequest request) {
+        var pages = index == null ? items.query(request) : items.index(index).query(request);
+        var it = pages.iterator();
+        return it.hasNext() ? it.next().items() : List.of();
     }
 
     Optional<Map<String, AttributeValue>> get(String pk, String sk, boolean consistent) {

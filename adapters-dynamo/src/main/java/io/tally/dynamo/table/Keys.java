@@ -60,7 +60,12 @@ public final class Keys {
         return "CARD#" + cardNumber;
     }
 
-    public static final String CARD_SK = "CARD";
+    /**
+     * The card profile's sort key. It sorts after every {@code SEQ#} key of the card's ledger entries ('~' is above
+     * '#' and every digit), so one descending Query of the partition with Limit 2 returns the profile and the head
+     * entry together (access pattern A3).
+     */
+    public static final String CARD_SK = "SEQ~CARD";
 
     /** GSI1: the cards of a card set; sort key {@code U#number} while unallocated, {@code A#number} after. */
     public static String cardSetCards(String brand, String cardSet) {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * The one table. Its shape is defined here and only here: tests, the local runtime and the CDK
  * stack all read it from this class (see docs/ARCHITECTURE.md for the access patterns it serves).
  * Every key attribute is a string; GSIs are generic (their meaning depends on the item type) and
- * sparse (an item without the attributes is not in the index).
+ * sparse (an item without the attributes is not in the index); each projects what its queries read.
  */
 public final class TallyTable {
     public static final String PK = "PK";
@@ -29,17 +29,54 @@ public final class TallyTable {
     /** Epoch seconds after which DynamoDB may delete the item (idempotency records and other disposable items). */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
-    public static final Gsi GSI1 = new Gsi("GSI1", "GSI1PK", "GSI1SK");
-    public static final Gsi GSI2 = new Gsi("GSI2", "GSI2PK", "GSI2SK");
-    public static final Gsi GSI3 = new Gsi("GSI3", "GSI3PK", "GSI3SK");
-    public static final Gsi GSI4 = new Gsi("GSI4", "GSI4PK", "GSI4SK");
+    /**
+     * What a card profile's index entries carry: every attribute of the profile, since card searches and the card set
+     * pool answer whole cards from the index (CardItems maps exactly these; IndexProjectionTest keeps them in step).
+     */
+    public static final List<String> CARD_ATTRIBUTES = List.of("type", "brand", "cardNumber", "program", "cardSet",
+            "status", "version", "customCardNumber", "pinHash", "primaryCustomer", "alternateCustomer",
+            "brandDemographics", "customData", "thirdPartyUsernames", "activatedAt", "enrolledAt");
+    /** What an API key's index entry carries (a brand's keys, listed from GSI1): the whole key record. */
+    public static final List<String> API_KEY_ATTRIBUTES = List.of("keyId", "label", "secretHash", "createdAt", "revokedAt");
+
+    /**
+     * GSI1: card set pools, a brand's API keys, and the ledger's outbox. Ledger entries pass through it on every
+     * write, so it projects only the attributes the pool and the key list read: an entry's copy is its keys plus
+     * {@code type} and {@code brand}, never its state (the outbox reads the entries themselves by key).
+     */
+    public static final Gsi GSI1 = new Gsi("GSI1", "GSI1PK", "GSI1SK", include(CARD_ATTRIBUTES, API_KEY_ATTRIBUTES));
+    /** GSI2: cards by customCardNumber, enrollments with work left. Only whole cards and enrollment records: ALL. */
+    public static final Gsi GSI2 = new Gsi("GSI2", "GSI2PK", "GSI2SK", List.of());
+    /** GSI3: cards by e-mail. Only whole cards: ALL. */
+    public static final Gsi GSI3 = new Gsi("GSI3", "GSI3PK", "GSI3SK", List.of());
+    /** GSI4: cards by phone, and the sweeper's due index (which reads keys and {@code brand} only): cards' attributes. */
+    public static final Gsi GSI4 = new Gsi("GSI4", "GSI4PK", "GSI4SK", CARD_ATTRIBUTES);
     public static final List<Gsi> GSIS = List.of(GSI1, GSI2, GSI3, GSI4);
 
     private TallyTable() {
     }
 
-    /** A global secondary index: its name and its string partition and sort key attributes (projection ALL). */
-    public record Gsi(String name, String partitionKey, String sortKey) {
+    /**
+     * A global secondary index: its name, its string partition and sort key attributes, and the non-key attributes it
+     * projects (INCLUDE); none listed means it projects ALL attributes.
+     */
+    public record Gsi(String name, String partitionKey, String sortKey, List<String> projected) {
+        public Gsi {
+            projected = List.copyOf(projected);
+        }
+
+        public boolean projectsAll() {
+            return projected.isEmpty();
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> include(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            l.stream().filter(a -> !all.contains(a)).forEach(all::add);
+        }
+        return all;
     }
 
     public static CreateTableRequest createTableRequest(String tableName) {
@@ -53,7 +90,8 @@ public final class TallyTable {
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(gsi.name())
                     .keySchema(key(gsi.partitionKey(), KeyType.HASH), key(gsi.sortKey(), KeyType.RANGE))
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .projection(gsi.projectsAll() ? Projection.builder().projectionType(ProjectionType.ALL).build()
+                            : Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(gsi.projected()).build())
                     .build());
         }
         return CreateTableRequest.builder()

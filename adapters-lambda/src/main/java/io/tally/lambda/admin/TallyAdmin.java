@@ -29,7 +29,7 @@ public final class TallyAdmin {
               seed FILE [--local]                apply a seed (--local: secrets stated in it are allowed)
               keys list BRAND                    a brand's API keys, without secrets
               keys create BRAND KEY_ID [LABEL]   a new key; its secret is printed once
-              keys revoke BRAND KEY_ID           the key never authenticates again
+              keys revoke BRAND KEY_ID           the key stops authenticating (everywhere within 60 s)
             configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL (and AWS credentials, or the local endpoints)""";
 
     private TallyAdmin() {

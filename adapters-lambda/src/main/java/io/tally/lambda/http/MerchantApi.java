@@ -134,6 +134,10 @@ public final class MerchantApi {
         if (result instanceof Outcome.Rejected<ObjectNode> r) {
             return call.fail(envelope, ApiError.of(r.rejection().reason()), r.rejection().detail());
         }
+        if (result.value().hasNonNull("requestRef")) {
+            call.replayed(); // rebuilt from what the first attempt wrote: its requestRef, not this call's
+            return envelope.success(result.value().get("requestRef").asText(), result.value());
+        }
         return envelope.success(call.requestRef(), result.value());
     }
 

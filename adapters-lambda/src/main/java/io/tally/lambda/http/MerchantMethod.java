@@ -40,6 +40,14 @@ public interface MerchantMethod {
         /** Reads: a repeat simply reads again. */
         IGNORED,
         /** State changes: the API claims the id with a fingerprint of the method and the request body. */
-        IDEMPOTENT
+        IDEMPOTENT,
+        /**
+         * State changes whose whole effect is one ledger entry on one card, which carries the request's mark: the
+         * card's conditional append serialises every attempt of the request and answers a repeat from the entry (same
+         * requestRef, same body). The API only records the id at first sight (fingerprint, since when), with no lease
+         * and no stored answer: a duplicate during the first call waits for the card instead of getting 409, and the
+         * request costs one write more than without an id, not two.
+         */
+        LEDGER
     }
 }

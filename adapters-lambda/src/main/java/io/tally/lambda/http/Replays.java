@@ -29,6 +29,11 @@ import java.util.function.Function;
  * Answers that hold a secret (a PIN) rest sealed ({@link Sealer}). Nothing that fails after the effect (completing
  * the record) turns a success into an error: the answer is sent, and a repeat is then answered by taking the lapsed
  * claim over, which finds the effect done.
+ *
+ * <p>Ledger methods ({@link MerchantMethod.RequestIdUse#LEDGER}) claim without a lease and never complete: their entry
+ * carries the request's mark, so every attempt (a duplicate during the first call included) meets on the card's
+ * conditional append, and a repeat takes the lapsed claim over and is answered from the entry, with the first
+ * requestRef. That is one write (the claim) on top of the request, instead of two.
  */
 final class Replays {
     /** How long a call may hold its claim: longer than any call runs (the function's timeout). */
@@ -61,7 +66,9 @@ final class Replays {
         String fingerprint = Fingerprint.of("api", method.name(), canonical(request.body(), method.outputOnlyFields()));
         String token = token();
         Instant now = clock.instant();
-        Claim claim = idempotency.claim(brand, requestId, fingerprint, token, now, now.plus(LEASE));
+        boolean ledger = method.requestIdUse() == MerchantMethod.RequestIdUse.LEDGER;
+        // a ledger method's record has no lease: the card, not the record, serialises its attempts
+        Claim claim = idempotency.claim(brand, requestId, fingerprint, token, now, ledger ? now : now.plus(LEASE));
         if (claim instanceof Claim.Reused) {
             return call.fail(envelope, ApiError.REQUEST_ID_REUSED, null);
         }
@@ -76,6 +83,9 @@ final class Replays {
                 ((Claim.Claimed) claim).takenOver());
         APIGatewayV2HTTPResponse response = invoke.apply(request.holding(held));
         try {
+            if (ledger && response.getStatusCode() == 200) {
+                return response; // the entry is the answer: nothing to complete (a repeat is answered from it)
+            }
             if (response.getStatusCode() == 200) {
                 String body = method.answerHoldsSecret() ? sealer.seal(response.getBody(), held.associated()) : response.getBody();
                 idempotency.complete(brand, requestId, token, body);

@@ -59,7 +59,7 @@ public final class UpdateBalanceMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.IDEMPOTENT;
+        return RequestIdUse.LEDGER;
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class UpdateBalanceMethod implements MerchantMethod {
     }
 
     private ObjectNode answer(BalanceResult result, Scales scales, ValueTypeKey key, boolean returnBalances) {
-        ObjectNode out = json.createObjectNode();
+        ObjectNode out = Replayed.envelopeFields(json, result);
         out.put("transactionId", result.transactionId().value());
         out.put("cardNumber", result.card().value());
         out.put("didOverdraw", result.didOverdraw());

@@ -38,7 +38,7 @@ public final class VoidTransactionMethod implements MerchantMethod {
 
     @Override
     public RequestIdUse requestIdUse() {
-        return RequestIdUse.IDEMPOTENT;
+        return RequestIdUse.LEDGER;
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class VoidTransactionMethod implements MerchantMethod {
     }
 
     private ObjectNode answer(MerchantRequest request, BalanceResult result, boolean returnBalances) {
-        ObjectNode out = json.createObjectNode();
+        ObjectNode out = Replayed.envelopeFields(json, result);
         out.put("transactionId", result.transactionId().value());
         out.put("voidedTransactionId", result.entry().posting().related().map(Reference::transactionId)
                 .map(TransactionId::value).orElseThrow());

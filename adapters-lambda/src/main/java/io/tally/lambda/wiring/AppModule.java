@@ -28,6 +28,7 @@ import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
+import io.tally.domain.tenant.CachedMerchantAccess;
 import io.tally.domain.tenant.ManageApiKeysUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
@@ -91,8 +92,20 @@ final class AppModule {
     @Provides
     @Singleton
     static Priming priming(dagger.Lazy<MerchantApi> api, DynamoStorage storage, ObjectMapper json, EventJson events,
-                           SecureRandomSource random) {
-        return new Priming(api, storage, json, events, random, System.out);
+                           SecureRandomSource random, CachedMerchantAccess merchantAccess) {
+        return new Priming(api, storage, json, events, random, merchantAccess, System.out);
+    }
+
+    /**
+     * Authentication's records as the merchant API reads them: cached per container for
+     * {@code TALLY_AUTH_CACHE_TTL_SECONDS} (default 60 s, off locally), the revocation window; see
+     * {@link CachedMerchantAccess}. Priming clears it before a SnapStart snapshot.
+     */
+    @Provides
+    @Singleton
+    static CachedMerchantAccess merchantAccess(DynamoStorage storage, Clock clock, Settings settings) {
+        return new CachedMerchantAccess(storage.merchantAccess(), clock, settings.authCacheTtl(),
+                CachedMerchantAccess.DEFAULT_MAX_ENTRIES);
     }
 
     /** The catalogue as the request paths read it: cached per container (see {@link CachedPrograms}). */
@@ -183,7 +196,8 @@ final class AppModule {
     @Singleton
     static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, RedeemFromHoldUseCase redeemFromHold,
                                    CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
-                                   RandomSource random, Clock clock, Settings settings) {
+                                   RandomSource random, Clock clock, Settings settings,
+                                   CachedMerchantAccess merchantAccess) {
         RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
         List<MerchantMethod> methods = List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
@@ -196,7 +210,7 @@ final class AppModule {
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
                 new CardHistoryMethod(queries, programs, json),
                 new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json));
-        return new MerchantApi(new AuthenticateMerchantUseCase(storage.merchantAccess()), methods, json,
+        return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
                 storage.idempotency(), clock, new Sealer(settings.requireSealSecret(), random), random);

@@ -10,6 +10,7 @@ import io.tally.domain.card.CardPort;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.CachedMerchantAccess;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.sqs.EventJson;
@@ -34,8 +35,11 @@ import org.crac.Resource;
  * <p>It never writes: the merchant call names a read-only method and carries a secret no key can have (seeds
  * may state secrets of 16 characters or more, generated ones are 256-bit random); the storage calls are reads
  * or a write refused by its condition. Anything random drawn meanwhile (the request's requestRef) is
- * forgotten before the snapshot, so no two restored instances share random state. A failure is reported and
- * swallowed: priming only makes the first request faster.
+ * forgotten before the snapshot, so no two restored instances share random state. Nothing priming loaded is
+ * left in the authentication cache either: its credentials name no stored key, so their load is incomplete and
+ * never cached, and the cache is cleared after priming all the same, so no restored instance answers a request
+ * from a record read before the snapshot. A failure is reported and swallowed: priming only makes the first
+ * request faster.
  */
 public final class Priming {
     /** Valid identifiers, so the request gets as far as the storage read. */
@@ -53,15 +57,17 @@ public final class Priming {
     private final ObjectMapper json;
     private final EventJson events;
     private final SecureRandomSource random;
+    private final CachedMerchantAccess merchantAccess;
     private final PrintStream log;
 
     Priming(Lazy<MerchantApi> api, DynamoStorage storage, ObjectMapper json, EventJson events, SecureRandomSource random,
-            PrintStream log) {
+            CachedMerchantAccess merchantAccess, PrintStream log) {
         this.api = api;
         this.storage = storage;
         this.json = json;
         this.events = events;
         this.random = random;
+        this.merchantAccess = merchantAccess;
         this.log = log;
     }
 
@@ -99,7 +105,9 @@ public final class Priming {
         BrandId brand = new BrandId(BRAND);
         storage.programs().catalogue(brand);
         storage.programs().cardSet(brand, new CardSetId("PRIMING"));
+        storage.primeMappings(brand, CARD);
         storage.cardLedger().head(brand, CARD);
+        storage.cardLedger().cardWithHead(storage.cards(), brand, CARD);
         // a conditional PutItem that cannot succeed: it requires stored version 0, and versions start at 1
         if (storage.cards().update(Card.unallocated(brand, CARD, new ProgramId("PRIMING"), new CardSetId("PRIMING")))
                 == CardPort.WriteOutcome.WRITTEN) {
@@ -120,6 +128,7 @@ public final class Priming {
             return false;
         } finally {
             random.forget();
+            merchantAccess.clear();
         }
     }
 

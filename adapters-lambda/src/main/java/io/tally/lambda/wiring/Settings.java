@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint,
                        String region, boolean requestLog, double rateLimitPerKey, int rateBurstPerKey,
-                       Duration catalogueTtl, Optional<String> sealSecret) {
+                       Duration catalogueTtl, Duration authCacheTtl, Optional<String> sealSecret) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
@@ -24,6 +24,12 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
     /** How long a container may serve a brand's catalogue from memory (0 = read it on every use). */
     public static final String CATALOGUE_TTL = "TALLY_CATALOGUE_TTL_SECONDS";
     public static final Duration DEFAULT_CATALOGUE_TTL = Duration.ofSeconds(10);
+    /**
+     * How long a container may authenticate merchant calls from the records it loaded (0 = read them on every call):
+     * the revocation window. At most 300 s, the default TTL of API Gateway's authorizer cache.
+     */
+    public static final String AUTH_CACHE_TTL = "TALLY_AUTH_CACHE_TTL_SECONDS";
+    public static final Duration DEFAULT_AUTH_CACHE_TTL = Duration.ofSeconds(60);
     /**
      * The stack's secret that seals what rests in storage but must not be readable there (a replayed answer holding a
      * PIN): generated once per stack in Secrets Manager, at least 32 characters.
@@ -43,6 +49,9 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
         }
         if (catalogueTtl == null || catalogueTtl.isNegative() || catalogueTtl.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException(CATALOGUE_TTL + " must be 0-600 seconds");
+        }
+        if (authCacheTtl == null || authCacheTtl.isNegative() || authCacheTtl.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException(AUTH_CACHE_TTL + " must be 0-300 seconds");
         }
         Objects.requireNonNull(sealSecret, "sealSecret");
         if (sealSecret.isPresent() && sealSecret.get().length() < 32) {
@@ -70,27 +79,38 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
                 Integer.parseInt(env.getOrDefault(RATE_BURST, Integer.toString(DEFAULT_RATE_BURST))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault(CATALOGUE_TTL,
                         Long.toString(DEFAULT_CATALOGUE_TTL.toSeconds())))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault(AUTH_CACHE_TTL,
+                        Long.toString(DEFAULT_AUTH_CACHE_TTL.toSeconds())))),
                 Optional.ofNullable(env.get(SEAL_SECRET)).filter(s -> !s.isBlank()));
     }
 
-    /** For the local runtime and tests: no catalogue caching, so a seed applied is read back at once. */
+    /**
+     * For the local runtime and tests: no catalogue or authentication caching, so a seed applied is read back at once
+     * and a key revoked stops working at once.
+     */
     public static Settings local(String tableName, String eventsQueueUrl, URI dynamoEndpoint, URI sqsEndpoint) {
         return new Settings(tableName, eventsQueueUrl, Optional.of(dynamoEndpoint), Optional.of(sqsEndpoint),
-                "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO, Optional.of(LOCAL_SEAL_SECRET));
+                "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO, Duration.ZERO,
+                Optional.of(LOCAL_SEAL_SECRET));
     }
 
     public Settings withRequestLog(boolean on) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, on, rateLimitPerKey,
-                rateBurstPerKey, catalogueTtl, sealSecret);
+                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret);
     }
 
     public Settings withRateLimit(double perSecond, int burst) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, perSecond, burst,
-                catalogueTtl, sealSecret);
+                catalogueTtl, authCacheTtl, sealSecret);
     }
 
     public Settings withCatalogueTtl(Duration ttl) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
-                rateBurstPerKey, ttl, sealSecret);
+                rateBurstPerKey, ttl, authCacheTtl, sealSecret);
+    }
+
+    public Settings withAuthCacheTtl(Duration ttl) {
+        return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
+                rateBurstPerKey, catalogueTtl, ttl, sealSecret);
     }
 }

@@ -7,20 +7,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.Card;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
+import io.tally.domain.shared.SecretHasher;
+import io.tally.domain.tenant.ApiKey;
+import io.tally.domain.tenant.AuthenticateMerchantUseCase;
+import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.CachedMerchantAccess;
+import io.tally.domain.tenant.Location;
+import io.tally.domain.tenant.LocationGroupId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.Terminal;
+import io.tally.domain.tenant.TerminalId;
 import io.tally.dynamo.dynalite.DynaliteServer;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.dynamo.testing.DynaliteExtension;
 import io.tally.dynamo.testing.DynamoTestTable;
+import io.tally.lambda.http.MerchantApi;
+import io.tally.lambda.http.RateLimiter;
+import io.tally.lambda.http.RequestLog;
+import io.tally.lambda.http.RequestRefs;
 import io.tally.lambda.json.Json;
 import io.tally.lambda.sqs.EventJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -58,13 +76,45 @@ class PrimingIT {
                         .withRequestLog(false));
         SecureRandomSource random = new SecureRandomSource();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Priming priming = new Priming(component::merchantApi, new DynamoStorage(table.client(), table.tableName()),
-                Json.mapper(), new EventJson(Json.mapper()), random, new PrintStream(log, true, StandardCharsets.UTF_8));
+        DynamoStorage storage = new DynamoStorage(table.client(), table.tableName());
+        Priming priming = new Priming(component::merchantApi, storage, Json.mapper(), new EventJson(Json.mapper()), random,
+                new CachedMerchantAccess(storage.merchantAccess(), Clock.systemUTC(), Duration.ZERO, 1),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertTrue(priming.primeMerchantApi());
 
         assertFalse(random.created(), "a generator seeded before the snapshot would be shared by every restored instance");
         assertEquals("", log.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The worst case for the authentication cache: the priming credentials exist (with another secret), so the
+     * priming request's load is complete and would be cached. Nothing of it may reach the snapshot.
+     */
+    @Test
+    void primingLeavesNothingInTheAuthenticationCache(DynaliteServer dynalite, @DynaliteExtension.Fresh DynamoTestTable table) {
+        DynamoStorage storage = new DynamoStorage(table.client(), table.tableName());
+        BrandId brand = new BrandId(Priming.BRAND);
+        LocationId location = new LocationId("PRIMING");
+        TerminalId terminal = new TerminalId("PRIMING");
+        storage.provisioning().saveBrand(new Brand(brand, null, false));
+        storage.provisioning().saveLocation(new Location(brand, location, new LocationGroupId("PRIMING"), null));
+        storage.provisioning().saveTerminal(new Terminal(brand, location, terminal, null));
+        storage.provisioning().createApiKey(new ApiKey(Priming.KEY, brand, "", SecretHasher.hashSecret(
+                "another-secret-another-secret", new byte[16]), Instant.EPOCH, null));
+        CachedMerchantAccess cache = new CachedMerchantAccess(storage.merchantAccess(), Clock.systemUTC(),
+                Duration.ofSeconds(60), 10);
+        SecureRandomSource random = new SecureRandomSource();
+        MerchantApi api = new MerchantApi(new AuthenticateMerchantUseCase(cache), List.of(), Json.mapper(),
+                new RequestRefs(random), new RequestLog(System.out, false), new RateLimiter(100, 200, System::nanoTime));
+        Priming priming = new Priming(() -> api, storage, Json.mapper(), new EventJson(Json.mapper()), random, cache,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertTrue(priming.primeMerchantApi());
+
+        assertEquals(0, cache.size(), "an entry loaded before the snapshot would be served after a restore");
+        cache.load(Priming.KEY, brand, location, terminal, Optional.empty());
+        assertEquals(1, cache.size(), "the priming request's load was one the cache keeps");
     }
 
     private static void storeSomething(DynamoTestTable table) {

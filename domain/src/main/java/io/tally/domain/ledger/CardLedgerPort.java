@@ -1,6 +1,8 @@
 package io.tally.domain.ledger;
 
+import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,24 @@ public interface CardLedgerPort {
 
     /** The card's latest entry (highest sequence), read strongly consistently; empty for a card without entries. */
     Optional<LedgerEntry> head(BrandId brand, CardNumber card);
+
+    /** A card's profile with its ledger head (empty for a card without entries), read together. */
+    record CardWithHead(Card card, Optional<LedgerEntry> head) {
+        public CardWithHead {
+            Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(head, "head");
+        }
+    }
+
+    /**
+     * The card's profile and its head, both strongly consistent; empty when the brand has no such card. What a writer
+     * and a balance read need first. By default two reads (the profile from {@code cards}, then {@link #head}); an
+     * adapter that stores the profile in the ledger's own partition answers with one request (DynamoDB: one
+     * descending Query, Limit 2) and does not need {@code cards}.
+     */
+    default Optional<CardWithHead> cardWithHead(CardPort cards, BrandId brand, CardNumber card) {
+        return cards.load(brand, card).map(c -> new CardWithHead(c, head(brand, card)));
+    }
 
     /** The entry with that sequence number, read strongly consistently. */
     Optional<LedgerEntry> entry(BrandId brand, CardNumber card, long sequence);

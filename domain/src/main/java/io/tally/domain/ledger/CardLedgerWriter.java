@@ -105,7 +105,8 @@ public final class CardLedgerWriter {
     }
 
     public Outcome<Written> write(Target target, Decision decision) {
-        Optional<Card> card = cards.load(target.brand(), target.card());
+        Optional<CardLedgerPort.CardWithHead> read = ledger.cardWithHead(cards, target.brand(), target.card());
+        Optional<Card> card = read.map(CardLedgerPort.CardWithHead::card);
         if (card.isEmpty()) {
             return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
         }
@@ -120,7 +121,7 @@ public final class CardLedgerWriter {
         List<LedgerEntry> written = new ArrayList<>();
         Optional<LedgerId> claimed = Optional.empty();
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            Optional<LedgerEntry> head = ledger.head(target.brand(), target.card());
+            Optional<LedgerEntry> head = attempt == 1 ? read.get().head() : ledger.head(target.brand(), target.card());
             CardState state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
             if (state.ledgerId().isEmpty() && claimed.isEmpty()) {
                 claimed = Optional.of(claimLedgerId(target));

@@ -27,16 +27,16 @@ public final class CardQueriesUseCase {
         this.clock = clock;
     }
 
-    /** One card and its state as of now (two reads). With a PIN given, a wrong PIN is INVALID_PIN. */
+    /** One card and its state as of now (profile and head read together). With a PIN given, a wrong PIN is INVALID_PIN. */
     public Outcome<CardView> lookup(BrandId brand, CardNumber number, Optional<String> pin) {
-        Optional<Card> card = cards.load(brand, number);
-        if (card.isEmpty()) {
+        Optional<CardLedgerPort.CardWithHead> read = ledger.cardWithHead(cards, brand, number);
+        if (read.isEmpty()) {
             return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
         }
-        if (pin.isPresent() && !Pins.matches(card.get(), pin.get())) {
+        if (pin.isPresent() && !Pins.matches(read.get().card(), pin.get())) {
             return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
         }
-        return Outcome.accepted(view(card.get()));
+        return Outcome.accepted(view(read.get().card(), read.get().head()));
     }
 
     /** Cards matching the criterion; only ACTIVE ones unless includeInactive. One head read per card found. */
@@ -44,7 +44,7 @@ public final class CardQueriesUseCase {
         int bounded = Math.max(1, Math.min(limit, CardPort.MAX_RESULTS));
         return cards.search(brand, criterion, bounded).stream()
                 .filter(c -> includeInactive || c.status() == CardStatus.ACTIVE)
-                .map(this::view)
+                .map(c -> view(c, ledger.head(c.brand(), c.number())))
                 .toList();
     }
 
@@ -72,9 +72,8 @@ public final class CardQueriesUseCase {
     }
 
     /** The card as of now: its head's state with whatever time has done since (a read never writes). */
-    private CardView view(Card card) {
+    private CardView view(Card card, Optional<LedgerEntry> head) {
         Instant now = clock.instant();
-        Optional<LedgerEntry> head = ledger.head(card.brand(), card.number());
         if (head.isEmpty()) {
             return new CardView(card, CardState.EMPTY, now);
         }

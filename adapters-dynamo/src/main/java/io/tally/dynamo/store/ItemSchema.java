@@ -1,0 +1,159 @@
+package io.tally.dynamo.store;
+
+import io.tally.dynamo.table.TallyTable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Declares how one item type (or a document nested in one) maps to DynamoDB attributes: a reflection-free
+ * {@link StaticImmutableTableSchema} of the AWS SDK's enhanced client over an immutable type (a record), read back
+ * through {@link ItemValues}. Each attribute is named once, with the getter that writes it; the type's constructor
+ * function reads the values back. Key attributes ({@code PK}, {@code SK}, an index's keys) are computed from the item,
+ * so they can never disagree with it. A getter that returns null (or an empty collection, for the collection
+ * attributes) leaves the attribute out of the item. Build a schema once, in a static final field: building one costs
+ * more than mapping many items.
+ */
+final class ItemSchema<T> {
+    private final StaticImmutableTableSchema.Builder<T, ItemValues> builder;
+
+    private ItemSchema(Class<T> type, Function<ItemValues, T> construct) {
+        this.builder = TableSchema.builder(type, ItemValues.class).newItemBuilder(ItemValues::new, construct)
+                .attributeConverterProviders(ItemConverters.INSTANCE);
+    }
+
+    /** A schema for {@code type}, whose items {@code construct} builds from the values read. */
+    static <T> ItemSchema<T> of(Class<T> type, Function<ItemValues, T> construct) {
+        return new ItemSchema<>(type, construct);
+    }
+
+    /** The table's primary key ({@code PK}, {@code SK}) and the item's {@code type} attribute. */
+    ItemSchema<T> key(String itemType, Function<T, String> pk, Function<T, String> sk) {
+        add(String.class, TallyTable.PK, pk, StaticAttributeTags.primaryPartitionKey());
+        add(String.class, TallyTable.SK, sk, StaticAttributeTags.primarySortKey());
+        return string("type", x -> itemType);
+    }
+
+    /** The keys under which the item appears in a secondary index; null keys keep it out (the indexes are sparse). */
+    ItemSchema<T> index(TallyTable.Gsi gsi, Function<T, String> pk, Function<T, String> sk) {
+        add(String.class, gsi.partitionKey(), pk, StaticAttributeTags.secondaryPartitionKey(gsi.name()));
+        return add(String.class, gsi.sortKey(), sk, StaticAttributeTags.secondarySortKey(gsi.name()));
+    }
+
+    ItemSchema<T> string(String name, Function<T, String> getter) {
+        return add(String.class, name, getter);
+    }
+
+    ItemSchema<T> number(String name, Function<T, Long> getter) {
+        return add(Long.class, name, getter);
+    }
+
+    /** A flag stored only when true. */
+    ItemSchema<T> flag(String name, Function<T, Boolean> getter) {
+        return add(Boolean.class, name, x -> Boolean.TRUE.equals(getter.apply(x)) ? Boolean.TRUE : null);
+    }
+
+    /** A boolean stored as it is, false included (for attributes that items have always carried either way). */
+    ItemSchema<T> bool(String name, Function<T, Boolean> getter) {
+        return add(Boolean.class, name, getter);
+    }
+
+    /** A list of strings; an empty list is left out. */
+    ItemSchema<T> stringList(String name, Function<T, List<String>> getter) {
+        return add(EnhancedType.listOf(String.class), name, x -> nonEmpty(getter.apply(x)));
+    }
+
+    /** A map of strings; an empty map is left out. */
+    ItemSchema<T> strings(String name, Function<T, Map<String, String>> getter) {
+        return add(EnhancedType.mapOf(String.class, String.class), name, x -> nonEmpty(getter.apply(x)));
+    }
+
+    /** A map of numbers; an empty map is left out. */
+    ItemSchema<T> numbers(String name, Function<T, Map<String, Long>> getter) {
+        return add(EnhancedType.mapOf(String.class, Long.class), name, x -> nonEmpty(getter.apply(x)));
+    }
+
+    /** A map of booleans; unlike the other maps, an empty one is stored (as an empty map), null leaves it out. */
+    ItemSchema<T> flags(String name, Function<T, Map<String, Boolean>> getter) {
+        return add(EnhancedType.mapOf(String.class, Boolean.class), name, getter);
+    }
+
+    /** A nested document (a map attribute) of another schema; null leaves it out. */
+    <R> ItemSchema<T> document(String name, Class<R> type, TableSchema<R> schema, Function<T, R> getter) {
+        return add(documentOf(type, schema), name, getter);
+    }
+
+    /**
+     * A nested document whose every field may be absent: stored as an empty map then, and read back as {@code empty}
+     * (the enhanced client's own document converter would read an empty map as no document at all).
+     */
+    <R> ItemSchema<T> document(String name, Class<R> type, TableSchema<R> schema, Function<T, R> getter, R empty) {
+        EnhancedType<R> enhancedType = EnhancedType.of(type);
+        AttributeConverter<R> converter = new AttributeConverter<>() {
+            @Override
+            public AttributeValue transformFrom(R input) {
+                return AttributeValue.fromM(schema.itemToMap(input, true));
+            }
+
+            @Override
+            public R transformTo(AttributeValue input) {
+                if (!input.hasM()) {
+                    return null;
+                }
+                return input.m().isEmpty() ? empty : schema.mapToItem(input.m());
+            }
+
+            @Override
+            public EnhancedType<R> type() {
+                return enhancedType;
+            }
+
+            @Override
+            public AttributeValueType attributeValueType() {
+                return AttributeValueType.M;
+            }
+        };
+        builder.addAttribute(enhancedType, a -> a.name(name).getter(getter).setter((values, v) -> values.set(name, v))
+                .attributeConverter(converter));
+        return this;
+    }
+
+    /** A list of nested documents; an empty list is left out. */
+    <R> ItemSchema<T> documents(String name, Class<R> type, TableSchema<R> schema, Function<T, List<R>> getter) {
+        return add(EnhancedType.listOf(documentOf(type, schema)), name, x -> nonEmpty(getter.apply(x)));
+    }
+
+    StaticImmutableTableSchema<T, ItemValues> build() {
+        return builder.build();
+    }
+
+    private <R> ItemSchema<T> add(Class<R> type, String name, Function<T, R> getter, StaticAttributeTag... tags) {
+        return add(EnhancedType.of(type), name, getter, tags);
+    }
+
+    private <R> ItemSchema<T> add(EnhancedType<R> type, String name, Function<T, R> getter, StaticAttributeTag... tags) {
+        builder.addAttribute(type, a -> a.name(name).getter(getter).setter((values, v) -> values.set(name, v)).tags(tags));
+        return this;
+    }
+
+    private static <R> EnhancedType<R> documentOf(Class<R> type, TableSchema<R> schema) {
+        return EnhancedType.documentOf(type, schema, d -> d.ignoreNulls(true));
+    }
+
+    private static <C extends Collection<?>> C nonEmpty(C c) {
+        return c == null || c.isEmpty() ? null : c;
+    }
+
+    private static <M extends Map<?, ?>> M nonEmpty(M m) {
+        return m == null || m.isEmpty() ? null : m;
+    }
+}
