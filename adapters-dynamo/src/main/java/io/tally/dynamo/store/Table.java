@@ -23,10 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -117,46 +114,6 @@ final class Table {
         var pages = index == null ? items.query(request) : items.index(index).query(request);
         var it = pages.iterator();
         return it.hasNext() ? it.next().items() : List.of();
-    }
-
-    Optional<Map<String, AttributeValue>> get(String pk, String sk, boolean consistent) {
-        var response = client.getItem(GetItemRequest.builder().tableName(name).key(Attr.key(pk, sk))
-                .consistentRead(consistent).build());
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
-    }
-
-    /** Unconditional upsert; true if the stored item differs from what was there before. */
-    boolean upsert(Map<String, AttributeValue> item) {
-        PutItemResponse response = client.putItem(PutItemRequest.builder().tableName(name).item(item)
-                .returnValues(ReturnValue.ALL_OLD).build());
-        return !response.hasAttributes() || !item.equals(response.attributes());
-    }
-
-    /** Put only if no item with this key exists; false when one does. */
-    boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            client.putItem(PutItemRequest.builder().tableName(name).item(item)
-                    .conditionExpression("attribute_not_exists(PK)").build());
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
-    }
-
-    /**
-     * Put only if the condition holds for the item stored under the same key; false when it does not. The
-     * condition's names and values are passed as {@code #name} / {@code :value} placeholders.
-     */
-    boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, String> names,
-                  Map<String, AttributeValue> values) {
-        try {
-            client.putItem(PutItemRequest.builder().tableName(name).item(item).conditionExpression(condition)
-                    .expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values.isEmpty() ? null : values).build());
-            return true;
-        } catch (ConditionalCheckFailedException failed) {
-            return false;
-        }
     }
 
     /** UpdateItem only if the condition holds; false when it does not (or the item is missing and the condition needs it). */
