@@ -260,7 +260,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     private static boolean isWrite(String operation) {
         return switch (operation) {
-            case "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems" -> true;
+            case "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem" -> true; // the writes Tally makes
             default -> false;
         };
     }

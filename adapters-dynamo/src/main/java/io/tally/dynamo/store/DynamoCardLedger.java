@@ -55,10 +55,7 @@ final class DynamoCardLedger implements CardLedgerPort {
 
     @Override
     public Optional<LedgerEntry> head(BrandId brand, CardNumber card) {
-        return table.query(entries, null, QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortBeginsWith(partition(card, Keys.SEQUENCE_PREFIX)))
-                        .scanIndexForward(false).limit(1).consistentRead(true).build())
-                .stream().findFirst().map(EntryItem::entry).filter(e -> e.brand().equals(brand));
+        return headOfPartition(Keys.card(card.value())).map(EntryItem::entry).filter(e -> e.brand().equals(brand));
     }
 
     /**
@@ -319,6 +316,7 @@ final class DynamoCardLedger implements CardLedgerPort {
         return Instant.parse(Attr.str(response.item(), LedgerItems.TIME));
     }
 
+    /** The partition's highest-sequence entry, strongly consistent (one descending Query, Limit 1). */
     private Optional<EntryItem> headOfPartition(String pk) {
         return table.query(entries, null, QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(Keys.SEQUENCE_PREFIX).build()))
@@ -338,9 +336,7 @@ final class DynamoCardLedger implements CardLedgerPort {
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :seq)")
                 .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":seq", Attr.s(Keys.SEQUENCE_PREFIX)))
                 .scanIndexForward(false).limit(1).consistentRead(true);
-        if (projection != null) {
-            query.projectionExpression(projection).expressionAttributeNames(names.isEmpty() ? null : names);
-        }
+        query.projectionExpression(projection).expressionAttributeNames(names.isEmpty() ? null : names);
         return table.query(query).stream().findFirst();
     }
 

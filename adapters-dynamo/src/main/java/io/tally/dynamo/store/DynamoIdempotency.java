@@ -12,7 +12,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * customRequestIds, one item {@code IDEM#brand#id / IDEM} each ({@link Item}). A fresh claim is one PutItem that
@@ -135,13 +134,7 @@ final class DynamoIdempotency implements IdempotencyPort {
 
     /** Sets the partial item's attributes (and no others) if the condition holds; false when it does not. */
     private boolean updateIf(Item partial, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
-        try {
-            records.updateItem(r -> r.item(partial).ignoreNulls(true).returnValues(ReturnValue.NONE)
-                    .conditionExpression(Table.condition(condition, names, values)));
-            return true;
-        } catch (ConditionalCheckFailedException failed) {
-            return false;
-        }
+        return table.updateIf(records, partial, Table.condition(condition, names, values));
     }
 
     private static String pk(BrandId brand, String customRequestId) {

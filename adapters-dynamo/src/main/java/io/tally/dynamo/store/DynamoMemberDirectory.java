@@ -28,7 +28,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Contact claims, one item {@code BRAND#b#CONTACT#<email:x | phone:digits> / CONTACT} each ({@link EnrollmentItems}),
@@ -172,15 +171,8 @@ final class DynamoMemberDirectory implements MemberDirectoryPort {
     }
 
     /** Sets the partial item's attributes (and no others) if the condition holds; false when it does not. */
-    private boolean updateIf(ContactItem partial, String condition, Map<String, String> names,
-                             Map<String, AttributeValue> values) {
-        try {
-            contacts.updateItem(r -> r.item(partial).ignoreNulls(true).returnValues(ReturnValue.NONE)
-                    .conditionExpression(Table.condition(condition, names, values)));
-            return true;
-        } catch (ConditionalCheckFailedException failed) {
-            return false;
-        }
+    private boolean updateIf(ContactItem partial, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        return table.updateIf(contacts, partial, Table.condition(condition, names, values));
     }
 
     private static Key key(BrandId brand, ContactKey contact) {

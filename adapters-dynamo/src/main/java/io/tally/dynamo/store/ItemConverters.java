@@ -68,6 +68,12 @@ final class ItemConverters implements AttributeConverterProvider {
                 v -> AttributeValue.fromM(schema.itemToMap(v, true)), v -> v.hasM() ? schema.mapToItem(v.m()) : null);
     }
 
+    /** A document whose every field may be absent: an empty map reads back as {@code empty}, not as no document. */
+    static <R> AttributeConverter<R> documentOrEmpty(Class<R> type, TableSchema<R> schema, R empty) {
+        return converter(EnhancedType.of(type), AttributeValueType.M, v -> AttributeValue.fromM(schema.itemToMap(v, true)),
+                v -> !v.hasM() ? null : v.m().isEmpty() ? empty : schema.mapToItem(v.m()));
+    }
+
     @SuppressWarnings("unchecked")
     private static <E> AttributeConverter<List<E>> list(EnhancedType<?> type, AttributeConverter<?> element) {
         AttributeConverter<E> e = (AttributeConverter<E>) element;

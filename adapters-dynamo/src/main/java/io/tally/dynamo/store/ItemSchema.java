@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Declares how one item type (or a document nested in one) maps to DynamoDB attributes: a reflection-free
@@ -98,30 +96,7 @@ final class ItemSchema<T> {
      */
     <R> ItemSchema<T> document(String name, Class<R> type, TableSchema<R> schema, Function<T, R> getter, R empty) {
         EnhancedType<R> enhancedType = EnhancedType.of(type);
-        AttributeConverter<R> converter = new AttributeConverter<>() {
-            @Override
-            public AttributeValue transformFrom(R input) {
-                return AttributeValue.fromM(schema.itemToMap(input, true));
-            }
-
-            @Override
-            public R transformTo(AttributeValue input) {
-                if (!input.hasM()) {
-                    return null;
-                }
-                return input.m().isEmpty() ? empty : schema.mapToItem(input.m());
-            }
-
-            @Override
-            public EnhancedType<R> type() {
-                return enhancedType;
-            }
-
-            @Override
-            public AttributeValueType attributeValueType() {
-                return AttributeValueType.M;
-            }
-        };
+        AttributeConverter<R> converter = ItemConverters.documentOrEmpty(type, schema, empty);
         builder.addAttribute(enhancedType, a -> a.name(name).getter(getter).setter((values, v) -> values.set(name, v))
                 .attributeConverter(converter));
         return this;

@@ -90,6 +90,20 @@ final class Table {
         }
     }
 
+    /**
+     * An enhanced UpdateItem of a partial item: SETs its non-null attributes only, if the condition holds; false when it
+     * does not. Nothing is returned.
+     */
+    <T> boolean updateIf(DynamoDbTable<T> items, T partial, Expression condition) {
+        try {
+            items.updateItem(r -> r.item(partial).ignoreNulls(true).returnValues(ReturnValue.NONE)
+                    .conditionExpression(condition));
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
+    }
+
     /** Unconditional upsert; true if the stored item differs from what was there before. */
     <T> boolean upsert(DynamoDbTable<T> items, T item) {
         T old = items.putItemWithResponse(r -> r.item(item).returnValues(ReturnValue.ALL_OLD)).attributes();
