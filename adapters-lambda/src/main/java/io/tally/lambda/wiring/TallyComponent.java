@@ -17,7 +17,7 @@ import javax.inject.Singleton;
  * built once, shared by every invocation.
  */
 @Singleton
-@Component(modules = {AwsModule.class, AppModule.class})
+@Component(modules = {AwsModule.class, AppModule.class, CheckoutModule.class})
 public interface TallyComponent {
     MerchantApi merchantApi();
 
