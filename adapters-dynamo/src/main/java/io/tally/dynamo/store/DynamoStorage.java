@@ -66,6 +66,11 @@ public final class DynamoStorage {
     }
 
     /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
+    /** Anonymous checkout records (card checkouts live in the card's ledger). */
+    public io.tally.domain.checkout.CheckoutRecordPort checkoutRecords() {
+        return new DynamoCheckoutRecords(table);
+    }
+
     public CampaignBudgetPort campaignBudget() {
         return new DynamoCampaignBudget(table, Clock.systemUTC());
     }

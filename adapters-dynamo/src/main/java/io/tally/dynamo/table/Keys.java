@@ -274,4 +274,11 @@ public final class Keys {
     }
 
     public static final String CAMPAIGN_FIRE_SK = "FIRE";
+
+    /** An anonymous checkout's record (card checkouts are CHECKOUT entries of the card's ledger). */
+    public static String checkout(String brand, String transactionId) {
+        return "CHECKOUT#" + brand + "#" + transactionId;
+    }
+
+    public static final String CHECKOUT_SK = "CHECKOUT";
 }
