@@ -131,6 +131,14 @@ public final class CouponsUseCase {
         return Outcome.accepted(coupons.ofCard(context.brand(), card));
     }
 
+    /** The coupons restricted to a card the caller has already loaded in the caller's brand (search's returnFields). */
+    public List<Coupon> ofCard(MerchantContext context, Card card) {
+        if (!card.brand().equals(context.brand())) {
+            throw new IllegalArgumentException("a card of another brand");
+        }
+        return coupons.ofCard(card.brand(), card.number());
+    }
+
     public Outcome<Coupon> update(UpdateCouponCommand c) {
         BrandId brand = c.context().brand();
         Optional<Rejection> invalid = c.tags().flatMap(CouponsUseCase::checkTags).or(() -> checkCards(brand, c.cards()));
