@@ -44,7 +44,10 @@ final class CouponFields {
         });
     }
 
-    /** A list of tags when present ({@code []} clears); each a valid tag, at most {@link Coupon#MAX_TAGS}. */
+    /**
+     * A list of tags when present ({@code []} clears); each a valid tag, at most {@link Coupon#MAX_TAGS}; null or blank
+     * entries are skipped, numbers taken as their text.
+     */
     static Outcome<Optional<Set<String>>> tags(JsonNode body, String field) {
         Optional<JsonNode> n = Fields.present(body, field);
         if (n.isEmpty()) {
@@ -63,7 +66,10 @@ final class CouponFields {
             if (tag instanceof Outcome.Rejected<Optional<String>> r) {
                 return Outcome.rejected(r.rejection());
             }
-            if (tag.value().isEmpty() || !Coupon.validTag(tag.value().get())) {
+            if (tag.value().isEmpty()) {
+                continue;
+            }
+            if (!Coupon.validTag(tag.value().get())) {
                 return Outcome.rejected(Reason.INVALID_REQUEST, at + " must be 1-64 letters, digits, '_', '.', '-' or ' '.");
             }
             tags.add(tag.value().get());
