@@ -1,5 +1,7 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
@@ -56,6 +58,16 @@ public final class DynamoStorage {
 
     public IdempotencyPort idempotency() {
         return new DynamoIdempotency(table);
+    }
+
+    /** A brand's checkout configuration, read in one query (uncached: the composition root caches it). */
+    public CheckoutConfigPort checkoutConfig() {
+        return new DynamoCheckoutConfig(table);
+    }
+
+    /** The same, with the writes provisioning makes. */
+    public CheckoutConfigStore checkoutConfigStore() {
+        return new DynamoCheckoutConfig(table);
     }
 
     public PortalConfigPort portalConfigs() {
