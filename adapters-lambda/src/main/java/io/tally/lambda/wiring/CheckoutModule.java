@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
-import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.shared.Backoff;
@@ -30,14 +29,11 @@ final class CheckoutModule {
     private CheckoutModule() {
     }
 
-    /**
-     * Interim: no brand has a checkout configuration until its storage is wired here (then every coupon set is
-     * unknown to allocateCoupon). Replace with the storage's CheckoutConfigPort when it lands.
-     */
+    /** Interim, uncached: the campaigns branch wires the cached reader under this same name; keep that one. */
     @Provides
     @Singleton
-    static CheckoutConfigPort checkoutConfigs() {
-        return CheckoutConfig::empty;
+    static CheckoutConfigPort checkoutConfig(DynamoStorage storage) {
+        return storage.checkoutConfig();
     }
 
     @Provides
