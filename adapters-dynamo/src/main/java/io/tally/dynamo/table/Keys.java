@@ -176,6 +176,26 @@ public final class Keys {
         return "EVT#" + occurredAtIso + "#" + eventId;
     }
 
+    /**
+     * A brand's checkout configuration (settings, coupon sets, SKU tags, campaigns) shares one prefix in the brand
+     * partition, so one query reads all of it (access pattern A28).
+     */
+    public static final String CHECKOUT_PREFIX = "CHK#";
+
+    public static final String CHECKOUT_SETTINGS_SK = CHECKOUT_PREFIX + "SETTINGS";
+
+    public static String checkoutCouponSetSk(String couponSet) {
+        return CHECKOUT_PREFIX + "CSET#" + couponSet;
+    }
+
+    public static String skuTagSk(String tag) {
+        return CHECKOUT_PREFIX + "SKUTAG#" + tag;
+    }
+
+    public static String campaignSk(String campaign) {
+        return CHECKOUT_PREFIX + "CAMP#" + campaign;
+    }
+
     /** A brand's member portal configuration lives with the brand's other configuration. */
     public static final String PORTAL_SK = "PORTAL";
 
