@@ -119,6 +119,19 @@ class CouponsUseCaseTest {
     }
 
     @Test
+    void a_coupon_under_a_lapsed_claim_is_not_handed_out_since_its_checkout_may_have_committed() {
+        Coupon claimed = stock(BRAND, "SPR-0001");
+        // a checkout claimed it as a reward for card 1's entry 1, committed, and died before finalising; the lease is over
+        store.update(claimed.with(Set.of(), claimed.tags(), Optional.empty(), Optional.empty(), Optional.of(
+                new Coupon.Claim("co:ACME:died", Optional.of(w.activeCard()), 1, Coupon.Purpose.ALLOCATE,
+                        TestWorld.START.minusSeconds(1)))));
+
+        assertEquals(Reason.COUPON_SET_EXHAUSTED, reason(allocate(w.activeCard(), Set.of())),
+                "only the checkout side, which reads the ledger, may resolve a claim");
+        assertTrue(stored("SPR-0001").claim().isPresent());
+    }
+
+    @Test
     void twenty_concurrent_allocations_from_a_set_of_ten_hand_out_ten_distinct_coupons() throws Exception {
         stock(10);
         List<CardNumber> cards = new ArrayList<>();
