@@ -246,9 +246,12 @@ public final class CouponsUseCase {
         return coupon.cards().contains(card) && coupon.allocatedAt().equals(Optional.of(allocatedAt));
     }
 
-    /** Can be handed out now: in the pool, not claimed by a checkout in progress, not past its validity. */
+    /**
+     * Can be handed out now: in the pool, not claimed by a checkout (even a lapsed claim: its checkout may have committed;
+     * only the checkout side, which reads the ledger, resolves it), not past its validity.
+     */
     private static boolean free(Coupon coupon, Instant now) {
-        return coupon.inPool() && !coupon.claimedAt(now) && coupon.validTo().map(now::isBefore).orElse(true);
+        return coupon.inPool() && coupon.claim().isEmpty() && coupon.validTo().map(now::isBefore).orElse(true);
     }
 
     private Optional<Rejection> activeCard(BrandId brand, CardNumber number) {
