@@ -231,7 +231,9 @@ final class AppModule {
     @Provides
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
+        // TODO(issue-11-coupons): pass storage.coupons() once the coupon adapter lands; until then a seed listing
+        // coupons is refused ("this runtime cannot store coupons yet").
         return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
-                storage.portalConfigs());
+                storage.portalConfigs(), storage.checkoutConfigStore(), null);
     }
 }

@@ -1,6 +1,11 @@
 package io.tally.domain.provisioning;
 
+import io.tally.domain.campaign.Campaign;
+import io.tally.domain.campaign.CheckoutConfig;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.Card;
+import io.tally.domain.coupon.Coupon;
+import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.card.CardNumberGenerator;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.event.DomainEvent;
@@ -40,6 +45,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies a {@link Seed}: validates all of it first (a bad seed writes nothing), then upserts every
@@ -59,6 +66,8 @@ public final class ApplySeedUseCase {
     private final Clock clock;
     private final CardNumberGenerator numbers;
     private final io.tally.domain.portal.PortalConfigPort portals;
+    private final CheckoutConfigStore checkouts;
+    private final CouponPort coupons;
 
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock) {
@@ -68,7 +77,19 @@ public final class ApplySeedUseCase {
     /** With a place to store member portal configurations (seeds with a {@code portal} section). */
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock, io.tally.domain.portal.PortalConfigPort portals) {
+        this(store, cards, events, random, clock, portals, null, null);
+    }
+
+    /**
+     * With places to store checkout configurations and coupons (seeds with a {@code checkout} section; either may be
+     * null where the runtime has none, and a seed that needs it is then refused).
+     */
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock, io.tally.domain.portal.PortalConfigPort portals, CheckoutConfigStore checkouts,
+                            CouponPort coupons) {
         this.portals = portals;
+        this.checkouts = checkouts;
+        this.coupons = coupons;
         this.store = store;
         this.cards = cards;
         this.events = events;
@@ -82,8 +103,13 @@ public final class ApplySeedUseCase {
      *                           credentials are stable; elsewhere a stated secret is an error
      */
     public SeedReport apply(Seed seed, boolean allowStatedSecrets) {
-        List<BrandPlan> plans = new SeedValidator(allowStatedSecrets).validate(seed);
-        var portalConfigs = PortalSeeds.configs(seed, portals != null);
+        List<String> problems = new ArrayList<>();
+        List<BrandPlan> plans = collect(problems, () -> new SeedValidator(allowStatedSecrets).validate(seed));
+        var portalConfigs = collect(problems, () -> PortalSeeds.configs(seed, portals != null));
+        var checkoutPlans = CheckoutSeeds.plans(seed, checkouts != null, coupons != null, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSeedException(problems);
+        }
         Tally tally = new Tally();
         for (BrandPlan plan : plans) {
             int before = tally.changed + tally.cards + tally.newKeys.size();
@@ -92,11 +118,52 @@ public final class ApplySeedUseCase {
             if (portal != null) {
                 tally.count(portals.save(portal));
             }
+            checkoutPlans.stream().filter(c -> c.brand().equals(plan.brand().id())).forEach(c -> applyCheckout(c, tally));
             if (tally.changed + tally.cards + tally.newKeys.size() > before) {
                 events.publish(List.of(provisioned(plan.brand().id(), tally)));
             }
         }
         return new SeedReport(tally.changed, tally.unchanged, tally.cards, tally.newKeys, tally.existingKeys);
+    }
+
+    /**
+     * Upserts campaigns from the operator's file (the seed's campaign format), validated first against the brand's
+     * stored coupon sets and SKU tags: a bad file writes nothing. Campaigns not in the file are left as they are.
+     */
+    public SeedReport putCampaigns(BrandId brand, List<Seed.CampaignSeed> seeds) {
+        if (checkouts == null) {
+            throw new IllegalStateException("this runtime cannot store checkout configurations");
+        }
+        CheckoutConfig stored = checkouts.load(brand);
+        var known = new CampaignSeeds.Known(
+                Optional.of(stored.couponSets().stream().map(s -> s.id().value()).collect(Collectors.toSet())),
+                Optional.of(stored.skuTags().keySet()), Optional.empty());
+        List<Campaign> campaigns = CampaignSeeds.campaigns(brand, seeds, known);
+        Tally tally = new Tally();
+        campaigns.forEach(c -> tally.count(checkouts.saveCampaign(c)));
+        return new SeedReport(tally.changed, tally.unchanged, 0, List.of(), List.of());
+    }
+
+    private void applyCheckout(CheckoutSeeds.CheckoutPlan plan, Tally tally) {
+        tally.count(checkouts.saveSettings(plan.brand(), plan.currency(), plan.zone()));
+        plan.couponSets().forEach(s -> tally.count(checkouts.saveCouponSet(s)));
+        for (int from = 0; from < plan.coupons().size(); from += CouponPort.MAX_BATCH) {
+            List<Coupon> batch = plan.coupons().subList(from, Math.min(plan.coupons().size(), from + CouponPort.MAX_BATCH));
+            int taken = coupons.createAll(batch).size();
+            tally.changed += batch.size() - taken;
+            tally.unchanged += taken;
+        }
+        plan.skuTags().forEach((tag, skus) -> tally.count(checkouts.saveSkuTag(plan.brand(), tag, skus)));
+        plan.campaigns().forEach(c -> tally.count(checkouts.saveCampaign(c)));
+    }
+
+    private static <T> T collect(List<String> problems, java.util.function.Supplier<T> validate) {
+        try {
+            return validate.get();
+        } catch (InvalidSeedException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private void applyBrand(BrandPlan plan, Tally tally) {
