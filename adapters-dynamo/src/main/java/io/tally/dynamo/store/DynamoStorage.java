@@ -1,8 +1,10 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.campaign.CampaignBudgetPort;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.MemberDirectoryPort;
@@ -15,6 +17,7 @@ import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -68,6 +71,15 @@ public final class DynamoStorage {
     /** The same, with the writes provisioning makes. */
     public CheckoutConfigStore checkoutConfigStore() {
         return new DynamoCheckoutConfig(table);
+    }
+
+    public CouponPort coupons() {
+        return new DynamoCoupons(table);
+    }
+
+    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
+    public CampaignBudgetPort campaignBudget() {
+        return new DynamoCampaignBudget(table, Clock.systemUTC());
     }
 
     public PortalConfigPort portalConfigs() {

@@ -231,9 +231,7 @@ final class AppModule {
     @Provides
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
-        // TODO(issue-11-coupons): pass storage.coupons() once the coupon adapter lands; until then a seed listing
-        // coupons is refused ("this runtime cannot store coupons yet").
         return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
-                storage.portalConfigs(), storage.checkoutConfigStore(), null);
+                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons());
     }
 }

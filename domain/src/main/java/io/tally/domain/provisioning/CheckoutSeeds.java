@@ -53,7 +53,7 @@ final class CheckoutSeeds {
             int before = problems.size();
             CheckoutPlan plan = plan(b, b.checkout(), where, problems);
             if (!plan.coupons().isEmpty() && !couponsStorable) {
-                problems.add(where + ": this runtime cannot store coupons yet (no CouponPort wired)");
+                problems.add(where + ": this runtime cannot store coupons");
             }
             if (problems.size() == before) {
                 plans.add(plan);
