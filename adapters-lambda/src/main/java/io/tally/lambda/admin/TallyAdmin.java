@@ -77,11 +77,8 @@ public final class TallyAdmin {
         if (a.size() < 2) {
             return usage(err, "seed needs a file");
         }
-        String text;
-        try {
-            text = Files.readString(Path.of(a.get(1)));
-        } catch (IOException e) {
-            err.println("tally admin: cannot read " + a.get(1) + ": " + e.getMessage());
+        String text = read(a.get(1), err);
+        if (text == null) {
             return 2;
         }
         try {
@@ -116,11 +113,8 @@ public final class TallyAdmin {
                 if (a.size() < 4) {
                     return usage(err, "campaigns put needs a brand and a file");
                 }
-                String text;
-                try {
-                    text = Files.readString(Path.of(a.get(3)));
-                } catch (IOException e) {
-                    err.println("tally admin: cannot read " + a.get(3) + ": " + e.getMessage());
+                String text = read(a.get(3), err);
+                if (text == null) {
                     return 2;
                 }
                 try {
@@ -194,6 +188,16 @@ public final class TallyAdmin {
         }
         out.println(line.apply(outcome.value()));
         return 0;
+    }
+
+    /** The file's text, or null after saying why it cannot be read. */
+    private static String read(String file, PrintStream err) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            err.println("tally admin: cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static int usage(PrintStream err, String problem) {

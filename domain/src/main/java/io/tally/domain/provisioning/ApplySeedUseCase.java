@@ -19,6 +19,8 @@ import io.tally.domain.program.ProgramKind;
 import io.tally.domain.program.ValueType;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.program.ValueTypeLimits;
+import static io.tally.domain.provisioning.SeedProblems.require;
+
 import io.tally.domain.provisioning.Seed.ApiKeySeed;
 import io.tally.domain.provisioning.Seed.BrandSeed;
 import io.tally.domain.provisioning.Seed.CardSetSeed;
@@ -278,6 +280,7 @@ public final class ApplySeedUseCase {
     static final class SeedValidator {
         private final boolean allowStatedSecrets;
         private final List<String> problems = new ArrayList<>();
+        private final SeedProblems checks = new SeedProblems(problems);
 
         SeedValidator(boolean allowStatedSecrets) {
             this.allowStatedSecrets = allowStatedSecrets;
@@ -289,7 +292,7 @@ public final class ApplySeedUseCase {
                 problems.add("the seed has no brands");
             }
             for (BrandSeed b : seed.brands()) {
-                BrandPlan plan = attempt("brand " + b.id(), () -> plan(b));
+                BrandPlan plan = checks.attempt("brand " + b.id(), () -> plan(b));
                 if (plan != null) {
                     plans.add(plan);
                 }
@@ -305,24 +308,24 @@ public final class ApplySeedUseCase {
             Brand brand = new Brand(brandId, b.name(), Boolean.TRUE.equals(b.requireEmployee()));
             String where = "brand " + b.id();
             List<LocationGroup> groups = new ArrayList<>();
-            b.locationGroups().forEach(g -> add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));
+            b.locationGroups().forEach(g -> checks.add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));
             if (groups.isEmpty()) {
                 groups.add(new LocationGroup(brandId, new LocationGroupId("ALL"), "All locations"));
             }
             List<Location> locations = new ArrayList<>();
-            b.locations().forEach(l -> add(locations, where + ", location " + l.id(), () -> {
+            b.locations().forEach(l -> checks.add(locations, where + ", location " + l.id(), () -> {
                 LocationGroupId group = l.group() != null ? new LocationGroupId(l.group()) : onlyGroup(groups);
                 require(groups.stream().anyMatch(g -> g.id().equals(group)), "unknown location group " + group);
                 return new Location(brandId, new LocationId(l.id()), group, l.name());
             }));
             List<Terminal> terminals = new ArrayList<>();
-            b.terminals().forEach(t -> add(terminals, where + ", terminal " + t.id(), () -> {
+            b.terminals().forEach(t -> checks.add(terminals, where + ", terminal " + t.id(), () -> {
                 LocationId loc = new LocationId(t.location());
                 require(locations.stream().anyMatch(l -> l.id().equals(loc)), "unknown location " + loc);
                 return new Terminal(brandId, loc, new TerminalId(t.id()), t.name());
             }));
             List<EmployeePlan> employees = new ArrayList<>();
-            b.employees().forEach(e -> add(employees, where + ", employee " + e.id(), () -> {
+            b.employees().forEach(e -> checks.add(employees, where + ", employee " + e.id(), () -> {
                 LocationId loc = new LocationId(e.location());
                 require(locations.stream().anyMatch(l -> l.id().equals(loc)), "unknown location " + loc);
                 require(e.password() != null && e.password().length() >= 4 && e.password().length() <= 64,
@@ -334,24 +337,24 @@ public final class ApplySeedUseCase {
             List<CardSetPlan> cardSets = new ArrayList<>();
             for (ProgramSeed p : b.programs()) {
                 String pwhere = where + ", program " + p.id();
-                Program program = attempt(pwhere, () -> new Program(brandId, new ProgramId(p.id()), p.name(), kind(p.kind())));
+                Program program = checks.attempt(pwhere, () -> new Program(brandId, new ProgramId(p.id()), p.name(), kind(p.kind())));
                 if (program == null) {
                     continue;
                 }
                 programs.add(program);
-                p.valueTypes().forEach(v -> add(valueTypes, pwhere + ", value type " + v.balanceType(), () -> valueType(program, v)));
-                p.cardSets().forEach(c -> add(cardSets, pwhere + ", card set " + c.id(), () -> cardSet(program, c)));
+                p.valueTypes().forEach(v -> checks.add(valueTypes, pwhere + ", value type " + v.balanceType(), () -> valueType(program, v)));
+                p.cardSets().forEach(c -> checks.add(cardSets, pwhere + ", card set " + c.id(), () -> cardSet(program, c)));
             }
-            b.apiKeys().forEach(k -> attempt(where + ", API key " + k.id(), () -> {
+            b.apiKeys().forEach(k -> checks.attempt(where + ", API key " + k.id(), () -> {
                 require(k.id() != null && io.tally.domain.shared.Identifiers.isValid(k.id()), "an API key id is required");
                 require(k.secret() == null || allowStatedSecrets,
                         "secrets may only be stated in local-only seeds; remove \"secret\" and one is generated");
                 require(k.secret() == null || k.secret().length() >= 16, "a stated secret needs at least 16 characters");
                 return k;
             }));
-            requireUnique(where, "location", locations.stream().map(l -> l.id().value()).toList());
-            requireUnique(where, "program", programs.stream().map(p -> p.id().value()).toList());
-            requireUnique(where, "card set", cardSets.stream().map(c -> c.cardSet().id().value()).toList());
+            checks.requireUnique(where, "location id", locations.stream().map(l -> l.id().value()).toList());
+            checks.requireUnique(where, "program id", programs.stream().map(p -> p.id().value()).toList());
+            checks.requireUnique(where, "card set id", cardSets.stream().map(c -> c.cardSet().id().value()).toList());
             return new BrandPlan(brand, groups, locations, terminals, employees, programs, valueTypes, cardSets, b.apiKeys());
         }
 
@@ -398,31 +401,8 @@ public final class ApplySeedUseCase {
             return groups.get(0).id();
         }
 
-        private void requireUnique(String where, String what, List<String> ids) {
-            ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct()
-                    .forEach(id -> problems.add(where + ": duplicate " + what + " id " + id));
-        }
 
-        private static void require(boolean ok, String problem) {
-            if (!ok) {
-                throw new IllegalArgumentException(problem);
-            }
-        }
 
-        private <T> void add(List<T> into, String where, java.util.function.Supplier<T> make) {
-            T t = attempt(where, make);
-            if (t != null) {
-                into.add(t);
-            }
-        }
 
-        private <T> T attempt(String where, java.util.function.Supplier<T> make) {
-            try {
-                return make.get();
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(where + ": " + e.getMessage());
-                return null;
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tally.domain.provisioning;
 
+import static io.tally.domain.provisioning.SeedProblems.require;
+
 import io.tally.domain.campaign.Campaign;
 import io.tally.domain.campaign.Campaign.Condition;
 import io.tally.domain.campaign.Campaign.Items;
@@ -46,16 +48,16 @@ public final class CampaignSeeds {
         public static final Known NOTHING_CHECKED = new Known(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private final List<String> problems;
+    private final SeedProblems problems;
 
-    private CampaignSeeds(List<String> problems) {
+    private CampaignSeeds(SeedProblems problems) {
         this.problems = problems;
     }
 
     /** The campaigns, or an {@link InvalidSeedException} listing every problem. */
     public static List<Campaign> campaigns(BrandId brand, List<CampaignSeed> seeds, Known known) {
         List<String> problems = new ArrayList<>();
-        List<Campaign> campaigns = campaigns(brand, seeds, known, "brand " + brand, problems);
+        List<Campaign> campaigns = campaigns(brand, seeds, known, "brand " + brand, new SeedProblems(problems));
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
         }
@@ -63,7 +65,7 @@ public final class CampaignSeeds {
     }
 
     static List<Campaign> campaigns(BrandId brand, List<CampaignSeed> seeds, Known known, String where,
-                                    List<String> problems) {
+                                    SeedProblems problems) {
         CampaignSeeds reader = new CampaignSeeds(problems);
         List<Campaign> campaigns = new ArrayList<>();
         for (CampaignSeed seed : seeds) {
@@ -72,28 +74,26 @@ public final class CampaignSeeds {
                 campaigns.add(c);
             }
         }
-        List<String> ids = seeds.stream().map(CampaignSeed::id).toList();
-        ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct()
-                .forEach(id -> problems.add(where + ": duplicate campaign id " + id));
+        reader.problems.requireUnique(where, "campaign id", seeds.stream().map(CampaignSeed::id).toList());
         return campaigns;
     }
 
     private Campaign campaign(BrandId brand, CampaignSeed s, Known known, String where) {
-        int before = problems.size();
+        int before = problems.count();
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < s.conditions().size(); i++) {
             ConditionSeed c = s.conditions().get(i);
-            add(conditions, where + ", condition " + (i + 1) + " (" + c.kind() + ")", () -> condition(c, known));
+            problems.add(conditions, where + ", condition " + (i + 1) + " (" + c.kind() + ")", () -> condition(c, known));
         }
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < s.results().size(); i++) {
             ResultSeed r = s.results().get(i);
-            add(results, where + ", result " + (i + 1) + " (" + r.kind() + ")", () -> result(r, known));
+            problems.add(results, where + ", result " + (i + 1) + " (" + r.kind() + ")", () -> result(r, known));
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
-        return attempt(where, () -> new Campaign(brand, new CampaignId(s.id()), s.name(), s.enabled() == null || s.enabled(),
+        return problems.attempt(where, () -> new Campaign(brand, new CampaignId(s.id()), s.name(), s.enabled() == null || s.enabled(),
                 instant(s.validFrom(), "validFrom"), instant(s.validTo(), "validTo"),
                 s.priority() == null ? 100 : s.priority(), s.stackable() == null || s.stackable(), conditions, results,
                 limits(s.limits())));
@@ -262,27 +262,5 @@ public final class CampaignSeeds {
         require(foreign.isEmpty(), "field " + String.join(", ", foreign) + " does not apply to this kind"
                 + (allowed.isEmpty() ? "" : " (it has " + String.join(", ", allowed) + ")"));
         return make.get();
-    }
-
-    private static void require(boolean ok, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException(problem);
-        }
-    }
-
-    private <T> void add(List<T> into, String where, java.util.function.Supplier<T> make) {
-        T t = attempt(where, make);
-        if (t != null) {
-            into.add(t);
-        }
-    }
-
-    private <T> T attempt(String where, java.util.function.Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(where + ": " + e.getMessage());
-            return null;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tally.domain.provisioning;
 
+import static io.tally.domain.provisioning.SeedProblems.require;
+
 import io.tally.domain.campaign.Campaign;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.Coupon;
@@ -40,6 +42,7 @@ final class CheckoutSeeds {
 
     /** One plan per brand with a checkout section; problems are added to {@code problems}. */
     static List<CheckoutPlan> plans(Seed seed, boolean storable, boolean couponsStorable, List<String> problems) {
+        SeedProblems checks = new SeedProblems(problems);
         List<CheckoutPlan> plans = new ArrayList<>();
         for (BrandSeed b : seed.brands()) {
             if (b.checkout() == null) {
@@ -47,35 +50,35 @@ final class CheckoutSeeds {
             }
             String where = "brand " + b.id() + " checkout";
             if (!storable) {
-                problems.add(where + ": this runtime cannot store checkout configurations");
+                checks.add(where + ": this runtime cannot store checkout configurations");
                 continue;
             }
-            int before = problems.size();
-            CheckoutPlan plan = plan(b, b.checkout(), where, problems);
+            int before = checks.count();
+            CheckoutPlan plan = plan(b, b.checkout(), where, checks);
             if (!plan.coupons().isEmpty() && !couponsStorable) {
-                problems.add(where + ": this runtime cannot store coupons");
+                checks.add(where + ": this runtime cannot store coupons");
             }
-            if (problems.size() == before) {
+            if (checks.count() == before) {
                 plans.add(plan);
             }
         }
         return plans;
     }
 
-    private static CheckoutPlan plan(BrandSeed b, CheckoutSeed c, String where, List<String> problems) {
+    private static CheckoutPlan plan(BrandSeed b, CheckoutSeed c, String where, SeedProblems checks) {
         BrandId brand;
         try {
             brand = new BrandId(b.id());
         } catch (IllegalArgumentException e) {
-            problems.add(where + ": " + e.getMessage());
+            checks.add(where + ": " + e.getMessage());
             return new CheckoutPlan(null, null, null, List.of(), List.of(), Map.of(), List.of());
         }
-        ValueTypeKey currency = attempt(problems, where, () -> {
+        ValueTypeKey currency = checks.attempt(where, () -> {
             ValueTypeKey key = ValueTypeKey.parseText("Currency:" + (c.currency() == null ? "USD" : c.currency()));
             require(key.type() == BalanceType.CURRENCY, "currency is an ISO 4217 code");
             return key;
         });
-        ZoneId zone = attempt(problems, where, () -> {
+        ZoneId zone = checks.attempt(where, () -> {
             try {
                 return ZoneId.of(c.timeZone() == null ? "UTC" : c.timeZone());
             } catch (DateTimeException e) {
@@ -86,19 +89,19 @@ final class CheckoutSeeds {
         List<Coupon> coupons = new ArrayList<>();
         for (CouponSetSeed s : c.couponSets()) {
             String swhere = where + ", coupon set " + s.id();
-            CouponSet set = attempt(problems, swhere, () -> new CouponSet(brand, new CouponSetId(s.id()), s.name(),
+            CouponSet set = checks.attempt(swhere, () -> new CouponSet(brand, new CouponSetId(s.id()), s.name(),
                     CampaignSeeds.instant(s.validFrom(), "validFrom"), CampaignSeeds.instant(s.validTo(), "validTo")));
             if (set != null) {
                 sets.add(set);
-                coupons.addAll(coupons(set, s, swhere, problems));
+                coupons.addAll(coupons(set, s, swhere, checks));
             }
         }
         Map<String, Set<String>> tags = new LinkedHashMap<>();
         if (c.skuTags().size() > MAX_SKU_TAGS) {
-            problems.add(where + ": at most " + MAX_SKU_TAGS + " SKU tags");
+            checks.add(where + ": at most " + MAX_SKU_TAGS + " SKU tags");
         }
         c.skuTags().forEach((tag, skus) -> {
-            Set<String> valid = attempt(problems, where + ", SKU tag " + tag, () -> {
+            Set<String> valid = checks.attempt(where + ", SKU tag " + tag, () -> {
                 require(Coupon.validTag(tag), "a SKU tag is 1-64 letters, digits, '_', '.', '-' or ' '");
                 require(skus != null && !skus.isEmpty() && skus.size() <= MAX_SKUS_PER_TAG, "1-" + MAX_SKUS_PER_TAG + " SKUs");
                 skus.forEach(s -> require(s != null && !s.isBlank() && s.length() <= 64, "a SKU is 1-64 characters"));
@@ -119,17 +122,17 @@ final class CheckoutSeeds {
         CampaignSeeds.Known known = new CampaignSeeds.Known(
                 Optional.of(c.couponSets().stream().map(CouponSetSeed::id).collect(Collectors.toSet())),
                 Optional.of(c.skuTags().keySet()), Optional.of(valueTypes));
-        List<Campaign> campaigns = CampaignSeeds.campaigns(brand, c.campaigns(), known, where, problems);
-        requireUnique(problems, where, "coupon set", c.couponSets().stream().map(CouponSetSeed::id).toList());
-        requireUnique(problems, where, "coupon code", coupons.stream().map(k -> k.code().value()).toList());
+        List<Campaign> campaigns = CampaignSeeds.campaigns(brand, c.campaigns(), known, where, checks);
+        checks.requireUnique(where, "coupon set", c.couponSets().stream().map(CouponSetSeed::id).toList());
+        checks.requireUnique(where, "coupon code", coupons.stream().map(k -> k.code().value()).toList());
         return new CheckoutPlan(brand, currency, zone, sets, coupons, tags, campaigns);
     }
 
     /** The listed coupons and the generated pool, each taking the set's window. */
-    private static List<Coupon> coupons(CouponSet set, CouponSetSeed s, String where, List<String> problems) {
+    private static List<Coupon> coupons(CouponSet set, CouponSetSeed s, String where, SeedProblems checks) {
         List<Coupon> coupons = new ArrayList<>();
         for (Seed.CouponSeed k : s.coupons()) {
-            Coupon c = attempt(problems, where + ", coupon " + k.code(), () -> Coupon.fresh(set.brand(),
+            Coupon c = checks.attempt(where + ", coupon " + k.code(), () -> Coupon.fresh(set.brand(),
                     new CouponCode(k.code()), set.id(), k.cards().stream().map(CardNumber::new).collect(Collectors.toSet()),
                     Set.copyOf(k.tags()), set.validFrom(), set.validTo()));
             if (c != null) {
@@ -137,7 +140,7 @@ final class CheckoutSeeds {
             }
         }
         if (s.pool() != null) {
-            attempt(problems, where + ", pool", () -> {
+            checks.attempt(where + ", pool", () -> {
                 int count = s.pool().count() == null ? 0 : s.pool().count();
                 require(s.pool().prefix() != null, "a pool needs a prefix");
                 require(count >= 1 && count + coupons.size() <= MAX_COUPONS_PER_SET,
@@ -150,28 +153,8 @@ final class CheckoutSeeds {
             });
         }
         if (coupons.size() > MAX_COUPONS_PER_SET) {
-            problems.add(where + ": at most " + MAX_COUPONS_PER_SET + " coupons per set in a seed");
+            checks.add(where + ": at most " + MAX_COUPONS_PER_SET + " coupons per set in a seed");
         }
         return coupons;
-    }
-
-    private static void requireUnique(List<String> problems, String where, String what, List<String> ids) {
-        ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct()
-                .forEach(id -> problems.add(where + ": duplicate " + what + " " + id));
-    }
-
-    private static void require(boolean ok, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException(problem);
-        }
-    }
-
-    private static <T> T attempt(List<String> problems, String where, java.util.function.Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(where + ": " + e.getMessage());
-            return null;
-        }
     }
 }
