@@ -63,6 +63,20 @@ public final class DynamoStorage {
         return new DynamoIdempotency(table);
     }
 
+    public CouponPort coupons() {
+        return new DynamoCoupons(table);
+    }
+
+    /** Anonymous checkout records (card checkouts live in the card's ledger). */
+    public io.tally.domain.checkout.CheckoutRecordPort checkoutRecords() {
+        return new DynamoCheckoutRecords(table);
+    }
+
+    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
+    public CampaignBudgetPort campaignBudget() {
+        return new DynamoCampaignBudget(table, Clock.systemUTC());
+    }
+
     /** A brand's checkout configuration, read in one query (uncached: the composition root caches it). */
     public CheckoutConfigPort checkoutConfig() {
         return new DynamoCheckoutConfig(table);
@@ -71,15 +85,6 @@ public final class DynamoStorage {
     /** The same, with the writes provisioning makes. */
     public CheckoutConfigStore checkoutConfigStore() {
         return new DynamoCheckoutConfig(table);
-    }
-
-    public CouponPort coupons() {
-        return new DynamoCoupons(table);
-    }
-
-    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
-    public CampaignBudgetPort campaignBudget() {
-        return new DynamoCampaignBudget(table, Clock.systemUTC());
     }
 
     public PortalConfigPort portalConfigs() {

@@ -178,7 +178,7 @@ public final class Keys {
 
     /**
      * A brand's checkout configuration (settings, coupon sets, SKU tags, campaigns) shares one prefix in the brand
-     * partition, so one query reads all of it (access pattern A33).
+     * partition, so one query reads all of it (access pattern A34).
      */
     public static final String CHECKOUT_PREFIX = "CHK#";
 
@@ -294,4 +294,11 @@ public final class Keys {
     }
 
     public static final String CAMPAIGN_FIRE_SK = "FIRE";
+
+    /** An anonymous checkout's record (card checkouts are CHECKOUT entries of the card's ledger). */
+    public static String checkout(String brand, String transactionId) {
+        return "CHECKOUT#" + brand + "#" + transactionId;
+    }
+
+    public static final String CHECKOUT_SK = "CHECKOUT";
 }

@@ -15,6 +15,7 @@ import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.coupon.Coupon;
+import io.tally.domain.event.DomainEvent;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.ledger.BalanceResult;
@@ -405,6 +406,24 @@ public final class CheckoutUseCase {
             claims.release(c.context().brand(), eval.couponsToUse(), key);
         }
         throw new IllegalStateException("no free anonymous checkout id in 5 tries: is the random source broken?");
+    }
+
+    /**
+     * The event consumer's part: for the event of a CHECKOUT or VOID entry, its coupons finalised (or given back) once
+     * more: idempotent, so redeliveries and the call's own finalisation meet harmlessly.
+     */
+    public void onEvent(DomainEvent event) {
+        if (!event.type().equals("ledger.checkout") && !event.type().equals("ledger.void")) {
+            return;
+        }
+        String card = event.data().get("cardNumber");
+        String sequence = event.data().get("sequence");
+        if (card == null || sequence == null) {
+            return;
+        }
+        ledger.entry(event.brand(), new CardNumber(card), Long.parseLong(sequence))
+                .filter(e -> e.posting().checkout().isPresent())
+                .ifPresent(claims::finalise);
     }
 
     /**
