@@ -7,6 +7,7 @@ import dagger.Provides;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
+import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -212,8 +213,7 @@ final class AppModule {
                         queries, programs, json),
                 new SearchMethod(queries, programs, coupons, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
-                new CardHistoryMethod(queries, programs, json),
-                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json)));
+                new CardHistoryMethod(queries, programs, json)));
         methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
@@ -223,8 +223,8 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json) {
-        return new EventsConsumer(new HandleEventUseCase(storage.activityLog()), json, System.out);
+    static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout) {
+        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(), List.of(checkout::onEvent)), json, System.out);
     }
 
     @Provides

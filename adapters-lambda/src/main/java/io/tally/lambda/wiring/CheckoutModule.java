@@ -12,7 +12,15 @@ import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.RetryPolicy;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantMethod;
+import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.ledger.CardLedgerWriter;
+import io.tally.domain.ledger.VoidUseCase;
+import io.tally.domain.program.LoadProgramsPort;
 import io.tally.lambda.merchant.AllocateCouponMethod;
+import io.tally.lambda.merchant.CheckoutDryRunMethod;
+import io.tally.lambda.merchant.CheckoutLookupMethod;
+import io.tally.lambda.merchant.CheckoutMethod;
+import io.tally.lambda.merchant.VoidTransactionMethod;
 import io.tally.lambda.merchant.CouponLookupMethod;
 import io.tally.lambda.merchant.ListCouponsMethod;
 import io.tally.lambda.merchant.UpdateCouponMethod;
@@ -49,6 +57,21 @@ final class CheckoutModule {
     static CouponsUseCase coupons(DynamoStorage storage, CheckoutConfigPort configs, RandomSource random, Clock clock) {
         RetryPolicy retry = RetryPolicy.of(AppModule.MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
         return new CouponsUseCase(storage.coupons(), storage.cards(), configs, random, clock, retry);
+    }
+
+    @Provides
+    @Singleton
+    static CheckoutUseCase checkout(DynamoStorage storage, CardLedgerWriter writer, LoadProgramsPort programs,
+                                    CheckoutConfigPort configs, Clock clock, RandomSource random) {
+        return new CheckoutUseCase(writer, new VoidUseCase(writer, storage.cardLedger()), storage.cards(), storage.cardLedger(),
+                programs, configs, storage.coupons(), storage.campaignBudget(), storage.checkoutRecords(), clock, random);
+    }
+
+    @Provides
+    @ElementsIntoSet
+    static Set<MerchantMethod> checkoutMethods(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+        return Set.of(new CheckoutMethod(checkout, programs, json), new CheckoutDryRunMethod(checkout, programs, json),
+                new CheckoutLookupMethod(checkout, programs, json), new VoidTransactionMethod(checkout, programs, json));
     }
 
     @Provides

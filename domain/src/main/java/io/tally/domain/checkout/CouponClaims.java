@@ -33,7 +33,7 @@ import java.util.Set;
  *
  * <p>The one assumption: a checkout never writes its entry after its claim lapsed. The claim lasts {@link #LEASE}
  * (setups: until they lapse), a checkout's claims and its append are milliseconds apart, and the API function's timeout
- * (30 s) ends any call long before; see docs/ARCHITECTURE.md.
+ * (10 s) ends any call long before; see docs/ARCHITECTURE.md.
  */
 public final class CouponClaims {
     /** How long a single-stage checkout's claims last. */
