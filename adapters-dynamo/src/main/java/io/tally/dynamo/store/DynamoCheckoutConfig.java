@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A brand's checkout configuration: items in the brand partition under {@code CHK#} ({@code CHK#SETTINGS},
- * {@code CHK#CSET#<id>}, {@code CHK#SKUTAG#<tag>}, {@code CHK#CAMP#<id>}), read by one query (A28). That query stays on
+ * {@code CHK#CSET#<id>}, {@code CHK#SKUTAG#<tag>}, {@code CHK#CAMP#<id>}), read by one query (A34). That query stays on
  * the low-level client because it returns items of four types; each is mapped with its own schema (as
  * {@link DynamoPrograms} does). A campaign's conditions and results are lists of documents with a {@code kind}
  * (see {@link CampaignParts}).
@@ -105,7 +105,7 @@ final class DynamoCheckoutConfig implements CheckoutConfigStore {
         this.campaigns = table.of(CAMPAIGN);
     }
 
-    /** One query of the brand partition's {@code CHK#} items, every page of it (A28). */
+    /** One query of the brand partition's {@code CHK#} items, every page of it (A34). */
     @Override
     public CheckoutConfig load(BrandId brand) {
         CheckoutConfig defaults = CheckoutConfig.empty(brand);

@@ -67,12 +67,12 @@ public final class DynamoStorage {
         return new DynamoCoupons(table);
     }
 
-    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
     /** Anonymous checkout records (card checkouts live in the card's ledger). */
     public io.tally.domain.checkout.CheckoutRecordPort checkoutRecords() {
         return new DynamoCheckoutRecords(table);
     }
 
+    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
     public CampaignBudgetPort campaignBudget() {
         return new DynamoCampaignBudget(table, Clock.systemUTC());
     }

@@ -178,7 +178,7 @@ public final class Keys {
 
     /**
      * A brand's checkout configuration (settings, coupon sets, SKU tags, campaigns) shares one prefix in the brand
-     * partition, so one query reads all of it (access pattern A28).
+     * partition, so one query reads all of it (access pattern A34).
      */
     public static final String CHECKOUT_PREFIX = "CHK#";
 

@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
@@ -37,11 +38,18 @@ final class CheckoutModule {
     private CheckoutModule() {
     }
 
-    /** Interim, uncached: the campaigns branch wires the cached reader under this same name; keep that one. */
+    /** The checkout configuration as checkouts read it: cached per container (see {@link CachedCheckoutConfig}). */
     @Provides
     @Singleton
-    static CheckoutConfigPort checkoutConfig(DynamoStorage storage) {
-        return storage.checkoutConfig();
+    static CheckoutConfigPort checkoutConfig(DynamoStorage storage, Clock clock, Settings settings) {
+        return CachedCheckoutConfig.of(storage.checkoutConfig(), clock, settings.catalogueTtl());
+    }
+
+    /** Provisioning's side (seed, operator's command line): reads uncached, writes. */
+    @Provides
+    @Singleton
+    static CheckoutConfigStore checkoutConfigStore(DynamoStorage storage) {
+        return storage.checkoutConfigStore();
     }
 
     @Provides

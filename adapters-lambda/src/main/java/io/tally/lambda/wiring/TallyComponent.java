@@ -2,6 +2,7 @@ package io.tally.lambda.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.tenant.ManageApiKeysUseCase;
@@ -30,6 +31,9 @@ public interface TallyComponent {
     PeriodicJobRunner periodicJobs();
 
     ManageApiKeysUseCase manageApiKeys();
+
+    /** The checkout configuration as provisioning sees it (uncached), for the operator's command line. */
+    CheckoutConfigStore checkoutConfigStore();
 
     /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();

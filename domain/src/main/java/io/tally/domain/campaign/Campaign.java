@@ -387,7 +387,14 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
         }
 
         public String describe() {
-            return tag.map(t -> "a SKU tagged '" + t + "'").orElseGet(() -> "SKU " + names(skus));
+            return tag.map(t -> "a SKU tagged '" + t + "'").orElseGet(() -> skus.size() == 1 ? "SKU " + skus.iterator().next()
+                    : "one of SKUs " + String.join(", ", skus));
+        }
+
+        /** The words for "none of these": {@code no SKU tagged 'coffee'}, {@code none of SKUs A, B}. */
+        public String none() {
+            return tag.map(t -> "no SKU tagged '" + t + "'").orElseGet(() -> skus.size() == 1 ? "no SKU " + skus.iterator().next()
+                    : "none of SKUs " + String.join(", ", skus));
         }
     }
 

@@ -39,7 +39,7 @@ final class ConditionCheck {
         if (condition instanceof InBasket c) {
             Progress.Matched m = p.matched(c.items());
             if (m.quantity().signum() == 0) {
-                return Optional.of("no " + c.items().describe().replaceFirst("^a ", "") + " in the basket");
+                return Optional.of(c.items().none() + " in the basket");
             }
             return failIf(m.quantity().compareTo(c.minQuantity()) < 0, () -> m.quantity().stripTrailingZeros().toPlainString()
                     + " of " + c.items().describe() + " in the basket, needs " + c.minQuantity().toPlainString());

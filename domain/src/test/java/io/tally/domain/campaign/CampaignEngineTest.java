@@ -92,6 +92,8 @@ class CampaignEngineTest {
                         .line("BAGEL", "1", "2.00").expect("say bagel; C1 fired"),
                 when("SKU missing", camp("C1").when(new InBasket(Items.skus("BAGEL"), null)).then(say("bagel")))
                         .line("LATTE", "1", "3.50").expect("C1: no SKU BAGEL in the basket"),
+                when("none of several SKUs", camp("C1").when(new InBasket(Items.skus("BAGEL", "MUFFIN"), null)).then(say("food")))
+                        .line("LATTE", "1", "3.50").expect("C1: none of SKUs BAGEL, MUFFIN in the basket"),
                 when("SKU tag missing", camp("C1").when(new InBasket(Items.tagged("coffee"), null)).then(say("coffee")))
                         .line("BAGEL", "1", "2.00").expect("C1: no SKU tagged 'coffee' in the basket"),
                 when("tagged quantity summed over lines", camp("C1").when(new InBasket(Items.tagged("coffee"), dec("3"))).then(say("3 coffees")))
