@@ -402,13 +402,16 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
      * How often a campaign may fire: per card in all, per card within a rolling period, in total across the brand.
      */
     public record Limits(Optional<Integer> perCard, Optional<PerPeriod> perCardPerPeriod, Optional<Long> total) {
+        /** The largest per-card limit, in all or per period: the firings a card's state remembers per campaign. */
+        public static final int MAX_PER_CARD = io.tally.domain.ledger.CheckoutStats.RECENT_FIRES;
         public static final Limits NONE = new Limits(Optional.empty(), Optional.empty(), Optional.empty());
 
         public Limits {
             Objects.requireNonNull(perCard, "perCard");
             Objects.requireNonNull(perCardPerPeriod, "perCardPerPeriod");
             Objects.requireNonNull(total, "total");
-            require(perCard.map(n -> n >= 1).orElse(true), "a per-card limit is at least 1");
+            require(perCard.map(n -> n >= 1 && n <= MAX_PER_CARD).orElse(true),
+                    "a per-card limit is 1-" + MAX_PER_CARD + " (a card's state remembers its last " + MAX_PER_CARD + " firings)");
             require(total.map(n -> n >= 1).orElse(true), "a total limit is at least 1");
         }
 
@@ -429,8 +432,8 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
     public record PerPeriod(int times, Duration period) {
         public PerPeriod {
             Objects.requireNonNull(period, "period");
-            if (times < 1 || period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("a per-period limit is at least once in a positive period");
+            if (times < 1 || times > Limits.MAX_PER_CARD || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a per-period limit is 1-" + Limits.MAX_PER_CARD + " times in a positive period");
             }
         }
 
