@@ -230,4 +230,11 @@ public final class Keys {
     }
 
     public static final String SENT_EMAIL_SK = "SENT";
+
+    /** A coupon bulk load job (A28): its progress, one item written by every chunk consumer. */
+    public static String couponLoad(String brand, String job) {
+        return "BRAND#" + brand + "#COUPONLOAD#" + job;
+    }
+
+    public static final String COUPON_LOAD_SK = "COUPONLOAD";
 }

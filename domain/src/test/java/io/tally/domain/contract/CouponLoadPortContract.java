@@ -124,4 +124,24 @@ public abstract class CouponLoadPortContract {
         assertFalse(port().fail(brand, new LoadJobId("job6"), "too late"));
         assertFalse(port().fail(brand, new LoadJobId("nope"), "unknown"));
     }
+
+    @Test
+    void listed_lines_stop_at_a_thousand_but_every_line_is_counted() {
+        int chunks = 60;
+        port().create(job("job7", LoadJob.Kind.CSV, chunks));
+        for (int c = 0; c < chunks; c++) {
+            List<InvalidLine> lines = new ArrayList<>();
+            for (int i = 0; i < ChunkResult.MAX_INVALID_LINES; i++) {
+                lines.add(new InvalidLine(100L + c * 100L + i, "bad code"));
+            }
+            assertEquals(Recorded.RECORDED, port().recordChunk(brand, new LoadJobId("job7"),
+                    new ChunkResult(c, 0, 0, lines.size(), lines), now));
+        }
+
+        LoadJob done = port().find(brand, new LoadJobId("job7")).orElseThrow();
+        assertEquals(LoadJob.Status.DONE, done.status());
+        assertEquals(2 + chunks * 20L, done.invalid());
+        assertEquals(LoadJob.MAX_INVALID_LINES, done.invalidLines().size());
+        assertEquals(3L, done.invalidLines().get(0).line());
+    }
 }
