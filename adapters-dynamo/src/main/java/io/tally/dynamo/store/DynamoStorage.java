@@ -1,6 +1,8 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.campaign.CampaignBudgetPort;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
@@ -14,6 +16,7 @@ import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,6 +60,15 @@ public final class DynamoStorage {
 
     public IdempotencyPort idempotency() {
         return new DynamoIdempotency(table);
+    }
+
+    public CouponPort coupons() {
+        return new DynamoCoupons(table);
+    }
+
+    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
+    public CampaignBudgetPort campaignBudget() {
+        return new DynamoCampaignBudget(table, Clock.systemUTC());
     }
 
     public PortalConfigPort portalConfigs() {

@@ -5,6 +5,8 @@ import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.Bucket;
 import io.tally.domain.ledger.CardState;
 import io.tally.domain.ledger.Change;
+import io.tally.domain.ledger.CheckoutFacts;
+import io.tally.domain.ledger.CheckoutStats;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.Hold;
@@ -23,6 +25,7 @@ import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.TerminalId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -142,6 +145,71 @@ final class LedgerItems {
             .number("q", RequestMark::sequence)
             .build();
 
+    private static final StaticImmutableTableSchema<CheckoutFacts.Line, ItemValues> LINE = ItemSchema.of(CheckoutFacts.Line.class,
+                    v -> new CheckoutFacts.Line(v.string("s"), new BigDecimal(v.string("q")), new BigDecimal(v.string("p"))))
+            .string("s", CheckoutFacts.Line::sku)
+            .string("q", l -> l.quantity().toPlainString())
+            .string("p", l -> l.unitPrice().toPlainString())
+            .build();
+
+    private static final StaticImmutableTableSchema<CheckoutFacts.Mutation, ItemValues> MUTATION = ItemSchema.of(
+                    CheckoutFacts.Mutation.class,
+                    v -> new CheckoutFacts.Mutation(ValueTypeKey.parseText(v.string("k")), v.number("a"),
+                            CheckoutFacts.Kind.valueOf(v.string("d"))))
+            .string("k", m -> m.key().asText())
+            .number("a", CheckoutFacts.Mutation::amount)
+            .string("d", m -> m.kind().name())
+            .build();
+
+    private static final StaticImmutableTableSchema<CheckoutFacts.Explained, ItemValues> EXPLAINED = ItemSchema.of(
+                    CheckoutFacts.Explained.class,
+                    v -> new CheckoutFacts.Explained(v.string("c"), v.bool("y"), v.optString("f")))
+            .string("c", CheckoutFacts.Explained::campaign)
+            .flag("y", CheckoutFacts.Explained::fired)
+            .string("f", x -> x.failed().orElse(null))
+            .build();
+
+    /** A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). */
+    private static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
+                    LedgerItems::checkout)
+            .string("k", CheckoutFacts::key)
+            .string("st", f -> f.stage().name())
+            .string("u", f -> f.until().map(Instant::toString).orElse(null))
+            .documents("ln", CheckoutFacts.Line.class, LINE, CheckoutFacts::lines)
+            .string("tot", f -> f.checkoutTotal().toPlainString())
+            .string("dis", f -> f.totalDiscount().toPlainString())
+            .documents("m", CheckoutFacts.Mutation.class, MUTATION, CheckoutFacts::mutations)
+            .stringList("cu", CheckoutFacts::couponsUsed)
+            .stringList("ca", CheckoutFacts::couponsAwarded)
+            .documents("ex", CheckoutFacts.Explained.class, EXPLAINED, CheckoutFacts::explanations)
+            .stringList("msg", CheckoutFacts::messages)
+            .stringList("pf", CheckoutFacts::perCardFires)
+            .build();
+
+    private static final StaticImmutableTableSchema<CheckoutStats.Fire, ItemValues> FIRE = ItemSchema.of(CheckoutStats.Fire.class,
+                    v -> new CheckoutStats.Fire(Instant.parse(v.string("t")), v.number("q")))
+            .string("t", f -> f.at().toString())
+            .number("q", CheckoutStats.Fire::sequence)
+            .build();
+
+    private record NamedFires(String campaign, CheckoutStats.Fires fires) {
+    }
+
+    private static final StaticImmutableTableSchema<NamedFires, ItemValues> FIRES = ItemSchema.of(NamedFires.class,
+                    v -> new NamedFires(v.string("c"), new CheckoutStats.Fires(v.number("n"), v.list("r"))))
+            .string("c", NamedFires::campaign)
+            .number("n", f -> f.fires().total())
+            .documents("r", CheckoutStats.Fire.class, FIRE, f -> f.fires().recent())
+            .build();
+
+    /** A card's checkout statistics; none is stored as nothing (states from before checkouts read back as none). */
+    private static final StaticImmutableTableSchema<CheckoutStats, ItemValues> STATS = ItemSchema.of(CheckoutStats.class,
+                    LedgerItems::stats)
+            .number("n", CheckoutStats::count)
+            .documents("f", NamedFires.class, FIRES, s -> s.fires().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey()).map(e -> new NamedFires(e.getKey(), e.getValue())).toList())
+            .build();
+
     private static final StaticImmutableTableSchema<CardState, ItemValues> STATE = ItemSchema.of(CardState.class, LedgerItems::state)
             .number("q", CardState::sequence)
             .documents("b", Balance.class, BALANCE, CardState::balanceList)
@@ -149,6 +217,8 @@ final class LedgerItems {
             .documents("rr", RequestMark.class, MARK, CardState::recentRequests)
             .string("en", s -> s.enrolledAt().map(Instant::toString).orElse(null))
             .string("l", s -> s.ledgerId().map(LedgerId::value).orElse(null))
+            .document("co", CheckoutStats.class, STATS, s -> s.checkouts().count() == 0 && s.checkouts().fires().isEmpty()
+                    ? null : s.checkouts())
             .build();
 
     static final StaticImmutableTableSchema<EntryItem, ItemValues> ENTRY = ItemSchema.of(EntryItem.class, LedgerItems::entryItem)
@@ -163,6 +233,7 @@ final class LedgerItems {
             .documents("changes", Change.class, CHANGE, e -> e.posting().changes())
             .document("related", Reference.class, REFERENCE, e -> e.posting().related().orElse(null))
             .number("amountDue", e -> e.posting().amountDue())
+            .document("checkout", CheckoutFacts.class, CHECKOUT, e -> e.posting().checkout().orElse(null))
             .document("state", CardState.class, STATE, e -> e.entry().stateAfter())
             .index(TallyTable.GSI1, e -> e.outbox() ? Keys.outboxShard(shard(e.posting().card())) : null,
                     e -> e.outbox() ? Keys.outboxSk(e.posting().time().toEpochMilli(), e.posting().card().value(),
@@ -229,7 +300,7 @@ final class LedgerItems {
         Posting posting = new Posting(new BrandId(v.string("brand")), new CardNumber(v.string("card")), v.number("seq"),
                 txn(v.string("txn")), EntryType.valueOf(v.string("entryType")), Instant.parse(v.string(TIME)),
                 v.<Origin>document("origin").orElse(NO_ORIGIN), v.list("changes"), v.document("related"),
-                v.number("amountDue"));
+                v.number("amountDue"), v.document("checkout"));
         boolean outbox = v.optString(TallyTable.GSI1.partitionKey()).isPresent();
         boolean namesDue = v.optString(TallyTable.GSI4.partitionKey()).isPresent();
         return new EntryItem(new LedgerEntry(posting, v.<CardState>document("state").orElseThrow()), outbox, namesDue);
@@ -296,7 +367,21 @@ final class LedgerItems {
         v.<String, Long>map("v").forEach((id, seq) -> voided.put(txn(id), seq));
         List<RequestMark> marks = v.list("rr");
         return new CardState(v.number("q"), balances, voided, marks, v.optString("en").map(Instant::parse),
-                v.optString("l").map(LedgerId::new));
+                v.optString("l").map(LedgerId::new), v.<CheckoutStats>document("co").orElse(CheckoutStats.NONE));
+    }
+
+    private static CheckoutFacts checkout(ItemValues v) {
+        return new CheckoutFacts(v.string("k"), CheckoutFacts.Stage.valueOf(v.string("st")), v.optString("u").map(Instant::parse),
+                v.list("ln"), new BigDecimal(v.string("tot")), new BigDecimal(v.string("dis")), v.list("m"), v.list("cu"),
+                v.list("ca"), v.list("ex"), v.list("msg"), v.list("pf"));
+    }
+
+    private static CheckoutStats stats(ItemValues v) {
+        Map<String, CheckoutStats.Fires> fires = new HashMap<>();
+        for (NamedFires f : v.<NamedFires>list("f")) {
+            fires.put(f.campaign(), f.fires());
+        }
+        return new CheckoutStats(v.number("n"), fires);
     }
 
     private static TransactionId txn(String value) {

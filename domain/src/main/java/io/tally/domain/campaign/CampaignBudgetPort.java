@@ -10,7 +10,8 @@ import io.tally.domain.tenant.BrandId;
 public interface CampaignBudgetPort {
     /**
      * Takes one of the campaign's {@code total} slots for the checkout named {@code checkoutKey}; true if it holds one
-     * (a retry of the same checkout is answered from its first take, and takes no second slot).
+     * (a retry of the same checkout is answered from its first take, and takes no second slot; duplicates racing the
+     * first take get its answer too, but may each use up a slot). {@code checkoutKey}: 1-512 characters.
      */
     boolean take(BrandId brand, CampaignId campaign, String checkoutKey, long total);
 
