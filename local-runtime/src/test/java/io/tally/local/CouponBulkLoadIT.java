@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -142,7 +143,7 @@ class CouponBulkLoadIT {
         CouponPort coupons = storage.coupons();
         var stored = coupons.find(BRAND, new CouponCode("WIN-02998")).orElseThrow();
         assertEquals(SET, stored.set());
-        assertEquals(java.util.Set.of("even"), stored.tags());
+        assertEquals(Set.of("even"), stored.tags());
         assertEquals(Optional.of(TO), stored.validTo());
         assertTrue(coupons.find(BRAND, new CouponCode("WIN-00000")).isPresent());
 

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CouponCsvTest {
@@ -35,7 +36,7 @@ class CouponCsvTest {
     @Test
     void invalid_lines_are_reported_with_their_numbers_and_never_stop_the_file() {
         CouponCsv.File file = read(String.join("\n", "code", "ok-0001", "x", "ok-0002,bad!tag", "ok-0003,,123",
-                "ok-0001", "ok-0004,a,b,c", "ok-0005," + String.join(";", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "t" + i).toList()), "ok-0006"));
+                "ok-0001", "ok-0004,a,b,c", "ok-0005," + String.join(";", IntStream.range(0, 21).mapToObj(i -> "t" + i).toList()), "ok-0006"));
 
         assertEquals(List.of(2L, 9L), file.valid().stream().map(NumberedLine::number).toList());
         assertEquals(6, file.invalidCount());
@@ -66,7 +67,7 @@ class CouponCsvTest {
 
     @Test
     void chunks_hold_at_most_500_lines() {
-        List<NumberedLine> lines = read("C-%05d\n".repeat(1_201).formatted(java.util.stream.IntStream.range(0, 1_201)
+        List<NumberedLine> lines = read("C-%05d\n".repeat(1_201).formatted(IntStream.range(0, 1_201)
                 .boxed().toArray())).valid();
 
         List<List<NumberedLine>> chunks = StartCouponLoadUseCase.split(lines);

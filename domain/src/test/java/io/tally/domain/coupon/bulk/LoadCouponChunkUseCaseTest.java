@@ -22,6 +22,7 @@ import io.tally.domain.tenant.BrandId;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class LoadCouponChunkUseCaseTest {
                 + "\nbad\n")).value();
         assertEquals(1, queued.size());
 
-        clock.advance(java.time.Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(3));
         assertEquals(LoadCouponChunkUseCase.Result.LOADED, consumer.load(queued.get(0)));
 
         LoadJob done = job(started);
