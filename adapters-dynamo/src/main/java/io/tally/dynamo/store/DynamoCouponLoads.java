@@ -24,7 +24,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Coupon load jobs, one item {@code BRAND#brand#COUPONLOAD#job / COUPONLOAD} each ({@link Item}, access pattern A33).
+ * Coupon load jobs, one item {@code BRAND#brand#COUPONLOAD#job / COUPONLOAD} each ({@link Item}, access pattern A34).
  * Every chunk consumer writes the same item: {@link #recordChunk} is ONE UpdateItem that ADDs the chunk's counts, SETs
  * {@code done.<chunk>} and appends its listed lines, conditional on {@code done.<chunk>} being absent, so a redelivered
  * chunk never counts twice. The item stays small: {@code done} holds a flag per chunk (about 2,000 for a million

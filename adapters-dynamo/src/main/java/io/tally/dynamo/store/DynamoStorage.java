@@ -1,6 +1,8 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.campaign.CampaignBudgetPort;
+import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
@@ -67,8 +69,23 @@ public final class DynamoStorage {
     }
 
     /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
+    /** Anonymous checkout records (card checkouts live in the card's ledger). */
+    public io.tally.domain.checkout.CheckoutRecordPort checkoutRecords() {
+        return new DynamoCheckoutRecords(table);
+    }
+
     public CampaignBudgetPort campaignBudget() {
         return new DynamoCampaignBudget(table, Clock.systemUTC());
+    }
+
+    /** A brand's checkout configuration, read in one query (uncached: the composition root caches it). */
+    public CheckoutConfigPort checkoutConfig() {
+        return new DynamoCheckoutConfig(table);
+    }
+
+    /** The same, with the writes provisioning makes. */
+    public CheckoutConfigStore checkoutConfigStore() {
+        return new DynamoCheckoutConfig(table);
     }
 
     public PortalConfigPort portalConfigs() {

@@ -48,7 +48,7 @@ final class LedgerItems {
     static final int SHARDS = 8;
     static final String TIME = "at";
     /** An origin with nothing in it is stored as an empty document, which reads back as absent. */
-    private static final Origin NO_ORIGIN = new Origin(Optional.empty(), Optional.empty(), Optional.empty(),
+    static final Origin NO_ORIGIN = new Origin(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private LedgerItems() {
@@ -75,7 +75,7 @@ final class LedgerItems {
         }
     }
 
-    private static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin)
+    static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin)
             .string("l", o -> o.location().map(LocationId::value).orElse(null))
             .string("t", o -> o.terminal().map(TerminalId::value).orElse(null))
             .string("e", o -> o.employee().map(EmployeeId::value).orElse(null))
@@ -170,7 +170,7 @@ final class LedgerItems {
             .build();
 
     /** A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). */
-    private static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
+    static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
                     LedgerItems::checkout)
             .string("k", CheckoutFacts::key)
             .string("st", f -> f.stage().name())

@@ -176,6 +176,26 @@ public final class Keys {
         return "EVT#" + occurredAtIso + "#" + eventId;
     }
 
+    /**
+     * A brand's checkout configuration (settings, coupon sets, SKU tags, campaigns) shares one prefix in the brand
+     * partition, so one query reads all of it (access pattern A28).
+     */
+    public static final String CHECKOUT_PREFIX = "CHK#";
+
+    public static final String CHECKOUT_SETTINGS_SK = CHECKOUT_PREFIX + "SETTINGS";
+
+    public static String checkoutCouponSetSk(String couponSet) {
+        return CHECKOUT_PREFIX + "CSET#" + couponSet;
+    }
+
+    public static String skuTagSk(String tag) {
+        return CHECKOUT_PREFIX + "SKUTAG#" + tag;
+    }
+
+    public static String campaignSk(String campaign) {
+        return CHECKOUT_PREFIX + "CAMP#" + campaign;
+    }
+
     /** A brand's member portal configuration lives with the brand's other configuration. */
     public static final String PORTAL_SK = "PORTAL";
 
@@ -275,7 +295,14 @@ public final class Keys {
 
     public static final String CAMPAIGN_FIRE_SK = "FIRE";
 
-    /** A coupon bulk load job (A33): its progress, one item written by every chunk consumer. */
+    /** An anonymous checkout's record (card checkouts are CHECKOUT entries of the card's ledger). */
+    public static String checkout(String brand, String transactionId) {
+        return "CHECKOUT#" + brand + "#" + transactionId;
+    }
+
+    public static final String CHECKOUT_SK = "CHECKOUT";
+
+    /** A coupon bulk load job (A34): its progress, one item written by every chunk consumer. */
     public static String couponLoad(String brand, String job) {
         return "BRAND#" + brand + "#COUPONLOAD#" + job;
     }

@@ -5,6 +5,7 @@ import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
@@ -54,8 +55,10 @@ import io.tally.lambda.sqs.SqsEventPublisher;
 import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -197,19 +200,21 @@ final class AppModule {
     static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, RedeemFromHoldUseCase redeemFromHold,
                                    CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
                                    RandomSource random, Clock clock, Settings settings,
-                                   CachedMerchantAccess merchantAccess) {
+                                   CachedMerchantAccess merchantAccess, CouponsUseCase coupons,
+                                   Set<MerchantMethod> checkoutMethods) {
         RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
-        List<MerchantMethod> methods = List.of(
+        List<MerchantMethod> methods = new ArrayList<>(List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
                 new AllocateMethod(new AllocateCardUseCase(storage.cards(), programs, random, clock,
                         AllocateCardUseCase.WhenPoolEmpty.REJECT), json),
                 new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
                         queries, programs, json),
-                new SearchMethod(queries, programs, json),
+                new SearchMethod(queries, programs, coupons, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
                 new CardHistoryMethod(queries, programs, json),
-                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json));
+                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json)));
+        methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),

@@ -15,9 +15,12 @@ import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.coupon.Coupon;
+import io.tally.domain.event.DomainEvent;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.ledger.CardLedgerWriter;
 import io.tally.domain.ledger.CardState;
 import io.tally.domain.ledger.Change;
@@ -76,6 +79,7 @@ public final class CheckoutUseCase {
 
     private final CardLedgerWriter writer;
     private final CardPort cards;
+    private final VoidUseCase voids;
     private final CardLedgerPort ledger;
     private final LoadProgramsPort programs;
     private final CheckoutConfigPort configs;
@@ -86,11 +90,12 @@ public final class CheckoutUseCase {
     private final Clock clock;
     private final RandomSource random;
 
-    public CheckoutUseCase(CardLedgerWriter writer, CardPort cards, CardLedgerPort ledger, LoadProgramsPort programs,
+    public CheckoutUseCase(CardLedgerWriter writer, VoidUseCase voids, CardPort cards, CardLedgerPort ledger, LoadProgramsPort programs,
                            CheckoutConfigPort configs,
                            CouponPort coupons, CampaignBudgetPort budget, CheckoutRecordPort records, Clock clock,
                            RandomSource random) {
         this.writer = writer;
+        this.voids = voids;
         this.cards = cards;
         this.ledger = ledger;
         this.programs = programs;
@@ -224,6 +229,18 @@ public final class CheckoutUseCase {
         return ledger.byTransactionId(context.brand(), id).filter(e -> e.type() == EntryType.CHECKOUT)
                 .<Outcome<CheckoutResult>>map(e -> Outcome.accepted(result(e, Settlement.settled(e, e.time()), false)))
                 .orElseGet(() -> Outcome.rejected(Reason.CHECKOUT_NOT_FOUND, "no checkout " + id));
+    }
+
+    /**
+     * The merchant's void: of a card's transaction through {@link VoidUseCase} (a checkout's coupons given back right
+     * after the VOID's commit, and again by its event if that fails), or of an anonymous checkout.
+     */
+    public Outcome<BalanceResult> voidCardTransaction(VoidUseCase.VoidCommand c) {
+        Outcome<BalanceResult> voided = voids.voidTransaction(c);
+        if (voided.isAccepted()) {
+            afterCommit(voided.value().entry());
+        }
+        return voided;
     }
 
     /** Voids an anonymous checkout once: its coupons are given back. */
@@ -391,8 +408,29 @@ public final class CheckoutUseCase {
         throw new IllegalStateException("no free anonymous checkout id in 5 tries: is the random source broken?");
     }
 
-    /** Finalises the coupons of a committed checkout; after the commit, so never fails the call. */
-    private void afterCommit(LedgerEntry entry) {
+    /**
+     * The event consumer's part: for the event of a CHECKOUT or VOID entry, its coupons finalised (or given back) once
+     * more: idempotent, so redeliveries and the call's own finalisation meet harmlessly.
+     */
+    public void onEvent(DomainEvent event) {
+        if (!event.type().equals("ledger.checkout") && !event.type().equals("ledger.void")) {
+            return;
+        }
+        String card = event.data().get("cardNumber");
+        String sequence = event.data().get("sequence");
+        if (card == null || sequence == null) {
+            return;
+        }
+        ledger.entry(event.brand(), new CardNumber(card), Long.parseLong(sequence))
+                .filter(e -> e.posting().checkout().isPresent())
+                .ifPresent(claims::finalise);
+    }
+
+    /**
+     * Finalises the coupons of a committed checkout (or gives back those of a voided one); after the commit, so never
+     * fails the call. The event consumer calls it again for every CHECKOUT and VOID entry (idempotent).
+     */
+    public void afterCommit(LedgerEntry entry) {
         if (entry.posting().checkout().isEmpty()) {
             return;
         }

@@ -44,6 +44,20 @@ public final class LedgerRules {
         return before.checkouts().voided(posting.related().orElseThrow().sequence(), sale.perCardFires());
     }
 
+    /** The state after the last of {@code entries} (a card's entries from sequence 1, in order). */
+    public static CardState replay(List<LedgerEntry> entries) {
+        CardState state = CardState.EMPTY;
+        for (LedgerEntry e : entries) {
+            state = apply(state, e.posting());
+        }
+        return state;
+    }
+
+    /** The state as it was at {@code at}: the fold of the entries made at or before that instant. */
+    public static CardState stateAt(List<LedgerEntry> entries, Instant at) {
+        return replay(entries.stream().filter(e -> !e.time().isAfter(at)).toList());
+    }
+
     private static Balance applyTo(Balance b, Change change, Posting posting) {
         if (change instanceof Change.AddBucket add) {
             if (!add.bucket().source().equals(posting.transactionId())) {
