@@ -8,20 +8,14 @@ import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.CouponSet;
 import io.tally.domain.coupon.CouponSetId;
-import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.coupon.bulk.GeneratedCodes;
 import io.tally.domain.coupon.bulk.LoadJob;
 import io.tally.domain.coupon.bulk.LoadJobId;
-import io.tally.domain.coupon.bulk.StartCouponLoadUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.admin.CouponsCommand;
 import io.tally.lambda.admin.TallyAdmin;
-import io.tally.lambda.coupons.LoadChunkJson;
-import io.tally.lambda.coupons.SqsCouponLoadQueue;
-import io.tally.lambda.json.Json;
-import io.tally.lambda.topology.QueueId;
 import io.tally.lambda.wiring.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +23,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,22 +36,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A coupon bulk load on the local platform: the command's code path reads and splits the file, stores the job and sends
  * the chunks to the coupon-load queue; the local event source hands them to the coupon loader function (the same graph a
  * Lambda container builds), which writes the coupons to dynalite and records each chunk; the command follows the job
  * to DONE.
- *
- * <p>The coupon set is looked up here by a fixed answer: until the checkout configuration's storage is wired into the
- * graph (CheckoutModule's interim CheckoutConfigPort knows no sets), the graph's own use case refuses every set, which
- * {@link #the_wired_command_refuses_an_unknown_set} checks.
+ * The set is part of the brand's checkout configuration, stored before the loads.
  */
 class CouponBulkLoadIT {
     private static final BrandId BRAND = new BrandId("DEMO");
@@ -67,7 +52,6 @@ class CouponBulkLoadIT {
     private static LocalTally tally;
     private static Map<String, String> env;
     private static DynamoDbClient dynamo;
-    private static SqsClient sqs;
     private static DynamoStorage storage;
 
     @BeforeAll
@@ -79,17 +63,12 @@ class CouponBulkLoadIT {
         env.put(Settings.DYNAMODB_ENDPOINT, tally.endpoints().dynamoEndpoint().toString());
         env.put(Settings.SQS_ENDPOINT, tally.endpoints().sqsEndpoint().toString());
         dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint());
-        sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(tally.endpoints().sqsEndpoint()).build();
         storage = new DynamoStorage(dynamo, tally.endpoints().tableName());
+        storage.checkoutConfigStore().saveCouponSet(new CouponSet(BRAND, SET, "Winter", Optional.empty(), Optional.of(TO)));
     }
 
     @AfterAll
     static void stop() {
-        if (sqs != null) {
-            sqs.close();
-        }
         if (dynamo != null) {
             dynamo.close();
         }
@@ -101,15 +80,11 @@ class CouponBulkLoadIT {
     private record Run(int exit, String out, String err) {
     }
 
+    /** The command as {@code tally admin coupons …} runs it, on the graph the functions use, polling every 200 ms. */
     private static Run command(String... args) {
-        CouponLoadPort jobs = storage.couponLoads();
-        StartCouponLoadUseCase loads = new StartCouponLoadUseCase(jobs, new SqsCouponLoadQueue(sqs,
-                env.get(QueueId.COUPON_LOADS.urlEnvironmentVariable()), new LoadChunkJson(Json.mapper())),
-                (brand, set) -> Optional.of(new CouponSet(brand, set, "Winter", Optional.empty(), Optional.of(TO))),
-                bytes -> new SecureRandom().nextBytes(bytes), Clock.systemUTC());
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = new CouponsCommand(loads, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = new CouponsCommand(tally.component().startCouponLoad(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), Duration.ofMillis(200),
                 Duration.ofMinutes(5)).run(List.of(args));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -171,7 +146,7 @@ class CouponBulkLoadIT {
     }
 
     @Test
-    void the_wired_command_refuses_an_unknown_set() {
+    void the_admin_command_refuses_an_unknown_set_and_job() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int exit = TallyAdmin.run(new String[]{"coupons", "generate", "DEMO", "NOPE", "10", "--prefix", "X"}, env,
@@ -181,5 +156,17 @@ class CouponBulkLoadIT {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no coupon set NOPE"), err.toString(StandardCharsets.UTF_8));
         assertEquals(1, TallyAdmin.run(new String[]{"coupons", "status", "DEMO", "0123456789abcdef0123"}, env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void the_admin_command_line_runs_a_load_to_done_from_the_environment_alone() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = TallyAdmin.run(new String[]{"coupons", "generate", "DEMO", SET.value(), "25", "--prefix", "ADM-"}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("25 loaded, 0 duplicates, 0 invalid of 25"),
+                out.toString(StandardCharsets.UTF_8));
     }
 }
