@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.coupon.bulk.LoadChunk;
 import io.tally.domain.coupon.bulk.LoadCouponChunkUseCase;
+import io.tally.lambda.sqs.BatchItems;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Loads a batch from the coupon-load queue chunk by chunk and reports the failures, so SQS redelivers (and finally
@@ -24,22 +23,12 @@ public final class CouponLoadConsumer {
     }
 
     public SQSBatchResponse consume(SQSEvent batch) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = batch.getRecords() == null ? List.of() : batch.getRecords();
-        for (SQSEvent.SQSMessage record : records) {
-            try {
-                LoadChunk chunk = json.read(record.getBody());
-                if (load.load(chunk) == LoadCouponChunkUseCase.Result.NO_SUCH_JOB) {
-                    log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId() + "\",\"job\":\""
-                            + chunk.job() + "\",\"error\":\"no such coupon load job: chunk dropped\"}");
-                }
-            } catch (RuntimeException e) {
-                log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId()
-                        + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getMessageId()).build());
+        return BatchItems.handle(batch, log, record -> {
+            LoadChunk chunk = json.read(record.getBody());
+            if (load.load(chunk) == LoadCouponChunkUseCase.Result.NO_SUCH_JOB) {
+                log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId() + "\",\"job\":\""
+                        + chunk.job() + "\",\"error\":\"no such coupon load job: chunk dropped\"}");
             }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        });
     }
 }
