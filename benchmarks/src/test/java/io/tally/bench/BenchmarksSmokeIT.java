@@ -29,6 +29,7 @@ class BenchmarksSmokeIT {
         assertEquals(2, byFigure.get("5 memory").size());
         assertEquals(2, byFigure.get("6 sweeper").size(), "floor and behind superseded names");
         assertEquals(Report.Verdict.MET, byFigure.get("6 sweeper").get(1).verdict(), "the progress guarantee holds");
+        assertEquals(Report.Verdict.MET, byFigure.get("8 coupon load").get(0).verdict(), "every code loaded once");
         for (Report.Row row : report.rows()) {
             assertFalse(row.measured().isBlank(), row.toString());
             // a warm listValueType costs nothing (authentication and catalogue from the container's caches): ratio 0

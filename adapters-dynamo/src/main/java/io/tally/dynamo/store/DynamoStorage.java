@@ -5,6 +5,7 @@ import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.MemberDirectoryPort;
@@ -123,6 +124,11 @@ public final class DynamoStorage {
      */
     public void primeMappings(io.tally.domain.tenant.BrandId brand, io.tally.domain.card.CardNumber card) {
         LedgerItems.prime(brand, card);
+    }
+
+    /** Coupon bulk load jobs and their progress. */
+    public CouponLoadPort couponLoads() {
+        return new DynamoCouponLoads(table);
     }
 
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */

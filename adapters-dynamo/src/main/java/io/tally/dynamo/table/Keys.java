@@ -301,4 +301,11 @@ public final class Keys {
     }
 
     public static final String CHECKOUT_SK = "CHECKOUT";
+
+    /** A coupon bulk load job (A34): its progress, one item written by every chunk consumer. */
+    public static String couponLoad(String brand, String job) {
+        return "BRAND#" + brand + "#COUPONLOAD#" + job;
+    }
+
+    public static final String COUPON_LOAD_SK = "COUPONLOAD";
 }
