@@ -23,12 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
-<<<<<<< HEAD
  * The operator's command line for a brand's stack: apply a seed, create, list and revoke API keys, list, put and
- * remove campaigns.
-=======
- * The operator's command line for a brand's stack: apply a seed, create, list and revoke API keys, load coupons.
->>>>>>> issue-11-bulkload
+ * remove campaigns, load coupons.
  * It uses the same graph as the Lambda functions, configured from the same environment variables
  * ({@code TALLY_TABLE_NAME}, {@code TALLY_EVENTS_QUEUE_URL}, AWS credentials and region; or the local
  * endpoints that {@code ./tally up} writes to {@code .tally/local.env}).
@@ -40,12 +36,9 @@ public final class TallyAdmin {
               keys list BRAND                    a brand's API keys, without secrets
               keys create BRAND KEY_ID [LABEL]   a new key; its secret is printed once
               keys revoke BRAND KEY_ID           the key stops authenticating (everywhere within 60 s)
-<<<<<<< HEAD
               campaigns list BRAND               the brand's campaigns in evaluation order, in words
               campaigns put BRAND FILE           upsert campaigns from {"campaigns": [...]} (the seed's format), validated first
               campaigns remove BRAND ID          delete a campaign
-            configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL (and AWS credentials, or the local endpoints)""";
-=======
             """ + CouponsCommand.USAGE + """
 
             configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL, TALLY_COUPON_LOADS_QUEUE_URL (coupon loads)
@@ -54,7 +47,6 @@ public final class TallyAdmin {
     /** How often a coupon load's progress is read, and how long without progress before the command stops waiting. */
     static final Duration POLL_EVERY = Duration.ofSeconds(1);
     static final Duration STALL_LIMIT = Duration.ofMinutes(15);
->>>>>>> issue-11-bulkload
 
     private TallyAdmin() {
     }
@@ -81,12 +73,9 @@ public final class TallyAdmin {
             return switch (a.get(0)) {
                 case "seed" -> seed(component, a, out, err);
                 case "keys" -> keys(component.manageApiKeys(), a, out, err);
-<<<<<<< HEAD
                 case "campaigns" -> campaigns(component, a, out, err);
-=======
                 case "coupons" -> new CouponsCommand(component.startCouponLoad(), out, err, Clock.systemUTC(),
                         POLL_EVERY, STALL_LIMIT).run(a);
->>>>>>> issue-11-bulkload
                 default -> usage(err, "unknown command " + a.get(0));
             };
         } catch (RuntimeException e) {

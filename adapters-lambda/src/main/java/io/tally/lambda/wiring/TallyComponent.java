@@ -2,11 +2,8 @@ package io.tally.lambda.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-<<<<<<< HEAD
 import io.tally.domain.campaign.CheckoutConfigStore;
-=======
 import io.tally.domain.coupon.bulk.StartCouponLoadUseCase;
->>>>>>> issue-11-bulkload
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.tenant.ManageApiKeysUseCase;
@@ -37,15 +34,12 @@ public interface TallyComponent {
 
     ManageApiKeysUseCase manageApiKeys();
 
-<<<<<<< HEAD
     /** The checkout configuration as provisioning sees it (uncached), for the operator's command line. */
     CheckoutConfigStore checkoutConfigStore();
-=======
     /** Coupon bulk loads: start one, read its progress (the operator's command line, later the back office). */
     StartCouponLoadUseCase startCouponLoad();
 
     CouponLoadConsumer couponLoadConsumer();
->>>>>>> issue-11-bulkload
 
     /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();
