@@ -3,6 +3,7 @@ package io.tally.domain.checkout;
 import static io.tally.domain.fakes.CheckoutWorld.SPRING;
 import static io.tally.domain.fakes.CheckoutWorld.basket;
 import static io.tally.domain.fakes.TestWorld.POINTS;
+import static io.tally.domain.fakes.TestWorld.USD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,14 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.fakes.CheckoutWorld;
 import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Reason;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Found by the model check (LedgerModelCheckTest): a till's retry of a checkout that committed must replay it. */
-class CheckoutReplayTest {
+/** Found by the model check (LedgerModelCheckTest). */
+class CheckoutModelFindingsTest {
     private final CheckoutWorld w = new CheckoutWorld();
     private final CardNumber card = w.world.activeCard();
 
@@ -30,5 +33,17 @@ class CheckoutReplayTest {
         assertEquals(first.transactionId(), again.value().transactionId());
         assertTrue(again.value().replayed());
         assertEquals(18, w.balance(card, POINTS), "earned once");
+    }
+
+    @Test
+    void capturing_a_completed_setups_hold_is_hold_closed_not_hold_not_found() {
+        w.world.issue(card, 1_000);
+        var setup = w.checkout.checkout(w.command(Optional.of(card), basket("MUFFIN", 1, "5.00"), List.of(),
+                List.of(new CheckoutUseCase.Redemption(USD, new BigDecimal("5.00"))), true, Optional.empty(), w.info())).value();
+        w.checkout.checkout(w.command(Optional.of(card), basket(), List.of(), List.of(), false, Optional.of(setup.transactionId()),
+                w.info())).value();
+        var capture = w.world.redeemFromHold(card, setup.transactionId(), 100, false);
+        assertEquals(Reason.HOLD_CLOSED, ((Outcome.Rejected<?>) capture).rejection().reason(),
+                "the setup's hold existed on this card and was captured by its completion");
     }
 }
