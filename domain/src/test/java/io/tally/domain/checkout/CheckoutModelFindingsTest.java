@@ -5,14 +5,18 @@ import static io.tally.domain.fakes.CheckoutWorld.basket;
 import static io.tally.domain.fakes.TestWorld.POINTS;
 import static io.tally.domain.fakes.TestWorld.USD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.fakes.CheckoutWorld;
+import io.tally.domain.fakes.Crash;
+import io.tally.domain.fakes.CrashingCouponPort;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,5 +49,31 @@ class CheckoutModelFindingsTest {
         var capture = w.world.redeemFromHold(card, setup.transactionId(), 100, false);
         assertEquals(Reason.HOLD_CLOSED, ((Outcome.Rejected<?>) capture).rejection().reason(),
                 "the setup's hold existed on this card and was captured by its completion");
+    }
+
+    @Test
+    void a_completion_that_died_after_re_pinning_the_coupon_leaves_the_setup_its_coupon() {
+        CrashingCouponPort coupons = new CrashingCouponPort(w.coupons);
+        CheckoutUseCase checkout = new CheckoutUseCase(w.world.writer, w.world.voids, w.world.cards, w.world.ledger, w.world.programs,
+                brand -> w.config, coupons, w.budget, w.records, w.world.clock, w.world.random);
+        CouponCode spring = w.coupon(SPRING, "SPRING-0101");
+        var setup = checkout.checkout(w.command(Optional.of(card), basket("MUFFIN", 1, "10.00"), List.of(spring), List.of(), true,
+                Optional.empty(), w.info())).value();
+        coupons.crashAfterWriting(c -> c.code().equals(spring));
+        assertThrows(Crash.class, () -> checkout.checkout(w.command(Optional.of(card), basket(), List.of(), List.of(), false,
+                Optional.of(setup.transactionId()), w.info())), "the completion dies after its first coupon write");
+        coupons.crashAfterWriting(c -> false);
+        w.world.clock.advance(Duration.ofMinutes(5)); // the till never retried; the setup stands for 25 more minutes
+        var other = w.world.activeCard();
+        Outcome<CheckoutUseCase.CheckoutResult> taken = checkout.checkout(w.command(Optional.of(other), basket("MUFFIN", 1, "10.00"),
+                List.of(spring), List.of(), false, Optional.empty(), w.info()));
+        assertEquals(Optional.of(Reason.COUPON_IN_USE), reasonOf(taken), "the standing setup still holds its coupon");
+        var done = checkout.checkout(w.command(Optional.of(card), basket(), List.of(), List.of(), false,
+                Optional.of(setup.transactionId()), w.info()));
+        assertTrue(done.isAccepted(), "a later completion of the standing setup succeeds, not " + done);
+    }
+
+    private static Optional<Reason> reasonOf(Outcome<?> o) {
+        return o instanceof Outcome.Rejected<?> r ? Optional.of(r.rejection().reason()) : Optional.empty();
     }
 }
