@@ -352,8 +352,11 @@ public final class CheckoutUseCase {
             if (state.isVoided(setupId) || !now.isBefore(sale.until().get())) {
                 return Outcome.rejected(Reason.CHECKOUT_CLOSED, "checkout setup " + setupId + " was completed, voided or has expired");
             }
+            // never shorter than the setup: a completion that dies after re-pinning must not cut the setup's reservation
+            Instant lease = now.plus(CouponClaims.LEASE);
+            Instant until = sale.until().get().isAfter(lease) ? sale.until().get() : lease;
             CouponClaims.Claimant who = new CouponClaims.Claimant(sale.key(), Optional.of(card.number()), state.sequence() + 1,
-                    now.plus(CouponClaims.LEASE));
+                    until);
             List<String> codes = new ArrayList<>(sale.couponsUsed());
             codes.addAll(sale.couponsAwarded());
             for (String code : codes) {
