@@ -1,14 +1,7 @@
 package io.tally.domain.model;
 
-import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.card.CardNumber;
-import io.tally.domain.checkout.CheckoutUseCase;
-import io.tally.domain.coupon.Coupon;
-import io.tally.domain.coupon.CouponPort;
-import io.tally.domain.fakes.CheckoutWorld;
-import io.tally.domain.fakes.CrashingCouponPort;
 import io.tally.domain.fakes.InMemoryCampaignBudgetPort;
-import io.tally.domain.fakes.InMemoryCheckoutRecordPort;
 import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.TestWorld;
@@ -22,7 +15,6 @@ import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
 import io.tally.domain.ledger.SweepDueCardsUseCase;
 import io.tally.domain.ledger.VoidUseCase;
-import io.tally.domain.program.ValueType;
 import io.tally.domain.program.ValueTypeLimits;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RetryPolicy;
@@ -33,37 +25,15 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The model check's world on the in-memory fakes: a fresh {@link TestWorld} per sequence, with checkout. */
-public final class InMemoryModelWorld implements ModelWorld, ModelCheckouts {
+public final class InMemoryModelWorld implements ModelWorld {
     private final TestWorld w = new TestWorld(ValueTypeLimits.NONE, RetryPolicy.of(8, Backoff.NONE), 42);
     private final SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(w.ledger, w.expire);
-    private final CrashingCouponPort coupons = new CrashingCouponPort(new InMemoryCouponPort());
-    private final CheckoutUseCase checkout;
-
-    public InMemoryModelWorld() {
-        w.programs.saveValueType(new ValueType(TestWorld.BRAND, TestWorld.PROGRAM, CheckoutWorld.PUNCHES, 0, ValueTypeLimits.NONE));
-        CheckoutConfig config = CheckoutWorld.demoConfig(CheckoutWorld.demoCampaigns());
-        checkout = new CheckoutUseCase(w.writer, w.voids, w.cards, w.ledger, w.programs, brand -> config, coupons,
-                new InMemoryCampaignBudgetPort(), new InMemoryCheckoutRecordPort(), w.clock, w.random);
-    }
+    private final DemoCheckouts checkouts = new DemoCheckouts(TestWorld.BRAND, TestWorld.PROGRAM, w.programs, w.writer, w.voids,
+            w.cards, w.ledger, new InMemoryCouponPort(), new InMemoryCampaignBudgetPort(), w.clock, w.random);
 
     @Override
     public Optional<ModelCheckouts> checkouts() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public CheckoutUseCase checkout() {
-        return checkout;
-    }
-
-    @Override
-    public CouponPort coupons() {
-        return coupons;
-    }
-
-    @Override
-    public void crashAfterCouponWrite(Predicate<Coupon> which) {
-        coupons.crashAfterWriting(which);
+        return Optional.of(checkouts);
     }
 
     @Override

@@ -61,6 +61,7 @@ class LedgerModelCheckTest {
         Statistics.label("retries replayed").collect(tally.replays() > 0);
         Statistics.label("checkouts accepted").collect(Math.min(tally.checkouts(), 3));
         Statistics.label("setups completed").collect(tally.completions() > 0);
+        Statistics.label("a reward coupon stands").collect(tally.awards() > 0);
         Statistics.label("calls abandoned after a death").collect(tally.abandoned() > 0);
     }
 }
