@@ -159,11 +159,11 @@ public final class CheckoutUseCase {
             return complete(c);
         }
         CheckoutConfig config = configs.load(c.context().brand());
-        Outcome<List<Coupon>> presented = presented(c, clock.instant());
-        if (!presented.isAccepted()) {
-            return Outcome.rejected(rejection(presented));
-        }
         if (c.card().isEmpty()) {
+            Outcome<List<Coupon>> presented = presented(c, clock.instant());
+            if (!presented.isAccepted()) {
+                return Outcome.rejected(rejection(presented));
+            }
             if (c.setup() || !c.redemptions().isEmpty()) {
                 return Outcome.rejected(Reason.NO_CARD_NUMBER, "redemptions and two-stage checkouts need a card");
             }
@@ -174,7 +174,7 @@ public final class CheckoutUseCase {
         CardLedgerWriter.Target target = new CardLedgerWriter.Target(c.context().brand(), c.card().get(),
                 Origin.of(c.context(), c.info(), c.fingerprint()), c.pin(), true, c.info().resumeSince());
         Outcome<CardLedgerWriter.Written> written = writer.write(target,
-                (card, state, txn, now) -> decide(c, config, presented.value(), key, attempts, card, state, txn, now));
+                (card, state, txn, now) -> decide(c, config, key, attempts, card, state, txn, now));
         if (!written.isAccepted() || written.value().entry().isEmpty()) {
             claims.release(c.context().brand(), attempts.claimed(), key);
             return written.isAccepted() ? Outcome.rejected(Reason.INVALID_REQUEST, "nothing to record")
@@ -277,9 +277,18 @@ public final class CheckoutUseCase {
         }
     }
 
-    private Outcome<Optional<CardLedgerWriter.Draft>> decide(CheckoutCommand c, CheckoutConfig config, List<Coupon> presented,
-                                                             String key, Attempts attempts, Card card, CardState state,
+    /**
+     * The presented coupons are checked here, after the writer has found no earlier entry of this customRequestId: a
+     * retry of a checkout that committed replays it, though its coupons are used by then.
+     */
+    private Outcome<Optional<CardLedgerWriter.Draft>> decide(CheckoutCommand c, CheckoutConfig config, String key,
+                                                             Attempts attempts, Card card, CardState state,
                                                              TransactionId txn, Instant now) {
+        Outcome<List<Coupon>> found = presented(c, now);
+        if (!found.isAccepted()) {
+            return Outcome.rejected(rejection(found));
+        }
+        List<Coupon> presented = found.value();
         Map<ValueTypeKey, ValueType> types = valueTypes(card);
         Outcome<Map<ValueTypeKey, Long>> redemptions = redemptions(c.redemptions(), types);
         if (!redemptions.isAccepted()) {
@@ -344,8 +353,11 @@ public final class CheckoutUseCase {
             if (state.isVoided(setupId) || !now.isBefore(sale.until().get())) {
                 return Outcome.rejected(Reason.CHECKOUT_CLOSED, "checkout setup " + setupId + " was completed, voided or has expired");
             }
+            // never shorter than the setup: a completion that dies after re-pinning must not cut the setup's reservation
+            Instant lease = now.plus(CouponClaims.LEASE);
+            Instant until = sale.until().get().isAfter(lease) ? sale.until().get() : lease;
             CouponClaims.Claimant who = new CouponClaims.Claimant(sale.key(), Optional.of(card.number()), state.sequence() + 1,
-                    now.plus(CouponClaims.LEASE));
+                    until);
             List<String> codes = new ArrayList<>(sale.couponsUsed());
             codes.addAll(sale.couponsAwarded());
             for (String code : codes) {
