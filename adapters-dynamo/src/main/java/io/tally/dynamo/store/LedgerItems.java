@@ -145,43 +145,24 @@ final class LedgerItems {
             .number("q", RequestMark::sequence)
             .build();
 
-    private static final StaticImmutableTableSchema<CheckoutFacts.Line, ItemValues> LINE = ItemSchema.of(CheckoutFacts.Line.class,
-                    v -> new CheckoutFacts.Line(v.string("s"), new BigDecimal(v.string("q")), new BigDecimal(v.string("p"))))
-            .string("s", CheckoutFacts.Line::sku)
-            .string("q", l -> l.quantity().toPlainString())
-            .string("p", l -> l.unitPrice().toPlainString())
-            .build();
-
-    private static final StaticImmutableTableSchema<CheckoutFacts.Mutation, ItemValues> MUTATION = ItemSchema.of(
-                    CheckoutFacts.Mutation.class,
-                    v -> new CheckoutFacts.Mutation(ValueTypeKey.parseText(v.string("k")), v.number("a"),
-                            CheckoutFacts.Kind.valueOf(v.string("d"))))
-            .string("k", m -> m.key().asText())
-            .number("a", CheckoutFacts.Mutation::amount)
-            .string("d", m -> m.kind().name())
-            .build();
-
-    private static final StaticImmutableTableSchema<CheckoutFacts.Explained, ItemValues> EXPLAINED = ItemSchema.of(
-                    CheckoutFacts.Explained.class,
-                    v -> new CheckoutFacts.Explained(v.string("c"), v.bool("y"), v.optString("f")))
-            .string("c", CheckoutFacts.Explained::campaign)
-            .flag("y", CheckoutFacts.Explained::fired)
-            .string("f", x -> x.failed().orElse(null))
-            .build();
-
-    /** A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). */
+    /**
+     * A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). Lines, mutations and explanations are
+     * tab-separated strings, not nested maps: a sale of 20 lines explained by 50 campaigns is written, read back as the
+     * next head and mapped on every call of the card, and a list of strings is less than half the bytes of a list of maps
+     * (SKUs, campaign ids and value type keys hold no tab; an explanation's text is the rest of its string).
+     */
     static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
                     LedgerItems::checkout)
             .string("k", CheckoutFacts::key)
             .string("st", f -> f.stage().name())
             .string("u", f -> f.until().map(Instant::toString).orElse(null))
-            .documents("ln", CheckoutFacts.Line.class, LINE, CheckoutFacts::lines)
+            .stringList("ln", f -> f.lines().stream().map(LedgerItems::line).toList())
             .string("tot", f -> f.checkoutTotal().toPlainString())
             .string("dis", f -> f.totalDiscount().toPlainString())
-            .documents("m", CheckoutFacts.Mutation.class, MUTATION, CheckoutFacts::mutations)
+            .stringList("m", f -> f.mutations().stream().map(LedgerItems::mutation).toList())
             .stringList("cu", CheckoutFacts::couponsUsed)
             .stringList("ca", CheckoutFacts::couponsAwarded)
-            .documents("ex", CheckoutFacts.Explained.class, EXPLAINED, CheckoutFacts::explanations)
+            .stringList("ex", f -> f.explanations().stream().map(LedgerItems::explained).toList())
             .stringList("msg", CheckoutFacts::messages)
             .stringList("pf", CheckoutFacts::perCardFires)
             .build();
@@ -372,8 +353,43 @@ final class LedgerItems {
 
     private static CheckoutFacts checkout(ItemValues v) {
         return new CheckoutFacts(v.string("k"), CheckoutFacts.Stage.valueOf(v.string("st")), v.optString("u").map(Instant::parse),
-                v.list("ln"), new BigDecimal(v.string("tot")), new BigDecimal(v.string("dis")), v.list("m"), v.list("cu"),
-                v.list("ca"), v.list("ex"), v.list("msg"), v.list("pf"));
+                v.<String>list("ln").stream().map(LedgerItems::line).toList(), new BigDecimal(v.string("tot")),
+                new BigDecimal(v.string("dis")), v.<String>list("m").stream().map(LedgerItems::mutation).toList(), v.list("cu"),
+                v.list("ca"), v.<String>list("ex").stream().map(LedgerItems::explained).toList(), v.list("msg"), v.list("pf"));
+    }
+
+    private static final char TAB = '\t';
+
+    private static String line(CheckoutFacts.Line l) {
+        return l.sku() + TAB + l.quantity().toPlainString() + TAB + l.unitPrice().toPlainString();
+    }
+
+    private static CheckoutFacts.Line line(String s) {
+        String[] p = s.split("\t", 3);
+        return new CheckoutFacts.Line(p[0], new BigDecimal(p[1]), new BigDecimal(p[2]));
+    }
+
+    private static String mutation(CheckoutFacts.Mutation m) {
+        return m.key().asText() + TAB + m.amount() + TAB + m.kind().name();
+    }
+
+    private static CheckoutFacts.Mutation mutation(String s) {
+        String[] p = s.split("\t", 3);
+        return new CheckoutFacts.Mutation(ValueTypeKey.parseText(p[0]), Long.parseLong(p[1]), CheckoutFacts.Kind.valueOf(p[2]));
+    }
+
+    /** {@code +id} for a campaign that fired, {@code -id<TAB>the first condition that failed} for one that did not. */
+    private static String explained(CheckoutFacts.Explained x) {
+        return x.fired() ? "+" + x.campaign() : "-" + x.campaign() + TAB + x.failed().orElse("");
+    }
+
+    private static CheckoutFacts.Explained explained(String s) {
+        if (s.startsWith("+")) {
+            return new CheckoutFacts.Explained(s.substring(1), true, Optional.empty());
+        }
+        int tab = s.indexOf(TAB);
+        String failed = s.substring(tab + 1);
+        return new CheckoutFacts.Explained(s.substring(1, tab), false, failed.isEmpty() ? Optional.empty() : Optional.of(failed));
     }
 
     private static CheckoutStats stats(ItemValues v) {

@@ -50,6 +50,9 @@ final class CheckoutJson {
                 if (sku.isEmpty() || sku.get().isBlank()) {
                     return Outcome.rejected(Reason.INVALID_REQUEST, path + ".sku is required.");
                 }
+                if (!Basket.Line.validSku(sku.get().strip())) {
+                    return Outcome.rejected(Reason.INVALID_REQUEST, path + ".sku is 1-64 characters without control characters.");
+                }
                 BigDecimal quantity = qty.orElse(BigDecimal.ONE);
                 if (quantity.signum() <= 0) {
                     return Outcome.rejected(Reason.INVALID_REQUEST, path + ".amountPurchased must be positive.");

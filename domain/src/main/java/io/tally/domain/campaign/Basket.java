@@ -27,12 +27,16 @@ public record Basket(List<Line> lines, BigDecimal checkoutTotal) {
             Objects.requireNonNull(sku, "sku");
             Objects.requireNonNull(quantity, "quantity");
             Objects.requireNonNull(unitPrice, "unitPrice");
-            if (sku.isBlank() || sku.length() > 64) {
-                throw new IllegalArgumentException("a sku is 1-64 characters");
+            if (!validSku(sku)) {
+                throw new IllegalArgumentException("a sku is 1-64 characters, none of them a control character");
             }
             if (quantity.signum() <= 0 || unitPrice.signum() < 0) {
                 throw new IllegalArgumentException("a line's quantity is positive and its unit price not negative");
             }
+        }
+
+        public static boolean validSku(String sku) {
+            return sku != null && !sku.isBlank() && sku.length() <= 64 && sku.chars().noneMatch(Character::isISOControl);
         }
 
         public BigDecimal amount() {
