@@ -181,7 +181,7 @@ public final class CheckoutUseCase {
                     : Outcome.rejected(rejection(written));
         }
         LedgerEntry entry = written.value().entry().get();
-        afterCommit(entry);
+        afterCommit(entry, written.value().replayed() ? Map.of() : attempts.latest);
         if (entry.type() != EntryType.CHECKOUT) {
             return Outcome.rejected(Reason.REQUEST_ID_REUSED, "this customRequestId was used for another kind of request");
         }
@@ -269,6 +269,8 @@ public final class CheckoutUseCase {
     private static final class Attempts {
         final List<CouponCode> used = new ArrayList<>();
         final Map<Integer, CouponCode> rewards = new HashMap<>();
+        /** Each coupon as this call last wrote it (its claim): the finalisation starts from that version. */
+        final Map<CouponCode, Coupon> latest = new HashMap<>();
 
         List<CouponCode> claimed() {
             List<CouponCode> all = new ArrayList<>(used);
@@ -301,10 +303,13 @@ public final class CheckoutUseCase {
         CouponClaims.Claimant who = new CouponClaims.Claimant(key, Optional.of(card.number()), state.sequence() + 1, until);
         List<String> used = new ArrayList<>();
         for (CouponCode code : eval.couponsToUse()) {
-            Outcome<Coupon> claimed = claims.claimUse(c.context().brand(), code, who, now);
+            Optional<Coupon> read = Optional.ofNullable(attempts.latest.get(code))
+                    .or(() -> presented.stream().filter(p -> p.code().equals(code)).findFirst());
+            Outcome<Coupon> claimed = claims.claimUse(c.context().brand(), code, read, who, now);
             if (!claimed.isAccepted()) {
                 return Outcome.rejected(rejection(claimed));
             }
+            attempts.latest.put(code, claimed.value());
             if (!attempts.used.contains(code)) {
                 attempts.used.add(code);
             }
@@ -323,6 +328,7 @@ public final class CheckoutUseCase {
                 continue;
             }
             attempts.rewards.put(i, got.get().code());
+            attempts.latest.put(got.get().code(), got.get());
             awarded.add(got.get().code().value());
         }
         Outcome<List<Change>> changes = CheckoutLedger.changes(state, txn, now, types, redemptions.value(),
@@ -443,11 +449,15 @@ public final class CheckoutUseCase {
      * fails the call. The event consumer calls it again for every CHECKOUT and VOID entry (idempotent).
      */
     public void afterCommit(LedgerEntry entry) {
+        afterCommit(entry, Map.of());
+    }
+
+    private void afterCommit(LedgerEntry entry, Map<CouponCode, Coupon> known) {
         if (entry.posting().checkout().isEmpty()) {
             return;
         }
         try {
-            claims.finalise(entry);
+            claims.finalise(entry, known);
         } catch (RuntimeException afterCommit) {
             // the entry's event (outbox) finalises them, or whoever meets the claims next
         }

@@ -80,8 +80,16 @@ public final class CouponClaims {
 
     /** Claims a presented coupon for use (or moves the claimant's own claim to a new sequence). */
     public Outcome<Coupon> claimUse(BrandId brand, CouponCode code, Claimant who, Instant now) {
+        return claimUse(brand, code, Optional.empty(), who, now);
+    }
+
+    /**
+     * As {@link #claimUse(BrandId, CouponCode, Claimant, Instant)}, starting from {@code known}, the coupon as the caller
+     * has just read it (its write is conditional on that version: a coupon that moved on is read again).
+     */
+    public Outcome<Coupon> claimUse(BrandId brand, CouponCode code, Optional<Coupon> known, Claimant who, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Coupon> found = coupons.find(brand, code);
+            Optional<Coupon> found = attempt == 0 && known.isPresent() ? known : coupons.find(brand, code);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.COUPON_NOT_FOUND, "no coupon " + code);
             }
@@ -167,6 +175,14 @@ public final class CouponClaims {
 
     /** After a card checkout's commit: its coupons used, its awards allocated to the card. Idempotent. */
     public void finalise(LedgerEntry entry) {
+        finalise(entry, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #finalise(LedgerEntry)}, starting from the coupons as the caller last wrote them (its claims): each write is
+     * conditional on that version, and a coupon that moved on is read again.
+     */
+    public void finalise(LedgerEntry entry, java.util.Map<CouponCode, Coupon> known) {
         CheckoutFacts sale = entry.posting().checkout().orElseThrow();
         if (entry.type() == EntryType.VOID) {
             giveBack(entry.brand(), sale, entry.time(), Optional.of(entry.transactionId()));
@@ -175,7 +191,7 @@ public final class CouponClaims {
         if (sale.stage() != CheckoutFacts.Stage.COMMIT) {
             return;
         }
-        finalise(entry.brand(), sale, Optional.of(entry.card()), entry.transactionId(), entry.time());
+        finalise(entry.brand(), sale, Optional.of(entry.card()), entry.transactionId(), entry.time(), known);
     }
 
     /** After an anonymous checkout's commit (or its void). Idempotent. */
@@ -183,13 +199,14 @@ public final class CouponClaims {
         if (record.voidedAt().isPresent()) {
             giveBack(record.brand(), record.facts(), record.voidedAt().get(), Optional.empty());
         } else {
-            finalise(record.brand(), record.facts(), Optional.empty(), record.transactionId(), record.at());
+            finalise(record.brand(), record.facts(), Optional.empty(), record.transactionId(), record.at(), java.util.Map.of());
         }
     }
 
-    private void finalise(BrandId brand, CheckoutFacts sale, Optional<CardNumber> card, TransactionId txn, Instant at) {
+    private void finalise(BrandId brand, CheckoutFacts sale, Optional<CardNumber> card, TransactionId txn, Instant at,
+                          java.util.Map<CouponCode, Coupon> known) {
         for (String code : sale.couponsUsed()) {
-            change(brand, new CouponCode(code), c -> {
+            change(brand, new CouponCode(code), known, c -> {
                 if (c.used().flatMap(Coupon.Usage::transactionId).filter(txn::equals).isPresent()) {
                     return null; // done already
                 }
@@ -201,7 +218,7 @@ public final class CouponClaims {
             });
         }
         for (String code : sale.couponsAwarded()) {
-            change(brand, new CouponCode(code), c -> {
+            change(brand, new CouponCode(code), known, c -> {
                 if (c.claim().filter(k -> k.key().equals(sale.key())).isEmpty()) {
                     return null;
                 }
@@ -216,7 +233,7 @@ public final class CouponClaims {
      */
     private void giveBack(BrandId brand, CheckoutFacts sale, Instant at, Optional<TransactionId> voidTxn) {
         for (String code : sale.couponsUsed()) {
-            change(brand, new CouponCode(code), c -> {
+            change(brand, new CouponCode(code), java.util.Map.of(), c -> {
                 if (c.claim().filter(k -> k.key().equals(sale.key())).isPresent()) {
                     return unclaimed(c);
                 }
@@ -226,7 +243,7 @@ public final class CouponClaims {
             });
         }
         for (String code : sale.couponsAwarded()) {
-            change(brand, new CouponCode(code), c -> {
+            change(brand, new CouponCode(code), java.util.Map.of(), c -> {
                 if (c.claim().filter(k -> k.key().equals(sale.key())).isPresent()) {
                     return unclaimed(c);
                 }
@@ -282,9 +299,11 @@ public final class CouponClaims {
         return c.with(c.cards(), c.tags(), c.allocatedAt(), c.used(), Optional.empty());
     }
 
-    private void change(BrandId brand, CouponCode code, java.util.function.UnaryOperator<Coupon> next) {
+    private void change(BrandId brand, CouponCode code, java.util.Map<CouponCode, Coupon> known,
+                        java.util.function.UnaryOperator<Coupon> next) {
+        Optional<Coupon> first = Optional.ofNullable(known.get(code));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Coupon> c = coupons.find(brand, code);
+            Optional<Coupon> c = attempt == 0 && first.isPresent() ? first : coupons.find(brand, code);
             if (c.isEmpty()) {
                 return;
             }
