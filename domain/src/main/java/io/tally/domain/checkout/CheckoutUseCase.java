@@ -258,8 +258,7 @@ public final class CheckoutUseCase {
         try {
             claims.finalise(voided);
         } catch (RuntimeException afterCommit) {
-            // the consumer of nothing: anonymous voids give coupons back here; a retry of the void answers ALREADY_VOIDED,
-            // so the coupons stay used; documented
+            // an anonymous void has no ledger event: its coupons come back here
         }
         return Outcome.accepted(new CheckoutResult(id, Optional.empty(), voided.facts(), Optional.empty(), now,
                 voided.origin().location().map(Object::toString), false, Optional.empty()));

@@ -108,8 +108,7 @@ public final class CheckoutLedger {
                 // refusing keeps one draw per value type (two draws from one balance would overlap)
                 return Outcome.rejected(Reason.INVALID_REQUEST, "a checkout cannot both pay with and take campaign value from " + t.getKey());
             }
-            long released = 0;
-            if (balance.spendable(now) + released < t.getValue()) {
+            if (balance.spendable(now) < t.getValue()) {
                 return insufficient(t.getKey(), balance, now);
             }
             balance.draw(t.getValue(), now, false).forEach(s -> changes.add(new Change.Take(t.getKey(), s)));

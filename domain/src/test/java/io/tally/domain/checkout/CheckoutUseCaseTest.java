@@ -146,6 +146,18 @@ class CheckoutUseCaseTest {
     }
 
     @Test
+    void aRetriedAnonymousVoidFinishesGivingTheCouponBack() {
+        CouponCode spring = w.coupon(SPRING, "SPRING-0006");
+        var r = w.checkout.checkout(w.command(Optional.empty(), basket("MUFFIN", 1, "10.00"), List.of(spring), List.of(), false,
+                Optional.empty(), w.info())).value();
+        // the first void committed (the record is marked) and died before giving the coupon back
+        assertTrue(w.records.markVoided(w.world.BRAND, r.transactionId(), w.world.clock.instant()));
+        assertTrue(w.stored(spring).orElseThrow().used().isPresent());
+        assertEquals(Reason.ALREADY_VOIDED, reason(w.checkout.voidAnonymous(w.world.context(), r.transactionId())));
+        assertTrue(w.stored(spring).orElseThrow().used().isEmpty(), "the retry finished the give-back");
+    }
+
+    @Test
     void aRepeatedRequestIdAnswersTheSameCheckout() {
         var info = w.info().withCustomRequestId("till-7-sale-1");
         var cmd = w.command(Optional.of(card), basket("MUFFIN", 1, "10.00"), List.of(), List.of(), false, Optional.empty(), info);
