@@ -251,6 +251,14 @@ public final class CheckoutUseCase {
         }
         Instant now = clock.instant();
         if (!records.markVoided(context.brand(), id, now)) {
+            // voided before: finish giving its coupons back (the first void may have died after its commit)
+            records.find(context.brand(), id).filter(r -> r.voidedAt().isPresent()).ifPresent(r -> {
+                try {
+                    claims.finalise(r);
+                } catch (RuntimeException again) {
+                    // the next retry of the void tries once more
+                }
+            });
             return Outcome.rejected(Reason.ALREADY_VOIDED, "transaction " + id + " was already voided");
         }
         AnonymousCheckout voided = new AnonymousCheckout(record.get().brand(), id, record.get().at(), record.get().origin(),
@@ -258,7 +266,7 @@ public final class CheckoutUseCase {
         try {
             claims.finalise(voided);
         } catch (RuntimeException afterCommit) {
-            // an anonymous void has no ledger event: its coupons come back here
+            // an anonymous void has no ledger event: a retry of the void (answered ALREADY_VOIDED) gives them back
         }
         return Outcome.accepted(new CheckoutResult(id, Optional.empty(), voided.facts(), Optional.empty(), now,
                 voided.origin().location().map(Object::toString), false, Optional.empty()));
