@@ -19,12 +19,14 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class RoundTrips implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("tally.bench.started");
+    private static final ExecutionAttribute<String> LABEL = new ExecutionAttribute<>("tally.bench.label");
     private static final ThreadLocal<Tally> CURRENT = ThreadLocal.withInitial(Tally::new);
     private static final AtomicLong CONDITION_FAILURES = new AtomicLong();
 
     /** What one thread did since its last {@link #reset()}. */
     public static final class Tally {
         private final Map<String, Integer> calls = new TreeMap<>();
+        private final Map<String, Integer> labels = new TreeMap<>();
         private long nanos;
         private int total;
 
@@ -34,6 +36,11 @@ public final class RoundTrips implements ExecutionInterceptor {
 
         public long nanos() {
             return nanos;
+        }
+
+        /** Each call by operation and the key prefixes it touched ({@link RoundTripLabel}), with its count. */
+        public Map<String, Integer> labels() {
+            return labels;
         }
 
         /** e.g. {@code BatchGetItem+GetItem+PutItem+Query+SendMessageBatch}, each with its count when above one. */
@@ -61,6 +68,7 @@ public final class RoundTrips implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(LABEL, RoundTripLabel.of(context.request()));
         attributes.putAttribute(STARTED, System.nanoTime());
     }
 
@@ -85,6 +93,9 @@ public final class RoundTrips implements ExecutionInterceptor {
         Tally t = CURRENT.get();
         t.nanos += started == null ? 0 : System.nanoTime() - started;
         t.total++;
-        t.calls.merge(String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)), 1, Integer::sum);
+        String op = String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        t.calls.merge(op, 1, Integer::sum);
+        String label = attributes.getAttribute(LABEL);
+        t.labels.merge(label == null || label.isEmpty() ? op : op + " " + label, 1, Integer::sum);
     }
 }

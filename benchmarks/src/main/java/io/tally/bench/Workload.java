@@ -37,6 +37,10 @@ final class Workload {
         return merchant;
     }
 
+    BenchWorld world() {
+        return world;
+    }
+
     boolean storedValue() {
         return storedValue;
     }
@@ -47,10 +51,25 @@ final class Workload {
     record FloorKeys(String readPk, String readSk) {
     }
 
-    /** One warm-latency case: the request, and the floor's raw calls. */
-    record Case(String name, String method, String body, Runnable floor, String floorCalls, boolean requestIds) {
+    /**
+     * One warm-latency case: the request, and the floor's raw calls.
+     *
+     * @param bodies    a fresh body per call (e.g. a new coupon each time), or null: always {@code body}
+     * @param targetMs  the own-overhead target at p50
+     * @param floorName what the floor is, when it is not the raw calls (the checkout rows compare with a redeem)
+     */
+    record Case(String name, String method, String body, Runnable floor, String floorCalls, boolean requestIds,
+                java.util.function.Supplier<String> bodies, double targetMs, String floorName) {
+        Case(String name, String method, String body, Runnable floor, String floorCalls, boolean requestIds) {
+            this(name, method, body, floor, floorCalls, requestIds, null, 1.0, null);
+        }
+
         Case(String name, String method, String body, Runnable floor, String floorCalls) {
             this(name, method, body, floor, floorCalls, false);
+        }
+
+        String nextBody() {
+            return bodies == null ? body : bodies.get();
         }
     }
 

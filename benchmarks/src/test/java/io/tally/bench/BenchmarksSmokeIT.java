@@ -23,12 +23,19 @@ class BenchmarksSmokeIT {
 
         assertEquals(3, byFigure.get("1 cold start").size(), "default, C1 and AppCDS");
         assertTrue(byFigure.get("2 warm").size() >= 4, "listValueType, balance check, redeem, redeem with customRequestId");
-        assertEquals(3, byFigure.get("2 warm (JMH)").size());
+        assertEquals(5, byFigure.get("2 warm (JMH)").size(), "balanceCheck, listValueType, redeem; checkout and redeem with ids");
+        assertEquals(9, byFigure.get("2 campaigns (JMH)").size(), "10, 100, 1000 campaigns x 1, 20, 200 lines");
+        List<Report.Row> checkouts = byFigure.get("2 warm").stream().filter(r -> r.what().startsWith("checkout")).toList();
+        assertEquals(2, checkouts.size(), "checkout without and with a coupon");
+        assertTrue(checkouts.stream().allMatch(r -> r.notes().contains("PutItem CARD/SEQ") && r.measured().matches(".*; own p50 .*, p90 .*, p99 .*")),
+                "the entry is written; own overhead percentiles: " + checkouts);
+        assertTrue(checkouts.get(1).notes().contains("COUPON/COUPON"), "the presented coupon is read and claimed: " + checkouts);
         assertEquals(2, byFigure.get("3 hot card").size(), "N = 1 and 8 in the smoke run");
         assertTrue(byFigure.get("4 scaling").size() >= 6, "history and table sizes");
         assertEquals(2, byFigure.get("5 memory").size());
         assertEquals(2, byFigure.get("6 sweeper").size(), "floor and behind superseded names");
         assertEquals(Report.Verdict.MET, byFigure.get("6 sweeper").get(1).verdict(), "the progress guarantee holds");
+        assertEquals(Report.Verdict.MET, byFigure.get("8 coupon load").get(0).verdict(), "every code loaded once");
         for (Report.Row row : report.rows()) {
             assertFalse(row.measured().isBlank(), row.toString());
             // a warm listValueType costs nothing (authentication and catalogue from the container's caches): ratio 0

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.tally.lambda.coupons.CouponLoaderHandler;
 import io.tally.lambda.http.MerchantApiHandler;
 import io.tally.lambda.jobs.PeriodicJobHandler;
 import io.tally.lambda.sqs.EventsConsumerHandler;
@@ -48,7 +49,8 @@ public final class LocalTally implements AutoCloseable {
             LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
                 String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
                 Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
-                        endpoints.sqsEndpoint());
+                        endpoints.sqsEndpoint()).withCouponLoadsQueueUrl(
+                        endpoints.queueUrlEnvironment().get(QueueId.COUPON_LOADS.urlEnvironmentVariable()));
                 PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
@@ -99,6 +101,7 @@ public final class LocalTally implements AutoCloseable {
         private final EventsConsumerHandler eventsConsumer;
         private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> portal;
         private final RequestHandler<SQSEvent, SQSBatchResponse> emailSender;
+        private final CouponLoaderHandler couponLoader;
         private final LocalMail mail;
 
         Handlers(TallyComponent component, PortalComponent portalComponent, LocalMail mail) {
@@ -107,6 +110,7 @@ public final class LocalTally implements AutoCloseable {
             this.mail = mail;
             this.portal = new PortalHandler(portalComponent);
             this.emailSender = new EmailSenderHandler(portalComponent);
+            this.couponLoader = new CouponLoaderHandler(component);
         }
 
         @Override
@@ -128,6 +132,7 @@ public final class LocalTally implements AutoCloseable {
             return switch (function) {
                 case EVENTS_CONSUMER -> eventsConsumer;
                 case EMAIL_SENDER -> emailSender;
+                case COUPON_LOADER -> couponLoader;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

@@ -85,4 +85,41 @@ class TallyAdminIT {
         assertEquals(2, TallyAdmin.run(new String[] {"keys", "list", "DEMO"}, Map.of(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
     }
+
+    @Test
+    void listPutAndRemoveCampaigns() throws Exception {
+        String seed = MerchantSliceIT.repoRoot().resolve("demo/seed.json").toString();
+        assertEquals(0, admin("seed", seed, "--local").exit());
+
+        Run listed = admin("campaigns", "list", "DEMO");
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains("PUNCH-REWARD\tpriority 20\tenabled"), listed.out());
+        assertTrue(listed.out().contains("when Punches balance at least 10"), listed.out());
+        assertTrue(listed.out().contains("then give a coupon of set FREE-COFFEE; take 10 from Punches"), listed.out());
+
+        Path file = Path.of("target", "admin-it-campaigns.json");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, """
+                {"campaigns": [{"id": "MUFFIN", "name": "50 cents off food", "priority": 50,
+                  "conditions": [{"kind": "inBasket", "tag": "food"}],
+                  "results": [{"kind": "discount", "amount": "0.50", "tag": "food"}],
+                  "limits": {"perCardPerPeriod": {"times": 1, "period": "P1D"}}}]}""");
+        Run put = admin("campaigns", "put", "DEMO", file.toString());
+        assertEquals(0, put.exit(), put.err());
+        assertTrue(put.out().contains("1 campaigns written"), put.out());
+        assertTrue(admin("campaigns", "put", "DEMO", file.toString()).out().contains("Nothing to change."));
+        assertTrue(admin("campaigns", "list", "DEMO").out().contains("limits 1 per card per day"));
+
+        java.nio.file.Files.writeString(file, """
+                {"campaigns": [{"id": "TEA", "conditions": [{"kind": "inBasket", "tag": "tea"}],
+                  "results": [{"kind": "discount", "percent": "120"}]}]}""");
+        Run refused = admin("campaigns", "put", "DEMO", file.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("SKU tag 'tea' is not defined"), refused.err());
+        assertTrue(refused.err().contains("a percentage is at most 100"), refused.err());
+
+        assertEquals(0, admin("campaigns", "remove", "DEMO", "MUFFIN").exit());
+        assertEquals(1, admin("campaigns", "remove", "DEMO", "MUFFIN").exit());
+        assertFalse(admin("campaigns", "list", "DEMO").out().contains("MUFFIN"));
+    }
 }

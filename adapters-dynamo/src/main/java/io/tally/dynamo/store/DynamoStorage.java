@@ -1,6 +1,11 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.campaign.CampaignBudgetPort;
+import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.MemberDirectoryPort;
@@ -13,6 +18,7 @@ import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -58,6 +64,30 @@ public final class DynamoStorage {
         return new DynamoIdempotency(table);
     }
 
+    public CouponPort coupons() {
+        return new DynamoCoupons(table);
+    }
+
+    /** Anonymous checkout records (card checkouts live in the card's ledger). */
+    public io.tally.domain.checkout.CheckoutRecordPort checkoutRecords() {
+        return new DynamoCheckoutRecords(table);
+    }
+
+    /** The system clock sets only the TTL of the per-checkout slot records; no decision depends on it. */
+    public CampaignBudgetPort campaignBudget() {
+        return new DynamoCampaignBudget(table, Clock.systemUTC());
+    }
+
+    /** A brand's checkout configuration, read in one query (uncached: the composition root caches it). */
+    public CheckoutConfigPort checkoutConfig() {
+        return new DynamoCheckoutConfig(table);
+    }
+
+    /** The same, with the writes provisioning makes. */
+    public CheckoutConfigStore checkoutConfigStore() {
+        return new DynamoCheckoutConfig(table);
+    }
+
     public PortalConfigPort portalConfigs() {
         return new DynamoPortalConfigs(table);
     }
@@ -94,6 +124,11 @@ public final class DynamoStorage {
      */
     public void primeMappings(io.tally.domain.tenant.BrandId brand, io.tally.domain.card.CardNumber card) {
         LedgerItems.prime(brand, card);
+    }
+
+    /** Coupon bulk load jobs and their progress. */
+    public CouponLoadPort couponLoads() {
+        return new DynamoCouponLoads(table);
     }
 
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */

@@ -5,6 +5,8 @@ import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.Bucket;
 import io.tally.domain.ledger.CardState;
 import io.tally.domain.ledger.Change;
+import io.tally.domain.ledger.CheckoutFacts;
+import io.tally.domain.ledger.CheckoutStats;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.Hold;
@@ -23,6 +25,7 @@ import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.TerminalId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +48,7 @@ final class LedgerItems {
     static final int SHARDS = 8;
     static final String TIME = "at";
     /** An origin with nothing in it is stored as an empty document, which reads back as absent. */
-    private static final Origin NO_ORIGIN = new Origin(Optional.empty(), Optional.empty(), Optional.empty(),
+    static final Origin NO_ORIGIN = new Origin(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private LedgerItems() {
@@ -72,7 +75,7 @@ final class LedgerItems {
         }
     }
 
-    private static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin)
+    static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin)
             .string("l", o -> o.location().map(LocationId::value).orElse(null))
             .string("t", o -> o.terminal().map(TerminalId::value).orElse(null))
             .string("e", o -> o.employee().map(EmployeeId::value).orElse(null))
@@ -142,6 +145,52 @@ final class LedgerItems {
             .number("q", RequestMark::sequence)
             .build();
 
+    /**
+     * A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). Lines, mutations and explanations are
+     * tab-separated strings, not nested maps: a sale of 20 lines explained by 50 campaigns is written, read back as the
+     * next head and mapped on every call of the card, and a list of strings is less than half the bytes of a list of maps
+     * (SKUs, campaign ids and value type keys hold no tab; an explanation's text is the rest of its string).
+     */
+    static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
+                    LedgerItems::checkout)
+            .string("k", CheckoutFacts::key)
+            .string("st", f -> f.stage().name())
+            .string("u", f -> f.until().map(Instant::toString).orElse(null))
+            .stringList("ln", f -> f.lines().stream().map(LedgerItems::line).toList())
+            .string("tot", f -> f.checkoutTotal().toPlainString())
+            .string("dis", f -> f.totalDiscount().toPlainString())
+            .stringList("m", f -> f.mutations().stream().map(LedgerItems::mutation).toList())
+            .stringList("cu", CheckoutFacts::couponsUsed)
+            .stringList("ca", CheckoutFacts::couponsAwarded)
+            .stringList("ex", f -> f.explanations().stream().map(LedgerItems::explained).toList())
+            .stringList("msg", CheckoutFacts::messages)
+            .stringList("pf", CheckoutFacts::perCardFires)
+            .build();
+
+    private static final StaticImmutableTableSchema<CheckoutStats.Fire, ItemValues> FIRE = ItemSchema.of(CheckoutStats.Fire.class,
+                    v -> new CheckoutStats.Fire(Instant.parse(v.string("t")), v.number("q")))
+            .string("t", f -> f.at().toString())
+            .number("q", CheckoutStats.Fire::sequence)
+            .build();
+
+    private record NamedFires(String campaign, CheckoutStats.Fires fires) {
+    }
+
+    private static final StaticImmutableTableSchema<NamedFires, ItemValues> FIRES = ItemSchema.of(NamedFires.class,
+                    v -> new NamedFires(v.string("c"), new CheckoutStats.Fires(v.number("n"), v.list("r"))))
+            .string("c", NamedFires::campaign)
+            .number("n", f -> f.fires().total())
+            .documents("r", CheckoutStats.Fire.class, FIRE, f -> f.fires().recent())
+            .build();
+
+    /** A card's checkout statistics; none is stored as nothing (states from before checkouts read back as none). */
+    private static final StaticImmutableTableSchema<CheckoutStats, ItemValues> STATS = ItemSchema.of(CheckoutStats.class,
+                    LedgerItems::stats)
+            .number("n", CheckoutStats::count)
+            .documents("f", NamedFires.class, FIRES, s -> s.fires().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey()).map(e -> new NamedFires(e.getKey(), e.getValue())).toList())
+            .build();
+
     private static final StaticImmutableTableSchema<CardState, ItemValues> STATE = ItemSchema.of(CardState.class, LedgerItems::state)
             .number("q", CardState::sequence)
             .documents("b", Balance.class, BALANCE, CardState::balanceList)
@@ -149,6 +198,8 @@ final class LedgerItems {
             .documents("rr", RequestMark.class, MARK, CardState::recentRequests)
             .string("en", s -> s.enrolledAt().map(Instant::toString).orElse(null))
             .string("l", s -> s.ledgerId().map(LedgerId::value).orElse(null))
+            .document("co", CheckoutStats.class, STATS, s -> s.checkouts().count() == 0 && s.checkouts().fires().isEmpty()
+                    ? null : s.checkouts())
             .build();
 
     static final StaticImmutableTableSchema<EntryItem, ItemValues> ENTRY = ItemSchema.of(EntryItem.class, LedgerItems::entryItem)
@@ -163,6 +214,7 @@ final class LedgerItems {
             .documents("changes", Change.class, CHANGE, e -> e.posting().changes())
             .document("related", Reference.class, REFERENCE, e -> e.posting().related().orElse(null))
             .number("amountDue", e -> e.posting().amountDue())
+            .document("checkout", CheckoutFacts.class, CHECKOUT, e -> e.posting().checkout().orElse(null))
             .document("state", CardState.class, STATE, e -> e.entry().stateAfter())
             .index(TallyTable.GSI1, e -> e.outbox() ? Keys.outboxShard(shard(e.posting().card())) : null,
                     e -> e.outbox() ? Keys.outboxSk(e.posting().time().toEpochMilli(), e.posting().card().value(),
@@ -229,7 +281,7 @@ final class LedgerItems {
         Posting posting = new Posting(new BrandId(v.string("brand")), new CardNumber(v.string("card")), v.number("seq"),
                 txn(v.string("txn")), EntryType.valueOf(v.string("entryType")), Instant.parse(v.string(TIME)),
                 v.<Origin>document("origin").orElse(NO_ORIGIN), v.list("changes"), v.document("related"),
-                v.number("amountDue"));
+                v.number("amountDue"), v.document("checkout"));
         boolean outbox = v.optString(TallyTable.GSI1.partitionKey()).isPresent();
         boolean namesDue = v.optString(TallyTable.GSI4.partitionKey()).isPresent();
         return new EntryItem(new LedgerEntry(posting, v.<CardState>document("state").orElseThrow()), outbox, namesDue);
@@ -296,7 +348,56 @@ final class LedgerItems {
         v.<String, Long>map("v").forEach((id, seq) -> voided.put(txn(id), seq));
         List<RequestMark> marks = v.list("rr");
         return new CardState(v.number("q"), balances, voided, marks, v.optString("en").map(Instant::parse),
-                v.optString("l").map(LedgerId::new));
+                v.optString("l").map(LedgerId::new), v.<CheckoutStats>document("co").orElse(CheckoutStats.NONE));
+    }
+
+    private static CheckoutFacts checkout(ItemValues v) {
+        return new CheckoutFacts(v.string("k"), CheckoutFacts.Stage.valueOf(v.string("st")), v.optString("u").map(Instant::parse),
+                v.<String>list("ln").stream().map(LedgerItems::line).toList(), new BigDecimal(v.string("tot")),
+                new BigDecimal(v.string("dis")), v.<String>list("m").stream().map(LedgerItems::mutation).toList(), v.list("cu"),
+                v.list("ca"), v.<String>list("ex").stream().map(LedgerItems::explained).toList(), v.list("msg"), v.list("pf"));
+    }
+
+    private static final char TAB = '\t';
+
+    private static String line(CheckoutFacts.Line l) {
+        return l.sku() + TAB + l.quantity().toPlainString() + TAB + l.unitPrice().toPlainString();
+    }
+
+    private static CheckoutFacts.Line line(String s) {
+        String[] p = s.split("\t", 3);
+        return new CheckoutFacts.Line(p[0], new BigDecimal(p[1]), new BigDecimal(p[2]));
+    }
+
+    private static String mutation(CheckoutFacts.Mutation m) {
+        return m.key().asText() + TAB + m.amount() + TAB + m.kind().name();
+    }
+
+    private static CheckoutFacts.Mutation mutation(String s) {
+        String[] p = s.split("\t", 3);
+        return new CheckoutFacts.Mutation(ValueTypeKey.parseText(p[0]), Long.parseLong(p[1]), CheckoutFacts.Kind.valueOf(p[2]));
+    }
+
+    /** {@code +id} for a campaign that fired, {@code -id<TAB>the first condition that failed} for one that did not. */
+    private static String explained(CheckoutFacts.Explained x) {
+        return x.fired() ? "+" + x.campaign() : "-" + x.campaign() + TAB + x.failed().orElse("");
+    }
+
+    private static CheckoutFacts.Explained explained(String s) {
+        if (s.startsWith("+")) {
+            return new CheckoutFacts.Explained(s.substring(1), true, Optional.empty());
+        }
+        int tab = s.indexOf(TAB);
+        String failed = s.substring(tab + 1);
+        return new CheckoutFacts.Explained(s.substring(1, tab), false, failed.isEmpty() ? Optional.empty() : Optional.of(failed));
+    }
+
+    private static CheckoutStats stats(ItemValues v) {
+        Map<String, CheckoutStats.Fires> fires = new HashMap<>();
+        for (NamedFires f : v.<NamedFires>list("f")) {
+            fires.put(f.campaign(), f.fires());
+        }
+        return new CheckoutStats(v.number("n"), fires);
     }
 
     private static TransactionId txn(String value) {

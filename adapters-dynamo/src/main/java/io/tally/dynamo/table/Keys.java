@@ -176,6 +176,26 @@ public final class Keys {
         return "EVT#" + occurredAtIso + "#" + eventId;
     }
 
+    /**
+     * A brand's checkout configuration (settings, coupon sets, SKU tags, campaigns) shares one prefix in the brand
+     * partition, so one query reads all of it (access pattern A34).
+     */
+    public static final String CHECKOUT_PREFIX = "CHK#";
+
+    public static final String CHECKOUT_SETTINGS_SK = CHECKOUT_PREFIX + "SETTINGS";
+
+    public static String checkoutCouponSetSk(String couponSet) {
+        return CHECKOUT_PREFIX + "CSET#" + couponSet;
+    }
+
+    public static String skuTagSk(String tag) {
+        return CHECKOUT_PREFIX + "SKUTAG#" + tag;
+    }
+
+    public static String campaignSk(String campaign) {
+        return CHECKOUT_PREFIX + "CAMP#" + campaign;
+    }
+
     /** A brand's member portal configuration lives with the brand's other configuration. */
     public static final String PORTAL_SK = "PORTAL";
 
@@ -230,4 +250,62 @@ public final class Keys {
     }
 
     public static final String SENT_EMAIL_SK = "SENT";
+
+    /** A coupon: one item per brand and code (codes are unique within a brand only). */
+    public static String coupon(String brand, String code) {
+        return "COUPON#" + brand + "#" + code;
+    }
+
+    public static final String COUPON_SK = "COUPON";
+
+    /** GSI1: the coupons of a coupon set; sort key {@code U#code} while in the set's pool, {@code A#code} after. */
+    public static String couponSetCoupons(String brand, String couponSet) {
+        return "CPNSET#" + brand + "#" + couponSet;
+    }
+
+    public static String pooledCouponSk(String code) {
+        return UNALLOCATED_PREFIX + code;
+    }
+
+    public static String keptCouponSk(String code) {
+        return "A#" + code;
+    }
+
+    /**
+     * A card's link to a coupon restricted to it, in the card's partition. {@code C} sorts before {@code S}, so the
+     * links lie outside every {@code SEQ#} range of the ledger's queries (A11, A11b, A14).
+     */
+    public static final String COUPON_LINK_PREFIX = "CPN#";
+
+    public static String couponLinkSk(String code) {
+        return COUPON_LINK_PREFIX + code;
+    }
+
+    /** A campaign's budget counter: how many slots have been taken. */
+    public static String campaignBudget(String brand, String campaign) {
+        return "BRAND#" + brand + "#CAMPAIGN#" + campaign;
+    }
+
+    public static final String CAMPAIGN_BUDGET_SK = "BUDGET";
+
+    /** The slot one checkout took from a campaign's budget ({@code checkoutKeyHash}: SHA-256, base64url). */
+    public static String campaignFire(String brand, String campaign, String checkoutKeyHash) {
+        return campaignBudget(brand, campaign) + "#FIRE#" + checkoutKeyHash;
+    }
+
+    public static final String CAMPAIGN_FIRE_SK = "FIRE";
+
+    /** An anonymous checkout's record (card checkouts are CHECKOUT entries of the card's ledger). */
+    public static String checkout(String brand, String transactionId) {
+        return "CHECKOUT#" + brand + "#" + transactionId;
+    }
+
+    public static final String CHECKOUT_SK = "CHECKOUT";
+
+    /** A coupon bulk load job (A34): its progress, one item written by every chunk consumer. */
+    public static String couponLoad(String brand, String job) {
+        return "BRAND#" + brand + "#COUPONLOAD#" + job;
+    }
+
+    public static final String COUPON_LOAD_SK = "COUPONLOAD";
 }

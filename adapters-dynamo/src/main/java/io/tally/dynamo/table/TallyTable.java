@@ -40,7 +40,7 @@ public final class TallyTable {
     public static final List<String> API_KEY_ATTRIBUTES = List.of("keyId", "label", "secretHash", "createdAt", "revokedAt");
 
     /**
-     * GSI1: card set pools, a brand's API keys, and the ledger's outbox. Ledger entries pass through it on every
+     * GSI1: card set and coupon set pools, a brand's API keys, and the ledger's outbox. Ledger entries pass through it on every
      * write, so it projects only the attributes the pool and the key list read: an entry's copy is its keys plus
      * {@code type} and {@code brand}, never its state (the outbox reads the entries themselves by key).
      */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The domain's model check (domain test-jar: {@link ModelCheck}, the reference model, the step generator) on the real
  * DynamoDB adapters on dynalite, through {@link DynamoModelWorld}: the same sequences, the same comparisons after
- * every step, the same faults (a call killed right after a ledger write on dynalite and retried with its
- * customRequestId). Fewer sequences than the in-memory property, as dynalite answers in milliseconds, not
+ * every step, the same faults (a call killed right after a ledger or coupon write on dynalite and retried with its
+ * customRequestId, or never retried), checkouts and their coupons included. Fewer sequences than the in-memory property, as dynalite answers in milliseconds, not
  * microseconds; {@code -Dtally.modelcheck.tries=N} runs N per test, {@code -Dtally.modelcheck.seed=S} repeats a run
  * (the seed is in every failure). jqwik properties cannot take JUnit extensions, so the sequences are drawn from a
  * seeded Random ({@link Steps#sample}) and are not shrunk: shrink a failure on the in-memory property.

@@ -21,6 +21,8 @@ import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
 import io.tally.domain.ledger.SweepDueCardsUseCase;
 import io.tally.domain.ledger.VoidUseCase;
+import io.tally.domain.model.DemoCheckouts;
+import io.tally.domain.model.ModelCheckouts;
 import io.tally.domain.model.ModelWorld;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.Program;
@@ -42,8 +44,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The model check's world on the DynamoDB adapters (cards, ledger, idempotency) on dynalite; the catalogue and the
- * event publisher are the domain's fakes, as in {@link DynamoWorld}. One world serves many sequences: its clock only
+ * The model check's world on the DynamoDB adapters (cards, ledger, idempotency, coupons, campaign budgets) on dynalite,
+ * with checkout (the demo campaigns); the catalogue, the event publisher and the anonymous checkout records (no
+ * DynamoDB adapter yet; the check makes card checkouts only) are the domain's fakes, as in {@link DynamoWorld}. One world serves many sequences: its clock only
  * moves forward, because the due index of the sweeper spans the whole table and would otherwise meet cards whose
  * entries lie ahead of the clock.
  */
@@ -63,6 +66,7 @@ final class DynamoModelWorld implements ModelWorld {
     private final ExpireDueUseCase expire;
     private final SweepDueCardsUseCase sweeper;
     private final CardQueriesUseCase queries;
+    private final DemoCheckouts checkouts;
 
     DynamoModelWorld(DynamoTestTable table, BrandId brand, long seed) {
         this.brand = brand;
@@ -84,6 +88,13 @@ final class DynamoModelWorld implements ModelWorld {
         expire = new ExpireDueUseCase(writer);
         sweeper = new SweepDueCardsUseCase(ledger, expire);
         queries = new CardQueriesUseCase(cards, ledger, clock);
+        checkouts = new DemoCheckouts(brand, DynamoWorld.PROGRAM, programs, writer, voids, cards, ledger, storage.coupons(),
+                storage.campaignBudget(), clock, random);
+    }
+
+    @Override
+    public Optional<ModelCheckouts> checkouts() {
+        return Optional.of(checkouts);
     }
 
     @Override

@@ -7,6 +7,10 @@ import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.contract.ContractData;
+import io.tally.domain.coupon.Coupon;
+import io.tally.domain.coupon.CouponCode;
+import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.program.CardSetId;
@@ -19,6 +23,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +38,7 @@ class DynamoCardWithHeadIT {
     private final List<String> requests = new ArrayList<>();
     private CardPort cards;
     private CardLedgerPort ledger;
+    private CouponPort coupons;
 
     @BeforeEach
     void ports(DynamoTestTable table) {
@@ -50,6 +56,7 @@ class DynamoCardWithHeadIT {
         DynamoStorage storage = new DynamoStorage(counting, table.tableName());
         cards = storage.cards();
         ledger = storage.cardLedger();
+        coupons = storage.coupons();
     }
 
     @Test
@@ -82,5 +89,32 @@ class DynamoCardWithHeadIT {
 
         assertTrue(ledger.cardWithHead(cards, ContractData.freshBrand(), number).isEmpty());
         assertTrue(ledger.cardWithHead(cards, brand, ContractData.freshCard()).isEmpty());
+    }
+
+    @Test
+    void coupon_links_in_the_cards_partition_stay_out_of_the_profile_and_head_reads() {
+        BrandId brand = ContractData.freshBrand();
+        CardNumber number = ContractData.freshCard();
+        Card card = Card.unallocated(brand, number, new ProgramId("p"), new CardSetId("s"));
+        cards.create(card);
+        for (String code : List.of("AAAA", "ZZZZ-9", "SEQZ")) {
+            assertTrue(coupons.create(Coupon.fresh(brand, new CouponCode(code), new CouponSetId("c"), Set.of(number),
+                    Set.of(), Optional.empty(), Optional.empty())));
+        }
+
+        requests.clear();
+        assertEquals(Optional.of(new CardLedgerPort.CardWithHead(card, Optional.empty())), ledger.cardWithHead(cards, brand, number));
+        assertEquals(List.of("query"), requests, "one request, a card with links and no entries");
+        assertTrue(ledger.head(brand, number).isEmpty());
+
+        List<LedgerEntry> chain = ContractData.chain(brand, number);
+        chain.forEach(ledger::append);
+        requests.clear();
+        var both = ledger.cardWithHead(cards, brand, number).orElseThrow();
+        assertEquals(List.of("query"), requests, "one request, a card with links and entries");
+        assertEquals(card, both.card());
+        assertEquals(Optional.of(chain.get(chain.size() - 1)), both.head());
+        assertEquals(both.head(), ledger.head(brand, number));
+        assertEquals(3, coupons.ofCard(brand, number).size());
     }
 }

@@ -49,4 +49,11 @@ class IndexProjectionTest {
     void projections_stay_within_dynamodbs_limit_of_100_projected_attributes_per_table() {
         assertTrue(TallyTable.GSIS.stream().mapToInt(g -> g.projected().size()).sum() <= 100);
     }
+
+    @Test
+    void a_coupon_in_gsi1_carries_its_keys_type_brand_and_version_only() {
+        Set<String> coupon = nonKey(CouponItems.COUPON.attributeNames());
+        coupon.retainAll(TallyTable.GSI1.projected());
+        assertEquals(Set.of("type", "brand", "version"), coupon, "the pool reads the coupons themselves by key");
+    }
 }

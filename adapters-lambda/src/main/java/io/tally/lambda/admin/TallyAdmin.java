@@ -1,5 +1,8 @@
 package io.tally.lambda.admin;
 
+import io.tally.domain.campaign.CampaignEngine;
+import io.tally.domain.campaign.CampaignId;
+import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.provisioning.InvalidSeedException;
 import io.tally.domain.provisioning.SeedReport;
 import io.tally.domain.shared.Identifiers;
@@ -13,12 +16,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The operator's command line for a brand's stack: apply a seed, create, list and revoke API keys.
+ * The operator's command line for a brand's stack: apply a seed, create, list and revoke API keys, list, put and
+ * remove campaigns, load coupons.
  * It uses the same graph as the Lambda functions, configured from the same environment variables
  * ({@code TALLY_TABLE_NAME}, {@code TALLY_EVENTS_QUEUE_URL}, AWS credentials and region; or the local
  * endpoints that {@code ./tally up} writes to {@code .tally/local.env}).
@@ -30,7 +36,17 @@ public final class TallyAdmin {
               keys list BRAND                    a brand's API keys, without secrets
               keys create BRAND KEY_ID [LABEL]   a new key; its secret is printed once
               keys revoke BRAND KEY_ID           the key stops authenticating (everywhere within 60 s)
-            configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL (and AWS credentials, or the local endpoints)""";
+              campaigns list BRAND               the brand's campaigns in evaluation order, in words
+              campaigns put BRAND FILE           upsert campaigns from {"campaigns": [...]} (the seed's format), validated first
+              campaigns remove BRAND ID          delete a campaign
+            """ + CouponsCommand.USAGE + """
+
+            configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL, TALLY_COUPON_LOADS_QUEUE_URL (coupon loads)
+              (and AWS credentials, or the local endpoints)""";
+
+    /** How often a coupon load's progress is read, and how long without progress before the command stops waiting. */
+    static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    static final Duration STALL_LIMIT = Duration.ofMinutes(15);
 
     private TallyAdmin() {
     }
@@ -57,6 +73,9 @@ public final class TallyAdmin {
             return switch (a.get(0)) {
                 case "seed" -> seed(component, a, out, err);
                 case "keys" -> keys(component.manageApiKeys(), a, out, err);
+                case "campaigns" -> campaigns(component, a, out, err);
+                case "coupons" -> new CouponsCommand(component.startCouponLoad(), out, err, Clock.systemUTC(),
+                        POLL_EVERY, STALL_LIMIT).run(a);
                 default -> usage(err, "unknown command " + a.get(0));
             };
         } catch (RuntimeException e) {
@@ -69,11 +88,8 @@ public final class TallyAdmin {
         if (a.size() < 2) {
             return usage(err, "seed needs a file");
         }
-        String text;
-        try {
-            text = Files.readString(Path.of(a.get(1)));
-        } catch (IOException e) {
-            err.println("tally admin: cannot read " + a.get(1) + ": " + e.getMessage());
+        String text = read(a.get(1), err);
+        if (text == null) {
             return 2;
         }
         try {
@@ -86,6 +102,56 @@ public final class TallyAdmin {
         } catch (InvalidSeedException e) {
             err.println("tally admin: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static int campaigns(TallyComponent component, List<String> a, PrintStream out, PrintStream err) {
+        if (a.size() < 3 || !Identifiers.isValid(a.get(2))) {
+            return usage(err, "campaigns needs a subcommand and a brand id");
+        }
+        BrandId brand = new BrandId(a.get(2));
+        switch (a.get(1)) {
+            case "list" -> {
+                CheckoutConfig config = component.checkoutConfigStore().load(brand);
+                if (config.campaigns().isEmpty()) {
+                    out.println("Brand " + brand + " has no campaigns.");
+                }
+                out.println("currency " + config.currency().code() + ", time zone " + config.zone());
+                config.campaigns().stream().sorted(CampaignEngine.ORDER).forEach(c -> out.println(CampaignListing.describe(c)));
+                return 0;
+            }
+            case "put" -> {
+                if (a.size() < 4) {
+                    return usage(err, "campaigns put needs a brand and a file");
+                }
+                String text = read(a.get(3), err);
+                if (text == null) {
+                    return 2;
+                }
+                try {
+                    SeedReport report = component.applySeed().putCampaigns(brand, new SeedJson().readCampaigns(text));
+                    out.println(report.changedNothing() ? "Nothing to change."
+                            : report.itemsChanged() + " campaigns written, " + report.itemsUnchanged() + " unchanged.");
+                    return 0;
+                } catch (InvalidSeedException e) {
+                    err.println("tally admin: " + e.getMessage());
+                    return 1;
+                }
+            }
+            case "remove" -> {
+                if (a.size() < 4 || !Identifiers.isValid(a.get(3))) {
+                    return usage(err, "campaigns remove needs a brand and a campaign id");
+                }
+                if (!component.checkoutConfigStore().removeCampaign(brand, new CampaignId(a.get(3)))) {
+                    err.println("tally admin: brand " + brand + " has no campaign " + a.get(3));
+                    return 1;
+                }
+                out.println("Campaign " + a.get(3) + " removed.");
+                return 0;
+            }
+            default -> {
+                return usage(err, "unknown campaigns subcommand " + a.get(1));
+            }
         }
     }
 
@@ -133,6 +199,16 @@ public final class TallyAdmin {
         }
         out.println(line.apply(outcome.value()));
         return 0;
+    }
+
+    /** The file's text, or null after saying why it cannot be read. */
+    private static String read(String file, PrintStream err) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            err.println("tally admin: cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static int usage(PrintStream err, String problem) {

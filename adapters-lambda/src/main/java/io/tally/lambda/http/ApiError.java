@@ -38,7 +38,16 @@ public enum ApiError {
     RATE_LIMITED(29, 429, "Too many requests."),
     INTERNAL(30, 500, "Internal error; the request may be retried with the same customRequestId."),
     CARD_CAPACITY_EXCEEDED(31, 400, "The card holds too many separate value buckets or open holds (per balance or in all)."),
-    IN_PROGRESS(32, 409, "A request with this customRequestId is still in progress; retry it in a few seconds.");
+    IN_PROGRESS(32, 409, "A request with this customRequestId is still in progress; retry it in a few seconds."),
+    COUPON_NOT_FOUND(33, 400, "Could not find the specified coupon."),
+    COUPON_USED(34, 400, "The coupon has already been used."),
+    COUPON_EXPIRED(35, 400, "The coupon is not valid at this time."),
+    COUPON_OTHER_CARD(36, 400, "The coupon is restricted to another card."),
+    COUPON_IN_USE(37, 409, "The coupon is being used by another checkout; retry in a few seconds."),
+    UNKNOWN_COUPON_SET(38, 400, "Unknown coupon set."),
+    COUPON_SET_EXHAUSTED(39, 400, "The coupon set has no unallocated coupons left."),
+    CHECKOUT_NOT_FOUND(40, 400, "Could not find the specified checkout."),
+    CHECKOUT_CLOSED(41, 400, "The checkout setup has been completed, voided or has expired.");
 
     private final int code;
     private final int httpStatus;
@@ -93,6 +102,15 @@ public enum ApiError {
             case REQUEST_ID_REUSED -> REQUEST_ID_REUSED;
             case CONTENDED -> CONTENDED;
             case CARD_CAPACITY_EXCEEDED -> CARD_CAPACITY_EXCEEDED;
+            case COUPON_NOT_FOUND -> COUPON_NOT_FOUND;
+            case COUPON_USED -> COUPON_USED;
+            case COUPON_EXPIRED -> COUPON_EXPIRED;
+            case COUPON_OTHER_CARD -> COUPON_OTHER_CARD;
+            case COUPON_IN_USE -> COUPON_IN_USE;
+            case UNKNOWN_COUPON_SET -> UNKNOWN_COUPON_SET;
+            case COUPON_SET_EXHAUSTED -> COUPON_SET_EXHAUSTED;
+            case CHECKOUT_NOT_FOUND -> CHECKOUT_NOT_FOUND;
+            case CHECKOUT_CLOSED -> CHECKOUT_CLOSED;
         };
     }
 }

@@ -2,6 +2,8 @@ package io.tally.lambda.http;
 
 import io.tally.domain.card.AllocationCheckpoint;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.coupon.CouponCheckpoint;
+import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.BrandId;
@@ -47,6 +49,27 @@ public final class IdempotentCall {
             @Override
             public void record(Choice choice) {
                 String text = choice.card().value() + "\n" + choice.pin() + "\n" + choice.pinHash();
+                if (!idempotency.saveProgress(brand, requestId, token, sealer.seal(text, associated()))) {
+                    throw new IllegalStateException("request " + requestId + " was taken over by a retry; this attempt stops");
+                }
+            }
+        };
+    }
+
+    /** The coupon allocation checkpoint kept in the claim's progress: the chosen code and its allocation instant. */
+    public CouponCheckpoint couponCheckpoint() {
+        return new CouponCheckpoint() {
+            @Override
+            public Optional<Choice> previous() {
+                return takenOver.flatMap(IdempotencyPort.IdempotencyRecord::progress).map(p -> {
+                    String[] parts = sealer.open(p, associated()).split("\n", 2);
+                    return new Choice(new CouponCode(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+                });
+            }
+
+            @Override
+            public void record(Choice choice) {
+                String text = choice.code().value() + "\n" + choice.allocatedAt().toEpochMilli();
                 if (!idempotency.saveProgress(brand, requestId, token, sealer.seal(text, associated()))) {
                     throw new IllegalStateException("request " + requestId + " was taken over by a retry; this attempt stops");
                 }

@@ -11,10 +11,11 @@ import java.util.Optional;
 /**
  * What {@code search} includes per card, from {@code returnFields}. Fields the platform does not keep
  * ({@code giverCustomer}, {@code mailings}, {@code checkouts}) are accepted and answered as {@code null}.
+ * {@code coupons}: the card's coupons (see {@link CouponJson}), written by {@link SearchMethod}.
  */
 record ReturnFields(boolean balances, boolean customer, boolean alternateCustomer, boolean isEnrolled,
                     boolean customData, boolean customCardNumber, boolean brandDemographics, boolean activationDate,
-                    boolean giverCustomer, boolean mailings, boolean checkouts) {
+                    boolean giverCustomer, boolean mailings, boolean checkouts, boolean coupons) {
 
     static Outcome<ReturnFields> parse(JsonNode body) {
         Input in = new Input();
@@ -22,7 +23,7 @@ record ReturnFields(boolean balances, boolean customer, boolean alternateCustome
         ReturnFields f = new ReturnFields(flag(in, r, "balances"), flag(in, r, "customer"), flag(in, r, "alternateCustomer"),
                 flag(in, r, "isEnrolled"), flag(in, r, "customData"), flag(in, r, "customCardNumber"),
                 flag(in, r, "brandDemographics"), flag(in, r, "activationDate"), flag(in, r, "giverCustomer"),
-                flag(in, r, "mailings"), flag(in, r, "checkouts"));
+                flag(in, r, "mailings"), flag(in, r, "checkouts"), flag(in, r, "coupons"));
         return in.failed() ? in.rejected() : Outcome.accepted(f);
     }
 

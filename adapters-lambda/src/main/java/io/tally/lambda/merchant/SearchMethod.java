@@ -10,6 +10,7 @@ import io.tally.domain.card.CardPort;
 import io.tally.domain.card.CardSearch;
 import io.tally.domain.card.CardStatus;
 import io.tally.domain.card.ProfileRules;
+import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.CardView;
 import io.tally.domain.program.LoadProgramsPort;
@@ -24,18 +25,21 @@ import java.util.Optional;
 /**
  * {@code search}: cards by {@code filters} (cardNumber, customCardNumber, email, phone; several are combined with
  * AND), ACTIVE ones unless {@code includeInactive}. Each card: {@code cardNumber}, {@code cardSetId} and the
- * {@code returnFields} asked for. A card number that is unknown, malformed or of another brand finds nothing.
+ * {@code returnFields} asked for ({@code coupons}: the card's coupons). A card number that is unknown, malformed or of
+ * another brand finds nothing.
  * {@code forcePinValidation} needs {@code filters.cardNumber}: checking a PIN against every card an e-mail finds
  * would be both slow (PIN hashes are slow on purpose) and an enumeration aid.
  */
 public final class SearchMethod implements MerchantMethod {
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
+    private final CouponsUseCase coupons;
     private final ObjectMapper json;
 
-    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json) {
+    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, CouponsUseCase coupons, ObjectMapper json) {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
+        this.coupons = coupons;
         this.json = json;
     }
 
@@ -69,7 +73,11 @@ public final class SearchMethod implements MerchantMethod {
             ArrayNode cards = out.putArray("cards");
             for (CardView v : views) {
                 Scales scales = fields.balances() ? valueTypes.forProgram(v.card().brand(), v.card().program()) : null;
-                fields.write(cards.addObject(), v, scales);
+                ObjectNode card = cards.addObject();
+                fields.write(card, v, scales);
+                if (fields.coupons()) {
+                    CouponJson.putAll(card.putArray("coupons"), coupons.ofCard(request.context(), v.card()));
+                }
             }
             out.put("usedCache", false);
             return out;

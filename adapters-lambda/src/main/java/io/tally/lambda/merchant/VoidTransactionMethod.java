@@ -3,6 +3,7 @@ package io.tally.lambda.merchant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.Reference;
 import io.tally.domain.ledger.TransactionId;
@@ -21,12 +22,22 @@ import java.util.Set;
  * {@code transactionId}, {@code voidedTransactionId}, {@code cardNumber} and {@code balances} when asked.
  */
 public final class VoidTransactionMethod implements MerchantMethod {
-    private final VoidUseCase voids;
+    private final java.util.function.Function<VoidUseCase.VoidCommand, Outcome<BalanceResult>> voids;
+    private final Optional<CheckoutUseCase> checkout;
     private final ValueTypes valueTypes;
     private final ObjectMapper json;
 
     public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json) {
-        this.voids = voids;
+        this.voids = voids::voidTransaction;
+        this.checkout = Optional.empty();
+        this.valueTypes = new ValueTypes(programs);
+        this.json = json;
+    }
+
+    /** Voids through checkout: a checkout's coupons come back, and anonymous checkouts can be voided too. */
+    public VoidTransactionMethod(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+        this.voids = checkout::voidCardTransaction;
+        this.checkout = Optional.of(checkout);
         this.valueTypes = new ValueTypes(programs);
         this.json = json;
     }
@@ -60,7 +71,15 @@ public final class VoidTransactionMethod implements MerchantMethod {
         if (id.isEmpty()) {
             return Outcome.rejected(Reason.INVALID_REQUEST, "transactionId is required.");
         }
-        return voids.voidTransaction(new VoidUseCase.VoidCommand(request.context(), Requests.info(request), card, id.get()))
+        if (checkout.isPresent() && id.get().value().length() == CheckoutUseCase.ANONYMOUS_ID_LENGTH) {
+            return checkout.get().voidAnonymous(request.context(), id.get()).map(r -> {
+                ObjectNode out = json.createObjectNode();
+                out.put("transactionId", r.transactionId().value());
+                out.put("voidedTransactionId", r.transactionId().value());
+                return out;
+            });
+        }
+        return voids.apply(new VoidUseCase.VoidCommand(request.context(), Requests.info(request), card, id.get()))
                 .map(result -> answer(request, result, returnBalances));
     }
 

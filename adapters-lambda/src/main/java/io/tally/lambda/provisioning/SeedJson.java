@@ -16,6 +16,27 @@ public final class SeedJson {
     private final ObjectMapper json = Json.mapper().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** A campaigns file of {@code tally admin campaigns put}: {@code {"campaigns": [...]}} in the seed's format. */
+    private record CampaignsFile(List<Seed.CampaignSeed> campaigns) {
+    }
+
+    public List<Seed.CampaignSeed> readCampaigns(String text) {
+        try {
+            CampaignsFile file = json.readValue(text, CampaignsFile.class);
+            if (file == null || file.campaigns() == null || file.campaigns().isEmpty()) {
+                throw new InvalidSeedException(List.of("the file must be an object with a non-empty \"campaigns\" list"));
+            }
+            return file.campaigns();
+        } catch (JsonProcessingException e) {
+            throw new InvalidSeedException(List.of("not a valid campaigns file" + where(e) + ": " + e.getOriginalMessage()));
+        }
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
     public Seed read(String text) {
         try {
             Seed seed = json.readValue(text, Seed.class);

@@ -2,11 +2,8 @@ package io.tally.lambda.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.HandleEventUseCase;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Handles a batch from the events queue record by record and reports the failures, so that SQS
@@ -25,19 +22,6 @@ public final class EventsConsumer {
     }
 
     public SQSBatchResponse consume(SQSEvent batch) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = batch.getRecords() == null ? List.of() : batch.getRecords();
-        for (SQSEvent.SQSMessage record : records) {
-            try {
-                DomainEvent event = json.read(record.getBody());
-                handle.handle(event);
-            } catch (RuntimeException e) {
-                log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId()
-                        + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return BatchItems.handle(batch, log, record -> handle.handle(json.read(record.getBody())));
     }
 }

@@ -14,7 +14,9 @@ public enum FunctionId {
     /** The brand's hosted member pages (member-portal). */
     PORTAL("portal", "io.tally.portal.http.PortalHandler::handleRequest", 1024, 10),
     /** Sends queued e-mails through SES (SMTP off AWS). */
-    EMAIL_SENDER("email-sender", "io.tally.portal.email.EmailSenderHandler::handleRequest", 512, 30);
+    EMAIL_SENDER("email-sender", "io.tally.portal.email.EmailSenderHandler::handleRequest", 512, 30),
+    /** Loads coupon bulk load chunks from the coupon-load queue (1,000 conditional puts per chunk). */
+    COUPON_LOADER("coupon-loader", "io.tally.lambda.coupons.CouponLoaderHandler::handleRequest", 1024, 120);
 
     private final String logicalName;
     private final String handler;

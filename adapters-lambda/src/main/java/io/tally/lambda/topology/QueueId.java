@@ -8,7 +8,9 @@ public enum QueueId {
     /** Domain events (balance changes, enrollments, provisioning) for the asynchronous consumers. */
     EVENTS("tally-events", FunctionId.EVENTS_CONSUMER, 10, 5, "TALLY_EVENTS_QUEUE_URL"),
     /** E-mails to send (welcome, invitations), each sent at most once by the e-mail sender. */
-    EMAILS("tally-emails", FunctionId.EMAIL_SENDER, 10, 5, "TALLY_EMAILS_QUEUE_URL");
+    EMAILS("tally-emails", FunctionId.EMAIL_SENDER, 10, 5, "TALLY_EMAILS_QUEUE_URL"),
+    /** Coupon bulk load chunks (up to 1,000 codes each), loaded by the coupon loader; redelivery is harmless. */
+    COUPON_LOADS("tally-coupon-loads", FunctionId.COUPON_LOADER, 2, 5, "TALLY_COUPON_LOADS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

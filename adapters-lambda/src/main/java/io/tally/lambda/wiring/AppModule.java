@@ -5,7 +5,9 @@ import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
+import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -19,7 +21,6 @@ import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.ReleaseHoldUseCase;
 import io.tally.domain.ledger.SweepDueCardsUseCase;
 import io.tally.domain.ledger.UpdateAccountUseCase;
-import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
@@ -47,15 +48,16 @@ import io.tally.lambda.merchant.ListValueTypeMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateAccountMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
-import io.tally.lambda.merchant.VoidTransactionMethod;
 import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.lambda.sqs.SqsEventPublisher;
 import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -197,19 +199,20 @@ final class AppModule {
     static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, RedeemFromHoldUseCase redeemFromHold,
                                    CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
                                    RandomSource random, Clock clock, Settings settings,
-                                   CachedMerchantAccess merchantAccess) {
+                                   CachedMerchantAccess merchantAccess, CouponsUseCase coupons,
+                                   Set<MerchantMethod> checkoutMethods) {
         RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
-        List<MerchantMethod> methods = List.of(
+        List<MerchantMethod> methods = new ArrayList<>(List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
                 new AllocateMethod(new AllocateCardUseCase(storage.cards(), programs, random, clock,
                         AllocateCardUseCase.WhenPoolEmpty.REJECT), json),
                 new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
                         queries, programs, json),
-                new SearchMethod(queries, programs, json),
+                new SearchMethod(queries, programs, coupons, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
-                new CardHistoryMethod(queries, programs, json),
-                new VoidTransactionMethod(new VoidUseCase(writer, storage.cardLedger()), programs, json));
+                new CardHistoryMethod(queries, programs, json)));
+        methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
                 new RateLimiter(settings.rateLimitPerKey(), settings.rateBurstPerKey(), System::nanoTime),
@@ -218,8 +221,8 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json) {
-        return new EventsConsumer(new HandleEventUseCase(storage.activityLog()), json, System.out);
+    static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout) {
+        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(), List.of(checkout::onEvent)), json, System.out);
     }
 
     @Provides
@@ -232,6 +235,6 @@ final class AppModule {
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
         return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
-                storage.portalConfigs());
+                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons());
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * A brand's catalogue (programs, value types, card sets) kept per container for a short time. Almost every
@@ -20,22 +19,14 @@ import java.util.function.Supplier;
  * Empty when {@code ttl} is zero (the local runtime, where a seed is applied and read back at once).
  */
 final class CachedPrograms implements LoadProgramsPort {
-    /** One stack serves one brand; the bound only stops a misbehaving caller from growing the map. */
-    private static final int MAX_ENTRIES = 256;
-
-    private record Cached<T>(T value, long expiresAtMillis) {
-    }
-
     private final LoadProgramsPort store;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final Map<BrandId, Cached<Catalogue>> catalogues = new ConcurrentHashMap<>();
-    private final Map<BrandId, Cached<Map<CardSetId, Optional<CardSet>>>> cardSets = new ConcurrentHashMap<>();
+    private final PerBrandCache<Catalogue> catalogues;
+    private final PerBrandCache<Map<CardSetId, Optional<CardSet>>> cardSets;
 
     CachedPrograms(LoadProgramsPort store, Clock clock, Duration ttl) {
         this.store = store;
-        this.clock = clock;
-        this.ttlMillis = ttl.toMillis();
+        this.catalogues = new PerBrandCache<>(clock, ttl);
+        this.cardSets = new PerBrandCache<>(clock, ttl);
     }
 
     static LoadProgramsPort of(LoadProgramsPort store, Clock clock, Duration ttl) {
@@ -44,29 +35,15 @@ final class CachedPrograms implements LoadProgramsPort {
 
     @Override
     public Catalogue catalogue(BrandId brand) {
-        return fresh(catalogues, brand, () -> store.catalogue(brand));
+        return catalogues.get(brand, () -> store.catalogue(brand));
     }
 
     @Override
     public Optional<CardSet> cardSet(BrandId brand, CardSetId id) {
-        Map<CardSetId, Optional<CardSet>> sets = fresh(cardSets, brand, ConcurrentHashMap::new);
-        if (sets.size() > MAX_ENTRIES) {
+        Map<CardSetId, Optional<CardSet>> sets = cardSets.get(brand, ConcurrentHashMap::new);
+        if (sets.size() > PerBrandCache.MAX_ENTRIES) {
             sets.clear();
         }
         return sets.computeIfAbsent(id, k -> store.cardSet(brand, k));
-    }
-
-    private <T> T fresh(Map<BrandId, Cached<T>> cache, BrandId brand, Supplier<T> load) {
-        long now = clock.millis();
-        Cached<T> hit = cache.get(brand);
-        if (hit != null && now < hit.expiresAtMillis()) {
-            return hit.value();
-        }
-        if (cache.size() > MAX_ENTRIES) {
-            cache.clear();
-        }
-        T value = load.get();
-        cache.put(brand, new Cached<>(value, now + ttlMillis));
-        return value;
     }
 }

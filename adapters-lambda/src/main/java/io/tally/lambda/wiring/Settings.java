@@ -12,9 +12,12 @@ import java.util.Optional;
  */
 public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint,
                        String region, boolean requestLog, double rateLimitPerKey, int rateBurstPerKey,
-                       Duration catalogueTtl, Duration authCacheTtl, Optional<String> sealSecret) {
+                       Duration catalogueTtl, Duration authCacheTtl, Optional<String> sealSecret,
+                       Optional<String> couponLoadsQueueUrl) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
+    /** The coupon-load queue (QueueId.COUPON_LOADS); only coupon bulk loads need it. */
+    public static final String COUPON_LOADS_QUEUE_URL = "TALLY_COUPON_LOADS_QUEUE_URL";
     public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
     public static final String SQS_ENDPOINT = "TALLY_SQS_ENDPOINT";
     public static final String REQUEST_LOG = "TALLY_REQUEST_LOG";
@@ -57,6 +60,12 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
         if (sealSecret.isPresent() && sealSecret.get().length() < 32) {
             throw new IllegalArgumentException(SEAL_SECRET + " must be at least 32 characters");
         }
+        Objects.requireNonNull(couponLoadsQueueUrl, "couponLoadsQueueUrl");
+    }
+
+    /** The coupon-load queue's URL; only coupon bulk loads need it. */
+    public String requireCouponLoadsQueueUrl() {
+        return couponLoadsQueueUrl.orElseThrow(() -> new IllegalStateException(COUPON_LOADS_QUEUE_URL + " is not set"));
     }
 
     /** The sealing secret; only the merchant API needs it (the operator command line does not). */
@@ -81,7 +90,8 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
                         Long.toString(DEFAULT_CATALOGUE_TTL.toSeconds())))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault(AUTH_CACHE_TTL,
                         Long.toString(DEFAULT_AUTH_CACHE_TTL.toSeconds())))),
-                Optional.ofNullable(env.get(SEAL_SECRET)).filter(s -> !s.isBlank()));
+                Optional.ofNullable(env.get(SEAL_SECRET)).filter(s -> !s.isBlank()),
+                Optional.ofNullable(env.get(COUPON_LOADS_QUEUE_URL)).filter(s -> !s.isBlank()));
     }
 
     /**
@@ -91,26 +101,31 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
     public static Settings local(String tableName, String eventsQueueUrl, URI dynamoEndpoint, URI sqsEndpoint) {
         return new Settings(tableName, eventsQueueUrl, Optional.of(dynamoEndpoint), Optional.of(sqsEndpoint),
                 "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO, Duration.ZERO,
-                Optional.of(LOCAL_SEAL_SECRET));
+                Optional.of(LOCAL_SEAL_SECRET), Optional.empty());
     }
 
     public Settings withRequestLog(boolean on) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, on, rateLimitPerKey,
-                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret);
+                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl);
+    }
+
+    public Settings withCouponLoadsQueueUrl(String url) {
+        return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
+                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, Optional.of(url));
     }
 
     public Settings withRateLimit(double perSecond, int burst) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, perSecond, burst,
-                catalogueTtl, authCacheTtl, sealSecret);
+                catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl);
     }
 
     public Settings withCatalogueTtl(Duration ttl) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
-                rateBurstPerKey, ttl, authCacheTtl, sealSecret);
+                rateBurstPerKey, ttl, authCacheTtl, sealSecret, couponLoadsQueueUrl);
     }
 
     public Settings withAuthCacheTtl(Duration ttl) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
-                rateBurstPerKey, catalogueTtl, ttl, sealSecret);
+                rateBurstPerKey, catalogueTtl, ttl, sealSecret, couponLoadsQueueUrl);
     }
 }

@@ -2,9 +2,12 @@ package io.tally.lambda.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.tally.domain.campaign.CheckoutConfigStore;
+import io.tally.domain.coupon.bulk.StartCouponLoadUseCase;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.tenant.ManageApiKeysUseCase;
+import io.tally.lambda.coupons.CouponLoadConsumer;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.sqs.EventsConsumer;
@@ -17,7 +20,7 @@ import javax.inject.Singleton;
  * built once, shared by every invocation.
  */
 @Singleton
-@Component(modules = {AwsModule.class, AppModule.class})
+@Component(modules = {AwsModule.class, AppModule.class, CheckoutModule.class, CouponLoadModule.class})
 public interface TallyComponent {
     MerchantApi merchantApi();
 
@@ -30,6 +33,13 @@ public interface TallyComponent {
     PeriodicJobRunner periodicJobs();
 
     ManageApiKeysUseCase manageApiKeys();
+
+    /** The checkout configuration as provisioning sees it (uncached), for the operator's command line. */
+    CheckoutConfigStore checkoutConfigStore();
+    /** Coupon bulk loads: start one, read its progress (the operator's command line, later the back office). */
+    StartCouponLoadUseCase startCouponLoad();
+
+    CouponLoadConsumer couponLoadConsumer();
 
     /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();

@@ -4,14 +4,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.domain.campaign.CheckoutConfig;
+import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Pins;
+import io.tally.domain.coupon.CouponSet;
+import io.tally.domain.coupon.CouponSetId;
+import io.tally.domain.coupon.CouponsUseCase;
+import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.Seed;
+import io.tally.domain.shared.Backoff;
+import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.BrandId;
@@ -25,10 +33,14 @@ import io.tally.lambda.wiring.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole merchant API on TestWorld's in-memory fakes: brands ACME and OTHER, each with location store-1,
@@ -38,6 +50,9 @@ import java.util.Map;
 final class MerchantHarness {
     static final Map<BrandId, String> SECRETS = Map.of(TestWorld.BRAND, "acme-secret-0001", TestWorld.OTHER_BRAND, "other-secret-0001");
     final TestWorld world;
+    /** Coupons of the coupon methods, and the coupon sets each brand's checkout configuration knows. */
+    final InMemoryCouponPort coupons = new InMemoryCouponPort();
+    final Set<CouponSetId> couponSets = ConcurrentHashMap.newKeySet();
     final ObjectMapper json = Json.mapper();
     final MerchantApi api;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -54,16 +69,24 @@ final class MerchantHarness {
                         List.of(new Seed.TerminalSeed("store-1", "pos-1", null)),
                         List.of(new Seed.EmployeeSeed("store-1", "alice", "Alice", "1234")), List.of(),
                         List.of(new Seed.ApiKeySeed(b.value().toLowerCase() + "-key", null, SECRETS.get(b))))).toList();
+        CheckoutConfigPort configs = brand -> new CheckoutConfig(brand, TestWorld.USD, ZoneOffset.UTC, couponSets.stream()
+                .map(id -> new CouponSet(brand, id, id.value(), Optional.empty(), Optional.empty())).toList(), Map.of(), List.of());
+        CouponsUseCase couponUseCases = new CouponsUseCase(coupons, world.cards, configs, new SeededRandom(21), world.clock,
+                RetryPolicy.of(8, Backoff.NONE));
         new ApplySeedUseCase(world.programs, world.cards, world.events, new SeededRandom(3), world.clock).apply(new Seed(brands), true);
         List<MerchantMethod> methods = List.of(
                 new io.tally.lambda.merchant.ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new AllocateMethod(world.allocate, json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
                         world.queries, world.programs, json),
-                new SearchMethod(world.queries, world.programs, json),
+                new SearchMethod(world.queries, world.programs, couponUseCases, json),
                 new UpdateAccountMethod(world.account, json),
                 new CardHistoryMethod(world.queries, world.programs, json),
-                new VoidTransactionMethod(world.voids, world.programs, json));
+                new VoidTransactionMethod(world.voids, world.programs, json),
+                new AllocateCouponMethod(couponUseCases, json),
+                new CouponLookupMethod(couponUseCases, json),
+                new UpdateCouponMethod(couponUseCases, json),
+                new ListCouponsMethod(couponUseCases, json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), true),
                 new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock,

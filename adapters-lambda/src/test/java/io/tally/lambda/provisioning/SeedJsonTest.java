@@ -31,7 +31,8 @@ class SeedJsonTest {
         var cards = new InMemoryCardPort();
         var portals = new io.tally.domain.fakes.InMemoryMemberStores();
         var report = new ApplySeedUseCase(store, cards, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
-                portals).apply(seed, true);
+                portals, new io.tally.domain.fakes.InMemoryCheckoutConfig(), new io.tally.domain.fakes.InMemoryCouponPort())
+                .apply(seed, true);
         assertEquals(100, report.cardsGenerated());
         assertEquals(100, seed.brands().get(0).programs().stream().flatMap(p -> p.cardSets().stream())
                 .mapToLong(c -> cards.countInCardSet(new BrandId("DEMO"), new CardSetId(c.id()))).sum());

@@ -4,12 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.bench.probe.MerchantEvents;
+import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.coupon.CouponsUseCase;
+import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.Seed;
+import io.tally.domain.shared.Backoff;
+import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.lambda.http.MerchantApi;
@@ -64,7 +69,8 @@ public class HandlerOverheadBenchmark {
                 new ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
                         world.queries, world.programs, json),
-                new SearchMethod(world.queries, world.programs, json));
+                new SearchMethod(world.queries, world.programs, new CouponsUseCase(new InMemoryCouponPort(), world.cards,
+                        CheckoutConfig::empty, world.random, world.clock, RetryPolicy.of(8, Backoff.NONE)), json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(OutputStream.nullOutputStream()), true),
                 new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock,

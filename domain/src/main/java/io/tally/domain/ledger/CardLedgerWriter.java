@@ -73,11 +73,17 @@ public final class CardLedgerWriter {
     }
 
     /** What the next entry should do; no changes is allowed (ENROLL, an overdraw that found nothing). */
-    public record Draft(EntryType type, List<Change> changes, Optional<Reference> related, long amountDue) {
+    public record Draft(EntryType type, List<Change> changes, Optional<Reference> related, long amountDue,
+                        Optional<CheckoutFacts> checkout) {
         public Draft {
             Objects.requireNonNull(type, "type");
             changes = List.copyOf(changes);
             Objects.requireNonNull(related, "related");
+            Objects.requireNonNull(checkout, "checkout");
+        }
+
+        public Draft(EntryType type, List<Change> changes, Optional<Reference> related, long amountDue) {
+            this(type, changes, related, amountDue, Optional.empty());
         }
 
         public static Draft of(EntryType type, List<Change> changes) {
@@ -85,7 +91,12 @@ public final class CardLedgerWriter {
         }
     }
 
-    /** Decides the next entry from the card and its current state; empty means "nothing to write". Pure. */
+    /**
+     * Decides the next entry from the card and its current state; empty means "nothing to write". Pure, except that a
+     * checkout's decision reserves the coupons its entry will use, naming the entry's sequence
+     * ({@code state.sequence() + 1}); if another writer takes that sequence first, the next decision reserves them again
+     * for the next one.
+     */
     @FunctionalInterface
     public interface Decision {
         Outcome<Optional<Draft>> decide(Card card, CardState state, TransactionId transactionId, Instant now);
@@ -157,7 +168,7 @@ public final class CardLedgerWriter {
             }
             Draft draft = decided.value().get();
             Posting posting = new Posting(target.brand(), target.card(), state.sequence() + 1, txn, draft.type(), now,
-                    target.origin(), draft.changes(), draft.related(), draft.amountDue());
+                    target.origin(), draft.changes(), draft.related(), draft.amountDue(), draft.checkout());
             LedgerEntry entry = new LedgerEntry(posting, LedgerRules.apply(state, posting));
             if (ledger.append(entry, head) instanceof CardLedgerPort.AppendOutcome.Appended) {
                 written.add(entry);

@@ -18,12 +18,21 @@ import java.util.Optional;
  * @param voided         transaction id → its sequence, for voided transactions still inside the void window
  * @param recentRequests the last {@link LedgerLimits#REQUEST_RING} customRequestIds, oldest first
  * @param ledgerId       the card's ledger id within its brand (the middle of its transaction ids), from its first entry on
+ * @param voided         also: checkout setups closed by their completion (neither can be completed or voided again)
+ * @param checkouts      committed checkouts and per-card campaign firings ({@link CheckoutStats})
  */
 public record CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<TransactionId, Long> voided,
-                        List<RequestMark> recentRequests, Optional<Instant> enrolledAt, Optional<LedgerId> ledgerId) {
+                        List<RequestMark> recentRequests, Optional<Instant> enrolledAt, Optional<LedgerId> ledgerId,
+                        CheckoutStats checkouts) {
     public static final CardState EMPTY = new CardState(0, Map.of(), Map.of(), List.of(), Optional.empty(), Optional.empty());
 
+    public CardState(long sequence, Map<ValueTypeKey, Balance> balances, Map<TransactionId, Long> voided,
+                     List<RequestMark> recentRequests, Optional<Instant> enrolledAt, Optional<LedgerId> ledgerId) {
+        this(sequence, balances, voided, recentRequests, enrolledAt, ledgerId, CheckoutStats.NONE);
+    }
+
     public CardState {
+        Objects.requireNonNull(checkouts, "checkouts");
         if (sequence < 0) {
             throw new IllegalStateException("negative sequence");
         }

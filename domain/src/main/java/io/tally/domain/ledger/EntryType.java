@@ -17,5 +17,11 @@ public enum EntryType {
     /** Expired value taken off the card (by the sweeper; value never disappears silently). */
     EXPIRE,
     /** The card holder enrolled in the loyalty program. */
-    ENROLL
+    ENROLL,
+    /**
+     * A sale (checkout): every balance change of the sale on this card in one entry (value spent, points, punches and
+     * counters earned or taken), with the sale itself ({@link CheckoutFacts}). The first stage of a two-stage checkout
+     * is a CHECKOUT too (SETUP: its redemptions held); its completion names it as related.
+     */
+    CHECKOUT
 }

@@ -29,7 +29,19 @@ public final class LedgerRules {
         }
         return new CardState(posting.sequence(), balances, voided(before, posting), requests(before, posting),
                 before.enrolledAt().or(() -> posting.type() == EntryType.ENROLL ? Optional.of(posting.time()) : Optional.empty()),
-                ledgerId(before, posting));
+                ledgerId(before, posting), checkouts(before, posting));
+    }
+
+    /** A committed checkout counts (and its per-card limited campaigns fire); the VOID of one takes both back. */
+    private static CheckoutStats checkouts(CardState before, Posting posting) {
+        if (posting.checkout().isEmpty() || posting.checkout().get().stage() != CheckoutFacts.Stage.COMMIT) {
+            return before.checkouts();
+        }
+        CheckoutFacts sale = posting.checkout().get();
+        if (posting.type() == EntryType.CHECKOUT) {
+            return before.checkouts().committed(posting.time(), posting.sequence(), sale.perCardFires());
+        }
+        return before.checkouts().voided(posting.related().orElseThrow().sequence(), sale.perCardFires());
     }
 
     /** The state after the last of {@code entries} (a card's entries from sequence 1, in order). */
@@ -54,7 +66,7 @@ public final class LedgerRules {
             return b.withBucket(add.bucket());
         }
         if (change instanceof Change.TopUp top) {
-            if (posting.type() != EntryType.ISSUE) {
+            if (posting.type() != EntryType.ISSUE && posting.type() != EntryType.CHECKOUT) {
                 throw new IllegalStateException("only an issuance tops up a bucket");
             }
             return b.withTopUp(top.bucket(), top.amount());
@@ -77,7 +89,7 @@ public final class LedgerRules {
 
     private static Map<TransactionId, Long> voided(CardState before, Posting posting) {
         Map<TransactionId, Long> voided = new HashMap<>(before.voided());
-        if (posting.type() == EntryType.VOID) {
+        if (posting.type() == EntryType.VOID || (posting.type() == EntryType.CHECKOUT && posting.related().isPresent())) {
             Reference target = posting.related().orElseThrow();
             if (voided.put(target.transactionId(), target.sequence()) != null) {
                 throw new IllegalStateException("transaction " + target.transactionId() + " voided twice");

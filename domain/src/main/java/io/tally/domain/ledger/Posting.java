@@ -12,9 +12,17 @@ import java.util.Optional;
  *
  * @param related   VOID: the voided entry; REDEEM from a hold and RELEASE of one hold: that hold
  * @param amountDue REDEEM or HOLD with redeemMaxOnOverdraw that could not cover the request: what is still owed
+ * @param checkout  CHECKOUT: the sale (basket, campaigns, coupons); VOID of a committed checkout: the voided sale's
+ *                  facts without its basket (the coupons to give back, the fires to take back); absent otherwise
  */
 public record Posting(BrandId brand, CardNumber card, long sequence, TransactionId transactionId, EntryType type,
-                      Instant time, Origin origin, List<Change> changes, Optional<Reference> related, long amountDue) {
+                      Instant time, Origin origin, List<Change> changes, Optional<Reference> related, long amountDue,
+                      Optional<CheckoutFacts> checkout) {
+    public Posting(BrandId brand, CardNumber card, long sequence, TransactionId transactionId, EntryType type,
+                   Instant time, Origin origin, List<Change> changes, Optional<Reference> related, long amountDue) {
+        this(brand, card, sequence, transactionId, type, time, origin, changes, related, amountDue, Optional.empty());
+    }
+
     public Posting {
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(card, "card");
@@ -29,6 +37,10 @@ public record Posting(BrandId brand, CardNumber card, long sequence, Transaction
         }
         if (amountDue < 0 || amountDue > LedgerLimits.MAX_AMOUNT) {
             throw new IllegalArgumentException("amountDue out of range");
+        }
+        Objects.requireNonNull(checkout, "checkout");
+        if (type == EntryType.CHECKOUT ? checkout.isEmpty() : checkout.isPresent() && type != EntryType.VOID) {
+            throw new IllegalArgumentException("a CHECKOUT records its sale, and only it and the VOID of one");
         }
         if (type == EntryType.VOID && related.isEmpty()) {
             throw new IllegalArgumentException("a VOID names the voided transaction");

@@ -89,11 +89,17 @@ public final class RedeemFromHoldUseCase {
         return BalanceRules.draft(new CardLedgerWriter.Draft(EntryType.REDEEM, changes, Optional.of(related), o.due()));
     }
 
+    /** A HOLD, or a checkout setup, which holds its redemptions under its own id. */
+    private static boolean opensHold(LedgerEntry e) {
+        return e.type() == EntryType.HOLD
+                || e.type() == EntryType.CHECKOUT && e.posting().changes().stream().anyMatch(ch -> ch instanceof Change.OpenHold);
+    }
+
     /** Tells a hold that existed on this card (now closed) from one that never did; only read on this failure path. */
     private Rejection closedOrUnknown(RedeemFromHoldCommand c, boolean otherValueType) {
         if (!otherValueType) {
             boolean wasHere = ledger.byTransactionId(c.context().brand(), c.hold())
-                    .filter(e -> e.card().equals(c.card()) && e.type() == EntryType.HOLD).isPresent();
+                    .filter(e -> e.card().equals(c.card()) && opensHold(e)).isPresent();
             if (wasHere) {
                 return Rejection.of(Reason.HOLD_CLOSED, "hold " + c.hold() + " was already released, spent or expired");
             }

@@ -75,18 +75,62 @@ public final class VoidUseCase {
 
     static Outcome<Optional<CardLedgerWriter.Draft>> decide(LedgerEntry voided, CardState state, Instant now) {
         TransactionId id = voided.transactionId();
-        if (voided.type() != EntryType.ISSUE && voided.type() != EntryType.REDEEM) {
-            return Outcome.rejected(Reason.NOT_VOIDABLE, "only issuances and redemptions can be voided, not " + voided.type());
+        if (voided.type() != EntryType.ISSUE && voided.type() != EntryType.REDEEM && voided.type() != EntryType.CHECKOUT) {
+            return Outcome.rejected(Reason.NOT_VOIDABLE, "only issuances, redemptions and checkouts can be voided, not " + voided.type());
         }
         if (state.sequence() + 1 - voided.sequence() > LedgerLimits.VOID_WINDOW) {
             return Outcome.rejected(Reason.NOT_VOIDABLE, "only a card's last " + LedgerLimits.VOID_WINDOW + " transactions can be voided");
         }
         if (state.isVoided(id)) {
+            if (voided.type() == EntryType.CHECKOUT && voided.posting().checkout().orElseThrow().stage() == CheckoutFacts.Stage.SETUP) {
+                return Outcome.rejected(Reason.CHECKOUT_CLOSED, "checkout setup " + id + " was already completed or voided");
+            }
             return Outcome.rejected(Reason.ALREADY_VOIDED, "transaction " + id + " was already voided");
         }
-        Outcome<List<Change>> reversal = voided.type() == EntryType.ISSUE ? unissue(voided, state, now) : unredeem(voided, state);
+        Outcome<List<Change>> reversal = switch (voided.type()) {
+            case ISSUE -> unissue(voided, state, now);
+            case REDEEM -> unredeem(voided, state);
+            default -> uncheckout(voided, state, now);
+        };
+        Optional<CheckoutFacts> sale = voided.posting().checkout().map(VoidUseCase::withoutBasket);
         return reversal.map(changes -> Optional.of(new CardLedgerWriter.Draft(EntryType.VOID, changes,
-                Optional.of(new Reference(id, voided.sequence())), 0)));
+                Optional.of(new Reference(id, voided.sequence())), 0, sale)));
+    }
+
+    /**
+     * A checkout's reversal. A SETUP: its holds released (what is left of them). A committed checkout: what it earned
+     * taken back (while still on the card, like an issuance's void) and what it spent put back (like a redemption's);
+     * the holds a completion captured are not reopened: the value goes back to the balance.
+     */
+    private static Outcome<List<Change>> uncheckout(LedgerEntry checkout, CardState state, Instant now) {
+        CheckoutFacts sale = checkout.posting().checkout().orElseThrow();
+        if (sale.stage() == CheckoutFacts.Stage.SETUP) {
+            List<Change> releases = new ArrayList<>();
+            for (Change c : checkout.posting().changes()) {
+                if (c instanceof Change.OpenHold open) {
+                    state.balance(open.key()).hold(open.hold().id())
+                            .ifPresent(h -> releases.add(new Change.ReduceHold(open.key(), h.id(), h.remaining())));
+                }
+            }
+            return Outcome.accepted(releases);
+        }
+        Outcome<List<Change>> earned = unissue(checkout, state, now);
+        if (!earned.isAccepted()) {
+            return Outcome.rejected(Reason.NOT_VOIDABLE, "value this checkout earned was already spent or expired");
+        }
+        Outcome<List<Change>> spent = unredeem(checkout, state);
+        if (!spent.isAccepted()) {
+            return spent;
+        }
+        List<Change> all = new ArrayList<>(earned.value());
+        all.addAll(spent.value());
+        return Outcome.accepted(all);
+    }
+
+    /** What a checkout's VOID records of the sale: no basket, no explanations; enough to give coupons back. */
+    private static CheckoutFacts withoutBasket(CheckoutFacts f) {
+        return new CheckoutFacts(f.key(), f.stage(), f.until(), List.of(), f.checkoutTotal(), f.totalDiscount(), List.of(),
+                f.couponsUsed(), f.couponsAwarded(), List.of(), List.of(), f.perCardFires());
     }
 
     /**
@@ -99,6 +143,9 @@ public final class VoidUseCase {
         List<Change> changes = new ArrayList<>();
         Map<ValueTypeKey, Long> takenBack = new HashMap<>();
         for (Change c : issue.posting().changes()) {
+            if (!(c instanceof Change.AddBucket) && !(c instanceof Change.TopUp)) {
+                continue;
+            }
             TransactionId source = c instanceof Change.TopUp top ? top.bucket() : ((Change.AddBucket) c).bucket().source();
             long amount = c.balanceDelta();
             Balance balance = state.balance(c.key());

@@ -1,6 +1,11 @@
 package io.tally.domain.provisioning;
 
+import io.tally.domain.campaign.Campaign;
+import io.tally.domain.campaign.CheckoutConfig;
+import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.Card;
+import io.tally.domain.coupon.Coupon;
+import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.card.CardNumberGenerator;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.event.DomainEvent;
@@ -14,6 +19,8 @@ import io.tally.domain.program.ProgramKind;
 import io.tally.domain.program.ValueType;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.program.ValueTypeLimits;
+import static io.tally.domain.provisioning.SeedProblems.require;
+
 import io.tally.domain.provisioning.Seed.ApiKeySeed;
 import io.tally.domain.provisioning.Seed.BrandSeed;
 import io.tally.domain.provisioning.Seed.CardSetSeed;
@@ -40,6 +47,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies a {@link Seed}: validates all of it first (a bad seed writes nothing), then upserts every
@@ -59,6 +68,8 @@ public final class ApplySeedUseCase {
     private final Clock clock;
     private final CardNumberGenerator numbers;
     private final io.tally.domain.portal.PortalConfigPort portals;
+    private final CheckoutConfigStore checkouts;
+    private final CouponPort coupons;
 
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock) {
@@ -68,7 +79,19 @@ public final class ApplySeedUseCase {
     /** With a place to store member portal configurations (seeds with a {@code portal} section). */
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock, io.tally.domain.portal.PortalConfigPort portals) {
+        this(store, cards, events, random, clock, portals, null, null);
+    }
+
+    /**
+     * With places to store checkout configurations and coupons (seeds with a {@code checkout} section; either may be
+     * null where the runtime has none, and a seed that needs it is then refused).
+     */
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock, io.tally.domain.portal.PortalConfigPort portals, CheckoutConfigStore checkouts,
+                            CouponPort coupons) {
         this.portals = portals;
+        this.checkouts = checkouts;
+        this.coupons = coupons;
         this.store = store;
         this.cards = cards;
         this.events = events;
@@ -82,8 +105,13 @@ public final class ApplySeedUseCase {
      *                           credentials are stable; elsewhere a stated secret is an error
      */
     public SeedReport apply(Seed seed, boolean allowStatedSecrets) {
-        List<BrandPlan> plans = new SeedValidator(allowStatedSecrets).validate(seed);
-        var portalConfigs = PortalSeeds.configs(seed, portals != null);
+        List<String> problems = new ArrayList<>();
+        List<BrandPlan> plans = collect(problems, () -> new SeedValidator(allowStatedSecrets).validate(seed));
+        var portalConfigs = collect(problems, () -> PortalSeeds.configs(seed, portals != null));
+        var checkoutPlans = CheckoutSeeds.plans(seed, checkouts != null, coupons != null, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSeedException(problems);
+        }
         Tally tally = new Tally();
         for (BrandPlan plan : plans) {
             int before = tally.changed + tally.cards + tally.newKeys.size();
@@ -92,11 +120,52 @@ public final class ApplySeedUseCase {
             if (portal != null) {
                 tally.count(portals.save(portal));
             }
+            checkoutPlans.stream().filter(c -> c.brand().equals(plan.brand().id())).forEach(c -> applyCheckout(c, tally));
             if (tally.changed + tally.cards + tally.newKeys.size() > before) {
                 events.publish(List.of(provisioned(plan.brand().id(), tally)));
             }
         }
         return new SeedReport(tally.changed, tally.unchanged, tally.cards, tally.newKeys, tally.existingKeys);
+    }
+
+    /**
+     * Upserts campaigns from the operator's file (the seed's campaign format), validated first against the brand's
+     * stored coupon sets and SKU tags: a bad file writes nothing. Campaigns not in the file are left as they are.
+     */
+    public SeedReport putCampaigns(BrandId brand, List<Seed.CampaignSeed> seeds) {
+        if (checkouts == null) {
+            throw new IllegalStateException("this runtime cannot store checkout configurations");
+        }
+        CheckoutConfig stored = checkouts.load(brand);
+        var known = new CampaignSeeds.Known(
+                Optional.of(stored.couponSets().stream().map(s -> s.id().value()).collect(Collectors.toSet())),
+                Optional.of(stored.skuTags().keySet()), Optional.empty());
+        List<Campaign> campaigns = CampaignSeeds.campaigns(brand, seeds, known);
+        Tally tally = new Tally();
+        campaigns.forEach(c -> tally.count(checkouts.saveCampaign(c)));
+        return new SeedReport(tally.changed, tally.unchanged, 0, List.of(), List.of());
+    }
+
+    private void applyCheckout(CheckoutSeeds.CheckoutPlan plan, Tally tally) {
+        tally.count(checkouts.saveSettings(plan.brand(), plan.currency(), plan.zone()));
+        plan.couponSets().forEach(s -> tally.count(checkouts.saveCouponSet(s)));
+        for (int from = 0; from < plan.coupons().size(); from += CouponPort.MAX_BATCH) {
+            List<Coupon> batch = plan.coupons().subList(from, Math.min(plan.coupons().size(), from + CouponPort.MAX_BATCH));
+            int taken = coupons.createAll(batch).size();
+            tally.changed += batch.size() - taken;
+            tally.unchanged += taken;
+        }
+        plan.skuTags().forEach((tag, skus) -> tally.count(checkouts.saveSkuTag(plan.brand(), tag, skus)));
+        plan.campaigns().forEach(c -> tally.count(checkouts.saveCampaign(c)));
+    }
+
+    private static <T> T collect(List<String> problems, java.util.function.Supplier<T> validate) {
+        try {
+            return validate.get();
+        } catch (InvalidSeedException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private void applyBrand(BrandPlan plan, Tally tally) {
@@ -211,6 +280,7 @@ public final class ApplySeedUseCase {
     static final class SeedValidator {
         private final boolean allowStatedSecrets;
         private final List<String> problems = new ArrayList<>();
+        private final SeedProblems checks = new SeedProblems(problems);
 
         SeedValidator(boolean allowStatedSecrets) {
             this.allowStatedSecrets = allowStatedSecrets;
@@ -222,7 +292,7 @@ public final class ApplySeedUseCase {
                 problems.add("the seed has no brands");
             }
             for (BrandSeed b : seed.brands()) {
-                BrandPlan plan = attempt("brand " + b.id(), () -> plan(b));
+                BrandPlan plan = checks.attempt("brand " + b.id(), () -> plan(b));
                 if (plan != null) {
                     plans.add(plan);
                 }
@@ -238,24 +308,24 @@ public final class ApplySeedUseCase {
             Brand brand = new Brand(brandId, b.name(), Boolean.TRUE.equals(b.requireEmployee()));
             String where = "brand " + b.id();
             List<LocationGroup> groups = new ArrayList<>();
-            b.locationGroups().forEach(g -> add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));
+            b.locationGroups().forEach(g -> checks.add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));
             if (groups.isEmpty()) {
                 groups.add(new LocationGroup(brandId, new LocationGroupId("ALL"), "All locations"));
             }
             List<Location> locations = new ArrayList<>();
-            b.locations().forEach(l -> add(locations, where + ", location " + l.id(), () -> {
+            b.locations().forEach(l -> checks.add(locations, where + ", location " + l.id(), () -> {
                 LocationGroupId group = l.group() != null ? new LocationGroupId(l.group()) : onlyGroup(groups);
                 require(groups.stream().anyMatch(g -> g.id().equals(group)), "unknown location group " + group);
                 return new Location(brandId, new LocationId(l.id()), group, l.name());
             }));
             List<Terminal> terminals = new ArrayList<>();
-            b.terminals().forEach(t -> add(terminals, where + ", terminal " + t.id(), () -> {
+            b.terminals().forEach(t -> checks.add(terminals, where + ", terminal " + t.id(), () -> {
                 LocationId loc = new LocationId(t.location());
                 require(locations.stream().anyMatch(l -> l.id().equals(loc)), "unknown location " + loc);
                 return new Terminal(brandId, loc, new TerminalId(t.id()), t.name());
             }));
             List<EmployeePlan> employees = new ArrayList<>();
-            b.employees().forEach(e -> add(employees, where + ", employee " + e.id(), () -> {
+            b.employees().forEach(e -> checks.add(employees, where + ", employee " + e.id(), () -> {
                 LocationId loc = new LocationId(e.location());
                 require(locations.stream().anyMatch(l -> l.id().equals(loc)), "unknown location " + loc);
                 require(e.password() != null && e.password().length() >= 4 && e.password().length() <= 64,
@@ -267,24 +337,24 @@ public final class ApplySeedUseCase {
             List<CardSetPlan> cardSets = new ArrayList<>();
             for (ProgramSeed p : b.programs()) {
                 String pwhere = where + ", program " + p.id();
-                Program program = attempt(pwhere, () -> new Program(brandId, new ProgramId(p.id()), p.name(), kind(p.kind())));
+                Program program = checks.attempt(pwhere, () -> new Program(brandId, new ProgramId(p.id()), p.name(), kind(p.kind())));
                 if (program == null) {
                     continue;
                 }
                 programs.add(program);
-                p.valueTypes().forEach(v -> add(valueTypes, pwhere + ", value type " + v.balanceType(), () -> valueType(program, v)));
-                p.cardSets().forEach(c -> add(cardSets, pwhere + ", card set " + c.id(), () -> cardSet(program, c)));
+                p.valueTypes().forEach(v -> checks.add(valueTypes, pwhere + ", value type " + v.balanceType(), () -> valueType(program, v)));
+                p.cardSets().forEach(c -> checks.add(cardSets, pwhere + ", card set " + c.id(), () -> cardSet(program, c)));
             }
-            b.apiKeys().forEach(k -> attempt(where + ", API key " + k.id(), () -> {
+            b.apiKeys().forEach(k -> checks.attempt(where + ", API key " + k.id(), () -> {
                 require(k.id() != null && io.tally.domain.shared.Identifiers.isValid(k.id()), "an API key id is required");
                 require(k.secret() == null || allowStatedSecrets,
                         "secrets may only be stated in local-only seeds; remove \"secret\" and one is generated");
                 require(k.secret() == null || k.secret().length() >= 16, "a stated secret needs at least 16 characters");
                 return k;
             }));
-            requireUnique(where, "location", locations.stream().map(l -> l.id().value()).toList());
-            requireUnique(where, "program", programs.stream().map(p -> p.id().value()).toList());
-            requireUnique(where, "card set", cardSets.stream().map(c -> c.cardSet().id().value()).toList());
+            checks.requireUnique(where, "location id", locations.stream().map(l -> l.id().value()).toList());
+            checks.requireUnique(where, "program id", programs.stream().map(p -> p.id().value()).toList());
+            checks.requireUnique(where, "card set id", cardSets.stream().map(c -> c.cardSet().id().value()).toList());
             return new BrandPlan(brand, groups, locations, terminals, employees, programs, valueTypes, cardSets, b.apiKeys());
         }
 
@@ -331,31 +401,8 @@ public final class ApplySeedUseCase {
             return groups.get(0).id();
         }
 
-        private void requireUnique(String where, String what, List<String> ids) {
-            ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct()
-                    .forEach(id -> problems.add(where + ": duplicate " + what + " id " + id));
-        }
 
-        private static void require(boolean ok, String problem) {
-            if (!ok) {
-                throw new IllegalArgumentException(problem);
-            }
-        }
 
-        private <T> void add(List<T> into, String where, java.util.function.Supplier<T> make) {
-            T t = attempt(where, make);
-            if (t != null) {
-                into.add(t);
-            }
-        }
 
-        private <T> T attempt(String where, java.util.function.Supplier<T> make) {
-            try {
-                return make.get();
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(where + ": " + e.getMessage());
-                return null;
-            }
-        }
     }
 }

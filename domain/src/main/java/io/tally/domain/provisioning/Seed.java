@@ -13,11 +13,18 @@ public record Seed(List<BrandSeed> brands) {
 
     public record BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                             List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
-                            List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal) {
+                            List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal,
+                            CheckoutSeed checkout) {
         public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                          List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                          List<ProgramSeed> programs, List<ApiKeySeed> apiKeys) {
-            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, null);
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, null, null);
+        }
+
+        public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+                         List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
+                         List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal) {
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, portal, null);
         }
 
         public BrandSeed {
@@ -98,6 +105,84 @@ public record Seed(List<BrandSeed> brands) {
     }
 
     public record ListSeed(String id, String name, Boolean transactional, Boolean defaultOn) {
+    }
+
+    /**
+     * The brand's checkout configuration (optional; docs/API.md, "Campaigns"): the currency baskets are priced in, the
+     * time zone of day and time conditions, coupon sets (with a few coupons or a generated pool, for demos), SKU tags
+     * (tag → SKUs) and campaigns.
+     */
+    public record CheckoutSeed(String currency, String timeZone, List<CouponSetSeed> couponSets,
+                               java.util.Map<String, List<String>> skuTags, List<CampaignSeed> campaigns) {
+        public CheckoutSeed {
+            couponSets = orEmpty(couponSets);
+            skuTags = skuTags == null ? java.util.Map.of() : java.util.Map.copyOf(skuTags);
+            campaigns = orEmpty(campaigns);
+        }
+    }
+
+    /**
+     * A coupon set; instants are ISO-8601 ({@code 2026-03-01T00:00:00Z}). {@code coupons} lists codes to create, and
+     * {@code pool} generates {@code count} codes {@code prefix0001 …} (both optional, for demos; bulk loads have their
+     * own path).
+     */
+    public record CouponSetSeed(String id, String name, String validFrom, String validTo, List<CouponSeed> coupons,
+                                PoolSeed pool) {
+        public CouponSetSeed {
+            coupons = orEmpty(coupons);
+        }
+    }
+
+    /** One coupon: its code, optional tags and the cards it is restricted to (none: anyone may present it). */
+    public record CouponSeed(String code, List<String> tags, List<String> cards) {
+        public CouponSeed {
+            tags = orEmpty(tags);
+            cards = orEmpty(cards);
+        }
+    }
+
+    public record PoolSeed(String prefix, Integer count) {
+    }
+
+    /**
+     * A campaign. {@code priority} (default 100), {@code enabled} and {@code stackable} (default true); instants ISO-8601;
+     * conditions and results each name their {@code kind} and only the fields that kind has.
+     */
+    public record CampaignSeed(String id, String name, Boolean enabled, String validFrom, String validTo, Integer priority,
+                               Boolean stackable, List<ConditionSeed> conditions, List<ResultSeed> results,
+                               LimitsSeed limits) {
+        public CampaignSeed {
+            conditions = orEmpty(conditions);
+            results = orEmpty(results);
+        }
+    }
+
+    /**
+     * A condition: {@code totalAtLeast} (amount), {@code inBasket} (skus or tag, minQuantity), {@code couponPresented}
+     * (couponSets), {@code cardProgram} (programs), {@code cardSet} (cardSets), {@code balanceAtLeast} (valueType,
+     * amount), {@code daysOfWeek} (days), {@code timeOfDay} (from, to), {@code location} (locations),
+     * {@code locationGroup} (locationGroups), {@code firstCheckout}, {@code enrolled} (enrolled).
+     */
+    public record ConditionSeed(String kind, String amount, List<String> skus, String tag, String minQuantity,
+                                List<String> couponSets, List<String> programs, List<String> cardSets, String valueType,
+                                List<String> days, String from, String to, List<String> locations,
+                                List<String> locationGroups, Boolean enrolled) {
+    }
+
+    /**
+     * A result: {@code discount} (amount or percent, skus or tag), {@code earn} (valueType, rate, multiplier, skus or
+     * tag), {@code addToBalance} (valueType, amount), {@code allocateCoupon} (couponSet), {@code useCoupon} (couponSet),
+     * {@code message} (text).
+     */
+    public record ResultSeed(String kind, String amount, String percent, List<String> skus, String tag, String valueType,
+                             String rate, String multiplier, String couponSet, String text) {
+    }
+
+    /** Limits; {@code perCardPerPeriod.period} is an ISO-8601 duration ({@code P1D}, {@code PT12H}). */
+    public record LimitsSeed(Integer perCard, PerPeriodSeed perCardPerPeriod, Long total) {
+    }
+
+    public record PerPeriodSeed(Integer times, String period) {
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -38,5 +38,19 @@ public enum Reason {
     CARD_CAPACITY_EXCEEDED,
     // idempotency and concurrency
     REQUEST_ID_REUSED,
-    CONTENDED
+    CONTENDED,
+    // coupons and checkout (issue 11)
+    COUPON_NOT_FOUND,
+    COUPON_USED,
+    /** Outside the coupon's validity window (expired or not yet valid). */
+    COUPON_EXPIRED,
+    /** Restricted to other cards (or presented without a card). */
+    COUPON_OTHER_CARD,
+    /** Reserved by another checkout in progress: retry shortly. */
+    COUPON_IN_USE,
+    UNKNOWN_COUPON_SET,
+    COUPON_SET_EXHAUSTED,
+    CHECKOUT_NOT_FOUND,
+    /** A setup stage that was completed, voided or has expired. */
+    CHECKOUT_CLOSED
 }

@@ -62,7 +62,8 @@ public final class AuthenticateMerchantUseCase {
                 return rejected;
             }
         }
-        return Outcome.accepted(new MerchantContext(brand, location, terminal, employee, key.get().keyId()));
+        return Outcome.accepted(new MerchantContext(brand, location, terminal, employee, key.get().keyId(),
+                Optional.of(found.location().get().group())));
     }
 
     private static Outcome<MerchantContext> checkEmployee(MerchantCredentials c, Optional<EmployeeId> employee,

@@ -1,6 +1,10 @@
 package io.tally.domain.model;
 
+import io.tally.domain.campaign.Basket;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.coupon.CouponCode;
+import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.HoldUseCase;
@@ -12,8 +16,10 @@ import io.tally.domain.ledger.RequestInfo;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.shared.Outcome;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A step resolved against the state of the moment: exactly what both the code and the model are asked to do. */
@@ -121,11 +127,12 @@ sealed interface Action {
         }
     }
 
+    /** Voids go through the checkout's void where the world has checkouts, so that a voided checkout's coupons come back. */
     record Void(int card, String target) implements Operation {
         @Override
         public Outcome<BalanceResult> onCode(ModelWorld w, CardNumber card, RequestInfo info) {
-            return w.voids().voidTransaction(new VoidUseCase.VoidCommand(w.context(), info, Optional.of(card),
-                    new TransactionId(target)));
+            VoidUseCase.VoidCommand c = new VoidUseCase.VoidCommand(w.context(), info, Optional.of(card), new TransactionId(target));
+            return w.checkouts().map(k -> k.checkout().voidCardTransaction(c)).orElseGet(() -> w.voids().voidTransaction(c));
         }
 
         @Override
@@ -137,6 +144,61 @@ sealed interface Action {
         public EntryType entryType() {
             return EntryType.VOID;
         }
+    }
+
+    /** A checkout on the card: a basket, maybe a SPRING coupon, maybe USD paid from the card, maybe a setup. */
+    record Checkout(int card, List<CheckoutModel.Line> basket, Optional<String> coupon, long redeem, boolean setup)
+            implements Operation {
+        @Override
+        public Outcome<BalanceResult> onCode(ModelWorld w, CardNumber card, RequestInfo info) {
+            List<Basket.Line> lines = basket.stream().map(l -> new Basket.Line(l.sku(), BigDecimal.valueOf(l.quantity()),
+                    BigDecimal.valueOf(l.unitPrice(), 2))).toList();
+            BigDecimal total = lines.stream().map(Basket.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<CheckoutUseCase.Redemption> redemptions = redeem == 0 ? List.of()
+                    : List.of(new CheckoutUseCase.Redemption(ModelWorld.USD, BigDecimal.valueOf(redeem, 2)));
+            return checkout(w, card, new CheckoutUseCase.CheckoutCommand(w.context(), info, Optional.of(card), Optional.empty(),
+                    new Basket(lines, total), coupon.stream().map(CouponCode::new).toList(), redemptions, setup, Optional.empty(),
+                    "checkout|" + card.value() + "|" + this));
+        }
+
+        @Override
+        public Answer onModel(CardModel m, Instant t, String id) {
+            return m.checkouts().checkout(t, id, basket, coupon, redeem, setup);
+        }
+
+        @Override
+        public EntryType entryType() {
+            return EntryType.CHECKOUT;
+        }
+    }
+
+    /** Completes a setup (the second stage of a two-stage checkout). */
+    record Complete(int card, String setup) implements Operation {
+        @Override
+        public Outcome<BalanceResult> onCode(ModelWorld w, CardNumber card, RequestInfo info) {
+            return checkout(w, card, new CheckoutUseCase.CheckoutCommand(w.context(), info, Optional.of(card), Optional.empty(),
+                    new Basket(List.of(), BigDecimal.ZERO), List.of(), List.of(), false, Optional.of(new TransactionId(setup)),
+                    "complete|" + card.value() + "|" + setup));
+        }
+
+        @Override
+        public Answer onModel(CardModel m, Instant t, String id) {
+            return m.checkouts().complete(t, id, setup);
+        }
+
+        @Override
+        public EntryType entryType() {
+            return EntryType.CHECKOUT;
+        }
+    }
+
+    /** The checkout's answer as a balance call's: its CHECKOUT entry, read back from the card's ledger. */
+    private static Outcome<BalanceResult> checkout(ModelWorld w, CardNumber card, CheckoutUseCase.CheckoutCommand c) {
+        return w.checkouts().orElseThrow().checkout().checkout(c).map(r -> {
+            LedgerEntry entry = w.entries(card).stream().filter(e -> e.transactionId().equals(r.transactionId()))
+                    .findFirst().orElseThrow(() -> new AssertionError("checkout " + r.transactionId() + " has no entry"));
+            return new BalanceResult(entry, r.replayed());
+        });
     }
 
     record Advance(Duration by) implements Action {

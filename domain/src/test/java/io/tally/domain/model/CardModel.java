@@ -45,9 +45,31 @@ public final class CardModel {
     private final SortedMap<Instant, Long> expired = new TreeMap<>();
     private final SortedMap<Instant, Long> lapsed = new TreeMap<>();
     private Instant settled;
+    /** The card's checkouts, which also change its Points and Punches balances (null for a side balance). */
+    private final CheckoutModel checkouts;
 
     public CardModel(Instant opened) {
+        this(opened, new CouponsModel());
+    }
+
+    /** {@code coupons}: the brand's coupons, shared by every card of the check. */
+    public CardModel(Instant opened, CouponsModel coupons) {
         this.settled = opened;
+        this.checkouts = new CheckoutModel(this, coupons, opened);
+    }
+
+    /** A side balance of a card (Points, Punches): no checkouts of its own. */
+    private CardModel(Instant opened, boolean side) {
+        this.settled = opened;
+        this.checkouts = null;
+    }
+
+    static CardModel sideBalance(Instant opened) {
+        return new CardModel(opened, true);
+    }
+
+    public CheckoutModel checkouts() {
+        return checkouts;
     }
 
     public Answer issue(Instant now, String id, long amount, Optional<Instant> expiry, boolean storeCredit) {
@@ -133,6 +155,9 @@ public final class CardModel {
         if (voided == null) {
             return Answer.refused(Refusal.TRANSACTION_NOT_FOUND);
         }
+        if (voided.kind == Txn.Kind.CHECKOUT) {
+            return checkouts.voidCheckout(now, id, target);
+        }
         if (voided.kind != Txn.Kind.ISSUE && voided.kind != Txn.Kind.REDEEM) {
             return Answer.refused(Refusal.NOT_VOIDABLE);
         }
@@ -187,6 +212,9 @@ public final class CardModel {
         TreeSet<Instant> events = new TreeSet<>();
         lots.stream().filter(l -> l.expiry.isPresent() && l.expiry.get().isAfter(now)).forEach(l -> events.add(l.expiry.get()));
         holds.values().stream().filter(h -> h.open).forEach(h -> events.add(h.lapse));
+        if (checkouts != null) {
+            events.addAll(checkouts.comingEvents(now));
+        }
         return events;
     }
 
@@ -216,8 +244,86 @@ public final class CardModel {
     /** Transactions a void may take back (issuances and redemptions), voided or not. */
     public List<String> voidCandidates() {
         return txns.entrySet().stream()
-                .filter(e -> e.getValue().kind == Txn.Kind.ISSUE || e.getValue().kind == Txn.Kind.REDEEM)
+                .filter(e -> e.getValue().kind == Txn.Kind.ISSUE || e.getValue().kind == Txn.Kind.REDEEM
+                        || e.getValue().kind == Txn.Kind.CHECKOUT)
                 .map(Map.Entry::getKey).toList();
+    }
+
+    // The parts a checkout is made of, on this balance (CheckoutModel decides; these only move value).
+
+    /** What is available now (settling first). */
+    long availableAt(Instant now) {
+        settle(now);
+        return available();
+    }
+
+    /** Spends {@code amount} of what is available, in spending order; the caller has checked that it is there. */
+    List<Txn.Slice> spend(Instant now, long amount) {
+        settle(now);
+        return take(unexpiredLots(), amount);
+    }
+
+    /** Value earned by a checkout: a lot of its own that never expires. */
+    Lot earn(Instant now, String source, long amount) {
+        settle(now);
+        Lot lot = new Lot(source, amount, Optional.empty(), false, lots.size());
+        lots.add(lot);
+        return lot;
+    }
+
+    /** Whether a void may take an earned lot back: as an issuance's void (whole, unexpired, not needed by holds). */
+    boolean canTakeBack(Instant now, Lot lot) {
+        settle(now);
+        return !lot.expiredAt(now) && lot.remaining == lot.issued && lot.issued <= available();
+    }
+
+    void takeBack(Lot lot) {
+        lot.remaining = 0;
+    }
+
+    /** A void puts spent value back into its lots, as a redemption's void does. */
+    void putBack(Instant now, List<Txn.Slice> slices) {
+        settle(now);
+        slices.forEach(sl -> sl.lot().remaining += sl.amount());
+        expireKeptBeyondHolds(now);
+    }
+
+    /** A setup's hold, named after the setup; the caller has checked what is available. */
+    void openHold(Instant now, String id, long amount, Instant lapse) {
+        settle(now);
+        holds.put(id, new ModelHold(id, amount, lapse));
+    }
+
+    /** Whether the hold is open and still reserves exactly {@code amount} (nobody captured or released any of it). */
+    boolean holdUntouched(Instant now, String id, long amount) {
+        settle(now);
+        ModelHold h = holds.get(id);
+        return h != null && h.open && h.remaining == amount;
+    }
+
+    /** A completion captures the setup's hold in full: kept value first, as a capture. */
+    List<Txn.Slice> captureWhole(Instant now, String id) {
+        settle(now);
+        ModelHold h = holds.get(id);
+        List<Txn.Slice> slices = take(valueLots(), h.remaining);
+        h.remaining = 0;
+        h.open = false;
+        expireKeptBeyondHolds(now);
+        return slices;
+    }
+
+    /** A setup's void releases what is left of its hold, if it is still open. */
+    void releaseIfOpen(Instant now, String id) {
+        settle(now);
+        ModelHold h = holds.get(id);
+        if (h != null && h.open) {
+            h.open = false;
+            expireKeptBeyondHolds(now);
+        }
+    }
+
+    void record(String id, Txn.Kind kind) {
+        txns.put(id, Txn.other(kind));
     }
 
     public List<String> transactionIds() {

@@ -1,6 +1,8 @@
 package io.tally.domain.model;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.fakes.InMemoryCampaignBudgetPort;
+import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.CardQueriesUseCase;
@@ -19,12 +21,20 @@ import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.MerchantContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The model check's world on the in-memory fakes: a fresh {@link TestWorld} per sequence. */
+/** The model check's world on the in-memory fakes: a fresh {@link TestWorld} per sequence, with checkout. */
 public final class InMemoryModelWorld implements ModelWorld {
     private final TestWorld w = new TestWorld(ValueTypeLimits.NONE, RetryPolicy.of(8, Backoff.NONE), 42);
     private final SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(w.ledger, w.expire);
+    private final DemoCheckouts checkouts = new DemoCheckouts(TestWorld.BRAND, TestWorld.PROGRAM, w.programs, w.writer, w.voids,
+            w.cards, w.ledger, new InMemoryCouponPort(), new InMemoryCampaignBudgetPort(), w.clock, w.random);
+
+    @Override
+    public Optional<ModelCheckouts> checkouts() {
+        return Optional.of(checkouts);
+    }
 
     @Override
     public BrandId brand() {

@@ -11,7 +11,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The ledger compared with the independent {@link CardModel} (TigerBeetle's VOPR, Jepsen's bank checker): random
- * sequences of issuances, redemptions, holds, captures, releases and voids on two cards, the clock moving onto and
+ * sequences of issuances, redemptions, holds, captures, releases and voids on two cards, and checkouts on them
+ * ({@link CheckoutModel}: baskets, SPRING coupons, USD paid from the card, setups completed, lapsing or voided, the
+ * demo's punch card and points; coupons compared too), the clock moving onto and
  * past expiries and lapses, the sweeper running at random moments and, in the second property, calls dying right
  * after a ledger write and retried with the same customRequestId. After every step the answer, the balances a
  * lookup shows and the ledger's EXPIRE/RELEASE entries must be what the spec (docs/API.md) says.
@@ -57,5 +59,9 @@ class LedgerModelCheckTest {
         Statistics.label("a hold lapsed").collect(tally.lapsed());
         Statistics.label("calls died").collect(tally.crashes() > 0);
         Statistics.label("retries replayed").collect(tally.replays() > 0);
+        Statistics.label("checkouts accepted").collect(Math.min(tally.checkouts(), 3));
+        Statistics.label("setups completed").collect(tally.completions() > 0);
+        Statistics.label("a reward coupon stands").collect(tally.awards() > 0);
+        Statistics.label("calls abandoned after a death").collect(tally.abandoned() > 0);
     }
 }

@@ -1,6 +1,9 @@
 package io.tally.domain.model;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.coupon.Coupon;
+import io.tally.domain.coupon.CouponCode;
+import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.fakes.Crash;
 import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -9,6 +12,7 @@ import io.tally.domain.ledger.Origin;
 import io.tally.domain.ledger.RequestInfo;
 import io.tally.domain.ledger.SweepDueCardsUseCase;
 import io.tally.domain.shared.Outcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,11 +34,17 @@ import java.util.function.IntPredicate;
 public final class ModelCheck {
     private static final int MAX_ATTEMPTS = 6;
     private static final int MAX_SWEEPER_RUNS = 10;
+    private static final int REWARD_POOL = 30;
+    static final CouponSetId SPRING = new CouponSetId("SPRING");
+    static final CouponSetId FREE_COFFEE = new CouponSetId("FREE-COFFEE");
+    /** How long the coupon claims of a single-stage checkout that died last (docs/ARCHITECTURE.md). */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final ModelWorld world;
     private final Mode mode;
     private final List<CardNumber> cards = new ArrayList<>();
     private final List<CardModel> models = new ArrayList<>();
+    private final CouponsModel coupons = new CouponsModel();
     private final Resolver resolver;
     private final Set<String> merchantEntries = new HashSet<>();
     private final List<String> trace = new ArrayList<>();
@@ -42,12 +52,18 @@ public final class ModelCheck {
     private boolean expired;
     private boolean lapsed;
     private int crashes;
+    private int checkouts;
+    private int completions;
+    private int abandoned;
+    /** Only merchant calls change coupons (a lapse frees a claim, which the next checkout meets): read them after those. */
+    private boolean couponsChanged;
     private int replays;
     private int requests;
     private int steps;
 
     /** What a run exercised, for the property's statistics. */
-    public record Tally(boolean keptValue, boolean expired, boolean lapsed, int crashes, int replays) {
+    public record Tally(boolean keptValue, boolean expired, boolean lapsed, int crashes, int replays, int checkouts,
+                        int completions, int abandoned, int awards) {
     }
 
     public ModelCheck(ModelWorld world, Mode mode) {
@@ -55,9 +71,33 @@ public final class ModelCheck {
         this.mode = mode;
         for (int i = 0; i < 2; i++) {
             cards.add(world.activeCard());
-            models.add(new CardModel(world.clock().instant()));
+            models.add(new CardModel(world.clock().instant(), coupons));
         }
-        this.resolver = new Resolver(models, mode);
+        world.checkouts().ifPresent(this::createCoupons);
+        this.resolver = new Resolver(models, mode, world.checkouts().map(k -> coupons));
+    }
+
+    /**
+     * The SPRING coupons the checkouts present, and a pool of FREE-COFFEE coupons larger than a sequence can award
+     * (the brand's pool may hold earlier checks' coupons too): codes unique in a world that outlives this check.
+     */
+    private void createCoupons(ModelCheckouts k) {
+        String prefix = cards.get(0).value();
+        for (int i = 0; i < CouponsModel.SPRING_COUPONS; i++) {
+            String code = "SPRING-" + prefix + "-" + i;
+            create(k, code, SPRING);
+            coupons.add(code);
+        }
+        for (int i = 0; i < REWARD_POOL; i++) {
+            create(k, "FREE-" + prefix + "-" + i, FREE_COFFEE);
+        }
+    }
+
+    private void create(ModelCheckouts k, String code, CouponSetId set) {
+        if (!k.coupons().create(Coupon.fresh(world.brand(), new CouponCode(code), set, Set.of(), Set.of(), Optional.empty(),
+                Optional.empty()))) {
+            throw new IllegalStateException("coupon " + code + " exists already");
+        }
     }
 
     public Tally run(List<Step> steps) {
@@ -65,12 +105,14 @@ public final class ModelCheck {
             FaultPlan plan = mode.faults() ? FaultPlan.of(s.fault()) : FaultPlan.NONE;
             resolver.resolve(s, now()).ifPresent(action -> perform(action, plan));
         }
-        return new Tally(keptValue, expired, lapsed, crashes, replays);
+        int awards = models.stream().mapToInt(m -> m.checkouts().awards()).sum();
+        return new Tally(keptValue, expired, lapsed, crashes, replays, checkouts, completions, abandoned, awards);
     }
 
     private void perform(Action action, FaultPlan plan) {
         trace.add("#" + ++steps + " at " + now() + ": " + action);
         if (action instanceof Action.Operation op) {
+            couponsChanged = op instanceof Action.Checkout || op instanceof Action.Complete || op instanceof Action.Void;
             operate(op, plan);
         } else if (action instanceof Action.Advance a) {
             world.clock().advance(a.by());
@@ -101,23 +143,26 @@ public final class ModelCheck {
                 fail(List.of("the call kept dying"));
             }
             CrashProbe probe = new CrashProbe(mode.faults() ? plan.crashAfter(attempt) : 0);
-            world.crashAfterAppending(probe);
+            arm(probe);
+            Instant attemptAt = now();
             try {
                 outcome = op.onCode(world, cards.get(op.card()), info(requestId));
             } catch (Crash crash) {
-                LedgerEntry died = probe.diedAfter().orElseThrow();
                 crashes++;
-                trace.add("   died after writing " + died.type() + " " + died.transactionId() + " dated " + died.time()
-                        + "; retried " + plan.retryDelay() + " later");
                 Optional<LedgerEntry> own = probe.written().stream().filter(e -> isOwn(e, op, requestId)).findFirst();
                 if (ownEntry.isEmpty() && own.isPresent()) {
                     ownEntry = own;
                     performedAt = own.get().time();
                     expected = Optional.of(op.onModel(model, performedAt, own.get().transactionId().value()));
                 }
+                if (plan.abandoned() && attempt == 0 && world.checkouts().isPresent() && abandonable(op)) {
+                    abandon(op, probe, ownEntry, attemptAt, expected);
+                    return;
+                }
+                trace.add("   died after writing " + probe.diedAfter().orElse("?") + "; retried " + plan.retryDelay() + " later");
                 world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
             } finally {
-                world.crashAfterAppending(e -> false);
+                disarm();
             }
         }
         if (expected.isEmpty()) {
@@ -131,12 +176,52 @@ public final class ModelCheck {
             fail(diffs);
         }
         if (outcome.isAccepted()) {
+            checkouts += op instanceof Action.Checkout ? 1 : 0;
+            completions += op instanceof Action.Complete ? 1 : 0;
             merchantEntries.add(outcome.value().transactionId().value());
             replays += outcome.value().replayed() ? 1 : 0;
         }
         // A replay "changes nothing" (docs/API.md), so only a call that was performed must have caught its card up.
         boolean performed = outcome.isAccepted() && !outcome.value().replayed();
         compare(card -> performed && card == op.card());
+    }
+
+    private static boolean abandonable(Action.Operation op) {
+        return op instanceof Action.Checkout || op instanceof Action.Complete || op instanceof Action.Void;
+    }
+
+    /**
+     * The till gave up after the first attempt died. If its entry was written the operation happened (the model did
+     * it above) and the event consumer finishes what follows the commit; if not, nothing happened, but the coupons it
+     * left claimed stay taken for the claim's life: a setup's, or {@link #LEASE}; a completion keeps its setup's
+     * coupon at least as long as the setup lives.
+     */
+    private void abandon(Action.Operation op, CrashProbe probe, Optional<LedgerEntry> ownEntry, Instant attemptAt,
+                         Optional<Answer> expected) {
+        abandoned++;
+        trace.add("   died after writing " + probe.diedAfter().orElse("?") + "; never retried"
+                + ownEntry.map(e -> ": it committed (model: " + expected.orElseThrow() + "), the event consumer finishes it")
+                .orElse(""));
+        if (ownEntry.isPresent()) {
+            merchantEntries.add(ownEntry.get().transactionId().value());
+            world.checkouts().orElseThrow().checkout().afterCommit(ownEntry.get());
+        } else if (op instanceof Action.Checkout c && c.coupon().filter(probe::leftClaimed).isPresent()) {
+            coupons.leased(c.coupon().get(), attemptAt.plus(c.setup() ? CheckoutModel.SETUP_LIFETIME : LEASE));
+        } else if (op instanceof Action.Complete c) {
+            models.get(c.card()).checkouts().couponOf(c.setup()).filter(probe::leftClaimed)
+                    .ifPresent(code -> coupons.leased(code, attemptAt.plus(LEASE)));
+        }
+        compare(card -> false);
+    }
+
+    private void arm(CrashProbe probe) {
+        world.crashAfterAppending(probe);
+        world.checkouts().ifPresent(k -> k.crashAfterCouponWrite(probe::afterCouponWrite));
+    }
+
+    private void disarm() {
+        world.crashAfterAppending(e -> false);
+        world.checkouts().ifPresent(k -> k.crashAfterCouponWrite(c -> false));
     }
 
     /** Balances of both cards, and their ledgers: complete where {@code caughtUp} says so, else written right. */
@@ -148,7 +233,15 @@ public final class ModelCheck {
             Observations.balance(world, cards.get(i), models.get(i), now).forEach(d -> diffs.add(card + d));
             Observations.ledger(world, cards.get(i), models.get(i), now, merchantEntries, caughtUp.test(i))
                     .forEach(d -> diffs.add(card + d));
+            if (world.checkouts().isPresent()) {
+                Observations.checkouts(world, cards.get(i), models.get(i).checkouts(), now, couponsChanged)
+                        .forEach(d -> diffs.add(card + d));
+            }
         }
+        if (couponsChanged) {
+            world.checkouts().ifPresent(k -> diffs.addAll(Observations.coupons(world, k, coupons)));
+        }
+        couponsChanged = false;
         if (!diffs.isEmpty()) {
             fail(diffs);
         }
@@ -158,17 +251,17 @@ public final class ModelCheck {
     private void withFaults(FaultPlan plan, Runnable job) {
         for (int attempt = 0; ; attempt++) {
             CrashProbe probe = new CrashProbe(mode.faults() ? plan.crashAfter(attempt) : 0);
-            world.crashAfterAppending(probe);
+            arm(probe);
             try {
                 job.run();
                 return;
             } catch (Crash crash) {
                 crashes++;
-                trace.add("   the sweeper died after writing " + probe.diedAfter().map(e -> e.type() + " dated " + e.time())
-                        .orElse("?") + "; runs again " + plan.retryDelay() + " later");
+                trace.add("   the sweeper died after writing " + probe.diedAfter().orElse("?") + "; runs again "
+                        + plan.retryDelay() + " later");
                 world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
             } finally {
-                world.crashAfterAppending(e -> false);
+                disarm();
             }
         }
     }

@@ -17,6 +17,7 @@ import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.MerchantContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -63,4 +64,9 @@ public interface ModelWorld {
      * matches; {@code e -> false} turns this off.
      */
     void crashAfterAppending(Predicate<LedgerEntry> which);
+
+    /** Checkout on this world, if it has it: then the check adds checkouts, completions and their voids to its steps. */
+    default Optional<ModelCheckouts> checkouts() {
+        return Optional.empty();
+    }
 }

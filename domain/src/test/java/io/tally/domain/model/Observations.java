@@ -1,10 +1,17 @@
 package io.tally.domain.model;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.coupon.Coupon;
+import io.tally.domain.coupon.CouponCode;
+import io.tally.domain.fakes.CheckoutWorld;
+import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.LedgerEntry;
+import io.tally.domain.ledger.CardState;
 import io.tally.domain.ledger.Movement;
+import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.program.ValueTypeKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +74,43 @@ final class Observations {
                 && !merchantEntries.contains(e.transactionId().value()), mv -> -mv.heldDelta());
         compareEvents(diffs, "EXPIRE entries (amount by instant)", m.expiredUntil(now), expired, complete);
         compareEvents(diffs, "lapse RELEASE entries (amount by instant)", m.lapsedUntil(now), lapsed, complete);
+        return diffs;
+    }
+
+    /**
+     * What checkouts did to the card: its Points and Punches (total, spendable now), and ({@code coupons}) how many
+     * reward coupons it holds allocated and unused.
+     */
+    static List<String> checkouts(ModelWorld w, CardNumber card, CheckoutModel m, Instant now, boolean coupons) {
+        CardState state = w.queries().lookup(w.brand(), card, Optional.empty()).value().state();
+        List<String> diffs = new ArrayList<>();
+        compareSide(diffs, "Points", m.points(now), state, TestWorld.POINTS, now);
+        compareSide(diffs, "Punches", m.punches(now), state, CheckoutWorld.PUNCHES, now);
+        if (!coupons) {
+            return diffs;
+        }
+        long held = w.checkouts().orElseThrow().coupons().ofCard(w.brand(), card).stream()
+                .filter(c -> c.set().equals(ModelCheck.FREE_COFFEE) && c.allocatedAt().isPresent() && c.used().isEmpty())
+                .count();
+        differ(diffs, "reward coupons allocated and unused", (long) m.awards(), held);
+        return diffs;
+    }
+
+    private static void compareSide(List<String> diffs, String what, ModelBalance expected, CardState state,
+                                    ValueTypeKey key, Instant now) {
+        Balance b = state.balance(key);
+        differ(diffs, what + " total", expected.total(), b.total());
+        differ(diffs, what + " available", expected.available(), b.spendable(now));
+    }
+
+    /** Each SPRING coupon: used exactly by the checkout that stands and used it, unused otherwise. */
+    static List<String> coupons(ModelWorld w, ModelCheckouts k, CouponsModel m) {
+        List<String> diffs = new ArrayList<>();
+        for (String code : m.codes()) {
+            Coupon c = k.coupons().find(w.brand(), new CouponCode(code)).orElseThrow();
+            Optional<String> usedBy = c.used().map(u -> u.transactionId().map(TransactionId::value).orElse("(none)"));
+            differ(diffs, "coupon " + code + " used by", m.usedBy(code), usedBy);
+        }
         return diffs;
     }
 

@@ -19,5 +19,13 @@ public enum Refusal {
     /** 24: not an issuance or redemption, or an issuance that can no longer be taken back. */
     NOT_VOIDABLE,
     /** 25: voided before. */
-    ALREADY_VOIDED
+    ALREADY_VOIDED,
+    /** 34: the coupon was used by a checkout that stands. */
+    COUPON_USED,
+    /** 37: another checkout holds the coupon (an open setup, or one that died within its lease). */
+    COUPON_IN_USE,
+    /** 40: no checkout setup of this card by that id. */
+    CHECKOUT_NOT_FOUND,
+    /** 41: the setup was completed or voided, has lapsed, or its hold was released or captured by other means. */
+    CHECKOUT_CLOSED
 }

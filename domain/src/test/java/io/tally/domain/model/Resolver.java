@@ -21,10 +21,13 @@ final class Resolver {
 
     private final List<CardModel> cards;
     private final Mode mode;
+    private final Optional<CouponsModel> coupons;
 
-    Resolver(List<CardModel> cards, Mode mode) {
+    /** {@code coupons}: present when the world has checkout (else checkout steps are skipped). */
+    Resolver(List<CardModel> cards, Mode mode, Optional<CouponsModel> coupons) {
         this.cards = cards;
         this.mode = mode;
+        this.coupons = coupons;
     }
 
     Optional<Action> resolve(Step s, Instant now) {
@@ -49,7 +52,59 @@ final class Resolver {
             case ADVANCE_TO_EVENT -> toEvent(s, now);
             case SWEEP_CARD -> mode.sweeps() ? Optional.of(new Action.SweepCard(s.card())) : Optional.empty();
             case SWEEP_ALL -> mode.sweeps() ? Optional.of(new Action.SweepAll()) : Optional.empty();
+            case CHECKOUT -> coupons.isEmpty() ? Optional.empty() : checkout(s, card, now);
+            case COMPLETE -> coupons.isEmpty() ? Optional.empty() : Optional.of(new Action.Complete(s.card(), setupTarget(s, now)));
+            case VOID_CHECKOUT -> coupons.isEmpty() ? Optional.empty() : Optional.of(new Action.Void(s.card(), checkoutTarget(s)));
         };
+    }
+
+    /**
+     * A basket with a coffee ({@link Step#flag}) or a muffin or both, at prices that put the 10% discount on and around
+     * whole cents (11.11 now and then: the discount's rounding decides a point); maybe a SPRING coupon; maybe USD paid
+     * from the card (none, all that is available up to the total, the step's amount, or the whole total); a setup one
+     * time in four.
+     */
+    private Optional<Action> checkout(Step s, CardModel card, Instant now) {
+        List<CheckoutModel.Line> basket = new ArrayList<>();
+        if (s.flag()) {
+            basket.add(new CheckoutModel.Line(s.time() % 2 == 0 ? "COFFEE-S" : "COFFEE-L", 1 + s.time() % 3 / 2,
+                    250 + 35L * (s.time() % 7)));
+        }
+        if (!s.flag() || s.time() % 3 == 0) {
+            basket.add(new CheckoutModel.Line("MUFFIN", 1 + (int) (s.amount() % 3), s.amount() % 50 == 0 ? 1111 : 3 * s.amount() + 1));
+        }
+        long total = basket.stream().mapToLong(l -> l.quantity() * l.unitPrice()).sum();
+        long redeem = switch (s.pick() / 4 % 4) {
+            case 0 -> 0;
+            case 1 -> Math.min(total, card.checkouts().available(now));
+            case 2 -> Math.min(total, s.amount());
+            default -> total;
+        };
+        boolean setup = s.pick() % 4 == 0;
+        if (setup && redeem > 0 && card.openHolds() >= MAX_OPEN_HOLDS) {
+            return Optional.empty();
+        }
+        Optional<String> coupon = s.otherFlag() ? Optional.of(coupons.orElseThrow().code(s.pick() / 10)) : Optional.empty();
+        return Optional.of(new Action.Checkout(s.card(), basket, coupon, redeem, setup));
+    }
+
+    /** An open setup of the card mostly; else any setup of it (completed, voided, lapsed), a checkout, another card's, none. */
+    private String setupTarget(Step s, Instant now) {
+        CheckoutModel card = cards.get(s.card()).checkouts();
+        List<String> candidates = switch (s.pick() % 10) {
+            case 0, 1, 2, 3, 4, 5 -> card.openSetupIds(now).isEmpty() ? card.setupIds() : card.openSetupIds(now);
+            case 6, 7 -> card.setupIds();
+            case 8 -> card.checkoutIds();
+            default -> other(s).checkouts().setupIds();
+        };
+        return pick(candidates, s.pick());
+    }
+
+    /** A checkout of the card (a setup, a completion, a single stage), mostly; else another card's. */
+    private String checkoutTarget(Step s) {
+        List<String> candidates = s.pick() % 10 == 9 ? other(s).checkouts().checkoutIds()
+                : cards.get(s.card()).checkouts().checkoutIds();
+        return pick(candidates, s.pick());
     }
 
     /**

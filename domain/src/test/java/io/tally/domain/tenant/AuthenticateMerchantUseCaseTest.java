@@ -44,7 +44,8 @@ class AuthenticateMerchantUseCaseTest {
         var outcome = auth.authenticate(creds("key-ACME", SECRET, "ACME", "ACME001", "pos-1"));
         assertTrue(outcome.isAccepted());
         assertEquals(new MerchantContext(new BrandId("ACME"), new LocationId("ACME001"), new TerminalId("pos-1"),
-                Optional.empty(), "key-ACME"), outcome.value());
+                Optional.empty(), "key-ACME", Optional.of(new LocationGroupId("ALL"))), outcome.value(),
+                "the context names the location's group too (campaign conditions)");
     }
 
     @Test

@@ -1,0 +1,33 @@
+package io.tally.lambda.sqs;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An SQS batch handled record by record with {@code ReportBatchItemFailures}: a record whose handling throws is logged
+ * and named in the response, so SQS deletes the others and redelivers (finally dead-letters) only it.
+ */
+public final class BatchItems {
+    private BatchItems() {
+    }
+
+    public static SQSBatchResponse handle(SQSEvent batch, PrintStream log, Consumer<SQSEvent.SQSMessage> each) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = batch.getRecords() == null ? List.of() : batch.getRecords();
+        for (SQSEvent.SQSMessage record : records) {
+            try {
+                each.accept(record);
+            } catch (RuntimeException e) {
+                log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId()
+                        + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}

@@ -1,0 +1,90 @@
+package io.tally.domain.ledger;
+
+import io.tally.domain.program.ValueTypeKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a CHECKOUT entry records about its sale, besides its balance changes: the basket, what the campaigns made of it
+ * (mutations, discounts, coupons, messages, and for every campaign considered whether it fired or the first condition
+ * that failed), and the checkout's key, which names it in the coupon claims made for it.
+ *
+ * @param key            names the checkout across its retries (coupon claims carry it)
+ * @param stage          SETUP: the first stage of a two-stage checkout (redemptions held, coupons reserved, nothing
+ *                       earned yet); COMMIT: a single-stage checkout, or the completion of a setup (the entry's
+ *                       {@code related} names the setup)
+ * @param until          SETUP: when its reservations lapse
+ * @param mutations      the answer's balanceMutations in minor units: value moved on the card and discounts given
+ * @param couponsUsed    presented coupons this checkout uses (codes)
+ * @param couponsAwarded coupons of the campaigns' sets allocated to the card by this checkout (codes)
+ * @param perCardFires   campaigns that fired and have a per-card limit: the card's state counts them
+ */
+public record CheckoutFacts(String key, Stage stage, Optional<Instant> until, List<Line> lines, BigDecimal checkoutTotal,
+                            BigDecimal totalDiscount, List<Mutation> mutations, List<String> couponsUsed,
+                            List<String> couponsAwarded, List<Explained> explanations, List<String> messages,
+                            List<String> perCardFires) {
+    public CheckoutFacts {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(until, "until");
+        lines = List.copyOf(lines);
+        Objects.requireNonNull(checkoutTotal, "checkoutTotal");
+        Objects.requireNonNull(totalDiscount, "totalDiscount");
+        mutations = List.copyOf(mutations);
+        couponsUsed = List.copyOf(couponsUsed);
+        couponsAwarded = List.copyOf(couponsAwarded);
+        explanations = List.copyOf(explanations);
+        messages = List.copyOf(messages);
+        perCardFires = List.copyOf(perCardFires);
+        if (stage == Stage.SETUP && until.isEmpty()) {
+            throw new IllegalArgumentException("a setup says until when it holds");
+        }
+    }
+
+    public enum Stage {
+        SETUP,
+        COMMIT
+    }
+
+    /** One basket line as the till sent it. */
+    public record Line(String sku, BigDecimal quantity, BigDecimal unitPrice) {
+        public Line {
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(quantity, "quantity");
+            Objects.requireNonNull(unitPrice, "unitPrice");
+        }
+    }
+
+    /**
+     * A balance mutation of the answer: {@code amount} in the value type's minor units, signed. REDEEM: value spent from
+     * the card (negative); EARN: what the campaigns changed on the card (points, punches, counters; signed); DISCOUNT:
+     * a discount given, in the checkout currency (negative).
+     */
+    public record Mutation(ValueTypeKey key, long amount, Kind kind) {
+        public Mutation {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        public boolean discount() {
+            return kind == Kind.DISCOUNT;
+        }
+    }
+
+    public enum Kind {
+        REDEEM,
+        EARN,
+        DISCOUNT
+    }
+
+    /** Whether a campaign fired, or the first of its conditions that failed. */
+    public record Explained(String campaign, boolean fired, Optional<String> failed) {
+        public Explained {
+            Objects.requireNonNull(campaign, "campaign");
+            Objects.requireNonNull(failed, "failed");
+        }
+    }
+}
