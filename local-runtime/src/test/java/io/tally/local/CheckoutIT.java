@@ -1,5 +1,7 @@
 package io.tally.local;
 
+import static io.tally.local.MerchantClient.code;
+import static io.tally.local.MerchantClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,16 +98,6 @@ class CheckoutIT {
         if (tally != null) {
             tally.close();
         }
-    }
-
-    private static JsonNode ok(JsonNode response) {
-        assertTrue(response.path("success").asBoolean(), response.toString());
-        return response;
-    }
-
-    private static int code(JsonNode response) {
-        assertFalse(response.path("success").asBoolean(true), response.toString());
-        return response.get("errorCode").asInt();
     }
 
     private static String loyaltyCard() {

@@ -1,5 +1,8 @@
 package io.tally.local;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -73,5 +76,17 @@ final class MerchantClient {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("not JSON (" + response.statusCode() + "): " + response.body(), e);
         }
+    }
+
+    /** The successful answer (fails the test otherwise). */
+    static JsonNode ok(JsonNode response) {
+        assertTrue(response.path("success").asBoolean(), response.toString());
+        return response;
+    }
+
+    /** The error code of a refused answer (fails the test if it succeeded). */
+    static int code(JsonNode response) {
+        assertFalse(response.path("success").asBoolean(true), response.toString());
+        return response.get("errorCode").asInt();
     }
 }
