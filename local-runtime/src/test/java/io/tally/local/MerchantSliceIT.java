@@ -56,13 +56,32 @@ class MerchantSliceIT {
     }
 
     private static HttpResponse<String> post(String method, String key, String secret, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tally.endpoints().baseUrl() + "/merchant/" + method))
+        return postAt("/merchant/" + method, key, secret, body);
+    }
+
+    private static HttpResponse<String> postAt(String path, String key, String secret, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tally.endpoints().baseUrl() + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Brand", "DEMO").header("location", "DEMO001").header("TERMINAL", "pos-1")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theMethodsAnswerAtTheHostRootToo() throws Exception {
+        var root = postAt("/listValueType", "demo-pos", "demo-secret-do-not-use-in-production", "{}");
+        var merchant = post("listValueType", "demo-pos", "demo-secret-do-not-use-in-production", "{}");
+        assertEquals(200, root.statusCode(), root.body());
+        JsonNode atRoot = JSON.readTree(root.body());
+        JsonNode underMerchant = JSON.readTree(merchant.body());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) atRoot).remove("requestRef");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) underMerchant).remove("requestRef");
+        assertEquals(underMerchant, atRoot, "the same handler and route table serve both paths");
+        var unknown = postAt("/noSuchMethod", "demo-pos", "demo-secret-do-not-use-in-production", "{}");
+        assertEquals(404, unknown.statusCode());
+        assertEquals(28, JSON.readTree(unknown.body()).get("errorCode").asInt(), unknown.body());
     }
 
     @Test

@@ -9,6 +9,9 @@ public final class Routes {
             new Route("POST", "/merchant/{method}", FunctionId.MERCHANT_API),
             // CORS preflight: answered by the merchant handler itself, locally and on AWS
             new Route("OPTIONS", "/merchant/{method}", FunctionId.MERCHANT_API),
+            // the same methods at the host root, where Clutch served them and its public clients post (`POST /{method}`)
+            new Route("POST", "/{method}", FunctionId.MERCHANT_API),
+            new Route("OPTIONS", "/{method}", FunctionId.MERCHANT_API),
             // the member pages of each brand: pages, the shared stylesheet and the brand's colours
             new Route("GET", "/portal/{brand}", FunctionId.PORTAL),
             new Route("GET", "/portal/{brand}/{page}", FunctionId.PORTAL),

@@ -90,6 +90,8 @@ class UpdateBalanceMethodTest {
         var refused = update(card, "redeem", "25.00", "");
         assertEquals(400, refused.status());
         assertEquals(16, refused.code(), refused.raw());
+        assertTrue(refused.message().contains("the available Currency:USD balance is 20.00"),
+                "amounts in messages are in the value type's decimal form: " + refused.message());
         assertEquals(entries, h.ledger(card).size());
 
         var max = update(card, "redeem", "25.00", ",'redeemMaxOnOverdraw':true,'returnBalances':true");

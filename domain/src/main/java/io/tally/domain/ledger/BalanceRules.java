@@ -38,14 +38,14 @@ final class BalanceRules {
             return shape;
         }
         if (l.minIssue() > 0 && amount < l.minIssue()) {
-            return reject(Reason.AMOUNT_BELOW_MINIMUM, "issuances of " + type.key() + " are at least " + l.minIssue());
+            return reject(Reason.AMOUNT_BELOW_MINIMUM, "issuances of " + type.key() + " are at least " + type.format(l.minIssue()));
         }
         if (l.maxIssue() > 0 && amount > l.maxIssue()) {
-            return reject(Reason.AMOUNT_ABOVE_MAXIMUM, "issuances of " + type.key() + " are at most " + l.maxIssue());
+            return reject(Reason.AMOUNT_ABOVE_MAXIMUM, "issuances of " + type.key() + " are at most " + type.format(l.maxIssue()));
         }
         long max = l.maxBalance() > 0 ? Math.min(l.maxBalance(), LedgerLimits.MAX_AMOUNT) : LedgerLimits.MAX_AMOUNT;
         if (balance.total() + amount > max) {
-            return reject(Reason.BALANCE_LIMIT_EXCEEDED, type.key() + " balances are at most " + max);
+            return reject(Reason.BALANCE_LIMIT_EXCEEDED, type.key() + " balances are at most " + type.format(max));
         }
         return Optional.empty();
     }
@@ -101,10 +101,10 @@ final class BalanceRules {
             return shape;
         }
         if (l.minRedeem() > 0 && amount < l.minRedeem()) {
-            return reject(Reason.AMOUNT_BELOW_MINIMUM, "redemptions of " + type.key() + " are at least " + l.minRedeem());
+            return reject(Reason.AMOUNT_BELOW_MINIMUM, "redemptions of " + type.key() + " are at least " + type.format(l.minRedeem()));
         }
         if (l.maxRedeem() > 0 && amount > l.maxRedeem()) {
-            return reject(Reason.AMOUNT_ABOVE_MAXIMUM, "redemptions of " + type.key() + " are at most " + l.maxRedeem());
+            return reject(Reason.AMOUNT_ABOVE_MAXIMUM, "redemptions of " + type.key() + " are at most " + type.format(l.maxRedeem()));
         }
         return Optional.empty();
     }

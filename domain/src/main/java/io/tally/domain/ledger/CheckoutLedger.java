@@ -49,7 +49,7 @@ public final class CheckoutLedger {
             for (Map.Entry<ValueTypeKey, Long> r : taken.entrySet()) {
                 Balance balance = state.balance(r.getKey());
                 if (balance.spendable(now) < r.getValue()) {
-                    return insufficient(r.getKey(), balance, now);
+                    return insufficient(r.getKey(), balance, now, types);
                 }
                 Optional<Rejection> room = BalanceRules.roomForHold(state, balance);
                 if (room.isPresent()) {
@@ -68,7 +68,7 @@ public final class CheckoutLedger {
         for (Map.Entry<ValueTypeKey, Long> t : taken.entrySet()) {
             Balance balance = state.balance(t.getKey());
             if (balance.spendable(now) < t.getValue()) {
-                return insufficient(t.getKey(), balance, now);
+                return insufficient(t.getKey(), balance, now, types);
             }
             balance.draw(t.getValue(), now, false).forEach(s -> changes.add(new Change.Take(t.getKey(), s)));
         }
@@ -109,7 +109,7 @@ public final class CheckoutLedger {
                 return Outcome.rejected(Reason.INVALID_REQUEST, "a checkout cannot both pay with and take campaign value from " + t.getKey());
             }
             if (balance.spendable(now) < t.getValue()) {
-                return insufficient(t.getKey(), balance, now);
+                return insufficient(t.getKey(), balance, now, types);
             }
             balance.draw(t.getValue(), now, false).forEach(s -> changes.add(new Change.Take(t.getKey(), s)));
         }
@@ -140,7 +140,9 @@ public final class CheckoutLedger {
         return Outcome.accepted(changes);
     }
 
-    private static <T> Outcome<T> insufficient(ValueTypeKey key, Balance balance, Instant now) {
-        return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the available " + key + " balance is " + balance.spendable(now));
+    private static <T> Outcome<T> insufficient(ValueTypeKey key, Balance balance, Instant now, Map<ValueTypeKey, ValueType> types) {
+        long available = balance.spendable(now);
+        String amount = types.containsKey(key) ? types.get(key).format(available) : Long.toString(available);
+        return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the available " + key + " balance is " + amount);
     }
 }

@@ -68,7 +68,7 @@ public final class HoldUseCase {
         }
         RedeemUseCase.Overdraw o = RedeemUseCase.Overdraw.cover(c.amount(), balance.spendable(now), c.redeemMaxOnOverdraw());
         if (o == null) {
-            return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the available " + type.key() + " balance is " + balance.spendable(now));
+            return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the available " + type.key() + " balance is " + type.format(balance.spendable(now)));
         }
         Hold hold = new Hold(txn, state.sequence() + 1, o.covered(), o.covered(), expiresAt);
         return BalanceRules.draft(new CardLedgerWriter.Draft(EntryType.HOLD, List.of(new Change.OpenHold(type.key(), hold)),

@@ -78,7 +78,7 @@ public final class RedeemFromHoldUseCase {
         }
         RedeemUseCase.Overdraw o = RedeemUseCase.Overdraw.cover(c.amount(), hold.remaining(), c.redeemMaxOnOverdraw());
         if (o == null) {
-            return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the hold reserves " + hold.remaining());
+            return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the hold reserves " + type.format(hold.remaining()) + " " + type.key());
         }
         // Expired value the holds keep (Settlement) may only be spent by a capture, and it comes first (earliest expiry).
         // The hold shrinks before the value leaves: the invariant (holds <= balance) holds after every change.

@@ -58,7 +58,7 @@ public final class RedeemUseCase {
         Balance balance = state.balance(type.key());
         Overdraw o = Overdraw.cover(c.amount(), balance.spendable(now), c.redeemMaxOnOverdraw());
         if (o == null) {
-            return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the available " + type.key() + " balance is " + balance.spendable(now));
+            return Outcome.rejected(Reason.INSUFFICIENT_FUNDS, "the available " + type.key() + " balance is " + type.format(balance.spendable(now)));
         }
         List<Change> takes = balance.draw(o.covered(), now, false).stream()
                 .<Change>map(s -> new Change.Take(type.key(), s)).toList();

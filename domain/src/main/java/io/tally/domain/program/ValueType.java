@@ -18,4 +18,9 @@ public record ValueType(BrandId brand, ProgramId program, ValueTypeKey key, int 
             throw new IllegalArgumentException("scale must be 0-6, not " + scale);
         }
     }
+
+    /** An amount of this value type in minor units, as the wire writes it: decimal, with this type's scale. */
+    public String format(long minor) {
+        return io.tally.domain.shared.DecimalAmounts.toDecimal(minor, scale).toPlainString();
+    }
 }
