@@ -73,7 +73,10 @@ public final class CheckoutMethod implements MerchantMethod {
             return Outcome.rejected(Reason.INVALID_REQUEST,
                     "a completing call sends setupTransactionId alone: the setup's basket, coupons and redemptions are committed.");
         }
-        String fingerprint = Fingerprint.of("checkout", body.toString());
+        // of what the request asks, not of its text: key order and output-only flags do not make it another request
+        String fingerprint = Fingerprint.of("checkout", card.map(CardNumber::value).orElse(""), basket.lines().toString(),
+                basket.checkoutTotal().toPlainString(), coupons.toString(), redemptions.toString(), setup,
+                completes.map(TransactionId::value).orElse(""));
         var command = new CheckoutUseCase.CheckoutCommand(request.context(), Requests.info(request), card, pin, basket, coupons,
                 redemptions, setup, completes, fingerprint);
         return checkout.checkout(command).map(r -> answer(request, r, returnBalances, returnCampaigns));

@@ -18,6 +18,7 @@ import io.tally.domain.coupon.Coupon;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.coupon.CouponRules;
 import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.VoidUseCase;
@@ -510,7 +511,7 @@ public final class CheckoutUseCase {
             if (coupon == null) {
                 return Outcome.rejected(Reason.COUPON_NOT_FOUND, "no coupon " + code);
             }
-            Optional<Rejection> problem = CouponClaims.presentable(coupon, c.card(), now);
+            Optional<Rejection> problem = CouponRules.check(coupon, c.card(), now);
             if (problem.isPresent()) {
                 return Outcome.rejected(problem.get());
             }

@@ -4,6 +4,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.Coupon;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.coupon.CouponRules;
 import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.CheckoutFacts;
@@ -61,23 +62,6 @@ public final class CouponClaims {
         }
     }
 
-    /**
-     * Whether a coupon may be presented by this card at {@code now}: used, outside its window, restricted to other
-     * cards (or restricted and presented without a card), in that order.
-     */
-    public static Optional<Rejection> presentable(Coupon c, Optional<CardNumber> card, Instant now) {
-        if (c.used().isPresent()) {
-            return Optional.of(Rejection.of(Reason.COUPON_USED, "coupon " + c.code() + " has already been used"));
-        }
-        if (c.validFrom().filter(now::isBefore).isPresent() || c.validTo().filter(t -> !now.isBefore(t)).isPresent()) {
-            return Optional.of(Rejection.of(Reason.COUPON_EXPIRED, "coupon " + c.code() + " is not valid at this time"));
-        }
-        if (!c.cards().isEmpty() && (card.isEmpty() || !c.cards().contains(card.get()))) {
-            return Optional.of(Rejection.of(Reason.COUPON_OTHER_CARD, "coupon " + c.code() + " is restricted to another card"));
-        }
-        return Optional.empty();
-    }
-
     /** Claims a presented coupon for use (or moves the claimant's own claim to a new sequence). */
     public Outcome<Coupon> claimUse(BrandId brand, CouponCode code, Claimant who, Instant now) {
         return claimUse(brand, code, Optional.empty(), who, now);
@@ -101,7 +85,7 @@ public final class CouponClaims {
                 resolve(c, now);
                 continue;
             }
-            Optional<Rejection> problem = presentable(c, who.card(), now);
+            Optional<Rejection> problem = CouponRules.check(c, who.card(), now);
             if (problem.isPresent()) {
                 return Outcome.rejected(problem.get());
             }
