@@ -7,8 +7,12 @@ import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
 import io.tally.backoffice.pages.SignInPages;
+import io.tally.backoffice.pages.StaffPages;
+import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffSignIn;
+import io.tally.domain.staff.StaffUseCase;
+import io.tally.domain.tenant.LocationsPort;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -31,4 +35,15 @@ final class OfficeAreasModule {
         return new SignInPages(signIn, identity, challenges);
     }
 
+    @Provides
+    @IntoSet
+    static OfficeArea totp(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
+        return new TotpPages(signIn, identity, challenges);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea staff(StaffUseCase staff, LocationsPort locations) {
+        return new StaffPages(staff, locations);
+    }
 }
