@@ -10,7 +10,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.tally.lambda.http.ApiError;
-import io.tally.lambda.provisioning.SeedJson;
 import io.tally.lambda.topology.Routes;
 import io.tally.local.contract.ApiMdExamples;
 import io.tally.local.contract.ExampleAliases;
@@ -51,9 +50,7 @@ class OpenApiContractIT {
 
     @BeforeAll
     static void start() throws Exception {
-        tally = LocalTally.start(LocalPlatformConfig.defaults(java.nio.file.Path.of("target", "openapi-it"))
-                .withHttpPort(0).withRepoRoot(MerchantSliceIT.repoRoot()));
-        tally.component().applySeed().apply(new SeedJson().read(Files.readString(MerchantSliceIT.repoRoot().resolve("demo/seed.json"))), true);
+        tally = MerchantSliceIT.startWithDemoSeed("openapi-it");
         document = OpenApiDocument.read(MerchantSliceIT.repoRoot().resolve("docs/openapi.yaml"));
     }
 
