@@ -64,6 +64,12 @@ public final class PortalSetupUseCase {
         return scope.can(Permission.READ_SETUP) ? portals.load(scope.brand()) : Optional.empty();
     }
 
+    /** An amount of one of the brand's value types as decimal text in its unit (minor units if the type is gone). */
+    public String decimal(StaffScope scope, ValueTypeKey key, long minor) {
+        return programs.catalogue(scope.brand()).valueTypes().stream().filter(v -> v.key().equals(key)).findFirst()
+                .map(v -> v.format(minor)).orElse(Long.toString(minor));
+    }
+
     public Outcome<PortalConfig> saveSettings(StaffScope scope, SettingsForm f) {
         return change(scope, "setup.portal.settings", "portal:settings", PortalSetupUseCase::settings, before -> {
             String name = f.displayName() == null ? "" : f.displayName().strip();
