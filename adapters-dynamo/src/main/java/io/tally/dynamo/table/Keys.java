@@ -331,7 +331,4 @@ public final class Keys {
     public static String brandStaffSk(String email, String staffId) {
         return email + "#" + staffId;
     }
-
-    public static final String LOCATION_PREFIX = "LOC#";
-    public static final String LOCATION_GROUP_PREFIX = "LGRP#";
 }

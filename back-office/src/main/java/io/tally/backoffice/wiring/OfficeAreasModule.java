@@ -7,8 +7,17 @@ import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
 import io.tally.backoffice.pages.SignInPages;
+import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.backoffice.ApiKeySetupUseCase;
+import io.tally.domain.backoffice.BrandSetupUseCase;
+import io.tally.domain.backoffice.CatalogueSetupUseCase;
+import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.shared.RandomSource;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffSignIn;
+import io.tally.dynamo.store.DynamoStorage;
+import java.time.Clock;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -29,6 +38,17 @@ final class OfficeAreasModule {
     @IntoSet
     static OfficeArea signIn(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
         return new SignInPages(signIn, identity, challenges);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea setup(DynamoStorage storage, AuditLogPort audit, RandomSource random, Clock clock) {
+        var provisioning = storage.provisioning();
+        var reads = storage.brandSetup();
+        return new SetupArea(new BrandSetupUseCase(provisioning, reads, audit, random, clock),
+                new CatalogueSetupUseCase(provisioning, storage.programs(), reads, audit, random, clock),
+                new ApiKeySetupUseCase(provisioning, audit, random, clock),
+                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
     }
 
 }
