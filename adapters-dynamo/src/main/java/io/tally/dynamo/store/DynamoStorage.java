@@ -16,6 +16,7 @@ import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
 import java.time.Clock;
@@ -46,6 +47,11 @@ public final class DynamoStorage {
 
     public ProvisioningPort provisioning() {
         return new DynamoProvisioning(table);
+    }
+
+    /** The back office's reads of a brand's configuration items (A50). */
+    public BrandSetupReadPort brandSetup() {
+        return new DynamoBrandSetup(table);
     }
 
     public ActivityLogPort activityLog() {

@@ -14,6 +14,13 @@ public final class Keys {
 
     public static final String BRAND_SK = "BRAND";
 
+    /** The sort key prefixes of each kind of configuration item in a brand's partition (A50: one kind per query). */
+    public static final String LOCATION_GROUP_PREFIX = "LGRP#";
+    public static final String LOCATION_PREFIX = "LOC#";
+    public static final String TERMINAL_PREFIX = "TERM#";
+    public static final String EMPLOYEE_PREFIX = "EMP#";
+    public static final String CARD_SET_PREFIX = "CSET#";
+
     public static String locationGroupSk(String group) {
         return "LGRP#" + group;
     }
@@ -324,7 +331,4 @@ public final class Keys {
     public static String brandStaffSk(String email, String staffId) {
         return email + "#" + staffId;
     }
-
-    public static final String LOCATION_PREFIX = "LOC#";
-    public static final String LOCATION_GROUP_PREFIX = "LGRP#";
 }

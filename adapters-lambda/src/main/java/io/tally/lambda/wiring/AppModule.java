@@ -183,7 +183,8 @@ final class AppModule {
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
                         queries, programs, json),
                 new SearchMethod(queries, programs, coupons, json),
-                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
+                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry,
+                        storage.portalConfigs()), json),
                 new CardHistoryMethod(queries, programs, json)));
         methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,

@@ -13,6 +13,15 @@ import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
+import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.backoffice.ApiKeySetupUseCase;
+import io.tally.domain.backoffice.BrandSetupUseCase;
+import io.tally.domain.backoffice.CatalogueSetupUseCase;
+import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.shared.RandomSource;
+import io.tally.dynamo.store.DynamoStorage;
+import java.time.Clock;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -46,4 +55,13 @@ final class OfficeAreasModule {
     static OfficeArea staff(StaffUseCase staff, LocationsPort locations) {
         return new StaffPages(staff, locations);
     }
+    static OfficeArea setup(DynamoStorage storage, AuditLogPort audit, RandomSource random, Clock clock) {
+        var provisioning = storage.provisioning();
+        var reads = storage.brandSetup();
+        return new SetupArea(new BrandSetupUseCase(provisioning, reads, audit, random, clock),
+                new CatalogueSetupUseCase(provisioning, storage.programs(), reads, audit, random, clock),
+                new ApiKeySetupUseCase(provisioning, audit, random, clock),
+                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
+    }
+
 }

@@ -7,6 +7,7 @@ import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.program.Program;
 import io.tally.domain.program.ValueType;
+import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.ApiKey;
 import io.tally.domain.tenant.Brand;
@@ -31,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory twin of the DynamoDB configuration adapters (tenancy, catalogue, API keys, activity log), with the same conditional semantics. Its contract tests run against both.
  */
 public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchantAccessPort, LoadProgramsPort,
-        ActivityLogPort {
+        ActivityLogPort, BrandSetupReadPort {
     private final Map<List<String>, Object> items = new ConcurrentHashMap<>();
     private final Map<String, DomainEvent> activity = new ConcurrentHashMap<>();
 
@@ -153,5 +154,43 @@ public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchant
         return activity.values().stream().filter(e -> e.brand().equals(brand))
                 .sorted(Comparator.comparing(DomainEvent::occurredAt).thenComparing(DomainEvent::id).reversed())
                 .limit(Math.max(1, Math.min(limit, 1000))).toList();
+    }
+
+    @Override
+    public Optional<Brand> brand(BrandId brand) {
+        return get(List.of("brand", brand.value()), Brand.class);
+    }
+
+    @Override
+    public List<LocationGroup> locationGroups(BrandId brand) {
+        return ofKind("group", brand, LocationGroup.class);
+    }
+
+    @Override
+    public List<Location> locations(BrandId brand) {
+        return ofKind("location", brand, Location.class);
+    }
+
+    @Override
+    public List<Terminal> terminals(BrandId brand) {
+        return ofKind("terminal", brand, Terminal.class);
+    }
+
+    @Override
+    public List<Employee> employees(BrandId brand) {
+        return ofKind("employee", brand, Employee.class);
+    }
+
+    @Override
+    public List<CardSet> cardSets(BrandId brand) {
+        return ofKind("cardSet", brand, CardSet.class);
+    }
+
+    /** The brand's items of one kind in key order (the sort key order of the table: ids joined with '#'). */
+    private <T> List<T> ofKind(String kind, BrandId brand, Class<T> type) {
+        return items.entrySet().stream()
+                .filter(e -> e.getKey().get(0).equals(kind) && e.getKey().get(1).equals(brand.value()))
+                .sorted(Comparator.comparing(e -> String.join("#", e.getKey().subList(2, e.getKey().size()))))
+                .map(e -> type.cast(e.getValue())).toList();
     }
 }

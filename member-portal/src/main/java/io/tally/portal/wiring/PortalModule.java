@@ -103,7 +103,8 @@ final class PortalModule {
         var reward = new RewardReferralUseCase(stores.cards(), storage.referralClaims(), issue, events, clock);
         var allocate = new AllocateCardUseCase(stores.cards(), storage.programs(), random, clock,
                 AllocateCardUseCase.WhenPoolEmpty.MINT);
-        var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE));
+        var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE),
+                storage.portalConfigs());
         return new EnrollmentSteps(allocate, account, storage.memberDirectory(), reward, outbox, new LinkTokens(tokens),
                 events, new Sealer(settings.sealSecret(), random), clock);
     }
