@@ -325,4 +325,23 @@ public final class Keys {
     public static String auditSk(String fixedWidthInstant, String id) {
         return fixedWidthInstant + "#" + id;
     }
+
+    /** A staff member of the back office (ids are the identity service's, unique across brands). */
+    public static String staff(String staffId) {
+        return "STAFF#" + staffId;
+    }
+
+    public static final String STAFF_SK = "STAFF";
+
+    /** GSI1: a brand's staff, sorted by e-mail. */
+    public static String brandStaff(String brand) {
+        return "BRAND#" + brand + "#STAFF";
+    }
+
+    public static String brandStaffSk(String email, String staffId) {
+        return email + "#" + staffId;
+    }
+
+    public static final String LOCATION_PREFIX = "LOC#";
+    public static final String LOCATION_GROUP_PREFIX = "LGRP#";
 }
