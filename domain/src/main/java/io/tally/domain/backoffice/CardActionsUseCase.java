@@ -40,6 +40,7 @@ import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.TerminalId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,6 +126,18 @@ public final class CardActionsUseCase {
         this.random = random;
         this.clock = clock;
         this.retry = retry;
+    }
+
+    /** The card, if this staff member may act on it (what the action pages show before the form); else empty. */
+    public Optional<Card> actionable(StaffScope scope, CardNumber number) {
+        Outcome<Card> card = reach(new Action(scope, number, "look", "look"));
+        return card.isAccepted() ? Optional.of(card.value()) : Optional.empty();
+    }
+
+    /** The value types of the card's program: what an adjustment may correct. */
+    public List<ValueType> valueTypes(Card card) {
+        return ports.programs().catalogue(card.brand()).valueTypes().stream()
+                .filter(v -> v.program().equals(card.program())).toList();
     }
 
     /** A signed correction of one balance (one ADJUST entry; see {@link AdjustUseCase}). */
