@@ -67,6 +67,11 @@ final class DynamoAuditLog implements AuditLogPort {
     }
 
     @Override
+    public Optional<AuditRecord> find(BrandId brand, String id) {
+        return table.get(records, Keys.audit(brand.value(), id), Keys.AUDIT_SK, true);
+    }
+
+    @Override
     public boolean settle(BrandId brand, String id, Map<String, String> after) {
         Map<String, AttributeValue> key = Map.of(TallyTable.PK, AttributeValue.fromS(Keys.audit(brand.value(), id)),
                 TallyTable.SK, AttributeValue.fromS(Keys.AUDIT_SK));

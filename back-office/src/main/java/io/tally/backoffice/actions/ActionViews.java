@@ -15,8 +15,11 @@ public final class ActionViews {
     public record Choice(String value, String label, boolean selected) {
     }
 
-    /** The form of a card action: which card, the action's path and title, its key, and what the staff member typed. */
-    public record ActionForm(String card, String path, String title, String key, String reason, String error) {
+    /**
+     * The form of a card action: which card, the action's path and title, its key, what the staff member typed, and
+     * for the status form the status it sets ({@code null} otherwise), fixed when the form was shown.
+     */
+    public record ActionForm(String card, String path, String title, String key, String reason, String error, String to) {
     }
 
     /** One audit record as a table row. */

@@ -54,7 +54,7 @@ public final class CardActionPages implements OfficeArea {
                 .post("/cards/{number}/adjust", Permission.ACT_ON_CARDS, this::adjust)
                 .get("/cards/{number}/void", Permission.ACT_ON_CARDS, c -> withCard(c, card -> reasonForm(c, "void", null, 200)))
                 .post("/cards/{number}/void", Permission.ACT_ON_CARDS, this::voidTransaction)
-                .get("/cards/{number}/status", Permission.ACT_ON_CARDS, c -> withCard(c, card -> reasonForm(c, "status", null, 200)))
+                .get("/cards/{number}/status", Permission.ACT_ON_CARDS, c -> withCard(c, card -> statusForm(c, card, null, 200)))
                 .post("/cards/{number}/status", Permission.ACT_ON_CARDS, this::status)
                 .get("/cards/{number}/pin", Permission.ACT_ON_CARDS, c -> withCard(c, card -> reasonForm(c, "pin", null, 200)))
                 .post("/cards/{number}/pin", Permission.ACT_ON_CARDS, this::pin)
@@ -94,11 +94,17 @@ public final class CardActionPages implements OfficeArea {
         });
     }
 
+    /** The status the form was shown for: sending it again repeats that switch, never the opposite one. */
     private OfficeResponse status(OfficeCall c) {
         return withCard(c, card -> {
-            Outcome<Card> done = card.status() == CardStatus.ACTIVE ? actions.deactivate(action(c)) : actions.reactivate(action(c));
+            String to = c.request().field("to");
+            if (!"INACTIVE".equals(to) && !"ACTIVE".equals(to)) {
+                return statusForm(c, card, "Open the form again.", 400);
+            }
+            Outcome<Card> done = to.equals("INACTIVE") ? actions.deactivate(action(c)) : actions.reactivate(action(c));
             if (done instanceof Outcome.Rejected<Card> r) {
-                return refused(c, "status", r.rejection().reason(), r.rejection().detail());
+                return r.rejection().reason() == Reason.CARD_NOT_FOUND ? c.notFound()
+                        : statusForm(c, card, message(r.rejection().reason(), r.rejection().detail()), 400);
             }
             String status = done.value().status() == CardStatus.ACTIVE ? "Active" : "Inactive";
             return done(c, done.value().status() == CardStatus.ACTIVE ? "Card reactivated" : "Card deactivated",
@@ -155,19 +161,25 @@ public final class CardActionPages implements OfficeArea {
         String chosen = c.request().field("valueType");
         List<Choice> types = actions.valueTypes(card).stream()
                 .map(v -> new Choice(v.key().asText(), v.key().asText(), v.key().asText().equals(chosen))).toList();
-        ActionForm form = form(c, "adjust", "Adjust a balance", reason, error);
+        ActionForm form = form(c, "adjust", "Adjust a balance", reason, error, null);
         return OfficeResponse.html(status, Html.render(o -> JteadjustGenerated.render(o, null, page, form, types, amount)));
     }
 
     private OfficeResponse reasonForm(OfficeCall c, String what, String error, int status) {
-        String title = switch (what) {
-            case "void" -> "Void a transaction";
-            case "status" -> "Deactivate or reactivate the card";
-            default -> "Reset the PIN";
-        };
-        Page page = c.page(title, "search");
+        String title = what.equals("void") ? "Void a transaction" : "Reset the PIN";
         String path = what.equals("void") ? "void?transactionId=" + text(c.request().query("transactionId")) : what;
-        ActionForm form = form(c, path, title, c.request().field("reason"), error);
+        return reasonPage(c, form(c, path, title, c.request().field("reason"), error, null), status);
+    }
+
+    private OfficeResponse statusForm(OfficeCall c, Card card, String error, int status) {
+        String to = c.request().field("to") != null ? c.request().field("to")
+                : card.status() == CardStatus.ACTIVE ? "INACTIVE" : "ACTIVE";
+        String title = to.equals("INACTIVE") ? "Deactivate the card" : "Reactivate the card";
+        return reasonPage(c, form(c, "status", title, c.request().field("reason"), error, to), status);
+    }
+
+    private OfficeResponse reasonPage(OfficeCall c, ActionForm form, int status) {
+        Page page = c.page(form.title(), "search");
         return OfficeResponse.html(status, Html.render(o -> JtereasonGenerated.render(o, null, page, form)));
     }
 
@@ -180,7 +192,7 @@ public final class CardActionPages implements OfficeArea {
                 new Row("lastName", posted ? text(c.request().field("lastName")) : text(now.lastName())),
                 new Row("email", posted ? text(c.request().field("email")) : text(now.email())),
                 new Row("phone", posted ? text(c.request().field("phone")) : text(now.phone())));
-        ActionForm form = form(c, "customer", "Edit the customer", c.request().field("reason"), error);
+        ActionForm form = form(c, "customer", "Edit the customer", c.request().field("reason"), error, null);
         return OfficeResponse.html(status, Html.render(o -> JtecustomerGenerated.render(o, null, page, form, values)));
     }
 
@@ -204,14 +216,13 @@ public final class CardActionPages implements OfficeArea {
         return OfficeResponse.ok(Html.render(o -> JtedoneGenerated.render(o, null, page, heading, card, rows)));
     }
 
-    private ActionForm form(OfficeCall c, String path, String title, String reason, String error) {
-        String key = c.request().field("key");
-        if (key == null || key.isBlank()) {
-            byte[] b = new byte[12];
-            random.nextBytes(b);
-            key = "a" + HexFormat.of().formatHex(b);
-        }
-        return new ActionForm(c.param("number"), path, title, key, reason == null ? "" : reason, error);
+    private ActionForm form(OfficeCall c, String path, String title, String reason, String error, String to) {
+        // A new key every time a form is shown, also after a refusal: that action is over (its record settled), and
+        // the corrected form is another action. Only the browser's resending of one shown form repeats a key.
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        String key = "a" + HexFormat.of().formatHex(b);
+        return new ActionForm(c.param("number"), path, title, key, reason == null ? "" : reason, error, to);
     }
 
     private static List<Row> entryRows(BalanceResult r, ValueType type) {
@@ -240,6 +251,7 @@ public final class CardActionPages implements OfficeArea {
             case BALANCE_LIMIT_EXCEEDED -> "That would take the balance above its limit: " + detail + ".";
             case CARD_NOT_ACTIVE -> "The card is not active: reactivate it first.";
             case INVALID_REQUEST -> "Check the form: " + detail + ".";
+            case REQUEST_ID_REUSED -> "This form was sent already with other values: open it again.";
             default -> detail;
         };
     }

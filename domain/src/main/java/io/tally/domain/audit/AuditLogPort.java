@@ -20,6 +20,9 @@ public interface AuditLogPort {
     /** Records the action; false if a record with that id was already kept (the first one stays). */
     boolean record(AuditRecord record);
 
+    /** The record with this id, read strongly consistently (an action's retry asks whether its intent is still pending). */
+    Optional<AuditRecord> find(BrandId brand, String id);
+
     /**
      * Replaces a pending record's {@code after} values with what the action did (including its final
      * {@code outcome}), once: false if there is no such record or it was settled already (the first settlement stays).

@@ -74,7 +74,10 @@ public final class CardActionsUseCase {
     public record Rules(AdjustUseCase adjust, VoidUseCase voids, UpdateAccountUseCase account, LinkTokens links) {
     }
 
-    /** Who acts on which card, why, under which key (1-48 letters, digits, {@code .-_}; the audit record's id). */
+    /**
+     * Who acts on which card, why, under which key (1-48 letters, digits, {@code .-_}; drawn when the form is shown, so a
+     * resubmission repeats the same action; with the action's name it is the audit record's id).
+     */
     public record Action(StaffScope scope, CardNumber card, String reason, String key) {
         public Action {
             Objects.requireNonNull(scope, "scope");
@@ -149,7 +152,7 @@ public final class CardActionsUseCase {
             }
             Map<String, String> before = balances(a, type.get(), state(a));
             Map<String, String> intended = Map.of("adjustment." + key.asText(), signed(type.get(), amount));
-            return audited.run(a, new AuditedAction.Intent(ADJUST, a.target(), before, intended),
+            return audited.run(a, new AuditedAction.Intent(ADJUST, a.target(), before, intended, true),
                     () -> rules.adjust().adjust(new AdjustUseCase.AdjustCommand(a.scope().brand(), a.card(), key, amount,
                             a.reason(), a.requestKey(), a.key())),
                     r -> entryValues(r, type.get()));
@@ -159,7 +162,7 @@ public final class CardActionsUseCase {
     /** Voids a transaction of this card (an issuance, redemption or checkout; see {@link VoidUseCase}). */
     public Outcome<BalanceResult> voidTransaction(Action a, TransactionId transaction) {
         return reach(a).flatMap(card -> audited.run(a,
-                new AuditedAction.Intent(VOID, a.target(), Map.of("transactionId", transaction.value()), Map.of()),
+                new AuditedAction.Intent(VOID, a.target(), Map.of("transactionId", transaction.value()), Map.of(), true),
                 () -> rules.voids().voidByStaff(a.scope().brand(), a.card(), transaction, a.reason(), a.requestKey(), a.key()),
                 r -> Map.of("transactionId", r.transactionId().value(), "voided", transaction.value())));
     }
@@ -178,7 +181,7 @@ public final class CardActionsUseCase {
     public Outcome<NewPin> resetPin(Action a) {
         return reach(a).flatMap(card -> audited.run(a,
                 new AuditedAction.Intent(RESET_PIN, a.target(), Map.of("pin", card.pinHash().isPresent() ? "set" : "none"),
-                        Map.of("pin", "new")),
+                        Map.of("pin", "new"), false),
                 () -> {
                     String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
                     String hash = Pins.hash(pin, random);
@@ -191,7 +194,7 @@ public final class CardActionsUseCase {
     public Outcome<Card> editCustomer(Action a, CustomerEdit edit) {
         return reach(a).flatMap(card -> {
             Map<String, String> before = CardValues.of(card);
-            return audited.run(a, new AuditedAction.Intent(EDIT_CUSTOMER, a.target(), before, Map.of()),
+            return audited.run(a, new AuditedAction.Intent(EDIT_CUSTOMER, a.target(), before, Map.of(), false),
                     () -> rules.account().update(new UpdateAccountUseCase.UpdateAccountCommand(backOffice(a),
                             RequestInfo.of(a.key()), a.card(), edit.primary(), edit.alternate(), edit.demographics(),
                             edit.customData(), Map.of(), Optional.empty(), false, Optional.empty())),
@@ -209,7 +212,7 @@ public final class CardActionsUseCase {
             Optional<PortalConfig> config = ports.portals().load(a.scope().brand());
             String id = "welcome-" + a.key();
             return audited.run(a, new AuditedAction.Intent(RESEND_WELCOME, a.target(),
-                            Map.of("email", email.orElse("")), Map.of("messageId", id)),
+                            Map.of("email", email.orElse("")), Map.of("messageId", id), true),
                     () -> {
                         if (email.isEmpty() || config.isEmpty()) {
                             return Outcome.rejected(Reason.INVALID_REQUEST, "the card has no customer e-mail, or the brand no portal");
@@ -223,7 +226,7 @@ public final class CardActionsUseCase {
 
     private Outcome<Card> status(Action a, String action, CardStatus from, CardStatus to) {
         return reach(a).flatMap(card -> audited.run(a,
-                new AuditedAction.Intent(action, a.target(), Map.of("status", card.status().name()), Map.of("status", to.name())),
+                new AuditedAction.Intent(action, a.target(), Map.of("status", card.status().name()), Map.of("status", to.name()), true),
                 () -> write(a, c -> {
                     if (c.status() == to) {
                         return Outcome.accepted(c); // already so (a resubmission): nothing to write

@@ -91,7 +91,7 @@ class CardActionsUseCaseTest {
         }
 
         AuditRecord record(String key) {
-            return audit.all().stream().filter(r -> r.id().equals(key)).findFirst().orElseThrow();
+            return audit.all().stream().filter(r -> r.id().startsWith(key + ":")).findFirst().orElseThrow();
         }
     }
 
@@ -212,44 +212,53 @@ class CardActionsUseCaseTest {
         assertEquals("ann@example.com", o.mail.queued().get(0).to());
     }
 
-    /** One staff action, its retry-safe check of "applied", and what it must show once done. */
-    record Scenario(String name, Function<World, Outcome<?>> act, Function<World, Boolean> applied) {
+    /**
+     * One staff action under a key, its check of "applied", and whether it may run again under a used key (else a
+     * repeat is refused and the staff member opens the form again: a new key).
+     */
+    record Scenario(String name, Function<World, Function<String, Outcome<?>>> act, Function<World, Boolean> applied,
+                    boolean repeatable) {
     }
 
     static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("adjust", x -> x.actions.adjust(x.action("crash"), USD, 300),
-                    x -> x.w.balance(x.card) == 1_300),
-            new Scenario("void", x -> x.actions.voidTransaction(x.action("crash"), x.issued),
-                    x -> x.w.balance(x.card) == 0),
-            new Scenario("deactivate", x -> x.actions.deactivate(x.action("crash")),
-                    x -> x.stored().status() == CardStatus.INACTIVE),
-            new Scenario("pin", x -> x.actions.resetPin(x.action("crash")),
-                    x -> !Pins.matches(x.stored(), TestWorld.PIN)),
-            new Scenario("customer", x -> x.actions.editCustomer(x.action("crash"), new CardActionsUseCase.CustomerEdit(
+            new Scenario("adjust", x -> k -> x.actions.adjust(x.action(k), USD, 300), x -> x.w.balance(x.card) == 1_300, true),
+            new Scenario("void", x -> k -> x.actions.voidTransaction(x.action(k), x.issued), x -> x.w.balance(x.card) == 0, true),
+            new Scenario("deactivate", x -> k -> x.actions.deactivate(x.action(k)),
+                    x -> x.stored().status() == CardStatus.INACTIVE, true),
+            new Scenario("pin", x -> k -> x.actions.resetPin(x.action(k)), x -> !Pins.matches(x.stored(), TestWorld.PIN), false),
+            new Scenario("customer", x -> k -> x.actions.editCustomer(x.action(k), new CardActionsUseCase.CustomerEdit(
                     Optional.empty(), Optional.empty(), Map.of("tier", "gold"), Map.of())),
-                    x -> "gold".equals(x.stored().brandDemographics().get("tier"))));
+                    x -> "gold".equals(x.stored().brandDemographics().get("tier")), false));
 
     @Test
     void a_crash_after_any_write_never_leaves_an_applied_action_unrecorded_and_the_retry_settles_it_once() {
         for (Scenario s : SCENARIOS) {
             World clean = prepared();
             clean.faults.reset();
-            s.act().apply(clean).value();
+            s.act().apply(clean).apply("crash").value();
             int writes = clean.faults.log().size();
             assertTrue(writes >= 3, s.name() + ": intent, action, settlement at least: " + clean.faults.log());
             for (int n = 1; n <= writes; n++) {
                 World x = prepared();
                 x.faults.reset();
                 x.faults.crashAfterWrite(n);
-                assertThrows(Crash.class, () -> s.act().apply(x), s.name() + " crash after write " + n);
+                assertThrows(Crash.class, () -> s.act().apply(x).apply("crash"), s.name() + " crash after write " + n);
                 if (s.applied().apply(x)) {
-                    assertTrue(x.audit.all().stream().anyMatch(r -> r.id().equals("crash")),
+                    assertTrue(x.audit.all().stream().anyMatch(r -> r.id().startsWith("crash:")),
                             s.name() + ": applied after write " + n + " but not recorded");
                 }
-                Outcome<?> retried = s.act().apply(x);
-                assertTrue(retried.isAccepted(), s.name() + " retry after write " + n + ": " + retried);
+                boolean settledBefore = x.audit.all().stream().anyMatch(r -> r.id().startsWith("crash:") && !r.pending());
+                Outcome<?> retried = s.act().apply(x).apply("crash");
+                if (settledBefore || !s.repeatable()) {
+                    assertEquals(Reason.INVALID_REQUEST, reason(retried), s.name() + ": a used form is refused");
+                }
+                if (!settledBefore && !s.repeatable()) {
+                    retried = s.act().apply(x).apply("again"); // the staff member opens the form again
+                }
+                assertTrue(settledBefore || retried.isAccepted(), s.name() + " retry after write " + n + ": " + retried);
                 assertTrue(s.applied().apply(x), s.name());
-                List<AuditRecord> records = x.audit.all().stream().filter(r -> r.id().equals("crash")).toList();
+                String settledKey = settledBefore || s.repeatable() ? "crash:" : "again:";
+                List<AuditRecord> records = x.audit.all().stream().filter(r -> r.id().startsWith(settledKey)).toList();
                 assertEquals(1, records.size(), s.name() + ": one record");
                 assertEquals(AuditRecord.DONE, records.get(0).after().get(AuditRecord.OUTCOME), s.name() + " after write " + n);
                 long entries = x.w.ledger.history(BRAND, x.card, TestWorld.START, TestWorld.START.plusSeconds(86_400 * 400L),
@@ -258,6 +267,28 @@ class CardActionsUseCaseTest {
                 assertTrue(entries <= 1, s.name() + ": applied once");
             }
         }
+    }
+
+    @Test
+    void a_form_sent_twice_changes_the_pin_once_and_a_key_sent_with_another_action_is_its_own_record() {
+        String pin = o.actions.resetPin(o.action("k-1")).value().pin();
+        assertEquals(Reason.INVALID_REQUEST, reason(o.actions.resetPin(o.action("k-1"))));
+        assertTrue(Pins.matches(o.stored(), pin), "the PIN shown is the one stored");
+        o.actions.deactivate(o.action("k-1")).value();
+        assertEquals(2, o.audit.all().size());
+        assertTrue(o.audit.all().stream().noneMatch(AuditRecord::pending));
+    }
+
+    @Test
+    void a_key_whose_action_was_refused_or_done_applies_nothing_more() {
+        assertEquals(Reason.INSUFFICIENT_FUNDS, reason(o.actions.adjust(o.action("k-1"), USD, -500)));
+        o.w.issue(o.card, 1_000);
+        assertEquals(Reason.INVALID_REQUEST, reason(o.actions.adjust(o.action("k-1"), USD, -500)),
+                "the record says refused: nothing may be applied under it");
+        assertEquals(1_000, o.w.balance(o.card));
+        o.actions.adjust(o.action("k-2"), USD, 100).value();
+        assertEquals(Reason.INVALID_REQUEST, reason(o.actions.adjust(o.action("k-2"), USD, 100)), "done: its result is in the log");
+        assertEquals(1_100, o.w.balance(o.card));
     }
 
     private static World prepared() {

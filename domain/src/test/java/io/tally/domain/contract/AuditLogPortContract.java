@@ -105,6 +105,9 @@ public abstract class AuditLogPortContract {
 
         AuditRecord stored = port().page(brand, ALL, 10, Optional.empty()).records().get(0);
         assertEquals(intent.withAfter(done), stored);
+        assertEquals(Optional.of(stored), port().find(brand, "i-1"));
+        assertEquals(Optional.empty(), port().find(other, "i-1"));
+        assertEquals(Optional.empty(), port().find(brand, "nope"));
         port().record(record(brand, "i-2", T0, ANN, "card.adjust"));
         assertFalse(port().settle(brand, "i-2", done), "a record that was never an intent is not settled");
     }

@@ -23,6 +23,11 @@ public final class InMemoryAuditLog implements AuditLogPort {
     }
 
     @Override
+    public synchronized Optional<AuditRecord> find(BrandId brand, String id) {
+        return records.stream().filter(r -> r.brand().equals(brand) && r.id().equals(id)).findFirst();
+    }
+
+    @Override
     public synchronized boolean settle(BrandId brand, String id, Map<String, String> after) {
         for (int i = 0; i < records.size(); i++) {
             AuditRecord r = records.get(i);

@@ -42,16 +42,11 @@ class CardActionsBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (tally != null) {
-            tally.close();
-        }
+        OfficeTestSupport.close(tally, browser);
     }
 
     private static String heading() {
-        return browser.driver().findElement(By.tagName("h1")).getText();
+        return OfficeTestSupport.heading(browser);
     }
 
     private static String text() {
