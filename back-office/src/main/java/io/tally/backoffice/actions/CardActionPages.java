@@ -172,8 +172,8 @@ public final class CardActionPages implements OfficeArea {
     }
 
     private OfficeResponse statusForm(OfficeCall c, Card card, String error, int status) {
-        String to = c.request().field("to") != null ? c.request().field("to")
-                : card.status() == CardStatus.ACTIVE ? "INACTIVE" : "ACTIVE";
+        String posted = c.request().field("to");
+        String to = posted != null && !posted.isBlank() ? posted : card.status() == CardStatus.ACTIVE ? "INACTIVE" : "ACTIVE";
         String title = to.equals("INACTIVE") ? "Deactivate the card" : "Reactivate the card";
         return reasonPage(c, form(c, "status", title, c.request().field("reason"), error, to), status);
     }
