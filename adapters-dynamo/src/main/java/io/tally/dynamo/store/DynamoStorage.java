@@ -12,6 +12,7 @@ import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
+import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.IdempotencyPort;
@@ -56,6 +57,10 @@ public final class DynamoStorage {
 
     public ActivityLogPort activityLog() {
         return new DynamoActivityLog(table);
+    }
+
+    public AuditLogPort auditLog() {
+        return new DynamoAuditLog(table);
     }
 
     public CardPort cards() {

@@ -316,6 +316,23 @@ public final class Keys {
 
     public static final String COUPON_LOAD_SK = "COUPONLOAD";
 
+    /** A staff action's audit record (A46): one item per brand and record id, so the id decides "recorded once". */
+    public static String audit(String brand, String id) {
+        return "BRAND#" + brand + "#AUDIT#" + id;
+    }
+
+    public static final String AUDIT_SK = "AUDIT";
+
+    /** A brand's audit log in time order (A47, GSI3): the records' index partition. */
+    public static String brandAudit(String brand) {
+        return "BRAND#" + brand + "#AUDIT";
+    }
+
+    /** The record's place in its brand's log: a fixed-width UTC instant (sorts as text), then its id. */
+    public static String auditSk(String fixedWidthInstant, String id) {
+        return fixedWidthInstant + "#" + id;
+    }
+
     /** A staff member of the back office (ids are the identity service's, unique across brands). */
     public static String staff(String staffId) {
         return "STAFF#" + staffId;

@@ -47,7 +47,7 @@ public final class TallyTable {
     public static final Gsi GSI1 = new Gsi("GSI1", "GSI1PK", "GSI1SK", include(CARD_ATTRIBUTES, API_KEY_ATTRIBUTES));
     /** GSI2: cards by customCardNumber, enrollments with work left. Only whole cards and enrollment records: ALL. */
     public static final Gsi GSI2 = new Gsi("GSI2", "GSI2PK", "GSI2SK", List.of());
-    /** GSI3: cards by e-mail. Only whole cards: ALL. */
+    /** GSI3: cards by e-mail, a brand's audit log by time. Only whole cards and whole audit records: ALL. */
     public static final Gsi GSI3 = new Gsi("GSI3", "GSI3PK", "GSI3SK", List.of());
     /** GSI4: cards by phone, and the sweeper's due index (which reads keys and {@code brand} only): cards' attributes. */
     public static final Gsi GSI4 = new Gsi("GSI4", "GSI4PK", "GSI4SK", CARD_ATTRIBUTES);

@@ -3,23 +3,28 @@ package io.tally.backoffice.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import io.tally.backoffice.actions.AuditPage;
+import io.tally.backoffice.actions.CardActionPages;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
 import io.tally.backoffice.pages.SignInPages;
 import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.backoffice.AuditQueryUseCase;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.SignedTokens;
 import io.tally.domain.staff.StaffIdentityPort;
+import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.setup.SetupArea;
-import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
-import io.tally.domain.shared.RandomSource;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
 
@@ -30,6 +35,18 @@ import java.time.Clock;
 @Module
 final class OfficeAreasModule {
     private OfficeAreasModule() {
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea cardActions(DynamoStorage storage, SignedTokens tokens, RandomSource random, Clock clock) {
+        return new CardActionPages(ActionsWiring.cardActions(storage, tokens, random, clock), random);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea audit(AuditLogPort audit, StaffPort staff) {
+        return new AuditPage(new AuditQueryUseCase(audit), staff);
     }
 
     @Provides
@@ -55,6 +72,9 @@ final class OfficeAreasModule {
     static OfficeArea staff(StaffUseCase staff, LocationsPort locations) {
         return new StaffPages(staff, locations);
     }
+
+    @Provides
+    @IntoSet
     static OfficeArea setup(DynamoStorage storage, AuditLogPort audit, RandomSource random, Clock clock) {
         var provisioning = storage.provisioning();
         var reads = storage.brandSetup();
@@ -63,5 +83,4 @@ final class OfficeAreasModule {
                 new ApiKeySetupUseCase(provisioning, audit, random, clock),
                 new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
     }
-
 }

@@ -86,8 +86,8 @@ final class OfficeModule {
 
     @Provides
     @Singleton
-    static AuditLogPort audit() {
-        return new LoggedAuditLog(System.out);
+    static AuditLogPort audit(DynamoStorage storage) {
+        return storage.auditLog();
     }
 
     @Provides

@@ -29,4 +29,21 @@ public record AuditRecord(BrandId brand, String id, Instant at, StaffId staff, S
         before = java.util.Collections.unmodifiableMap(new TreeMap<>(before));
         after = java.util.Collections.unmodifiableMap(new TreeMap<>(after));
     }
+
+    /** The {@code after} value that says how an action kept as an intent ended (see {@link AuditLogPort#settle}). */
+    public static final String OUTCOME = "outcome";
+    /** Recorded before the action's write, not yet settled: the action may or may not have been applied. */
+    public static final String PENDING = "pending";
+    public static final String DONE = "done";
+    public static final String REFUSED = "refused";
+
+    /** An intent not settled yet. */
+    public boolean pending() {
+        return PENDING.equals(after.get(OUTCOME));
+    }
+
+    /** This record with other {@code after} values (what a settlement stores). */
+    public AuditRecord withAfter(Map<String, String> newAfter) {
+        return new AuditRecord(brand, id, at, staff, staffEmail, action, target, reason, before, newAfter);
+    }
 }

@@ -6,6 +6,7 @@ import io.tally.domain.tenant.BrandId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** In-memory {@link AuditLogPort}: newest first, cursor = the number of matching records already returned. */
@@ -19,6 +20,26 @@ public final class InMemoryAuditLog implements AuditLogPort {
         }
         records.add(record);
         return true;
+    }
+
+    @Override
+    public synchronized Optional<AuditRecord> find(BrandId brand, String id) {
+        return records.stream().filter(r -> r.brand().equals(brand) && r.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public synchronized boolean settle(BrandId brand, String id, Map<String, String> after) {
+        for (int i = 0; i < records.size(); i++) {
+            AuditRecord r = records.get(i);
+            if (r.brand().equals(brand) && r.id().equals(id)) {
+                if (!r.pending()) {
+                    return false;
+                }
+                records.set(i, r.withAfter(after));
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.tally.domain.model;
 
+import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardStatus;
 import io.tally.domain.coupon.Coupon;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponSetId;
@@ -114,6 +117,9 @@ public final class ModelCheck {
         if (action instanceof Action.Operation op) {
             couponsChanged = op instanceof Action.Checkout || op instanceof Action.Complete || op instanceof Action.Void;
             operate(op, plan);
+        } else if (action instanceof Action.Switch s) {
+            switchCard(s);
+            compare(card -> false);
         } else if (action instanceof Action.Advance a) {
             world.clock().advance(a.by());
             compare(card -> false);
@@ -153,7 +159,7 @@ public final class ModelCheck {
                 if (ownEntry.isEmpty() && own.isPresent()) {
                     ownEntry = own;
                     performedAt = own.get().time();
-                    expected = Optional.of(op.onModel(model, performedAt, own.get().transactionId().value()));
+                    expected = Optional.of(onModel(op, model, performedAt, own.get().transactionId().value()));
                 }
                 if (plan.abandoned() && attempt == 0 && world.checkouts().isPresent() && abandonable(op)) {
                     abandon(op, probe, ownEntry, attemptAt, expected);
@@ -168,7 +174,7 @@ public final class ModelCheck {
         if (expected.isEmpty()) {
             performedAt = now();
             String id = outcome.isAccepted() ? outcome.value().transactionId().value() : "refused-" + requests;
-            expected = Optional.of(op.onModel(model, performedAt, id));
+            expected = Optional.of(onModel(op, model, performedAt, id));
         }
         trace.add("   model: " + expected.get() + "; code: " + Answers.describe(outcome));
         List<String> diffs = Answers.differences(op, outcome, expected.get(), ownEntry, performedAt);
@@ -184,6 +190,34 @@ public final class ModelCheck {
         // A replay "changes nothing" (docs/API.md), so only a call that was performed must have caught its card up.
         boolean performed = outcome.isAccepted() && !outcome.value().replayed();
         compare(card -> performed && card == op.card());
+    }
+
+    /**
+     * An inactive card refuses every operation (time still acts on it). READING: a void or a completion names its
+     * transaction, not the card, so one that names nothing of this card is not found before the card is looked at.
+     */
+    private static Answer onModel(Action.Operation op, CardModel model, Instant t, String id) {
+        if (model.active()) {
+            return op.onModel(model, t, id);
+        }
+        if (op instanceof Action.Void v && !model.knows(v.target())) {
+            return Answer.refused(Refusal.TRANSACTION_NOT_FOUND);
+        }
+        if (op instanceof Action.Complete c && !model.checkouts().setupIds().contains(c.setup())) {
+            return Answer.refused(Refusal.CHECKOUT_NOT_FOUND);
+        }
+        return Answer.refused(Refusal.CARD_NOT_ACTIVE);
+    }
+
+    /** The back office's switch: one conditional write of the card's profile (on the version read). */
+    private void switchCard(Action.Switch s) {
+        CardNumber number = cards.get(s.card());
+        Card card = world.cards().load(world.brand(), number).orElseThrow();
+        CardStatus to = s.on() ? CardStatus.ACTIVE : CardStatus.INACTIVE;
+        if (world.cards().update(card.withStatus(to)) != CardPort.WriteOutcome.WRITTEN) {
+            fail(List.of("switching card " + s.card() + " to " + to + " was not written"));
+        }
+        models.get(s.card()).setActive(s.on());
     }
 
     private static boolean abandonable(Action.Operation op) {

@@ -82,6 +82,21 @@ public final class OfficeTestSupport {
         browser.screenshot(screenshot);
     }
 
+    /** The page's main heading. */
+    public static String heading(Browser browser) {
+        return browser.driver().findElement(By.tagName("h1")).getText();
+    }
+
+    /** Closes what a test class started (either may be null when the start failed part-way). */
+    public static void close(LocalTally tally, Browser browser) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (tally != null) {
+            tally.close();
+        }
+    }
+
     public static String url(LocalTally tally, String adminPath) {
         return tally.endpoints().baseUrl() + "/admin" + adminPath;
     }
