@@ -58,7 +58,7 @@ final class ActionsWiring {
                 new CardActionsUseCase.Ports(storage.cards(), noLocations, storage.cardLedger(), storage.programs(),
                         storage.auditLog(), noMail, storage.portalConfigs()),
                 new CardActionsUseCase.Rules(new AdjustUseCase(writer, storage.programs()), new VoidUseCase(writer, storage.cardLedger()),
-                        new UpdateAccountUseCase(storage.cards(), writer, retry), new LinkTokens(tokens)),
+                        new UpdateAccountUseCase(storage.cards(), writer, retry, storage.portalConfigs()), new LinkTokens(tokens)),
                 random, clock, retry);
     }
 }

@@ -78,7 +78,7 @@ class CardActionsUseCaseTest {
                     new CardActionsUseCase.Ports(cards, locations, ledger, w.programs, faults.wrap(AuditLogPort.class, audit),
                             faults.wrap(EmailOutboxPort.class, mail), portals),
                     new CardActionsUseCase.Rules(new AdjustUseCase(writer, w.programs), new VoidUseCase(writer, ledger),
-                            new UpdateAccountUseCase(cards, writer, retry), new LinkTokens(new SignedTokens(new byte[32]))),
+                            new UpdateAccountUseCase(cards, writer, retry, portals), new LinkTokens(new SignedTokens(new byte[32]))),
                     w.random, w.clock, retry);
         }
 
