@@ -1,6 +1,7 @@
 package io.tally.backoffice.http;
 
 import io.tally.domain.staff.Permission;
+import io.tally.sqs.web.HttpForms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The back office's pages by method and path below {@code /admin} ({@code /staff/{id}/role}: a {@code {name}} segment
- * matches one path segment and is handed to the page). Each page is public (the sign-in pages), for any signed-in
+ * matches one path segment and is handed to the page URL-decoded: {@code %40} is {@code @}, {@code +} stays {@code +}, a
+ * malformed escape matches nothing). Each page is public (the sign-in pages), for any signed-in
  * member, or for members holding a {@link Permission}; the app refuses the others before the page runs, answering
  * a page that needs a permission the member lacks exactly like a page that does not exist. The use cases check
  * permissions and scope again: the router only keeps pages out of reach.
@@ -88,8 +90,9 @@ public final class OfficeRouter {
             for (int i = 0; i < actual.size() && ok; i++) {
                 String want = e.segments().get(i);
                 if (want.startsWith("{") && want.endsWith("}")) {
-                    ok = !actual.get(i).isEmpty();
-                    params.put(want.substring(1, want.length() - 1), actual.get(i));
+                    String value = HttpForms.decodePathSegment(actual.get(i));
+                    ok = !value.isEmpty();
+                    params.put(want.substring(1, want.length() - 1), value);
                 } else {
                     ok = want.equals(actual.get(i));
                     literals++;
