@@ -67,7 +67,7 @@ public final class OfficeRouter {
             throw new IllegalArgumentException("paths start with '/': " + path);
         }
         List<String> segments = segments(path);
-        boolean taken = entries.stream().anyMatch(e -> e.method().equals(method) && e.segments().equals(segments));
+        boolean taken = entries.stream().anyMatch(e -> e.method().equals(method) && shape(e.segments()).equals(shape(segments)));
         if (taken) {
             throw new IllegalStateException(method + " " + path + " is registered twice");
         }
@@ -109,6 +109,11 @@ public final class OfficeRouter {
     /** Whether any page answers this path with another method (405 rather than 404). */
     boolean knowsPath(String path) {
         return entries.stream().anyMatch(e -> match(e.method(), path).isPresent());
+    }
+
+    /** The pattern with its parameters unnamed: {@code /staff/{id}} and {@code /staff/{other}} are the same page. */
+    private static List<String> shape(List<String> segments) {
+        return segments.stream().map(s -> s.startsWith("{") && s.endsWith("}") ? "{}" : s).toList();
     }
 
     private static List<String> segments(String path) {
