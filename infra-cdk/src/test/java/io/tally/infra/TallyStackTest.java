@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.dynamo.table.TallyTable;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.PeriodicJob;
@@ -170,7 +171,10 @@ class TallyStackTest {
                 assertEquals(config.stage(), variables.get("TALLY_STAGE"));
                 assertEquals(config.brand(), variables.get("TALLY_BRAND"));
                 assertEquals(Map.of("Ref", single(template, "AWS::DynamoDB::Table", true)), variables.get("TALLY_TABLE_NAME"));
-                assertEquals(2, ofType(template, "AWS::SecretsManager::Secret").size(), "signing and sealing secrets");
+                assertEquals(3, ofType(template, "AWS::SecretsManager::Secret").size(),
+                        "the portal's and the back office's signing secrets, the sealing secret");
+                assertEquals(id == FunctionId.BACK_OFFICE, variables.containsKey(OfficeSettings.OFFICE_SECRET),
+                        "only the back office has its signing secret");
                 String portalSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "PortalSigningSecret");
                 String sealSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "SealingSecret");
                 assertTrue(String.valueOf(variables.get(Functions.PORTAL_SECRET_VARIABLE)).contains(portalSecret),

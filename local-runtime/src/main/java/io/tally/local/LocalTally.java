@@ -96,9 +96,12 @@ public final class LocalTally implements AutoCloseable {
 
     /** The back office's settings on this platform: dynalite, the staff pool on cognito-local, a local-only secret. */
     static OfficeSettings officeSettings(LocalEndpoints endpoints) {
+        Map<String, String> queues = endpoints.queueUrlEnvironment();
         return new OfficeSettings(endpoints.tableName(), endpoints.staffPool().poolId(), endpoints.staffPool().clientId(),
-                LOCAL_OFFICE_SECRET, "us-east-1", Optional.of(endpoints.dynamoEndpoint()),
-                Optional.of(endpoints.cognitoEndpoint()));
+                Optional.of(LOCAL_OFFICE_SECRET), "us-east-1", Optional.of(endpoints.dynamoEndpoint()),
+                Optional.of(endpoints.cognitoEndpoint()), Optional.of(endpoints.sqsEndpoint()),
+                queues.get(QueueId.EVENTS.urlEnvironmentVariable()),
+                Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */

@@ -1,5 +1,6 @@
 package io.tally.local;
 
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.domain.provisioning.InvalidSeedException;
 import io.tally.domain.provisioning.SeedReport;
 import io.tally.domain.staff.Role;
@@ -87,6 +88,9 @@ public final class TallyLocal {
         endpoints.queueUrlEnvironment().forEach((k, v) -> env.append(k).append('=').append(v).append('\n'));
         env.append(io.tally.lambda.wiring.Settings.DYNAMODB_ENDPOINT).append('=').append(endpoints.dynamoEndpoint()).append('\n');
         env.append(io.tally.lambda.wiring.Settings.SQS_ENDPOINT).append('=').append(endpoints.sqsEndpoint()).append('\n');
+        env.append(OfficeSettings.USER_POOL_ID).append('=').append(endpoints.staffPool().poolId()).append('\n');
+        env.append(OfficeSettings.CLIENT_ID).append('=').append(endpoints.staffPool().clientId()).append('\n');
+        env.append(OfficeSettings.COGNITO_ENDPOINT).append('=').append(endpoints.cognitoEndpoint()).append('\n');
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, env.toString());

@@ -1,11 +1,7 @@
 package io.tally.backoffice.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
+import io.tally.sqs.web.HttpForms;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +33,8 @@ public record OfficeRequest(String method, String path, Map<String, List<String>
         }
         var ctx = event.getRequestContext();
         String method = ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod() : "GET";
-        return Optional.of(new OfficeRequest(method.toUpperCase(Locale.ROOT), path, form(event),
-                parseQuery(event.getRawQueryString()), cookies(event.getCookies())));
+        return Optional.of(new OfficeRequest(method.toUpperCase(Locale.ROOT), path, HttpForms.form(event, MAX_BODY),
+                HttpForms.query(event.getRawQueryString()), HttpForms.cookies(event.getCookies())));
     }
 
     /** The first value of a form field, stripped; "" when absent. */
@@ -55,63 +51,5 @@ public record OfficeRequest(String method, String path, Map<String, List<String>
     /** A query parameter; "" when absent. */
     public String query(String name) {
         return query.getOrDefault(name, "");
-    }
-
-    private static Map<String, List<String>> form(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null || body.isEmpty()) {
-            return Map.of();
-        }
-        if (event.getIsBase64Encoded()) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        if (body.length() > MAX_BODY) {
-            return Map.of();
-        }
-        Map<String, List<String>> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (!pair.isEmpty()) {
-                int eq = pair.indexOf('=');
-                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-                form.computeIfAbsent(key, k -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-        }
-        return form;
-    }
-
-    private static Map<String, String> parseQuery(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null && !raw.isEmpty()) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.putIfAbsent(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-                }
-            }
-        }
-        return query;
-    }
-
-    private static Map<String, String> cookies(List<String> cookies) {
-        Map<String, String> map = new HashMap<>();
-        if (cookies != null) {
-            for (String header : cookies) {
-                for (String c : header.split(";")) {
-                    int eq = c.indexOf('=');
-                    if (eq > 0) {
-                        map.putIfAbsent(c.substring(0, eq).strip(), c.substring(eq + 1).strip());
-                    }
-                }
-            }
-        }
-        return map;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return "";
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tally.backoffice.http;
 
 import io.tally.domain.staff.Permission;
+import io.tally.sqs.web.HttpForms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The back office's pages by method and path below {@code /admin} ({@code /staff/{id}/role}: a {@code {name}} segment
- * matches one path segment and is handed to the page). Each page is public (the sign-in pages), for any signed-in
+ * matches one path segment and is handed to the page URL-decoded: {@code %40} is {@code @}, {@code +} stays {@code +}, a
+ * malformed escape matches nothing). Each page is public (the sign-in pages), for any signed-in
  * member, or for members holding a {@link Permission}; the app refuses the others before the page runs, answering
  * a page that needs a permission the member lacks exactly like a page that does not exist. The use cases check
  * permissions and scope again: the router only keeps pages out of reach.
@@ -65,7 +67,7 @@ public final class OfficeRouter {
             throw new IllegalArgumentException("paths start with '/': " + path);
         }
         List<String> segments = segments(path);
-        boolean taken = entries.stream().anyMatch(e -> e.method().equals(method) && e.segments().equals(segments));
+        boolean taken = entries.stream().anyMatch(e -> e.method().equals(method) && shape(e.segments()).equals(shape(segments)));
         if (taken) {
             throw new IllegalStateException(method + " " + path + " is registered twice");
         }
@@ -88,8 +90,9 @@ public final class OfficeRouter {
             for (int i = 0; i < actual.size() && ok; i++) {
                 String want = e.segments().get(i);
                 if (want.startsWith("{") && want.endsWith("}")) {
-                    ok = !actual.get(i).isEmpty();
-                    params.put(want.substring(1, want.length() - 1), actual.get(i));
+                    String value = HttpForms.decodePathSegment(actual.get(i));
+                    ok = !value.isEmpty();
+                    params.put(want.substring(1, want.length() - 1), value);
                 } else {
                     ok = want.equals(actual.get(i));
                     literals++;
@@ -106,6 +109,11 @@ public final class OfficeRouter {
     /** Whether any page answers this path with another method (405 rather than 404). */
     boolean knowsPath(String path) {
         return entries.stream().anyMatch(e -> match(e.method(), path).isPresent());
+    }
+
+    /** The pattern with its parameters unnamed: {@code /staff/{id}} and {@code /staff/{other}} are the same page. */
+    private static List<String> shape(List<String> segments) {
+        return segments.stream().map(s -> s.startsWith("{") && s.endsWith("}") ? "{}" : s).toList();
     }
 
     private static List<String> segments(String path) {

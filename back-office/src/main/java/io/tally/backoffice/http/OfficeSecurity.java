@@ -4,6 +4,7 @@ import io.tally.backoffice.http.Session.SignedIn;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.domain.staff.StaffId;
+import io.tally.sqs.web.SecurityHeaders;
 import io.tally.domain.tenant.BrandId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -112,19 +112,7 @@ public final class OfficeSecurity {
     }
 
     Map<String, String> headers(String contentType) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("content-type", contentType);
-        h.put("content-security-policy", CSP);
-        h.put("x-content-type-options", "nosniff");
-        h.put("x-frame-options", "DENY");
-        h.put("referrer-policy", "no-referrer");
-        h.put("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        h.put("cross-origin-opener-policy", "same-origin");
-        h.put("cache-control", "no-store");
-        if (!local) {
-            h.put("strict-transport-security", "max-age=31536000; includeSubDomains");
-        }
-        return h;
+        return SecurityHeaders.of(contentType, CSP, local);
     }
 
     boolean local() {

@@ -6,11 +6,12 @@ import io.tally.backoffice.http.OfficeApp;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffUseCase;
+import io.tally.sqs.wiring.QueuesModule;
 import javax.inject.Singleton;
 
 /** The object graph of a back-office container: built once, shared by every invocation. */
 @Singleton
-@Component(modules = {OfficeModule.class, OfficeAreasModule.class})
+@Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class})
 public interface OfficeComponent {
     OfficeApp office();
 

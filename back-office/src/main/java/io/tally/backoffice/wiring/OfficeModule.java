@@ -17,50 +17,35 @@ import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import java.util.Set;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Clients, ports and use cases of the back office. Plain constructors, no reflection. */
+/**
+ * Ports and use cases of the back office. Plain constructors, no reflection. The clock, random source, AWS credentials,
+ * DynamoDB and SQS clients, event publisher and e-mail outbox come from the shared {@code QueuesModule} (adapters-sqs).
+ */
 @Module
 final class OfficeModule {
     private OfficeModule() {
     }
 
+    /** The shared plumbing's view of this container's configuration (QueuesModule, ContainerModule). */
     @Provides
-    @Singleton
-    static Clock clock() {
-        return Clock.systemUTC();
+    static ContainerSettings container(OfficeSettings settings) {
+        return settings.container();
     }
 
     @Provides
     @Singleton
-    static RandomSource random() {
-        return new FirstUseRandom();
-    }
-
-    @Provides
-    @Singleton
-    static AwsCredentialsProvider credentials(OfficeSettings settings) {
-        return settings.local() ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : DefaultCredentialsProvider.builder().build();
-    }
-
-    @Provides
-    @Singleton
-    static DynamoStorage storage(OfficeSettings settings, AwsCredentialsProvider credentials) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region())).credentialsProvider(credentials);
-        settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
-        return new DynamoStorage(builder.build(), settings.tableName());
+    static DynamoStorage storage(DynamoDbClient dynamo, OfficeSettings settings) {
+        return new DynamoStorage(dynamo, settings.tableName());
     }
 
     @Provides
@@ -93,7 +78,7 @@ final class OfficeModule {
     @Provides
     @Singleton
     static SignedTokens tokens(OfficeSettings settings) {
-        return SignedTokens.fromText(settings.signingSecret());
+        return SignedTokens.fromText(settings.requireSigningSecret());
     }
 
     @Provides

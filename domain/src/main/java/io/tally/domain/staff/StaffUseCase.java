@@ -76,7 +76,16 @@ public final class StaffUseCase {
      * with no staff member acting; the audit log names the operator.
      */
     public Result createAsOperator(BrandId brand, String operator, CreateCommand command) {
-        return create(brand, new StaffId("operator:" + operator), "operator " + operator, command);
+        return create(operator(brand, operator), command);
+    }
+
+    /**
+     * The operator's scope over a brand's staff (the command line: list, disable, enable): a brand admin's
+     * permissions, named {@code operator:<name>} in the audit log.
+     */
+    public static StaffScope operator(BrandId brand, String operator) {
+        return new StaffScope(brand, new StaffId("operator:" + operator), "operator " + operator, Role.ADMIN, Set.of(),
+                Optional.empty());
     }
 
     private Result create(BrandId brand, StaffId actor, String actorEmail, CreateCommand command) {
