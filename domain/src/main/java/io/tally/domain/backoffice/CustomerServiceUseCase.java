@@ -201,10 +201,17 @@ public final class CustomerServiceUseCase {
                 position = Optional.of(Position.of(e));
                 BrandTransaction.of(e).filter(t -> filter.wants(t) && visible(scope, t)).ifPresent(found::add);
             }
-            examined += consumed;
-            if (slice.next().isEmpty() && consumed == slice.events().size()) {
-                return new TransactionsPage(found, Optional.empty(), examined);
+            if (consumed < slice.events().size()) {
+                examined += consumed;
+                break;
             }
+            if (slice.next().isEmpty()) {
+                return new TransactionsPage(found, Optional.empty(), examined + consumed);
+            }
+            // The whole slice was examined (the log may have left events outside the timeframe out of it): go on
+            // after its last examined event.
+            examined += limit;
+            position = slice.next();
         }
         return new TransactionsPage(found, position.map(ActivityCursor::encode), examined);
     }

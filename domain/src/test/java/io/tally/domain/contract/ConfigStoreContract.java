@@ -171,11 +171,17 @@ public abstract class ConfigStoreContract {
         Instant from = day.plusSeconds(60);
         Instant to = day.plusSeconds(60L * 6);
 
-        ActivityLogPort.Slice first = activityLog().between(brand, from, to, Optional.empty(), 3);
-        assertEquals(List.of(events.get(5), events.get(4), events.get(3)), first.events());
-        ActivityLogPort.Slice second = activityLog().between(brand, from, to, first.next(), 3);
-        assertEquals(List.of(events.get(2), events.get(1)), second.events());
-        assertTrue(second.next().isEmpty());
+        List<DomainEvent> read = new ArrayList<>();
+        Optional<ActivityLogPort.Position> after = Optional.empty();
+        int slices = 0;
+        do {
+            ActivityLogPort.Slice slice = activityLog().between(brand, from, to, after, 3);
+            assertTrue(slice.events().size() <= 3);
+            read.addAll(slice.events());
+            after = slice.next();
+        } while (after.isPresent() && ++slices < 10);
+        assertEquals(List.of(events.get(5), events.get(4), events.get(3), events.get(2), events.get(1)), read,
+                "every event of [from, to) once, newest first (a slice may examine events outside and leave them out)");
         assertTrue(activityLog().between(brand, from.plusMillis(300), from.plusSeconds(1), Optional.empty(), 3)
                 .events().isEmpty(), "an instant at the bound's second but before it is outside");
     }
