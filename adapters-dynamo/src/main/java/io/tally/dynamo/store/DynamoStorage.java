@@ -140,4 +140,14 @@ public final class DynamoStorage {
     public DynamoBulkImport bulkImport() {
         return new DynamoBulkImport(table);
     }
+
+    /** The back office's staff members (A36-A38). */
+    public io.tally.domain.staff.StaffPort staff() {
+        return new DynamoStaff(table);
+    }
+
+    /** A brand's locations and location groups, read for the back office (A39). */
+    public io.tally.domain.tenant.LocationsPort locations() {
+        return new DynamoLocations(table);
+    }
 }

@@ -360,4 +360,23 @@ public final class Keys {
     }
 
     public static final String COUPON_LOAD_SK = "COUPONLOAD";
+
+    /** A staff member of the back office (ids are the identity service's, unique across brands). */
+    public static String staff(String staffId) {
+        return "STAFF#" + staffId;
+    }
+
+    public static final String STAFF_SK = "STAFF";
+
+    /** GSI1: a brand's staff, sorted by e-mail. */
+    public static String brandStaff(String brand) {
+        return "BRAND#" + brand + "#STAFF";
+    }
+
+    public static String brandStaffSk(String email, String staffId) {
+        return email + "#" + staffId;
+    }
+
+    public static final String LOCATION_PREFIX = "LOC#";
+    public static final String LOCATION_GROUP_PREFIX = "LGRP#";
 }

@@ -9,6 +9,11 @@ public final class Routes {
             new Route("POST", "/merchant/{method}", FunctionId.MERCHANT_API),
             // CORS preflight: answered by the merchant handler itself, locally and on AWS
             new Route("OPTIONS", "/merchant/{method}", FunctionId.MERCHANT_API),
+            // the back office: before the root methods, since `POST /{method}` would take `POST /admin` (first match wins)
+            new Route("GET", "/admin", FunctionId.BACK_OFFICE),
+            new Route("POST", "/admin", FunctionId.BACK_OFFICE),
+            new Route("GET", "/admin/{proxy+}", FunctionId.BACK_OFFICE),
+            new Route("POST", "/admin/{proxy+}", FunctionId.BACK_OFFICE),
             // the same methods at the host root, where Clutch served them and its public clients post (`POST /{method}`)
             new Route("POST", "/{method}", FunctionId.MERCHANT_API),
             new Route("OPTIONS", "/{method}", FunctionId.MERCHANT_API),

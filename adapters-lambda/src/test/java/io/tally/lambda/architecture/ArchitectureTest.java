@@ -36,7 +36,7 @@ class ArchitectureTest {
     void theDomainSeesNoAdapter() {
         noClasses().that().resideInAPackage("io.tally.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "io.tally.lambda..",
-                        "io.tally.local..", "io.tally.portal..", "io.tally.infra..")
+                        "io.tally.local..", "io.tally.portal..", "io.tally.backoffice..", "io.tally.infra..")
                 .check(production);
     }
 
@@ -61,6 +61,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tally.portal..").and().resideOutsideOfPackage("io.tally.portal.wiring..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "software.amazon.awssdk.services.dynamodb..")
                 .because("the member pages talk to ports; only the portal's Dagger wiring knows the DynamoDB adapter")
+                .check(production);
+    }
+
+    @Test
+    void backOfficeReachesStorageOnlyThroughItsCompositionRoot() {
+        noClasses().that().resideInAPackage("io.tally.backoffice..").and().resideOutsideOfPackage("io.tally.backoffice.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "software.amazon.awssdk.services.dynamodb..")
+                .because("the back office's pages talk to ports; only its Dagger wiring knows the DynamoDB adapter")
+                .check(production);
+    }
+
+    @Test
+    void theBackOfficeSeesNeitherTheMerchantApiNorThePortal() {
+        noClasses().that().resideInAPackage("io.tally.backoffice..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.lambda..", "io.tally.portal..", "io.tally.infra..")
                 .check(production);
     }
 

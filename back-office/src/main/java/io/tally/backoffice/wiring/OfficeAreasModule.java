@@ -1,0 +1,34 @@
+package io.tally.backoffice.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import io.tally.backoffice.http.OfficeArea;
+import io.tally.backoffice.pages.ChallengeTokens;
+import io.tally.backoffice.pages.HomePage;
+import io.tally.backoffice.pages.SignInPages;
+import io.tally.domain.staff.StaffIdentityPort;
+import io.tally.domain.staff.StaffSignIn;
+
+/**
+ * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
+ * back-office/README.md); build its use cases from the ports {@link OfficeModule} provides.
+ */
+@Module
+final class OfficeAreasModule {
+    private OfficeAreasModule() {
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea home() {
+        return new HomePage();
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea signIn(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
+        return new SignInPages(signIn, identity, challenges);
+    }
+
+}
