@@ -7,8 +7,13 @@ import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
 import io.tally.backoffice.pages.SignInPages;
+import io.tally.backoffice.search.CustomerServicePages;
+import io.tally.domain.backoffice.CustomerServiceUseCase;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffSignIn;
+import io.tally.domain.tenant.LocationsPort;
+import io.tally.dynamo.store.DynamoStorage;
+import java.time.Clock;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -31,4 +36,10 @@ final class OfficeAreasModule {
         return new SignInPages(signIn, identity, challenges);
     }
 
+    @Provides
+    @IntoSet
+    static OfficeArea customerService(DynamoStorage storage, LocationsPort locations, Clock clock) {
+        return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
+                storage.cardLocations(), storage.activityLog(), clock), storage.programs(), locations, clock);
+    }
 }
