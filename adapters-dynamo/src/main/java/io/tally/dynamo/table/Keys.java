@@ -1,5 +1,10 @@
 package io.tally.dynamo.table;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 /**
  * Every key of the single table is built here, so the prefixes ({@code BRAND#}, {@code CARD#} …) live
  * in one place. docs/ARCHITECTURE.md lists the access pattern each serves.
@@ -121,7 +126,21 @@ public final class Keys {
      * key is unambiguous.
      */
     public static String thirdPartyUsername(String brand, String system, String username) {
-        return "BRAND#" + brand + "#USERNAME#" + system + "#" + username;
+        byte[] utf8 = username.getBytes(StandardCharsets.UTF_8);
+        // A partition key holds at most 2,048 bytes and a username up to 1,024 characters: a long one is keyed by its
+        // SHA-256 (the card read back decides, so a shared hash could only cost a read).
+        String name = utf8.length <= MAX_USERNAME_KEY_BYTES ? username : "~sha256~" + sha256(utf8);
+        return "BRAND#" + brand + "#USERNAME#" + system + "#" + name;
+    }
+
+    private static final int MAX_USERNAME_KEY_BYTES = 512;
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** A username link's sort key: the card it points at. */

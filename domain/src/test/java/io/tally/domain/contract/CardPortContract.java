@@ -201,6 +201,11 @@ public abstract class CardPortContract {
         assertTrue(port().search(brand, twitter, 10).isEmpty(), "a username the card no longer has finds nothing");
         assertEquals(List.of(card.number()), port().search(brand,
                 new CardSearch.ByThirdPartyUsername("steam", "ada1815"), 10).stream().map(Card::number).toList());
+
+        String longName = "é".repeat(1000);
+        Card tall = named("Bea", "Long", Map.of("forum", longName));
+        assertEquals(List.of(tall.number()), port().search(brand, new CardSearch.ByThirdPartyUsername("forum", longName), 10)
+                .stream().map(Card::number).toList(), "a username of 1,000 characters (2,000 bytes) is found too");
     }
 
     private <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
