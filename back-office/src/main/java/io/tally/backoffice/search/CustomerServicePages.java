@@ -173,10 +173,14 @@ public final class CustomerServicePages implements OfficeArea {
         places.add(new Option("", "All locations", q.query("location").isEmpty()));
         locations.locations(call.scope().brand()).stream().filter(l -> call.scope().sees(l.id()))
                 .forEach(l -> places.add(new Option(l.id().value(), l.name(), l.id().value().equals(q.query("location")))));
+        List<Option> programChoices = new ArrayList<>();
+        programChoices.add(new Option("", "All programs", q.query("program").isEmpty()));
+        programs.catalogue(call.scope().brand()).programs().forEach(p -> programChoices.add(new Option(p.id().value(),
+                p.name(), p.id().value().equals(q.query("program")))));
         int status = errors.isEmpty() ? 200 : 400;
         List<FieldError> shownErrors = errors.isEmpty() ? null : errors;
         return OfficeResponse.html(status, Html.render(o -> JtetransactionsGenerated.render(o, null, page, shown, types,
-                places, rows, next, shownErrors, !errors.isEmpty() ? 0 : rows.size())));
+                places, programChoices, rows, next, shownErrors, rows.size())));
     }
 
     private static Optional<LocalDate> date(String text, String field, String what, List<FieldError> errors) {
