@@ -100,6 +100,19 @@ class TallyStackTest {
     }
 
     @Test
+    void whatNoRouteMatchesReachesTheMerchantFunctionsDefaultRoute() {
+        for (Template template : SynthesizedStacks.both()) {
+            Map<String, Object> fallback = ofType(template, "AWS::ApiGatewayV2::Route").values().stream()
+                    .filter(route -> "$default".equals(properties(route).get("RouteKey")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no $default route"));
+            String integrationId = (String) map(list(list(map(properties(fallback).get("Target")).get("Fn::Join")).get(1)).get(1))
+                    .get("Ref");
+            assertEquals(Map.of("Ref", aliasId(template, FunctionId.MERCHANT_API)),
+                    properties(resources(template).get(integrationId)).get("IntegrationUri"));
+        }
+    }
+
+    @Test
     void theMerchantHandlerAnswersCorsPreflightItself() {
         for (Template template : SynthesizedStacks.both()) {
             assertFalse(properties(single(template, "AWS::ApiGatewayV2::Api")).containsKey("CorsConfiguration"),

@@ -7,10 +7,13 @@ import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
 import io.tally.backoffice.pages.SignInPages;
+import io.tally.backoffice.pages.StaffPages;
+import io.tally.backoffice.pages.TotpPages;
 import io.tally.backoffice.search.CustomerServicePages;
 import io.tally.domain.backoffice.CustomerServiceUseCase;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffSignIn;
+import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
@@ -34,6 +37,18 @@ final class OfficeAreasModule {
     @IntoSet
     static OfficeArea signIn(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
         return new SignInPages(signIn, identity, challenges);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea totp(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
+        return new TotpPages(signIn, identity, challenges);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea staff(StaffUseCase staff, LocationsPort locations) {
+        return new StaffPages(staff, locations);
     }
 
     @Provides

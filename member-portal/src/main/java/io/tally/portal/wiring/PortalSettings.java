@@ -1,5 +1,6 @@
 package io.tally.portal.wiring;
 
+import io.tally.sqs.wiring.ContainerSettings;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,12 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
 
     /** Talking to local protocol servers: cookies without Secure, http links. */
     public boolean local() {
-        return dynamoEndpoint.isPresent() || sqsEndpoint.isPresent();
+        return container().local();
+    }
+
+    /** What the shared plumbing (adapters-sqs) needs: endpoints, the events queue and the e-mail queue. */
+    public ContainerSettings container() {
+        return new ContainerSettings(region, dynamoEndpoint, sqsEndpoint, eventsQueueUrl, Optional.of(emailQueueUrl));
     }
 
     public static PortalSettings fromEnvironment(Map<String, String> env) {

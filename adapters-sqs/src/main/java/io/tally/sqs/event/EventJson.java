@@ -1,4 +1,4 @@
-package io.tally.lambda.sqs;
+package io.tally.sqs.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

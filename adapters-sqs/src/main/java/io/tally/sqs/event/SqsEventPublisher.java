@@ -1,4 +1,4 @@
-package io.tally.lambda.sqs;
+package io.tally.sqs.event;
 
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;

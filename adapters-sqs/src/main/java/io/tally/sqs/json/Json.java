@@ -1,4 +1,4 @@
-package io.tally.lambda.json;
+package io.tally.sqs.json;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;

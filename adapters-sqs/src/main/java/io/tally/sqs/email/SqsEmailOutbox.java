@@ -1,4 +1,4 @@
-package io.tally.portal.email;
+package io.tally.sqs.email;
 
 import io.tally.domain.email.EmailMessage;
 import io.tally.domain.email.EmailOutboxPort;

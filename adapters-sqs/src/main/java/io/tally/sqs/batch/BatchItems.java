@@ -1,10 +1,11 @@
-package io.tally.lambda.sqs;
+package io.tally.sqs.batch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -15,15 +16,22 @@ public final class BatchItems {
     private BatchItems() {
     }
 
+    /** Logs a failure as a WARN line with the record's message id and the exception's message. */
     public static SQSBatchResponse handle(SQSEvent batch, PrintStream log, Consumer<SQSEvent.SQSMessage> each) {
+        return handle(batch, each, (record, e) -> log.println("{\"level\":\"WARN\",\"messageId\":\""
+                + record.getMessageId() + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}"));
+    }
+
+    /** Reports each failure to {@code failed} (for consumers whose exception messages may hold personal data). */
+    public static SQSBatchResponse handle(SQSEvent batch, Consumer<SQSEvent.SQSMessage> each,
+                                          BiConsumer<SQSEvent.SQSMessage, RuntimeException> failed) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch.getRecords() == null ? List.of() : batch.getRecords();
         for (SQSEvent.SQSMessage record : records) {
             try {
                 each.accept(record);
             } catch (RuntimeException e) {
-                log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId()
-                        + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
+                failed.accept(record, e);
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(record.getMessageId()).build());
             }

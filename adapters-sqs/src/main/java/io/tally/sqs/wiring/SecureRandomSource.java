@@ -1,13 +1,13 @@
-package io.tally.lambda.wiring;
+package io.tally.sqs.wiring;
 
 import io.tally.domain.shared.RandomSource;
 import java.security.SecureRandom;
 
 /**
- * The production {@link RandomSource}. The generator is created on first use, not during init, so a
+ * The production {@link RandomSource} of every Lambda front. The generator is created on first use, not during init, so a
  * SnapStart snapshot never carries random state into the instances restored from it.
  */
-final class SecureRandomSource implements RandomSource {
+public final class SecureRandomSource implements RandomSource {
     private volatile SecureRandom random;
 
     @Override
@@ -28,12 +28,12 @@ final class SecureRandomSource implements RandomSource {
      * Drops the generator, so the next draw creates a fresh one. SnapStart priming calls this before the
      * snapshot: a generator seeded before it would be cloned into every restored instance.
      */
-    synchronized void forget() {
+    public synchronized void forget() {
         random = null;
     }
 
     /** True once a generator exists (tests of the priming path). */
-    boolean created() {
+    public boolean created() {
         return random != null;
     }
 }

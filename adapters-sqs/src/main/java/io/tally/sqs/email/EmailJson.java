@@ -1,4 +1,4 @@
-package io.tally.portal.email;
+package io.tally.sqs.email;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
