@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Customer service in headless Chromium against the local platform: a card used at Main Street (group STORES) whose
@@ -68,7 +69,9 @@ class CustomerServiceBrowserIT {
         ok(issue("DEMOWEB", "web", webCard, "40.00"));
         awaitActivity(3);
         readyStaff(tally, browser, DEMO, "service@example.com", PASSWORD, Role.SERVICE);
+        awaitSignedOut();
         readyStaff(tally, browser, DEMO, "online.manager@example.com", PASSWORD, Role.MANAGER, "ONLINE");
+        awaitSignedOut();
     }
 
     @AfterAll
@@ -104,6 +107,7 @@ class CustomerServiceBrowserIT {
         visit(tally, browser, "/transactions", "office-transactions");
         assertTrue(main().contains(storeCard) && main().contains(webCard), main());
         signOut(browser);
+        awaitSignedOut();
     }
 
     @Test
@@ -136,6 +140,13 @@ class CustomerServiceBrowserIT {
         browser.open(url(tally, "/lookup?by=ref&q=" + storeRef));
         assertTrue(main().contains("No transaction found."), main());
         signOut(browser);
+        awaitSignedOut();
+    }
+
+    /** Sign-out is a form post: wait for its answer before the next sign-in opens a page. */
+    private static void awaitSignedOut() {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("form[action$='/signout']")).isEmpty());
     }
 
     private static String heading() {
