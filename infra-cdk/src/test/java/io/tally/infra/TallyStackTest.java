@@ -48,7 +48,8 @@ class TallyStackTest {
                 expectedIndexes.add(Map.of(
                         "IndexName", gsi.name(),
                         "KeySchema", List.of(key(gsi.partitionKey(), "HASH"), key(gsi.sortKey(), "RANGE")),
-                        "Projection", gsi.projectsAll() ? Map.of("ProjectionType", "ALL")
+                        "Projection", gsi.keysOnly() ? Map.of("ProjectionType", "KEYS_ONLY")
+                                : gsi.projectsAll() ? Map.of("ProjectionType", "ALL")
                                 : Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", gsi.projected())));
             }
             assertEquals(expectedAttributes, new HashSet<>(list(table.get("AttributeDefinitions"))));

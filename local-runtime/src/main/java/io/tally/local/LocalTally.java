@@ -101,7 +101,7 @@ public final class LocalTally implements AutoCloseable {
                 Optional.of(LOCAL_OFFICE_SECRET), "us-east-1", Optional.of(endpoints.dynamoEndpoint()),
                 Optional.of(endpoints.cognitoEndpoint()), Optional.of(endpoints.sqsEndpoint()),
                 queues.get(QueueId.EVENTS.urlEnvironmentVariable()),
-                Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())));
+                Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())), Optional.of(LOCAL_PORTAL_SECRET));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */

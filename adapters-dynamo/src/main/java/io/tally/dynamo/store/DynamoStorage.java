@@ -3,6 +3,7 @@ package io.tally.dynamo.store;
 import io.tally.domain.campaign.CampaignBudgetPort;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.CheckoutConfigStore;
+import io.tally.domain.card.CardLocationsPort;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
@@ -65,6 +66,10 @@ public final class DynamoStorage {
 
     public CardPort cards() {
         return new DynamoCards(table);
+    }
+
+    public CardLocationsPort cardLocations() {
+        return new DynamoCardLocations(table);
     }
 
     public CardLedgerPort cardLedger() {

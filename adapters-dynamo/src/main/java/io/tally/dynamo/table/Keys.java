@@ -1,5 +1,10 @@
 package io.tally.dynamo.table;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 /**
  * Every key of the single table is built here, so the prefixes ({@code BRAND#}, {@code CARD#} …) live
  * in one place. docs/ARCHITECTURE.md lists the access pattern each serves.
@@ -104,6 +109,62 @@ public final class Keys {
         return "PHONE#" + brand + "#" + phoneDigits;
     }
 
+    /**
+     * GSI5 (card items): a brand's cards by the primary customer's first name (searchable form: NFD, no marks, lower
+     * case), one partition per initial; sort key {@link #nameSk}. A prefix search queries the prefix's initial.
+     */
+    public static String firstName(String brand, String initial) {
+        return "FNAME#" + brand + "#" + initial;
+    }
+
+    /** GSI6 (card items): a brand's cards by the primary customer's last name, like {@link #firstName}. */
+    public static String lastName(String brand, String initial) {
+        return "LNAME#" + brand + "#" + initial;
+    }
+
+    /** GSI5/GSI6 sort key: the name searched, the other name, the card number (name order, then number). */
+    public static String nameSk(String searched, String other, String cardNumber) {
+        return searched + "#" + other + "#" + cardNumber;
+    }
+
+    /**
+     * A card's third-party username: a link item per (brand, system, username) and card, written before the card's
+     * own write and verified against the card on read. System names cannot hold {@code #} (field name rules), so the
+     * key is unambiguous.
+     */
+    public static String thirdPartyUsername(String brand, String system, String username) {
+        byte[] utf8 = username.getBytes(StandardCharsets.UTF_8);
+        // A partition key holds at most 2,048 bytes and a username up to 1,024 characters: a long one is keyed by its
+        // SHA-256 (the card read back decides, so a shared hash could only cost a read).
+        String name = utf8.length <= MAX_USERNAME_KEY_BYTES ? username : "~sha256~" + sha256(utf8);
+        return "BRAND#" + brand + "#USERNAME#" + system + "#" + name;
+    }
+
+    private static final int MAX_USERNAME_KEY_BYTES = 512;
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** A username link's sort key: the card it points at. */
+    public static String usernameCardSk(String cardNumber) {
+        return "CARD#" + cardNumber;
+    }
+
+    /**
+     * A card's link to a location it was used at, in the card's partition. {@code L} sorts before {@code S} (and after
+     * the coupon links' {@code C}), so the links lie outside every {@code SEQ#} range of the ledger's queries.
+     */
+    public static final String LOCATION_LINK_PREFIX = "LOC#";
+
+    public static String locationLinkSk(String location) {
+        return LOCATION_LINK_PREFIX + location;
+    }
+
     /** Ledger entries share the card's partition; the zero-padded sequence makes SK order sequence order. */
     public static final String SEQUENCE_PREFIX = "SEQ#";
     private static final int SEQUENCE_DIGITS = 19;
@@ -181,6 +242,16 @@ public final class Keys {
 
     public static String activitySk(String occurredAtIso, String eventId) {
         return "EVT#" + occurredAtIso + "#" + eventId;
+    }
+
+    /** GSI2 (activity items): a brand's events by the request ref they name; sort key the activity item's SK. */
+    public static String activityByRequestRef(String brand, String requestRef) {
+        return "REQREF#" + brand + "#" + requestRef;
+    }
+
+    /** GSI3 (activity items): a brand's events by the external transaction id they name; sort key the item's SK. */
+    public static String activityByExternalId(String brand, String externalTransactionId) {
+        return "XTXN#" + brand + "#" + externalTransactionId;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import io.tally.domain.backoffice.CardLocationsListener;
+import io.tally.domain.backoffice.TransactionFacts;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
@@ -196,7 +198,11 @@ final class AppModule {
     @Provides
     @Singleton
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout) {
-        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(), List.of(checkout::onEvent)), json, System.out);
+        // Card locations (a manager's scope over cards) are linked next to the log's recording; the log records ledger
+        // events with the card's program and card set (the back office's transaction filters).
+        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
+                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations())),
+                new TransactionFacts(storage.cards())), json, System.out);
     }
 
     @Provides

@@ -43,9 +43,19 @@ public final class CardActionPages implements OfficeArea {
     private final CardActionsUseCase actions;
     private final RandomSource random;
 
-    public CardActionPages(CardActionsUseCase actions, RandomSource random) {
+    private final boolean welcomeResend;
+    private final boolean local;
+
+    /**
+     * @param welcomeResend whether the welcome e-mail can be resent (the function holds the portal's signing secret,
+     *                      which the e-mail's preferences link needs)
+     * @param local         links to the portal over http (the local runtime)
+     */
+    public CardActionPages(CardActionsUseCase actions, RandomSource random, boolean welcomeResend, boolean local) {
         this.actions = actions;
         this.random = random;
+        this.welcomeResend = welcomeResend;
+        this.local = local;
     }
 
     @Override
@@ -60,6 +70,22 @@ public final class CardActionPages implements OfficeArea {
                 .post("/cards/{number}/pin", Permission.ACT_ON_CARDS, this::pin)
                 .get("/cards/{number}/customer", Permission.ACT_ON_CARDS, c -> withCard(c, card -> customerForm(c, card, null, 200)))
                 .post("/cards/{number}/customer", Permission.ACT_ON_CARDS, this::customer);
+        if (welcomeResend) {
+            router.get("/cards/{number}/welcome", Permission.ACT_ON_CARDS, c -> withCard(c, card -> reasonForm(c, "welcome", null, 200)))
+                    .post("/cards/{number}/welcome", Permission.ACT_ON_CARDS, this::welcome);
+        }
+    }
+
+    private OfficeResponse welcome(OfficeCall c) {
+        return withCard(c, card -> {
+            String origin = (local ? "http://" : "https://") + c.request().host();
+            Outcome<String> done = actions.resendWelcome(action(c), origin + "/portal/" + card.brand().value());
+            if (done instanceof Outcome.Rejected<String> r) {
+                return refused(c, "welcome", r.rejection().reason(), r.rejection().detail());
+            }
+            return done(c, "Welcome e-mail queued", List.of(new Row("Card", card.number().value()),
+                    new Row("Message", done.value())));
+        });
     }
 
     private OfficeResponse adjust(OfficeCall c) {
@@ -166,7 +192,8 @@ public final class CardActionPages implements OfficeArea {
     }
 
     private OfficeResponse reasonForm(OfficeCall c, String what, String error, int status) {
-        String title = what.equals("void") ? "Void a transaction" : "Reset the PIN";
+        String title = what.equals("void") ? "Void a transaction" : what.equals("welcome") ? "Resend the welcome e-mail"
+                : "Reset the PIN";
         String path = what.equals("void") ? "void?transactionId=" + text(c.request().query("transactionId")) : what;
         return reasonPage(c, form(c, path, title, c.request().field("reason"), error, null), status);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * (API Gateway delivers form posts base64-encoded), the query parameters and the cookies.
  */
 public record OfficeRequest(String method, String path, Map<String, List<String>> form, Map<String, String> query,
-                            Map<String, String> cookies) {
+                            Map<String, String> cookies, String host) {
     public static final String PREFIX = "/admin";
     static final int MAX_BODY = 64 * 1024;
 
@@ -20,6 +20,13 @@ public record OfficeRequest(String method, String path, Map<String, List<String>
         form = Map.copyOf(form);
         query = Map.copyOf(query);
         cookies = Map.copyOf(cookies);
+        host = host == null || host.isBlank() ? "localhost" : host;
+    }
+
+    /** A request without a known host (tests). */
+    public OfficeRequest(String method, String path, Map<String, List<String>> form, Map<String, String> query,
+                         Map<String, String> cookies) {
+        this(method, path, form, query, cookies, "localhost");
     }
 
     static Optional<OfficeRequest> of(APIGatewayV2HTTPEvent event) {
@@ -33,8 +40,10 @@ public record OfficeRequest(String method, String path, Map<String, List<String>
         }
         var ctx = event.getRequestContext();
         String method = ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod() : "GET";
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        String host = ctx != null && ctx.getDomainName() != null ? ctx.getDomainName() : headers.getOrDefault("host", "localhost");
         return Optional.of(new OfficeRequest(method.toUpperCase(Locale.ROOT), path, HttpForms.form(event, MAX_BODY),
-                HttpForms.query(event.getRawQueryString()), HttpForms.cookies(event.getCookies())));
+                HttpForms.query(event.getRawQueryString()), HttpForms.cookies(event.getCookies()), host));
     }
 
     /** The first value of a form field, stripped; "" when absent. */

@@ -12,9 +12,13 @@ import io.tally.backoffice.pages.SignInPages;
 import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.backoffice.AuditQueryUseCase;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.SignedTokens;
+import io.tally.backoffice.search.CustomerServicePages;
+import io.tally.domain.backoffice.CustomerServiceUseCase;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffSignIn;
@@ -39,8 +43,12 @@ final class OfficeAreasModule {
 
     @Provides
     @IntoSet
-    static OfficeArea cardActions(DynamoStorage storage, SignedTokens tokens, RandomSource random, Clock clock) {
-        return new CardActionPages(ActionsWiring.cardActions(storage, tokens, random, clock), random);
+    static OfficeArea cardActions(DynamoStorage storage, OfficeSettings settings, PublishEventPort events,
+                                  EmailOutboxPort outbox, RandomSource random, Clock clock) {
+        // the welcome e-mail's preferences link is verified by the portal: it is signed with the portal's secret
+        SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
+        return new CardActionPages(ActionsWiring.cardActions(storage, portalTokens, events, outbox, random, clock), random,
+                settings.portalSecret().isPresent(), settings.local());
     }
 
     @Provides
@@ -82,5 +90,12 @@ final class OfficeAreasModule {
                 new CatalogueSetupUseCase(provisioning, storage.programs(), reads, audit, random, clock),
                 new ApiKeySetupUseCase(provisioning, audit, random, clock),
                 new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea customerService(DynamoStorage storage, LocationsPort locations, Clock clock) {
+        return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
+                storage.cardLocations(), storage.activityLog(), clock), storage.programs(), locations, clock);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public record OfficeSettings(String tableName, String userPoolId, String clientId, Optional<String> signingSecret,
                              String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
-                             Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
+                             Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
+                             Optional<String> portalSecret) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String USER_POOL_ID = "TALLY_STAFF_POOL_ID";
     public static final String CLIENT_ID = "TALLY_STAFF_CLIENT_ID";
@@ -28,6 +29,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
     public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
     public static final String COGNITO_ENDPOINT = "TALLY_COGNITO_ENDPOINT";
     public static final String SQS_ENDPOINT = "TALLY_SQS_ENDPOINT";
+    /** The member portal's signing secret: the welcome e-mail's preferences link must verify on the portal. */
+    public static final String PORTAL_SECRET = "TALLY_PORTAL_SECRET";
 
     public OfficeSettings {
         require(tableName, TABLE_NAME);
@@ -41,6 +44,15 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
         require(eventsQueueUrl, EVENTS_QUEUE_URL);
         Objects.requireNonNull(emailQueueUrl, "emailQueueUrl");
+        Objects.requireNonNull(portalSecret, "portalSecret");
+    }
+
+    /** Without the portal's secret: the back office then offers no welcome resend (nothing could verify its links). */
+    public OfficeSettings(String tableName, String userPoolId, String clientId, Optional<String> signingSecret,
+                          String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
+                          Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
+        this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
+                eventsQueueUrl, emailQueueUrl, Optional.empty());
     }
 
     /** Talking to local protocol servers: cookies without Secure, no HSTS, static credentials. */
@@ -74,11 +86,12 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         return new OfficeSettings(env.get(TABLE_NAME), env.get(USER_POOL_ID), env.get(CLIENT_ID),
                 optional(env, OFFICE_SECRET), env.getOrDefault("AWS_REGION", "us-east-1"),
                 optional(env, DYNAMODB_ENDPOINT).map(URI::create), optional(env, COGNITO_ENDPOINT).map(URI::create),
-                optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL));
+                optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL),
+                optional(env, PORTAL_SECRET));
     }
 
     @Override
     public String toString() {
-        return "OfficeSettings[" + tableName + ", pool " + userPoolId + ", secret=****]";
+        return "OfficeSettings[" + tableName + ", pool " + userPoolId + ", secrets=****]";
     }
 }

@@ -20,6 +20,7 @@ import io.tally.domain.tenant.LocationGroup;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.domain.tenant.TerminalId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -192,5 +193,33 @@ public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchant
                 .filter(e -> e.getKey().get(0).equals(kind) && e.getKey().get(1).equals(brand.value()))
                 .sorted(Comparator.comparing(e -> String.join("#", e.getKey().subList(2, e.getKey().size()))))
                 .map(e -> type.cast(e.getValue())).toList();
+    }
+
+    @Override
+    public List<DomainEvent> byRequestRef(BrandId brand, String requestRef, int limit) {
+        return byData(brand, "requestRef", requestRef, limit);
+    }
+
+    @Override
+    public List<DomainEvent> byExternalTransactionId(BrandId brand, String externalTransactionId, int limit) {
+        return byData(brand, "externalTransactionId", externalTransactionId, limit);
+    }
+
+    private List<DomainEvent> byData(BrandId brand, String field, String value, int limit) {
+        return activity.values().stream().filter(e -> e.brand().equals(brand) && value.equals(e.data().get(field)))
+                .sorted(Comparator.comparing(ActivityLogPort.Position::of, ActivityLogPort.Position.ORDER))
+                .limit(Math.max(1, Math.min(limit, MAX_PAGE))).toList();
+    }
+
+    @Override
+    public Slice between(BrandId brand, Instant from, Instant to, Optional<Position> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
+        }
+        List<DomainEvent> slice = activity.values().stream()
+                .filter(e -> e.brand().equals(brand) && !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to))
+                .filter(e -> after.map(a -> Position.ORDER.compare(Position.of(e), a) > 0).orElse(true))
+                .sorted(Comparator.comparing(Position::of, Position.ORDER)).limit(limit).toList();
+        return new Slice(slice, slice.size() == limit ? Optional.of(Position.of(slice.get(limit - 1))) : Optional.empty());
     }
 }
