@@ -159,6 +159,6 @@ public final class DynamoStorage {
 
     /** A brand's locations and location groups, read for the back office (A39). */
     public io.tally.domain.tenant.LocationsPort locations() {
-        return new DynamoLocations(table);
+        return new DynamoBrandSetup(table);
     }
 }

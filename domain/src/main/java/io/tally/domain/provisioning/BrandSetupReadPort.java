@@ -16,11 +16,18 @@ import java.util.Optional;
  * consistent, so a page shown right after a change shows it. (Programs and value types come from
  * {@code program.LoadProgramsPort}, API keys from {@code tenant.ApiKeysPort}.) Each list is in id order.
  */
-public interface BrandSetupReadPort {
+public interface BrandSetupReadPort extends io.tally.domain.tenant.LocationsPort {
     Optional<Brand> brand(BrandId brand);
 
     List<LocationGroup> locationGroups(BrandId brand);
 
+    /** The same as {@link #locationGroups}: the back office's scope and staff pages read it as a {@code LocationsPort}. */
+    @Override
+    default List<LocationGroup> groups(BrandId brand) {
+        return locationGroups(brand);
+    }
+
+    @Override
     List<Location> locations(BrandId brand);
 
     /** Every terminal of the brand, by location then id. */
