@@ -141,6 +141,7 @@ public final class ModelCheck {
         String requestId = "req-" + cards.get(0).value() + "-" + ++requests; // unique in a world that outlives this check
         CardModel model = models.get(op.card());
         Optional<LedgerEntry> ownEntry = Optional.empty();
+        Optional<Instant> completionPinnedAt = Optional.empty();
         Optional<Answer> expected = Optional.empty();
         Instant performedAt = now();
         Outcome<BalanceResult> outcome = null;
@@ -165,6 +166,12 @@ public final class ModelCheck {
                     abandon(op, probe, ownEntry, attemptAt, expected);
                     return;
                 }
+                if (op instanceof Action.Complete c) {
+                    Optional<String> pinned = models.get(c.card()).checkouts().couponOf(c.setup()).filter(probe::leftClaimed);
+                    if (pinned.isPresent()) {
+                        completionPinnedAt = Optional.of(attemptAt);
+                    }
+                }
                 trace.add("   died after writing " + probe.diedAfter().orElse("?") + "; retried " + plan.retryDelay() + " later");
                 world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
             } finally {
@@ -177,6 +184,14 @@ public final class ModelCheck {
             expected = Optional.of(onModel(op, model, performedAt, id));
         }
         trace.add("   model: " + expected.get() + "; code: " + Answers.describe(outcome));
+        if (ownEntry.isEmpty() && !outcome.isAccepted() && completionPinnedAt.isPresent()) {
+            // A completion attempt that died after re-pinning its setup's coupon may, for all anyone can tell, still be
+            // in flight (its append is decided by the sequence it read): its pin holds for the claim's lease even when
+            // the retry is refused (the setup lapsed meanwhile), as for a completion that was never retried.
+            Action.Complete c = (Action.Complete) op;
+            Instant pinUntil = completionPinnedAt.get().plus(LEASE);
+            models.get(c.card()).checkouts().couponOf(c.setup()).ifPresent(code -> coupons.leased(code, pinUntil));
+        }
         List<String> diffs = Answers.differences(op, outcome, expected.get(), ownEntry, performedAt);
         if (!diffs.isEmpty()) {
             fail(diffs);
