@@ -185,11 +185,11 @@ class CardActionsUseCaseTest {
     @Test
     void a_customer_edit_goes_through_update_account_and_records_what_changed() {
         Customer ann = new Customer("Ann", "Lee", "ann@example.com", null, null, null, null, null, null, null, null, null);
-        var edit = new CardActionsUseCase.CustomerEdit(Optional.of(ann), Optional.empty(), Map.of("tier", "gold"), Map.of());
+        var edit = new CardActionsUseCase.CustomerEdit(Optional.of(ann), Optional.empty(), Map.of("store", "Downtown"), Map.of());
         o.actions.editCustomer(o.action("k-1"), edit).value();
 
         assertEquals("Ann", o.stored().primaryCustomer().orElseThrow().firstName());
-        assertEquals("gold", o.record("k-1").after().get("demographics.tier"));
+        assertEquals("Downtown", o.record("k-1").after().get("demographics.store"));
         assertEquals("Ann", o.record("k-1").after().get("primary.firstName"));
         assertFalse(o.record("k-1").before().containsKey("primary.firstName"));
 
@@ -227,8 +227,8 @@ class CardActionsUseCaseTest {
                     x -> x.stored().status() == CardStatus.INACTIVE, true),
             new Scenario("pin", x -> k -> x.actions.resetPin(x.action(k)), x -> !Pins.matches(x.stored(), TestWorld.PIN), false),
             new Scenario("customer", x -> k -> x.actions.editCustomer(x.action(k), new CardActionsUseCase.CustomerEdit(
-                    Optional.empty(), Optional.empty(), Map.of("tier", "gold"), Map.of())),
-                    x -> "gold".equals(x.stored().brandDemographics().get("tier")), false));
+                    Optional.empty(), Optional.empty(), Map.of("store", "Downtown"), Map.of())),
+                    x -> "Downtown".equals(x.stored().brandDemographics().get("store")), false));
 
     @Test
     void a_crash_after_any_write_never_leaves_an_applied_action_unrecorded_and_the_retry_settles_it_once() {
