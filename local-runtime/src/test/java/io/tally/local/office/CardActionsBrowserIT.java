@@ -15,10 +15,12 @@ import io.tally.domain.staff.Role;
 import io.tally.local.LocalTally;
 import io.tally.local.MerchantClient;
 import io.tally.local.portal.Browser;
+import io.tally.local.portal.PortalTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Card actions end to end: an admin adjusts a card's balance with a reason and sees the new entry, then the audit
@@ -100,5 +102,54 @@ class CardActionsBrowserIT {
 
         visit(tally, browser, "/cards/6036000000000000001/adjust", "office-card-adjust-unknown");
         assertEquals("Not found", heading(), "a card that does not exist, like one out of scope");
+    }
+
+    /**
+     * The issue's acceptance path in one go: customer service finds a card by its customer's name (a lower-case,
+     * accent-free prefix of an accented last name), follows the card page's own links to adjust the balance with a
+     * reason, sees the entry in the card's history with the balance after it and the audit record, and resends the
+     * welcome e-mail, which arrives.
+     */
+    @Test
+    void customer_service_finds_a_card_by_name_adjusts_it_with_a_reason_and_sees_the_entry_and_the_audit_record()
+            throws Exception {
+        String card = ok(till.call("allocate", "{\"cardSetId\": \"GIFT01\"}")).get("cardNumber").asText();
+        ok(till.call("updateBalance", usd("issue", card, "20.00")));
+        ok(till.call("updateAccount", "{\"cardNumber\": \"" + card + "\", \"primaryCustomer\": {\"firstName\": "
+                + "\"Inès\", \"lastName\": \"Castañeda-Ørsted\", \"email\": \"ines.castaneda@example.com\"}}"));
+        signIn(tally, browser, ADMIN, PASSWORD);
+
+        visit(tally, browser, "/search", "office-acceptance-search");
+        new Select(browser.driver().findElement(By.name("by"))).selectByValue("LAST_NAME");
+        fill(browser, "q", "castane");
+        submit(browser);
+        check(browser, "office-acceptance-found");
+        browser.driver().findElement(By.linkText(card)).click();
+        assertEquals("Card " + card, heading());
+
+        browser.driver().findElement(By.linkText("Adjust a balance")).click();
+        check(browser, "office-acceptance-adjust");
+        fill(browser, "amount", "-3.25");
+        fill(browser, "reason", "Double charge at the till, refunded");
+        submit(browser);
+        assertEquals("Balance adjusted", heading());
+
+        visit(tally, browser, "/cards/" + card, "office-acceptance-card-after");
+        String history = browser.driver().findElement(By.tagName("main")).getText();
+        assertTrue(history.contains("ADJUST") && history.contains("-3.25") && history.contains("16.75"), history);
+
+        visit(tally, browser, "/audit?action=card.adjust", "office-acceptance-audit");
+        String audit = browser.driver().findElement(By.cssSelector("table tbody")).getText();
+        assertTrue(audit.contains("card:" + card) && audit.contains("Double charge at the till, refunded")
+                && audit.contains(ADMIN), audit);
+        assertTrue(audit.contains("balance.Currency:USD: 20.00") && audit.contains("balance.Currency:USD: 16.75"), audit);
+
+        visit(tally, browser, "/cards/" + card, "office-acceptance-card");
+        browser.driver().findElement(By.linkText("Resend the welcome e-mail")).click();
+        fill(browser, "reason", "Customer lost the first one");
+        submit(browser);
+        assertEquals("Welcome e-mail queued", heading());
+        check(browser, "office-acceptance-welcome");
+        PortalTestSupport.awaitMail(tally, m -> m.to().contains("ines.castaneda@example.com"));
     }
 }

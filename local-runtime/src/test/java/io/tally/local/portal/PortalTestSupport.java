@@ -29,7 +29,7 @@ public final class PortalTestSupport {
     }
 
     /** Waits (bounded) for a captured e-mail. */
-    static LocalMail.Captured awaitMail(LocalTally tally, Predicate<LocalMail.Captured> which) throws InterruptedException {
+    public static LocalMail.Captured awaitMail(LocalTally tally, Predicate<LocalMail.Captured> which) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             Optional<LocalMail.Captured> found = tally.mail().messages().stream().filter(which).findFirst();
