@@ -102,6 +102,7 @@ class CardActionsBrowserIT {
 
         visit(tally, browser, "/cards/6036000000000000001/adjust", "office-card-adjust-unknown");
         assertEquals("Not found", heading(), "a card that does not exist, like one out of scope");
+        OfficeTestSupport.signOut(browser);
     }
 
     /**
@@ -136,7 +137,7 @@ class CardActionsBrowserIT {
 
         visit(tally, browser, "/cards/" + card, "office-acceptance-card-after");
         String history = browser.driver().findElement(By.tagName("main")).getText();
-        assertTrue(history.contains("ADJUST") && history.contains("-3.25") && history.contains("16.75"), history);
+        assertTrue(history.contains("adjust") && history.contains("-3.25") && history.contains("16.75"), history);
 
         visit(tally, browser, "/audit?action=card.adjust", "office-acceptance-audit");
         String audit = browser.driver().findElement(By.cssSelector("table tbody")).getText();
@@ -151,5 +152,6 @@ class CardActionsBrowserIT {
         assertEquals("Welcome e-mail queued", heading());
         check(browser, "office-acceptance-welcome");
         PortalTestSupport.awaitMail(tally, m -> m.to().contains("ines.castaneda@example.com"));
+        OfficeTestSupport.signOut(browser);
     }
 }

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The back office's browser-test harness: the local platform (dynalite, ElasticMQ, cognito-local) with the demo seed,
@@ -25,6 +29,8 @@ import org.openqa.selenium.By;
 public final class OfficeTestSupport {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     public static final BrandId DEMO = new BrandId("DEMO");
+    /** How long a form's answer may take to arrive (a bound, not a timing assertion). */
+    private static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(15);
 
     private OfficeTestSupport() {
     }
@@ -67,7 +73,8 @@ public final class OfficeTestSupport {
     }
 
     public static void signOut(Browser browser) {
-        browser.driver().findElement(By.cssSelector("form[action$='/signout'] button")).click();
+        clickAndWait(browser, new WebDriverWait(browser.driver(), PAGE_WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/signout'] button"))));
     }
 
     /** Opens {@code /admin<path>}, checks it with axe-core (no violations at all) and saves its screenshot. */
@@ -109,6 +116,20 @@ public final class OfficeTestSupport {
 
     /** Submits the main form of the page (the first submit button inside main). */
     public static void submit(Browser browser) {
-        browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(browser, browser.driver().findElement(By.cssSelector("main form button[type=submit]")));
+    }
+
+    /**
+     * Clicks something that posts a form and waits (bounded) until the browser has left the page: every form here
+     * answers with a new page, and a test reading the page at once may otherwise still see the old one.
+     */
+    private static void clickAndWait(Browser browser, WebElement button) {
+        WebElement before = browser.driver().findElement(By.tagName("html"));
+        button.click();
+        try {
+            new WebDriverWait(browser.driver(), PAGE_WAIT).until(ExpectedConditions.stalenessOf(before));
+        } catch (TimeoutException stayed) {
+            // the browser itself refused the form (a required field left empty): the page stays, as the test expects
+        }
     }
 }
