@@ -16,7 +16,7 @@ import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.coupons.CouponLoadConsumer;
 import io.tally.lambda.coupons.LoadChunkJson;
-import io.tally.lambda.json.Json;
+import io.tally.sqs.json.Json;
 import io.tally.lambda.topology.QueueId;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -12,6 +12,8 @@ import software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions;
 import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
@@ -19,7 +21,8 @@ import software.constructs.Construct;
 
 /**
  * The HTTP API: exactly the routes of {@link Routes#ALL}, each integrated with its function's live
- * alias (payload format 2.0, the {@code APIGatewayV2HTTPEvent} the handlers read).
+ * alias (payload format 2.0, the {@code APIGatewayV2HTTPEvent} the handlers read); the fallback as the
+ * {@code $default} route, so an unknown path is answered in the merchant API's envelope, not API Gateway's.
  *
  * <p>No API-level CORS configuration: when an HTTP API has {@code corsPreflight}, API Gateway answers
  * every OPTIONS request itself and never invokes the OPTIONS route, so the merchant handler's own
@@ -64,6 +67,12 @@ final class Api {
         for (Route route : Routes.ALL) {
             HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function(),
                     id -> new HttpLambdaIntegration(Names.pascal(id.name()) + "Integration", functions.get(id).alias()));
+            if (route.isFallback()) {
+                // API Gateway sends here only what no other route matches, whatever their order
+                HttpRoute.Builder.create(scope, "DefaultRoute").httpApi(api).routeKey(HttpRouteKey.DEFAULT)
+                        .integration(integration).build();
+                continue;
+            }
             api.addRoutes(AddRoutesOptions.builder()
                     .path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))

@@ -49,8 +49,9 @@ final class DataTable {
                     .indexName(gsi.name())
                     .partitionKey(string(gsi.partitionKey()))
                     .sortKey(string(gsi.sortKey()))
-                    .projectionType(gsi.projectsAll() ? ProjectionType.ALL : ProjectionType.INCLUDE)
-                    .nonKeyAttributes(gsi.projectsAll() ? null : gsi.projected())
+                    .projectionType(gsi.keysOnly() ? ProjectionType.KEYS_ONLY
+                            : gsi.projectsAll() ? ProjectionType.ALL : ProjectionType.INCLUDE)
+                    .nonKeyAttributes(gsi.projected().isEmpty() ? null : gsi.projected())
                     .build());
         }
         return built;

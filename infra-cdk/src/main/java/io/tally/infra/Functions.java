@@ -2,6 +2,8 @@ package io.tally.infra;
 
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
+import io.tally.dynamo.table.TallyTable;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -33,7 +36,7 @@ import software.constructs.Construct;
  * is ready.
  *
  * <p>Each function gets its own role with no managed policies: it may write to its own log group, read
- * and write the table's items ({@link #TABLE_ACTIONS}), send to every queue (every function gets every queue's URL), and the
+ * and write the table's items ({@link #TABLE_ACTIONS}; the back office less: {@link #OFFICE_TABLE_ACTIONS}), send to every queue (every function gets every queue's URL), and the
  * consumer of a queue may consume it. Nothing else.
  */
 final class Functions {
@@ -57,8 +60,22 @@ final class Functions {
     private Functions() {
     }
 
+    /**
+     * The back office's table access: item reads, queries of the table and of each index by name (customer service
+     * searches GSI2-GSI4, staff lists read GSI1), and single-item writes (house rule 7). No batch writes: bulk loads
+     * belong to the seed and the coupon loader, not to a staff member's request.
+     */
+    static final List<String> OFFICE_TABLE_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+
+    /**
+     * @param ownEnvironment settings only some functions get (the back office's pool, client and signing secret), on
+     *                       top of the shared ones
+     */
     static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, Table table,
-                                            Map<QueueId, Queues.Pair> queues) {
+                                            Map<QueueId, Queues.Pair> queues,
+                                            Map<FunctionId, Map<String, String>> ownEnvironment) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
         Map<String, String> environment = environment(config, table, queues);
         environment.put(PORTAL_SECRET_VARIABLE, generatedSecret(scope, config, "PortalSigningSecret",
@@ -67,10 +84,17 @@ final class Functions {
                 "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)"));
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
-            functions.put(id, create(scope, config, id, code, environment));
+            Map<String, String> own = new LinkedHashMap<>(environment);
+            own.putAll(ownEnvironment.getOrDefault(id, Map.of()));
+            functions.put(id, create(scope, config, id, code, own));
         }
-        for (Deployed deployed : functions.values()) {
-            table.grant(deployed.function(), TABLE_ACTIONS.toArray(String[]::new));
+        for (Map.Entry<FunctionId, Deployed> entry : functions.entrySet()) {
+            Deployed deployed = entry.getValue();
+            if (entry.getKey() == FunctionId.BACK_OFFICE) {
+                grantOfficeTableAccess(deployed.function(), table);
+            } else {
+                table.grant(deployed.function(), TABLE_ACTIONS.toArray(String[]::new));
+            }
             if (table.getEncryptionKey() != null) {
                 table.getEncryptionKey().grantEncryptDecrypt(deployed.function());
             }
@@ -85,6 +109,16 @@ final class Functions {
                             .build()));
         }
         return functions;
+    }
+
+    private static void grantOfficeTableAccess(Function function, Table table) {
+        List<String> resources = new ArrayList<>();
+        resources.add(table.getTableArn());
+        TallyTable.GSIS.forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(OFFICE_TABLE_ACTIONS)
+                .resources(resources)
+                .build());
     }
 
     private static Deployed create(Construct scope, StackConfig config, FunctionId id, Code code,
@@ -138,7 +172,7 @@ final class Functions {
      * (a CloudFormation dynamic reference, resolved at deploy time), so nothing random is created during Lambda init.
      * Retained with the stack's data unless the stack is disposable: what it sealed or signed must stay readable.
      */
-    private static String generatedSecret(Construct scope, StackConfig config, String id, String description) {
+    static String generatedSecret(Construct scope, StackConfig config, String id, String description) {
         Secret secret = Secret.Builder.create(scope, id)
                 .description(description + " (" + config.brand() + " " + config.stage() + ")")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())

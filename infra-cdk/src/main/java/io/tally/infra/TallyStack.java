@@ -1,5 +1,6 @@
 package io.tally.infra;
 
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import java.util.Map;
@@ -15,8 +16,8 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * One brand's whole platform: the table, the queues, the functions, the HTTP API, the schedules and
- * the alarms. Shapes come from the shared topology (TallyTable, FunctionId, QueueId, Routes,
+ * One brand's whole platform: the table, the queues, the staff user pool, the functions, the HTTP API, the
+ * schedules and the alarms. Shapes come from the shared topology (TallyTable, FunctionId, QueueId, Routes,
  * PeriodicJobs), so the deployed stack and the local runtime cannot drift apart.
  */
 public final class TallyStack extends Stack {
@@ -34,7 +35,14 @@ public final class TallyStack extends Stack {
 
         table = DataTable.create(this, config);
         Map<QueueId, Queues.Pair> queues = Queues.create(this);
-        Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues);
+        StaffPool.Deployed staff = StaffPool.create(this, config);
+        Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues,
+                Map.of(FunctionId.BACK_OFFICE, Map.of(
+                        OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
+                        OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
+                        OfficeSettings.OFFICE_SECRET, Functions.generatedSecret(this, config, "OfficeSigningSecret",
+                                "Tally back-office signing secret (sessions, CSRF tokens)"))));
+        staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         config.emailDomain().ifPresent(domain -> {
             EmailIdentity identity = EmailIdentity.Builder.create(this, "EmailIdentity").identity(Identity.domain(domain)).build();
             identity.grantSendEmail(functions.get(FunctionId.EMAIL_SENDER).function());
@@ -54,6 +62,10 @@ public final class TallyStack extends Stack {
                     "Point the custom domain's DNS record (CNAME or alias) here");
         }
         output("TableName", table.getTableName(), "The DynamoDB table");
+        output("StaffUserPoolId", staff.pool().getUserPoolId(),
+                "The back office's staff user pool (TALLY_STAFF_POOL_ID for tally admin staff)");
+        output("StaffUserPoolClientId", staff.client().getUserPoolClientId(),
+                "The back office's app client (TALLY_STAFF_CLIENT_ID for tally admin staff)");
         queues.forEach((id, pair) -> {
             String name = Names.pascal(id.name());
             output(name + "QueueName", pair.queue().getQueueName(), "Queue " + id.logicalName());

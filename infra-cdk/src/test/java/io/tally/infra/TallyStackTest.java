@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.dynamo.table.TallyTable;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.PeriodicJob;
@@ -47,7 +48,8 @@ class TallyStackTest {
                 expectedIndexes.add(Map.of(
                         "IndexName", gsi.name(),
                         "KeySchema", List.of(key(gsi.partitionKey(), "HASH"), key(gsi.sortKey(), "RANGE")),
-                        "Projection", gsi.projectsAll() ? Map.of("ProjectionType", "ALL")
+                        "Projection", gsi.keysOnly() ? Map.of("ProjectionType", "KEYS_ONLY")
+                                : gsi.projectsAll() ? Map.of("ProjectionType", "ALL")
                                 : Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", gsi.projected())));
             }
             assertEquals(expectedAttributes, new HashSet<>(list(table.get("AttributeDefinitions"))));
@@ -95,6 +97,19 @@ class TallyStackTest {
                 assertEquals(Map.of("Ref", aliasId(template, route.function())), integration.get("IntegrationUri"),
                         route.routeKey() + " invokes the live alias of " + route.function());
             }
+        }
+    }
+
+    @Test
+    void whatNoRouteMatchesReachesTheMerchantFunctionsDefaultRoute() {
+        for (Template template : SynthesizedStacks.both()) {
+            Map<String, Object> fallback = ofType(template, "AWS::ApiGatewayV2::Route").values().stream()
+                    .filter(route -> "$default".equals(properties(route).get("RouteKey")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no $default route"));
+            String integrationId = (String) map(list(list(map(properties(fallback).get("Target")).get("Fn::Join")).get(1)).get(1))
+                    .get("Ref");
+            assertEquals(Map.of("Ref", aliasId(template, FunctionId.MERCHANT_API)),
+                    properties(resources(template).get(integrationId)).get("IntegrationUri"));
         }
     }
 
@@ -157,7 +172,10 @@ class TallyStackTest {
                 assertEquals(config.stage(), variables.get("TALLY_STAGE"));
                 assertEquals(config.brand(), variables.get("TALLY_BRAND"));
                 assertEquals(Map.of("Ref", single(template, "AWS::DynamoDB::Table", true)), variables.get("TALLY_TABLE_NAME"));
-                assertEquals(2, ofType(template, "AWS::SecretsManager::Secret").size(), "signing and sealing secrets");
+                assertEquals(3, ofType(template, "AWS::SecretsManager::Secret").size(),
+                        "the portal's and the back office's signing secrets, the sealing secret");
+                assertEquals(id == FunctionId.BACK_OFFICE, variables.containsKey(OfficeSettings.OFFICE_SECRET),
+                        "only the back office has its signing secret");
                 String portalSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "PortalSigningSecret");
                 String sealSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "SealingSecret");
                 assertTrue(String.valueOf(variables.get(Functions.PORTAL_SECRET_VARIABLE)).contains(portalSecret),

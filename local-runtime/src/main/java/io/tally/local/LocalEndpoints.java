@@ -1,5 +1,6 @@
 package io.tally.local;
 
+import io.tally.local.cognito.StaffPool;
 import io.tally.local.sqs.LocalQueues;
 import java.net.URI;
 import java.util.Map;
@@ -10,8 +11,11 @@ import java.util.Map;
  * tools at.
  *
  * @param baseUrl the HTTP front, e.g. {@code http://127.0.0.1:8080} (no trailing slash)
+ * @param cognitoEndpoint cognito-local, serving the staff user pool
+ * @param staffPool the back office's user pool and app client there
  */
-public record LocalEndpoints(URI dynamoEndpoint, String tableName, URI sqsEndpoint, LocalQueues queues, URI baseUrl) {
+public record LocalEndpoints(URI dynamoEndpoint, String tableName, URI sqsEndpoint, LocalQueues queues, URI baseUrl,
+                             URI cognitoEndpoint, StaffPool staffPool) {
 
     /** Each {@code QueueId.urlEnvironmentVariable()} with its local queue URL. */
     public Map<String, String> queueUrlEnvironment() {

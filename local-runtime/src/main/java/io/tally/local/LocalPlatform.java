@@ -2,12 +2,19 @@ package io.tally.local;
 
 import io.tally.dynamo.dynalite.DynaliteServer;
 import io.tally.dynamo.dynalite.LocalDynamo;
+import io.tally.dynamo.dynalite.RepoRoot;
 import io.tally.dynamo.table.TallyTable;
+import io.tally.local.cognito.CognitoLocalServer;
+import io.tally.local.cognito.StaffPool;
 import io.tally.local.http.FrontSettings;
 import io.tally.local.http.LocalHttpFront;
 import io.tally.local.sqs.ElasticMqServer;
 import io.tally.local.sqs.LocalQueues;
 import io.tally.local.sqs.LocalSqsEventSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -17,7 +24,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole platform on one machine: dynalite with the table, ElasticMQ with the queues, the HTTP
+ * The whole platform on one machine: dynalite with the table, ElasticMQ with the queues, cognito-local with the
+ * staff user pool, the HTTP
  * front and the SQS pollers calling the handlers in process. Start it with
  * {@link #start(LocalPlatformConfig, Function)}; {@link #close()} stops everything in reverse order.
  */
@@ -56,11 +64,16 @@ public final class LocalPlatform implements AutoCloseable {
             LOG.info("ElasticMQ ready on {} with queues {}", elasticMq.endpoint(),
                     queues.all().stream().map(q -> q.url() + " (DLQ " + q.deadLetterName() + ")").toList());
 
+            CognitoLocalServer cognito = push(started, CognitoLocalServer.start(
+                    config.repoRoot().orElseGet(RepoRoot::locate), cognitoData(config)));
+            StaffPool staffPool = StaffPool.ensure(cognito.endpoint());
+            LOG.info("cognito-local ready on {} with the staff pool {}", cognito.endpoint(), staffPool.poolId());
+
             HandlerProvider[] provider = new HandlerProvider[1];
             LocalHttpFront front = push(started, LocalHttpFront.bind(FrontSettings.onPort(config.httpPort()),
                     function -> provider[0].httpHandler(function)));
             LocalEndpoints endpoints = new LocalEndpoints(dynalite.endpoint(), config.tableName(), elasticMq.endpoint(),
-                    queues, front.baseUrl());
+                    queues, front.baseUrl(), cognito.endpoint(), staffPool);
             provider[0] = Objects.requireNonNull(handlers.apply(endpoints), "handler provider");
             provider[0].localPages().forEach(front::addLocalPage);
 
@@ -91,6 +104,19 @@ public final class LocalPlatform implements AutoCloseable {
         config.repoRoot().ifPresent(builder::repoRoot);
         config.dynaliteDataDirectory().ifPresent(builder::dataDirectory);
         return builder.start();
+    }
+
+    /** Next to the DynamoDB data when that is kept (users survive a restart too), else a fresh folder under the logs. */
+    private static Path cognitoData(LocalPlatformConfig config) {
+        try {
+            if (config.dynaliteDataDirectory().isPresent()) {
+                return config.dynaliteDataDirectory().get().toAbsolutePath().resolveSibling("cognito");
+            }
+            Files.createDirectories(config.logDirectory());
+            return Files.createTempDirectory(config.logDirectory().toAbsolutePath(), "cognito-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create cognito-local's data folder", e);
+        }
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T resource) {

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.tally.backoffice.http.BackOfficeHandler;
+import io.tally.backoffice.wiring.OfficeComponent;
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.lambda.coupons.CouponLoaderHandler;
 import io.tally.lambda.http.MerchantApiHandler;
 import io.tally.lambda.jobs.PeriodicJobHandler;
@@ -30,20 +33,25 @@ import java.util.Optional;
 public final class LocalTally implements AutoCloseable {
     /** The local runtime's fixed signing secret for portal links, CSRF tokens and challenges. Never used on AWS. */
     static final String LOCAL_PORTAL_SECRET = "local-only-portal-secret-not-for-production-use";
+    /** The local runtime's fixed signing secret for back-office sessions and CSRF tokens. Never used on AWS. */
+    static final String LOCAL_OFFICE_SECRET = "local-only-back-office-secret-not-for-production";
     private final LocalPlatform platform;
     private final TallyComponent component;
+    private final OfficeComponent office;
     private final LocalMail mail;
     private final LocalJobScheduler jobs;
 
-    private LocalTally(LocalPlatform platform, TallyComponent component, LocalMail mail) {
+    private LocalTally(LocalPlatform platform, TallyComponent component, OfficeComponent office, LocalMail mail) {
         this.platform = platform;
         this.component = component;
+        this.office = office;
         this.mail = mail;
         this.jobs = new LocalJobScheduler(new PeriodicJobHandler(component)).start();
     }
 
     public static LocalTally start(LocalPlatformConfig config) {
         TallyComponent[] component = new TallyComponent[1];
+        OfficeComponent[] office = new OfficeComponent[1];
         LocalMail mail = LocalMail.start();
         try {
             LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
@@ -57,9 +65,10 @@ public final class LocalTally implements AutoCloseable {
                         LOCAL_PORTAL_SECRET, Settings.LOCAL_SEAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(),
                         Optional.empty());
                 component[0] = TallyComponent.create(settings, portal);
-                return new Handlers(component[0], PortalComponent.create(portal), mail);
+                office[0] = OfficeComponent.create(officeSettings(endpoints));
+                return new Handlers(component[0], PortalComponent.create(portal), office[0], mail);
             });
-            return new LocalTally(platform, Objects.requireNonNull(component[0]), mail);
+            return new LocalTally(platform, Objects.requireNonNull(component[0]), Objects.requireNonNull(office[0]), mail);
         } catch (RuntimeException | Error e) {
             mail.close();
             throw e;
@@ -78,6 +87,21 @@ public final class LocalTally implements AutoCloseable {
     /** The graph the handlers use (for seeding and for tests that look behind the API). */
     public TallyComponent component() {
         return component;
+    }
+
+    /** The back office's graph (staff, identity), as its function builds it. */
+    public OfficeComponent office() {
+        return office;
+    }
+
+    /** The back office's settings on this platform: dynalite, the staff pool on cognito-local, a local-only secret. */
+    static OfficeSettings officeSettings(LocalEndpoints endpoints) {
+        Map<String, String> queues = endpoints.queueUrlEnvironment();
+        return new OfficeSettings(endpoints.tableName(), endpoints.staffPool().poolId(), endpoints.staffPool().clientId(),
+                Optional.of(LOCAL_OFFICE_SECRET), "us-east-1", Optional.of(endpoints.dynamoEndpoint()),
+                Optional.of(endpoints.cognitoEndpoint()), Optional.of(endpoints.sqsEndpoint()),
+                queues.get(QueueId.EVENTS.urlEnvironmentVariable()),
+                Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())), Optional.of(LOCAL_PORTAL_SECRET));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */
@@ -102,9 +126,11 @@ public final class LocalTally implements AutoCloseable {
         private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> portal;
         private final RequestHandler<SQSEvent, SQSBatchResponse> emailSender;
         private final CouponLoaderHandler couponLoader;
+        private final BackOfficeHandler backOffice;
         private final LocalMail mail;
 
-        Handlers(TallyComponent component, PortalComponent portalComponent, LocalMail mail) {
+        Handlers(TallyComponent component, PortalComponent portalComponent, OfficeComponent office, LocalMail mail) {
+            this.backOffice = new BackOfficeHandler(office);
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
             this.mail = mail;
@@ -123,6 +149,7 @@ public final class LocalTally implements AutoCloseable {
             return switch (function) {
                 case MERCHANT_API -> merchantApi;
                 case PORTAL -> portal;
+                case BACK_OFFICE -> backOffice;
                 default -> throw new IllegalArgumentException(function + " is not an HTTP function");
             };
         }

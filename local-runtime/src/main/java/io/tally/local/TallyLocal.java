@@ -1,7 +1,11 @@
 package io.tally.local;
 
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.domain.provisioning.InvalidSeedException;
 import io.tally.domain.provisioning.SeedReport;
+import io.tally.domain.staff.Role;
+import io.tally.domain.staff.StaffUseCase;
+import io.tally.domain.tenant.BrandId;
 import io.tally.lambda.provisioning.SeedJson;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -68,6 +73,7 @@ public final class TallyLocal {
         }, "tally-shutdown"));
         SeedReport report = tally.component().applySeed().apply(seed, true);
         printBanner(tally.endpoints(), report, seed);
+        printAdminSignIn(tally, seed.brands().get(0).id());
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -82,6 +88,9 @@ public final class TallyLocal {
         endpoints.queueUrlEnvironment().forEach((k, v) -> env.append(k).append('=').append(v).append('\n'));
         env.append(io.tally.lambda.wiring.Settings.DYNAMODB_ENDPOINT).append('=').append(endpoints.dynamoEndpoint()).append('\n');
         env.append(io.tally.lambda.wiring.Settings.SQS_ENDPOINT).append('=').append(endpoints.sqsEndpoint()).append('\n');
+        env.append(OfficeSettings.USER_POOL_ID).append('=').append(endpoints.staffPool().poolId()).append('\n');
+        env.append(OfficeSettings.CLIENT_ID).append('=').append(endpoints.staffPool().clientId()).append('\n');
+        env.append(OfficeSettings.COGNITO_ENDPOINT).append('=').append(endpoints.cognitoEndpoint()).append('\n');
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, env.toString());
@@ -140,7 +149,30 @@ public final class TallyLocal {
         OUT.println("DynamoDB (dynalite) " + endpoints.dynamoEndpoint() + ", table " + endpoints.tableName()
                 + "; SQS (ElasticMQ) " + endpoints.sqsEndpoint());
         OUT.println("Manage API keys: ./tally admin keys list " + brand.id() + "   (see ./tally admin --help)");
+    }
+
+    /**
+     * The demo brand's first admin, created on the first start (with a temporary password, printed: the first sign-in
+     * asks for a new one); later starts with the data kept find it there.
+     */
+    static void printAdminSignIn(LocalTally tally, String brand) {
+        String email = demoAdminEmail(brand);
+        var result = tally.office().staff().createAsOperator(new BrandId(brand), "tally-up",
+                new StaffUseCase.CreateCommand(email, "Demo admin", Role.ADMIN, Set.of()));
+        OUT.println();
+        OUT.println("Back office: " + tally.endpoints().baseUrl() + "/admin");
+        if (result instanceof StaffUseCase.Created created) {
+            OUT.println("  sign in as " + email + " with the temporary password " + created.temporaryPassword()
+                    + "   <- shown once; you choose your own at the first sign-in");
+        } else {
+            OUT.println("  sign in as " + email + " with the password you chose (kept in .tally/cognito with the data)");
+        }
+        OUT.println("  more staff: ./tally admin staff create --brand " + brand + " --email someone@example.com --role SERVICE");
         OUT.println("Press Ctrl-C to stop.");
+    }
+
+    static String demoAdminEmail(String brand) {
+        return "admin@" + brand.toLowerCase(java.util.Locale.ROOT) + ".example";
     }
 
     /** Command-line options of {@code ./tally up}. */

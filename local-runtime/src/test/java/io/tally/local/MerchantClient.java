@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A merchant-API client for the end-to-end tests, speaking HTTP to the local front like a POS would. */
-final class MerchantClient {
+public final class MerchantClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -39,7 +39,7 @@ final class MerchantClient {
         headers.put("Content-Type", "application/json");
     }
 
-    static MerchantClient demo(LocalTally tally) {
+    public static MerchantClient demo(LocalTally tally) {
         return new MerchantClient(tally.endpoints().baseUrl(), "demo-pos", "demo-secret-do-not-use-in-production",
                 "DEMO", "DEMO001", "pos-1");
     }
@@ -66,7 +66,7 @@ final class MerchantClient {
     }
 
     /** The parsed body, whatever the status. */
-    JsonNode call(String method, String body) {
+    public JsonNode call(String method, String body) {
         return parse(send(method, body));
     }
 
@@ -79,13 +79,13 @@ final class MerchantClient {
     }
 
     /** The successful answer (fails the test otherwise). */
-    static JsonNode ok(JsonNode response) {
+    public static JsonNode ok(JsonNode response) {
         assertTrue(response.path("success").asBoolean(), response.toString());
         return response;
     }
 
     /** The error code of a refused answer (fails the test if it succeeded). */
-    static int code(JsonNode response) {
+    public static int code(JsonNode response) {
         assertFalse(response.path("success").asBoolean(true), response.toString());
         return response.get("errorCode").asInt();
     }

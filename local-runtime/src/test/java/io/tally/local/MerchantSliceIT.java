@@ -40,6 +40,13 @@ class MerchantSliceIT {
         return Path.of(System.getProperty("tally.repo.root", ".."));
     }
 
+    /** A local stack on free ports (logs under {@code target/<dir>}) with the demo seed applied. */
+    static LocalTally startWithDemoSeed(String dir) throws Exception {
+        LocalTally started = LocalTally.start(LocalPlatformConfig.defaults(Path.of("target", dir)).withHttpPort(0).withRepoRoot(repoRoot()));
+        started.component().applySeed().apply(new SeedJson().read(Files.readString(repoRoot().resolve("demo/seed.json"))), true);
+        return started;
+    }
+
     @BeforeAll
     static void start() throws Exception {
         Path logs = Path.of("target", "slice-it");

@@ -4,6 +4,7 @@ import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardStatus;
 import io.tally.domain.card.Customer;
+import io.tally.domain.card.SearchableName;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.tenant.BrandId;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 /**
  * The card profile's item {@code CARD#n / SEQ~CARD} as an enhanced-client schema over {@link Card}. The item carries
  * its own index keys: GSI1 the card set pool ({@code U#n} while unallocated, {@code A#n} after), GSI2
- * customCardNumber, GSI3 e-mail (lower case), GSI4 phone (digits). Writing the whole item on every change keeps those
+ * customCardNumber, GSI3 e-mail (lower case), GSI4 phone (digits), GSI5/GSI6 first/last name (searchable form).
+ * Writing the whole item on every change keeps those
  * keys in step with the profile.
  */
 final class CardItems {
@@ -51,6 +53,29 @@ final class CardItems {
                     c -> email(c).map(e -> c.number().value()).orElse(null))
             .index(TallyTable.GSI4, c -> phone(c).map(p -> Keys.phone(c.brand().value(), p)).orElse(null),
                     c -> phone(c).map(p -> c.number().value()).orElse(null))
+            .index(TallyTable.GSI5, c -> first(c).map(f -> Keys.firstName(c.brand().value(), SearchableName.initial(f))).orElse(null),
+                    c -> first(c).map(f -> Keys.nameSk(f, last(c).orElse(""), c.number().value())).orElse(null))
+            .index(TallyTable.GSI6, c -> last(c).map(l -> Keys.lastName(c.brand().value(), SearchableName.initial(l))).orElse(null),
+                    c -> last(c).map(l -> Keys.nameSk(l, first(c).orElse(""), c.number().value())).orElse(null))
+            .build();
+
+    /**
+     * A card's third-party username link {@code BRAND#b#USERNAME#<system>#<name> / CARD#n}: points at a card that named
+     * the username at {@code version}; the card itself is the truth (verified on read).
+     */
+    record UsernameLink(String brand, String system, String username, String card, Long version) {
+    }
+
+    static final StaticImmutableTableSchema<UsernameLink, ItemValues> USERNAME_LINK = ItemSchema.of(UsernameLink.class,
+                    v -> new UsernameLink(v.string("brand"), v.string("system"), v.string("username"), v.string("card"),
+                            v.number("version")))
+            .key("UsernameLink", l -> Keys.thirdPartyUsername(l.brand(), l.system(), l.username()),
+                    l -> Keys.usernameCardSk(l.card()))
+            .string("brand", UsernameLink::brand)
+            .string("system", UsernameLink::system)
+            .string("username", UsernameLink::username)
+            .string("card", UsernameLink::card)
+            .number("version", UsernameLink::version)
             .build();
 
     private CardItems() {
@@ -58,6 +83,16 @@ final class CardItems {
 
     private static Optional<String> email(Card c) {
         return c.primaryCustomer().flatMap(Customer::searchableEmail);
+    }
+
+    /** The primary customer's first name as searched (GSI5). */
+    static Optional<String> first(Card c) {
+        return c.primaryCustomer().flatMap(p -> SearchableName.of(p.firstName()));
+    }
+
+    /** The primary customer's last name as searched (GSI6). */
+    static Optional<String> last(Card c) {
+        return c.primaryCustomer().flatMap(p -> SearchableName.of(p.lastName()));
     }
 
     private static Optional<String> phone(Card c) {

@@ -143,6 +143,22 @@ final class DynamoCardLedger implements CardLedgerPort {
         return new HistoryPage(page, next);
     }
 
+    /** One descending, consistent Query of the card's {@code SEQ#} range below {@code beforeSequence}. */
+    @Override
+    public List<LedgerEntry> newestBefore(BrandId brand, CardNumber card, long beforeSequence, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
+        }
+        if (beforeSequence <= 0) {
+            return List.of();
+        }
+        return table.query(entries, null, QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBetween(partition(card, Keys.sequenceSk(0)),
+                                partition(card, Keys.sequenceSk(beforeSequence - 1))))
+                        .scanIndexForward(false).consistentRead(true).limit(limit).build())
+                .stream().map(EntryItem::entry).filter(e -> e.brand().equals(brand)).toList();
+    }
+
     /**
      * GSI1 {@code OUTBOX#shard}: every entry carries it from its own write until {@link #markRelayed}. One query per
      * shard for the keys of entries made before {@code before} (sort key = time; the index holds keys only, not the

@@ -1,6 +1,7 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.portal.CustomerField;
+import io.tally.domain.portal.DemographicField;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.portal.ReferralRewards;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 /**
  * The portal configuration: one item next to the brand ({@code BRAND#b / PORTAL}). The theme is a list of its four
  * colours, the customer model a list of field names ({@code !} marks a required one), the referral rewards four flat
- * attributes present only when the brand has them, the subscription lists a list of maps.
+ * attributes present only when the brand has them, the subscription lists a list of maps, the brand's own fields of the
+ * customer model ({@code brandFields}) a list of maps (name, label, type, required, choices).
  */
 final class DynamoPortalConfigs implements PortalConfigPort {
     static final StaticImmutableTableSchema<SubscriptionList, ItemValues> SUBSCRIPTION_LIST =
@@ -27,6 +29,15 @@ final class DynamoPortalConfigs implements PortalConfigPort {
                     .string("name", SubscriptionList::name)
                     .bool("transactional", SubscriptionList::transactional)
                     .bool("defaultOn", SubscriptionList::defaultOn)
+                    .build();
+
+    static final StaticImmutableTableSchema<DemographicField, ItemValues> BRAND_FIELD =
+            ItemSchema.of(DemographicField.class, DynamoPortalConfigs::brandField)
+                    .string("name", DemographicField::name)
+                    .string("label", DemographicField::label)
+                    .string("type", f -> f.type().wireName())
+                    .bool("required", DemographicField::required)
+                    .stringList("choices", DemographicField::choices)
                     .build();
 
     static final StaticImmutableTableSchema<PortalConfig, ItemValues> SCHEMA = ItemSchema.of(PortalConfig.class, DynamoPortalConfigs::config)
@@ -49,6 +60,7 @@ final class DynamoPortalConfigs implements PortalConfigPort {
             .documents("lists", SubscriptionList.class, SUBSCRIPTION_LIST, PortalConfig::subscriptionLists)
             .bool("welcomeEmail", PortalConfig::welcomeEmail)
             .string("fromAddress", PortalConfig::fromAddress)
+            .documents("brandFields", DemographicField.class, BRAND_FIELD, PortalConfig::demographics)
             .build();
 
     private final Table table;
@@ -81,7 +93,12 @@ final class DynamoPortalConfigs implements PortalConfigPort {
         return new PortalConfig(new BrandId(v.string("brand")), v.string("displayName"), v.optString("logoUrl"),
                 new Theme(theme.get(0), theme.get(1), theme.get(2), theme.get(3)), v.string("applicationId"),
                 v.string("merchantId"), v.string("terminalId"), new CardSetId(v.string("enrollmentCardSet")), model,
-                referral, v.list("lists"), v.bool("welcomeEmail"), v.string("fromAddress"));
+                referral, v.list("lists"), v.bool("welcomeEmail"), v.string("fromAddress"), v.list("brandFields"));
+    }
+
+    private static DemographicField brandField(ItemValues v) {
+        return new DemographicField(v.string("name"), v.string("label"), DemographicField.Type.byWireName(v.string("type")),
+                v.bool("required"), v.list("choices"));
     }
 
     private static SubscriptionList list(ItemValues v) {

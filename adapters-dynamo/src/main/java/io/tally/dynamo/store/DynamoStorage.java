@@ -3,6 +3,7 @@ package io.tally.dynamo.store;
 import io.tally.domain.campaign.CampaignBudgetPort;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.CheckoutConfigStore;
+import io.tally.domain.card.CardLocationsPort;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
@@ -12,10 +13,12 @@ import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
+import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
+import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
 import java.time.Clock;
@@ -48,12 +51,25 @@ public final class DynamoStorage {
         return new DynamoProvisioning(table);
     }
 
+    /** The back office's reads of a brand's configuration items (A50). */
+    public BrandSetupReadPort brandSetup() {
+        return new DynamoBrandSetup(table);
+    }
+
     public ActivityLogPort activityLog() {
         return new DynamoActivityLog(table);
     }
 
+    public AuditLogPort auditLog() {
+        return new DynamoAuditLog(table);
+    }
+
     public CardPort cards() {
         return new DynamoCards(table);
+    }
+
+    public CardLocationsPort cardLocations() {
+        return new DynamoCardLocations(table);
     }
 
     public CardLedgerPort cardLedger() {
@@ -134,5 +150,15 @@ public final class DynamoStorage {
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */
     public DynamoBulkImport bulkImport() {
         return new DynamoBulkImport(table);
+    }
+
+    /** The back office's staff members (A36-A38). */
+    public io.tally.domain.staff.StaffPort staff() {
+        return new DynamoStaff(table);
+    }
+
+    /** A brand's locations and location groups, read for the back office (A39). */
+    public io.tally.domain.tenant.LocationsPort locations() {
+        return new DynamoBrandSetup(table);
     }
 }

@@ -35,6 +35,7 @@ final class EnrollmentItems {
     static final String REQUESTER = "requester";
     static final String FORM = "formFingerprint";
     static final String STARTED_AT = "startedAt";
+    static final String DEMOGRAPHICS = "demographics";
     static final String DUE = "due";
 
     /**
@@ -69,6 +70,7 @@ final class EnrollmentItems {
             .string(REQUESTER, intent(Intent::requester))
             .string(FORM, intent(Intent::fingerprint))
             .string(STARTED_AT, intent(x -> x.startedAt().toString()))
+            .strings(DEMOGRAPHICS, intent(Intent::demographics))
             .number(DUE, ContactItem::due)
             .index(TallyTable.GSI2, i -> i.dueSk() == null ? null : Keys.ENROLLMENTS_DUE, ContactItem::dueSk)
             .build();
@@ -140,7 +142,7 @@ final class EnrollmentItems {
         SealedPin pin = hash.isPresent() && sealed.isPresent() ? new SealedPin(hash.get(), sealed.get()) : null;
         Intent intent = v.<Customer>document(CUSTOMER).map(customer -> new Intent(customer,
                 v.optString(REFERRAL_SENDER).map(CardNumber::new), v.string(PORTAL_URL), v.string(REQUESTER), v.string(FORM),
-                Instant.parse(v.string(STARTED_AT)))).orElse(null);
+                Instant.parse(v.string(STARTED_AT)), v.map(DEMOGRAPHICS))).orElse(null);
         return new ContactItem(v.string(TallyTable.PK), v.optString("brand").orElse(null),
                 v.optString("contact").orElse(null), v.optString(CARD).orElse(null), v.optString(ENROLLMENT).orElse(null), v.optString(STATE).orElse(null),
                 v.optNumber(ROUND).orElse(null), pin, intent, v.optNumber(DUE).orElse(null),

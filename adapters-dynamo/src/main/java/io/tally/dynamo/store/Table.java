@@ -196,13 +196,18 @@ final class Table {
 
     /** All items of a partition whose sort key begins with the prefix, following pages. */
     List<Map<String, AttributeValue>> queryPrefix(String pk, String skPrefix) {
+        return queryPrefix(pk, skPrefix, false);
+    }
+
+    /** As {@link #queryPrefix(String, String)}, strongly consistent if asked. */
+    List<Map<String, AttributeValue>> queryPrefix(String pk, String skPrefix, boolean consistent) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse page = client.query(QueryRequest.builder().tableName(name)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":prefix", Attr.s(skPrefix)))
-                    .exclusiveStartKey(start).build());
+                    .consistentRead(consistent).exclusiveStartKey(start).build());
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

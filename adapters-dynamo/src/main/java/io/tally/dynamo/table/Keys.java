@@ -1,5 +1,10 @@
 package io.tally.dynamo.table;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 /**
  * Every key of the single table is built here, so the prefixes ({@code BRAND#}, {@code CARD#} …) live
  * in one place. docs/ARCHITECTURE.md lists the access pattern each serves.
@@ -13,6 +18,13 @@ public final class Keys {
     }
 
     public static final String BRAND_SK = "BRAND";
+
+    /** The sort key prefixes of each kind of configuration item in a brand's partition (A50: one kind per query). */
+    public static final String LOCATION_GROUP_PREFIX = "LGRP#";
+    public static final String LOCATION_PREFIX = "LOC#";
+    public static final String TERMINAL_PREFIX = "TERM#";
+    public static final String EMPLOYEE_PREFIX = "EMP#";
+    public static final String CARD_SET_PREFIX = "CSET#";
 
     public static String locationGroupSk(String group) {
         return "LGRP#" + group;
@@ -97,6 +109,62 @@ public final class Keys {
         return "PHONE#" + brand + "#" + phoneDigits;
     }
 
+    /**
+     * GSI5 (card items): a brand's cards by the primary customer's first name (searchable form: NFD, no marks, lower
+     * case), one partition per initial; sort key {@link #nameSk}. A prefix search queries the prefix's initial.
+     */
+    public static String firstName(String brand, String initial) {
+        return "FNAME#" + brand + "#" + initial;
+    }
+
+    /** GSI6 (card items): a brand's cards by the primary customer's last name, like {@link #firstName}. */
+    public static String lastName(String brand, String initial) {
+        return "LNAME#" + brand + "#" + initial;
+    }
+
+    /** GSI5/GSI6 sort key: the name searched, the other name, the card number (name order, then number). */
+    public static String nameSk(String searched, String other, String cardNumber) {
+        return searched + "#" + other + "#" + cardNumber;
+    }
+
+    /**
+     * A card's third-party username: a link item per (brand, system, username) and card, written before the card's
+     * own write and verified against the card on read. System names cannot hold {@code #} (field name rules), so the
+     * key is unambiguous.
+     */
+    public static String thirdPartyUsername(String brand, String system, String username) {
+        byte[] utf8 = username.getBytes(StandardCharsets.UTF_8);
+        // A partition key holds at most 2,048 bytes and a username up to 1,024 characters: a long one is keyed by its
+        // SHA-256 (the card read back decides, so a shared hash could only cost a read).
+        String name = utf8.length <= MAX_USERNAME_KEY_BYTES ? username : "~sha256~" + sha256(utf8);
+        return "BRAND#" + brand + "#USERNAME#" + system + "#" + name;
+    }
+
+    private static final int MAX_USERNAME_KEY_BYTES = 512;
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** A username link's sort key: the card it points at. */
+    public static String usernameCardSk(String cardNumber) {
+        return "CARD#" + cardNumber;
+    }
+
+    /**
+     * A card's link to a location it was used at, in the card's partition. {@code L} sorts before {@code S} (and after
+     * the coupon links' {@code C}), so the links lie outside every {@code SEQ#} range of the ledger's queries.
+     */
+    public static final String LOCATION_LINK_PREFIX = "LOC#";
+
+    public static String locationLinkSk(String location) {
+        return LOCATION_LINK_PREFIX + location;
+    }
+
     /** Ledger entries share the card's partition; the zero-padded sequence makes SK order sequence order. */
     public static final String SEQUENCE_PREFIX = "SEQ#";
     private static final int SEQUENCE_DIGITS = 19;
@@ -174,6 +242,16 @@ public final class Keys {
 
     public static String activitySk(String occurredAtIso, String eventId) {
         return "EVT#" + occurredAtIso + "#" + eventId;
+    }
+
+    /** GSI2 (activity items): a brand's events by the request ref they name; sort key the activity item's SK. */
+    public static String activityByRequestRef(String brand, String requestRef) {
+        return "REQREF#" + brand + "#" + requestRef;
+    }
+
+    /** GSI3 (activity items): a brand's events by the external transaction id they name; sort key the item's SK. */
+    public static String activityByExternalId(String brand, String externalTransactionId) {
+        return "XTXN#" + brand + "#" + externalTransactionId;
     }
 
     /**
@@ -308,4 +386,37 @@ public final class Keys {
     }
 
     public static final String COUPON_LOAD_SK = "COUPONLOAD";
+
+    /** A staff action's audit record (A46): one item per brand and record id, so the id decides "recorded once". */
+    public static String audit(String brand, String id) {
+        return "BRAND#" + brand + "#AUDIT#" + id;
+    }
+
+    public static final String AUDIT_SK = "AUDIT";
+
+    /** A brand's audit log in time order (A47, GSI3): the records' index partition. */
+    public static String brandAudit(String brand) {
+        return "BRAND#" + brand + "#AUDIT";
+    }
+
+    /** The record's place in its brand's log: a fixed-width UTC instant (sorts as text), then its id. */
+    public static String auditSk(String fixedWidthInstant, String id) {
+        return fixedWidthInstant + "#" + id;
+    }
+
+    /** A staff member of the back office (ids are the identity service's, unique across brands). */
+    public static String staff(String staffId) {
+        return "STAFF#" + staffId;
+    }
+
+    public static final String STAFF_SK = "STAFF";
+
+    /** GSI1: a brand's staff, sorted by e-mail. */
+    public static String brandStaff(String brand) {
+        return "BRAND#" + brand + "#STAFF";
+    }
+
+    public static String brandStaffSk(String email, String staffId) {
+        return email + "#" + staffId;
+    }
 }

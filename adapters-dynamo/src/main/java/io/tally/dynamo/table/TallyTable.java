@@ -47,26 +47,50 @@ public final class TallyTable {
     public static final Gsi GSI1 = new Gsi("GSI1", "GSI1PK", "GSI1SK", include(CARD_ATTRIBUTES, API_KEY_ATTRIBUTES));
     /** GSI2: cards by customCardNumber, enrollments with work left. Only whole cards and enrollment records: ALL. */
     public static final Gsi GSI2 = new Gsi("GSI2", "GSI2PK", "GSI2SK", List.of());
-    /** GSI3: cards by e-mail. Only whole cards: ALL. */
+    /** GSI3: cards by e-mail, a brand's audit log by time. Only whole cards and whole audit records: ALL. */
     public static final Gsi GSI3 = new Gsi("GSI3", "GSI3PK", "GSI3SK", List.of());
     /** GSI4: cards by phone, and the sweeper's due index (which reads keys and {@code brand} only): cards' attributes. */
     public static final Gsi GSI4 = new Gsi("GSI4", "GSI4PK", "GSI4SK", CARD_ATTRIBUTES);
-    public static final List<Gsi> GSIS = List.of(GSI1, GSI2, GSI3, GSI4);
+    /**
+     * GSI5: cards by the primary customer's first name (prefix search, case- and accent-insensitive; the back office).
+     * Keys only: a search reads the cards themselves by key (consistently) and re-checks them, so a card's change
+     * costs the index only its keys.
+     */
+    public static final Gsi GSI5 = Gsi.keysOnly("GSI5", "GSI5PK", "GSI5SK");
+    /** GSI6: cards by the primary customer's last name, like GSI5. Keys only. */
+    public static final Gsi GSI6 = Gsi.keysOnly("GSI6", "GSI6PK", "GSI6SK");
+    public static final List<Gsi> GSIS = List.of(GSI1, GSI2, GSI3, GSI4, GSI5, GSI6);
 
     private TallyTable() {
     }
 
     /**
      * A global secondary index: its name, its string partition and sort key attributes, and the non-key attributes it
-     * projects (INCLUDE); none listed means it projects ALL attributes.
+     * projects (INCLUDE); none listed means it projects ALL attributes, unless it projects its keys only.
      */
-    public record Gsi(String name, String partitionKey, String sortKey, List<String> projected) {
+    public record Gsi(String name, String partitionKey, String sortKey, List<String> projected, boolean keysOnly) {
         public Gsi {
             projected = List.copyOf(projected);
+            if (keysOnly && !projected.isEmpty()) {
+                throw new IllegalArgumentException("a keys-only index projects no other attribute");
+            }
+        }
+
+        public Gsi(String name, String partitionKey, String sortKey, List<String> projected) {
+            this(name, partitionKey, sortKey, projected, false);
+        }
+
+        static Gsi keysOnly(String name, String partitionKey, String sortKey) {
+            return new Gsi(name, partitionKey, sortKey, List.of(), true);
         }
 
         public boolean projectsAll() {
-            return projected.isEmpty();
+            return !keysOnly && projected.isEmpty();
+        }
+
+        /** The projection as DynamoDB names it. */
+        public ProjectionType projectionType() {
+            return keysOnly ? ProjectionType.KEYS_ONLY : projected.isEmpty() ? ProjectionType.ALL : ProjectionType.INCLUDE;
         }
     }
 
@@ -90,8 +114,9 @@ public final class TallyTable {
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(gsi.name())
                     .keySchema(key(gsi.partitionKey(), KeyType.HASH), key(gsi.sortKey(), KeyType.RANGE))
-                    .projection(gsi.projectsAll() ? Projection.builder().projectionType(ProjectionType.ALL).build()
-                            : Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(gsi.projected()).build())
+                    .projection(gsi.projectionType() == ProjectionType.INCLUDE
+                            ? Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(gsi.projected()).build()
+                            : Projection.builder().projectionType(gsi.projectionType()).build())
                     .build());
         }
         return CreateTableRequest.builder()

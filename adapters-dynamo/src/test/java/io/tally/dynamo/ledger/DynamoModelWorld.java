@@ -9,6 +9,7 @@ import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.ledger.AdjustUseCase;
 import io.tally.domain.ledger.CardLedgerWriter;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.ExpireDueUseCase;
@@ -63,6 +64,7 @@ final class DynamoModelWorld implements ModelWorld {
     private final RedeemFromHoldUseCase redeemFromHold;
     private final ReleaseHoldUseCase release;
     private final VoidUseCase voids;
+    private final AdjustUseCase adjust;
     private final ExpireDueUseCase expire;
     private final SweepDueCardsUseCase sweeper;
     private final CardQueriesUseCase queries;
@@ -85,6 +87,7 @@ final class DynamoModelWorld implements ModelWorld {
         redeemFromHold = new RedeemFromHoldUseCase(writer, programs, ledger);
         release = new ReleaseHoldUseCase(redeemFromHold);
         voids = new VoidUseCase(writer, ledger);
+        adjust = new AdjustUseCase(writer, programs);
         expire = new ExpireDueUseCase(writer);
         sweeper = new SweepDueCardsUseCase(ledger, expire);
         queries = new CardQueriesUseCase(cards, ledger, clock);
@@ -151,6 +154,16 @@ final class DynamoModelWorld implements ModelWorld {
     @Override
     public VoidUseCase voids() {
         return voids;
+    }
+
+    @Override
+    public AdjustUseCase adjust() {
+        return adjust;
+    }
+
+    @Override
+    public CardPort cards() {
+        return cards;
     }
 
     @Override

@@ -190,7 +190,10 @@ class ConfigItemsTest {
                 "referralList", s("invitations"),
                 "lists", l(list("account", "Account messages", true, true), list("news", "News and offers", false, false),
                         list("invitations", "Invitations from friends", false, true)),
-                "welcomeEmail", AttributeValue.fromBool(true), "fromAddress", s("hello@example.com")), last());
+                "welcomeEmail", AttributeValue.fromBool(true), "fromAddress", s("hello@example.com"),
+                "brandFields", l(field("store", "Favourite store", "choice", s("Downtown"), s("Airport")),
+                        field("cups", "Cups a day", "number"), field("anniversary", "Anniversary", "date"),
+                        field("oatMilk", "Oat milk", "boolean"), field("nickname", "Nickname", "text"))), last());
         assertEquals(Optional.of(config), portals.load(BRAND));
         assertFalse(portals.save(config), "the same configuration again changes nothing");
 
@@ -199,7 +202,8 @@ class ConfigItemsTest {
                 List.of(new SubscriptionList("account", "Account", true, false)), false, "hello@example.com");
         assertTrue(portals.save(plain));
         Map<String, AttributeValue> item = last();
-        for (String absent : List.of("logoUrl", "referralValueType", "referralSender", "referralFriend", "referralList")) {
+        for (String absent : List.of("logoUrl", "referralValueType", "referralSender", "referralFriend", "referralList",
+                "brandFields")) {
             assertFalse(item.containsKey(absent), absent);
         }
         assertEquals(AttributeValue.fromBool(false), item.get("welcomeEmail"));
@@ -239,6 +243,16 @@ class ConfigItemsTest {
             item.put((String) attributes[i], (AttributeValue) attributes[i + 1]);
         }
         return item;
+    }
+
+    /** A brand field of the customer model (optional), with its choices if any. */
+    private static AttributeValue field(String name, String label, String type, AttributeValue... choices) {
+        Map<String, AttributeValue> m = new HashMap<>(Map.of("name", s(name), "label", s(label), "type", s(type),
+                "required", AttributeValue.fromBool(false)));
+        if (choices.length > 0) {
+            m.put("choices", l(choices));
+        }
+        return AttributeValue.fromM(m);
     }
 
     private static AttributeValue list(String id, String name, boolean transactional, boolean defaultOn) {

@@ -1,5 +1,7 @@
 package io.tally.lambda.admin;
 
+import io.tally.backoffice.wiring.OfficeComponent;
+import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.domain.campaign.CampaignEngine;
 import io.tally.domain.campaign.CampaignId;
 import io.tally.domain.campaign.CheckoutConfig;
@@ -24,7 +26,7 @@ import java.util.Map;
 
 /**
  * The operator's command line for a brand's stack: apply a seed, create, list and revoke API keys, list, put and
- * remove campaigns, load coupons.
+ * remove campaigns, load coupons, create, list, disable and enable back-office staff.
  * It uses the same graph as the Lambda functions, configured from the same environment variables
  * ({@code TALLY_TABLE_NAME}, {@code TALLY_EVENTS_QUEUE_URL}, AWS credentials and region; or the local
  * endpoints that {@code ./tally up} writes to {@code .tally/local.env}).
@@ -39,10 +41,11 @@ public final class TallyAdmin {
               campaigns list BRAND               the brand's campaigns in evaluation order, in words
               campaigns put BRAND FILE           upsert campaigns from {"campaigns": [...]} (the seed's format), validated first
               campaigns remove BRAND ID          delete a campaign
-            """ + CouponsCommand.USAGE + """
+            """ + CouponsCommand.USAGE + "\n" + StaffCommand.USAGE + """
 
-            configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL, TALLY_COUPON_LOADS_QUEUE_URL (coupon loads)
-              (and AWS credentials, or the local endpoints)""";
+            configuration: TALLY_TABLE_NAME, TALLY_EVENTS_QUEUE_URL, TALLY_COUPON_LOADS_QUEUE_URL (coupon loads),
+              TALLY_STAFF_POOL_ID and TALLY_STAFF_CLIENT_ID (staff; the stack's StaffUserPoolId and StaffUserPoolClientId
+              outputs) (and AWS credentials, or the local endpoints)""";
 
     /** How often a coupon load's progress is read, and how long without progress before the command stops waiting. */
     static final Duration POLL_EVERY = Duration.ofSeconds(1);
@@ -62,6 +65,9 @@ public final class TallyAdmin {
             out.println(USAGE);
             return a.isEmpty() ? 2 : 0;
         }
+        if (a.get(0).equals("staff")) {
+            return staff(a, env, out, err);
+        }
         TallyComponent component;
         try {
             component = TallyComponent.create(Settings.fromEnvironment(env).withRequestLog(false));
@@ -78,6 +84,23 @@ public final class TallyAdmin {
                         POLL_EVERY, STALL_LIMIT).run(a);
                 default -> usage(err, "unknown command " + a.get(0));
             };
+        } catch (RuntimeException e) {
+            err.println("tally admin: failed: " + e);
+            return 1;
+        }
+    }
+
+    /** The staff commands run on the back office's graph: the staff pool and the table, no merchant API. */
+    private static int staff(List<String> a, Map<String, String> env, PrintStream out, PrintStream err) {
+        OfficeComponent office;
+        try {
+            office = OfficeComponent.create(OfficeSettings.forOperator(env));
+        } catch (IllegalArgumentException e) {
+            err.println("tally admin: " + e.getMessage() + " (run it where the stack's environment is set, or after ./tally up)");
+            return 2;
+        }
+        try {
+            return new StaffCommand(office.staff(), out, err).run(a);
         } catch (RuntimeException e) {
             err.println("tally admin: failed: " + e);
             return 1;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.coupon.bulk.LoadChunk;
 import io.tally.domain.coupon.bulk.LoadCouponChunkUseCase;
-import io.tally.lambda.sqs.BatchItems;
+import io.tally.sqs.batch.BatchItems;
 import java.io.PrintStream;
 
 /**

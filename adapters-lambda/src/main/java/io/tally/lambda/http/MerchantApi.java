@@ -12,6 +12,8 @@ import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.MerchantCredentials;
+import io.tally.lambda.topology.Route;
+import io.tally.lambda.topology.Routes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,6 +37,7 @@ import java.util.stream.Collectors;
 public final class MerchantApi {
     /** Larger bodies are refused before parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String OPENAPI_ROUTE_KEY = "GET " + Routes.OPENAPI_PATH;
 
     private final AuthenticateMerchantUseCase authenticate;
     private final Map<String, MerchantMethod> methods;
@@ -75,12 +80,23 @@ public final class MerchantApi {
         }
     }
 
+    /** The names of the methods this API dispatches to (the contract test checks each has an operation). */
+    public SortedSet<String> methodNames() {
+        return new TreeSet<>(methods.keySet());
+    }
+
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         String requestRef = refs.next();
         Map<String, String> headers = lowerCased(event.getHeaders());
         String httpMethod = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? "POST" : event.getRequestContext().getHttp().getMethod();
+        if (Route.DEFAULT_KEY.equals(event.getRouteKey())) {
+            return noRoute(event, requestRef, headers, httpMethod, started);
+        }
+        if (OPENAPI_ROUTE_KEY.equals(event.getRouteKey())) {
+            return ContractDocument.response();
+        }
         if ("OPTIONS".equalsIgnoreCase(httpMethod)) {
             return envelope.preflight();
         }
@@ -93,6 +109,19 @@ public final class MerchantApi {
             log.fault(call.describe(), fault);
             response = envelope.failure(requestRef, ApiError.INTERNAL, null);
         }
+        log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0);
+        return response;
+    }
+
+    /** What no route matches ({@code $default}): 404 in the envelope, naming what does exist. */
+    private APIGatewayV2HTTPResponse noRoute(APIGatewayV2HTTPEvent event, String requestRef, Map<String, String> headers,
+                                             String httpMethod, long started) {
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        String shown = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+        Call call = new Call(requestRef, Route.DEFAULT_KEY, headers);
+        APIGatewayV2HTTPResponse response = call.fail(envelope, ApiError.UNKNOWN_METHOD, "No route for " + httpMethod + " "
+                + shown + ". The merchant methods answer POST /merchant/{method} and POST /{method}; the contract is GET "
+                + Routes.OPENAPI_PATH + ".");
         log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0);
         return response;
     }

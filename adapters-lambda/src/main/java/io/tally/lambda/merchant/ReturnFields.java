@@ -12,10 +12,12 @@ import java.util.Optional;
  * What {@code search} includes per card, from {@code returnFields}. Fields the platform does not keep
  * ({@code giverCustomer}, {@code mailings}, {@code checkouts}) are accepted and answered as {@code null}.
  * {@code coupons}: the card's coupons (see {@link CouponJson}), written by {@link SearchMethod}.
+ * {@code thirdPartyUsernames}: {@code {system: username}}.
  */
 record ReturnFields(boolean balances, boolean customer, boolean alternateCustomer, boolean isEnrolled,
                     boolean customData, boolean customCardNumber, boolean brandDemographics, boolean activationDate,
-                    boolean giverCustomer, boolean mailings, boolean checkouts, boolean coupons) {
+                    boolean giverCustomer, boolean mailings, boolean checkouts, boolean coupons,
+                    boolean thirdPartyUsernames) {
 
     static Outcome<ReturnFields> parse(JsonNode body) {
         Input in = new Input();
@@ -23,7 +25,8 @@ record ReturnFields(boolean balances, boolean customer, boolean alternateCustome
         ReturnFields f = new ReturnFields(flag(in, r, "balances"), flag(in, r, "customer"), flag(in, r, "alternateCustomer"),
                 flag(in, r, "isEnrolled"), flag(in, r, "customData"), flag(in, r, "customCardNumber"),
                 flag(in, r, "brandDemographics"), flag(in, r, "activationDate"), flag(in, r, "giverCustomer"),
-                flag(in, r, "mailings"), flag(in, r, "checkouts"), flag(in, r, "coupons"));
+                flag(in, r, "mailings"), flag(in, r, "checkouts"), flag(in, r, "coupons"),
+                flag(in, r, "thirdPartyUsernames"));
         return in.failed() ? in.rejected() : Outcome.accepted(f);
     }
 
@@ -52,6 +55,10 @@ record ReturnFields(boolean balances, boolean customer, boolean alternateCustome
         if (customData) {
             ObjectNode data = n.putObject("customData");
             card.customData().forEach(data::put);
+        }
+        if (thirdPartyUsernames) {
+            ObjectNode usernames = n.putObject("thirdPartyUsernames");
+            card.thirdPartyUsernames().forEach(usernames::put);
         }
         if (customCardNumber) {
             n.put("customCardNumber", card.customCardNumber().orElse(null));

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code search}: cards by {@code filters} (cardNumber, customCardNumber, email, phone; several are combined with
+ * {@code search}: cards by {@code filters} (cardNumber, customCardNumber, email, phone, thirdPartyUsername; several are combined with
  * AND), ACTIVE ones unless {@code includeInactive}. Each card: {@code cardNumber}, {@code cardSetId} and the
  * {@code returnFields} asked for ({@code coupons}: the card's coupons). A card number that is unknown, malformed or of
  * another brand finds nothing.
@@ -125,6 +125,7 @@ public final class SearchMethod implements MerchantMethod {
                 Optional.empty());
         Optional<String> email = in.take(Fields.text(filters, "filters.email", ProfileRules.MAX_EMAIL), Optional.empty());
         Optional<String> phone = in.take(Fields.text(filters, "filters.phone", ProfileRules.MAX_PHONE_TEXT), Optional.empty());
+        Optional<CardSearch> username = in.take(thirdPartyUsername(filters), Optional.empty());
         if (in.failed()) {
             return in.rejected();
         }
@@ -132,10 +133,32 @@ public final class SearchMethod implements MerchantMethod {
         custom.ifPresent(c -> criteria.add(new CardSearch.ByCustomCardNumber(c)));
         email.ifPresent(e -> criteria.add(new CardSearch.ByEmail(e)));
         phone.map(ProfileRules::phoneDigits).filter(p -> !p.isEmpty()).ifPresent(p -> criteria.add(new CardSearch.ByPhone(p)));
+        username.ifPresent(criteria::add);
         if (!numberGiven && criteria.isEmpty()) {
-            return Outcome.rejected(Reason.INVALID_REQUEST, "filters needs cardNumber, customCardNumber, email or phone.");
+            return Outcome.rejected(Reason.INVALID_REQUEST,
+                    "filters needs cardNumber, customCardNumber, email, phone or thirdPartyUsername.");
         }
         return Outcome.accepted(new Filters(number, numberGiven, criteria));
+    }
+
+    /** {@code filters.thirdPartyUsername: {system, username}}: a card that has that username in that system. */
+    private static Outcome<Optional<CardSearch>> thirdPartyUsername(JsonNode filters) {
+        Input in = new Input();
+        Optional<ObjectNode> o = in.take(Fields.object(filters, "filters.thirdPartyUsername"), Optional.empty());
+        if (in.failed() || o.isEmpty()) {
+            return in.failed() ? in.rejected() : Outcome.accepted(Optional.empty());
+        }
+        Optional<String> system = in.take(Fields.text(o.get(), "filters.thirdPartyUsername.system",
+                ProfileRules.MAX_FIELD_NAME), Optional.empty());
+        Optional<String> name = in.take(Fields.text(o.get(), "filters.thirdPartyUsername.username",
+                ProfileRules.MAX_FIELD_VALUE), Optional.empty());
+        if (in.failed()) {
+            return in.rejected();
+        }
+        if (system.isEmpty() || name.isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "filters.thirdPartyUsername needs system and username.");
+        }
+        return Outcome.accepted(Optional.of(new CardSearch.ByThirdPartyUsername(system.get(), name.get())));
     }
 
     /** Used by {@link ReturnFields}: the card's profile fields as the wire shows them. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * {@code updateAccount}: what the merchant knows about the card holder. Customers merge field by field (absent
  * or null keeps a field); {@code brandDemographics} ({@code [{fieldName, value}]}) and {@code customData}
- * ({@code {name: value}}) merge by name, an empty or null value deletes; {@code customCardNumber} "" clears it.
+ * ({@code {name: value}}) and {@code thirdPartyUsernames} ({@code {system: username}}: the card's usernames in other
+ * systems) merge by name, an empty or null value deletes; {@code customCardNumber} "" clears it.
  * {@code countAsEnrollment} enrolls the card once. Answers the bare envelope.
  */
 public final class UpdateAccountMethod implements MerchantMethod {
@@ -52,13 +53,14 @@ public final class UpdateAccountMethod implements MerchantMethod {
         boolean enroll = in.take(Fields.bool(body, "countAsEnrollment"), false);
         Map<String, String> demographics = in.take(namedFields(body, "brandDemographics"), Map.of());
         Map<String, String> customData = in.take(namedFields(body, "customData"), Map.of());
+        Map<String, String> usernames = in.take(namedFields(body, "thirdPartyUsernames"), Map.of());
         Optional<String> customCardNumber = in.take(customCardNumber(body), Optional.empty());
         Optional<String> pin = in.take(Fields.forcedPin(body), Optional.empty());
         if (in.failed()) {
             return in.rejected();
         }
         var command = new UpdateAccountUseCase.UpdateAccountCommand(request.context(), Requests.infoWithoutRequestId(request),
-                card, primary, alternate, demographics, customData, Map.of(), customCardNumber, enroll, pin);
+                card, primary, alternate, demographics, customData, usernames, customCardNumber, enroll, pin);
         return account.update(command).map(updated -> json.createObjectNode());
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.provisioning.InvalidSeedException;
 import io.tally.domain.provisioning.Seed;
-import io.tally.lambda.json.Json;
+import io.tally.sqs.json.Json;
 import java.util.List;
 
 /**

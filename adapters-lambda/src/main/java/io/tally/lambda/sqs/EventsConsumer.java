@@ -3,6 +3,8 @@ package io.tally.lambda.sqs;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.event.HandleEventUseCase;
+import io.tally.sqs.batch.BatchItems;
+import io.tally.sqs.event.EventJson;
 import java.io.PrintStream;
 
 /**

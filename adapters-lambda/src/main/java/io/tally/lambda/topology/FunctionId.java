@@ -16,7 +16,9 @@ public enum FunctionId {
     /** Sends queued e-mails through SES (SMTP off AWS). */
     EMAIL_SENDER("email-sender", "io.tally.portal.email.EmailSenderHandler::handleRequest", 512, 30),
     /** Loads coupon bulk load chunks from the coupon-load queue (1,000 conditional puts per chunk). */
-    COUPON_LOADER("coupon-loader", "io.tally.lambda.coupons.CouponLoaderHandler::handleRequest", 1024, 120);
+    COUPON_LOADER("coupon-loader", "io.tally.lambda.coupons.CouponLoaderHandler::handleRequest", 1024, 120),
+    /** The brands' back office under /admin (back-office): staff sign-in, customer service, setup, audit. */
+    BACK_OFFICE("back-office", "io.tally.backoffice.http.BackOfficeHandler::handleRequest", 1024, 10);
 
     private final String logicalName;
     private final String handler;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import io.tally.domain.backoffice.CardLocationsListener;
+import io.tally.domain.backoffice.TransactionFacts;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
@@ -41,18 +43,18 @@ import io.tally.lambda.jobs.EnrollmentCompletionTask;
 import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
 import io.tally.lambda.jobs.PeriodicJobRunner;
-import io.tally.lambda.json.Json;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateAccountMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
-import io.tally.lambda.sqs.EventJson;
 import io.tally.lambda.sqs.EventsConsumer;
-import io.tally.lambda.sqs.SqsEventPublisher;
 import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
+import io.tally.sqs.event.EventJson;
+import io.tally.sqs.wiring.ContainerSettings;
+import io.tally.sqs.wiring.SecureRandomSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,35 +62,20 @@ import java.util.Optional;
 import java.util.Set;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Ports, use cases and the entry points' collaborators. Plain constructors, no reflection. */
+/**
+ * Ports, use cases and the entry points' collaborators. Plain constructors, no reflection. The clients, clock, random
+ * source, JSON configuration and event publisher come from the shared {@code QueuesModule} (adapters-sqs).
+ */
 @Module
 final class AppModule {
     private AppModule() {
     }
 
+    /** The shared plumbing's view of this container's configuration (QueuesModule, ContainerModule). */
     @Provides
-    @Singleton
-    static ObjectMapper json() {
-        return Json.mapper();
-    }
-
-    @Provides
-    @Singleton
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Provides
-    @Singleton
-    static SecureRandomSource secureRandom() {
-        return new SecureRandomSource();
-    }
-
-    @Provides
-    static RandomSource random(SecureRandomSource random) {
-        return random;
+    static ContainerSettings container(Settings settings) {
+        return settings.container();
     }
 
     @Provides
@@ -121,18 +108,6 @@ final class AppModule {
     @Singleton
     static DynamoStorage storage(DynamoDbClient dynamo, Settings settings) {
         return new DynamoStorage(dynamo, settings.tableName());
-    }
-
-    @Provides
-    @Singleton
-    static EventJson eventJson(ObjectMapper json) {
-        return new EventJson(json);
-    }
-
-    @Provides
-    @Singleton
-    static PublishEventPort events(SqsClient sqs, Settings settings, EventJson json) {
-        return new SqsEventPublisher(sqs, settings.eventsQueueUrl(), json);
     }
 
     /** Lost append races are retried this often, with jittered backoff, before a request answers CONTENDED. */
@@ -210,7 +185,8 @@ final class AppModule {
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
                         queries, programs, json),
                 new SearchMethod(queries, programs, coupons, json),
-                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry), json),
+                new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry,
+                        storage.portalConfigs()), json),
                 new CardHistoryMethod(queries, programs, json)));
         methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
@@ -222,7 +198,11 @@ final class AppModule {
     @Provides
     @Singleton
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout) {
-        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(), List.of(checkout::onEvent)), json, System.out);
+        // Card locations (a manager's scope over cards) are linked next to the log's recording; the log records ledger
+        // events with the card's program and card set (the back office's transaction filters).
+        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
+                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations())),
+                new TransactionFacts(storage.cards())), json, System.out);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package io.tally.lambda.wiring;
 
+import io.tally.sqs.wiring.ContainerSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -75,7 +76,12 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
 
     /** True when talking to local protocol servers rather than AWS. */
     public boolean local() {
-        return dynamoEndpoint.isPresent() || sqsEndpoint.isPresent();
+        return container().local();
+    }
+
+    /** What the shared plumbing (adapters-sqs) needs: endpoints and the events queue; no e-mail queue. */
+    public ContainerSettings container() {
+        return new ContainerSettings(region, dynamoEndpoint, sqsEndpoint, eventsQueueUrl, Optional.empty());
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {

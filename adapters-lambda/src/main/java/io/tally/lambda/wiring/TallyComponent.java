@@ -12,6 +12,7 @@ import io.tally.lambda.http.MerchantApi;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.portal.wiring.PortalSettings;
+import io.tally.sqs.wiring.QueuesModule;
 import java.util.Optional;
 import javax.inject.Singleton;
 
@@ -20,7 +21,7 @@ import javax.inject.Singleton;
  * built once, shared by every invocation.
  */
 @Singleton
-@Component(modules = {AwsModule.class, AppModule.class, CheckoutModule.class, CouponLoadModule.class})
+@Component(modules = {QueuesModule.class, AppModule.class, CheckoutModule.class, CouponLoadModule.class})
 public interface TallyComponent {
     MerchantApi merchantApi();
 

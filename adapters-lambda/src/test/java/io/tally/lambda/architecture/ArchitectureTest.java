@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hexagonal rules, stated once (STYLE rules 1 and 2): the domain sees only the JDK and itself;
- * adapters do not see each other; only the composition root (io.tally.lambda.wiring) wires the
- * DynamoDB adapter into the Lambda handlers.
+ * adapters do not see each other (the fronts share the plumbing of adapters-sqs, which sees none of them); only the
+ * composition root (io.tally.lambda.wiring) wires the DynamoDB adapter into the Lambda handlers.
  */
 class ArchitectureTest {
     private static JavaClasses production;
@@ -36,7 +36,7 @@ class ArchitectureTest {
     void theDomainSeesNoAdapter() {
         noClasses().that().resideInAPackage("io.tally.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "io.tally.lambda..",
-                        "io.tally.local..", "io.tally.portal..", "io.tally.infra..")
+                        "io.tally.local..", "io.tally.portal..", "io.tally.backoffice..", "io.tally.infra..", "io.tally.sqs..")
                 .check(production);
     }
 
@@ -44,7 +44,16 @@ class ArchitectureTest {
     void theDynamoAdapterDoesNotSeeOtherAdapters() {
         noClasses().that().resideInAPackage("io.tally.dynamo..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tally.lambda..", "io.tally.local..",
-                        "io.tally.portal..", "io.tally.infra..", "com.amazonaws.services.lambda..")
+                        "io.tally.portal..", "io.tally.infra..", "io.tally.sqs..", "com.amazonaws.services.lambda..")
+                .check(production);
+    }
+
+    @Test
+    void theSharedPlumbingSeesNoFrontAndNoStorageAdapter() {
+        noClasses().that().resideInAPackage("io.tally.sqs..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.lambda..", "io.tally.portal..",
+                        "io.tally.backoffice..", "io.tally.dynamo..", "io.tally.local..", "io.tally.infra..")
+                .because("adapters-sqs sits below every Lambda front: they share it, it knows none of them")
                 .check(production);
     }
 
@@ -61,6 +70,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tally.portal..").and().resideOutsideOfPackage("io.tally.portal.wiring..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "software.amazon.awssdk.services.dynamodb..")
                 .because("the member pages talk to ports; only the portal's Dagger wiring knows the DynamoDB adapter")
+                .check(production);
+    }
+
+    @Test
+    void backOfficeReachesStorageOnlyThroughItsCompositionRoot() {
+        noClasses().that().resideInAPackage("io.tally.backoffice..").and().resideOutsideOfPackage("io.tally.backoffice.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.dynamo..", "software.amazon.awssdk.services.dynamodb..")
+                .because("the back office's pages talk to ports; only its Dagger wiring knows the DynamoDB adapter")
+                .check(production);
+    }
+
+    @Test
+    void theBackOfficeSeesNeitherTheMerchantApiNorThePortal() {
+        noClasses().that().resideInAPackage("io.tally.backoffice..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tally.lambda..", "io.tally.portal..", "io.tally.infra..")
                 .check(production);
     }
 

@@ -19,7 +19,7 @@ import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.tenant.BrandId;
-import io.tally.lambda.json.Json;
+import io.tally.sqs.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

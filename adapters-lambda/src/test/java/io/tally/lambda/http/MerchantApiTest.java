@@ -17,7 +17,7 @@ import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.Seed;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
-import io.tally.lambda.json.Json;
+import io.tally.sqs.json.Json;
 import io.tally.lambda.merchant.ListValueTypeMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

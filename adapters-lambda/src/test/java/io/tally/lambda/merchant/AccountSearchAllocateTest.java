@@ -130,4 +130,30 @@ class AccountSearchAllocateTest {
         assertEquals("Could not find the account that goes with the specified card.", inactive.message());
         assertTrue(h.world.cards.load(TestWorld.BRAND, card).orElseThrow().primaryCustomer().isEmpty(), "nothing stored");
     }
+
+    @Test
+    void third_party_usernames_are_set_by_update_account_returned_and_searchable() {
+        CardNumber card = h.world.activeCard();
+        String c = "'cardNumber':'" + card.value() + "'";
+        var set = h.call("updateAccount", j("{" + c + ",'thirdPartyUsernames':{'steam':'ada1815','discord':'ada#0001'}}"));
+        assertTrue(set.ok(), set.raw());
+
+        var found = h.call("search", j("{'filters':{'thirdPartyUsername':{'system':'steam','username':'ada1815'}},"
+                + "'returnFields':{'thirdPartyUsernames':true}}"));
+        assertTrue(found.ok(), found.raw());
+        assertEquals(1, found.get("cards").size());
+        JsonNode usernames = found.get("cards").get(0).get("thirdPartyUsernames");
+        assertEquals("ada1815", usernames.get("steam").asText());
+        assertEquals("ada#0001", usernames.get("discord").asText());
+
+        assertTrue(h.call("updateAccount", j("{" + c + ",'thirdPartyUsernames':{'steam':null}}")).ok());
+        assertEquals(0, h.call("search", j("{'filters':{'thirdPartyUsername':{'system':'steam','username':'ada1815'}}}"))
+                .get("cards").size(), "a removed username finds nothing");
+        var without = h.call("search", j("{'filters':{'cardNumber':'" + card.value() + "'},"
+                + "'returnFields':{'thirdPartyUsernames':true}}"));
+        assertFalse(without.get("cards").get(0).get("thirdPartyUsernames").has("steam"));
+        assertEquals(1, h.call("search", j("{'filters':{'thirdPartyUsername':{'system':'steam'}}}")).code());
+        assertEquals(1, h.call("search", j("{'filters':{'thirdPartyUsername':'ada1815'}}")).code());
+        assertEquals(1, h.call("updateAccount", j("{" + c + ",'thirdPartyUsernames':{'bad#system':'x'}}")).code());
+    }
 }

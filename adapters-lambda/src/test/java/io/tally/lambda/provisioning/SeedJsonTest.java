@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.fakes.InMemoryCardPort;
+import io.tally.domain.fakes.InMemoryCheckoutConfig;
 import io.tally.domain.fakes.InMemoryConfigStore;
+import io.tally.domain.fakes.InMemoryCouponPort;
+import io.tally.domain.fakes.InMemoryMemberStores;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
+import io.tally.domain.portal.DemographicField;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.InvalidSeedException;
@@ -16,6 +20,7 @@ import io.tally.domain.tenant.BrandId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeedJsonTest {
@@ -29,9 +34,9 @@ class SeedJsonTest {
         assertEquals("DEMO", seed.brands().get(0).id());
         var store = new InMemoryConfigStore();
         var cards = new InMemoryCardPort();
-        var portals = new io.tally.domain.fakes.InMemoryMemberStores();
+        var portals = new InMemoryMemberStores();
         var report = new ApplySeedUseCase(store, cards, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
-                portals, new io.tally.domain.fakes.InMemoryCheckoutConfig(), new io.tally.domain.fakes.InMemoryCouponPort())
+                portals, new InMemoryCheckoutConfig(), new InMemoryCouponPort())
                 .apply(seed, true);
         assertEquals(100, report.cardsGenerated());
         assertEquals(100, seed.brands().get(0).programs().stream().flatMap(p -> p.cardSets().stream())
@@ -40,6 +45,27 @@ class SeedJsonTest {
         var portal = portals.load(new BrandId("DEMO")).orElseThrow();
         assertEquals("LOYAL01", portal.enrollmentCardSet().value());
         assertEquals(100, portal.referral().orElseThrow().senderAmount());
+    }
+
+    @Test
+    void brand_fields_of_the_customer_model_are_provisioned_and_a_bad_one_is_reported() throws Exception {
+        String demo = Files.readString(repoRoot().resolve("demo/seed.json"));
+        String fields = "\"brandFields\": [{\"name\": \"tier\", \"label\": \"Tier\", \"type\": \"choice\", "
+                + "\"required\": true, \"choices\": [\"Gold\", \"Silver\"]}, {\"name\": \"since\", \"type\": \"date\"}], ";
+        String withFields = demo.replace("\"customerModel\":", fields + "\"customerModel\":");
+        var portals = new InMemoryMemberStores();
+        new ApplySeedUseCase(new InMemoryConfigStore(), new InMemoryCardPort(), new RecordingEventPublisher(), new SeededRandom(3),
+                Clock.systemUTC(), portals, new InMemoryCheckoutConfig(),
+                new InMemoryCouponPort()).apply(new SeedJson().read(withFields), true);
+        assertEquals(List.of(new DemographicField("tier", "Tier", DemographicField.Type.CHOICE, true, List.of("Gold", "Silver")),
+                        new DemographicField("since", "since", DemographicField.Type.DATE, false, List.of())),
+                portals.load(new BrandId("DEMO")).orElseThrow().demographics());
+
+        var bad = assertThrows(InvalidSeedException.class, () -> new ApplySeedUseCase(new InMemoryConfigStore(),
+                new InMemoryCardPort(), new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
+                new InMemoryMemberStores(), new InMemoryCheckoutConfig(),
+                new InMemoryCouponPort()).apply(new SeedJson().read(withFields.replace("\"date\"", "\"colour\"")), true));
+        assertTrue(bad.getMessage().contains("unknown field type colour"), bad.getMessage());
     }
 
     @Test

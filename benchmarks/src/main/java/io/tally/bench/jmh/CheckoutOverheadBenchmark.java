@@ -20,7 +20,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
-import io.tally.lambda.json.Json;
+import io.tally.sqs.json.Json;
 import io.tally.lambda.merchant.CheckoutMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
 import io.tally.lambda.wiring.Settings;

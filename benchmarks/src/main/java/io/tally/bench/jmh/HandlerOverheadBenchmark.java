@@ -22,7 +22,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
-import io.tally.lambda.json.Json;
+import io.tally.sqs.json.Json;
 import io.tally.lambda.merchant.ListValueTypeMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;

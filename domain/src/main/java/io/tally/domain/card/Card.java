@@ -77,6 +77,25 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
                 demographics, data, usernames, activatedAt, enrolled, version + 1);
     }
 
+    /**
+     * This card switched on or off by the back office (ACTIVE or INACTIVE only, from the other of the two); profile,
+     * PIN and activation instant stay. The version moves on by one.
+     */
+    public Card withStatus(CardStatus next) {
+        if (next == CardStatus.UNALLOCATED || status == CardStatus.UNALLOCATED) {
+            throw new IllegalArgumentException("only an allocated card is switched on or off");
+        }
+        return new Card(brand, number, program, cardSet, customCardNumber, next, pinHash, primaryCustomer,
+                alternateCustomer, brandDemographics, customData, thirdPartyUsernames, activatedAt, enrolledAt, version + 1);
+    }
+
+    /** This card with a new PIN (its hash); the version moves on by one. */
+    public Card withPinHash(String newPinHash) {
+        return new Card(brand, number, program, cardSet, customCardNumber, status, Optional.of(newPinHash),
+                primaryCustomer, alternateCustomer, brandDemographics, customData, thirdPartyUsernames, activatedAt,
+                enrolledAt, version + 1);
+    }
+
     /** Without the PIN hash and the holder's details: a card may end up in a log line or an assertion message. */
     @Override
     public String toString() {

@@ -3,6 +3,8 @@ package io.tally.domain.enrollment;
 import io.tally.domain.card.Customer;
 import io.tally.domain.card.ProfileRules;
 import io.tally.domain.portal.CustomerField;
+import io.tally.domain.portal.CustomerModel;
+import io.tally.domain.portal.DemographicField;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -21,14 +23,19 @@ public final class CustomerForm {
     private CustomerForm() {
     }
 
-    /** Either a customer or the problems, by form field name. */
-    public record Parsed(Customer customer, Map<String, String> problems) {
+    /** Either a customer (and the brand fields' values, by field name) or the problems, by form field name. */
+    public record Parsed(Customer customer, Map<String, String> demographics, Map<String, String> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
     }
 
     public static Parsed parse(List<CustomerField.Spec> model, Map<String, String> form) {
+        return parse(model, List.of(), form);
+    }
+
+    /** The fixed fields of the model, then the brand's own fields, each checked by {@link CustomerModel}. */
+    public static Parsed parse(List<CustomerField.Spec> model, List<DemographicField> brandFields, Map<String, String> form) {
         Map<String, String> problems = new LinkedHashMap<>();
         Map<CustomerField, String> values = new LinkedHashMap<>();
         for (CustomerField.Spec spec : model) {
@@ -66,9 +73,11 @@ public final class CustomerForm {
         }
         Customer customer = new Customer(values.get(CustomerField.FIRST_NAME), values.get(CustomerField.LAST_NAME),
                 email, phone, null, null, null, null, values.get(CustomerField.POSTAL), null, birthDate, null);
+        CustomerModel.Checked demographics = CustomerModel.form(brandFields, form);
+        demographics.problems().forEach(p -> problems.putIfAbsent(CustomerModel.FORM_PREFIX + p.field(), p.message()));
         if (problems.isEmpty()) {
             ProfileRules.check(customer).ifPresent(r -> problems.put("form", r.detail()));
         }
-        return new Parsed(customer, problems);
+        return new Parsed(customer, demographics.values(), problems);
     }
 }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Joins the loyalty program without a password, in steps that a retry completes. Checks the form against the brand's
@@ -88,12 +89,12 @@ public final class EnrollUseCase {
         if (!config.carriedBy(c.applicationId(), c.merchantId())) {
             return new Result.Invalid(Map.of("form", "This page is out of date. Reload it and try again."));
         }
-        CustomerForm.Parsed parsed = CustomerForm.parse(config.customerModel(), c.form());
+        CustomerForm.Parsed parsed = CustomerForm.parse(config.customerModel(), config.demographics(), c.form());
         if (!parsed.valid()) {
             return new Result.Invalid(parsed.problems());
         }
         Instant now = clock.instant();
-        EnrollmentRecord.Intent intent = intent(c, parsed.customer(), now);
+        EnrollmentRecord.Intent intent = intent(c, parsed, now);
         ContactKey email = ContactKey.email(intent.customer().email());
         Optional<EnrollmentRecord> found = directory.enrollment(config.brand(), email);
         if (found.isEmpty()) {
@@ -120,17 +121,19 @@ public final class EnrollUseCase {
                 .orElseGet(Result.AlreadyMember::new);
     }
 
-    private EnrollmentRecord.Intent intent(EnrollCommand c, Customer customer, Instant now) {
+    private EnrollmentRecord.Intent intent(EnrollCommand c, CustomerForm.Parsed parsed, Instant now) {
+        Customer customer = parsed.customer();
         Optional<CardNumber> sender = c.referralToken().flatMap(t -> links.verifyReferral(c.config().brand(), t, now))
                 .map(LinkTokens.Referral::sender);
         return new EnrollmentRecord.Intent(customer, sender, c.portalUrl(), Fingerprint.of("enrollment-requester", c.requester()),
-                formFingerprint(customer), now);
+                formFingerprint(customer, parsed.demographics()), now, parsed.demographics());
     }
 
     /** What the form said, field by field: a resubmission with any field changed is another enrollment's form. */
-    private static String formFingerprint(Customer c) {
-        return Fingerprint.of("enrollment-form", c.firstName(), c.lastName(), c.email(), c.phone(), c.address1(), c.address2(),
-                c.city(), c.state(), c.postal(), c.country(), c.birthDate(), c.gender());
+    private static String formFingerprint(Customer c, Map<String, String> demographics) {
+        String fixed = Fingerprint.of("enrollment-form", c.firstName(), c.lastName(), c.email(), c.phone(), c.address1(),
+                c.address2(), c.city(), c.state(), c.postal(), c.country(), c.birthDate(), c.gender());
+        return demographics.isEmpty() ? fixed : Fingerprint.of(fixed, new TreeMap<>(demographics));
     }
 
     /** 128 random bits: the enrollment's id, carried by the phone claims it makes. */

@@ -135,7 +135,7 @@ public final class EnrollmentSteps {
         if (!chosen.card().equals(Optional.of(card))) {
             throw new IllegalStateException("allocated " + card + " but enrollment " + chosen.id() + " chose " + chosen.card());
         }
-        storeMember(config, card, intent.customer(), requestRef);
+        storeMember(config, card, intent, requestRef);
         if (config.welcomeEmail()) {
             outbox.enqueue(welcome(config, card, intent));
         }
@@ -146,9 +146,9 @@ public final class EnrollmentSteps {
         return new Finished.Completed(card, Optional.of(allocated.value().pin()), referral);
     }
 
-    private void storeMember(PortalConfig config, CardNumber card, Customer customer, String requestRef) {
+    private void storeMember(PortalConfig config, CardNumber card, EnrollmentRecord.Intent intent, String requestRef) {
         var stored = account.update(new UpdateAccountUseCase.UpdateAccountCommand(config.merchantContext(),
-                RequestInfo.of(requestRef), card, Optional.of(customer), Optional.empty(), Map.of(), Map.of(), Map.of(),
+                RequestInfo.of(requestRef), card, Optional.of(intent.customer()), Optional.empty(), intent.demographics(), Map.of(), Map.of(),
                 Optional.empty(), true, Optional.empty()));
         if (!stored.isAccepted()) {
             throw new IllegalStateException("enrollment not stored: " + stored);

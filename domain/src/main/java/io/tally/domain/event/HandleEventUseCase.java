@@ -2,6 +2,7 @@ package io.tally.domain.event;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * What the queue consumer does with each event: hands it to the listeners (each idempotent, e.g. finishing a checkout's
@@ -11,14 +12,26 @@ import java.util.function.Consumer;
 public final class HandleEventUseCase {
     private final ActivityLogPort activityLog;
     private final List<Consumer<DomainEvent>> listeners;
+    private final UnaryOperator<DomainEvent> annotate;
 
     public HandleEventUseCase(ActivityLogPort activityLog) {
         this(activityLog, List.of());
     }
 
     public HandleEventUseCase(ActivityLogPort activityLog, List<Consumer<DomainEvent>> listeners) {
+        this(activityLog, listeners, UnaryOperator.identity());
+    }
+
+    /**
+     * With {@code annotate}: what the log records is the event with facts added that its readers filter on (the
+     * back office's {@code TransactionFacts}: a ledger entry's program and card set); the id stays, so recording stays
+     * once per event.
+     */
+    public HandleEventUseCase(ActivityLogPort activityLog, List<Consumer<DomainEvent>> listeners,
+                              UnaryOperator<DomainEvent> annotate) {
         this.activityLog = activityLog;
         this.listeners = List.copyOf(listeners);
+        this.annotate = annotate;
     }
 
     /** Returns true when the event was new, false for a redelivery. Throws on infrastructure faults, so the message is retried. */
@@ -26,6 +39,6 @@ public final class HandleEventUseCase {
         for (Consumer<DomainEvent> listener : listeners) {
             listener.accept(event);
         }
-        return activityLog.record(event);
+        return activityLog.record(annotate.apply(event));
     }
 }

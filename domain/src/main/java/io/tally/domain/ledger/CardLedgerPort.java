@@ -5,6 +5,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,6 +74,22 @@ public interface CardLedgerPort {
     /** {@link #append(LedgerEntry, Optional)} without knowing the previous entry (the entry is then always indexed). */
     default AppendOutcome append(LedgerEntry next) {
         return append(next, Optional.empty());
+    }
+
+    /**
+     * Up to {@code limit} (1..{@link #MAX_PAGE}) of the card's entries with a sequence below {@code beforeSequence},
+     * newest first (the back office's card page: each entry carries the balances after it). By default one read per
+     * entry; an adapter answers with one descending query of the card's ledger.
+     */
+    default List<LedgerEntry> newestBefore(BrandId brand, CardNumber card, long beforeSequence, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
+        }
+        List<LedgerEntry> found = new ArrayList<>();
+        for (long s = beforeSequence - 1; s >= 0 && found.size() < limit; s--) {
+            entry(brand, card, s).ifPresent(found::add);
+        }
+        return found;
     }
 
     /**

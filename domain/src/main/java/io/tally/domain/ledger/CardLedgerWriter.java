@@ -121,8 +121,9 @@ public final class CardLedgerWriter {
         if (card.isEmpty()) {
             return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
         }
-        if (target.activeOnly() && card.get().status() != CardStatus.ACTIVE) {
-            return Outcome.rejected(Reason.CARD_NOT_ACTIVE, "Could not find the account that goes with the specified card.");
+        boolean inactive = target.activeOnly() && card.get().status() != CardStatus.ACTIVE;
+        if (inactive && target.origin().request().isEmpty()) {
+            return notActive();
         }
         if (target.pin().isPresent() && !Pins.matches(card.get(), target.pin().get())) {
             return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
@@ -134,10 +135,6 @@ public final class CardLedgerWriter {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             Optional<LedgerEntry> head = attempt == 1 ? read.get().head() : ledger.head(target.brand(), target.card());
             CardState state = head.map(LedgerEntry::stateAfter).orElse(CardState.EMPTY);
-            if (state.ledgerId().isEmpty() && claimed.isEmpty()) {
-                claimed = Optional.of(claimLedgerId(target));
-            }
-            LedgerId ledgerId = state.ledgerId().orElseGet(claimed::get);
             if (request.isPresent()) {
                 Optional<Outcome<Written>> repeat = repeat(target, request.get(), state, !searched, written);
                 searched = true;
@@ -145,6 +142,13 @@ public final class CardLedgerWriter {
                     return repeat.get();
                 }
             }
+            if (inactive) {
+                return notActive(); // after the replay: a request that committed before the card was switched off keeps its answer
+            }
+            if (state.ledgerId().isEmpty() && claimed.isEmpty()) {
+                claimed = Optional.of(claimLedgerId(target));
+            }
+            LedgerId ledgerId = state.ledgerId().orElseGet(claimed::get);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             if (head.isPresent() && head.get().time().isAfter(now)) {
                 now = head.get().time(); // entry times never decrease along a card: history can be paged by time
@@ -292,6 +296,15 @@ public final class CardLedgerWriter {
 
     private void publish(List<LedgerEntry> written) {
         relay.relay(written);
+    }
+
+    /**
+     * An INACTIVE (or unallocated) card moves no money. The status is read with the head (A11b) before the decision;
+     * a switch-off written after that read does not stop an append already decided (the window is one call's
+     * read-to-append, milliseconds; the append is conditional on the head, not on the profile's version).
+     */
+    private static <T> Outcome<T> notActive() {
+        return Outcome.rejected(Reason.CARD_NOT_ACTIVE, "Could not find the account that goes with the specified card.");
     }
 
     private static <T> Outcome<T> reused() {

@@ -10,7 +10,7 @@ public enum EntryType {
     HOLD,
     /** Holds closed without spending (explicit release or the sweeper for expired holds). */
     RELEASE,
-    /** A correction by the back office (not yet offered by any use case; kept so history types are stable). */
+    /** A correction by the back office, signed, with a reason ({@link AdjustUseCase}); not voidable. */
     ADJUST,
     /** The reversal of an earlier ISSUE or REDEEM. */
     VOID,

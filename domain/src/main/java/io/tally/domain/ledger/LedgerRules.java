@@ -66,8 +66,8 @@ public final class LedgerRules {
             return b.withBucket(add.bucket());
         }
         if (change instanceof Change.TopUp top) {
-            if (posting.type() != EntryType.ISSUE && posting.type() != EntryType.CHECKOUT) {
-                throw new IllegalStateException("only an issuance tops up a bucket");
+            if (posting.type() != EntryType.ISSUE && posting.type() != EntryType.CHECKOUT && posting.type() != EntryType.ADJUST) {
+                throw new IllegalStateException("only an issuance (or a checkout's, an adjustment's) tops up a bucket");
             }
             return b.withTopUp(top.bucket(), top.amount());
         }

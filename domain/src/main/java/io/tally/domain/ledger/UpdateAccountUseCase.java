@@ -7,6 +7,10 @@ import io.tally.domain.card.CardStatus;
 import io.tally.domain.card.Customer;
 import io.tally.domain.card.Pins;
 import io.tally.domain.card.ProfileRules;
+import io.tally.domain.portal.CustomerModel;
+import io.tally.domain.portal.DemographicField;
+import io.tally.domain.portal.PortalConfig;
+import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
@@ -25,17 +29,21 @@ import java.util.TreeMap;
  * named fields merge by name (an empty value deletes). With countAsEnrollment the card is enrolled: an
  * ENROLL ledger entry first (written once: the card state knows it is enrolled), then the profile with the
  * enrollment instant. If the second write is lost, the retry finds the ledger enrolled and completes the profile.
+ * Brand demographics are checked against the brand's customer model ({@link CustomerModel}).
  * Lives in the ledger package because it writes a ledger entry (the card package does not see the ledger).
  */
 public final class UpdateAccountUseCase {
     private final CardPort cards;
     private final CardLedgerWriter writer;
     private final RetryPolicy retry;
+    private final PortalConfigPort models;
 
-    public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry) {
+    /** {@code models}: where the brand's customer model is kept (its portal configuration), read only when needed. */
+    public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry, PortalConfigPort models) {
         this.cards = cards;
         this.writer = writer;
         this.retry = retry;
+        this.models = models;
     }
 
     public record UpdateAccountCommand(MerchantContext context, RequestInfo info, CardNumber card,
@@ -72,6 +80,10 @@ public final class UpdateAccountUseCase {
         if (c.pin().isPresent() && !Pins.matches(card.get(), c.pin().get())) {
             return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
         }
+        Outcome<Map<String, String>> demographics = demographics(c, card.get());
+        if (!demographics.isAccepted()) {
+            return demographics.map(d -> null);
+        }
         Optional<Instant> enrolledAt = Optional.empty();
         if (c.countAsEnrollment()) {
             Outcome<CardLedgerWriter.Written> enrolled = enroll(c);
@@ -80,7 +92,23 @@ public final class UpdateAccountUseCase {
             }
             enrolledAt = enrolled.value().state().enrolledAt();
         }
-        return save(c, enrolledAt);
+        return save(c, demographics.value(), enrolledAt);
+    }
+
+    /**
+     * The demographics checked against the brand's customer model (normalised); on enrollment the card must end up
+     * with every required field. The model is read only when there is something to check.
+     */
+    private Outcome<Map<String, String>> demographics(UpdateAccountCommand c, Card card) {
+        if (c.brandDemographics().isEmpty() && !c.countAsEnrollment()) {
+            return Outcome.accepted(c.brandDemographics());
+        }
+        List<DemographicField> model = models.load(c.context().brand()).map(PortalConfig::demographics).orElse(List.of());
+        CustomerModel.Checked checked = CustomerModel.values(model, c.brandDemographics());
+        Optional<CustomerModel.Problem> problem = checked.first().or(() -> !c.countAsEnrollment() ? Optional.empty()
+                : CustomerModel.missing(model, merge(card.brandDemographics(), checked.values())).stream().findFirst());
+        return problem.<Outcome<Map<String, String>>>map(p -> Outcome.rejected(Reason.INVALID_REQUEST,
+                "brandDemographics." + p.field() + ": " + p.message())).orElseGet(() -> Outcome.accepted(checked.values()));
     }
 
     private Outcome<CardLedgerWriter.Written> enroll(UpdateAccountCommand c) {
@@ -91,14 +119,14 @@ public final class UpdateAccountUseCase {
                 ? Optional.empty() : Optional.of(CardLedgerWriter.Draft.of(EntryType.ENROLL, List.of()))));
     }
 
-    private Outcome<Card> save(UpdateAccountCommand c, Optional<Instant> enrolledAt) {
+    private Outcome<Card> save(UpdateAccountCommand c, Map<String, String> newDemographics, Optional<Instant> enrolledAt) {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             Optional<Card> current = cards.load(c.context().brand(), c.card());
             if (current.isEmpty()) {
                 return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
             }
             Card card = current.get();
-            Map<String, String> demographics = merge(card.brandDemographics(), c.brandDemographics());
+            Map<String, String> demographics = merge(card.brandDemographics(), newDemographics);
             Map<String, String> data = merge(card.customData(), c.customData());
             Map<String, String> usernames = merge(card.thirdPartyUsernames(), c.thirdPartyUsernames());
             Optional<Rejection> tooMany = ProfileRules.checkFields("brandDemographics", demographics, ProfileRules.MAX_FIELDS)

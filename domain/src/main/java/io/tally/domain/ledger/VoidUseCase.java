@@ -6,6 +6,7 @@ import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
+import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.MerchantContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The immediate reversal of an ISSUE or REDEEM, exactly once. Rules:
@@ -61,16 +63,37 @@ public final class VoidUseCase {
         if (info.isPresent()) {
             return Outcome.rejected(info.get());
         }
-        Optional<LedgerEntry> target = ledger.byTransactionId(c.context().brand(), c.transactionId())
-                .filter(e -> c.card().map(e.card()::equals).orElse(true));
+        return voidAs(c.context().brand(), c.card(), c.transactionId(), fingerprint -> Origin.of(c.context(), c.info(), fingerprint),
+                c.info().resumeSince());
+    }
+
+    /**
+     * A void by the back office: on the named card only, no location or terminal, the staff member's reason as the
+     * entry's note, idempotent on the staff action's {@code key} (the card's request ring).
+     */
+    public Outcome<BalanceResult> voidByStaff(BrandId brand, CardNumber card, TransactionId transactionId, String reason,
+                                              String key, String requestRef) {
+        if (reason.isBlank() || reason.length() > LedgerLimits.MAX_NOTE || key.isBlank() || key.length() > LedgerLimits.MAX_REQUEST_ID
+                || requestRef.length() > LedgerLimits.MAX_REQUEST_ID) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "a reason (at most " + LedgerLimits.MAX_NOTE + " characters) and a key are required");
+        }
+        return voidAs(brand, Optional.of(card), transactionId, fingerprint -> new Origin(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(reason), Optional.of(requestRef),
+                Optional.of(new Origin.RequestKey(key, fingerprint))), Optional.empty());
+    }
+
+    private Outcome<BalanceResult> voidAs(BrandId brand, Optional<CardNumber> card, TransactionId transactionId,
+                                          Function<String, Origin> origin, Optional<Instant> resumeSince) {
+        Optional<LedgerEntry> target = ledger.byTransactionId(brand, transactionId)
+                .filter(e -> card.map(e.card()::equals).orElse(true));
         if (target.isEmpty()) {
-            return Outcome.rejected(Reason.TRANSACTION_NOT_FOUND, "no transaction " + c.transactionId());
+            return Outcome.rejected(Reason.TRANSACTION_NOT_FOUND, "no transaction " + transactionId);
         }
         LedgerEntry voided = target.get();
-        String fingerprint = Fingerprint.of("void", voided.card().value(), c.transactionId().value());
-        CardLedgerWriter.Target t = new CardLedgerWriter.Target(c.context().brand(), voided.card(),
-                Origin.of(c.context(), c.info(), fingerprint), Optional.empty(), true, c.info().resumeSince());
-        return writer.write(t, (card, state, txn, now) -> decide(voided, state, now)).map(BalanceResult::of);
+        String fingerprint = Fingerprint.of("void", voided.card().value(), transactionId.value());
+        CardLedgerWriter.Target t = new CardLedgerWriter.Target(brand, voided.card(), origin.apply(fingerprint),
+                Optional.empty(), true, resumeSince);
+        return writer.write(t, (c, state, txn, now) -> decide(voided, state, now)).map(BalanceResult::of);
     }
 
     static Outcome<Optional<CardLedgerWriter.Draft>> decide(LedgerEntry voided, CardState state, Instant now) {

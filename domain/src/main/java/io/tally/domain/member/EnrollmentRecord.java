@@ -4,6 +4,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,8 +70,9 @@ public record EnrollmentRecord(BrandId brand, ContactKey email, String id, Statu
      * to be the same enrollment, and when it started.
      */
     public record Intent(Customer customer, Optional<CardNumber> referralSender, String portalUrl, String requester,
-                         String fingerprint, Instant startedAt) {
+                         String fingerprint, Instant startedAt, Map<String, String> demographics) {
         public Intent {
+            demographics = Map.copyOf(demographics);
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(customer.email(), "customer.email");
             Objects.requireNonNull(referralSender, "referralSender");
@@ -78,6 +80,12 @@ public record EnrollmentRecord(BrandId brand, ContactKey email, String id, Statu
             Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(fingerprint, "fingerprint");
             Objects.requireNonNull(startedAt, "startedAt");
+        }
+
+        /** An intent without brand demographics. */
+        public Intent(Customer customer, Optional<CardNumber> referralSender, String portalUrl, String requester,
+                      String fingerprint, Instant startedAt) {
+            this(customer, referralSender, portalUrl, requester, fingerprint, startedAt, Map.of());
         }
 
         public Optional<ContactKey> phone() {

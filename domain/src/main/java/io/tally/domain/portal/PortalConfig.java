@@ -16,12 +16,14 @@ import java.util.Set;
  * {@code applicationId} (an API key id) and {@code merchantId} (a location) are stamped on every ledger entry
  * it writes, and the pages carry them so that a page of one configuration cannot post into another.
  *
- * @param fromAddress the sender of the brand's e-mails (verified with the mail provider)
+ * @param fromAddress  the sender of the brand's e-mails (verified with the mail provider)
+ * @param demographics the brand's own fields of its customer model (checked by {@link CustomerModel})
  */
 public record PortalConfig(BrandId brand, String displayName, Optional<String> logoUrl, Theme theme,
                            String applicationId, String merchantId, String terminalId, CardSetId enrollmentCardSet,
                            List<CustomerField.Spec> customerModel, Optional<ReferralRewards> referral,
-                           List<SubscriptionList> subscriptionLists, boolean welcomeEmail, String fromAddress) {
+                           List<SubscriptionList> subscriptionLists, boolean welcomeEmail, String fromAddress,
+                           List<DemographicField> demographics) {
     public PortalConfig {
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(displayName, "displayName");
@@ -35,6 +37,8 @@ public record PortalConfig(BrandId brand, String displayName, Optional<String> l
         Objects.requireNonNull(fromAddress, "fromAddress");
         customerModel = List.copyOf(customerModel);
         subscriptionLists = List.copyOf(subscriptionLists);
+        demographics = List.copyOf(demographics);
+        DemographicField.checkModel(demographics);
         logoUrl = logoUrl.filter(u -> !u.isBlank());
         if (logoUrl.isPresent() && !logoUrl.get().startsWith("https://") && !logoUrl.get().startsWith("/")) {
             throw new IllegalArgumentException("logoUrl must be https:// or a path on the portal's own origin");
@@ -64,6 +68,28 @@ public record PortalConfig(BrandId brand, String displayName, Optional<String> l
         if (!fromAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new IllegalArgumentException("fromAddress is not an e-mail address");
         }
+    }
+
+    /** A configuration without brand fields in its customer model. */
+    public PortalConfig(BrandId brand, String displayName, Optional<String> logoUrl, Theme theme, String applicationId,
+                        String merchantId, String terminalId, CardSetId enrollmentCardSet,
+                        List<CustomerField.Spec> customerModel, Optional<ReferralRewards> referral,
+                        List<SubscriptionList> subscriptionLists, boolean welcomeEmail, String fromAddress) {
+        this(brand, displayName, logoUrl, theme, applicationId, merchantId, terminalId, enrollmentCardSet, customerModel,
+                referral, subscriptionLists, welcomeEmail, fromAddress, List.of());
+    }
+
+    /** This configuration with another customer model (fixed fields and brand fields). */
+    public PortalConfig withCustomerModel(List<CustomerField.Spec> fixed, List<DemographicField> brandFields) {
+        return new PortalConfig(brand, displayName, logoUrl, theme, applicationId, merchantId, terminalId,
+                enrollmentCardSet, fixed, referral, subscriptionLists, welcomeEmail, fromAddress, brandFields);
+    }
+
+    /** This configuration with other settings (theme, subscription lists, referral rewards, welcome e-mail). */
+    public PortalConfig withSettings(String newDisplayName, Theme newTheme, List<SubscriptionList> lists,
+                                     Optional<ReferralRewards> rewards, boolean welcome) {
+        return new PortalConfig(brand, newDisplayName, logoUrl, newTheme, applicationId, merchantId, terminalId,
+                enrollmentCardSet, customerModel, rewards, lists, welcome, fromAddress, demographics);
     }
 
     /** The list with this id, if the brand has it. */

@@ -1,6 +1,7 @@
 package io.tally.domain.provisioning;
 
 import io.tally.domain.portal.CustomerField;
+import io.tally.domain.portal.DemographicField;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.ReferralRewards;
 import io.tally.domain.portal.SubscriptionList;
@@ -66,7 +67,10 @@ final class PortalSeeds {
         return new PortalConfig(new BrandId(b.id()), p.displayName() == null ? b.name() : p.displayName(),
                 Optional.ofNullable(p.logoUrl()), theme, p.applicationId(), p.merchantId(),
                 p.terminalId() == null ? "portal" : p.terminalId(), new CardSetId(p.enrollmentCardSet()), model, referral,
-                lists, !Boolean.FALSE.equals(p.welcomeEmail()), p.fromAddress());
+                lists, !Boolean.FALSE.equals(p.welcomeEmail()), p.fromAddress(), p.brandFields().stream()
+                .map(f -> new DemographicField(f.name(), f.label() == null ? f.name() : f.label(),
+                        DemographicField.Type.byWireName(f.type() == null ? "text" : f.type()),
+                        Boolean.TRUE.equals(f.required()), f.choices())).toList());
     }
 
     private static int scale(BrandSeed b, ValueTypeKey key) {

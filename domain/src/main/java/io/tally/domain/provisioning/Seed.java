@@ -88,9 +88,10 @@ public record Seed(List<BrandSeed> brands) {
     public record PortalSeed(String displayName, String logoUrl, ThemeSeed theme, String applicationId, String merchantId,
                              String terminalId, String enrollmentCardSet, List<FieldSeed> customerModel,
                              ReferralSeed referral, List<ListSeed> subscriptionLists, Boolean welcomeEmail,
-                             String fromAddress) {
+                             String fromAddress, List<BrandFieldSeed> brandFields) {
         public PortalSeed {
             customerModel = orEmpty(customerModel);
+            brandFields = orEmpty(brandFields);
             subscriptionLists = orEmpty(subscriptionLists);
         }
     }
@@ -99,6 +100,13 @@ public record Seed(List<BrandSeed> brands) {
     }
 
     public record FieldSeed(String name, Boolean required) {
+    }
+
+    /** A brand field of the customer model: {@code type} is text, number, choice, date or boolean. */
+    public record BrandFieldSeed(String name, String label, String type, Boolean required, List<String> choices) {
+        public BrandFieldSeed {
+            choices = orEmpty(choices);
+        }
     }
 
     public record ReferralSeed(String valueType, String senderReward, String friendReward, String invitationList) {

@@ -151,6 +151,63 @@ public abstract class CardPortContract {
         assertTrue(port().search(brand, new CardSearch.ByEmail("eve@example.com"), 10).isEmpty());
     }
 
+    private Card named(String first, String last, Map<String, String> usernames) {
+        Card card = Card.unallocated(brand, ContractData.freshCard(), program, set)
+                .activated("pbkdf2$1$a$b", Instant.parse("2025-03-01T10:00:00Z"));
+        Customer holder = new Customer(first, last, null, null, null, null, null, null, null, null, null, null);
+        Card profiled = card.withProfile(Optional.empty(), Optional.of(holder), Optional.empty(), Map.of(), Map.of(),
+                usernames, Optional.empty());
+        assertEquals(WriteOutcome.WRITTEN, port().create(new Card(brand, card.number(), program, set, Optional.empty(),
+                CardStatus.ACTIVE, profiled.pinHash(), profiled.primaryCustomer(), Optional.empty(), Map.of(), Map.of(),
+                usernames, profiled.activatedAt(), Optional.empty(), 1)));
+        return port().load(brand, card.number()).orElseThrow();
+    }
+
+    @Test
+    void search_by_first_or_last_name_prefix_ignores_case_and_accents_and_answers_in_name_order() {
+        Card zoe = named("Zoë", "Åberg", Map.of());
+        Card zoltan = named("zoltán", "Kovács", Map.of());
+        Card other = named("Ada", "Zoeller", Map.of());
+
+        List<Card> byFirst = eventually(() -> port().search(brand, new CardSearch.ByFirstName("ZO"), 10), l -> l.size() == 2);
+        assertEquals(List.of(zoe.number(), zoltan.number()), byFirst.stream().map(Card::number).toList());
+        List<Card> byLast = eventually(() -> port().search(brand, new CardSearch.ByLastName("ab"), 10), l -> !l.isEmpty());
+        assertEquals(List.of(zoe.number()), byLast.stream().map(Card::number).toList());
+        List<Card> zo = eventually(() -> port().search(brand, new CardSearch.ByLastName("zoe"), 10), l -> !l.isEmpty());
+        assertEquals(List.of(other.number()), zo.stream().map(Card::number).toList());
+        assertEquals(1, port().search(brand, new CardSearch.ByFirstName("z"), 1).size(), "the limit holds");
+        assertTrue(port().search(ContractData.freshBrand(), new CardSearch.ByFirstName("zo"), 10).isEmpty());
+
+        Card renamed = zoe.withProfile(Optional.empty(), Optional.of(new Customer("Yann", "Åberg", null, null, null, null,
+                null, null, null, null, null, null)), Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
+        assertEquals(WriteOutcome.WRITTEN, port().update(renamed));
+        List<Card> after = eventually(() -> port().search(brand, new CardSearch.ByFirstName("zo"), 10), l -> l.size() == 1);
+        assertEquals(List.of(zoltan.number()), after.stream().map(Card::number).toList(), "a renamed card leaves the old name");
+    }
+
+    @Test
+    void search_by_third_party_username_finds_the_cards_that_name_it_now() {
+        Card card = named("Ada", "Lovelace", Map.of("twitter", "@ada", "steam", "ada1815"));
+        CardSearch twitter = new CardSearch.ByThirdPartyUsername("twitter", "@ada");
+
+        assertEquals(List.of(card.number()), port().search(brand, twitter, 10).stream().map(Card::number).toList());
+        assertTrue(port().search(brand, new CardSearch.ByThirdPartyUsername("twitter", "@ADA"), 10).isEmpty());
+        assertTrue(port().search(brand, new CardSearch.ByThirdPartyUsername("steam", "@ada"), 10).isEmpty());
+        assertTrue(port().search(ContractData.freshBrand(), twitter, 10).isEmpty());
+
+        Card changed = card.withProfile(Optional.empty(), card.primaryCustomer(), Optional.empty(), Map.of(), Map.of(),
+                Map.of("steam", "ada1815"), Optional.empty());
+        assertEquals(WriteOutcome.WRITTEN, port().update(changed));
+        assertTrue(port().search(brand, twitter, 10).isEmpty(), "a username the card no longer has finds nothing");
+        assertEquals(List.of(card.number()), port().search(brand,
+                new CardSearch.ByThirdPartyUsername("steam", "ada1815"), 10).stream().map(Card::number).toList());
+
+        String longName = "é".repeat(1000);
+        Card tall = named("Bea", "Long", Map.of("forum", longName));
+        assertEquals(List.of(tall.number()), port().search(brand, new CardSearch.ByThirdPartyUsername("forum", longName), 10)
+                .stream().map(Card::number).toList(), "a username of 1,000 characters (2,000 bytes) is found too");
+    }
+
     private <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + indexLag().toNanos();
         T value = read.get();

@@ -28,6 +28,7 @@ import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.domain.tenant.TerminalId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,6 +140,50 @@ public abstract class ConfigStoreContract {
         assertTrue(activityLog().record(foreign));
         assertEquals(List.of(e2, e1), activityLog().recent(brand, 10));
         assertEquals(List.of(e2), activityLog().recent(brand, 1));
+    }
+
+    @Test
+    void activityIsFoundByRequestRefAndExternalTransactionIdWithinTheBrand() {
+        var a = new DomainEvent("ref-a", "ledger.issue", brand, Instant.parse("2026-02-01T10:00:00Z"),
+                Map.of("requestRef", "r-1", "externalTransactionId", "pos-9"));
+        var b = new DomainEvent("ref-b", "ledger.void", brand, Instant.parse("2026-02-01T11:00:00.5Z"),
+                Map.of("requestRef", "r-2", "externalTransactionId", "pos-9"));
+        var foreign = new DomainEvent("ref-c", "ledger.issue", otherBrand, Instant.parse("2026-02-01T12:00:00Z"),
+                Map.of("requestRef", "r-1", "externalTransactionId", "pos-9"));
+        List.of(a, b, foreign).forEach(activityLog()::record);
+
+        assertEquals(List.of(a), activityLog().byRequestRef(brand, "r-1", 10));
+        assertEquals(List.of(b, a), activityLog().byExternalTransactionId(brand, "pos-9", 10));
+        assertEquals(List.of(b), activityLog().byExternalTransactionId(brand, "pos-9", 1));
+        assertTrue(activityLog().byRequestRef(brand, "r-9", 10).isEmpty());
+    }
+
+    @Test
+    void activityInATimeframeIsReadNewestFirstInSlices() {
+        Instant day = Instant.parse("2026-03-01T00:00:00Z");
+        List<DomainEvent> events = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            events.add(new DomainEvent("t-" + i, "ledger.issue", brand, day.plusSeconds(60L * i).plusMillis(i % 2 == 0 ? 0 : 250),
+                    Map.of()));
+        }
+        events.forEach(activityLog()::record);
+        activityLog().record(new DomainEvent("t-x", "ledger.issue", otherBrand, day.plusSeconds(90), Map.of()));
+        Instant from = day.plusSeconds(60);
+        Instant to = day.plusSeconds(60L * 6);
+
+        List<DomainEvent> read = new ArrayList<>();
+        Optional<ActivityLogPort.Position> after = Optional.empty();
+        int slices = 0;
+        do {
+            ActivityLogPort.Slice slice = activityLog().between(brand, from, to, after, 3);
+            assertTrue(slice.events().size() <= 3);
+            read.addAll(slice.events());
+            after = slice.next();
+        } while (after.isPresent() && ++slices < 10);
+        assertEquals(List.of(events.get(5), events.get(4), events.get(3), events.get(2), events.get(1)), read,
+                "every event of [from, to) once, newest first (a slice may examine events outside and leave them out)");
+        assertTrue(activityLog().between(brand, from.plusMillis(300), from.plusSeconds(1), Optional.empty(), 3)
+                .events().isEmpty(), "an instant at the bound's second but before it is outside");
     }
 
     @Test

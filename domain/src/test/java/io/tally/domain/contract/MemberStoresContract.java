@@ -70,7 +70,7 @@ public abstract class MemberStoresContract {
         var customer = new Customer("Ada", "Lovelace", email, "+44 20 7946 0018", "12 St James's Square", "Flat 2", "London",
                 "LND", "SW1Y 4JH", "GB", LocalDate.of(1815, 12, 10), "f");
         var intent = new EnrollmentRecord.Intent(customer, Optional.of(ContractData.freshCard()), "https://x.example/portal/b",
-                "requester-digest", "form-digest", t0.plusMillis(123));
+                "requester-digest", "form-digest", t0.plusMillis(123), Map.of("tier", "Gold", "since", "2020-01-31"));
         return EnrollmentRecord.pending(brand, ContactKey.email(email), id, intent, due);
     }
 

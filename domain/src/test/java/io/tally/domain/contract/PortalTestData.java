@@ -1,6 +1,7 @@
 package io.tally.domain.contract;
 
 import io.tally.domain.portal.CustomerField;
+import io.tally.domain.portal.DemographicField;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.ReferralRewards;
 import io.tally.domain.portal.SubscriptionList;
@@ -29,6 +30,14 @@ public final class PortalTestData {
                 List.of(new SubscriptionList("account", "Account messages", true, true),
                         new SubscriptionList("news", "News and offers", false, false),
                         new SubscriptionList("invitations", "Invitations from friends", false, true)),
-                true, "hello@example.com");
+                true, "hello@example.com", BRAND_FIELDS);
     }
+
+    /** One optional brand field of every type (optional, so enrollment tests need not fill them in). */
+    public static final List<DemographicField> BRAND_FIELDS = List.of(
+            new DemographicField("store", "Favourite store", DemographicField.Type.CHOICE, false, List.of("Downtown", "Airport")),
+            new DemographicField("cups", "Cups a day", DemographicField.Type.NUMBER, false, List.of()),
+            new DemographicField("anniversary", "Anniversary", DemographicField.Type.DATE, false, List.of()),
+            new DemographicField("oatMilk", "Oat milk", DemographicField.Type.BOOLEAN, false, List.of()),
+            new DemographicField("nickname", "Nickname", DemographicField.Type.TEXT, false, List.of()));
 }

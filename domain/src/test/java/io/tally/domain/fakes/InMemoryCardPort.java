@@ -83,7 +83,7 @@ public final class InMemoryCardPort implements CardPort {
     public synchronized List<Card> search(BrandId brand, CardSearch criterion, int limit) {
         checkLimit(limit);
         return cards.values().stream().filter(c -> c.brand().equals(brand) && criterion.matches(c))
-                .sorted(Comparator.comparing(Card::number)).limit(limit).toList();
+                .sorted(criterion.order()).limit(limit).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.program.Program;
 import io.tally.domain.program.ValueType;
+import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.ApiKey;
 import io.tally.domain.tenant.Brand;
@@ -19,6 +20,7 @@ import io.tally.domain.tenant.LocationGroup;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.domain.tenant.TerminalId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory twin of the DynamoDB configuration adapters (tenancy, catalogue, API keys, activity log), with the same conditional semantics. Its contract tests run against both.
  */
 public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchantAccessPort, LoadProgramsPort,
-        ActivityLogPort {
+        ActivityLogPort, BrandSetupReadPort {
     private final Map<List<String>, Object> items = new ConcurrentHashMap<>();
     private final Map<String, DomainEvent> activity = new ConcurrentHashMap<>();
 
@@ -153,5 +155,71 @@ public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchant
         return activity.values().stream().filter(e -> e.brand().equals(brand))
                 .sorted(Comparator.comparing(DomainEvent::occurredAt).thenComparing(DomainEvent::id).reversed())
                 .limit(Math.max(1, Math.min(limit, 1000))).toList();
+    }
+
+    @Override
+    public Optional<Brand> brand(BrandId brand) {
+        return get(List.of("brand", brand.value()), Brand.class);
+    }
+
+    @Override
+    public List<LocationGroup> locationGroups(BrandId brand) {
+        return ofKind("group", brand, LocationGroup.class);
+    }
+
+    @Override
+    public List<Location> locations(BrandId brand) {
+        return ofKind("location", brand, Location.class);
+    }
+
+    @Override
+    public List<Terminal> terminals(BrandId brand) {
+        return ofKind("terminal", brand, Terminal.class);
+    }
+
+    @Override
+    public List<Employee> employees(BrandId brand) {
+        return ofKind("employee", brand, Employee.class);
+    }
+
+    @Override
+    public List<CardSet> cardSets(BrandId brand) {
+        return ofKind("cardSet", brand, CardSet.class);
+    }
+
+    /** The brand's items of one kind in key order (the sort key order of the table: ids joined with '#'). */
+    private <T> List<T> ofKind(String kind, BrandId brand, Class<T> type) {
+        return items.entrySet().stream()
+                .filter(e -> e.getKey().get(0).equals(kind) && e.getKey().get(1).equals(brand.value()))
+                .sorted(Comparator.comparing(e -> String.join("#", e.getKey().subList(2, e.getKey().size()))))
+                .map(e -> type.cast(e.getValue())).toList();
+    }
+
+    @Override
+    public List<DomainEvent> byRequestRef(BrandId brand, String requestRef, int limit) {
+        return byData(brand, "requestRef", requestRef, limit);
+    }
+
+    @Override
+    public List<DomainEvent> byExternalTransactionId(BrandId brand, String externalTransactionId, int limit) {
+        return byData(brand, "externalTransactionId", externalTransactionId, limit);
+    }
+
+    private List<DomainEvent> byData(BrandId brand, String field, String value, int limit) {
+        return activity.values().stream().filter(e -> e.brand().equals(brand) && value.equals(e.data().get(field)))
+                .sorted(Comparator.comparing(ActivityLogPort.Position::of, ActivityLogPort.Position.ORDER))
+                .limit(Math.max(1, Math.min(limit, MAX_PAGE))).toList();
+    }
+
+    @Override
+    public Slice between(BrandId brand, Instant from, Instant to, Optional<Position> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
+        }
+        List<DomainEvent> slice = activity.values().stream()
+                .filter(e -> e.brand().equals(brand) && !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to))
+                .filter(e -> after.map(a -> Position.ORDER.compare(Position.of(e), a) > 0).orElse(true))
+                .sorted(Comparator.comparing(Position::of, Position.ORDER)).limit(limit).toList();
+        return new Slice(slice, slice.size() == limit ? Optional.of(Position.of(slice.get(limit - 1))) : Optional.empty());
     }
 }

@@ -59,7 +59,7 @@ public final class MemberWorld {
         sealer = new Sealer(SEAL_SECRET, world.random);
         MemberDirectoryPort directory = wrap(faults, MemberDirectoryPort.class, stores);
         steps = new EnrollmentSteps(new AllocateCardUseCase(cards, world.programs, world.random, world.clock,
-                AllocateCardUseCase.WhenPoolEmpty.MINT), new UpdateAccountUseCase(cards, writer, retry), directory, reward,
+                AllocateCardUseCase.WhenPoolEmpty.MINT), new UpdateAccountUseCase(cards, writer, retry, stores), directory, reward,
                 wrap(faults, EmailOutboxPort.class, mail), links, events, sealer, world.clock);
         enroll = new EnrollUseCase(steps, directory, links, world.random, world.clock);
         completer = new CompleteEnrollmentsUseCase(steps, directory, stores);

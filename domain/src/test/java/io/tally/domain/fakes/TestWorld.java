@@ -60,6 +60,8 @@ public final class TestWorld {
     public final InMemoryIdempotencyPort idempotency = new InMemoryIdempotencyPort();
     public final RecordingEventPublisher events = new RecordingEventPublisher();
     public final InMemoryConfigStore programs = new InMemoryConfigStore();
+    /** Portal configurations: where the brand's customer model (checked by updateAccount) is kept. */
+    public final InMemoryMemberStores portals = new InMemoryMemberStores();
     public final CardLedgerWriter writer;
     /** The outbox's periodic drain, as the event-relay job runs it. */
     public final EventRelay relay;
@@ -97,7 +99,7 @@ public final class TestWorld {
         release = new ReleaseHoldUseCase(redeemFromHold);
         voids = new VoidUseCase(writer, ledger);
         expire = new ExpireDueUseCase(writer);
-        account = new UpdateAccountUseCase(cards, writer, retry);
+        account = new UpdateAccountUseCase(cards, writer, retry, portals);
         queries = new CardQueriesUseCase(cards, ledger, clock);
         allocate = new AllocateCardUseCase(cards, programs, random, clock, AllocateCardUseCase.WhenPoolEmpty.REJECT);
         numbers = new CardNumberGenerator(random);

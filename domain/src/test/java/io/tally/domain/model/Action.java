@@ -4,6 +4,7 @@ import io.tally.domain.campaign.Basket;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.coupon.CouponCode;
+import io.tally.domain.ledger.AdjustUseCase;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.EntryType;
@@ -199,6 +200,30 @@ sealed interface Action {
                     .findFirst().orElseThrow(() -> new AssertionError("checkout " + r.transactionId() + " has no entry"));
             return new BalanceResult(entry, r.replayed());
         });
+    }
+
+    /** The back office's signed correction (an adjustment); keyed by the customRequestId, or by the requestRef. */
+    record Adjust(int card, long amount) implements Operation {
+        @Override
+        public Outcome<BalanceResult> onCode(ModelWorld w, CardNumber card, RequestInfo info) {
+            String key = info.customRequestId().orElse(info.requestRef());
+            return w.adjust().adjust(new AdjustUseCase.AdjustCommand(w.brand(), card, ModelWorld.USD, amount, "model check",
+                    key, info.requestRef()));
+        }
+
+        @Override
+        public Answer onModel(CardModel m, Instant t, String id) {
+            return m.adjust(t, id, amount);
+        }
+
+        @Override
+        public EntryType entryType() {
+            return EntryType.ADJUST;
+        }
+    }
+
+    /** The back office switches the card off, or back on (one conditional card write). */
+    record Switch(int card, boolean on) implements Action {
     }
 
     record Advance(Duration by) implements Action {

@@ -45,6 +45,7 @@ public final class CardModel {
     private final SortedMap<Instant, Long> expired = new TreeMap<>();
     private final SortedMap<Instant, Long> lapsed = new TreeMap<>();
     private Instant settled;
+    private boolean active = true;
     /** The card's checkouts, which also change its Points and Punches balances (null for a side balance). */
     private final CheckoutModel checkouts;
 
@@ -81,6 +82,41 @@ public final class CardModel {
         lots.add(lot);
         txns.put(id, Txn.issue(lot));
         return Answer.accepted();
+    }
+
+    /**
+     * The back office's adjust (docs/API.md has no method for it; the glossary's "adjust" and issue 12): an increase is
+     * a lot of its own that never expires (not store credit); a decrease takes what is available, in the order a
+     * redemption does, and never more (then refused, nothing taken). Not voidable.
+     */
+    public Answer adjust(Instant now, String id, long amount) {
+        settle(now);
+        if (amount > 0) {
+            Lot lot = new Lot(id, amount, Optional.empty(), false, lots.size());
+            lots.add(lot);
+            txns.put(id, Txn.other(Txn.Kind.ADJUST));
+            return Answer.accepted();
+        }
+        if (-amount > available()) {
+            return Answer.refused(Refusal.INSUFFICIENT_FUNDS);
+        }
+        take(unexpiredLots(), -amount);
+        txns.put(id, Txn.other(Txn.Kind.ADJUST));
+        return Answer.accepted();
+    }
+
+    /** Switched on or off by the back office: while off, every money movement is refused; time still acts. */
+    public void setActive(boolean on) {
+        active = on;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    /** Whether a transaction of this card has this id. */
+    public boolean knows(String transaction) {
+        return txns.containsKey(transaction);
     }
 
     public Answer redeem(Instant now, String id, long amount, boolean maxOnOverdraw) {
@@ -245,7 +281,7 @@ public final class CardModel {
     public List<String> voidCandidates() {
         return txns.entrySet().stream()
                 .filter(e -> e.getValue().kind == Txn.Kind.ISSUE || e.getValue().kind == Txn.Kind.REDEEM
-                        || e.getValue().kind == Txn.Kind.CHECKOUT)
+                        || e.getValue().kind == Txn.Kind.CHECKOUT || e.getValue().kind == Txn.Kind.ADJUST)
                 .map(Map.Entry::getKey).toList();
     }
 

@@ -15,6 +15,8 @@ class CheckoutModelCheckTest {
     private static final int DIES_AFTER_1_NEVER_RETRIED = 1 + 12 * FaultPlan.DELAYS.size();
     private static final int DIES_AFTER_2_RETRIED = 2;
     private static final int DIES_AFTER_3_RETRIED = 3;
+    /** Dies after its first write; the retry comes a millisecond later (FaultPlan.DELAYS index 2). */
+    private static final int DIES_AFTER_1_RETRIED_1MS_LATER = 1 + 12 * 2;
 
     private static Step checkout(int card, int pick, boolean coffee, boolean coupon, int fault) {
         return new Step(Step.Kind.CHECKOUT, card, 100, pick, 0, coffee, coupon, fault);
@@ -69,5 +71,25 @@ class CheckoutModelCheckTest {
                 new Step(Step.Kind.COMPLETE, 0, 1, 0, 0, false, false, 0)));
         assertEquals(1, t.abandoned());
         assertEquals(1, t.completions());
+    }
+
+    /**
+     * Found by the randomised check: a completion a millisecond before its setup lapses re-pins the setup's coupon and
+     * dies; its retry, after the lapse, is refused (CHECKOUT_CLOSED). The dead attempt's append could still be in
+     * flight, so its pin holds for the claim's lease: another checkout meets COUPON_IN_USE until then, and gets the
+     * coupon after it.
+     */
+    @Test
+    void a_completion_that_died_after_re_pinning_and_whose_retry_found_the_setup_lapsed_holds_the_coupon_for_the_lease() {
+        ModelCheck.Tally t = new ModelCheck(new InMemoryModelWorld(), Mode.FAULTS).run(List.of(
+                checkout(0, 0, false, true, 0), // a setup presenting SPRING-0
+                new Step(Step.Kind.ADVANCE_TO_EVENT, 0, 1, 0, 2, false, false, 0), // a millisecond before it lapses
+                new Step(Step.Kind.COMPLETE, 0, 1, 0, 0, false, false, DIES_AFTER_1_RETRIED_1MS_LATER),
+                checkout(1, 1, false, true, 0), // within the lease: COUPON_IN_USE
+                advance(2), // an hour: past the lease
+                checkout(1, 1, false, true, 0)));
+        assertEquals(1, t.crashes());
+        assertEquals(0, t.completions(), "the retry found the setup lapsed");
+        assertEquals(2, t.checkouts(), "the setup, and the checkout after the lease; not the one within it");
     }
 }

@@ -5,6 +5,8 @@ import io.tally.domain.fakes.InMemoryCampaignBudgetPort;
 import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.TestWorld;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.ledger.AdjustUseCase;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HoldUseCase;
@@ -27,6 +29,7 @@ import java.util.function.Predicate;
 /** The model check's world on the in-memory fakes: a fresh {@link TestWorld} per sequence, with checkout. */
 public final class InMemoryModelWorld implements ModelWorld {
     private final TestWorld w = new TestWorld(ValueTypeLimits.NONE, RetryPolicy.of(8, Backoff.NONE), 42);
+    private final AdjustUseCase adjust = new AdjustUseCase(w.writer, w.programs);
     private final SweepDueCardsUseCase sweeper = new SweepDueCardsUseCase(w.ledger, w.expire);
     private final DemoCheckouts checkouts = new DemoCheckouts(TestWorld.BRAND, TestWorld.PROGRAM, w.programs, w.writer, w.voids,
             w.cards, w.ledger, new InMemoryCouponPort(), new InMemoryCampaignBudgetPort(), w.clock, w.random);
@@ -84,6 +87,16 @@ public final class InMemoryModelWorld implements ModelWorld {
     @Override
     public VoidUseCase voids() {
         return w.voids;
+    }
+
+    @Override
+    public AdjustUseCase adjust() {
+        return adjust;
+    }
+
+    @Override
+    public CardPort cards() {
+        return w.cards;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.tally.domain.model;
 
+import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardStatus;
 import io.tally.domain.coupon.Coupon;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponSetId;
@@ -114,6 +117,9 @@ public final class ModelCheck {
         if (action instanceof Action.Operation op) {
             couponsChanged = op instanceof Action.Checkout || op instanceof Action.Complete || op instanceof Action.Void;
             operate(op, plan);
+        } else if (action instanceof Action.Switch s) {
+            switchCard(s);
+            compare(card -> false);
         } else if (action instanceof Action.Advance a) {
             world.clock().advance(a.by());
             compare(card -> false);
@@ -135,6 +141,7 @@ public final class ModelCheck {
         String requestId = "req-" + cards.get(0).value() + "-" + ++requests; // unique in a world that outlives this check
         CardModel model = models.get(op.card());
         Optional<LedgerEntry> ownEntry = Optional.empty();
+        Optional<Instant> completionPinnedAt = Optional.empty();
         Optional<Answer> expected = Optional.empty();
         Instant performedAt = now();
         Outcome<BalanceResult> outcome = null;
@@ -153,11 +160,17 @@ public final class ModelCheck {
                 if (ownEntry.isEmpty() && own.isPresent()) {
                     ownEntry = own;
                     performedAt = own.get().time();
-                    expected = Optional.of(op.onModel(model, performedAt, own.get().transactionId().value()));
+                    expected = Optional.of(onModel(op, model, performedAt, own.get().transactionId().value()));
                 }
                 if (plan.abandoned() && attempt == 0 && world.checkouts().isPresent() && abandonable(op)) {
                     abandon(op, probe, ownEntry, attemptAt, expected);
                     return;
+                }
+                if (op instanceof Action.Complete c) {
+                    Optional<String> pinned = models.get(c.card()).checkouts().couponOf(c.setup()).filter(probe::leftClaimed);
+                    if (pinned.isPresent()) {
+                        completionPinnedAt = Optional.of(attemptAt);
+                    }
                 }
                 trace.add("   died after writing " + probe.diedAfter().orElse("?") + "; retried " + plan.retryDelay() + " later");
                 world.clock().advance(resolver.allowed(now(), plan.retryDelay()));
@@ -168,9 +181,17 @@ public final class ModelCheck {
         if (expected.isEmpty()) {
             performedAt = now();
             String id = outcome.isAccepted() ? outcome.value().transactionId().value() : "refused-" + requests;
-            expected = Optional.of(op.onModel(model, performedAt, id));
+            expected = Optional.of(onModel(op, model, performedAt, id));
         }
         trace.add("   model: " + expected.get() + "; code: " + Answers.describe(outcome));
+        if (ownEntry.isEmpty() && !outcome.isAccepted() && completionPinnedAt.isPresent()) {
+            // A completion attempt that died after re-pinning its setup's coupon may, for all anyone can tell, still be
+            // in flight (its append is decided by the sequence it read): its pin holds for the claim's lease even when
+            // the retry is refused (the setup lapsed meanwhile), as for a completion that was never retried.
+            Action.Complete c = (Action.Complete) op;
+            Instant pinUntil = completionPinnedAt.get().plus(LEASE);
+            models.get(c.card()).checkouts().couponOf(c.setup()).ifPresent(code -> coupons.leased(code, pinUntil));
+        }
         List<String> diffs = Answers.differences(op, outcome, expected.get(), ownEntry, performedAt);
         if (!diffs.isEmpty()) {
             fail(diffs);
@@ -184,6 +205,34 @@ public final class ModelCheck {
         // A replay "changes nothing" (docs/API.md), so only a call that was performed must have caught its card up.
         boolean performed = outcome.isAccepted() && !outcome.value().replayed();
         compare(card -> performed && card == op.card());
+    }
+
+    /**
+     * An inactive card refuses every operation (time still acts on it). READING: a void or a completion names its
+     * transaction, not the card, so one that names nothing of this card is not found before the card is looked at.
+     */
+    private static Answer onModel(Action.Operation op, CardModel model, Instant t, String id) {
+        if (model.active()) {
+            return op.onModel(model, t, id);
+        }
+        if (op instanceof Action.Void v && !model.knows(v.target())) {
+            return Answer.refused(Refusal.TRANSACTION_NOT_FOUND);
+        }
+        if (op instanceof Action.Complete c && !model.checkouts().setupIds().contains(c.setup())) {
+            return Answer.refused(Refusal.CHECKOUT_NOT_FOUND);
+        }
+        return Answer.refused(Refusal.CARD_NOT_ACTIVE);
+    }
+
+    /** The back office's switch: one conditional write of the card's profile (on the version read). */
+    private void switchCard(Action.Switch s) {
+        CardNumber number = cards.get(s.card());
+        Card card = world.cards().load(world.brand(), number).orElseThrow();
+        CardStatus to = s.on() ? CardStatus.ACTIVE : CardStatus.INACTIVE;
+        if (world.cards().update(card.withStatus(to)) != CardPort.WriteOutcome.WRITTEN) {
+            fail(List.of("switching card " + s.card() + " to " + to + " was not written"));
+        }
+        models.get(s.card()).setActive(s.on());
     }
 
     private static boolean abandonable(Action.Operation op) {

@@ -3,6 +3,8 @@ package io.tally.domain.model;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.fakes.Crash;
 import io.tally.domain.fakes.MutableClock;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.ledger.AdjustUseCase;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.ExpireDueUseCase;
 import io.tally.domain.ledger.HoldUseCase;
@@ -51,6 +53,12 @@ public interface ModelWorld {
     VoidUseCase voids();
 
     ExpireDueUseCase expire();
+
+    /** The back office's adjust on this world's ledger. */
+    AdjustUseCase adjust();
+
+    /** The cards' profiles (the back office switches a card off and on through them). */
+    CardPort cards();
 
     SweepDueCardsUseCase sweeper();
 

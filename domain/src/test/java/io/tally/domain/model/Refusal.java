@@ -8,6 +8,10 @@ package io.tally.domain.model;
 public enum Refusal {
     /** 1: an expiry or lapse not in the future, or a lapse more than 31 days ahead. */
     INVALID_REQUEST,
+    /** 11: the card is switched off (INACTIVE): no money moves on it. */
+    CARD_NOT_ACTIVE,
+    /** 14: an adjustment would take the balance above the value type's maximum (never met: the check's value type has none). */
+    BALANCE_LIMIT_EXCEEDED,
     /** 16: more than is available (or than the hold reserves), without redeemMaxOnOverdraw or with nothing at all. */
     INSUFFICIENT_FUNDS,
     /** 21: no such hold on this card. */

@@ -55,6 +55,8 @@ final class Resolver {
             case CHECKOUT -> coupons.isEmpty() ? Optional.empty() : checkout(s, card, now);
             case COMPLETE -> coupons.isEmpty() ? Optional.empty() : Optional.of(new Action.Complete(s.card(), setupTarget(s, now)));
             case VOID_CHECKOUT -> coupons.isEmpty() ? Optional.empty() : Optional.of(new Action.Void(s.card(), checkoutTarget(s)));
+            case ADJUST -> Optional.of(new Action.Adjust(s.card(), s.flag() ? -amount(s, card, now) : s.amount()));
+            case SWITCH -> Optional.of(new Action.Switch(s.card(), !card.active()));
         };
     }
 

@@ -10,7 +10,7 @@ package io.tally.domain.model;
  * @param amount    an amount in cents, 1..500
  * @param pick      chooses a target (hold, transaction, coming event)
  * @param time      chooses an expiry, a lapse, a clock advance or an offset from an event
- * @param flag      redeemMaxOnOverdraw, or releaseHoldRemainder for a capture, or "expiring" for store credit, or a
+ * @param flag      a decrease for an adjustment, redeemMaxOnOverdraw, or releaseHoldRemainder for a capture, or "expiring" for store credit, or a
  *                  coffee in a checkout's basket
  * @param otherFlag redeemMaxOnOverdraw for a capture; store credit for an expiring issuance; a SPRING coupon presented
  * @param fault     with {@link Mode#faults}: where the call dies and how long the retry waits ({@link FaultPlan})
@@ -18,6 +18,6 @@ package io.tally.domain.model;
 public record Step(Kind kind, int card, long amount, int pick, int time, boolean flag, boolean otherFlag, int fault) {
     public enum Kind {
         ISSUE, ISSUE_EXPIRING, STORE_CREDIT, REDEEM, HOLD, CAPTURE, RELEASE, VOID, ADVANCE, ADVANCE_TO_EVENT,
-        SWEEP_CARD, SWEEP_ALL, CHECKOUT, COMPLETE, VOID_CHECKOUT
+        SWEEP_CARD, SWEEP_ALL, CHECKOUT, COMPLETE, VOID_CHECKOUT, ADJUST, SWITCH
     }
 }

@@ -87,7 +87,7 @@ public final class Steps {
                 frequency(2, Step.Kind.RELEASE), frequency(3, Step.Kind.VOID), frequency(3, Step.Kind.ADVANCE),
                 frequency(4, Step.Kind.ADVANCE_TO_EVENT), frequency(2, Step.Kind.SWEEP_CARD),
                 frequency(2, Step.Kind.SWEEP_ALL), frequency(6, Step.Kind.CHECKOUT), frequency(3, Step.Kind.COMPLETE),
-                frequency(2, Step.Kind.VOID_CHECKOUT));
+                frequency(2, Step.Kind.VOID_CHECKOUT), frequency(3, Step.Kind.ADJUST), frequency(1, Step.Kind.SWITCH));
         Arbitrary<Integer> card = Arbitraries.frequency(frequency(4, 0), frequency(1, 1));
         Arbitrary<Integer> fault = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, FaultPlan.CODES - 1));
         return Combinators.combine(kind, card, Arbitraries.longs().between(1, 500), Arbitraries.integers().between(0, 99),

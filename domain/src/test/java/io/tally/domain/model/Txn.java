@@ -7,7 +7,7 @@ import java.util.List;
  * amounts a redemption took from which lots, and whether it has been voided.
  */
 final class Txn {
-    enum Kind { ISSUE, REDEEM, HOLD, RELEASE, VOID, CHECKOUT }
+    enum Kind { ISSUE, REDEEM, HOLD, RELEASE, VOID, CHECKOUT, ADJUST }
 
     /** An amount a redemption took from one lot, to be given back to that same lot by a void. */
     record Slice(Lot lot, long amount) {

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * API Gateway (HTTP API, payload v2.0) on 127.0.0.1: matches each request against
  * {@link Routes#ALL}, turns it into the event API Gateway would send, calls the function's handler
- * in process and writes its response back. Unmatched requests get API Gateway's 404, handler
- * failures its 500.
+ * in process and writes its response back. Unmatched requests go to the {@code $default} route (with
+ * no such route in the table they would get API Gateway's own 404); handler failures get its 500.
  *
  * <p>Handlers are shared by the front's threads: unlike on Lambda, where an instance serves one
  * request at a time, they must be thread-safe here.
@@ -139,7 +139,7 @@ public final class LocalHttpFront implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             Optional<Route> route = Routes.find(method, rawPath);
             if (route.isEmpty()) {
-                // HTTP APIs answer a method that no route serves with 404 too, not 405
+                // only without a $default route: HTTP APIs answer a method that no route serves with 404 too, not 405
                 FrontResponses.message(exchange, 404, "Not Found");
                 return;
             }

@@ -187,18 +187,19 @@ class LocalHttpFrontIT {
     }
 
     @Test
-    void unmatchedRequestsGetApiGatewaysNotFound() throws Exception {
+    void unmatchedRequestsGoToTheDefaultRoute() throws Exception {
         HttpResponse<String> unknownPath = client.send(HttpRequest.newBuilder(front.baseUrl().resolve("/nowhere")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> unknownMethod = client.send(HttpRequest.newBuilder(front.baseUrl().resolve("/merchant/getBalance")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         for (HttpResponse<String> response : List.of(unknownPath, unknownMethod)) {
-            assertEquals(404, response.statusCode());
-            assertEquals("{\"message\":\"Not Found\"}", response.body());
-            assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+            assertEquals(200, response.statusCode(), "the test's handler answers");
         }
-        assertTrue(events.isEmpty());
+        assertEquals(List.of("$default", "$default"), events.stream().map(APIGatewayV2HTTPEvent::getRouteKey).toList());
+        assertNull(events.get(0).getPathParameters());
+        assertEquals("/merchant/getBalance", events.get(1).getRawPath());
+        assertEquals(List.of(FunctionId.MERCHANT_API, FunctionId.MERCHANT_API), invoked);
     }
 
     @Test

@@ -20,20 +20,28 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium at phone size (390×844), with axe-core (from node_modules) for accessibility checks and
- * screenshots under target/. Everything it writes (profile, HOME) stays under target/.
+ * Headless Debian Chromium (phone size, 390×844, for the member pages; any size for others), with axe-core (from
+ * node_modules) for accessibility checks and screenshots under target/. Everything it writes (profile, HOME) stays
+ * under target/.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private final ChromeDriver driver;
     private final String axe;
+    private final Path screenshots;
 
-    private Browser(ChromeDriver driver, String axe) {
+    private Browser(ChromeDriver driver, String axe, Path screenshots) {
         this.driver = driver;
         this.axe = axe;
+        this.screenshots = screenshots;
     }
 
     static Browser start(Path repoRoot) throws IOException {
+        return start(repoRoot, 390, 844, SCREENSHOTS);
+    }
+
+    /** A browser whose window is {@code width × height}, saving screenshots into {@code screenshots}. */
+    public static Browser start(Path repoRoot, int width, int height, Path screenshots) throws IOException {
         Path work = Files.createDirectories(Path.of("target", "browser").toAbsolutePath());
         Path profile = Files.createTempDirectory(work, "profile-");
         Path home = Files.createDirectories(work.resolve("home"));
@@ -41,7 +49,7 @@ final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort()
                 .withEnvironment(Map.of("HOME", home.toString(), "SE_OFFLINE", "true"))
@@ -49,21 +57,26 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(new Dimension(width, height));
         String axe = Files.readString(repoRoot.resolve("node_modules/axe-core/axe.min.js"));
-        return new Browser(driver, axe);
+        return new Browser(driver, axe, screenshots);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
     /** Runs axe-core on the current page and fails on any serious or critical violation. */
     void assertAccessible(String what) {
+        assertAccessible(what, false);
+    }
+
+    /** Runs axe-core on the current page and fails on any violation at all (or, unless {@code all}, any serious one). */
+    public void assertAccessible(String what, boolean all) {
         driver.executeScript(axe);
         Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {resultTypes: ['violations']})"
@@ -76,22 +89,22 @@ final class Browser implements AutoCloseable {
         try {
             for (JsonNode v : new ObjectMapper().readTree(json)) {
                 String impact = v.path("impact").asText();
-                if (impact.equals("serious") || impact.equals("critical")) {
+                if (all || impact.equals("serious") || impact.equals("critical")) {
                     serious.add(v.path("id").asText() + " (" + impact + ") at " + v.path("nodes"));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertEquals(List.of(), serious, what + ": serious or critical accessibility violations");
+        assertEquals(List.of(), serious, what + ": accessibility violations");
     }
 
-    /** Saves a full-page screenshot of the phone viewport as target/portal-screenshots/NAME.png. */
-    void screenshot(String name) {
+    /** Saves a screenshot of the viewport as NAME.png in the browser's screenshot folder. */
+    public void screenshot(String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
+            Files.createDirectories(screenshots);
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+            Files.write(screenshots.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Starts the local platform with the demo seed for the portal tests. */
-final class PortalTestSupport {
+public final class PortalTestSupport {
     private PortalTestSupport() {
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         return Path.of(System.getProperty("tally.repo.root", ".."));
     }
 
     /** The platform on dynalite and ElasticMQ (every port on its real adapter) with the demo seed. */
-    static LocalTally start(String name) throws Exception {
+    public static LocalTally start(String name) throws Exception {
         LocalTally tally = LocalTally.start(LocalPlatformConfig.defaults(Path.of("target", name)).withHttpPort(0)
                 .withRepoRoot(repoRoot()));
         tally.component().applySeed().apply(new SeedJson().read(Files.readString(repoRoot().resolve("demo/seed.json"))), true);
@@ -29,7 +29,7 @@ final class PortalTestSupport {
     }
 
     /** Waits (bounded) for a captured e-mail. */
-    static LocalMail.Captured awaitMail(LocalTally tally, Predicate<LocalMail.Captured> which) throws InterruptedException {
+    public static LocalMail.Captured awaitMail(LocalTally tally, Predicate<LocalMail.Captured> which) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             Optional<LocalMail.Captured> found = tally.mail().messages().stream().filter(which).findFirst();

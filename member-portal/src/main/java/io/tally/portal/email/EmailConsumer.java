@@ -3,11 +3,14 @@ package io.tally.portal.email;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.email.DeliverEmailUseCase;
+import io.tally.sqs.batch.BatchItems;
+import io.tally.sqs.email.EmailJson;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Sends each queued e-mail; a record that fails is reported back so SQS redelivers it (and later dead-letters it). */
+/**
+ * Sends each queued e-mail; a record that fails is reported back so SQS redelivers it (and later dead-letters it).
+ * A failure is logged by its exception's class only: a mail provider's message may name the recipient.
+ */
 public final class EmailConsumer {
     private final DeliverEmailUseCase deliver;
     private final EmailJson json;
@@ -20,19 +23,11 @@ public final class EmailConsumer {
     }
 
     public SQSBatchResponse handle(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        if (event.getRecords() != null) {
-            for (SQSEvent.SQSMessage record : event.getRecords()) {
-                try {
-                    var message = json.read(record.getBody());
-                    var delivery = deliver.deliver(message);
-                    log.println("{\"email\":\"" + message.id() + "\",\"delivery\":\"" + delivery + "\"}");
-                } catch (RuntimeException e) {
-                    log.println("{\"emailFailed\":\"" + record.getMessageId() + "\",\"error\":\"" + e.getClass().getSimpleName() + "\"}");
-                    failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
-                }
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return BatchItems.handle(event, record -> {
+            var message = json.read(record.getBody());
+            var delivery = deliver.deliver(message);
+            log.println("{\"email\":\"" + message.id() + "\",\"delivery\":\"" + delivery + "\"}");
+        }, (record, e) -> log.println("{\"emailFailed\":\"" + record.getMessageId() + "\",\"error\":\""
+                + e.getClass().getSimpleName() + "\"}"));
     }
 }

@@ -16,6 +16,8 @@ import io.tally.domain.member.VerifyCardUseCase;
 import io.tally.domain.member.VerifyCardUseCase.Access;
 import io.tally.domain.member.VerifyCardUseCase.VerifyCommand;
 import io.tally.domain.portal.CustomerField;
+import io.tally.domain.portal.CustomerModel;
+import io.tally.domain.portal.DemographicField;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.program.LoadProgramsPort;
@@ -43,6 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The member pages of every brand under {@code /portal/{brand}/{page}}: balance, enroll, refer, preferences, and
@@ -213,6 +216,10 @@ public final class PortalApp {
             fields.add(new FieldView(name, spec.field().label(), spec.field().inputType(), spec.field().autocomplete(),
                     spec.required(), values.getOrDefault(name, ""), problems.get(name)));
         }
+        for (DemographicField f : ctx.config().demographics()) {
+            String name = CustomerModel.formName(f);
+            fields.add(brandField(f, values.getOrDefault(name, ""), problems.get(name)));
+        }
         String ref = ctx.request().method().equals("POST") ? ctx.request().field("ref") : ctx.request().query().get("ref");
         ref = ref == null || ref.isBlank() || ref.length() > 1024 ? null : ref;
         String error = formError != null ? formError : problems.get("form");
@@ -221,6 +228,18 @@ public final class PortalApp {
         }
         return html(ctx, status, Pages.enroll(ctx.page("Join", "enroll", security), fields, ctx.config().applicationId(),
                 ctx.config().merchantId(), ref, error));
+    }
+
+    /** A brand field of the customer model as a form input: choices and yes/no as selects, dates and numbers typed. */
+    static FieldView brandField(DemographicField f, String value, String error) {
+        String name = CustomerModel.formName(f);
+        List<String> options = switch (f.type()) {
+            case CHOICE -> f.choices().stream().flatMap(c -> Stream.of(c, c)).toList();
+            case BOOLEAN -> List.of("true", "Yes", "false", "No");
+            default -> null;
+        };
+        String type = f.type() == DemographicField.Type.DATE ? "date" : "text";
+        return new FieldView(name, f.label(), type, "off", f.required(), value, error, options);
     }
 
     private APIGatewayV2HTTPResponse enroll(Ctx ctx) {

@@ -2,10 +2,10 @@ package io.tally.portal.http;
 
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.SignedTokens;
+import io.tally.sqs.web.SecurityHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -71,19 +71,7 @@ final class PortalSecurity {
     }
 
     Map<String, String> headers(String contentType) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("content-type", contentType);
-        h.put("content-security-policy", CSP);
-        h.put("x-content-type-options", "nosniff");
-        h.put("x-frame-options", "DENY");
-        h.put("referrer-policy", "no-referrer");
-        h.put("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        h.put("cross-origin-opener-policy", "same-origin");
-        h.put("cache-control", "no-store");
-        if (!local) {
-            h.put("strict-transport-security", "max-age=31536000; includeSubDomains");
-        }
-        return h;
+        return SecurityHeaders.of(contentType, CSP, local);
     }
 
     boolean local() {

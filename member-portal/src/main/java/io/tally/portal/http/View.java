@@ -1,5 +1,7 @@
 package io.tally.portal.http;
 
+import java.util.List;
+
 /** What the templates show: plain values, already formatted. Absent values are {@code null} (templates test for it). */
 public final class View {
     private View() {
@@ -15,8 +17,13 @@ public final class View {
     public record Challenge(String question, String token) {
     }
 
+    /** A form field; with {@code options} (value, then label, in pairs) it is a choice, shown as a select. */
     public record FieldView(String name, String label, String type, String autocomplete, boolean required, String value,
-                            String error) {
+                            String error, List<String> options) {
+        public FieldView(String name, String label, String type, String autocomplete, boolean required, String value,
+                         String error) {
+            this(name, label, type, autocomplete, required, value, error, null);
+        }
     }
 
     public record ListView(String id, String name, boolean on, boolean locked) {

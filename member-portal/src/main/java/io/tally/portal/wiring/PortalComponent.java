@@ -5,11 +5,12 @@ import dagger.Component;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.portal.email.EmailConsumer;
 import io.tally.portal.http.PortalApp;
+import io.tally.sqs.wiring.QueuesModule;
 import javax.inject.Singleton;
 
 /** The object graph of a portal or e-mail sender container: built once, shared by every invocation. */
 @Singleton
-@Component(modules = PortalModule.class)
+@Component(modules = {QueuesModule.class, PortalModule.class})
 public interface PortalComponent {
     PortalApp portal();
 

@@ -28,69 +28,41 @@ import io.tally.domain.shared.Sealer;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.portal.email.EmailConsumer;
-import io.tally.portal.email.EmailJson;
 import io.tally.portal.email.JteEmailRenderer;
 import io.tally.portal.email.SesEmailSender;
 import io.tally.portal.email.SmtpEmailSender;
-import io.tally.portal.email.SqsEmailOutbox;
-import io.tally.portal.events.PortalEventPublisher;
 import io.tally.portal.http.PortalApp;
 import io.tally.portal.http.PortalSecurityFactory;
-import java.security.SecureRandom;
+import io.tally.sqs.email.EmailJson;
+import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import java.util.Optional;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Clients, ports and use cases of the portal and the e-mail sender. Plain constructors, no reflection. */
+/**
+ * Ports and use cases of the portal and the e-mail sender. Plain constructors, no reflection. The clients, clock, random
+ * source, event publisher and e-mail outbox come from the shared {@code QueuesModule} (adapters-sqs).
+ */
 @Module
 final class PortalModule {
     private PortalModule() {
     }
 
+    /** The shared plumbing's view of this container's configuration (QueuesModule, ContainerModule). */
     @Provides
-    @Singleton
-    static Clock clock() {
-        return Clock.systemUTC();
+    static ContainerSettings container(PortalSettings settings) {
+        return settings.container();
     }
 
     @Provides
     @Singleton
-    static RandomSource random() {
-        return new LazySecureRandom();
-    }
-
-    @Provides
-    @Singleton
-    static AwsCredentialsProvider credentials(PortalSettings settings) {
-        return settings.local() ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : DefaultCredentialsProvider.builder().build();
-    }
-
-    @Provides
-    @Singleton
-    static DynamoStorage storage(PortalSettings settings, AwsCredentialsProvider credentials) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region())).credentialsProvider(credentials);
-        settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
-        return new DynamoStorage(builder.build(), settings.tableName());
-    }
-
-    @Provides
-    @Singleton
-    static SqsClient sqs(PortalSettings settings, AwsCredentialsProvider credentials) {
-        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region())).credentialsProvider(credentials);
-        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+    static DynamoStorage storage(DynamoDbClient dynamo, PortalSettings settings) {
+        return new DynamoStorage(dynamo, settings.tableName());
     }
 
     @Provides
@@ -103,18 +75,6 @@ final class PortalModule {
     @Singleton
     static SignedTokens tokens(PortalSettings settings) {
         return SignedTokens.fromText(settings.signingSecret());
-    }
-
-    @Provides
-    @Singleton
-    static PublishEventPort events(SqsClient sqs, PortalSettings settings) {
-        return new PortalEventPublisher(sqs, settings.eventsQueueUrl());
-    }
-
-    @Provides
-    @Singleton
-    static EmailOutboxPort outbox(SqsClient sqs, PortalSettings settings) {
-        return new SqsEmailOutbox(sqs, settings.emailQueueUrl(), new EmailJson());
     }
 
     @Provides
@@ -143,7 +103,8 @@ final class PortalModule {
         var reward = new RewardReferralUseCase(stores.cards(), storage.referralClaims(), issue, events, clock);
         var allocate = new AllocateCardUseCase(stores.cards(), storage.programs(), random, clock,
                 AllocateCardUseCase.WhenPoolEmpty.MINT);
-        var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE));
+        var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE),
+                storage.portalConfigs());
         return new EnrollmentSteps(allocate, account, storage.memberDirectory(), reward, outbox, new LinkTokens(tokens),
                 events, new Sealer(settings.sealSecret(), random), clock);
     }
@@ -175,24 +136,5 @@ final class PortalModule {
     static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
         return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
                 new JteEmailRenderer(), sender, clock), new EmailJson(), System.out);
-    }
-
-    /** A CSPRNG created on first use, never during init (SnapStart would clone its state). */
-    static final class LazySecureRandom implements RandomSource {
-        private volatile SecureRandom random;
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            SecureRandom r = random;
-            if (r == null) {
-                synchronized (this) {
-                    if (random == null) {
-                        random = new SecureRandom();
-                    }
-                    r = random;
-                }
-            }
-            r.nextBytes(bytes);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.tally.portal.wiring;
 
+import static io.tally.sqs.wiring.Environment.optional;
+import static io.tally.sqs.wiring.Environment.require;
+
+import io.tally.sqs.wiring.ContainerSettings;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -41,24 +45,19 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
 
     /** Talking to local protocol servers: cookies without Secure, http links. */
     public boolean local() {
-        return dynamoEndpoint.isPresent() || sqsEndpoint.isPresent();
+        return container().local();
+    }
+
+    /** What the shared plumbing (adapters-sqs) needs: endpoints, the events queue and the e-mail queue. */
+    public ContainerSettings container() {
+        return new ContainerSettings(region, dynamoEndpoint, sqsEndpoint, eventsQueueUrl, Optional.of(emailQueueUrl));
     }
 
     public static PortalSettings fromEnvironment(Map<String, String> env) {
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
-                opt(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), opt(env, "TALLY_SQS_ENDPOINT").map(URI::create),
-                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), env.get(SEAL_SECRET), opt(env, SMTP_HOST),
-                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), opt(env, PORTAL_ORIGIN));
-    }
-
-    private static Optional<String> opt(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
-    }
-
-    private static void require(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is not set");
-        }
+                optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
+                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), env.get(SEAL_SECRET), optional(env, SMTP_HOST),
+                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN));
     }
 
     @Override

@@ -1,0 +1,50 @@
+package io.tally.dynamo.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.card.CardLocationsPort;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.contract.CardLocationsContract;
+import io.tally.domain.contract.ContractData;
+import io.tally.domain.ledger.CardLedgerPort;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
+import io.tally.dynamo.testing.DynaliteExtension;
+import io.tally.dynamo.testing.DynamoTestTable;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link CardLocationsPort} contract against the DynamoDB adapter on dynalite. */
+@ExtendWith(DynaliteExtension.class)
+class DynamoCardLocationsContractIT extends CardLocationsContract {
+    private CardLocationsPort port;
+    private CardLedgerPort ledger;
+
+    @BeforeEach
+    void port(DynamoTestTable table) {
+        DynamoStorage storage = new DynamoStorage(table.client(), table.tableName());
+        port = storage.cardLocations();
+        ledger = storage.cardLedger();
+    }
+
+    @Override
+    protected CardLocationsPort port() {
+        return port;
+    }
+
+    @Test
+    void location_links_never_reach_the_ledgers_queries_of_the_card_partition() {
+        BrandId brand = ContractData.freshBrand();
+        CardNumber card = ContractData.freshCard();
+        port.link(brand, card, new LocationId("store-1"));
+
+        assertTrue(ledger.head(brand, card).isEmpty());
+        assertTrue(ledger.newestBefore(brand, card, 10, 5).isEmpty());
+        assertEquals(0, ledger.history(brand, card, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 10,
+                Optional.empty()).entries().size());
+    }
+}

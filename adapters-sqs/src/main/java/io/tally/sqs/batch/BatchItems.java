@@ -1,0 +1,41 @@
+package io.tally.sqs.batch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * An SQS batch handled record by record with {@code ReportBatchItemFailures}: a record whose handling throws is logged
+ * and named in the response, so SQS deletes the others and redelivers (finally dead-letters) only it.
+ */
+public final class BatchItems {
+    private BatchItems() {
+    }
+
+    /** Logs a failure as a WARN line with the record's message id and the exception's message. */
+    public static SQSBatchResponse handle(SQSEvent batch, PrintStream log, Consumer<SQSEvent.SQSMessage> each) {
+        return handle(batch, each, (record, e) -> log.println("{\"level\":\"WARN\",\"messageId\":\""
+                + record.getMessageId() + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}"));
+    }
+
+    /** Reports each failure to {@code failed} (for consumers whose exception messages may hold personal data). */
+    public static SQSBatchResponse handle(SQSEvent batch, Consumer<SQSEvent.SQSMessage> each,
+                                          BiConsumer<SQSEvent.SQSMessage, RuntimeException> failed) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = batch.getRecords() == null ? List.of() : batch.getRecords();
+        for (SQSEvent.SQSMessage record : records) {
+            try {
+                each.accept(record);
+            } catch (RuntimeException e) {
+                failed.accept(record, e);
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}

@@ -1,0 +1,69 @@
+package io.tally.sqs.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import io.tally.domain.shared.RandomSource;
+import io.tally.sqs.json.Json;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What every Lambda front's graph holds once per container: the clock, the random source, the Jackson configuration
+ * and the AWS credentials and DynamoDB client, built with the url-connection HTTP client set explicitly (the SDK
+ * would otherwise pick whatever client is on the classpath) and local endpoints when configured. The front's own
+ * module provides {@link ContainerSettings}.
+ */
+@Module
+public final class ContainerModule {
+    private ContainerModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static SecureRandomSource secureRandom() {
+        return new SecureRandomSource();
+    }
+
+    @Provides
+    static RandomSource random(SecureRandomSource random) {
+        return random;
+    }
+
+    @Provides
+    @Singleton
+    static ObjectMapper json() {
+        return Json.mapper();
+    }
+
+    @Provides
+    @Singleton
+    static AwsCredentialsProvider credentials(ContainerSettings settings) {
+        if (settings.local()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamo(ContainerSettings settings, AwsCredentialsProvider credentials) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region())).credentialsProvider(credentials);
+        settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

@@ -1,0 +1,27 @@
+package io.tally.sqs.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tally.domain.email.EmailKind;
+import io.tally.domain.email.EmailMessage;
+import io.tally.domain.tenant.BrandId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmailJsonTest {
+    private final EmailJson json = new EmailJson();
+
+    @Test
+    void a_queued_email_read_back_is_the_email_queued() {
+        EmailMessage message = new EmailMessage("welcome-6000000000000007", new BrandId("ACME"), EmailKind.WELCOME,
+                "ann@example.com", "transactional", Map.of("last4", "0007", "link", "https://rewards.example.com/p?t=x"));
+
+        assertEquals(message, json.read(json.write(message)));
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> json.read("{not json"));
+    }
+}

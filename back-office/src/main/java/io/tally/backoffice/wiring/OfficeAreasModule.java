@@ -1,0 +1,101 @@
+package io.tally.backoffice.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import io.tally.backoffice.actions.AuditPage;
+import io.tally.backoffice.actions.CardActionPages;
+import io.tally.backoffice.http.OfficeArea;
+import io.tally.backoffice.pages.ChallengeTokens;
+import io.tally.backoffice.pages.HomePage;
+import io.tally.backoffice.pages.SignInPages;
+import io.tally.backoffice.pages.StaffPages;
+import io.tally.backoffice.pages.TotpPages;
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.backoffice.AuditQueryUseCase;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.backoffice.search.CustomerServicePages;
+import io.tally.domain.backoffice.CustomerServiceUseCase;
+import io.tally.domain.staff.StaffIdentityPort;
+import io.tally.domain.staff.StaffPort;
+import io.tally.domain.staff.StaffSignIn;
+import io.tally.domain.staff.StaffUseCase;
+import io.tally.domain.tenant.LocationsPort;
+import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.backoffice.ApiKeySetupUseCase;
+import io.tally.domain.backoffice.BrandSetupUseCase;
+import io.tally.domain.backoffice.CatalogueSetupUseCase;
+import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.dynamo.store.DynamoStorage;
+import java.time.Clock;
+
+/**
+ * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
+ * back-office/README.md); build its use cases from the ports {@link OfficeModule} provides.
+ */
+@Module
+final class OfficeAreasModule {
+    private OfficeAreasModule() {
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea cardActions(DynamoStorage storage, OfficeSettings settings, PublishEventPort events,
+                                  EmailOutboxPort outbox, RandomSource random, Clock clock) {
+        // the welcome e-mail's preferences link is verified by the portal: it is signed with the portal's secret
+        SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
+        return new CardActionPages(ActionsWiring.cardActions(storage, portalTokens, events, outbox, random, clock), random,
+                settings.portalSecret().isPresent(), settings.local());
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea audit(AuditLogPort audit, StaffPort staff) {
+        return new AuditPage(new AuditQueryUseCase(audit), staff);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea home() {
+        return new HomePage();
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea signIn(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
+        return new SignInPages(signIn, identity, challenges);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea totp(StaffSignIn signIn, StaffIdentityPort identity, ChallengeTokens challenges) {
+        return new TotpPages(signIn, identity, challenges);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea staff(StaffUseCase staff, LocationsPort locations) {
+        return new StaffPages(staff, locations);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea setup(DynamoStorage storage, AuditLogPort audit, RandomSource random, Clock clock) {
+        var provisioning = storage.provisioning();
+        var reads = storage.brandSetup();
+        return new SetupArea(new BrandSetupUseCase(provisioning, reads, audit, random, clock),
+                new CatalogueSetupUseCase(provisioning, storage.programs(), reads, audit, random, clock),
+                new ApiKeySetupUseCase(provisioning, audit, random, clock),
+                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea customerService(DynamoStorage storage, LocationsPort locations, Clock clock) {
+        return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
+                storage.cardLocations(), storage.activityLog(), clock), storage.programs(), locations, clock);
+    }
+}

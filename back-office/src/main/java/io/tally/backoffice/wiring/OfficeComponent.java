@@ -1,0 +1,32 @@
+package io.tally.backoffice.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.tally.backoffice.http.OfficeApp;
+import io.tally.domain.staff.StaffIdentityPort;
+import io.tally.domain.staff.StaffPort;
+import io.tally.domain.staff.StaffUseCase;
+import io.tally.sqs.wiring.QueuesModule;
+import javax.inject.Singleton;
+
+/** The object graph of a back-office container: built once, shared by every invocation. */
+@Singleton
+@Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class})
+public interface OfficeComponent {
+    OfficeApp office();
+
+    StaffUseCase staff();
+
+    StaffPort staffStore();
+
+    StaffIdentityPort identity();
+
+    static OfficeComponent create(OfficeSettings settings) {
+        return DaggerOfficeComponent.factory().create(settings);
+    }
+
+    @Component.Factory
+    interface Factory {
+        OfficeComponent create(@BindsInstance OfficeSettings settings);
+    }
+}

@@ -1,0 +1,97 @@
+package io.tally.backoffice.wiring;
+
+import static io.tally.sqs.wiring.Environment.optional;
+import static io.tally.sqs.wiring.Environment.require;
+
+import io.tally.sqs.wiring.ContainerSettings;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Configuration of the back-office function: the table, the staff user pool and its app client, the queues it writes
+ * to (domain events, e-mails) and the signing secret of sessions and CSRF tokens (configuration, never generated at
+ * init). On Lambda from environment variables; the local runtime builds it directly, with cognito-local's, dynalite's
+ * and ElasticMQ's endpoints. The operator's command line ({@link #forOperator}) manages staff only: it needs neither
+ * the signing secret nor the e-mail queue, and a graph built without them refuses to build what would use them.
+ */
+public record OfficeSettings(String tableName, String userPoolId, String clientId, Optional<String> signingSecret,
+                             String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
+                             Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
+                             Optional<String> portalSecret) {
+    public static final String TABLE_NAME = "TALLY_TABLE_NAME";
+    public static final String USER_POOL_ID = "TALLY_STAFF_POOL_ID";
+    public static final String CLIENT_ID = "TALLY_STAFF_CLIENT_ID";
+    public static final String OFFICE_SECRET = "TALLY_OFFICE_SECRET";
+    public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
+    public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
+    public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
+    public static final String COGNITO_ENDPOINT = "TALLY_COGNITO_ENDPOINT";
+    public static final String SQS_ENDPOINT = "TALLY_SQS_ENDPOINT";
+    /** The member portal's signing secret: the welcome e-mail's preferences link must verify on the portal. */
+    public static final String PORTAL_SECRET = "TALLY_PORTAL_SECRET";
+
+    public OfficeSettings {
+        require(tableName, TABLE_NAME);
+        require(userPoolId, USER_POOL_ID);
+        require(clientId, CLIENT_ID);
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        signingSecret.ifPresent(s -> require(s, OFFICE_SECRET));
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
+        Objects.requireNonNull(cognitoEndpoint, "cognitoEndpoint");
+        Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
+        require(eventsQueueUrl, EVENTS_QUEUE_URL);
+        Objects.requireNonNull(emailQueueUrl, "emailQueueUrl");
+        Objects.requireNonNull(portalSecret, "portalSecret");
+    }
+
+    /** Without the portal's secret: the back office then offers no welcome resend (nothing could verify its links). */
+    public OfficeSettings(String tableName, String userPoolId, String clientId, Optional<String> signingSecret,
+                          String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
+                          Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
+        this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
+                eventsQueueUrl, emailQueueUrl, Optional.empty());
+    }
+
+    /** Talking to local protocol servers: cookies without Secure, no HSTS, static credentials. */
+    public boolean local() {
+        return container().local() || cognitoEndpoint.isPresent();
+    }
+
+    /** What the shared plumbing (adapters-sqs) needs: endpoints, the events queue and the e-mail queue. */
+    public ContainerSettings container() {
+        return new ContainerSettings(region, dynamoEndpoint, sqsEndpoint, eventsQueueUrl, emailQueueUrl);
+    }
+
+    /** The secret sessions and CSRF tokens are signed with; only the function's graph has one. */
+    public String requireSigningSecret() {
+        return signingSecret.orElseThrow(() -> new IllegalStateException(OFFICE_SECRET + " is not set"));
+    }
+
+    /** The function's settings: everything required. */
+    public static OfficeSettings fromEnvironment(Map<String, String> env) {
+        require(env.get(OFFICE_SECRET), OFFICE_SECRET);
+        require(env.get(EMAILS_QUEUE_URL), EMAILS_QUEUE_URL);
+        return read(env);
+    }
+
+    /** The operator's command line ({@code tally admin staff}): the table, the pool, the events queue. */
+    public static OfficeSettings forOperator(Map<String, String> env) {
+        return read(env);
+    }
+
+    private static OfficeSettings read(Map<String, String> env) {
+        return new OfficeSettings(env.get(TABLE_NAME), env.get(USER_POOL_ID), env.get(CLIENT_ID),
+                optional(env, OFFICE_SECRET), env.getOrDefault("AWS_REGION", "us-east-1"),
+                optional(env, DYNAMODB_ENDPOINT).map(URI::create), optional(env, COGNITO_ENDPOINT).map(URI::create),
+                optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL),
+                optional(env, PORTAL_SECRET));
+    }
+
+    @Override
+    public String toString() {
+        return "OfficeSettings[" + tableName + ", pool " + userPoolId + ", secrets=****]";
+    }
+}

@@ -1,0 +1,15 @@
+package io.tally.domain.staff;
+
+/** What a staff member may do in the back office. Each {@link Role} holds a fixed set of these. */
+public enum Permission {
+    /** Find cards and customers, read card pages, transactions and lookups (within the staff member's scope). */
+    READ_CARDS,
+    /** Card actions: adjust a balance, void, deactivate and reactivate, reset a PIN, edit the customer, resend e-mail. */
+    ACT_ON_CARDS,
+    /** Read the brand's configuration (locations, programs, card sets, customer model, portal settings). */
+    READ_SETUP,
+    /** Change the brand's configuration, API keys and staff. */
+    MANAGE_SETUP,
+    /** Read the audit log. */
+    READ_AUDIT
+}

@@ -1,0 +1,160 @@
+package io.tally.local.office;
+
+import static io.tally.local.office.OfficeTestSupport.DEMO;
+import static io.tally.local.office.OfficeTestSupport.check;
+import static io.tally.local.office.OfficeTestSupport.fill;
+import static io.tally.local.office.OfficeTestSupport.signIn;
+import static io.tally.local.office.OfficeTestSupport.signOut;
+import static io.tally.local.office.OfficeTestSupport.visit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.staff.Role;
+import io.tally.local.LocalTally;
+import io.tally.local.portal.Browser;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Brand setup in headless Chromium: an admin creates a location in a new group, a terminal and an employee, edits a
+ * value type's limit, creates an API key (its secret shown once) and revokes it, adds a required choice field to the
+ * customer model and sees the member portal's enrollment refuse a missing value; an analyst sees setup read-only.
+ * Every page passes axe-core and is kept as a 1366×900 screenshot.
+ */
+class BrandSetupBrowserIT {
+    private static final String PASSWORD = "Setup-Admin-42";
+    private static LocalTally tally;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        tally = OfficeTestSupport.start("office-setup");
+        browser = OfficeTestSupport.browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (tally != null) {
+            tally.close();
+        }
+    }
+
+    private static String main() {
+        return browser.driver().findElement(By.tagName("main")).getText();
+    }
+
+    /** Submits the form posting to {@code /admin<action>} and waits for the next page. */
+    private static void post(String action) {
+        WebElement html = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(By.cssSelector("form[action='/admin" + action + "'] button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+    }
+
+    private static void choose(String name, String value) {
+        new Select(browser.driver().findElement(By.name(name))).selectByValue(value);
+    }
+
+    @Test
+    void an_admin_sets_the_brand_up_and_an_analyst_only_looks() {
+        OfficeTestSupport.readyStaff(tally, browser, DEMO, "setup.admin@example.com", PASSWORD, Role.ADMIN);
+        signIn(tally, browser, "setup.admin@example.com", PASSWORD);
+        visit(tally, browser, "/setup", "setup-home");
+
+        visit(tally, browser, "/setup/groups", "setup-groups");
+        fill(browser, "id", "NORTH");
+        fill(browser, "name", "North");
+        post("/setup/groups");
+        assertTrue(main().contains("North"), main());
+
+        visit(tally, browser, "/setup/locations", "setup-locations");
+        fill(browser, "id", "N001");
+        fill(browser, "name", "North Street");
+        choose("group", "NORTH");
+        post("/setup/locations");
+        assertTrue(main().contains("Saved."), main());
+        assertTrue(main().contains("North Street"), main());
+        check(browser, "setup-location-created");
+
+        visit(tally, browser, "/setup/terminals", "setup-terminals");
+        fill(browser, "id", "till-1");
+        choose("location", "N001");
+        fill(browser, "name", "Front till");
+        post("/setup/terminals");
+        assertTrue(main().contains("Front till"), main());
+
+        visit(tally, browser, "/setup/employees", "setup-employees");
+        fill(browser, "id", "e-7");
+        choose("location", "N001");
+        fill(browser, "name", "Nora");
+        fill(browser, "password", "12");
+        post("/setup/employees");
+        assertTrue(main().contains("A password (PIN) is 4-64 characters."), main());
+        check(browser, "setup-employee-refused");
+        fill(browser, "password", "4711");
+        post("/setup/employees");
+        assertTrue(main().contains("Nora"), main());
+
+        visit(tally, browser, "/setup/value-types/GIFT/Currency:USD", "setup-value-type");
+        fill(browser, "maxBalance", "750.00");
+        post("/setup/value-types/GIFT/Currency:USD");
+        assertTrue(main().contains("750.00"), main());
+        check(browser, "setup-programs");
+
+        visit(tally, browser, "/setup/api-keys", "setup-api-keys");
+        fill(browser, "id", "office-key");
+        fill(browser, "label", "Made in the back office");
+        post("/setup/api-keys");
+        String secret = browser.driver().findElement(By.id("api-secret")).getText();
+        assertTrue(secret.length() >= 32, secret);
+        check(browser, "setup-api-key-secret");
+        visit(tally, browser, "/setup/api-keys", "setup-api-keys-listed");
+        assertFalse(browser.driver().getPageSource().contains(secret), "the secret is shown once");
+        assertTrue(main().contains("office-key"), main());
+        post("/setup/api-keys/office-key/revoke");
+        assertTrue(main().contains("revoked"), main());
+
+        visit(tally, browser, "/setup/customer-model", "setup-customer-model");
+        fill(browser, "name", "tier");
+        fill(browser, "label", "Membership tier");
+        choose("type", "choice");
+        fill(browser, "choices", "Gold\nSilver");
+        browser.driver().findElement(By.id("required")).click();
+        post("/setup/customer-model/fields");
+        assertTrue(main().contains("Membership tier"), main());
+        check(browser, "setup-customer-model-field-added");
+
+        visit(tally, browser, "/setup/portal", "setup-portal");
+
+        browser.open(tally.endpoints().baseUrl() + "/portal/DEMO/enroll");
+        fill(browser, "firstName", "Tia");
+        fill(browser, "email", "tia@example.test");
+        WebElement html = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        assertTrue(main().contains("Membership tier is required."), main());
+        check(browser, "setup-portal-enroll-refused");
+
+        browser.open(OfficeTestSupport.url(tally, "/setup"));
+        signOut(browser);
+        OfficeTestSupport.readyStaff(tally, browser, DEMO, "setup.analyst@example.com", PASSWORD, Role.ANALYST);
+        signIn(tally, browser, "setup.analyst@example.com", PASSWORD);
+        visit(tally, browser, "/setup/locations", "setup-locations-analyst");
+        assertTrue(main().contains("North Street"), main());
+        assertEquals(0, browser.driver().findElements(By.cssSelector("main form")).size(), "read-only: no form");
+        visit(tally, browser, "/setup/customer-model", "setup-customer-model-analyst");
+        assertEquals(0, browser.driver().findElements(By.cssSelector("main form")).size(), "read-only: no form");
+        visit(tally, browser, "/setup/locations/N001", "setup-location-edit-analyst");
+        assertEquals("Not found", browser.driver().findElement(By.tagName("h1")).getText());
+    }
+}

@@ -1,0 +1,135 @@
+package io.tally.local.office;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.staff.Role;
+import io.tally.domain.staff.StaffMember;
+import io.tally.domain.staff.StaffUseCase.CreateCommand;
+import io.tally.domain.staff.StaffUseCase.Created;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationGroupId;
+import io.tally.local.LocalTally;
+import io.tally.local.portal.Browser;
+import io.tally.local.portal.PortalTestSupport;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The back office's browser-test harness: the local platform (dynalite, ElasticMQ, cognito-local) with the demo seed,
+ * staff members of any role created the operator's way, a desktop-size (1366×900) headless Chromium, sign-in through
+ * the pages, and {@link #visit} which runs axe-core (no violation at all may remain) and saves a screenshot of the page
+ * under local-runtime/target/screenshots/.
+ */
+public final class OfficeTestSupport {
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final BrandId DEMO = new BrandId("DEMO");
+    /** How long a form's answer may take to arrive (a bound, not a timing assertion). */
+    private static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(15);
+
+    private OfficeTestSupport() {
+    }
+
+    /** The platform with the demo seed applied. */
+    public static LocalTally start(String name) throws Exception {
+        return PortalTestSupport.start(name);
+    }
+
+    public static Browser browser() throws Exception {
+        return Browser.start(PortalTestSupport.repoRoot(), 1366, 900, SCREENSHOTS);
+    }
+
+    /** A staff member as the operator creates one; answers the temporary password (changed at the first sign-in). */
+    public static Created createStaff(LocalTally tally, BrandId brand, String email, Role role, String... groups) {
+        Set<LocationGroupId> ids = Set.of(groups).stream().map(LocationGroupId::new).collect(Collectors.toSet());
+        var result = tally.office().staff().createAsOperator(brand, "test", new CreateCommand(email, email, role, ids));
+        assertTrue(result instanceof Created, () -> "creating " + email + ": " + result);
+        return (Created) result;
+    }
+
+    /** A staff member who has already chosen {@code password} (first sign-in done through the pages). */
+    public static StaffMember readyStaff(LocalTally tally, Browser browser, BrandId brand, String email, String password,
+                                         Role role, String... groups) {
+        Created created = createStaff(tally, brand, email, role, groups);
+        signIn(tally, browser, email, created.temporaryPassword());
+        fill(browser, "password", password);
+        fill(browser, "confirm", password);
+        submit(browser);
+        signOut(browser);
+        return created.member();
+    }
+
+    /** Opens the sign-in page and submits e-mail and password (what follows depends on the member). */
+    public static void signIn(LocalTally tally, Browser browser, String email, String password) {
+        browser.open(url(tally, "/signin"));
+        fill(browser, "email", email);
+        fill(browser, "password", password);
+        submit(browser);
+    }
+
+    public static void signOut(Browser browser) {
+        clickAndWait(browser, new WebDriverWait(browser.driver(), PAGE_WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/signout'] button"))));
+    }
+
+    /** Opens {@code /admin<path>}, checks it with axe-core (no violations at all) and saves its screenshot. */
+    public static void visit(LocalTally tally, Browser browser, String path, String screenshot) {
+        browser.open(url(tally, path));
+        check(browser, screenshot);
+    }
+
+    /** Checks the page the browser shows now with axe-core and saves its screenshot as {@code screenshot}.png. */
+    public static void check(Browser browser, String screenshot) {
+        browser.assertAccessible(screenshot, true);
+        browser.screenshot(screenshot);
+    }
+
+    /** The page's main heading. */
+    public static String heading(Browser browser) {
+        return browser.driver().findElement(By.tagName("h1")).getText();
+    }
+
+    /** Closes what a test class started (either may be null when the start failed part-way). */
+    public static void close(LocalTally tally, Browser browser) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (tally != null) {
+            tally.close();
+        }
+    }
+
+    public static String url(LocalTally tally, String adminPath) {
+        return tally.endpoints().baseUrl() + "/admin" + adminPath;
+    }
+
+    public static void fill(Browser browser, String field, String value) {
+        var input = browser.driver().findElement(By.name(field));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Submits the main form of the page (the first submit button inside main). */
+    public static void submit(Browser browser) {
+        clickAndWait(browser, browser.driver().findElement(By.cssSelector("main form button[type=submit]")));
+    }
+
+    /**
+     * Clicks something that posts a form and waits (bounded) until the browser has left the page: every form here
+     * answers with a new page, and a test reading the page at once may otherwise still see the old one.
+     */
+    private static void clickAndWait(Browser browser, WebElement button) {
+        WebElement before = browser.driver().findElement(By.tagName("html"));
+        button.click();
+        try {
+            new WebDriverWait(browser.driver(), PAGE_WAIT).until(ExpectedConditions.stalenessOf(before));
+        } catch (TimeoutException stayed) {
+            // the browser itself refused the form (a required field left empty): the page stays, as the test expects
+        }
+    }
+}
