@@ -39,7 +39,8 @@ class CustomerServiceUseCaseTest {
     private final HandleEventUseCase consumer = new HandleEventUseCase(world.programs,
             List.of(new CardLocationsListener(locations)), new TransactionFacts(world.cards));
     private final CustomerServiceUseCase service = new CustomerServiceUseCase(world.cards, world.ledger,
-            new InMemoryCouponPort(), locations, world.programs, world.clock);
+            new InMemoryCouponPort(), locations, world.programs,
+            new io.tally.domain.shared.Sealer("a-test-secret-of-at-least-32-characters", world.random), world.clock);
 
     private final StaffScope admin = StaffScope.brandWide(TestWorld.BRAND, new StaffId("admin"), "a@x.test", Role.SERVICE);
     private final StaffScope manager = new StaffScope(TestWorld.BRAND, new StaffId("m"), "m@x.test", Role.MANAGER,
