@@ -16,6 +16,7 @@ import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.backoffice.AuditQueryUseCase;
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.backoffice.search.CustomerServicePages;
 import io.tally.domain.backoffice.CustomerServiceUseCase;
@@ -94,8 +95,11 @@ final class OfficeAreasModule {
 
     @Provides
     @IntoSet
-    static OfficeArea customerService(DynamoStorage storage, LocationsPort locations, Clock clock) {
+    static OfficeArea customerService(DynamoStorage storage, LocationsPort locations, OfficeSettings settings,
+                                      RandomSource random, Clock clock) {
+        // the transactions pages' cursors are sealed with a key of their own, derived from the function's secret
+        Sealer cursors = new Sealer("transactions-cursor:" + settings.requireSigningSecret(), random);
         return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
-                storage.cardLocations(), storage.activityLog(), clock), storage.programs(), locations, clock);
+                storage.cardLocations(), storage.activityLog(), cursors, clock), storage.programs(), locations, clock);
     }
 }

@@ -1,28 +1,31 @@
 package io.tally.domain.backoffice;
 
+import io.tally.domain.shared.Sealer;
+import io.tally.domain.staff.StaffScope;
 import io.tally.domain.event.ActivityLogPort.Position;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
-/** A transactions listing's cursor as a URL-safe text: the log position it continues after. */
+/**
+ * A transactions listing's cursor as a URL-safe text: the log position it continues after, sealed (AES-GCM) for the
+ * staff member it was made for. The position may be an event the staff member may not see (a manager's page stops
+ * after examining another group's events), so nothing of it may show, and a link passed to someone else opens nothing.
+ */
 final class ActivityCursor {
     private static final char SEPARATOR = '\n';
 
     private ActivityCursor() {
     }
 
-    static String encode(Position p) {
-        String text = p.occurredAt() + String.valueOf(SEPARATOR) + p.eventId();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    static String encode(Position p, Sealer sealer, StaffScope scope) {
+        return sealer.seal(p.occurredAt() + String.valueOf(SEPARATOR) + p.eventId(), associated(scope));
     }
 
-    /** The position, or empty for text that is no cursor of ours (edited by hand). */
-    static Optional<Position> decode(String cursor) {
+    /** The position, or empty for text that is no cursor of ours, or one made for someone else. */
+    static Optional<Position> decode(String cursor, Sealer sealer, StaffScope scope) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String text = sealer.open(cursor, associated(scope));
             int cut = text.indexOf(SEPARATOR);
             if (cut < 0 || cut == text.length() - 1) {
                 return Optional.empty();
@@ -31,5 +34,9 @@ final class ActivityCursor {
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static String associated(StaffScope scope) {
+        return "transactions-cursor:" + scope.brand().value() + ":" + scope.staff().value();
     }
 }

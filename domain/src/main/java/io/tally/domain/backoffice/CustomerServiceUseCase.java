@@ -15,6 +15,7 @@ import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.CardView;
 import io.tally.domain.ledger.LedgerEntry;
 import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.Sealer;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.staff.StaffScope;
@@ -50,8 +51,12 @@ public final class CustomerServiceUseCase {
     private final ActivityLogPort activity;
     private final CardQueriesUseCase queries;
 
+    /** Seals the transactions pages' cursors (they may point at events the staff member may not see). */
+    private final Sealer cursors;
+
     public CustomerServiceUseCase(CardPort cards, CardLedgerPort ledger, CouponPort coupons, CardLocationsPort locations,
-                                  ActivityLogPort activity, Clock clock) {
+                                  ActivityLogPort activity, Sealer cursors, Clock clock) {
+        this.cursors = cursors;
         this.cards = cards;
         this.ledger = ledger;
         this.coupons = coupons;
@@ -174,7 +179,7 @@ public final class CustomerServiceUseCase {
         }
         Optional<Position> after = Optional.empty();
         if (filter.cursor().isPresent()) {
-            after = ActivityCursor.decode(filter.cursor().get());
+            after = ActivityCursor.decode(filter.cursor().get(), cursors, scope);
             if (after.isEmpty()) {
                 return Outcome.rejected(Reason.INVALID_REQUEST, "That page link is not valid any more: start again.");
             }
@@ -213,7 +218,7 @@ public final class CustomerServiceUseCase {
             examined += limit;
             position = slice.next();
         }
-        return new TransactionsPage(found, position.map(ActivityCursor::encode), examined);
+        return new TransactionsPage(found, position.map(p -> ActivityCursor.encode(p, cursors, scope)), examined);
     }
 
     private boolean visible(StaffScope scope, CardNumber card) {

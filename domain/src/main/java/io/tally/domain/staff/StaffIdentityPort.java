@@ -58,6 +58,11 @@ public interface StaffIdentityPort {
 
     /** Signed in: the member's id and an access token for the member's own identity calls (second-factor enrolment). */
     record SignedIn(StaffId id, String accessToken) implements SignIn {
+        /** Without the token: a result may end up in a log line or an assertion message. */
+        @Override
+        public String toString() {
+            return "SignedIn[" + id + ", accessToken=****]";
+        }
     }
 
     /** The first sign-in: a new password is required. */

@@ -29,6 +29,11 @@ public final class StaffSignIn {
 
     /** Signed in as this active member; the access token serves the member's own identity calls. */
     public record Done(StaffMember member, String accessToken) implements Step {
+        /** Without the token: a result may end up in a log line or an assertion message. */
+        @Override
+        public String toString() {
+            return "Done[" + member + ", accessToken=****]";
+        }
     }
 
     public record ChooseNewPassword(String session) implements Step {

@@ -52,6 +52,10 @@ public final class StaffUseCase {
 
     /** Created: the member and the temporary password to hand over (shown once, stored nowhere by us). */
     public record Created(StaffMember member, String temporaryPassword) implements Result {
+        @Override
+        public String toString() {
+            return "Created[" + member + "]";
+        }
     }
 
     public record Changed(StaffMember member) implements Result {

@@ -39,7 +39,8 @@ class CustomerServiceUseCaseTest {
     private final HandleEventUseCase consumer = new HandleEventUseCase(world.programs,
             List.of(new CardLocationsListener(locations)), new TransactionFacts(world.cards));
     private final CustomerServiceUseCase service = new CustomerServiceUseCase(world.cards, world.ledger,
-            new InMemoryCouponPort(), locations, world.programs, world.clock);
+            new InMemoryCouponPort(), locations, world.programs,
+            new io.tally.domain.shared.Sealer("a-test-secret-of-at-least-32-characters", world.random), world.clock);
 
     private final StaffScope admin = StaffScope.brandWide(TestWorld.BRAND, new StaffId("admin"), "a@x.test", Role.SERVICE);
     private final StaffScope manager = new StaffScope(TestWorld.BRAND, new StaffId("m"), "m@x.test", Role.MANAGER,
@@ -180,5 +181,36 @@ class CustomerServiceUseCaseTest {
 
     private static List<CardNumber> numbers(Outcome<List<Card>> found) {
         return found.value().stream().map(Card::number).toList();
+    }
+
+    /**
+     * Review finding: a page link's cursor names the last event examined, which for a manager may be another group's
+     * (its id carries a card number or transaction id). The cursor must be opaque, and only the staff member it was
+     * made for may follow it.
+     */
+    @Test
+    void a_page_link_reveals_no_event_and_serves_only_the_staff_member_it_was_made_for() {
+        CardNumber card = world.activeCard();
+        for (int i = 0; i < 60; i++) {
+            issueAt(HOME, card, 10 + i);
+        }
+        deliverEvents();
+        TransactionsPage first = service.transactions(admin, filter(Set.of("issue"), Optional.empty(), Optional.empty()))
+                .value();
+        String cursor = first.next().orElseThrow();
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor.substring(cursor.indexOf('.') + 1)),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException notBase64) {
+            decoded = cursor;
+        }
+        assertFalse(decoded.contains("txn-") || decoded.contains(card.value()) || cursor.contains(card.value()),
+                "the cursor shows what it points at: " + decoded);
+        StaffScope other = StaffScope.brandWide(TestWorld.BRAND, new StaffId("other"), "o@x.test", Role.SERVICE);
+        assertFalse(service.transactions(other, new TransactionFilter(START, END, Set.of("issue"), Optional.empty(),
+                Optional.empty(), Optional.empty(), first.next())).isAccepted(), "another staff member's link is refused");
+        assertEquals(10, service.transactions(admin, new TransactionFilter(START, END, Set.of("issue"), Optional.empty(),
+                Optional.empty(), Optional.empty(), first.next())).value().transactions().size());
     }
 }

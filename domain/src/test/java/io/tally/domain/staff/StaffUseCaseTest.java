@@ -58,6 +58,14 @@ class StaffUseCaseTest {
     }
 
     @Test
+    void the_temporary_password_is_in_no_audit_value_and_not_in_the_answer_s_text() {
+        Created c = create(admin, "tom@example.com", Role.SERVICE);
+        assertFalse(c.toString().contains(c.temporaryPassword()), "a logged answer must not carry the password");
+        assertTrue(audit.all().stream().allMatch(r -> !r.before().containsValue(c.temporaryPassword())
+                && !r.after().containsValue(c.temporaryPassword())));
+    }
+
+    @Test
     void only_admins_manage_staff_and_others_see_nothing() {
         StaffScope service = StaffScope.brandWide(ACME, new StaffId("svc"), "svc@acme.example", Role.SERVICE);
         Refused r = assertInstanceOf(Refused.class, useCase.create(service, new CreateCommand("x@example.com", "X",
