@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -127,7 +128,16 @@ public final class OfficeTestSupport {
         WebElement before = browser.driver().findElement(By.tagName("html"));
         button.click();
         try {
-            new WebDriverWait(browser.driver(), PAGE_WAIT).until(ExpectedConditions.stalenessOf(before));
+            // the old page's root is gone once the answer arrived: Chrome says so with a stale reference or, mid-way,
+            // with "node does not belong to the document"; both mean the browser has left the page
+            new WebDriverWait(browser.driver(), PAGE_WAIT).until(d -> {
+                try {
+                    before.isEnabled();
+                    return false;
+                } catch (WebDriverException gone) {
+                    return true;
+                }
+            });
         } catch (TimeoutException stayed) {
             // the browser itself refused the form (a required field left empty): the page stays, as the test expects
         }
