@@ -32,16 +32,11 @@ class BackOfficeBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (tally != null) {
-            tally.close();
-        }
+        OfficeTestSupport.close(tally, browser);
     }
 
     private static String heading() {
-        return browser.driver().findElement(By.tagName("h1")).getText();
+        return OfficeTestSupport.heading(browser);
     }
 
     @Test

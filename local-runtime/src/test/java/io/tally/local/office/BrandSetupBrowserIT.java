@@ -42,12 +42,7 @@ class BrandSetupBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (tally != null) {
-            tally.close();
-        }
+        OfficeTestSupport.close(tally, browser);
     }
 
     private static String main() {

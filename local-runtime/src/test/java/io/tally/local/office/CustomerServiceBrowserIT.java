@@ -76,12 +76,7 @@ class CustomerServiceBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (tally != null) {
-            tally.close();
-        }
+        OfficeTestSupport.close(tally, browser);
     }
 
     @Test
@@ -150,7 +145,7 @@ class CustomerServiceBrowserIT {
     }
 
     private static String heading() {
-        return browser.driver().findElement(By.tagName("h1")).getText();
+        return OfficeTestSupport.heading(browser);
     }
 
     private static String main() {
