@@ -13,15 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.staff.Role;
 import io.tally.local.LocalTally;
 import io.tally.local.portal.Browser;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Brand setup in headless Chromium: an admin creates a location in a new group, a terminal and an employee, edits a
@@ -51,9 +47,8 @@ class BrandSetupBrowserIT {
 
     /** Submits the form posting to {@code /admin<action>} and waits for the next page. */
     private static void post(String action) {
-        WebElement html = browser.driver().findElement(By.tagName("html"));
-        browser.driver().findElement(By.cssSelector("form[action='/admin" + action + "'] button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        OfficeTestSupport.clickAndWait(browser,
+                browser.driver().findElement(By.cssSelector("form[action='/admin" + action + "'] button[type=submit]")));
     }
 
     private static void choose(String name, String value) {
@@ -134,9 +129,7 @@ class BrandSetupBrowserIT {
         browser.open(tally.endpoints().baseUrl() + "/portal/DEMO/enroll");
         fill(browser, "firstName", "Tia");
         fill(browser, "email", "tia@example.test");
-        WebElement html = browser.driver().findElement(By.tagName("html"));
-        browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        OfficeTestSupport.submit(browser);
         assertTrue(main().contains("Membership tier is required."), main());
         check(browser, "setup-portal-enroll-refused");
 

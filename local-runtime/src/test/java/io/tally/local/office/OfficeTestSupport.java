@@ -124,7 +124,7 @@ public final class OfficeTestSupport {
      * Clicks something that posts a form and waits (bounded) until the browser has left the page: every form here
      * answers with a new page, and a test reading the page at once may otherwise still see the old one.
      */
-    private static void clickAndWait(Browser browser, WebElement button) {
+    public static void clickAndWait(Browser browser, WebElement button) {
         WebElement before = browser.driver().findElement(By.tagName("html"));
         button.click();
         try {
