@@ -1,0 +1,308 @@
+package io.tally.domain.report;
+
+import io.tally.domain.backoffice.BrandTransaction;
+import io.tally.domain.event.ActivityLogPort;
+import io.tally.domain.event.DomainEvent;
+import io.tally.domain.tenant.BrandId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The accounting rollups: written by a periodic job from the brand's activity log (every ledger entry's event, once
+ * per event id), read by the Accounting pages and exports.
+ *
+ * <p>Exact and recomputable: a day's rollup is a pure function of that day's entries ({@link DayRollup}), the job
+ * replaces the stored day with it, and a month's opening balances are the previous opening plus that month's days.
+ * Days the job has not stored yet (today, and any day after the marks' {@code through}) are computed on read from the
+ * activity log, so what a page shows never depends on when the job last ran. An entry that reaches the log late (the
+ * outbox relays after a crash; the sweeper dates an expiry at its own instant, possibly a day back) lands in its own
+ * day: re-verifying yesterday ({@link #run}) finds the difference, reports it and repairs the stored day and the
+ * openings after it.
+ */
+public final class RollupUseCase {
+    /** Days the job rolls up in one run at most (a brand's first run may have a long history; the next run goes on). */
+    public static final int DAYS_PER_RUN = 62;
+
+    private final ActivityLogPort activity;
+    private final RollupPort rollups;
+    private final Function<BrandId, ZoneId> zones;
+    private final Clock clock;
+
+    public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock) {
+        this.activity = Objects.requireNonNull(activity, "activity");
+        this.rollups = Objects.requireNonNull(rollups, "rollups");
+        this.zones = Objects.requireNonNull(zones, "zones");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The brand's today in its time zone. */
+    public LocalDate today(BrandId brand) {
+        return LocalDate.now(clock.withZone(zones.apply(brand)));
+    }
+
+    /** A day's figures computed from the activity log (every page of the day's slice). */
+    public DayRollup compute(BrandId brand, LocalDate day) {
+        ZoneId zone = zones.apply(brand);
+        DayRollup.Builder builder = new DayRollup.Builder(brand, day);
+        Optional<ActivityLogPort.Position> after = Optional.empty();
+        do {
+            ActivityLogPort.Slice slice = activity.between(brand, day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), after, ActivityLogPort.MAX_PAGE);
+            for (DomainEvent event : slice.events()) {
+                BrandTransaction.of(event).ifPresent(builder::add);
+            }
+            after = slice.next();
+        } while (after.isPresent());
+        return builder.build();
+    }
+
+    /**
+     * What one run of the job did: the days rolled up for the first time, the days rolled up again because an entry of
+     * theirs came in late ({@link LateEntries}), and the differences the re-verification of the last two days found
+     * (none unless something reached the log without being noted late: each is reported, and repaired).
+     */
+    public record Run(List<LocalDate> written, List<LocalDate> repaired, List<Difference> differences) {
+        public Run {
+            written = List.copyOf(written);
+            repaired = List.copyOf(repaired);
+            differences = List.copyOf(differences);
+        }
+    }
+
+    /** A stored day that did not equal the day computed again: each cell that differed (absent: {@link Flow#NONE}). */
+    public record Difference(BrandId brand, LocalDate day, SortedMap<RollupCell, Flow[]> cells) {
+        /** One line per cell for the job's report: {@code cell stored -> computed}. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            cells.forEach((cell, pair) -> lines.add(cell + " stored " + pair[0] + " computed " + pair[1]));
+            return lines;
+        }
+    }
+
+    /**
+     * The periodic job for one brand: finishes a refresh of openings a crash interrupted, rolls up again the days noted
+     * late, rolls up every day not yet stored up to yesterday (at most {@link #DAYS_PER_RUN}), then re-verifies
+     * yesterday and the day before and repairs what differs. Every step replaces whole items and each mark is cleared
+     * only after its work, so a run that dies anywhere is finished by the next one.
+     */
+    public Run run(BrandId brand) {
+        LocalDate today = today(brand);
+        LocalDate yesterday = today.minusDays(1);
+        Optional<RollupMarks> marks = rollups.marks(brand);
+        if (marks.isEmpty()) {
+            Optional<LocalDate> oldest = activity.oldest(brand).map(t -> LocalDate.ofInstant(t, zones.apply(brand)));
+            if (oldest.isEmpty() || !oldest.get().isBefore(today)) {
+                return new Run(List.of(), List.of(), List.of());
+            }
+            RollupMarks start = new RollupMarks(oldest.get(), oldest.get().minusDays(1), Optional.empty());
+            if (!rollups.moveMarks(brand, Optional.empty(), start)) {
+                return new Run(List.of(), List.of(), List.of());
+            }
+            marks = Optional.of(start);
+        }
+        RollupMarks current = marks.get();
+        if (current.staleFrom().isPresent()) {
+            current = refreshOpenings(brand, current, current.staleFrom().get());
+        }
+        List<LocalDate> repaired = new ArrayList<>();
+        for (Map.Entry<LocalDate, String> late : new TreeMap<>(rollups.lateDays(brand)).entrySet()) {
+            LocalDate day = late.getKey();
+            if (day.isBefore(current.first())) {
+                current = extendBack(brand, current, day);
+                repaired.add(day);
+            } else if (!day.isAfter(current.through()) && repair(brand, current, day).isPresent()) {
+                current = rollups.marks(brand).orElse(current);
+                repaired.add(day);
+            }
+            rollups.clearLate(brand, day, late.getValue());
+        }
+        List<LocalDate> written = new ArrayList<>();
+        for (LocalDate day = current.through().plusDays(1); !day.isAfter(yesterday) && written.size() < DAYS_PER_RUN;
+             day = day.plusDays(1)) {
+            rollups.replaceDay(compute(brand, day));
+            if (day.equals(YearMonth.from(day).atEndOfMonth())) {
+                YearMonth month = YearMonth.from(day);
+                rollups.replaceOpening(opening(brand, current, month).next(rollups.month(brand, month).days()));
+            }
+            RollupMarks next = new RollupMarks(current.first(), day, current.staleFrom());
+            if (!rollups.moveMarks(brand, Optional.of(current), next)) {
+                return new Run(written, repaired, List.of());
+            }
+            current = next;
+            written.add(day);
+        }
+        List<Difference> differences = new ArrayList<>();
+        for (LocalDate day : List.of(yesterday.minusDays(1), yesterday)) {
+            if (!day.isBefore(current.first()) && !day.isAfter(current.through()) && !written.contains(day)) {
+                Optional<Difference> difference = repair(brand, current, day);
+                if (difference.isPresent()) {
+                    differences.add(difference.get());
+                    current = rollups.marks(brand).orElse(current);
+                }
+            }
+        }
+        return new Run(written, repaired, differences);
+    }
+
+    /**
+     * An entry older than the first rolled-up day came in (relayed late, before the job's first run saw it): the days
+     * from it up to the old first day are rolled up, then the marks move the first day back with the openings after
+     * it marked stale, and those are refreshed.
+     */
+    private RollupMarks extendBack(BrandId brand, RollupMarks marks, LocalDate day) {
+        for (LocalDate d = day; d.isBefore(marks.first()); d = d.plusDays(1)) {
+            rollups.replaceDay(compute(brand, d));
+        }
+        YearMonth staleFrom = YearMonth.from(day).plusMonths(1);
+        RollupMarks moved = new RollupMarks(day, marks.through(),
+                Optional.of(marks.staleFrom().filter(s -> s.isBefore(staleFrom)).orElse(staleFrom)));
+        if (!rollups.moveMarks(brand, Optional.of(marks), moved)) {
+            return rollups.marks(brand).orElse(marks);
+        }
+        return refreshOpenings(brand, moved, moved.staleFrom().get());
+    }
+
+    /**
+     * Computes a stored day again; if it differs, marks the openings after its month stale, replaces the day, refreshes
+     * those openings and clears the mark (in that order, so a crash anywhere leaves a mark the next run acts on).
+     */
+    private Optional<Difference> repair(BrandId brand, RollupMarks marks, LocalDate day) {
+        DayRollup computed = compute(brand, day);
+        YearMonth month = YearMonth.from(day);
+        DayRollup stored = rollups.month(brand, month).days().stream().filter(d -> d.day().equals(day)).findFirst()
+                .orElse(DayRollup.empty(brand, day));
+        if (stored.cells().equals(computed.cells())) {
+            return Optional.empty();
+        }
+        SortedMap<RollupCell, Flow[]> cells = new TreeMap<>();
+        TreeSet<RollupCell> keys = new TreeSet<>(stored.cells().keySet());
+        keys.addAll(computed.cells().keySet());
+        for (RollupCell cell : keys) {
+            Flow before = stored.cells().getOrDefault(cell, Flow.NONE);
+            Flow after = computed.cells().getOrDefault(cell, Flow.NONE);
+            if (!before.equals(after)) {
+                cells.put(cell, new Flow[] {before, after});
+            }
+        }
+        YearMonth staleFrom = month.plusMonths(1);
+        RollupMarks marked = new RollupMarks(marks.first(), marks.through(),
+                Optional.of(marks.staleFrom().filter(s -> s.isBefore(staleFrom)).orElse(staleFrom)));
+        if (rollups.moveMarks(brand, Optional.of(marks), marked)) {
+            rollups.replaceDay(computed);
+            refreshOpenings(brand, marked, marked.staleFrom().get());
+        }
+        return Optional.of(new Difference(brand, day, cells));
+    }
+
+    /** Writes the openings of {@code from} up to the month after {@code through}'s, then clears the stale mark. */
+    private RollupMarks refreshOpenings(BrandId brand, RollupMarks marks, YearMonth from) {
+        YearMonth last = YearMonth.from(marks.through().plusDays(1));
+        YearMonth first = YearMonth.from(marks.first());
+        YearMonth start = from.isAfter(first) ? from : first.plusMonths(1);
+        Opening opening = null;
+        for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
+            YearMonth previous = month.minusMonths(1);
+            Opening base = opening != null ? opening : opening(brand, marks, previous);
+            opening = base.next(daysOf(brand, marks, previous));
+            rollups.replaceOpening(opening);
+        }
+        RollupMarks cleared = new RollupMarks(marks.first(), marks.through(), Optional.empty());
+        return rollups.moveMarks(brand, Optional.of(marks), cleared) ? cleared : rollups.marks(brand).orElse(cleared);
+    }
+
+    /**
+     * The flows of the days {@code [from, to]} that pass the filter: stored days where the job has stored them, the
+     * others (today, days after the marks' {@code through}) computed from the activity log.
+     */
+    public Figures activity(BrandId brand, LocalDate from, LocalDate to, Predicate<RollupCell> wanted) {
+        Optional<RollupMarks> marks = rollups.marks(brand);
+        LocalDate last = to.isAfter(today(brand)) ? today(brand) : to;
+        List<DayRollup> days = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
+            LocalDate start = month.equals(YearMonth.from(from)) ? from : month.atDay(1);
+            LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
+            days.addAll(days(brand, marks, month, start, end));
+        }
+        return Figures.sum(days, wanted);
+    }
+
+    /** The outstanding balances at the end of {@code day} (the brand's zone) that pass the filter. */
+    public SortedMap<BalanceCell, Long> closing(BrandId brand, LocalDate day, Predicate<BalanceCell> wanted) {
+        Optional<RollupMarks> marks = rollups.marks(brand);
+        YearMonth month = YearMonth.from(day);
+        TreeMap<BalanceCell, Long> sum = new TreeMap<>();
+        Opening opening = marks.map(m -> opening(brand, m, month)).orElse(Opening.empty(brand, month));
+        List<DayRollup> days = new ArrayList<>(days(brand, marks, month, month.atDay(1), day));
+        if (marks.isEmpty()) {
+            // nothing rolled up yet: the whole history before this month, computed on read (the job's first run ends this)
+            Optional<LocalDate> oldest = activity.oldest(brand).map(t -> LocalDate.ofInstant(t, zones.apply(brand)));
+            for (LocalDate d = oldest.orElse(month.atDay(1)); d.isBefore(month.atDay(1)); d = d.plusDays(1)) {
+                days.add(compute(brand, d));
+            }
+        }
+        opening.balances().forEach(sum::put);
+        for (DayRollup d : days) {
+            d.balanceChanges().forEach((cell, change) -> sum.merge(cell, change, Math::addExact));
+        }
+        sum.values().removeIf(v -> v == 0);
+        sum.keySet().removeIf(cell -> !wanted.test(cell));
+        return sum;
+    }
+
+    /** The month's opening: stored unless before the first month or marked stale, else rebuilt from the month before. */
+    private Opening opening(BrandId brand, RollupMarks marks, YearMonth month) {
+        YearMonth first = YearMonth.from(marks.first());
+        if (!month.isAfter(first)) {
+            return Opening.empty(brand, month);
+        }
+        boolean stale = marks.staleFrom().map(s -> !month.isBefore(s)).orElse(false);
+        if (!stale) {
+            Optional<Opening> stored = rollups.month(brand, month).opening();
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        YearMonth previous = month.minusMonths(1);
+        return opening(brand, marks, previous).next(daysOf(brand, marks, previous));
+    }
+
+    private List<DayRollup> daysOf(BrandId brand, RollupMarks marks, YearMonth month) {
+        return days(brand, Optional.of(marks), month, month.atDay(1), month.atEndOfMonth());
+    }
+
+    private List<DayRollup> days(BrandId brand, Optional<RollupMarks> marks, YearMonth month, LocalDate from,
+                                 LocalDate to) {
+        LocalDate today = today(brand);
+        Map<LocalDate, DayRollup> stored = new TreeMap<>();
+        if (marks.isPresent() && !from.isAfter(marks.get().through())) {
+            rollups.month(brand, month).days().forEach(d -> stored.put(d.day(), d));
+        }
+        List<DayRollup> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to) && !day.isAfter(today); day = day.plusDays(1)) {
+            if (marks.isPresent() && day.isBefore(marks.get().first())) {
+                continue;
+            }
+            if (marks.isPresent() && !day.isAfter(marks.get().through())) {
+                DayRollup d = stored.get(day);
+                if (d != null) {
+                    days.add(d);
+                }
+            } else {
+                days.add(compute(brand, day));
+            }
+        }
+        return days;
+    }
+}
