@@ -26,7 +26,7 @@ public final class AccountingTables {
     }
 
     public record Table(String caption, List<Column> columns, List<List<String>> rows) {
-        Table {
+        public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
         }
