@@ -1,6 +1,7 @@
 package io.tally.backoffice.accounting;
 
 import io.tally.backoffice.accounting.AccountingTables.Table;
+import io.tally.backoffice.http.FormDates;
 import io.tally.backoffice.http.Html;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.http.OfficeCall;
@@ -19,7 +20,6 @@ import io.tally.domain.staff.Permission;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -138,8 +138,8 @@ public final class AccountingPages implements OfficeArea {
             shown.put("by", q.query("by").isBlank() ? Grouping.OVERVIEW.name() : q.query("by").strip());
             shown.put("kind", q.query("kind").strip());
             List<FieldError> errors = new ArrayList<>();
-            Optional<LocalDate> to = date(shown.get("to"), "to", activity ? "end" : "day's", errors);
-            Optional<LocalDate> from = activity ? date(shown.get("from"), "from", "start", errors) : to;
+            Optional<LocalDate> to = FormDates.parse(shown.get("to"), "to", activity ? "end" : "day's", errors);
+            Optional<LocalDate> from = activity ? FormDates.parse(shown.get("from"), "from", "start", errors) : to;
             Optional<Grouping> by = Arrays.stream(Grouping.values())
                     .filter(g -> g.name().equals(shown.get("by")) && (activity || g.forBalances())).findFirst();
             if (by.isEmpty()) {
@@ -153,15 +153,6 @@ public final class AccountingPages implements OfficeArea {
             Optional<AccountingQuery> query = errors.isEmpty()
                     ? Optional.of(new AccountingQuery(from.get(), to.get(), by.get(), kind)) : Optional.empty();
             return new Form(activity, shown, errors, query);
-        }
-
-        private static Optional<LocalDate> date(String text, String field, String what, List<FieldError> errors) {
-            try {
-                return Optional.of(LocalDate.parse(text));
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(field, "Give the " + what + " date as yyyy-mm-dd."));
-                return Optional.empty();
-            }
         }
 
         int status() {
