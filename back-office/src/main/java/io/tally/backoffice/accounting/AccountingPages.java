@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -56,47 +55,55 @@ public final class AccountingPages implements OfficeArea {
     }
 
     private OfficeResponse activity(OfficeCall call) {
-        Form form = Form.read(call, true, accounting.today(call.scope()));
-        Optional<Table> table = form.query().flatMap(q -> shown(accounting.activity(call.scope(), q)
-                .map(AccountingTables::activity), form));
+        View v = view(call, true);
         Page page = call.page("Accounting: activity", "accounting");
-        String csv = table.isPresent() ? "/accounting/activity.csv?" + form.queryString() : null;
-        return OfficeResponse.html(form.status(), Html.render(o -> JteactivityGenerated.render(o, null, page,
-                form.shown(), groupings(form, true), kinds(form), table.orElse(null), csv, form.errorsOrNull(),
-                !call.scope().brandWide(), AccountingUseCase.MAX_DAYS)));
+        return OfficeResponse.html(v.form().status(), Html.render(o -> JteactivityGenerated.render(o, null, page,
+                v.form().shown(), groupings(v.form(), true), kinds(v.form()), v.table().orElse(null), v.csv(),
+                v.form().errorsOrNull(), !call.scope().brandWide(), AccountingUseCase.MAX_DAYS)));
     }
 
     private OfficeResponse balances(OfficeCall call) {
-        Form form = Form.read(call, false, accounting.today(call.scope()));
-        Optional<Table> table = form.query().flatMap(q -> shown(accounting.balances(call.scope(), q)
-                .map(AccountingTables::balances), form));
+        View v = view(call, false);
         Page page = call.page("Accounting: outstanding balances", "accounting");
-        String csv = table.isPresent() ? "/accounting/balances.csv?" + form.queryString() : null;
-        return OfficeResponse.html(form.status(), Html.render(o -> JtebalancesGenerated.render(o, null, page,
-                form.shown(), groupings(form, false), kinds(form), table.orElse(null), csv, form.errorsOrNull(),
-                !call.scope().brandWide())));
+        return OfficeResponse.html(v.form().status(), Html.render(o -> JtebalancesGenerated.render(o, null, page,
+                v.form().shown(), groupings(v.form(), false), kinds(v.form()), v.table().orElse(null), v.csv(),
+                v.form().errorsOrNull(), !call.scope().brandWide())));
     }
 
     private OfficeResponse activityCsv(OfficeCall call) {
-        return csv(call, true, q -> accounting.activity(call.scope(), q).map(AccountingTables::activity));
+        return csv(call, true);
     }
 
     private OfficeResponse balancesCsv(OfficeCall call) {
-        return csv(call, false, q -> accounting.balances(call.scope(), q).map(AccountingTables::balances));
+        return csv(call, false);
     }
 
     /** The table of the page with the same query, as a file; a query the page would refuse answers the page. */
-    private OfficeResponse csv(OfficeCall call, boolean activity, Function<AccountingQuery, Outcome<Table>> view) {
-        Form form = Form.read(call, activity, accounting.today(call.scope()));
-        Optional<Table> table = form.query().flatMap(q -> shown(view.apply(q), form));
-        if (table.isEmpty()) {
+    private OfficeResponse csv(OfficeCall call, boolean activity) {
+        View v = view(call, activity);
+        if (v.table().isEmpty()) {
             return activity ? activity(call) : balances(call);
         }
-        Map<String, String> f = form.shown();
+        Map<String, String> f = v.form().shown();
         String name = "accounting-" + (activity ? "activity-" + f.get("from") + "-to-" + f.get("to")
                 : "balances-" + f.get("to")) + "-" + f.get("by").toLowerCase(Locale.ROOT).replace('_', '-')
                 + (f.get("kind").isEmpty() ? "" : "-" + f.get("kind").toLowerCase(Locale.ROOT)) + ".csv";
-        return OfficeResponse.download("text/csv; charset=utf-8", name, Csv.of(table.get().header(), table.get().rows()));
+        Table table = v.table().get();
+        return OfficeResponse.download("text/csv; charset=utf-8", name, Csv.of(table.header(), table.rows()));
+    }
+
+    /** What a page shows: the form as typed, the table (none when the form was refused) and its CSV link. */
+    private record View(Form form, Optional<Table> table, String csv) {
+    }
+
+    private View view(OfficeCall call, boolean activity) {
+        Form form = Form.read(call, activity, accounting.today(call.scope()));
+        Optional<Table> table = form.query().flatMap(q -> shown(activity
+                ? accounting.activity(call.scope(), q).map(AccountingTables::activity)
+                : accounting.balances(call.scope(), q).map(AccountingTables::balances), form));
+        String csv = table.isEmpty() ? null
+                : (activity ? "/accounting/activity.csv?" : "/accounting/balances.csv?") + form.queryString();
+        return new View(form, table, csv);
     }
 
     private static Optional<Table> shown(Outcome<Table> outcome, Form form) {
