@@ -103,6 +103,9 @@ class AccountingBrowserIT {
         assertEquals(List.of("Main Street", "Currency:USD", "27.50"), balances.get("Main Street"));
         assertEquals(List.of("Web shop", "Currency:USD", "27.75"), balances.get("Web shop"));
         assertEquals(csvOf(), download("/accounting/balances.csv?by=LOCATION"));
+        visit(tally, browser, "/accounting?from=2026-02-01&to=2025-02-01", "office-accounting-refused");
+        assertTrue(browser.driver().findElement(By.id("form-errors")).getText().contains("The start is after the end"));
+        assertTrue(browser.driver().findElements(By.id("figures")).isEmpty(), "no table for a refused period");
         visit(tally, browser, "/accounting?by=TYPE", "office-accounting-by-type");
         assertTrue(rowsList().contains(List.of("Issue", "Currency:USD", "75.00", "0.00", "75.00", "3")), rowsList()::toString);
         assertTrue(rowsList().contains(List.of("Redeem", "Currency:USD", "0.00", "19.75", "-19.75", "2")),
