@@ -3,6 +3,7 @@ package io.tally.backoffice.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import io.tally.backoffice.accounting.AccountingPages;
 import io.tally.backoffice.actions.AuditPage;
 import io.tally.backoffice.actions.CardActionPages;
 import io.tally.backoffice.http.OfficeArea;
@@ -30,6 +31,8 @@ import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.report.AccountingUseCase;
+import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
 
@@ -101,5 +104,13 @@ final class OfficeAreasModule {
         Sealer cursors = new Sealer("transactions-cursor:" + settings.requireSigningSecret(), random);
         return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
                 storage.cardLocations(), storage.activityLog(), cursors, clock), storage.programs(), locations, clock);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea accounting(DynamoStorage storage, LocationsPort locations, Clock clock) {
+        RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(),
+                new BrandZones(storage.checkoutConfig(), clock), clock);
+        return new AccountingPages(new AccountingUseCase(rollups, storage.programs(), locations));
     }
 }

@@ -11,5 +11,7 @@ public enum Permission {
     /** Change the brand's configuration, API keys and staff. */
     MANAGE_SETUP,
     /** Read the audit log. */
-    READ_AUDIT
+    READ_AUDIT,
+    /** Read the Accounting pages and download their CSV (a manager: their location groups' locations only). */
+    VIEW_ACCOUNTING
 }
