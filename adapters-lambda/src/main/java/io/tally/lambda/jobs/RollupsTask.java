@@ -52,28 +52,31 @@ public final class RollupsTask implements PeriodicTask {
                 written += run.written().size();
                 repaired += run.repaired().size();
                 differences += run.differences().size();
-                line("INFO", brand, Map.of("written", run.written().stream().map(Object::toString).toList(),
+                line("INFO", brand, "written", run.written().stream().map(Object::toString).toList(),
                         "repaired", run.repaired().stream().map(Object::toString).toList(),
-                        "differences", run.differences().size()));
+                        "differences", run.differences().size());
                 for (RollupUseCase.Difference d : run.differences()) {
-                    line("WARN", brand, Map.of("message", "a stored day differed from its ledger entries; repaired",
-                            "day", d.day().toString(), "cells", d.lines()));
+                    line("WARN", brand, "message", "a stored day differed from its ledger entries; repaired",
+                            "day", d.day().toString(), "cells", d.lines());
                 }
             } catch (RuntimeException e) {
                 failed++;
-                line("WARN", brand, Map.of("message", "rollups failed; the next run goes on", "error", String.valueOf(e)));
+                line("WARN", brand, "message", "rollups failed; the next run goes on", "error", String.valueOf(e));
             }
         }
         return all.size() + " brands: " + written + " days rolled up, " + repaired + " rolled up again (late entries), "
                 + differences + " differences found and repaired" + (failed == 0 ? "" : ", " + failed + " brands failed");
     }
 
-    private void line(String level, BrandId brand, Map<String, Object> fields) {
+    /** One JSON line: level, job, brand, then the name/value pairs in their order. */
+    private void line(String level, BrandId brand, Object... namesAndValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", level);
         line.put("job", NAME);
         line.put("brand", brand.value());
-        line.putAll(fields);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            line.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
         try {
             log.println(json.writeValueAsString(line));
         } catch (JsonProcessingException e) {
