@@ -134,7 +134,9 @@ public final class RollupUseCase {
             rollups.replaceDay(compute(brand, day));
             if (day.equals(YearMonth.from(day).atEndOfMonth())) {
                 YearMonth month = YearMonth.from(day);
-                rollups.replaceOpening(opening(brand, current, month).next(rollups.month(brand, month).days()));
+                List<DayRollup> days = rollups.month(brand, month).days();
+                rollups.replaceTotal(MonthTotal.of(brand, month, days));
+                rollups.replaceOpening(opening(brand, current, month).next(days));
             }
             RollupMarks next = new RollupMarks(current.first(), day, current.staleFrom());
             if (!rollups.moveMarks(brand, Optional.of(current), next)) {
@@ -206,7 +208,11 @@ public final class RollupUseCase {
         return Optional.of(new Difference(brand, day, cells));
     }
 
-    /** Writes the openings of {@code from} up to the month after {@code through}'s, then clears the stale mark. */
+    /**
+     * Writes the openings of {@code from} up to the month after {@code through}'s, and the totals of the months before
+     * each (the months whose days may have changed: a stale mark {@code S} covers the total of {@code S - 1} and the
+     * openings from {@code S}), then clears the stale mark.
+     */
     private RollupMarks refreshOpenings(BrandId brand, RollupMarks marks, YearMonth from) {
         YearMonth last = YearMonth.from(marks.through().plusDays(1));
         YearMonth first = YearMonth.from(marks.first());
@@ -215,7 +221,9 @@ public final class RollupUseCase {
         for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
             YearMonth previous = month.minusMonths(1);
             Opening base = opening != null ? opening : opening(brand, marks, previous);
-            opening = base.next(daysOf(brand, marks, previous));
+            List<DayRollup> days = daysOf(brand, marks, previous);
+            rollups.replaceTotal(MonthTotal.of(brand, previous, days));
+            opening = base.next(days);
             rollups.replaceOpening(opening);
         }
         RollupMarks cleared = new RollupMarks(marks.first(), marks.through(), Optional.empty());
@@ -223,19 +231,34 @@ public final class RollupUseCase {
     }
 
     /**
-     * The flows of the days {@code [from, to]} that pass the filter: stored days where the job has stored them, the
-     * others (today, days after the marks' {@code through}) computed from the activity log.
+     * The flows of the days {@code [from, to]} that pass the filter: a whole month the job has stored and totalled from
+     * its total (one small read), the other stored days from their month, the days not stored yet (today, days after
+     * the marks' {@code through}) computed from the activity log.
      */
     public Figures activity(BrandId brand, LocalDate from, LocalDate to, Predicate<RollupCell> wanted) {
         Optional<RollupMarks> marks = rollups.marks(brand);
         LocalDate last = to.isAfter(today(brand)) ? today(brand) : to;
-        List<DayRollup> days = new ArrayList<>();
+        List<SortedMap<RollupCell, Flow>> parts = new ArrayList<>();
         for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
             LocalDate start = month.equals(YearMonth.from(from)) ? from : month.atDay(1);
             LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
-            days.addAll(days(brand, marks, month, start, end));
+            YearMonth current = month;
+            Optional<MonthTotal> total = start.equals(month.atDay(1)) && end.equals(month.atEndOfMonth())
+                    && marks.map(m -> totalled(m, current)).orElse(false)
+                    ? rollups.total(brand, month) : Optional.empty();
+            if (total.isPresent()) {
+                parts.add(total.get().cells());
+            } else {
+                days(brand, marks, month, start, end).forEach(d -> parts.add(d.cells()));
+            }
         }
-        return Figures.sum(days, wanted);
+        return Figures.sumCells(parts, wanted);
+    }
+
+    /** Whether the month's stored total is its days' sum: every day of it stored, and no stale mark covering it. */
+    private static boolean totalled(RollupMarks marks, YearMonth month) {
+        return !month.atEndOfMonth().isAfter(marks.through())
+                && marks.staleFrom().map(stale -> month.plusMonths(1).isBefore(stale)).orElse(true);
     }
 
     /** The outstanding balances at the end of {@code day} (the brand's zone) that pass the filter. */

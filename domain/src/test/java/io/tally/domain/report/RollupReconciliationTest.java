@@ -377,10 +377,18 @@ class RollupReconciliationTest {
                 Figures figures = rollups.activity(BRAND, day, day, c -> true);
                 assertEquals(flatten(expected.getOrDefault(day, Map.of())), text(figures), "day " + day);
             }
-            // random periods
+            // whole months (read from the month totals) and random periods (totals and days mixed)
+            List<LocalDate[]> periods = new ArrayList<>();
+            for (java.time.YearMonth m = java.time.YearMonth.from(first); m.atEndOfMonth().isBefore(today); m = m.plusMonths(1)) {
+                periods.add(new LocalDate[] {m.atDay(1), m.atEndOfMonth()});
+            }
             for (int i = 0; i < 10; i++) {
                 LocalDate from = first.plusDays(random.nextInt(60));
-                LocalDate to = from.plusDays(random.nextInt(40));
+                periods.add(new LocalDate[] {from, from.plusDays(random.nextInt(40))});
+            }
+            for (LocalDate[] period : periods) {
+                LocalDate from = period[0];
+                LocalDate to = period[1];
                 Map<String, long[]> sum = new TreeMap<>();
                 expected.forEach((day, cells) -> {
                     if (!day.isBefore(from) && !day.isAfter(to)) {
