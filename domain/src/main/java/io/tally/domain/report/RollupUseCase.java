@@ -2,7 +2,6 @@ package io.tally.domain.report;
 
 import io.tally.domain.backoffice.BrandTransaction;
 import io.tally.domain.event.ActivityLogPort;
-import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,17 +53,8 @@ public final class RollupUseCase {
 
     /** A day's figures computed from the activity log (every page of the day's slice). */
     public DayRollup compute(BrandId brand, LocalDate day) {
-        ZoneId zone = zones.apply(brand);
         DayRollup.Builder builder = new DayRollup.Builder(brand, day);
-        Optional<ActivityLogPort.Position> after = Optional.empty();
-        do {
-            ActivityLogPort.Slice slice = activity.between(brand, day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant(), after, ActivityLogPort.MAX_PAGE);
-            for (DomainEvent event : slice.events()) {
-                BrandTransaction.of(event).ifPresent(builder::add);
-            }
-            after = slice.next();
-        } while (after.isPresent());
+        DayEvents.each(activity, brand, zones.apply(brand), day, event -> BrandTransaction.of(event).ifPresent(builder::add));
         return builder.build();
     }
 
@@ -227,6 +217,14 @@ public final class RollupUseCase {
      * others (today, days after the marks' {@code through}) computed from the activity log.
      */
     public Figures activity(BrandId brand, LocalDate from, LocalDate to, Predicate<RollupCell> wanted) {
+        return Figures.sum(daily(brand, from, to), wanted);
+    }
+
+    /**
+     * The days {@code [from, to]} one by one (up to today; a day with nothing stored is absent), stored where the job
+     * has stored them, else computed from the activity log: the time series of Explore Data.
+     */
+    public List<DayRollup> daily(BrandId brand, LocalDate from, LocalDate to) {
         Optional<RollupMarks> marks = rollups.marks(brand);
         LocalDate last = to.isAfter(today(brand)) ? today(brand) : to;
         List<DayRollup> days = new ArrayList<>();
@@ -235,7 +233,7 @@ public final class RollupUseCase {
             LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
             days.addAll(days(brand, marks, month, start, end));
         }
-        return Figures.sum(days, wanted);
+        return days;
     }
 
     /** The outstanding balances at the end of {@code day} (the brand's zone) that pass the filter. */

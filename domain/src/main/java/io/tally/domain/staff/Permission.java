@@ -11,5 +11,7 @@ public enum Permission {
     /** Change the brand's configuration, API keys and staff. */
     MANAGE_SETUP,
     /** Read the audit log. */
-    READ_AUDIT
+    READ_AUDIT,
+    /** Read Explore Data: the program metrics, charts and overviews (within the staff member's scope). */
+    EXPLORE_DATA
 }
