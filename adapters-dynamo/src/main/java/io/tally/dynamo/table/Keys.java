@@ -236,6 +236,22 @@ public final class Keys {
 
     public static final String IDEMPOTENCY_SK = "IDEM";
 
+    /** Explore Data rollups (A60-A63): the marks, and per day a header and one part per location. */
+    public static String explore(String brand) {
+        return "BRAND#" + brand + "#EXPLORE";
+    }
+
+    public static final String EXPLORE_MARKS_SK = "MARKS";
+
+    /** A day's header (its generation); the day's parts sort right after it ({@link #exploreDayPartSk}). */
+    public static String exploreDaySk(String isoDay) {
+        return "DAY#" + isoDay;
+    }
+
+    public static String exploreDayPartSk(String isoDay, long generation, String location) {
+        return exploreDaySk(isoDay) + "#G" + String.format("%012d", generation) + "#L" + location;
+    }
+
     public static String activity(String brand) {
         return "BRAND#" + brand + "#ACTIVITY";
     }
