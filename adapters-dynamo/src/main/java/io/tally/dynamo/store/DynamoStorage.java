@@ -21,6 +21,8 @@ import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
+import io.tally.domain.report.RollupPort;
+import io.tally.domain.tenant.ListBrandsPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -165,5 +167,15 @@ public final class DynamoStorage {
     /** A brand's locations and location groups, read for the back office (A39). */
     public io.tally.domain.tenant.LocationsPort locations() {
         return new DynamoBrandSetup(table);
+    }
+
+    /** The accounting rollups: days, month openings, marks and late notes (A52-A56). */
+    public RollupPort rollups() {
+        return new DynamoRollups(table);
+    }
+
+    /** Every brand of the stack, for the periodic jobs (A57). */
+    public ListBrandsPort brandList() {
+        return new DynamoBrandList(table);
     }
 }

@@ -435,4 +435,32 @@ public final class Keys {
     public static String brandStaffSk(String email, String staffId) {
         return email + "#" + staffId;
     }
+    /** GSI1: every brand of the stack, one index entry per brand item (A57: the periodic jobs visit each brand). */
+    public static final String BRANDS_INDEX = "BRANDS";
+
+    /** A brand's accounting rollups of one month ({@code yyyy-MM}): its days, their parts and its opening (A52-A54). */
+    public static String rollupMonth(String brand, String yearMonth) {
+        return "ROLLUP#" + brand + "#" + yearMonth;
+    }
+
+    /** A day's header in its month's partition: names the day's current generation and its part count. */
+    public static String rollupDaySk(int dayOfMonth) {
+        return dayOfMonth < 10 ? "DAY#0" + dayOfMonth : "DAY#" + dayOfMonth;
+    }
+
+    /** The month's opening balances' header (parts alike). */
+    public static final String ROLLUP_OPENING_SK = "OPEN";
+
+    /** One part of a generation of a day or opening: sorts right after its header ({@code DAY#dd}, {@code OPEN}). */
+    public static String rollupPartSk(String headerSk, String generation, int part) {
+        return headerSk + "#G#" + generation + "#P#" + part;
+    }
+
+    /** A brand's rollup marks and late notes (A55, A56). */
+    public static String rollups(String brand) {
+        return "ROLLUP#" + brand;
+    }
+
+    public static final String ROLLUP_MARKS_SK = "MARKS";
+    public static final String ROLLUP_LATE_PREFIX = "LATE#";
 }
