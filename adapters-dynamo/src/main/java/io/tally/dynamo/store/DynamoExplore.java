@@ -14,182 +14,107 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The Explore Data rollups in the brand's {@code EXPLORE} partition. A day is a header ({@code DAY#<day>}: its
- * generation) and one part per location ({@code DAY#<day>#G<generation>#L<location>}: the location's cells and sales),
- * so a part stays small whatever the number of locations. Replacing a day writes the parts of the next generation,
- * then the header (conditional on the generation it read), then deletes the older parts; a reader keeps only the parts
- * of the header's generation, so a replacement that dies half-way shows the old day, never a mix. A period is one
- * Query between two days' keys (A61).
+ * The Explore Data rollups, one partition per brand ({@code EXPLORE#b}). A day is a header ({@code DAY#yyyy-MM-dd})
+ * naming a generation of parts, exactly as the accounting rollups' days ({@link GenerationalItems}: parts, then the
+ * header's conditional put, then the old parts deleted; A62). Its cells are encoded as {@link RollupItems} encodes
+ * theirs, one tab-separated string each: {@code C location program newCards visits transactions issues redemptions
+ * liftSales liftRedeemed}, {@code S location orders total itemsMilli}, {@code K location sku quantityMilli}. A period is
+ * one strongly consistent query between its first day's header and its last day's last part, every page (A61); the
+ * marks ({@code EXPLORE#b / MARKS}) move by a PutItem conditional on their values (A63).
  */
 final class DynamoExplore implements ExplorePort {
-    private static final String PROGRAM = "p:";
-    private static final String SKU = "s:";
-
     private final Table table;
+    private final GenerationalItems items;
+    private final DynamoDbTable<RollupItems.Marks> marks;
 
     DynamoExplore(Table table) {
         this.table = table;
+        this.items = new GenerationalItems(table);
+        this.marks = table.of(RollupItems.MARKS);
     }
 
-    /** A62: read the day (consistent), put its next generation, move the header, delete the old parts. */
     @Override
     public void replaceDay(ExploreDay day) {
-        String pk = Keys.explore(day.brand().value());
-        String iso = day.day().toString();
-        List<Map<String, AttributeValue>> stored = table.queryPrefix(pk, Keys.exploreDaySk(iso), true);
-        Optional<Map<String, AttributeValue>> header = stored.stream()
-                .filter(i -> Attr.str(i, "SK").equals(Keys.exploreDaySk(iso))).findFirst();
-        long generation = header.map(h -> Attr.num(h, "generation")).orElse(0L);
-        long next = generation + 1;
-        TreeMap<String, Map<String, AttributeValue>> cellsByLocation = new TreeMap<>();
-        day.cells().forEach((cell, e) -> cellsByLocation.computeIfAbsent(cell.location(), l -> new HashMap<>())
-                .put(PROGRAM + cell.program(), Attr.s(engagement(e))));
-        if (!cellsByLocation.keySet().containsAll(day.sales().keySet())) {
-            throw new IllegalArgumentException("sales at a location without cells: " + day.sales().keySet());
-        }
-        List<Map<String, AttributeValue>> parts = new ArrayList<>();
-        cellsByLocation.forEach((location, cells) -> {
-            Map<String, AttributeValue> part = part(pk, iso, next, location);
-            part.put("cells", AttributeValue.fromM(cells));
-            Sales sales = day.sales().get(location);
-            if (sales != null) {
-                part.put("orders", Attr.n(sales.orders()));
-                part.put("total", Attr.n(sales.total()));
-                part.put("itemsMilli", Attr.n(sales.itemsMilli()));
-                Map<String, AttributeValue> skus = new HashMap<>();
-                sales.skusMilli().forEach((sku, q) -> skus.put(SKU + sku, Attr.n(q)));
-                part.put("skus", AttributeValue.fromM(skus));
-            }
-            parts.add(part);
-        });
-        table.batchPut(parts);
-        Map<String, AttributeValue> head = Attr.item(pk, Keys.exploreDaySk(iso), "ExploreDay");
-        head.put("generation", Attr.n(next));
-        try {
-            table.client.putItem(PutItemRequest.builder().tableName(table.name).item(head)
-                    .conditionExpression(header.isEmpty() ? "attribute_not_exists(PK)" : "generation = :g")
-                    .expressionAttributeValues(header.isEmpty() ? null : Map.of(":g", Attr.n(generation))).build());
-        } catch (ConditionalCheckFailedException raced) {
-            // another run replaced the day at the same moment, with the same figures; its parts stand
-            return;
-        }
-        for (Map<String, AttributeValue> old : stored) {
-            if (!old.equals(header.orElse(null))) {
-                table.client.deleteItem(DeleteItemRequest.builder().tableName(table.name)
-                        .key(Attr.key(pk, Attr.str(old, "SK"))).build());
-            }
-        }
+        items.replace(Keys.explore(day.brand().value()), Keys.exploreDaySk(day.day().toString()), cells(day));
     }
 
-    /** A61: one Query (following pages) from the first day's header to the last day's last part. */
     @Override
     public List<ExploreDay> days(BrandId brand, LocalDate from, LocalDate to) {
         if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
             throw new IllegalArgumentException("more than " + MAX_DAYS + " days");
         }
-        String pk = Keys.explore(brand.value());
-        Map<String, Long> generations = new TreeMap<>();
-        List<Map<String, AttributeValue>> parts = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = table.client.query(QueryRequest.builder().tableName(table.name)
-                    .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":from", Attr.s(Keys.exploreDaySk(from.toString())),
-                            ":to", Attr.s(Keys.exploreDaySk(to.toString()) + "#~")))
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (item.containsKey("generation")) {
-                    generations.put(Attr.str(item, "SK"), Attr.num(item, "generation"));
-                } else {
-                    parts.add(item);
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        TreeMap<LocalDate, TreeMap<ExploreCell, Engagement>> cells = new TreeMap<>();
-        TreeMap<LocalDate, TreeMap<String, Sales>> sales = new TreeMap<>();
-        generations.forEach((sk, g) -> {
-            LocalDate day = LocalDate.parse(sk.substring("DAY#".length()));
-            cells.put(day, new TreeMap<>());
-            sales.put(day, new TreeMap<>());
-        });
-        for (Map<String, AttributeValue> part : parts) {
-            LocalDate day = LocalDate.parse(Attr.str(part, "day"));
-            Long generation = generations.get(Keys.exploreDaySk(day.toString()));
-            if (generation == null || generation != Attr.num(part, "generation_of")) {
-                continue; // a part of a replacement that did not finish, or of one already superseded
-            }
-            String location = Attr.str(part, "location");
-            part.get("cells").m().forEach((program, v) -> cells.get(day)
-                    .put(new ExploreCell(location, program.substring(PROGRAM.length())), engagement(v.s())));
-            if (part.containsKey("orders")) {
-                TreeMap<String, Long> skus = new TreeMap<>();
-                part.get("skus").m().forEach((sku, q) -> skus.put(sku.substring(SKU.length()), Long.parseLong(q.n())));
-                sales.get(day).put(location, new Sales(Attr.num(part, "orders"), Attr.num(part, "total"),
-                        Attr.num(part, "itemsMilli"), skus));
-            }
-        }
         List<ExploreDay> days = new ArrayList<>();
-        cells.forEach((day, c) -> days.add(new ExploreDay(brand, day, c, sales.get(day))));
+        GenerationalItems.values(items.between(Keys.explore(brand.value()), Keys.exploreDaySk(from.toString()),
+                Keys.exploreDaySk(to.toString()) + "#~")).forEach((sk, cells) -> days.add(day(brand,
+                LocalDate.parse(sk.substring(Keys.exploreDaySk("").length())), cells)));
         return days;
     }
 
     @Override
-    public Optional<Marks> marks(BrandId brand) {
-        Map<String, AttributeValue> item = table.client.getItem(r -> r.tableName(table.name).consistentRead(true)
-                .key(Attr.key(Keys.explore(brand.value()), Keys.EXPLORE_MARKS_SK))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Marks(LocalDate.parse(Attr.str(item, "first")), LocalDate.parse(Attr.str(item, "through"))));
+    public Optional<ExplorePort.Marks> marks(BrandId brand) {
+        return table.get(marks, Keys.explore(brand.value()), Keys.ROLLUP_MARKS_SK, true)
+                .map(m -> new ExplorePort.Marks(LocalDate.parse(m.first()), LocalDate.parse(m.through())));
     }
 
-    /** A63: one conditional put of the marks item. */
     @Override
-    public boolean moveMarks(BrandId brand, Optional<Marks> expected, Marks next) {
-        Map<String, AttributeValue> item = Attr.item(Keys.explore(brand.value()), Keys.EXPLORE_MARKS_SK, "ExploreMarks");
-        item.put("first", Attr.s(next.first().toString()));
-        item.put("through", Attr.s(next.through().toString()));
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table.name).item(item);
+    public boolean moveMarks(BrandId brand, Optional<ExplorePort.Marks> expected, ExplorePort.Marks next) {
+        RollupItems.Marks item = new RollupItems.Marks(Keys.explore(brand.value()), next.first().toString(), next.through().toString(), null);
         if (expected.isEmpty()) {
-            put.conditionExpression("attribute_not_exists(PK)");
-        } else {
-            put.conditionExpression("#f = :f AND #t = :t").expressionAttributeNames(Map.of("#f", "first", "#t", "through"))
-                    .expressionAttributeValues(Map.of(":f", Attr.s(expected.get().first().toString()),
-                            ":t", Attr.s(expected.get().through().toString())));
+            return table.putIfAbsent(marks, item);
         }
-        try {
-            table.client.putItem(put.build());
-            return true;
-        } catch (ConditionalCheckFailedException moved) {
-            return false;
+        return table.putIf(marks, item, Table.condition("#f = :f AND #t = :t", Map.of("#f", "first", "#t", "through"),
+                Map.of(":f", Attr.s(expected.get().first().toString()), ":t", Attr.s(expected.get().through().toString()))));
+    }
+
+    static List<String> cells(ExploreDay day) {
+        List<String> cells = new ArrayList<>();
+        day.cells().forEach((c, e) -> cells.add(RollupItems.join("C", c.location(), c.program(), n(e.newCards()),
+                n(e.visits()), n(e.transactions()), n(e.issues()), n(e.redemptions()), n(e.liftSales()),
+                n(e.liftRedeemed()))));
+        day.sales().forEach((location, s) -> {
+            cells.add(RollupItems.join("S", location, n(s.orders()), n(s.total()), n(s.itemsMilli())));
+            s.skusMilli().forEach((sku, q) -> cells.add(RollupItems.join("K", location, sku, n(q))));
+        });
+        return cells;
+    }
+
+    static ExploreDay day(BrandId brand, LocalDate day, List<String> encoded) {
+        TreeMap<ExploreCell, Engagement> cells = new TreeMap<>();
+        Map<String, long[]> sales = new TreeMap<>();
+        Map<String, TreeMap<String, Long>> skus = new HashMap<>();
+        for (String text : encoded) {
+            switch (text.charAt(0)) {
+                case 'C' -> {
+                    List<String> f = RollupItems.split(text, 10);
+                    cells.put(new ExploreCell(f.get(1), f.get(2)), new Engagement(l(f, 3), l(f, 4), l(f, 5), l(f, 6),
+                            l(f, 7), l(f, 8), l(f, 9)));
+                }
+                case 'S' -> {
+                    List<String> f = RollupItems.split(text, 5);
+                    sales.put(f.get(1), new long[] {l(f, 2), l(f, 3), l(f, 4)});
+                }
+                case 'K' -> {
+                    List<String> f = RollupItems.split(text, 4);
+                    skus.computeIfAbsent(f.get(1), x -> new TreeMap<>()).put(f.get(2), l(f, 3));
+                }
+                default -> throw new IllegalStateException("an Explore cell of no known kind: " + text);
+            }
         }
+        TreeMap<String, Sales> byLocation = new TreeMap<>();
+        sales.forEach((location, s) -> byLocation.put(location, new Sales(s[0], s[1], s[2],
+                skus.getOrDefault(location, new TreeMap<>()))));
+        return new ExploreDay(brand, day, cells, byLocation);
     }
 
-    private static Map<String, AttributeValue> part(String pk, String iso, long generation, String location) {
-        Map<String, AttributeValue> item = Attr.item(pk, Keys.exploreDayPartSk(iso, generation, location), "ExploreDayPart");
-        item.put("day", Attr.s(iso));
-        item.put("generation_of", Attr.n(generation));
-        item.put("location", Attr.s(location));
-        return item;
+    private static String n(long v) {
+        return Long.toString(v);
     }
 
-    private static String engagement(Engagement e) {
-        return e.newCards() + "," + e.visits() + "," + e.transactions() + "," + e.issues() + "," + e.redemptions() + ","
-                + e.liftSales() + "," + e.liftRedeemed();
-    }
-
-    private static Engagement engagement(String text) {
-        String[] p = text.split(",");
-        return new Engagement(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3]),
-                Long.parseLong(p[4]), Long.parseLong(p[5]), Long.parseLong(p[6]));
+    private static long l(List<String> fields, int i) {
+        return Long.parseLong(fields.get(i));
     }
 }

@@ -236,20 +236,14 @@ public final class Keys {
 
     public static final String IDEMPOTENCY_SK = "IDEM";
 
-    /** Explore Data rollups (A60-A63): the marks, and per day a header and one part per location. */
+    /** Explore Data rollups (A61-A63): the marks ({@link #ROLLUP_MARKS_SK}) and the days of one brand. */
     public static String explore(String brand) {
-        return "BRAND#" + brand + "#EXPLORE";
+        return "EXPLORE#" + brand;
     }
 
-    public static final String EXPLORE_MARKS_SK = "MARKS";
-
-    /** A day's header (its generation); the day's parts sort right after it ({@link #exploreDayPartSk}). */
+    /** A day's header ({@code yyyy-MM-dd}); its parts sort right after it ({@link #rollupPartSk}). */
     public static String exploreDaySk(String isoDay) {
         return "DAY#" + isoDay;
-    }
-
-    public static String exploreDayPartSk(String isoDay, long generation, String location) {
-        return exploreDaySk(isoDay) + "#G" + String.format("%012d", generation) + "#L" + location;
     }
 
     public static String activity(String brand) {

@@ -2,6 +2,7 @@ package io.tally.lambda.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.ListBrandsPort;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code rollups}: the accounting rollups of every brand ({@link RollupUseCase#run}): the days that have ended are
@@ -23,15 +25,33 @@ public final class RollupsTask implements PeriodicTask {
     public static final String NAME = PeriodicJobs.ROLLUPS.name();
 
     private final ListBrandsPort brands;
-    private final RollupUseCase rollups;
+    private final Function<BrandId, RollupUseCase.Run> job;
     private final ObjectMapper json;
     private final PrintStream log;
 
     public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ObjectMapper json, PrintStream log) {
         this.brands = brands;
-        this.rollups = rollups;
+        this.job = rollups::run;
         this.json = json;
         this.log = log;
+    }
+
+    /**
+     * With the Explore Data rollups: {@link ExploreRollupUseCase#run} runs the accounting run within its own (it reads
+     * the late notes before the accounting run clears them) and is logged on a line of its own per brand.
+     */
+    public RollupsTask(ListBrandsPort brands, ExploreRollupUseCase explore, ObjectMapper json, PrintStream log) {
+        this.brands = brands;
+        this.json = json;
+        this.log = log;
+        this.job = brand -> {
+            ExploreRollupUseCase.Run run = explore.run(brand);
+            line(run.differences().isEmpty() ? "INFO" : "WARN", brand, Map.of("rollup", "explore",
+                    "written", run.written().stream().map(Object::toString).toList(),
+                    "repaired", run.repaired().stream().map(Object::toString).toList(),
+                    "differences", run.differences().stream().map(Object::toString).toList()));
+            return run.accounting();
+        };
     }
 
     @Override
@@ -48,7 +68,7 @@ public final class RollupsTask implements PeriodicTask {
         int failed = 0;
         for (BrandId brand : all) {
             try {
-                RollupUseCase.Run run = rollups.run(brand);
+                RollupUseCase.Run run = job.apply(brand);
                 written += run.written().size();
                 repaired += run.repaired().size();
                 differences += run.differences().size();

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import io.tally.backoffice.actions.AuditPage;
+import io.tally.backoffice.explore.ExplorePages;
 import io.tally.backoffice.actions.CardActionPages;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
@@ -12,6 +13,10 @@ import io.tally.backoffice.pages.SignInPages;
 import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.report.ExploreDataUseCase;
+import io.tally.domain.report.ExploreRollupUseCase;
+import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.backoffice.AuditQueryUseCase;
@@ -101,5 +106,16 @@ final class OfficeAreasModule {
         Sealer cursors = new Sealer("transactions-cursor:" + settings.requireSigningSecret(), random);
         return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
                 storage.cardLocations(), storage.activityLog(), cursors, clock), storage.programs(), locations, clock);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea explore(DynamoStorage storage, Clock clock) {
+        CheckoutConfigPort configs = storage.checkoutConfig();
+        RollupUseCase accounting = new RollupUseCase(storage.activityLog(), storage.rollups(),
+                brand -> configs.load(brand).zone(), clock);
+        ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(),
+                storage.rollups(), accounting, configs::load, clock);
+        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
     }
 }
