@@ -32,7 +32,8 @@ public record Chart(String id, String title, String description, String unit, Li
     public record Point(double x, double y, String day, String value) {
     }
 
-    public record Tick(double at, String label) {
+    /** An axis label at {@code at}; {@code anchor}: the SVG text-anchor (the x axis' ends stay inside the chart). */
+    public record Tick(double at, String label, String anchor) {
     }
 
     /** One day of the table: the day and each series' figure, formatted as on the chart. */
@@ -95,13 +96,15 @@ public record Chart(String id, String title, String description, String unit, Li
         List<Tick> xTicks = new ArrayList<>();
         for (int d : n <= 1 ? List.of(0) : List.of(0, (n - 1) / 2, n - 1)) {
             if (d < n && xTicks.stream().noneMatch(t -> t.label().equals(days.get(d)))) {
-                xTicks.add(new Tick(round(LEFT + (n == 1 ? plotWidth / 2 : plotWidth * d / (n - 1))), days.get(d)));
+                String anchor = n == 1 || (d > 0 && d < n - 1) ? "middle" : d == 0 ? "start" : "end";
+                xTicks.add(new Tick(round(LEFT + (n == 1 ? plotWidth / 2 : plotWidth * d / (n - 1))), days.get(d), anchor));
             }
         }
         List<Tick> yTicks = new ArrayList<>();
-        for (int k = 0; k <= 4; k++) {
-            long value = top * k / 4;
-            yTicks.add(new Tick(round(TOP + plotHeight - plotHeight * k / 4), series.get(0).format().apply(value)));
+        int intervals = top % 4 == 0 ? 4 : 5;
+        for (int k = 0; k <= intervals; k++) {
+            long value = top * k / intervals;
+            yTicks.add(new Tick(round(TOP + plotHeight - plotHeight * k / intervals), series.get(0).format().apply(value), "end"));
         }
         List<Row> rows = new ArrayList<>();
         for (int d = 0; d < n; d++) {
@@ -114,7 +117,10 @@ public record Chart(String id, String title, String description, String unit, Li
         return new Chart(id, title, description, unit, lines, days, xTicks, yTicks, rows);
     }
 
-    /** The y axis' top: the maximum rounded up to 1, 2 or 5 times a power of ten, divisible by 4 ticks when it can. */
+    /**
+     * The y axis' top: the maximum rounded up to 1, 2, 4, 5 or 8 times a power of ten (at least 4), so that 4 or 5
+     * intervals divide it into whole units and every tick's label is exact.
+     */
     static long niceTop(long max) {
         if (max <= 4) {
             return 4;

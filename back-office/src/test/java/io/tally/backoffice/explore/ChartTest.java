@@ -26,6 +26,14 @@ class ChartTest {
     }
 
     @Test
+    void every_axis_label_is_an_exact_figure() {
+        Chart c = Chart.of("visits", "Visits", "d", "visits", List.of("2026-12-01", "2026-12-02"), List.of(
+                new Chart.Series("Visits", List.of(49L, 3L), Long::toString)));
+        assertEquals(List.of("0", "10", "20", "30", "40", "50"), c.yTicks().stream().map(Chart.Tick::label).toList());
+        assertEquals(List.of("start", "end"), c.xTicks().stream().map(Chart.Tick::anchor).toList(), "both ends inside");
+    }
+
+    @Test
     void rates_and_quantities_are_written_exactly() {
         assertEquals("40.0 %", Figures.percent(1000, 2500));
         assertEquals("n/a", Figures.percent(1, 0));

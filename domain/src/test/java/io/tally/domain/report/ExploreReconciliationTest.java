@@ -18,13 +18,12 @@ import io.tally.domain.fakes.Crash;
 import io.tally.domain.fakes.InMemoryExplore;
 import io.tally.domain.fakes.InMemoryRollups;
 import io.tally.domain.fakes.TestWorld;
+import io.tally.domain.fakes.UnreliableDelivery;
 import io.tally.domain.ledger.CheckoutFacts;
 import io.tally.domain.ledger.EntryType;
-import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
 import io.tally.domain.ledger.LedgerEntry;
-import io.tally.domain.ledger.LedgerEvents;
 import io.tally.domain.ledger.Movement;
 import io.tally.domain.ledger.RedeemUseCase;
 import io.tally.domain.ledger.TransactionId;
@@ -131,8 +130,7 @@ class ExploreReconciliationTest {
         private final LateEntries late;
         private final List<CardNumber> cards = new ArrayList<>();
         private final Map<CardNumber, List<TransactionId>> transactions = new HashMap<>();
-        private final List<DomainEvent> undelivered = new ArrayList<>();
-        private int delivered;
+        private final UnreliableDelivery delivery;
 
         Sequence(long seed) {
             random = new Random(seed);
@@ -153,6 +151,7 @@ class ExploreReconciliationTest {
             data = new ExploreDataUseCase(rollups, explore, world.programs, b -> shop.config);
             facts = new TransactionFacts(world.cards);
             late = new LateEntries(books, b -> ZONE, world.clock, () -> Long.toString(random.nextLong()));
+            delivery = new UnreliableDelivery(world, random, this::consume, ExploreReconciliationTest::count);
         }
 
         void run() {
@@ -161,12 +160,12 @@ class ExploreReconciliationTest {
             while (world.clock.instant().isBefore(end)) {
                 step();
                 world.clock.advance(jump());
-                deliverSome();
+                delivery.some();
                 if (random.nextInt(15) == 0) {
                     runJob();
                 }
             }
-            deliverAll();
+            delivery.all(BRAND, cards);
             world.clock.advance(Duration.ofDays(1));
             for (int i = 0; i < 10 && !explore.run(BRAND).written().isEmpty(); i++) {
                 // the first runs may have had a long history to roll up
@@ -267,39 +266,6 @@ class ExploreReconciliationTest {
             return done.isAccepted() ? done.value().transactionId() : null;
         }
 
-        private void deliverSome() {
-            List<DomainEvent> published = world.events.published();
-            undelivered.addAll(published.subList(delivered, published.size()));
-            delivered = published.size();
-            List<DomainEvent> later = new ArrayList<>();
-            for (DomainEvent e : undelivered) {
-                int fate = random.nextInt(10);
-                if (fate < 6) {
-                    consume(e);
-                    if (fate == 0) {
-                        consume(e);
-                        count("duplicate deliveries", 1);
-                    }
-                } else {
-                    later.add(e);
-                    count("late deliveries", 1);
-                }
-            }
-            undelivered.clear();
-            undelivered.addAll(later);
-        }
-
-        private void deliverAll() {
-            List<DomainEvent> published = world.events.published();
-            undelivered.addAll(published.subList(delivered, published.size()));
-            delivered = published.size();
-            undelivered.forEach(this::consume);
-            undelivered.clear();
-            for (CardNumber card : cards) {
-                entries(card).forEach(entry -> consume(LedgerEvents.of(entry)));
-            }
-        }
-
         private void consume(DomainEvent e) {
             new HandleEventUseCase(world.programs, List.of(), facts, List.of(late)).handle(e);
         }
@@ -320,15 +286,7 @@ class ExploreReconciliationTest {
         }
 
         private List<LedgerEntry> entries(CardNumber card) {
-            List<LedgerEntry> all = new ArrayList<>();
-            Optional<String> cursor = Optional.empty();
-            do {
-                HistoryPage page = world.ledger.history(BRAND, card, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"),
-                        100, cursor);
-                all.addAll(page.entries());
-                cursor = page.next();
-            } while (cursor.isPresent());
-            return all;
+            return UnreliableDelivery.entries(world, BRAND, card);
         }
 
         // ---- the independent sums, from the ledger entries and their checkout facts ----

@@ -1,6 +1,8 @@
 package io.tally.local.office;
 
 import static io.tally.local.office.OfficeTestSupport.DEMO;
+import static io.tally.local.office.OfficeTestSupport.awaitActivity;
+import static io.tally.local.office.OfficeTestSupport.awaitSignedOut;
 import static io.tally.local.office.OfficeTestSupport.readyStaff;
 import static io.tally.local.office.OfficeTestSupport.signIn;
 import static io.tally.local.office.OfficeTestSupport.signOut;
@@ -9,14 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.domain.event.DomainEvent;
 import io.tally.domain.staff.Role;
 import io.tally.lambda.topology.PeriodicJobs;
 import io.tally.local.LocalTally;
 import io.tally.local.MerchantClient;
 import io.tally.local.portal.Browser;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Explore Data in headless Chromium against the local platform. Through the merchant API at Main Street: a gift card
@@ -63,13 +62,13 @@ class ExploreDataBrowserIT {
             }
         }
         assertTrue(points > 0, "the loyalty checkout earned points: " + earned);
-        awaitActivity(3);
+        awaitActivity(tally, 3);
         String job = tally.runJob(PeriodicJobs.ROLLUPS.name());
         assertTrue(job.contains("brands"), job);
         readyStaff(tally, browser, DEMO, "analyst@example.com", PASSWORD, Role.ANALYST);
-        awaitSignedOut();
+        awaitSignedOut(browser);
         readyStaff(tally, browser, DEMO, "online.manager@example.com", PASSWORD, Role.MANAGER, "ONLINE");
-        awaitSignedOut();
+        awaitSignedOut(browser);
     }
 
     @AfterAll
@@ -102,7 +101,7 @@ class ExploreDataBrowserIT {
         assertEquals(List.of("1 LATTE 3", "2 BAGEL 1"), rows("top-skus"));
         assertEquals(List.of("Gift cards Gift 1 25.00 10.00 40.0 % 2.00 2"), rows("gift-programs"));
         signOut(browser);
-        awaitSignedOut();
+        awaitSignedOut(browser);
     }
 
     @Test
@@ -113,7 +112,7 @@ class ExploreDataBrowserIT {
         assertEquals("0", metric("member-visits"));
         assertEquals("0", metric("orders"));
         signOut(browser);
-        awaitSignedOut();
+        awaitSignedOut(browser);
     }
 
     /**
@@ -154,25 +153,5 @@ class ExploreDataBrowserIT {
     private static JsonNode ok(JsonNode answer) {
         assertTrue(answer.path("success").asBoolean(), answer.toString());
         return answer;
-    }
-
-    private static void awaitSignedOut() {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
-                d.findElements(By.cssSelector("form[action$='/signout']")).isEmpty());
-    }
-
-    /** Waits until the events consumer has recorded {@code count} ledger events (the outbox, SQS, the consumer). */
-    private static void awaitActivity(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<DomainEvent> ledger = List.of();
-        while (System.nanoTime() < deadline) {
-            ledger = tally.component().activityLog().recent(DEMO, 100).stream()
-                    .filter(e -> e.type().startsWith("ledger.")).toList();
-            if (ledger.size() >= count) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the consumer recorded " + ledger.size() + " ledger events, not " + count);
     }
 }
