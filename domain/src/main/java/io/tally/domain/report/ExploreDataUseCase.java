@@ -82,6 +82,17 @@ public final class ExploreDataUseCase {
                 .map(ValueType::scale).orElse(otherwise);
     }
 
+    /** The period's totals, by name (the order of {@link ExploreReport.Totals}' components). */
+    private enum Total {
+        NEW_GIFT_CARDS, NEW_LOYALTY_CARDS, MEMBER_VISITS, GIFT_SOLD, GIFT_REDEEMED, LIFT_SALES, LIFT_REDEEMED,
+        POINTS_ISSUED, POINTS_REDEEMED, REWARDS_ISSUED, REWARD_REDEMPTIONS
+    }
+
+    /** A program row's figures, by name (the order of {@link ExploreReport.ProgramRow}'s numbers). */
+    private enum Column {
+        NEW_CARDS, ISSUED, REDEEMED, LIFT, TRANSACTIONS
+    }
+
     /** Sums one report's days. */
     private static final class Tally {
         private final StaffScope scope;
@@ -89,7 +100,7 @@ public final class ExploreDataUseCase {
         private final String currency;
         private final EnumMap<Series, List<Long>> series = new EnumMap<>(Series.class);
         private final TreeMap<String, long[]> rows = new TreeMap<>();
-        private final long[] totals = new long[11];
+        private final long[] totals = new long[Total.values().length];
         private Sales sales = Sales.NONE;
 
         Tally(StaffScope scope, Map<String, Program> programs, String currency) {
@@ -133,54 +144,68 @@ public final class ExploreDataUseCase {
             }
         }
 
+        /** Value moved: gift currency issued and redeemed, points issued and redeemed. */
         private void book(RollupCell cell, Flow flow, ProgramKind kind, long[] figures) {
             long[] row = row(cell.program());
-            if (kind == ProgramKind.GIFT && cell.valueType().equals(currency)) {
-                long issued = cell.type().equals("issue") ? flow.credit() : 0;
-                long redeemed = REDEEMING.contains(cell.type()) ? flow.debit() : 0;
-                add(figures, Series.GIFT_ISSUED, issued, 3, row, 1);
-                add(figures, Series.GIFT_REDEEMED, redeemed, 4, row, 2);
-            } else if (kind == ProgramKind.LOYALTY && cell.valueType().equals(POINTS)) {
-                long issued = ISSUING.contains(cell.type()) ? flow.credit() : 0;
-                long redeemed = REDEEMING.contains(cell.type()) ? flow.debit() : 0;
-                add(figures, Series.POINTS_ISSUED, issued, 7, row, 1);
-                add(figures, Series.POINTS_REDEEMED, redeemed, 8, row, 2);
+            boolean gift = kind == ProgramKind.GIFT && cell.valueType().equals(currency);
+            boolean loyalty = kind == ProgramKind.LOYALTY && cell.valueType().equals(POINTS);
+            if (!gift && !loyalty) {
+                return;
             }
+            long issued = (gift ? cell.type().equals("issue") : ISSUING.contains(cell.type())) ? flow.credit() : 0;
+            long redeemed = REDEEMING.contains(cell.type()) ? flow.debit() : 0;
+            add(figures, gift ? Series.GIFT_ISSUED : Series.POINTS_ISSUED, issued);
+            add(figures, gift ? Series.GIFT_REDEEMED : Series.POINTS_REDEEMED, redeemed);
+            add(gift ? Total.GIFT_SOLD : Total.POINTS_ISSUED, issued);
+            add(gift ? Total.GIFT_REDEEMED : Total.POINTS_REDEEMED, redeemed);
+            add(row, Column.ISSUED, issued);
+            add(row, Column.REDEEMED, redeemed);
         }
 
+        /** What the cards did: activations, visits, transactions, lift, rewards. */
         private void engage(ExploreCell cell, Engagement e, ProgramKind kind, long[] figures) {
             long[] row = row(cell.program());
-            row[0] = Math.addExact(row[0], e.newCards());
-            row[4] = Math.addExact(row[4], e.transactions());
-            if (kind == ProgramKind.GIFT) {
-                add(figures, Series.NEW_GIFT_CARDS, e.newCards(), 0, row, -1);
-                row[3] = Math.addExact(row[3], e.lift());
-                totals[5] = Math.addExact(totals[5], e.liftSales());
-                totals[6] = Math.addExact(totals[6], e.liftRedeemed());
-            } else if (kind == ProgramKind.LOYALTY) {
-                add(figures, Series.NEW_LOYALTY_CARDS, e.newCards(), 1, row, -1);
-            } else {
-                totals[9] = Math.addExact(totals[9], e.issues());
-                totals[10] = Math.addExact(totals[10], e.redemptions());
-                row[1] = Math.addExact(row[1], e.issues());
-                row[2] = Math.addExact(row[2], e.redemptions());
+            add(row, Column.NEW_CARDS, e.newCards());
+            add(row, Column.TRANSACTIONS, e.transactions());
+            switch (kind) {
+                case GIFT -> {
+                    add(figures, Series.NEW_GIFT_CARDS, e.newCards());
+                    add(Total.NEW_GIFT_CARDS, e.newCards());
+                    add(row, Column.LIFT, e.lift());
+                    add(Total.LIFT_SALES, e.liftSales());
+                    add(Total.LIFT_REDEEMED, e.liftRedeemed());
+                }
+                case LOYALTY -> {
+                    add(figures, Series.NEW_LOYALTY_CARDS, e.newCards());
+                    add(Total.NEW_LOYALTY_CARDS, e.newCards());
+                }
+                case REWARD -> {
+                    add(Total.REWARDS_ISSUED, e.issues());
+                    add(Total.REWARD_REDEMPTIONS, e.redemptions());
+                    add(row, Column.ISSUED, e.issues());
+                    add(row, Column.REDEEMED, e.redemptions());
+                }
             }
             if (kind != ProgramKind.REWARD) {
-                add(figures, Series.MEMBER_VISITS, e.visits(), 2, row, -1);
+                add(figures, Series.MEMBER_VISITS, e.visits());
+                add(Total.MEMBER_VISITS, e.visits());
             }
         }
 
-        /** Adds {@code value} to a day's series figure, to a total, and (index ≥ 0) to the program's row. */
-        private void add(long[] figures, Series s, long value, int total, long[] row, int rowIndex) {
+        private static void add(long[] figures, Series s, long value) {
             figures[s.ordinal()] = Math.addExact(figures[s.ordinal()], value);
-            totals[total] = Math.addExact(totals[total], value);
-            if (rowIndex >= 0) {
-                row[rowIndex] = Math.addExact(row[rowIndex], value);
-            }
+        }
+
+        private static void add(long[] row, Column c, long value) {
+            row[c.ordinal()] = Math.addExact(row[c.ordinal()], value);
+        }
+
+        private void add(Total t, long value) {
+            totals[t.ordinal()] = Math.addExact(totals[t.ordinal()], value);
         }
 
         private long[] row(String program) {
-            return rows.computeIfAbsent(program, p -> new long[5]);
+            return rows.computeIfAbsent(program, p -> new long[Column.values().length]);
         }
 
         ExploreReport.Totals totals() {
@@ -192,7 +217,9 @@ public final class ExploreDataUseCase {
             List<ExploreReport.ProgramRow> list = new ArrayList<>();
             rows.forEach((id, r) -> {
                 Program p = programs.get(id);
-                list.add(new ExploreReport.ProgramRow(id, p.name(), p.kind(), r[0], r[1], r[2], r[3], r[4]));
+                list.add(new ExploreReport.ProgramRow(id, p.name(), p.kind(), r[Column.NEW_CARDS.ordinal()],
+                        r[Column.ISSUED.ordinal()], r[Column.REDEEMED.ordinal()], r[Column.LIFT.ordinal()],
+                        r[Column.TRANSACTIONS.ordinal()]));
             });
             return list;
         }
