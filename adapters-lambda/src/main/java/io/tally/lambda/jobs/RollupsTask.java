@@ -37,20 +37,22 @@ public final class RollupsTask implements PeriodicTask {
     }
 
     /**
-     * With the Explore Data rollups: {@link ExploreRollupUseCase#run} runs the accounting run within its own (it reads
-     * the late notes before the accounting run clears them) and is logged on a line of its own per brand.
+     * With the Explore Data rollups: after each brand's accounting run (which rolls up again the Explore days noted
+     * late, {@link ExploreRollupUseCase#rollUpAgain}), {@link ExploreRollupUseCase#run}, logged on a line of its own
+     * (WARN when its re-verification found a difference).
      */
-    public RollupsTask(ListBrandsPort brands, ExploreRollupUseCase explore, ObjectMapper json, PrintStream log) {
+    public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ExploreRollupUseCase explore, ObjectMapper json,
+                       PrintStream log) {
         this.brands = brands;
         this.json = json;
         this.log = log;
         this.job = brand -> {
+            RollupUseCase.Run books = rollups.run(brand);
             ExploreRollupUseCase.Run run = explore.run(brand);
             line(run.differences().isEmpty() ? "INFO" : "WARN", brand, Map.of("rollup", "explore",
                     "written", run.written().stream().map(Object::toString).toList(),
-                    "repaired", run.repaired().stream().map(Object::toString).toList(),
                     "differences", run.differences().stream().map(Object::toString).toList()));
-            return run.accounting();
+            return books;
         };
     }
 

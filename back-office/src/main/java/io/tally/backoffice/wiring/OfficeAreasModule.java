@@ -114,8 +114,8 @@ final class OfficeAreasModule {
         CheckoutConfigPort configs = storage.checkoutConfig();
         RollupUseCase accounting = new RollupUseCase(storage.activityLog(), storage.rollups(),
                 brand -> configs.load(brand).zone(), clock);
-        ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(),
-                storage.rollups(), accounting, configs::load, clock);
+        ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
+                clock);
         return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -22,36 +21,28 @@ import java.util.function.Function;
  * stored days with it, days not stored yet (today; days after the marks) are computed on read, and the days an entry
  * reached late are rolled up again.
  *
- * <p>One run ({@link #run}): the days noted late are read first (the accounting run clears the notes), then the
- * accounting run, then every day it rolled up again or found different, the late days, the days not stored yet up to
- * yesterday, and a re-verification of yesterday and the day before. A late entry noted after the first read is in a
- * day the accounting run repaired, so nothing is missed whichever run clears a note.
+ * <p>The job runs the accounting run first, which tells {@link #rollUpAgain} of every day noted late before it clears
+ * the note (so a death in between leaves the note for the next run), then {@link #run}: the days not stored yet up to
+ * yesterday, and a re-verification of yesterday and the day before.
  */
 public final class ExploreRollupUseCase {
     private final ActivityLogPort activity;
     private final ExplorePort explore;
-    private final RollupPort rollups;
-    private final RollupUseCase accounting;
     private final Function<BrandId, CheckoutConfig> configs;
     private final Clock clock;
 
-    public ExploreRollupUseCase(ActivityLogPort activity, ExplorePort explore, RollupPort rollups,
-                                RollupUseCase accounting, Function<BrandId, CheckoutConfig> configs, Clock clock) {
+    public ExploreRollupUseCase(ActivityLogPort activity, ExplorePort explore, Function<BrandId, CheckoutConfig> configs,
+                                Clock clock) {
         this.activity = Objects.requireNonNull(activity, "activity");
         this.explore = Objects.requireNonNull(explore, "explore");
-        this.rollups = Objects.requireNonNull(rollups, "rollups");
-        this.accounting = Objects.requireNonNull(accounting, "accounting");
         this.configs = Objects.requireNonNull(configs, "configs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What one run did: the accounting run, and the Explore days written, rolled up again, and found different. */
-    public record Run(RollupUseCase.Run accounting, List<LocalDate> written, List<LocalDate> repaired,
-                      List<LocalDate> differences) {
+    /** What one run did: the days written, and the days the re-verification found different (and replaced). */
+    public record Run(List<LocalDate> written, List<LocalDate> differences) {
         public Run {
-            Objects.requireNonNull(accounting, "accounting");
             written = List.copyOf(written);
-            repaired = List.copyOf(repaired);
             differences = List.copyOf(differences);
         }
     }
@@ -68,34 +59,43 @@ public final class ExploreRollupUseCase {
         return builder.build();
     }
 
-    /** The periodic job for one brand (see the class comment); a run that dies anywhere is finished by the next. */
+    /**
+     * A day noted late (the accounting run tells it, {@link RollupUseCase}): rolled up again if stored, the stored days
+     * extended back to it if it is older than the first; a day not stored yet is left to {@link #run}. True when the
+     * stored day changed.
+     */
+    public boolean rollUpAgain(BrandId brand, LocalDate day) {
+        Optional<Marks> marks = explore.marks(brand);
+        if (marks.isEmpty() || day.isAfter(marks.get().through())) {
+            return false;
+        }
+        if (day.isBefore(marks.get().first())) {
+            extendBack(brand, marks.get(), day);
+            return true;
+        }
+        return replaceIfChanged(brand, day);
+    }
+
+    /**
+     * The periodic job for one brand, after the accounting run: every day not stored yet up to yesterday (at most
+     * {@link RollupUseCase#DAYS_PER_RUN}), then yesterday and the day before computed again and replaced if they differ
+     * (each a difference: something reached the log without being noted late). A run that dies anywhere is finished by
+     * the next.
+     */
     public Run run(BrandId brand) {
-        TreeSet<LocalDate> again = new TreeSet<>(rollups.lateDays(brand).keySet());
-        RollupUseCase.Run books = accounting.run(brand);
-        again.addAll(books.repaired());
-        books.differences().forEach(d -> again.add(d.day()));
         LocalDate yesterday = today(brand).minusDays(1);
         Optional<Marks> marks = start(brand, yesterday);
         if (marks.isEmpty()) {
-            return new Run(books, List.of(), List.of(), List.of());
+            return new Run(List.of(), List.of());
         }
         Marks current = marks.get();
-        List<LocalDate> repaired = new ArrayList<>();
-        for (LocalDate day : again) {
-            if (day.isBefore(current.first())) {
-                current = extendBack(brand, current, day);
-                repaired.add(day);
-            } else if (!day.isAfter(current.through()) && replaceIfChanged(brand, day)) {
-                repaired.add(day);
-            }
-        }
         List<LocalDate> written = new ArrayList<>();
         for (LocalDate day = current.through().plusDays(1);
              !day.isAfter(yesterday) && written.size() < RollupUseCase.DAYS_PER_RUN; day = day.plusDays(1)) {
             explore.replaceDay(compute(brand, day));
             Marks next = new Marks(current.first(), day);
             if (!explore.moveMarks(brand, Optional.of(current), next)) {
-                return new Run(books, written, repaired, List.of());
+                return new Run(written, List.of());
             }
             current = next;
             written.add(day);
@@ -103,11 +103,11 @@ public final class ExploreRollupUseCase {
         List<LocalDate> differences = new ArrayList<>();
         for (LocalDate day : List.of(yesterday.minusDays(1), yesterday)) {
             if (!day.isBefore(current.first()) && !day.isAfter(current.through()) && !written.contains(day)
-                    && !again.contains(day) && replaceIfChanged(brand, day)) {
+                    && replaceIfChanged(brand, day)) {
                 differences.add(day);
             }
         }
-        return new Run(books, written, repaired, differences);
+        return new Run(written, differences);
     }
 
     private Optional<Marks> start(BrandId brand, LocalDate yesterday) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -38,8 +39,19 @@ public final class RollupUseCase {
     private final RollupPort rollups;
     private final Function<BrandId, ZoneId> zones;
     private final Clock clock;
+    private final BiConsumer<BrandId, LocalDate> lateDay;
 
     public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock) {
+        this(activity, rollups, zones, clock, (brand, day) -> { });
+    }
+
+    /**
+     * With {@code lateDay}: told of every day noted late that a run takes up, before its note is cleared, so a rollup
+     * of its own (Explore Data's) rolls the day up again too; if it throws, the note stays for the next run.
+     */
+    public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock,
+                         BiConsumer<BrandId, LocalDate> lateDay) {
+        this.lateDay = Objects.requireNonNull(lateDay, "lateDay");
         this.activity = Objects.requireNonNull(activity, "activity");
         this.rollups = Objects.requireNonNull(rollups, "rollups");
         this.zones = Objects.requireNonNull(zones, "zones");
@@ -116,6 +128,7 @@ public final class RollupUseCase {
                 current = rollups.marks(brand).orElse(current);
                 repaired.add(day);
             }
+            lateDay.accept(brand, day);
             rollups.clearLate(brand, day, late.getValue());
         }
         List<LocalDate> written = new ArrayList<>();
