@@ -15,6 +15,7 @@ import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.event.ActivityLogPort;
+import io.tally.domain.report.ExplorePort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
@@ -60,6 +61,10 @@ public final class DynamoStorage {
 
     public ActivityLogPort activityLog() {
         return new DynamoActivityLog(table);
+    }
+
+    public ExplorePort explore() {
+        return new DynamoExplore(table);
     }
 
     public AuditLogPort auditLog() {

@@ -236,6 +236,16 @@ public final class Keys {
 
     public static final String IDEMPOTENCY_SK = "IDEM";
 
+    /** Explore Data rollups (A61-A63): the marks ({@link #ROLLUP_MARKS_SK}) and the days of one brand. */
+    public static String explore(String brand) {
+        return "EXPLORE#" + brand;
+    }
+
+    /** A day's header ({@code yyyy-MM-dd}); its parts sort right after it ({@link #rollupPartSk}). */
+    public static String exploreDaySk(String isoDay) {
+        return "DAY#" + isoDay;
+    }
+
     public static String activity(String brand) {
         return "BRAND#" + brand + "#ACTIVITY";
     }
@@ -434,6 +444,8 @@ public final class Keys {
 
     /** The month's opening balances' header (parts alike). */
     public static final String ROLLUP_OPENING_SK = "OPEN";
+    /** A month's total (the sum of its days), its header and parts after every day and the opening in sort order. */
+    public static final String ROLLUP_TOTAL_SK = "TOTAL";
 
     /** One part of a generation of a day or opening: sorts right after its header ({@code DAY#dd}, {@code OPEN}). */
     public static String rollupPartSk(String headerSk, String generation, int part) {

@@ -2,6 +2,7 @@ package io.tally.lambda.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.ListBrandsPort;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code rollups}: the accounting rollups of every brand ({@link RollupUseCase#run}): the days that have ended are
@@ -23,15 +25,35 @@ public final class RollupsTask implements PeriodicTask {
     public static final String NAME = PeriodicJobs.ROLLUPS.name();
 
     private final ListBrandsPort brands;
-    private final RollupUseCase rollups;
+    private final Function<BrandId, RollupUseCase.Run> job;
     private final ObjectMapper json;
     private final PrintStream log;
 
     public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ObjectMapper json, PrintStream log) {
         this.brands = brands;
-        this.rollups = rollups;
+        this.job = rollups::run;
         this.json = json;
         this.log = log;
+    }
+
+    /**
+     * With the Explore Data rollups: after each brand's accounting run (which rolls up again the Explore days noted
+     * late, {@link ExploreRollupUseCase#rollUpAgain}), {@link ExploreRollupUseCase#run}, logged on a line of its own
+     * (WARN when its re-verification found a difference).
+     */
+    public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ExploreRollupUseCase explore, ObjectMapper json,
+                       PrintStream log) {
+        this.brands = brands;
+        this.json = json;
+        this.log = log;
+        this.job = brand -> {
+            RollupUseCase.Run books = rollups.run(brand);
+            ExploreRollupUseCase.Run run = explore.run(brand);
+            line(run.differences().isEmpty() ? "INFO" : "WARN", brand, Map.of("rollup", "explore",
+                    "written", run.written().stream().map(Object::toString).toList(),
+                    "differences", run.differences().stream().map(Object::toString).toList()));
+            return books;
+        };
     }
 
     @Override
@@ -48,7 +70,7 @@ public final class RollupsTask implements PeriodicTask {
         int failed = 0;
         for (BrandId brand : all) {
             try {
-                RollupUseCase.Run run = rollups.run(brand);
+                RollupUseCase.Run run = job.apply(brand);
                 written += run.written().size();
                 repaired += run.repaired().size();
                 differences += run.differences().size();

@@ -27,6 +27,7 @@ import io.tally.domain.ledger.UpdateAccountUseCase;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.LateEntries;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.shared.Backoff;
@@ -156,19 +157,28 @@ final class AppModule {
     @Singleton
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
                                           Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments,
-                                          RollupUseCase rollups, ObjectMapper json) {
+                                          RollupUseCase rollups, ExploreRollupUseCase explore, ObjectMapper json) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
                 new EnrollmentCompletionTask(completeEnrollments::get),
-                new RollupsTask(storage.brandList(), rollups, json, System.out)), clock);
+                new RollupsTask(storage.brandList(), rollups, explore, json, System.out)), clock);
     }
 
     /** The accounting rollups (issue 13), each brand's days in the zone of its checkout configuration (cached). */
     @Provides
     @Singleton
-    static RollupUseCase rollups(DynamoStorage storage, CheckoutConfigPort configs, Clock clock) {
-        return new RollupUseCase(storage.activityLog(), storage.rollups(), brand -> configs.load(brand).zone(), clock);
+    static RollupUseCase rollups(DynamoStorage storage, CheckoutConfigPort configs, ExploreRollupUseCase explore,
+                                 Clock clock) {
+        return new RollupUseCase(storage.activityLog(), storage.rollups(), brand -> configs.load(brand).zone(), clock,
+                explore::rollUpAgain);
+    }
+
+    /** The Explore Data rollups (issue 13): run by the rollups job after the accounting run, which tells them late days. */
+    @Provides
+    @Singleton
+    static ExploreRollupUseCase explore(DynamoStorage storage, CheckoutConfigPort configs, Clock clock) {
+        return new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load, clock);
     }
 
     /** A fresh token for each late note (128 random bits, hex): what lets the job clear only the note it acted on. */

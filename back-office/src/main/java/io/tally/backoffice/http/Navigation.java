@@ -16,7 +16,8 @@ final class Navigation {
             new Section("setup", "/setup", "Setup", Permission.READ_SETUP),
             new Section("staff", "/staff", "Staff", Permission.MANAGE_SETUP),
             new Section("audit", "/audit", "Audit log", Permission.READ_AUDIT),
-            new Section("accounting", "/accounting", "Accounting", Permission.VIEW_ACCOUNTING));
+            new Section("accounting", "/accounting", "Accounting", Permission.VIEW_ACCOUNTING),
+            new Section("explore", "/explore", "Explore Data", Permission.EXPLORE_DATA));
 
     private Navigation() {
     }

@@ -6,6 +6,7 @@ import dagger.multibindings.IntoSet;
 import io.tally.backoffice.accounting.AccountingPages;
 import io.tally.backoffice.actions.AuditPage;
 import io.tally.backoffice.actions.CardActionPages;
+import io.tally.backoffice.explore.ExplorePages;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
@@ -13,6 +14,10 @@ import io.tally.backoffice.pages.SignInPages;
 import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.report.ExploreDataUseCase;
+import io.tally.domain.report.ExploreRollupUseCase;
+import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.backoffice.AuditQueryUseCase;
@@ -112,5 +117,16 @@ final class OfficeAreasModule {
         RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(),
                 new BrandZones(storage.checkoutConfig(), clock), clock);
         return new AccountingPages(new AccountingUseCase(rollups, storage.programs(), locations));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea explore(DynamoStorage storage, Clock clock) {
+        CheckoutConfigPort configs = storage.checkoutConfig();
+        RollupUseCase accounting = new RollupUseCase(storage.activityLog(), storage.rollups(),
+                new BrandZones(configs, clock), clock);
+        ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
+                clock);
+        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
     }
 }

@@ -2,7 +2,6 @@ package io.tally.domain.report;
 
 import io.tally.domain.backoffice.BrandTransaction;
 import io.tally.domain.event.ActivityLogPort;
-import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -39,8 +39,19 @@ public final class RollupUseCase {
     private final RollupPort rollups;
     private final Function<BrandId, ZoneId> zones;
     private final Clock clock;
+    private final BiConsumer<BrandId, LocalDate> lateDay;
 
     public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock) {
+        this(activity, rollups, zones, clock, (brand, day) -> { });
+    }
+
+    /**
+     * With {@code lateDay}: told of every day noted late that a run takes up, before its note is cleared, so a rollup
+     * of its own (Explore Data's) rolls the day up again too; if it throws, the note stays for the next run.
+     */
+    public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock,
+                         BiConsumer<BrandId, LocalDate> lateDay) {
+        this.lateDay = Objects.requireNonNull(lateDay, "lateDay");
         this.activity = Objects.requireNonNull(activity, "activity");
         this.rollups = Objects.requireNonNull(rollups, "rollups");
         this.zones = Objects.requireNonNull(zones, "zones");
@@ -54,17 +65,8 @@ public final class RollupUseCase {
 
     /** A day's figures computed from the activity log (every page of the day's slice). */
     public DayRollup compute(BrandId brand, LocalDate day) {
-        ZoneId zone = zones.apply(brand);
         DayRollup.Builder builder = new DayRollup.Builder(brand, day);
-        Optional<ActivityLogPort.Position> after = Optional.empty();
-        do {
-            ActivityLogPort.Slice slice = activity.between(brand, day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant(), after, ActivityLogPort.MAX_PAGE);
-            for (DomainEvent event : slice.events()) {
-                BrandTransaction.of(event).ifPresent(builder::add);
-            }
-            after = slice.next();
-        } while (after.isPresent());
+        DayEvents.each(activity, brand, zones.apply(brand), day, event -> BrandTransaction.of(event).ifPresent(builder::add));
         return builder.build();
     }
 
@@ -126,6 +128,7 @@ public final class RollupUseCase {
                 current = rollups.marks(brand).orElse(current);
                 repaired.add(day);
             }
+            lateDay.accept(brand, day);
             rollups.clearLate(brand, day, late.getValue());
         }
         List<LocalDate> written = new ArrayList<>();
@@ -259,6 +262,22 @@ public final class RollupUseCase {
     private static boolean totalled(RollupMarks marks, YearMonth month) {
         return !month.atEndOfMonth().isAfter(marks.through())
                 && marks.staleFrom().map(stale -> month.plusMonths(1).isBefore(stale)).orElse(true);
+    }
+
+    /**
+     * The days {@code [from, to]} one by one (up to today; a day with nothing stored is absent), stored where the job
+     * has stored them, else computed from the activity log: the time series of Explore Data.
+     */
+    public List<DayRollup> daily(BrandId brand, LocalDate from, LocalDate to) {
+        Optional<RollupMarks> marks = rollups.marks(brand);
+        LocalDate last = to.isAfter(today(brand)) ? today(brand) : to;
+        List<DayRollup> days = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
+            LocalDate start = month.equals(YearMonth.from(from)) ? from : month.atDay(1);
+            LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
+            days.addAll(days(brand, marks, month, start, end));
+        }
+        return days;
     }
 
     /** The outstanding balances at the end of {@code day} (the brand's zone) that pass the filter. */

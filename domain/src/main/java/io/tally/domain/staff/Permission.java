@@ -13,5 +13,7 @@ public enum Permission {
     /** Read the audit log. */
     READ_AUDIT,
     /** Read the Accounting pages and download their CSV (a manager: their location groups' locations only). */
-    VIEW_ACCOUNTING
+    VIEW_ACCOUNTING,
+    /** Read Explore Data: the program metrics, charts and overviews (within the staff member's scope). */
+    EXPLORE_DATA
 }

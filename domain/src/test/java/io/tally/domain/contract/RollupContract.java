@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.report.BalanceCell;
 import io.tally.domain.report.DayRollup;
 import io.tally.domain.report.Flow;
+import io.tally.domain.report.MonthTotal;
 import io.tally.domain.report.Opening;
 import io.tally.domain.report.RollupCell;
 import io.tally.domain.report.RollupMarks;
@@ -115,6 +116,25 @@ public abstract class RollupContract {
         port().replaceOpening(Opening.empty(brand, DECEMBER));
         assertEquals(Optional.of(Opening.empty(brand, DECEMBER)), port().month(brand, DECEMBER).opening());
         assertEquals(Optional.empty(), port().month(brand, DECEMBER.plusMonths(1)).opening());
+    }
+
+    @Test
+    void a_months_total_is_read_alone_replaced_whole_and_never_mixed_with_its_days() {
+        port().replaceDay(day(DECEMBER.atDay(2), 30, 1));
+        port().replaceDay(day(DECEMBER.atDay(9), 20, 2));
+        MonthTotal total = MonthTotal.of(brand, DECEMBER, port().month(brand, DECEMBER).days());
+        assertEquals(Optional.empty(), port().total(brand, DECEMBER));
+        port().replaceTotal(total);
+        assertEquals(Optional.of(total), port().total(brand, DECEMBER));
+        assertEquals(2, port().month(brand, DECEMBER).days().size(), "the total is not a day of the month");
+
+        MonthTotal large = new MonthTotal(brand, DECEMBER, day(DECEMBER.atDay(1), 20_000, 3).cells());
+        port().replaceTotal(large);
+        assertEquals(Optional.of(large), port().total(brand, DECEMBER));
+        port().replaceTotal(new MonthTotal(brand, DECEMBER, new TreeMap<>()));
+        assertEquals(Optional.of(new MonthTotal(brand, DECEMBER, new TreeMap<>())), port().total(brand, DECEMBER));
+        assertEquals(Optional.empty(), port().total(brand, DECEMBER.plusMonths(1)));
+        assertEquals(Optional.empty(), port().total(ContractData.freshBrand(), DECEMBER));
     }
 
     @Test
