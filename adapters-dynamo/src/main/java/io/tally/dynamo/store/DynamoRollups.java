@@ -60,6 +60,13 @@ final class DynamoRollups implements RollupPort {
         items.replace(monthPk(total.brand(), total.month()), Keys.ROLLUP_TOTAL_SK, RollupItems.dayCells(total.cells()));
     }
 
+    /** The opening's header and parts alone: one query of the sort keys beginning {@code OPEN} (A58). */
+    @Override
+    public Optional<Opening> opening(BrandId brand, YearMonth month) {
+        return Optional.ofNullable(GenerationalItems.values(items.partition(monthPk(brand, month), Keys.ROLLUP_OPENING_SK,
+                false)).get(Keys.ROLLUP_OPENING_SK)).map(cells -> new Opening(brand, month, RollupItems.balances(cells)));
+    }
+
     /** The total's header and parts alone: one query of the sort keys beginning {@code TOTAL} (A58). */
     @Override
     public Optional<MonthTotal> total(BrandId brand, YearMonth month) {

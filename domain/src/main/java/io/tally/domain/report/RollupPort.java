@@ -23,6 +23,9 @@ public interface RollupPort {
     /** Replaces the stored opening of the month. */
     void replaceOpening(Opening opening);
 
+    /** The month's stored opening alone, without its days: one small read. */
+    Optional<Opening> opening(BrandId brand, YearMonth month);
+
     /** Replaces the stored total of the month (the sum of its days). */
     void replaceTotal(MonthTotal total);
 

@@ -284,8 +284,14 @@ public final class RollupUseCase {
     public SortedMap<BalanceCell, Long> closing(BrandId brand, LocalDate day, Predicate<BalanceCell> wanted) {
         Optional<RollupMarks> marks = rollups.marks(brand);
         YearMonth month = YearMonth.from(day);
-        TreeMap<BalanceCell, Long> sum = new TreeMap<>();
         Opening opening = marks.map(m -> opening(brand, m, month)).orElse(Opening.empty(brand, month));
+        if (day.equals(month.atEndOfMonth()) && marks.map(m -> totalled(m, month)).orElse(false)) {
+            // a month's end: its opening and its total (two small reads), not its days
+            Optional<MonthTotal> total = rollups.total(brand, month);
+            if (total.isPresent()) {
+                return closing(opening, List.of(total.get().cells()), wanted);
+            }
+        }
         List<DayRollup> days = new ArrayList<>(days(brand, marks, month, month.atDay(1), day));
         if (marks.isEmpty()) {
             // nothing rolled up yet: the whole history before this month, computed on read (the job's first run ends this)
@@ -294,9 +300,21 @@ public final class RollupUseCase {
                 days.add(compute(brand, d));
             }
         }
-        opening.balances().forEach(sum::put);
-        for (DayRollup d : days) {
-            d.balanceChanges().forEach((cell, change) -> sum.merge(cell, change, Math::addExact));
+        List<Map<RollupCell, Flow>> changes = new ArrayList<>();
+        days.forEach(d -> changes.add(d.cells()));
+        return closing(opening, changes, wanted);
+    }
+
+    /** The opening plus the balance changes of the given days' or month's cells, filtered. */
+    private static SortedMap<BalanceCell, Long> closing(Opening opening, List<? extends Map<RollupCell, Flow>> changes,
+                                                       Predicate<BalanceCell> wanted) {
+        TreeMap<BalanceCell, Long> sum = new TreeMap<>(opening.balances());
+        for (Map<RollupCell, Flow> cells : changes) {
+            cells.forEach((cell, flow) -> {
+                if (!cell.valueType().isEmpty() && flow.net() != 0) {
+                    sum.merge(cell.balance(), flow.net(), Math::addExact);
+                }
+            });
         }
         sum.values().removeIf(v -> v == 0);
         sum.keySet().removeIf(cell -> !wanted.test(cell));
@@ -311,7 +329,7 @@ public final class RollupUseCase {
         }
         boolean stale = marks.staleFrom().map(s -> !month.isBefore(s)).orElse(false);
         if (!stale) {
-            Optional<Opening> stored = rollups.month(brand, month).opening();
+            Optional<Opening> stored = rollups.opening(brand, month);
             if (stored.isPresent()) {
                 return stored.get();
             }

@@ -107,6 +107,7 @@ public abstract class RollupContract {
 
         RollupPort.Month month = port().month(brand, DECEMBER);
         assertEquals(Optional.of(new Opening(brand, DECEMBER, balances)), month.opening());
+        assertEquals(Optional.of(new Opening(brand, DECEMBER, balances)), port().opening(brand, DECEMBER), "read alone");
         assertEquals(1, month.days().size());
 
         Opening replaced = new Opening(brand, DECEMBER, Map.of(new BalanceCell("LOC2", "gift", "", "Currency:USD"), 1L)
@@ -116,6 +117,7 @@ public abstract class RollupContract {
         port().replaceOpening(Opening.empty(brand, DECEMBER));
         assertEquals(Optional.of(Opening.empty(brand, DECEMBER)), port().month(brand, DECEMBER).opening());
         assertEquals(Optional.empty(), port().month(brand, DECEMBER.plusMonths(1)).opening());
+        assertEquals(Optional.empty(), port().opening(brand, DECEMBER.plusMonths(1)));
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class InMemoryRollups implements RollupPort {
     }
 
     @Override
+    public synchronized Optional<Opening> opening(BrandId brand, YearMonth month) {
+        return Optional.ofNullable(openings.getOrDefault(brand, new TreeMap<>()).get(month));
+    }
+
+    @Override
     public synchronized void replaceTotal(MonthTotal total) {
         totals.computeIfAbsent(total.brand(), b -> new TreeMap<>()).put(total.month(), total);
         wrote(total);
