@@ -108,7 +108,7 @@ class BackOfficeStackTest {
                 }
             }
             assertEquals(1, dynamo.size(), "one statement: " + dynamo);
-            assertEquals(new HashSet<>(Functions.OFFICE_TABLE_ACTIONS), new HashSet<>(actions(dynamo.get(0))));
+            assertEquals(new HashSet<>(TableAccess.ITEM_ACTIONS), new HashSet<>(actions(dynamo.get(0))));
             assertFalse(actions(dynamo.get(0)).contains("dynamodb:BatchWriteItem"));
             List<Object> resources = list(map(dynamo.get(0)).get("Resource"));
             assertEquals(1 + TallyTable.GSIS.size(), resources.size());
