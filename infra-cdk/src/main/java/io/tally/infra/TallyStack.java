@@ -56,8 +56,6 @@ public final class TallyStack extends Stack {
         Schedules.create(this, config, functions);
         Topic alarms = Alarms.create(this, config, queues, functions, api);
         Dashboard.create(this, config, queues, functions, api);
-        software.amazon.awscdk.services.s3.Bucket.Builder.create(this, "NagProofBucket")
-                .encryption(software.amazon.awscdk.services.s3.BucketEncryption.UNENCRYPTED).build();
 
         output("ApiUrl", api.stage().getUrl(), "Base URL of the merchant API");
         if (api.domain() != null) {
