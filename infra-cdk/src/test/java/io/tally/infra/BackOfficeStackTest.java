@@ -145,18 +145,18 @@ class BackOfficeStackTest {
                 .filter(f -> id.handler().equals(properties(f).get("Handler"))).findFirst().orElseThrow();
     }
 
-    private static Map<String, Object> policyOf(Template template, String prefix) {
+    static Map<String, Object> policyOf(Template template, String prefix) {
         var found = template.findResources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith(prefix)).toList();
         assertEquals(1, found.size(), "one policy of " + prefix);
         return found.get(0).getValue();
     }
 
-    private static List<Object> statements(Map<String, Object> policy) {
+    static List<Object> statements(Map<String, Object> policy) {
         return list(map(properties(policy).get("PolicyDocument")).get("Statement"));
     }
 
-    private static List<String> actions(Object statement) {
+    static List<String> actions(Object statement) {
         Object action = map(statement).get("Action");
         return action instanceof List<?> many ? many.stream().map(Object::toString).toList() : List.of(action.toString());
     }

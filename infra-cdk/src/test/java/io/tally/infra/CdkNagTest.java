@@ -32,7 +32,7 @@ class CdkNagTest {
     }
 
     private static String describe(String level, TallyStack stack, SynthesisMessage message) {
-        String text = String.valueOf(message.getEntry().getData());
+        String text = String.valueOf(message.getEntry().getData()).strip().replaceAll("\\s+", " ");
         String rule = text.indexOf(':') > 0 ? text.substring(0, text.indexOf(':')) : text;
         return level + " " + rule + " at " + message.getId() + ": " + text.substring(rule.length()).replaceFirst("^: ", "");
     }

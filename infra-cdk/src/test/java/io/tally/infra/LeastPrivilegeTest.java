@@ -1,6 +1,8 @@
 package io.tally.infra;
 
-import static io.tally.infra.TallyStackTest.list;
+import static io.tally.infra.BackOfficeStackTest.actions;
+import static io.tally.infra.BackOfficeStackTest.policyOf;
+import static io.tally.infra.BackOfficeStackTest.statements;
 import static io.tally.infra.TallyStackTest.map;
 import static io.tally.infra.TallyStackTest.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +36,7 @@ class LeastPrivilegeTest {
             String tableId = template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
             for (FunctionId id : FunctionId.values()) {
                 List<Map<String, Object>> dynamo = new ArrayList<>();
-                for (Object statement : statements(policyOf(template, id))) {
+                for (Object statement : statements(policyOf(template, Names.pascal(id.name()) + "Role"))) {
                     if (actions(statement).stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
                         dynamo.add(map(statement));
                     }
@@ -82,22 +84,5 @@ class LeastPrivilegeTest {
                 assertEquals(Functions.SEAL_SECRET_READERS.contains(id), variables.containsKey(Functions.SEAL_SECRET_VARIABLE), id.name());
             });
         }
-    }
-
-    private static Map<String, Object> policyOf(Template template, FunctionId id) {
-        String prefix = Names.pascal(id.name()) + "Role";
-        var found = template.findResources("AWS::IAM::Policy").entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix)).toList();
-        assertEquals(1, found.size(), "one policy of " + prefix);
-        return found.get(0).getValue();
-    }
-
-    private static List<Object> statements(Map<String, Object> policy) {
-        return list(map(properties(policy).get("PolicyDocument")).get("Statement"));
-    }
-
-    private static List<String> actions(Object statement) {
-        Object action = map(statement).get("Action");
-        return action instanceof List<?> many ? many.stream().map(Object::toString).toList() : List.of(action.toString());
     }
 }
