@@ -2,12 +2,13 @@ package io.tally.infra;
 
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
-import io.tally.dynamo.table.TallyTable;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -21,6 +22,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -35,23 +37,30 @@ import software.constructs.Construct;
  * schedules) calls the {@value #ALIAS} alias, so a deploy switches traffic only once the new snapshot
  * is ready.
  *
- * <p>Each function gets its own role with no managed policies: it may write to its own log group, read
- * and write the table's items ({@link #TABLE_ACTIONS}; the back office less: {@link #OFFICE_TABLE_ACTIONS}), send to every queue (every function gets every queue's URL), and the
- * consumer of a queue may consume it. Nothing else.
+ * <p>Each function gets its own role with no managed policies: it may write to its own log group and X-Ray traces, use
+ * the table's items and query the indexes its code queries ({@link TableAccess}), send to every queue (every function
+ * gets every queue's URL), and the consumer of a queue may consume it. Nothing else. The two generated secrets reach
+ * only the functions that read them ({@link #PORTAL_SECRET_READERS}, {@link #SEAL_SECRET_READERS}).
  */
 final class Functions {
     static final String ALIAS = "live";
     /** C1 only: most of the cold-start win on a short-lived function (see STACK.md). */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /**
-     * Item reads and writes on the table and its indexes. Narrower than CDK's grantReadWriteData: no
-     * Scan (never on a request path, house rule 9) and no stream reads (the table has no stream).
-     * Transactions need no actions of their own: DynamoDB authorises their Put/Update/Delete/ConditionCheck parts.
+     * Who gets the portal's signing secret: the portal (links, CSRF tokens, challenges), the jobs (the enrollment
+     * completer signs the links of its e-mails), the back office (the welcome e-mail's preferences link, which the portal
+     * verifies) and the e-mail sender, which signs nothing but builds {@code PortalSettings}, whose constructor requires
+     * both secrets. Not the merchant API, the events consumer or the coupon loader.
      */
-    static final List<String> TABLE_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-            "dynamodb:DescribeTable");
+    static final Set<FunctionId> PORTAL_SECRET_READERS = EnumSet.of(
+            FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE, FunctionId.EMAIL_SENDER);
+    /**
+     * Who gets the sealing secret: the merchant API (replayed answers), the portal and the jobs (an enrollment's chosen
+     * PIN), and the e-mail sender for the same {@code PortalSettings} reason. Not the back office, the events consumer or
+     * the coupon loader.
+     */
+    static final Set<FunctionId> SEAL_SECRET_READERS = EnumSet.of(
+            FunctionId.MERCHANT_API, FunctionId.PORTAL, FunctionId.JOBS, FunctionId.EMAIL_SENDER);
 
     /** A deployed function and the alias that everything invokes. */
     record Deployed(Function function, Alias alias) {
@@ -59,15 +68,6 @@ final class Functions {
 
     private Functions() {
     }
-
-    /**
-     * The back office's table access: item reads, queries of the table and of each index by name (customer service
-     * searches GSI2-GSI4, staff lists read GSI1), and single-item writes (house rule 7). No batch writes: bulk loads
-     * belong to the seed and the coupon loader, not to a staff member's request.
-     */
-    static final List<String> OFFICE_TABLE_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
 
     /**
      * @param ownEnvironment settings only some functions get (the back office's pool, client and signing secret), on
@@ -78,23 +78,24 @@ final class Functions {
                                             Map<FunctionId, Map<String, String>> ownEnvironment) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
         Map<String, String> environment = environment(config, table, queues);
-        environment.put(PORTAL_SECRET_VARIABLE, generatedSecret(scope, config, "PortalSigningSecret",
-                "Tally member portal signing secret"));
-        environment.put(SEAL_SECRET_VARIABLE, generatedSecret(scope, config, "SealingSecret",
-                "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)"));
+        String portalSecret = generatedSecret(scope, config, "PortalSigningSecret", "Tally member portal signing secret");
+        String sealSecret = generatedSecret(scope, config, "SealingSecret",
+                "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)");
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
             Map<String, String> own = new LinkedHashMap<>(environment);
+            if (PORTAL_SECRET_READERS.contains(id)) {
+                own.put(PORTAL_SECRET_VARIABLE, portalSecret);
+            }
+            if (SEAL_SECRET_READERS.contains(id)) {
+                own.put(SEAL_SECRET_VARIABLE, sealSecret);
+            }
             own.putAll(ownEnvironment.getOrDefault(id, Map.of()));
             functions.put(id, create(scope, config, id, code, own));
         }
         for (Map.Entry<FunctionId, Deployed> entry : functions.entrySet()) {
             Deployed deployed = entry.getValue();
-            if (entry.getKey() == FunctionId.BACK_OFFICE) {
-                grantOfficeTableAccess(deployed.function(), table);
-            } else {
-                table.grant(deployed.function(), TABLE_ACTIONS.toArray(String[]::new));
-            }
+            grantTableAccess(deployed.function(), table, TableAccess.of(entry.getKey()));
             if (table.getEncryptionKey() != null) {
                 table.getEncryptionKey().grantEncryptDecrypt(deployed.function());
             }
@@ -111,12 +112,13 @@ final class Functions {
         return functions;
     }
 
-    private static void grantOfficeTableAccess(Function function, Table table) {
+    /** One statement: the function's actions on the table and on each index it queries, by name (no index wildcard). */
+    private static void grantTableAccess(Function function, Table table, TableAccess.Access access) {
         List<String> resources = new ArrayList<>();
         resources.add(table.getTableArn());
-        TallyTable.GSIS.forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
+        access.indexes().forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
         function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(OFFICE_TABLE_ACTIONS)
+                .actions(access.actions())
                 .resources(resources)
                 .build());
     }
@@ -145,6 +147,8 @@ final class Functions {
                 .role(role)
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // the trace id reaches the logs through the runtime (_X_AMZN_TRACE_ID); the HTTP API itself cannot trace
+                .tracing(Tracing.ACTIVE)
                 .build();
         // CDK warns on every SnapStart function; this one always gets a published version (below)
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",

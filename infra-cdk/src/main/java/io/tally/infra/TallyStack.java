@@ -55,6 +55,7 @@ public final class TallyStack extends Stack {
         Api.Deployed api = Api.create(this, config, functions);
         Schedules.create(this, config, functions);
         Topic alarms = Alarms.create(this, config, queues, functions, api);
+        Dashboard.create(this, config, queues, functions, api);
 
         output("ApiUrl", api.stage().getUrl(), "Base URL of the merchant API");
         if (api.domain() != null) {
@@ -75,6 +76,7 @@ public final class TallyStack extends Stack {
         functions.forEach((id, deployed) -> output(Names.pascal(id.name()) + "FunctionName",
                 deployed.function().getFunctionName(), "Function " + id.logicalName()));
         output("AlarmTopicArn", alarms.getTopicArn(), "SNS topic of every alarm of this stack");
+        Compliance.apply(this);
     }
 
     public Table table() {
