@@ -49,18 +49,17 @@ final class Functions {
     /**
      * Who gets the portal's signing secret: the portal (links, CSRF tokens, challenges), the jobs (the enrollment
      * completer signs the links of its e-mails), the back office (the welcome e-mail's preferences link, which the portal
-     * verifies) and the e-mail sender, which signs nothing but builds {@code PortalSettings}, whose constructor requires
-     * both secrets. Not the merchant API, the events consumer or the coupon loader.
+     * verifies). Not the merchant API, the events consumer, the coupon loader or the e-mail sender (it sends what others
+     * signed; {@code PortalSettings} reads each secret only where it is used).
      */
     static final Set<FunctionId> PORTAL_SECRET_READERS = EnumSet.of(
-            FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE, FunctionId.EMAIL_SENDER);
+            FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE);
     /**
      * Who gets the sealing secret: the merchant API (replayed answers), the portal and the jobs (an enrollment's chosen
-     * PIN), and the e-mail sender for the same {@code PortalSettings} reason. Not the back office, the events consumer or
-     * the coupon loader.
+     * PIN). Not the back office, the events consumer, the coupon loader or the e-mail sender.
      */
     static final Set<FunctionId> SEAL_SECRET_READERS = EnumSet.of(
-            FunctionId.MERCHANT_API, FunctionId.PORTAL, FunctionId.JOBS, FunctionId.EMAIL_SENDER);
+            FunctionId.MERCHANT_API, FunctionId.PORTAL, FunctionId.JOBS);
 
     /** A deployed function and the alias that everything invokes. */
     record Deployed(Function function, Alias alias) {
