@@ -11,7 +11,7 @@ import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -73,7 +73,7 @@ final class Functions {
      * @param ownEnvironment settings only some functions get (the back office's pool, client and signing secret), on
      *                       top of the shared ones
      */
-    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, Table table,
+    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, ITable table,
                                             Map<QueueId, Queues.Pair> queues,
                                             Map<FunctionId, Map<String, String>> ownEnvironment) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
@@ -111,7 +111,7 @@ final class Functions {
         return functions;
     }
 
-    private static void grantOfficeTableAccess(Function function, Table table) {
+    private static void grantOfficeTableAccess(Function function, ITable table) {
         List<String> resources = new ArrayList<>();
         resources.add(table.getTableArn());
         TallyTable.GSIS.forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
@@ -181,7 +181,7 @@ final class Functions {
         return secret.getSecretValue().unsafeUnwrap();
     }
 
-    private static Map<String, String> environment(StackConfig config, Table table, Map<QueueId, Queues.Pair> queues) {
+    private static Map<String, String> environment(StackConfig config, ITable table, Map<QueueId, Queues.Pair> queues) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("TALLY_TABLE_NAME", table.getTableName());
         queues.forEach((id, pair) -> environment.put(id.urlEnvironmentVariable(), pair.queue().getQueueUrl()));
