@@ -21,6 +21,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.VersionOptions;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -145,6 +146,9 @@ final class Functions {
                 .role(role)
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // a deploy replaces the version; keeping the old one is what lets an operator move the alias back to it
+                .currentVersionOptions(VersionOptions.builder()
+                        .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN).build())
                 .build();
         // CDK warns on every SnapStart function; this one always gets a published version (below)
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
@@ -157,6 +161,9 @@ final class Functions {
                 .build();
         return new Deployed(function, alias);
     }
+
+    /** Read by no code: changing it is what makes CloudFormation publish versions that resolve the secrets again. */
+    static final String SECRETS_REVISION_VARIABLE = "TALLY_SECRETS_REVISION";
 
     /** The member portal's signing secret (links in e-mails, CSRF tokens, challenges); read by PortalSettings. */
     static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
@@ -188,6 +195,7 @@ final class Functions {
         environment.put("TALLY_STAGE", config.stage());
         environment.put("TALLY_BRAND", config.brand());
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        config.secretsRevision().ifPresent(revision -> environment.put(SECRETS_REVISION_VARIABLE, revision));
         return environment;
     }
 }

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *                       lets the e-mail sender (only) send from it; without one, e-mails cannot be sent on AWS
  * @param portalDomain   optional: the member pages on the brand's own domain, through CloudFront and AWS WAF
  * @param existingTable  optional: a table the stack uses instead of creating one (a point-in-time restore)
+ * @param secretsRevision optional: any new value publishes new function versions, which read the generated secrets
+ *                       afresh (CloudFormation resolves them only when a function changes): how a rotation takes effect
  */
 public record StackConfig(
         String brand,
@@ -43,7 +45,8 @@ public record StackConfig(
         List<PeriodicJob> periodicJobs,
         Optional<String> emailDomain,
         Optional<PortalDomain> portalDomain,
-        Optional<ExistingTable> existingTable) {
+        Optional<ExistingTable> existingTable,
+        Optional<String> secretsRevision) {
 
     /** Stages whose data may be thrown away with the stack. */
     public static final Set<String> DISPOSABLE_STAGES = Set.of("dev");
@@ -60,6 +63,7 @@ public record StackConfig(
     public static final String CLOUDFRONT_REGION = "us-east-1";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}");
+    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     public StackConfig {
         requireName(brand, "brand");
@@ -75,6 +79,10 @@ public record StackConfig(
         Objects.requireNonNull(emailDomain, "emailDomain");
         Objects.requireNonNull(portalDomain, "portalDomain");
         Objects.requireNonNull(existingTable, "existingTable");
+        Objects.requireNonNull(secretsRevision, "secretsRevision");
+        secretsRevision.filter(r -> !REVISION.matcher(r).matches()).ifPresent(r -> {
+            throw new IllegalArgumentException("secretsRevision must be 1-40 letters, digits or '-' (a date will do): " + r);
+        });
         if (portalDomain.isPresent() && portalDomain.get().webAclArn().isEmpty()
                 && !region.equals(Optional.of(CLOUDFRONT_REGION))) {
             throw new IllegalArgumentException("portalDomainName needs portalWebAclArn unless the stack is in "
@@ -88,12 +96,12 @@ public record StackConfig(
         }
     }
 
-    /** A stack without a portal domain or an existing table (the settings before they existed). */
+    /** A stack without a portal domain, an existing table or a secrets revision (the settings before they existed). */
     public StackConfig(String brand, String stage, Optional<String> region, Optional<String> account, Path lambdaJar,
                        Throttle throttle, Optional<CustomDomain> customDomain, Optional<String> alarmEmail,
                        TableKey tableKey, List<PeriodicJob> periodicJobs, Optional<String> emailDomain) {
         this(brand, stage, region, account, lambdaJar, throttle, customDomain, alarmEmail, tableKey, periodicJobs,
-                emailDomain, Optional.empty(), Optional.empty());
+                emailDomain, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** HTTP API throttling: steady-state requests per second and burst size. */
@@ -248,7 +256,8 @@ public record StackConfig(
                 string(context, "emailDomain"),
                 portalDomain.map(d -> new PortalDomain(d, portalCertificate.orElseThrow(), string(context, "portalWebAclArn"),
                         string(context, "portalRateLimit").map(v -> integer("portalRateLimit", v)).orElse(DEFAULT_PORTAL_RATE_LIMIT))),
-                tableName.map(name -> new ExistingTable(name, string(context, "tableKeyArn"))));
+                tableName.map(name -> new ExistingTable(name, string(context, "tableKeyArn"))),
+                string(context, "secretsRevision"));
     }
 
     /** The public origin of the member pages ({@code https://members.acme.example}), if they have their own domain. */

@@ -44,6 +44,7 @@ class StackConfigTest {
         assertEquals(Optional.empty(), config.portalDomain());
         assertEquals(Optional.empty(), config.portalOrigin());
         assertEquals(Optional.empty(), config.existingTable());
+        assertEquals(Optional.empty(), config.secretsRevision());
     }
 
     @Test
@@ -168,5 +169,12 @@ class StackConfigTest {
         assertTrue(rejection(Map.of("brand", "ACME", "tableName", "no/slashes")).contains("tableName"));
         assertTrue(rejection(Map.of("brand", "ACME", "tableName", "Tally-ACME-restored", "tableKeyArn", "alias/tally"))
                 .contains("KMS key ARN"));
+    }
+
+    @Test
+    void a_secrets_revision_is_a_short_plain_word() {
+        assertEquals(Optional.of("2026-12-01"),
+                read(Map.of("brand", "ACME", "secretsRevision", "2026-12-01"), Map.of()).secretsRevision());
+        assertTrue(rejection(Map.of("brand", "ACME", "secretsRevision", "the first of december")).contains("secretsRevision"));
     }
 }

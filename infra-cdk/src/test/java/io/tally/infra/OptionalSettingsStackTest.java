@@ -23,11 +23,12 @@ import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 
 /**
- * The optional stack settings for a brand's own domain and for a restored table: two more stacks, one in us-east-1
- * that creates the member pages' WebACL (and runs on an existing table), one in eu-west-1 that is given a WebACL.
+ * The optional stack settings for a brand's own domain, a restored table and a secrets rotation: two more stacks, one
+ * in us-east-1 that creates the member pages' WebACL (and runs on an existing table, with a secrets revision), one in
+ * eu-west-1 that is given a WebACL.
  * The two stacks of {@link SynthesizedStacks} have none of these settings and must show nothing of them.
  */
-class PortalDomainStackTest {
+class OptionalSettingsStackTest {
     static final String WEB_ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/acme-portal/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
     static final String CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     static final String TABLE_KEY = "arn:aws:kms:us-east-1:123456789012:key/66666666-7777-8888-9999-000000000000";
@@ -42,7 +43,8 @@ class PortalDomainStackTest {
                 Optional.of("123456789012"), jar, new StackConfig.Throttle(50, 80), Optional.empty(), Optional.empty(),
                 StackConfig.TableKey.AWS_MANAGED, PeriodicJobs.ALL, Optional.empty(),
                 Optional.of(new StackConfig.PortalDomain("members.acme.example", CERTIFICATE, Optional.empty(), 500)),
-                Optional.of(new StackConfig.ExistingTable("Tally-ACME-restored-0412", Optional.of(TABLE_KEY)))));
+                Optional.of(new StackConfig.ExistingTable("Tally-ACME-restored-0412", Optional.of(TABLE_KEY))),
+                Optional.of("2026-12-01")));
         TallyStack regional = new TallyStack(app, new StackConfig("GLOBEX", "prod", Optional.of("eu-west-1"),
                 Optional.of("123456789012"), jar, new StackConfig.Throttle(50, 80),
                 Optional.of(new StackConfig.CustomDomain("api.globex.example",
@@ -50,7 +52,7 @@ class PortalDomainStackTest {
                 Optional.empty(), StackConfig.TableKey.AWS_MANAGED, PeriodicJobs.ALL, Optional.empty(),
                 Optional.of(new StackConfig.PortalDomain("members.globex.example", CERTIFICATE, Optional.of(WEB_ACL_ARN),
                         StackConfig.DEFAULT_PORTAL_RATE_LIMIT)),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
         // both stacks before the first synthesis: the app's tree may not change after it
         EDGE = Template.fromStack(edge);
         REGIONAL = Template.fromStack(regional);
@@ -196,13 +198,33 @@ class PortalDomainStackTest {
         assertTrue(EDGE.findResources("AWS::DynamoDB::Table").isEmpty());
         assertTrue(EDGE.findResources("AWS::KMS::Key").isEmpty());
         for (Map<String, Object> function : EDGE.findResources("AWS::Lambda::Function").values()) {
-            assertEquals("Tally-ACME-restored-0412",
-                    map(map(properties(function).get("Environment")).get("Variables")).get("TALLY_TABLE_NAME"));
+            assertEquals("Tally-ACME-restored-0412", variables(function).get("TALLY_TABLE_NAME"));
         }
         String policies = EDGE.findResources("AWS::IAM::Policy").values().toString();
         assertTrue(policies.contains("table/Tally-ACME-restored-0412/index/*"), "the merchant functions' grants cover the indexes");
         assertTrue(policies.contains(TABLE_KEY), "the functions may use the table's key");
         assertTrue(EDGE.findOutputs("TableName").toString().contains("Tally-ACME-restored-0412"));
+    }
+
+    @Test
+    void a_secrets_revision_reaches_every_function_so_each_publishes_a_version_that_resolves_the_secrets_again() {
+        for (Map<String, Object> function : EDGE.findResources("AWS::Lambda::Function").values()) {
+            assertEquals("2026-12-01", variables(function).get(Functions.SECRETS_REVISION_VARIABLE));
+        }
+        for (Template template : List.of(REGIONAL, SynthesizedStacks.PROD, SynthesizedStacks.DEV)) {
+            for (Map<String, Object> function : template.findResources("AWS::Lambda::Function").values()) {
+                assertFalse(variables(function).containsKey(Functions.SECRETS_REVISION_VARIABLE));
+            }
+        }
+    }
+
+    @Test
+    void a_deploy_keeps_the_previous_function_versions_so_the_live_alias_can_be_moved_back() {
+        Map<String, Map<String, Object>> prod = SynthesizedStacks.PROD.findResources("AWS::Lambda::Version");
+        assertEquals(FunctionId.values().length, prod.size());
+        prod.values().forEach(version -> assertEquals("Retain", version.get("DeletionPolicy")));
+        SynthesizedStacks.DEV.findResources("AWS::Lambda::Version").values()
+                .forEach(version -> assertEquals("Delete", version.get("DeletionPolicy")));
     }
 
     // --- template navigation -------------------------------------------------------------------
@@ -214,11 +236,15 @@ class PortalDomainStackTest {
     private static Map<FunctionId, Object> portalOrigins(Template template) {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
         return functions.values().stream()
-                .filter(f -> map(map(properties(f).get("Environment")).get("Variables")).containsKey(PortalSettings.PORTAL_ORIGIN))
+                .filter(f -> variables(f).containsKey(PortalSettings.PORTAL_ORIGIN))
                 .collect(Collectors.toMap(
                         f -> List.of(FunctionId.values()).stream()
                                 .filter(id -> id.handler().equals(properties(f).get("Handler"))).findFirst().orElseThrow(),
-                        f -> map(map(properties(f).get("Environment")).get("Variables")).get(PortalSettings.PORTAL_ORIGIN)));
+                        f -> variables(f).get(PortalSettings.PORTAL_ORIGIN)));
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> function) {
+        return map(map(properties(function).get("Environment")).get("Variables"));
     }
 
     private static Map<String, Object> only(Template template, String type) {
