@@ -47,7 +47,18 @@ final class Compliance {
                     rule("AwsSolutions-IAM5", XRAY_HAS_NO_RESOURCES, "Resource::*"),
                     rule("AwsSolutions-IAM5", TABLE_KEY_GRANT, "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*")));
 
+    static final String LOG_BUCKET_NOT_LOGGED = "This bucket receives access logs itself (CloudFront's standard logs of "
+            + "the member pages): logging its own access to a further bucket would only move the question one bucket on.";
+    static final String NO_GEO_RESTRICTION = "A brand's members may be anywhere its cards are sold or sent; the WebACL "
+            + "(IP reputation, rate limit, common and known-bad-input rules) protects the pages. A brand that sells in "
+            + "one country only may add a geo restriction in its own fork of PortalDistribution.";
+
     private Compliance() {
+    }
+
+    /** A finding kept on one resource only (not on every resource of its type), with its reason. */
+    static void keep(IConstruct resource, String rule, String reason) {
+        NagSuppressions.addResourceSuppressions(resource, List.of(rule(rule, reason)), true);
     }
 
     /** Adds the suppressions to this stack's resources of each type above (each resource itself, not its children). */

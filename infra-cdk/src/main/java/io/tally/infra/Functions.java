@@ -12,7 +12,7 @@ import java.util.Set;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.VersionOptions;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -72,7 +73,7 @@ final class Functions {
      * @param ownEnvironment settings only some functions get (the back office's pool, client and signing secret), on
      *                       top of the shared ones
      */
-    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, Table table,
+    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, ITable table,
                                             Map<QueueId, Queues.Pair> queues,
                                             Map<FunctionId, Map<String, String>> ownEnvironment) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
@@ -112,7 +113,7 @@ final class Functions {
     }
 
     /** One statement: the function's actions on the table and on each index it queries, by name (no index wildcard). */
-    private static void grantTableAccess(Function function, Table table, TableAccess.Access access) {
+    private static void grantTableAccess(Function function, ITable table, TableAccess.Access access) {
         List<String> resources = new ArrayList<>();
         resources.add(table.getTableArn());
         access.indexes().forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
@@ -148,6 +149,9 @@ final class Functions {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 // the trace id reaches the logs through the runtime (_X_AMZN_TRACE_ID); the HTTP API itself cannot trace
                 .tracing(Tracing.ACTIVE)
+                // a deploy replaces the version; keeping the old one is what lets an operator move the alias back to it
+                .currentVersionOptions(VersionOptions.builder()
+                        .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN).build())
                 .build();
         // CDK warns on every SnapStart function; this one always gets a published version (below)
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
@@ -160,6 +164,9 @@ final class Functions {
                 .build();
         return new Deployed(function, alias);
     }
+
+    /** Read by no code: changing it is what makes CloudFormation publish versions that resolve the secrets again. */
+    static final String SECRETS_REVISION_VARIABLE = "TALLY_SECRETS_REVISION";
 
     /** The member portal's signing secret (links in e-mails, CSRF tokens, challenges); read by PortalSettings. */
     static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
@@ -184,13 +191,14 @@ final class Functions {
         return secret.getSecretValue().unsafeUnwrap();
     }
 
-    private static Map<String, String> environment(StackConfig config, Table table, Map<QueueId, Queues.Pair> queues) {
+    private static Map<String, String> environment(StackConfig config, ITable table, Map<QueueId, Queues.Pair> queues) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("TALLY_TABLE_NAME", table.getTableName());
         queues.forEach((id, pair) -> environment.put(id.urlEnvironmentVariable(), pair.queue().getQueueUrl()));
         environment.put("TALLY_STAGE", config.stage());
         environment.put("TALLY_BRAND", config.brand());
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        config.secretsRevision().ifPresent(revision -> environment.put(SECRETS_REVISION_VARIABLE, revision));
         return environment;
     }
 }
