@@ -46,7 +46,9 @@ import software.constructs.Construct;
  * {@code Cache-Control} says; every other {@code /portal/*} request is never cached and reaches the portal with every
  * viewer header, cookie (session, CSRF) and query string except {@code Host} (API Gateway routes by its own host
  * name). The portal writes links in e-mails with {@code TALLY_PORTAL_ORIGIN}, which the stack sets to this domain,
- * so it never needs the viewer's host. Anything else is answered at the edge: {@code /} redirects to the brand's
+ * so it never needs the viewer's host. Every origin request carries {@link #EDGE_HEADER} with a generated secret: the
+ * portal serves only those (so the WAF cannot be bypassed through the API's own host) and takes the client's address
+ * for its per-client limits from {@code CloudFront-Viewer-Address}, which the origin request policy forwards. Anything else is answered at the edge: {@code /} redirects to the brand's
  * pages, all other paths are 404, so the back office and the merchant API are not reachable on this host.
  */
 final class PortalDistribution {
@@ -61,17 +63,23 @@ final class PortalDistribution {
     private PortalDistribution() {
     }
 
-    static Optional<Deployed> create(Construct scope, StackConfig config, HttpApi api) {
-        return config.portalDomain().map(domain -> create(scope, config, domain, api));
+    /** The origin header that proves a request came through the distribution (the portal refuses the others). */
+    static final String EDGE_HEADER = "X-Tally-Edge";
+
+    /** @param edgeSecret the value of {@link #EDGE_HEADER}, a generated secret the portal function also gets */
+    static Optional<Deployed> create(Construct scope, StackConfig config, HttpApi api, Optional<String> edgeSecret) {
+        return config.portalDomain().map(domain -> create(scope, config, domain, api, edgeSecret.orElseThrow()));
     }
 
-    private static Deployed create(Construct scope, StackConfig config, StackConfig.PortalDomain domain, HttpApi api) {
+    private static Deployed create(Construct scope, StackConfig config, StackConfig.PortalDomain domain, HttpApi api,
+                                   String edgeSecret) {
         String webAclArn = domain.webAclArn()
                 .orElseGet(() -> PortalFirewall.create(scope, config, domain.rateLimit()).getAttrArn());
         Stack stack = Stack.of(scope);
         HttpOrigin origin = HttpOrigin.Builder.create(api.getApiId() + ".execute-api." + stack.getRegion() + "." + stack.getUrlSuffix())
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                 .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+                .customHeaders(Map.of(EDGE_HEADER, edgeSecret))
                 .build();
         Map<String, BehaviorOptions> behaviours = new LinkedHashMap<>(); // in order of precedence
         behaviours.put(STYLESHEETS, BehaviorOptions.builder()

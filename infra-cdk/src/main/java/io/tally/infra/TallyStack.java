@@ -6,6 +6,7 @@ import io.tally.lambda.topology.QueueId;
 import io.tally.portal.wiring.PortalSettings;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
@@ -45,8 +46,12 @@ public final class TallyStack extends Stack {
                 OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
                 OfficeSettings.OFFICE_SECRET, Functions.generatedSecret(this, config, "OfficeSigningSecret",
                         "Tally back-office signing secret (sessions, CSRF tokens)")));
-        // behind CloudFront the request's host is the API's own: links in e-mails name the brand's domain instead
-        config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(PortalSettings.PORTAL_ORIGIN, origin)));
+        // behind the brand's CloudFront: e-mailed links name its domain, and only requests carrying its origin header's
+        // secret are served (nothing reaches the pages around the distribution and its WAF)
+        Optional<String> edgeSecret = config.portalDomain().map(domain -> Functions.generatedSecret(this, config,
+                "PortalEdgeSecret", "Tally member pages' CloudFront origin header"));
+        config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(
+                PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         config.emailDomain().ifPresent(domain -> {
@@ -59,7 +64,7 @@ public final class TallyStack extends Stack {
             output("EmailDkimRecord3", identity.getDkimDnsTokenName3(), "DKIM CNAME record name to publish");
         });
         Api.Deployed api = Api.create(this, config, functions);
-        PortalDistribution.create(this, config, api.api());
+        PortalDistribution.create(this, config, api.api(), edgeSecret);
         Schedules.create(this, config, functions);
         Topic alarms = Alarms.create(this, config, queues, functions, api);
         Dashboard.create(this, config, queues, functions, api);

@@ -201,6 +201,25 @@ class OptionalSettingsStackTest {
     }
 
     @Test
+    void only_requests_through_the_distribution_reach_the_pages_the_origin_header_carrying_a_secret_the_portal_gets() {
+        for (Template template : List.of(EDGE, REGIONAL)) {
+            String origins = distribution(template).get("Origins").toString();
+            assertTrue(origins.contains(PortalDistribution.EDGE_HEADER), origins);
+            assertTrue(origins.contains("PortalEdgeSecret"), "the header's value is the generated secret: " + origins);
+            Map<String, Object> portal = template.findResources("AWS::Lambda::Function").values().stream()
+                    .filter(f -> variables(f).containsKey(PortalSettings.PORTAL_ORIGIN)).findFirst().orElseThrow();
+            assertTrue(String.valueOf(variables(portal).get(PortalSettings.EDGE_SECRET)).contains("PortalEdgeSecret"));
+            long others = template.findResources("AWS::Lambda::Function").values().stream()
+                    .filter(f -> variables(f).containsKey(PortalSettings.EDGE_SECRET)).count();
+            assertEquals(1, others, "the portal alone gets the edge secret");
+        }
+        for (Template template : SynthesizedStacks.both()) {
+            assertTrue(template.findResources("AWS::Lambda::Function").values().stream()
+                    .noneMatch(f -> variables(f).containsKey(PortalSettings.EDGE_SECRET)));
+        }
+    }
+
+    @Test
     void a_stack_on_an_existing_table_creates_none_and_grants_that_one_its_indexes_and_its_key() {
         assertTrue(EDGE.findResources("AWS::DynamoDB::Table").isEmpty());
         assertTrue(EDGE.findResources("AWS::KMS::Key").isEmpty());

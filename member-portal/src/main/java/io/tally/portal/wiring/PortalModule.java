@@ -128,7 +128,7 @@ final class PortalModule {
         var preferences = new PreferencesUseCase(storage.preferences(), events, clock);
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
                 enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
-                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock));
+                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret());
     }
 
     @Provides

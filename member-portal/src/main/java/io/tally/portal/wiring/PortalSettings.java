@@ -20,7 +20,7 @@ import java.util.Optional;
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
                              Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost, int smtpPort,
-                             Optional<String> publicOrigin) {
+                             Optional<String> publicOrigin, Optional<String> edgeSecret) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
@@ -30,6 +30,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static final String SMTP_HOST = "TALLY_SMTP_HOST";
     public static final String SMTP_PORT = "TALLY_SMTP_PORT";
     public static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
+    /** Set when the member pages are behind the brand's CloudFront distribution: the secret of its origin header. */
+    public static final String EDGE_SECRET = "TALLY_PORTAL_EDGE_SECRET";
 
     public PortalSettings {
         require(tableName, TABLE_NAME);
@@ -43,6 +45,16 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         sealSecret.ifPresent(secret -> require(secret, SEAL_SECRET));
         Objects.requireNonNull(smtpHost, "smtpHost");
         Objects.requireNonNull(publicOrigin, "publicOrigin");
+        Objects.requireNonNull(edgeSecret, "edgeSecret");
+    }
+
+    /** The settings of a portal reached directly (no CloudFront in front): local runs, tests, stacks without a domain. */
+    public PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
+                          Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
+                          Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost,
+                          int smtpPort, Optional<String> publicOrigin) {
+        this(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region, signingSecret, sealSecret,
+                smtpHost, smtpPort, publicOrigin, Optional.empty());
     }
 
     /**
@@ -72,7 +84,7 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
                 optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
                 env.getOrDefault("AWS_REGION", "us-east-1"), optional(env, PORTAL_SECRET), optional(env, SEAL_SECRET), optional(env, SMTP_HOST),
-                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN));
+                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET));
     }
 
     @Override
