@@ -5,10 +5,13 @@ import java.time.Instant;
 
 /**
  * One JSON log line, built once into a single string and printed with one call (CloudWatch keeps a line whole).
- * Every value passes through {@link Redaction}; a stack trace goes in {@code stack_trace}, at most 8,000 characters.
+ * Every value passes through {@link Redaction}; a stack trace goes in {@code stack_trace}: 30 frames per exception and
+ * its causes, at most about 8,000 characters.
  */
 public final class LogLine {
     private static final int MAX_STACK = 8_000;
+    /** Frames shown per exception, so that the causes fit too. */
+    private static final int MAX_FRAMES = 30;
 
     private final StringBuilder json = new StringBuilder(384);
     private final PrintStream out;
@@ -57,11 +60,13 @@ public final class LogLine {
             if (t != fault) {
                 trace.append("Caused by: ").append(t).append('\n');
             }
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (trace.length() >= MAX_STACK) {
-                    break;
-                }
-                trace.append("\tat ").append(frame).append('\n');
+            StackTraceElement[] frames = t.getStackTrace();
+            int shown = Math.min(frames.length, MAX_FRAMES);
+            for (int i = 0; i < shown && trace.length() < MAX_STACK; i++) {
+                trace.append("\tat ").append(frames[i]).append('\n');
+            }
+            if (shown < frames.length) {
+                trace.append("\t... ").append(frames.length - shown).append(" more\n");
             }
         }
         return field("stack_trace", trace.toString());
