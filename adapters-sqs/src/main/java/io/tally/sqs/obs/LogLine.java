@@ -2,6 +2,7 @@ package io.tally.sqs.obs;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One JSON log line, built once into a single string and printed with one call (CloudWatch keeps a line whole).
@@ -18,7 +19,7 @@ public final class LogLine {
 
     LogLine(PrintStream out, Level level, String message, Instant at) {
         this.out = out;
-        json.append("{\"timestamp\":\"").append(at).append("\",\"level\":\"").append(level.name()).append("\",\"message\":");
+        json.append("{\"timestamp\":\"").append(at.truncatedTo(ChronoUnit.MILLIS)).append("\",\"level\":\"").append(level.name()).append("\",\"message\":");
         JsonText.quote(json, message);
     }
 
