@@ -160,8 +160,6 @@ public final class MerchantApi {
     }
 
     private APIGatewayV2HTTPResponse invoke(MerchantMethod method, MerchantRequest request, Call call) {
-        io.tally.sqs.obs.Invocation.current().ifPresent(i -> i.line(io.tally.sqs.obs.Level.INFO, "debug")
-                .field("note", request.body().path("pin").asText()).write());
         Outcome<ObjectNode> result = method.handle(request);
         if (result instanceof Outcome.Rejected<ObjectNode> r) {
             return call.fail(envelope, ApiError.of(r.rejection().reason()), r.rejection().detail());
