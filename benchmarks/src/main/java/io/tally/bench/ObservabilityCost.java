@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * Figure 1's row pair on the cost of observability at a cold start, in the same run as the handler's rows: the floor
  * plus Powertools for AWS Lambda (Java) logging and metrics, and the floor plus the hand-written {@code io.tally.sqs.obs}
  * (each writes one log line and flushes one metric), each against the bare floor; floor, hand-written and Powertools
- * runs alternate. JVM flags {@code -XX:TieredStopAtLevel=1} (as deployed; no AppCDS archive for either).
+ * runs alternate, all three with {@code AWS_LAMBDA_FUNCTION_NAME} set as on Lambda. JVM flags {@code -XX:TieredStopAtLevel=1} (as deployed; no AppCDS archive for either).
  * The decision it informs is in docs/PERFORMANCE.md, "Observability cost".
  */
 final class ObservabilityCost {
@@ -29,7 +30,10 @@ final class ObservabilityCost {
     ObservabilityCost(Options options, Path dir, Map<String, String> environment) {
         this.options = options;
         this.dir = dir;
-        this.environment = environment;
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        // as on Lambda: Powertools' EMF library picks its console sink from this (elsewhere it looks for an agent)
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "probe");
+        this.environment = Map.copyOf(env);
     }
 
     void run(Report report, Supplier<List<String>> floorArgs) throws IOException {
