@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -17,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +35,7 @@ class TelemetryTest {
     @Test
     void a_line_carries_the_powertools_fields_and_cold_start_only_once() throws Exception {
         for (int i = 0; i < 2; i++) {
-            telemetry.run(new FakeContext(), "ref-" + i, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+            telemetry.run(lambdaContext(), "ref-" + i, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
                     () -> {
                         Invocation.current().orElseThrow().line(Level.INFO, "request").field("status", 200).write();
                         return null;
@@ -219,60 +217,12 @@ class TelemetryTest {
         return lines;
     }
 
-    private static final class FakeContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "aws-req-1";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/tally-acme-merchant-api";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "stream";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "tally-acme-merchant-api";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "7";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:tally-acme-merchant-api";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 1000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
-        }
+    /** The handful of {@link Context} answers the log reads; every other method answers null. */
+    private static Context lambdaContext() {
+        Map<String, Object> answers = Map.of("getAwsRequestId", "aws-req-1", "getFunctionName", "tally-acme-merchant-api",
+                "getFunctionVersion", "7", "getMemoryLimitInMB", 1024,
+                "getInvokedFunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:tally-acme-merchant-api");
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> answers.get(method.getName()));
     }
 }
