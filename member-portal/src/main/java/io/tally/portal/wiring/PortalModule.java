@@ -1,5 +1,6 @@
 package io.tally.portal.wiring;
 
+import io.tally.sqs.obs.LedgerMoneyMetrics;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.card.AllocateCardUseCase;
@@ -90,7 +91,7 @@ final class PortalModule {
     @Provides
     @Singleton
     static CardLedgerWriter writer(CardStores stores, PublishEventPort events, Clock clock, RandomSource random) {
-        return new CardLedgerWriter(stores.cards(), stores.ledger(), events, clock, random,
+        return new CardLedgerWriter(stores.cards(), stores.ledger(), new LedgerMoneyMetrics(events), clock, random,
                 RetryPolicy.of(8, Backoff.NONE));
     }
 
