@@ -2,6 +2,7 @@ package io.tally.infra;
 
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
+import io.tally.sqs.obs.TallyMetric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,8 @@ import software.constructs.IConstruct;
 final class Dashboard {
     static final String NAMESPACE = "Tally";
     /** The shared metrics contract: metric name and the dimensions besides {@code Brand}. */
-    static final Map<String, List<String>> CONTRACT = Map.of(
-            "MoneyIssued", List.of("ValueType"),
-            "MoneyRedeemed", List.of("ValueType"),
-            "Errors", List.of("ErrorCode"),
-            "Checkouts", List.of(),
-            "Latency", List.of("Method"),
-            "Requests", List.of("Method"),
-            "QueueMessagesFailed", List.of("Function"));
+    static final Map<String, List<String>> CONTRACT = java.util.Arrays.stream(TallyMetric.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(TallyMetric::metricName, TallyMetric::dimensions));
     private static final Duration PERIOD = Duration.minutes(5);
     private static final int FULL = 24;
     private static final int HALF = 12;
@@ -56,15 +51,15 @@ final class Dashboard {
         rows.add(List.of(AlarmStatusWidget.Builder.create().title("Alarms").width(FULL).height(6)
                 .alarms(alarms(scope)).build()));
         rows.add(List.of(
-                graph("Money issued per value type (decimal units)", HALF, search(brand, "MoneyIssued", "Sum")),
-                graph("Money redeemed per value type (decimal units)", HALF, search(brand, "MoneyRedeemed", "Sum"))));
+                graph("Money issued per value type (decimal units)", HALF, search(brand, TallyMetric.MONEY_ISSUED.metricName(), "Sum")),
+                graph("Money redeemed per value type (decimal units)", HALF, search(brand, TallyMetric.MONEY_REDEEMED.metricName(), "Sum"))));
         rows.add(List.of(
-                graph("Checkouts", THIRD, search(brand, "Checkouts", "Sum")),
-                graph("Errors per error code", THIRD, search(brand, "Errors", "Sum")),
-                graph("Failed queue messages per function", THIRD, search(brand, "QueueMessagesFailed", "Sum"))));
+                graph("Checkouts", THIRD, search(brand, TallyMetric.CHECKOUTS.metricName(), "Sum")),
+                graph("Errors per error code", THIRD, search(brand, TallyMetric.ERRORS.metricName(), "Sum")),
+                graph("Failed queue messages per function", THIRD, search(brand, TallyMetric.QUEUE_MESSAGES_FAILED.metricName(), "Sum"))));
         rows.add(List.of(
-                graph("Merchant requests per method", HALF, search(brand, "Requests", "Sum")),
-                graph("Merchant latency per method, p99 (ms)", HALF, search(brand, "Latency", "p99"))));
+                graph("Merchant requests per method", HALF, search(brand, TallyMetric.REQUESTS.metricName(), "Sum")),
+                graph("Merchant latency per method, p99 (ms)", HALF, search(brand, TallyMetric.LATENCY.metricName(), "p99"))));
         rows.add(List.of(
                 graph("Function errors", THIRD, perFunction(functions, d -> d.function().metricErrors(stat("Sum")))),
                 graph("Function throttles", THIRD, perFunction(functions, d -> d.function().metricThrottles(stat("Sum")))),

@@ -4,6 +4,7 @@ import io.tally.sqs.obs.Invocation;
 import io.tally.sqs.obs.Level;
 import io.tally.sqs.obs.LogLine;
 import io.tally.sqs.obs.Metrics;
+import io.tally.sqs.obs.TallyMetric;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class RequestLog {
 
     void fault(Map<String, String> call, Throwable fault) {
         Optional<Invocation> invocation = Invocation.current();
-        invocation.ifPresent(i -> i.metrics().count("Errors", "ErrorCode", "fault"));
+        invocation.ifPresent(i -> i.metrics().count(TallyMetric.ERRORS.metricName(), TallyMetric.ERRORS.dimension(), "fault"));
         line(invocation, Level.ERROR, "request failed", call).fault(fault).write();
     }
 
@@ -57,13 +58,13 @@ public final class RequestLog {
     private static void count(Invocation invocation, Map<String, String> call, double millis, boolean knownMethod) {
         Metrics metrics = invocation.metrics();
         String method = knownMethod ? call.get("method") : "unknown";
-        metrics.count("Requests", "Method", method);
-        metrics.millis("Latency", (long) (millis * 1_000_000), "Method", method);
+        metrics.count(TallyMetric.REQUESTS.metricName(), TallyMetric.REQUESTS.dimension(), method);
+        metrics.millis(TallyMetric.LATENCY.metricName(), (long) (millis * 1_000_000), TallyMetric.LATENCY.dimension(), method);
         String error = call.get("errorCode");
         if (error != null) {
-            metrics.count("Errors", "ErrorCode", error);
+            metrics.count(TallyMetric.ERRORS.metricName(), TallyMetric.ERRORS.dimension(), error);
         } else if ("checkout".equals(method) && call.get("replayed") == null) {
-            metrics.count("Checkouts");
+            metrics.count(TallyMetric.CHECKOUTS.metricName());
         }
     }
 }

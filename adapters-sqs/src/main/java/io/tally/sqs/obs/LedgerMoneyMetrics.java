@@ -48,9 +48,9 @@ public final class LedgerMoneyMetrics implements PublishEventPort {
                 long delta = Long.parseLong(d.getValue());
                 int scale = ValueTypeKey.parseText(key).defaultScale();
                 if (delta > 0 && issues) {
-                    metrics.amount("MoneyIssued", delta, scale, "ValueType", key);
+                    metrics.amount(TallyMetric.MONEY_ISSUED.metricName(), delta, scale, TallyMetric.MONEY_ISSUED.dimension(), key);
                 } else if (delta < 0 && redeems) {
-                    metrics.amount("MoneyRedeemed", -delta, scale, "ValueType", key);
+                    metrics.amount(TallyMetric.MONEY_REDEEMED.metricName(), -delta, scale, TallyMetric.MONEY_REDEEMED.dimension(), key);
                 }
             }
         }

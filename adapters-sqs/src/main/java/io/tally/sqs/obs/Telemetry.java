@@ -76,7 +76,7 @@ public final class Telemetry {
         try {
             return body.get();
         } catch (RuntimeException | Error fault) {
-            invocation.metrics().count("Errors", "ErrorCode", "fault");
+            invocation.metrics().count(TallyMetric.ERRORS.metricName(), TallyMetric.ERRORS.dimension(), "fault");
             invocation.fault("invocation failed", fault);
             throw fault;
         } finally {
@@ -107,7 +107,8 @@ public final class Telemetry {
             SQSBatchResponse response = consumer.apply(batch);
             int failed = response == null || response.getBatchItemFailures() == null ? 0 : response.getBatchItemFailures().size();
             Invocation.current().ifPresent(i -> {
-                i.metrics().record("QueueMessagesFailed", Metrics.Unit.COUNT, Integer.toString(failed), "Function", service);
+                i.metrics().record(TallyMetric.QUEUE_MESSAGES_FAILED.metricName(), Metrics.Unit.COUNT, Integer.toString(failed),
+                        TallyMetric.QUEUE_MESSAGES_FAILED.dimension(), service);
                 i.line(failed == 0 ? Level.INFO : Level.WARN, "batch").field("records", records).field("failed", failed)
                         .millis("ms", i.elapsedNanos()).write();
             });
