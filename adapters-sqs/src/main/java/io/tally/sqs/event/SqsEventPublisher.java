@@ -4,6 +4,7 @@ import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -12,11 +13,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /** Publishes domain events to the events queue, ten per request (the SQS maximum). */
 public final class SqsEventPublisher implements PublishEventPort {
     private static final int SQS_BATCH = 10;
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
     private final EventJson json;
 
     public SqsEventPublisher(SqsClient sqs, String queueUrl, EventJson json) {
+        this(() -> sqs, queueUrl, json);
+    }
+
+    /** With the client taken at the first publish: a graph can build it meanwhile, or on another thread. */
+    public SqsEventPublisher(Supplier<SqsClient> sqs, String queueUrl, EventJson json) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.json = json;
@@ -31,7 +37,7 @@ public final class SqsEventPublisher implements PublishEventPort {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .messageBody(json.write(chunk.get(i))).build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(SendMessageBatchRequest.builder()
+            SendMessageBatchResponse response = sqs.get().sendMessageBatch(SendMessageBatchRequest.builder()
                     .queueUrl(queueUrl).entries(entries).build());
             if (response.hasFailed() && !response.failed().isEmpty()) {
                 throw new IllegalStateException("SQS refused " + response.failed().size() + " event(s): "
