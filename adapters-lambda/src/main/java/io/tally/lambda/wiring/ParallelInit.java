@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import javax.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -37,31 +38,53 @@ public final class ParallelInit {
             + "\"amount\":{\"balanceType\":\"Currency\",\"balanceCode\":\"USD\",\"amount\":12.50},\"returnBalances\":true}";
 
     private final Lazy<ObjectMapper> json;
+    private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<SqsClient> sqs;
     private final PrintStream log;
 
     @Inject
-    ParallelInit(Lazy<ObjectMapper> json, Lazy<SqsClient> sqs) {
-        this.json = json;
-        this.sqs = sqs;
-        this.log = System.out;
+    ParallelInit(Lazy<ObjectMapper> json, Lazy<DynamoDbClient> dynamo, Lazy<SqsClient> sqs) {
+        this(json, dynamo, sqs, System.out);
     }
 
-    /** Starts the work; {@link Running#join()} it once the main thread's part of init is done. */
+    ParallelInit(Lazy<ObjectMapper> json, Lazy<DynamoDbClient> dynamo, Lazy<SqsClient> sqs, PrintStream log) {
+        this.json = json;
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.log = log;
+    }
+
+    /**
+     * Starts building the SDK clients on a second thread, then does the client-free part here, on the calling thread;
+     * {@link Running#join()} the rest once the caller's own part of init is done.
+     */
     public Running start() {
-        Thread thread = new Thread(this::run, "tally-init");
+        Thread thread = new Thread(() -> guarded(this::buildClients), "tally-init");
         thread.setDaemon(true);
         thread.start();
+        guarded(this::prepareWithoutClients);
         return new Running(thread);
     }
 
-    private void run() {
+    private void buildClients() {
+        dynamo.get();
+        sqs.get();
+        loadRequestTypes();
+    }
+
+    private void prepareWithoutClients() throws IOException {
+        ObjectMapper mapper = json.get();
+        mapper.writeValueAsString(mapper.readTree(SAMPLE_BODY.getBytes(StandardCharsets.UTF_8)));
+        DynamoStorage.prepareMappings(new BrandId(Priming.BRAND), Priming.CARD);
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private void guarded(Step step) {
         try {
-            ObjectMapper mapper = json.get();
-            mapper.writeValueAsString(mapper.readTree(SAMPLE_BODY.getBytes(StandardCharsets.UTF_8)));
-            DynamoStorage.prepareMappings(new BrandId(Priming.BRAND), Priming.CARD);
-            sqs.get();
-            loadRequestTypes();
+            step.run();
         } catch (IOException | RuntimeException e) {
             log.println("{\"level\":\"WARN\",\"parallelInit\":\"failed: " + e.getClass().getSimpleName() + "\"}");
         }
