@@ -22,7 +22,6 @@ import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
 import java.time.Clock;
-import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -140,16 +139,6 @@ public final class DynamoStorage {
      * request), so the first request after a restore finds the enhanced client's mapping loaded and linked.
      */
     public void primeMappings(io.tally.domain.tenant.BrandId brand, io.tally.domain.card.CardNumber card) {
-        LedgerItems.prime(brand, card);
-    }
-
-    /**
-     * For start-up work on a second thread while the client is built (no client, no request): builds the schemas of
-     * the merchant API's request path (the brand's configuration, cards, the ledger) and maps a sample entry and card
-     * through them in memory. The schemas are static, so the storage built meanwhile finds them ready.
-     */
-    public static void prepareMappings(io.tally.domain.tenant.BrandId brand, io.tally.domain.card.CardNumber card) {
-        Objects.requireNonNull(ConfigItems.API_KEY, "the configuration's schemas");
         LedgerItems.prime(brand, card);
     }
 

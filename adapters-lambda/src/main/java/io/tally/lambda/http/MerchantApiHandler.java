@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.crac.Core;
 import org.crac.Resource;
-import io.tally.lambda.wiring.ParallelInit;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
 
@@ -20,27 +19,16 @@ public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTP
     /** Held here: org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
-    /**
-     * Used by Lambda: configuration from the environment. The graph's parts that the DynamoDB path does not need are
-     * built on a second thread meanwhile ({@link ParallelInit}).
-     */
+    /** Used by Lambda: configuration from the environment. */
     public MerchantApiHandler() {
-        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())), true);
+        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
     }
 
     /** Used by the local runtime and tests, which share one graph between handlers. */
     public MerchantApiHandler(TallyComponent component) {
-        this(component, false);
-    }
-
-    private MerchantApiHandler(TallyComponent component, boolean parallelInit) {
-        ParallelInit.Running meanwhile = parallelInit ? component.parallelInit().start() : null;
         this.api = component.merchantApi();
         this.priming = component.priming().merchantApiHook();
         Core.getGlobalContext().register(priming);
-        if (meanwhile != null) {
-            meanwhile.join();
-        }
     }
 
     @Override

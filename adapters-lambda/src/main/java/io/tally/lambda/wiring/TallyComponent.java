@@ -45,9 +45,6 @@ public interface TallyComponent {
     /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();
 
-    /** Start-up work a Lambda entry point runs on a second thread while it builds its own path (cold starts). */
-    ParallelInit parallelInit();
-
     /** Without the member portal's configuration: every entry point but the enrollment completer job. */
     static TallyComponent create(Settings settings) {
         return DaggerTallyComponent.factory().create(settings, Optional.empty());

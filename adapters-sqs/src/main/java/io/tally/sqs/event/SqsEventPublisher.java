@@ -4,7 +4,6 @@ import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -13,16 +12,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /** Publishes domain events to the events queue, ten per request (the SQS maximum). */
 public final class SqsEventPublisher implements PublishEventPort {
     private static final int SQS_BATCH = 10;
-    private final Supplier<SqsClient> sqs;
+    private final SqsClient sqs;
     private final String queueUrl;
     private final EventJson json;
 
     public SqsEventPublisher(SqsClient sqs, String queueUrl, EventJson json) {
-        this(() -> sqs, queueUrl, json);
-    }
-
-    /** With the client taken at the first publish: a graph can build it meanwhile, or on another thread. */
-    public SqsEventPublisher(Supplier<SqsClient> sqs, String queueUrl, EventJson json) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.json = json;
@@ -37,7 +31,7 @@ public final class SqsEventPublisher implements PublishEventPort {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .messageBody(json.write(chunk.get(i))).build());
             }
-            SendMessageBatchResponse response = sqs.get().sendMessageBatch(SendMessageBatchRequest.builder()
+            SendMessageBatchResponse response = sqs.sendMessageBatch(SendMessageBatchRequest.builder()
                     .queueUrl(queueUrl).entries(entries).build());
             if (response.hasFailed() && !response.failed().isEmpty()) {
                 throw new IllegalStateException("SQS refused " + response.failed().size() + " event(s): "

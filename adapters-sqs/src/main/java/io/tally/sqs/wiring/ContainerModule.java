@@ -11,14 +11,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What every Lambda front's graph holds once per container: the clock, the random source, the Jackson configuration
- * and the AWS credentials and DynamoDB client, built with the url-connection HTTP client set explicitly (one, shared) (the SDK
+ * and the AWS credentials and DynamoDB client, built with the url-connection HTTP client set explicitly (the SDK
  * would otherwise pick whatever client is on the classpath) and local endpoints when configured. The front's own
  * module provides {@link ContainerSettings}.
  */
@@ -59,20 +58,10 @@ public final class ContainerModule {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    /**
-     * The one HTTP client of the container's SDK clients (the SDK never closes a client it was given): each
-     * url-connection client builds its own TLS context, and one is enough.
-     */
     @Provides
     @Singleton
-    static SdkHttpClient http() {
-        return UrlConnectionHttpClient.create();
-    }
-
-    @Provides
-    @Singleton
-    static DynamoDbClient dynamo(ContainerSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http) {
-        var builder = DynamoDbClient.builder().httpClient(http)
+    static DynamoDbClient dynamo(ContainerSettings settings, AwsCredentialsProvider credentials) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(settings.region())).credentialsProvider(credentials);
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();

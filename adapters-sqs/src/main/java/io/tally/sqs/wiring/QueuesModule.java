@@ -1,7 +1,6 @@
 package io.tally.sqs.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.email.EmailOutboxPort;
@@ -12,7 +11,7 @@ import io.tally.sqs.event.EventJson;
 import io.tally.sqs.event.SqsEventPublisher;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,8 +27,8 @@ public final class QueuesModule {
 
     @Provides
     @Singleton
-    static SqsClient sqs(ContainerSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http) {
-        var builder = SqsClient.builder().httpClient(http)
+    static SqsClient sqs(ContainerSettings settings, AwsCredentialsProvider credentials) {
+        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(settings.region())).credentialsProvider(credentials);
         settings.sqsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -43,9 +42,8 @@ public final class QueuesModule {
 
     @Provides
     @Singleton
-    static PublishEventPort events(Lazy<SqsClient> sqs, ContainerSettings settings, EventJson json) {
-        // the client on first publish: a graph that builds it on another thread at init need not wait for it here
-        return new SqsEventPublisher(sqs::get, settings.eventsQueueUrl(), json);
+    static PublishEventPort events(SqsClient sqs, ContainerSettings settings, EventJson json) {
+        return new SqsEventPublisher(sqs, settings.eventsQueueUrl(), json);
     }
 
     @Provides
