@@ -74,7 +74,7 @@ final class PortalModule {
     @Provides
     @Singleton
     static SignedTokens tokens(PortalSettings settings) {
-        return SignedTokens.fromText(settings.signingSecret());
+        return SignedTokens.fromText(settings.requireSigningSecret());
     }
 
     @Provides
@@ -106,7 +106,7 @@ final class PortalModule {
         var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE),
                 storage.portalConfigs());
         return new EnrollmentSteps(allocate, account, storage.memberDirectory(), reward, outbox, new LinkTokens(tokens),
-                events, new Sealer(settings.sealSecret(), random), clock);
+                events, new Sealer(settings.requireSealSecret(), random), clock);
     }
 
     @Provides

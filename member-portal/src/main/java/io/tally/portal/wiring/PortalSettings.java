@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
-                             String signingSecret, String sealSecret, Optional<String> smtpHost, int smtpPort,
+                             Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost, int smtpPort,
                              Optional<String> publicOrigin) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
@@ -37,10 +37,25 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         require(emailQueueUrl, EMAILS_QUEUE_URL);
         Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
         Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
-        require(signingSecret, PORTAL_SECRET);
-        require(sealSecret, SEAL_SECRET);
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(sealSecret, "sealSecret");
+        signingSecret.ifPresent(secret -> require(secret, PORTAL_SECRET));
+        sealSecret.ifPresent(secret -> require(secret, SEAL_SECRET));
         Objects.requireNonNull(smtpHost, "smtpHost");
         Objects.requireNonNull(publicOrigin, "publicOrigin");
+    }
+
+    /**
+     * The signing secret, for what signs or verifies (the portal's pages, the jobs' e-mailed links). Only those functions
+     * get it (least privilege: the e-mail sender signs nothing), so it is read when first needed, not at start-up.
+     */
+    public String requireSigningSecret() {
+        return signingSecret.orElseThrow(() -> new IllegalStateException(PORTAL_SECRET + " is not set for this function"));
+    }
+
+    /** The sealing secret, for what seals or unseals (enrollments' chosen PINs); read when first needed. */
+    public String requireSealSecret() {
+        return sealSecret.orElseThrow(() -> new IllegalStateException(SEAL_SECRET + " is not set for this function"));
     }
 
     /** Talking to local protocol servers: cookies without Secure, http links. */
@@ -56,7 +71,7 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static PortalSettings fromEnvironment(Map<String, String> env) {
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
                 optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
-                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), env.get(SEAL_SECRET), optional(env, SMTP_HOST),
+                env.getOrDefault("AWS_REGION", "us-east-1"), optional(env, PORTAL_SECRET), optional(env, SEAL_SECRET), optional(env, SMTP_HOST),
                 Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN));
     }
 
