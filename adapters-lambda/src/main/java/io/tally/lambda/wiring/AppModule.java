@@ -1,5 +1,6 @@
 package io.tally.lambda.wiring;
 
+import io.tally.sqs.obs.LedgerMoneyMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Lazy;
 import dagger.Module;
@@ -125,7 +126,7 @@ final class AppModule {
     static CardLedgerWriter cardLedgerWriter(DynamoStorage storage, PublishEventPort events, Clock clock,
                                              RandomSource random) {
         RetryPolicy retry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
-        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), events, clock, random,
+        return new CardLedgerWriter(storage.cards(), storage.cardLedger(), new LedgerMoneyMetrics(events), clock, random,
                 retry);
     }
 
