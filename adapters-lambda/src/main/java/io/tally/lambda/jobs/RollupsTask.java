@@ -49,9 +49,9 @@ public final class RollupsTask implements PeriodicTask {
         this.job = brand -> {
             RollupUseCase.Run books = rollups.run(brand);
             ExploreRollupUseCase.Run run = explore.run(brand);
-            line(run.differences().isEmpty() ? "INFO" : "WARN", brand, Map.of("rollup", "explore",
+            line(run.differences().isEmpty() ? "INFO" : "WARN", brand, "rollup", "explore",
                     "written", run.written().stream().map(Object::toString).toList(),
-                    "differences", run.differences().stream().map(Object::toString).toList()));
+                    "differences", run.differences().stream().map(Object::toString).toList());
             return books;
         };
     }
