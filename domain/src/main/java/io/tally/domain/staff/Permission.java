@@ -11,5 +11,7 @@ public enum Permission {
     /** Change the brand's configuration, API keys and staff. */
     MANAGE_SETUP,
     /** Read the audit log. */
-    READ_AUDIT
+    READ_AUDIT,
+    /** Request Report Center exports and download them (a manager's hold only their locations). */
+    EXPORT_REPORTS
 }
