@@ -57,8 +57,7 @@ public final class InMemoryReports implements ReportsPort {
         }
         Set<Integer> done = new HashSet<>(r.shardsDone());
         done.add(shard);
-        ReportStatus status = r.stored() == ReportStatus.QUEUED ? ReportStatus.RUNNING : r.stored();
-        Report after = with(r, done, r.rows() + rows, status, r.readyAt(), r.failure());
+        Report after = with(r, done, r.rows() + rows, r.stored(), r.readyAt(), r.failure());
         put(after);
         return new Recorded(Recorded.Outcome.RECORDED, Optional.of(after));
     }
