@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,11 @@ public final class ReportCenterUseCase {
         }
         queue.send(messages);
         return Optional.empty();
+    }
+
+    /** The kinds of report this installation can write, in {@link ReportKind} order. */
+    public List<ReportKind> kinds() {
+        return Arrays.stream(ReportKind.values()).filter(rows::containsKey).toList();
     }
 
     /** The reports {@code scope} may see, newest first: a manager's own, everyone's for brand-wide roles. */

@@ -1,0 +1,99 @@
+package io.tally.backoffice.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import io.tally.backoffice.http.OfficeArea;
+import io.tally.backoffice.reports.ReportCenterPages;
+import io.tally.backoffice.reports.ReportWriter;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.report.export.ExportShardUseCase;
+import io.tally.domain.report.export.ReportCenterUseCase;
+import io.tally.domain.report.export.ReportKind;
+import io.tally.domain.report.export.ReportLinks;
+import io.tally.domain.report.export.ReportRows;
+import io.tally.domain.report.export.TransactionRows;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationsPort;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.report.ExportShardJson;
+import io.tally.sqs.report.SqsReportQueue;
+import io.tally.sqs.s3.ReportStorage;
+import io.tally.sqs.s3.S3ReportFiles;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The Report Center (issue 13): its pages in the back office and the report writer (QueueId.REPORTS' consumer), both
+ * from the back-office graph. Without the reports queue and bucket in the settings the section offers nothing.
+ * Kinds of report come from {@link #rows}: all transactions now; the accounting detail joins when the rollups have a
+ * DynamoDB adapter, the balances of every card when cards can be listed by brand without a scan.
+ */
+@Module
+final class ReportsModule {
+    /** The reports queue's deliveries before its dead-letter queue (QueueId.REPORTS.maxReceiveCount()). */
+    static final int MAX_RECEIVE_COUNT = 3;
+
+    private ReportsModule() {
+    }
+
+    @Provides
+    @Singleton
+    static S3ReportFiles files(OfficeSettings settings, AwsCredentialsProvider credentials) {
+        return ReportStorage.files(settings.region(), settings.s3Endpoint(), credentials,
+                settings.reportsBucket().orElseThrow(() -> new IllegalStateException(OfficeSettings.REPORTS_BUCKET
+                        + " is not set")));
+    }
+
+    @Provides
+    @Singleton
+    static Map<ReportKind, ReportRows> rows(DynamoStorage storage) {
+        return Map.of(ReportKind.TRANSACTIONS, new TransactionRows(storage.activityLog()));
+    }
+
+    @Provides
+    @Singleton
+    static Function<BrandId, ZoneId> zones(DynamoStorage storage) {
+        var configs = storage.checkoutConfig();
+        return brand -> configs.load(brand).zone();
+    }
+
+    @Provides
+    @Singleton
+    static ExportShardJson shardJson(ObjectMapper json) {
+        return new ExportShardJson(json);
+    }
+
+    @Provides
+    @Singleton
+    static ReportWriter writer(DynamoStorage storage, S3ReportFiles files, Map<ReportKind, ReportRows> rows,
+                               EmailOutboxPort outbox, Function<BrandId, ZoneId> zones, ExportShardJson json, Clock clock) {
+        return new ReportWriter(new ExportShardUseCase(storage.reports(), files, rows, outbox, zones, clock), json,
+                MAX_RECEIVE_COUNT, new PrintStream(System.out, true));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea reportCenter(OfficeSettings settings, DynamoStorage storage, SqsClient sqs,
+                                   Provider<S3ReportFiles> files, Map<ReportKind, ReportRows> rows,
+                                   Function<BrandId, ZoneId> zones, ExportShardJson json, SignedTokens tokens,
+                                   LocationsPort locations, RandomSource random, Clock clock) {
+        if (!settings.reports()) {
+            return router -> { };
+        }
+        ReportCenterUseCase center = new ReportCenterUseCase(storage.reports(),
+                new SqsReportQueue(sqs, settings.reportsQueueUrl().orElseThrow(), json), files.get(), rows,
+                new ReportLinks(tokens), zones, clock);
+        return new ReportCenterPages(center, locations, random, clock, settings.local());
+    }
+}
