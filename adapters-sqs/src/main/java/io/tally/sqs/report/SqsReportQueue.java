@@ -2,12 +2,11 @@ package io.tally.sqs.report;
 
 import io.tally.domain.report.export.ExportShard;
 import io.tally.domain.report.export.ReportQueuePort;
+import io.tally.sqs.batch.SendBatches;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Queues report shards on the reports queue (QueueId.REPORTS) with SendMessageBatch, ten per request (a report has at
@@ -33,21 +32,7 @@ public final class SqsReportQueue implements ReportQueuePort {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(s.shard()))
                         .messageBody(json.write(s)).build());
             }
-            sendBatch(entries);
-        }
-    }
-
-    private void sendBatch(List<SendMessageBatchRequestEntry> entries) {
-        List<SendMessageBatchRequestEntry> pending = entries;
-        for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
-            SendMessageBatchResponse response = sqs.sendMessageBatch(SendMessageBatchRequest.builder()
-                    .queueUrl(queueUrl).entries(pending).build());
-            List<String> failed = response.hasFailed() ? response.failed().stream().map(f -> f.id()).toList() : List.of();
-            if (!failed.isEmpty() && attempt == 1) {
-                throw new IllegalStateException("SQS refused " + failed.size() + " report shard(s): "
-                        + response.failed().get(0).code());
-            }
-            pending = pending.stream().filter(e -> failed.contains(e.id())).toList();
+            SendBatches.send(sqs, queueUrl, entries, "report shard");
         }
     }
 }

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Module
 final class ReportsModule {
     /** The reports queue's deliveries before its dead-letter queue (QueueId.REPORTS.maxReceiveCount()). */
-    static final int MAX_RECEIVE_COUNT = 3;
+    static final int MAX_RECEIVE_COUNT = 5;
 
     private ReportsModule() {
     }

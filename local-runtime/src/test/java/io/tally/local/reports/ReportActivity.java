@@ -14,15 +14,15 @@ import java.util.Random;
  * Ledger events written straight into a brand's activity log, as the events consumer records them, for the export
  * tests: {@code n} entries spread over {@code [from, from + seconds)} at the demo brand's locations.
  */
-final class ReportActivity {
-    static final String[] LOCATIONS = {"DEMO001", "DEMO002", "DEMOWEB"};
+public final class ReportActivity {
+    public static final String[] LOCATIONS = {"DEMO001", "DEMO002", "DEMOWEB"};
     private static final String[] CARDS = {"4111111111111111", "5555555555554444", "4012888888881881"};
 
     private ReportActivity() {
     }
 
     /** Records the events; returns them, newest first (the export's order). */
-    static List<DomainEvent> record(ActivityLogPort log, BrandId brand, Instant from, long seconds, int n, long seed) {
+    public static List<DomainEvent> record(ActivityLogPort log, BrandId brand, Instant from, long seconds, int n, long seed) {
         Random random = new Random(seed);
         List<DomainEvent> events = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
