@@ -32,9 +32,9 @@ import java.util.Optional;
 
 /**
  * {@code /admin/reports}, the Report Center (EXPORT_REPORTS, checked again by the use case): the export form and the
- * reports the member may see with their status, filters, progress and, while valid, the download link. The page
- * refreshes itself while a report is being written ({@code <meta http-equiv="refresh">}: no script). The download
- * ({@code /reports/<id>/download?t=…}, the e-mailed link) answers with a short-lived S3 URL of the file.
+ * reports the member may see with their status, filters, progress and, while valid, the download link. While a report
+ * is being written the page offers a refresh link (no script). The download ({@code /reports/<id>/download?t=…}, the
+ * e-mailed link) answers with a short-lived S3 URL of the file.
  */
 public final class ReportCenterPages implements OfficeArea {
     static final String[] ENTRY_TYPES = {"issue", "redeem", "hold", "release", "adjust", "void", "expire", "enroll",
