@@ -83,6 +83,7 @@ final class ColdStartFigure {
                     "median (min-max) of " + h.count() + " process runs each; " + first.roundTrips() + "; handler "
                             + handlerPhases + "; floor " + floorPhases));
         }
+        new ObservabilityCost(options, dir, world.lambdaEnvironment()).run(report, () -> floorArgs(run));
     }
 
     private List<String> floorArgs(int[] run) {

@@ -36,6 +36,9 @@ class BenchmarksSmokeIT {
         assertEquals(2, byFigure.get("6 sweeper").size(), "floor and behind superseded names");
         assertEquals(Report.Verdict.MET, byFigure.get("6 sweeper").get(1).verdict(), "the progress guarantee holds");
         assertEquals(Report.Verdict.MET, byFigure.get("8 coupon load").get(0).verdict(), "every code loaded once");
+        assertEquals(2, byFigure.get("9 accounting").size(), "the 1,000-entry year and the larger one");
+        assertTrue(byFigure.get("9 accounting").stream().allMatch(r -> r.notes().contains("equal to the generator's sums")),
+                "accounting from the rollups equals the generated entries: " + byFigure.get("9 accounting"));
         assertEquals(Report.Verdict.MET, byFigure.get("10 report export").get(0).verdict(), "every row once, flat heap");
         for (Report.Row row : report.rows()) {
             assertFalse(row.measured().isBlank(), row.toString());

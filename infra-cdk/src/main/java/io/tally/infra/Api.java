@@ -54,6 +54,7 @@ final class Api {
                 .httpApi(api)
                 .stageName(STAGE)
                 .autoDeploy(true)
+                .accessLogSettings(ApiAccessLogs.create(scope, config))
                 .throttle(ThrottleSettings.builder()
                         .rateLimit(config.throttle().rateLimit())
                         .burstLimit(config.throttle().burstLimit())

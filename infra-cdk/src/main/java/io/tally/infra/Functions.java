@@ -2,16 +2,17 @@ package io.tally.infra;
 
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
-import io.tally.dynamo.table.TallyTable;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -21,6 +22,8 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.VersionOptions;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -35,23 +38,29 @@ import software.constructs.Construct;
  * schedules) calls the {@value #ALIAS} alias, so a deploy switches traffic only once the new snapshot
  * is ready.
  *
- * <p>Each function gets its own role with no managed policies: it may write to its own log group, read
- * and write the table's items ({@link #TABLE_ACTIONS}; the back office less: {@link #OFFICE_TABLE_ACTIONS}), send to every queue (every function gets every queue's URL), and the
- * consumer of a queue may consume it. Nothing else.
+ * <p>Each function gets its own role with no managed policies: it may write to its own log group and X-Ray traces, use
+ * the table's items and query the indexes its code queries ({@link TableAccess}), send to every queue (every function
+ * gets every queue's URL), and the consumer of a queue may consume it. Nothing else. The two generated secrets reach
+ * only the functions that read them ({@link #PORTAL_SECRET_READERS}, {@link #SEAL_SECRET_READERS}).
  */
 final class Functions {
     static final String ALIAS = "live";
     /** C1 only: most of the cold-start win on a short-lived function (see STACK.md). */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /**
-     * Item reads and writes on the table and its indexes. Narrower than CDK's grantReadWriteData: no
-     * Scan (never on a request path, house rule 9) and no stream reads (the table has no stream).
-     * Transactions need no actions of their own: DynamoDB authorises their Put/Update/Delete/ConditionCheck parts.
+     * Who gets the portal's signing secret: the portal (links, CSRF tokens, challenges), the jobs (the enrollment
+     * completer signs the links of its e-mails), the back office (the welcome e-mail's preferences link, which the portal
+     * verifies). Not the merchant API, the events consumer, the coupon loader or the e-mail sender (it sends what others
+     * signed; {@code PortalSettings} reads each secret only where it is used).
      */
-    static final List<String> TABLE_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-            "dynamodb:DescribeTable");
+    static final Set<FunctionId> PORTAL_SECRET_READERS = EnumSet.of(
+            FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE);
+    /**
+     * Who gets the sealing secret: the merchant API (replayed answers), the portal and the jobs (an enrollment's chosen
+     * PIN). Not the back office, the events consumer, the coupon loader or the e-mail sender.
+     */
+    static final Set<FunctionId> SEAL_SECRET_READERS = EnumSet.of(
+            FunctionId.MERCHANT_API, FunctionId.PORTAL, FunctionId.JOBS);
 
     /** A deployed function and the alias that everything invokes. */
     record Deployed(Function function, Alias alias) {
@@ -61,40 +70,32 @@ final class Functions {
     }
 
     /**
-     * The back office's table access: item reads, queries of the table and of each index by name (customer service
-     * searches GSI2-GSI4, staff lists read GSI1), and single-item writes (house rule 7). No batch writes: bulk loads
-     * belong to the seed and the coupon loader, not to a staff member's request.
-     */
-    static final List<String> OFFICE_TABLE_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
-
-    /**
      * @param ownEnvironment settings only some functions get (the back office's pool, client and signing secret), on
      *                       top of the shared ones
      */
-    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, Table table,
+    static Map<FunctionId, Deployed> create(Construct scope, StackConfig config, ITable table,
                                             Map<QueueId, Queues.Pair> queues,
                                             Map<FunctionId, Map<String, String>> ownEnvironment) {
         Code code = Code.fromAsset(config.lambdaJar().toString());
         Map<String, String> environment = environment(config, table, queues);
-        environment.put(PORTAL_SECRET_VARIABLE, generatedSecret(scope, config, "PortalSigningSecret",
-                "Tally member portal signing secret"));
-        environment.put(SEAL_SECRET_VARIABLE, generatedSecret(scope, config, "SealingSecret",
-                "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)"));
+        String portalSecret = generatedSecret(scope, config, "PortalSigningSecret", "Tally member portal signing secret");
+        String sealSecret = generatedSecret(scope, config, "SealingSecret",
+                "Tally sealing secret (PINs at rest: replayed answers, enrollments in progress)");
         Map<FunctionId, Deployed> functions = new EnumMap<>(FunctionId.class);
         for (FunctionId id : FunctionId.values()) {
             Map<String, String> own = new LinkedHashMap<>(environment);
+            if (PORTAL_SECRET_READERS.contains(id)) {
+                own.put(PORTAL_SECRET_VARIABLE, portalSecret);
+            }
+            if (SEAL_SECRET_READERS.contains(id)) {
+                own.put(SEAL_SECRET_VARIABLE, sealSecret);
+            }
             own.putAll(ownEnvironment.getOrDefault(id, Map.of()));
             functions.put(id, create(scope, config, id, code, own));
         }
         for (Map.Entry<FunctionId, Deployed> entry : functions.entrySet()) {
             Deployed deployed = entry.getValue();
-            if (entry.getKey() == FunctionId.BACK_OFFICE) {
-                grantOfficeTableAccess(deployed.function(), table);
-            } else {
-                table.grant(deployed.function(), TABLE_ACTIONS.toArray(String[]::new));
-            }
+            grantTableAccess(deployed.function(), table, TableAccess.of(entry.getKey()));
             if (table.getEncryptionKey() != null) {
                 table.getEncryptionKey().grantEncryptDecrypt(deployed.function());
             }
@@ -111,12 +112,13 @@ final class Functions {
         return functions;
     }
 
-    private static void grantOfficeTableAccess(Function function, Table table) {
+    /** One statement: the function's actions on the table and on each index it queries, by name (no index wildcard). */
+    private static void grantTableAccess(Function function, ITable table, TableAccess.Access access) {
         List<String> resources = new ArrayList<>();
         resources.add(table.getTableArn());
-        TallyTable.GSIS.forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
+        access.indexes().forEach(gsi -> resources.add(table.getTableArn() + "/index/" + gsi.name()));
         function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(OFFICE_TABLE_ACTIONS)
+                .actions(access.actions())
                 .resources(resources)
                 .build());
     }
@@ -145,6 +147,11 @@ final class Functions {
                 .role(role)
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // the trace id reaches the logs through the runtime (_X_AMZN_TRACE_ID); the HTTP API itself cannot trace
+                .tracing(Tracing.ACTIVE)
+                // a deploy replaces the version; keeping the old one is what lets an operator move the alias back to it
+                .currentVersionOptions(VersionOptions.builder()
+                        .removalPolicy(config.disposable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN).build())
                 .build();
         // CDK warns on every SnapStart function; this one always gets a published version (below)
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
@@ -157,6 +164,9 @@ final class Functions {
                 .build();
         return new Deployed(function, alias);
     }
+
+    /** Read by no code: changing it is what makes CloudFormation publish versions that resolve the secrets again. */
+    static final String SECRETS_REVISION_VARIABLE = "TALLY_SECRETS_REVISION";
 
     /** The member portal's signing secret (links in e-mails, CSRF tokens, challenges); read by PortalSettings. */
     static final String PORTAL_SECRET_VARIABLE = "TALLY_PORTAL_SECRET";
@@ -181,13 +191,14 @@ final class Functions {
         return secret.getSecretValue().unsafeUnwrap();
     }
 
-    private static Map<String, String> environment(StackConfig config, Table table, Map<QueueId, Queues.Pair> queues) {
+    private static Map<String, String> environment(StackConfig config, ITable table, Map<QueueId, Queues.Pair> queues) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("TALLY_TABLE_NAME", table.getTableName());
         queues.forEach((id, pair) -> environment.put(id.urlEnvironmentVariable(), pair.queue().getQueueUrl()));
         environment.put("TALLY_STAGE", config.stage());
         environment.put("TALLY_BRAND", config.brand());
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        config.secretsRevision().ifPresent(revision -> environment.put(SECRETS_REVISION_VARIABLE, revision));
         return environment;
     }
 }

@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * @param periodicJobs   the scheduled jobs (normally {@link PeriodicJobs#ALL})
  * @param emailDomain    the domain member-portal e-mails are sent from: the stack creates its SES identity and
  *                       lets the e-mail sender (only) send from it; without one, e-mails cannot be sent on AWS
+ * @param portalDomain   optional: the member pages on the brand's own domain, through CloudFront and AWS WAF
+ * @param existingTable  optional: a table the stack uses instead of creating one (a point-in-time restore)
+ * @param secretsRevision optional: any new value publishes new function versions, which read the generated secrets
+ *                       afresh (CloudFormation resolves them only when a function changes): how a rotation takes effect
  */
 public record StackConfig(
         String brand,
@@ -39,15 +43,27 @@ public record StackConfig(
         Optional<String> alarmEmail,
         TableKey tableKey,
         List<PeriodicJob> periodicJobs,
-        Optional<String> emailDomain) {
+        Optional<String> emailDomain,
+        Optional<PortalDomain> portalDomain,
+        Optional<ExistingTable> existingTable,
+        Optional<String> secretsRevision) {
 
     /** Stages whose data may be thrown away with the stack. */
     public static final Set<String> DISPOSABLE_STAGES = Set.of("dev");
     public static final String DEFAULT_STAGE = "prod";
     public static final double DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_BURST_LIMIT = 200;
+    /**
+     * Requests per client address per 5 minutes before the portal's WebACL blocks it: a member's page view is three
+     * requests (the page and two stylesheets), so a person never comes near it, while a few people behind one
+     * carrier-grade NAT address still fit.
+     */
+    public static final int DEFAULT_PORTAL_RATE_LIMIT = 1000;
+    /** CloudFront reads certificates, and WebACLs of scope CLOUDFRONT live, only in this region. */
+    public static final String CLOUDFRONT_REGION = "us-east-1";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}");
+    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     public StackConfig {
         requireName(brand, "brand");
@@ -60,6 +76,32 @@ public record StackConfig(
         Objects.requireNonNull(alarmEmail, "alarmEmail");
         Objects.requireNonNull(tableKey, "tableKey");
         periodicJobs = List.copyOf(periodicJobs);
+        Objects.requireNonNull(emailDomain, "emailDomain");
+        Objects.requireNonNull(portalDomain, "portalDomain");
+        Objects.requireNonNull(existingTable, "existingTable");
+        Objects.requireNonNull(secretsRevision, "secretsRevision");
+        secretsRevision.filter(r -> !REVISION.matcher(r).matches()).ifPresent(r -> {
+            throw new IllegalArgumentException("secretsRevision must be 1-40 letters, digits or '-' (a date will do): " + r);
+        });
+        if (portalDomain.isPresent() && portalDomain.get().webAclArn().isEmpty()
+                && !region.equals(Optional.of(CLOUDFRONT_REGION))) {
+            throw new IllegalArgumentException("portalDomainName needs portalWebAclArn unless the stack is in "
+                    + CLOUDFRONT_REGION + " (here: " + region.orElse("no region") + "): a WebACL for CloudFront can only be"
+                    + " created in " + CLOUDFRONT_REGION + "; create one there (infra-cdk/README.md) or deploy the stack there");
+        }
+        if (portalDomain.isPresent() && customDomain.isPresent()
+                && portalDomain.get().domainName().equals(customDomain.get().domainName())) {
+            throw new IllegalArgumentException("the member pages and the API need two domain names, not one: "
+                    + portalDomain.get().domainName());
+        }
+    }
+
+    /** A stack without a portal domain, an existing table or a secrets revision (the settings before they existed). */
+    public StackConfig(String brand, String stage, Optional<String> region, Optional<String> account, Path lambdaJar,
+                       Throttle throttle, Optional<CustomDomain> customDomain, Optional<String> alarmEmail,
+                       TableKey tableKey, List<PeriodicJob> periodicJobs, Optional<String> emailDomain) {
+        this(brand, stage, region, account, lambdaJar, throttle, customDomain, alarmEmail, tableKey, periodicJobs,
+                emailDomain, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** HTTP API throttling: steady-state requests per second and burst size. */
@@ -76,6 +118,68 @@ public record StackConfig(
         public CustomDomain {
             Objects.requireNonNull(domainName, "domainName");
             Objects.requireNonNull(certificateArn, "certificateArn");
+        }
+    }
+
+    /**
+     * The member pages on a brand's own domain: a CloudFront distribution in front of the HTTP API's portal routes,
+     * guarded by an AWS WAF WebACL (see {@link PortalDistribution}).
+     *
+     * @param domainName     the members' host name, e.g. {@code members.acme.example}
+     * @param certificateArn an ACM certificate for it in us-east-1 (the only region CloudFront reads certificates from)
+     * @param webAclArn      an existing WebACL of scope CLOUDFRONT; empty = the stack creates one (only in us-east-1)
+     * @param rateLimit      requests per client address per 5 minutes in the WebACL the stack creates
+     */
+    public record PortalDomain(String domainName, String certificateArn, Optional<String> webAclArn, int rateLimit) {
+        /** What WAF accepts for a rate-based rule. */
+        public static final int MIN_RATE_LIMIT = 10;
+        public static final int MAX_RATE_LIMIT = 2_000_000_000;
+        private static final Pattern HOST = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+        private static final Pattern CERTIFICATE = Pattern.compile("arn:aws[a-z-]*:acm:" + CLOUDFRONT_REGION
+                + ":[0-9]{12}:certificate/[A-Za-z0-9-]+");
+        private static final Pattern WEB_ACL = Pattern.compile("arn:aws[a-z-]*:wafv2:" + CLOUDFRONT_REGION
+                + ":[0-9]{12}:global/webacl/[A-Za-z0-9_-]+/[a-f0-9-]+");
+
+        public PortalDomain {
+            Objects.requireNonNull(webAclArn, "webAclArn");
+            if (domainName == null || !HOST.matcher(domainName).matches()) {
+                throw new IllegalArgumentException(
+                        "portalDomainName must be a lower-case host name such as members.acme.example: " + domainName);
+            }
+            if (certificateArn == null || !CERTIFICATE.matcher(certificateArn).matches()) {
+                throw new IllegalArgumentException("portalCertificateArn must be an ACM certificate in " + CLOUDFRONT_REGION
+                        + " (the only region CloudFront reads certificates from), not " + certificateArn);
+            }
+            webAclArn.filter(arn -> !WEB_ACL.matcher(arn).matches()).ifPresent(arn -> {
+                throw new IllegalArgumentException("portalWebAclArn must be a WebACL of scope CLOUDFRONT, arn:aws:wafv2:"
+                        + CLOUDFRONT_REGION + ":ACCOUNT:global/webacl/NAME/ID, not " + arn);
+            });
+            if (rateLimit < MIN_RATE_LIMIT || rateLimit > MAX_RATE_LIMIT) {
+                throw new IllegalArgumentException("portalRateLimit is requests per address per 5 minutes, from "
+                        + MIN_RATE_LIMIT + " to " + MAX_RATE_LIMIT + ", not " + rateLimit);
+            }
+        }
+    }
+
+    /**
+     * A table the stack uses instead of creating its own: the table a point-in-time restore made (infra-cdk/README.md,
+     * "Restore the table"). The stack never owns it: deleting the stack leaves it, as it leaves the table it creates.
+     *
+     * @param name   the table's name
+     * @param keyArn the customer-managed KMS key it is encrypted with, if any (the functions are granted its use)
+     */
+    public record ExistingTable(String name, Optional<String> keyArn) {
+        private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+        private static final Pattern KEY = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+");
+
+        public ExistingTable {
+            Objects.requireNonNull(keyArn, "keyArn");
+            if (name == null || !TABLE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("tableName must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -): " + name);
+            }
+            keyArn.filter(arn -> !KEY.matcher(arn).matches()).ifPresent(arn -> {
+                throw new IllegalArgumentException("tableKeyArn must be a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), not " + arn);
+            });
         }
     }
 
@@ -115,6 +219,22 @@ public record StackConfig(
         if (domain.isPresent() != certificate.isPresent()) {
             throw new IllegalArgumentException("a custom domain needs both domainName and certificateArn");
         }
+        Optional<String> portalDomain = string(context, "portalDomainName");
+        Optional<String> portalCertificate = string(context, "portalCertificateArn");
+        if (portalDomain.isPresent() != portalCertificate.isPresent()) {
+            throw new IllegalArgumentException("the member pages' domain needs both portalDomainName and portalCertificateArn");
+        }
+        if (portalDomain.isEmpty() && (string(context, "portalWebAclArn").isPresent() || string(context, "portalRateLimit").isPresent())) {
+            throw new IllegalArgumentException("portalWebAclArn and portalRateLimit apply only with portalDomainName");
+        }
+        Optional<String> tableName = string(context, "tableName");
+        if (tableName.isEmpty() && string(context, "tableKeyArn").isPresent()) {
+            throw new IllegalArgumentException("tableKeyArn names the key of an existing table: it needs tableName");
+        }
+        if (tableName.isPresent() && string(context, "tableKey").isPresent()) {
+            throw new IllegalArgumentException("tableKey chooses the key of a table the stack creates;"
+                    + " with tableName, name the existing table's customer-managed key (if any) with tableKeyArn");
+        }
         Path jar = string(context, "lambdaJar").map(Path::of).orElse(defaultLambdaJar).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Lambda jar not found: " + jar
@@ -133,7 +253,24 @@ public record StackConfig(
                 string(context, "alarmEmail"),
                 string(context, "tableKey").map(TableKey::parse).orElse(TableKey.AWS_MANAGED),
                 PeriodicJobs.ALL,
-                string(context, "emailDomain"));
+                string(context, "emailDomain"),
+                portalDomain.map(d -> new PortalDomain(d, portalCertificate.orElseThrow(), string(context, "portalWebAclArn"),
+                        string(context, "portalRateLimit").map(v -> integer("portalRateLimit", v)).orElse(DEFAULT_PORTAL_RATE_LIMIT))),
+                tableName.map(name -> new ExistingTable(name, string(context, "tableKeyArn"))),
+                string(context, "secretsRevision"));
+    }
+
+    /** The public origin of the member pages ({@code https://members.acme.example}), if they have their own domain. */
+    public Optional<String> portalOrigin() {
+        return portalDomain.map(domain -> "https://" + domain.domainName());
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not " + value, e);
+        }
     }
 
     private static Optional<String> string(Function<String, Object> context, String key) {

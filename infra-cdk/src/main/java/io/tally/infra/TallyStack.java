@@ -3,7 +3,10 @@ package io.tally.infra;
 import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
+import io.tally.portal.wiring.PortalSettings;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
@@ -11,7 +14,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
@@ -22,7 +25,7 @@ import software.constructs.Construct;
  * PeriodicJobs), so the deployed stack and the local runtime cannot drift apart.
  */
 public final class TallyStack extends Stack {
-    private final Table table;
+    private final ITable table;
 
     public TallyStack(Construct scope, StackConfig config) {
         super(scope, config.stackName(), StackProps.builder()
@@ -34,22 +37,30 @@ public final class TallyStack extends Stack {
         Tags.of(this).add("tally:brand", config.brand());
         Tags.of(this).add("tally:stage", config.stage());
 
-        table = DataTable.create(this, config);
+        table = config.existingTable().map(existing -> ImportedTable.use(this, existing))
+                .orElseGet(() -> DataTable.create(this, config));
         Map<QueueId, Queues.Pair> queues = Queues.create(this);
         StaffPool.Deployed staff = StaffPool.create(this, config);
         Bucket reports = ReportsBucket.create(this, config);
-        Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues,
-                Map.of(FunctionId.BACK_OFFICE, Map.of(
-                        OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
-                        OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
-                        OfficeSettings.OFFICE_SECRET, Functions.generatedSecret(this, config, "OfficeSigningSecret",
-                                "Tally back-office signing secret (sessions, CSRF tokens)"),
-                        OfficeSettings.REPORTS_BUCKET, reports.getBucketName()),
-                        // the report writer builds the back-office graph without its secret (OfficeSettings.forReportWriter)
-                        FunctionId.REPORT_WRITER, Map.of(
-                        OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
-                        OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
-                        OfficeSettings.REPORTS_BUCKET, reports.getBucketName())));
+        Map<FunctionId, Map<String, String>> ownEnvironment = new EnumMap<>(FunctionId.class);
+        ownEnvironment.put(FunctionId.BACK_OFFICE, Map.of(
+                OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
+                OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
+                OfficeSettings.OFFICE_SECRET, Functions.generatedSecret(this, config, "OfficeSigningSecret",
+                        "Tally back-office signing secret (sessions, CSRF tokens)"),
+                OfficeSettings.REPORTS_BUCKET, reports.getBucketName()));
+        // the report writer builds the back-office graph without its secret (OfficeSettings.forReportWriter)
+        ownEnvironment.put(FunctionId.REPORT_WRITER, Map.of(
+                OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
+                OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
+                OfficeSettings.REPORTS_BUCKET, reports.getBucketName()));
+        // behind the brand's CloudFront: e-mailed links name its domain, and only requests carrying its origin header's
+        // secret are served (nothing reaches the pages around the distribution and its WAF)
+        Optional<String> edgeSecret = config.portalDomain().map(domain -> Functions.generatedSecret(this, config,
+                "PortalEdgeSecret", "Tally member pages' CloudFront origin header"));
+        config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(
+                PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
+        Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);
         ReportsBucket.grant(reports, functions.get(FunctionId.BACK_OFFICE).function(), ReportsBucket.OFFICE_ACTIONS);
@@ -63,8 +74,10 @@ public final class TallyStack extends Stack {
             output("EmailDkimRecord3", identity.getDkimDnsTokenName3(), "DKIM CNAME record name to publish");
         });
         Api.Deployed api = Api.create(this, config, functions);
+        PortalDistribution.create(this, config, api.api(), edgeSecret);
         Schedules.create(this, config, functions);
         Topic alarms = Alarms.create(this, config, queues, functions, api);
+        Dashboard.create(this, config, queues, functions, api);
 
         output("ApiUrl", api.stage().getUrl(), "Base URL of the merchant API");
         if (api.domain() != null) {
@@ -87,9 +100,10 @@ public final class TallyStack extends Stack {
         functions.forEach((id, deployed) -> output(Names.pascal(id.name()) + "FunctionName",
                 deployed.function().getFunctionName(), "Function " + id.logicalName()));
         output("AlarmTopicArn", alarms.getTopicArn(), "SNS topic of every alarm of this stack");
+        Compliance.apply(this);
     }
 
-    public Table table() {
+    public ITable table() {
         return table;
     }
 

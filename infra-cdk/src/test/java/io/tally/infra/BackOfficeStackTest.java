@@ -108,7 +108,7 @@ class BackOfficeStackTest {
                 }
             }
             assertEquals(1, dynamo.size(), "one statement: " + dynamo);
-            assertEquals(new HashSet<>(Functions.OFFICE_TABLE_ACTIONS), new HashSet<>(actions(dynamo.get(0))));
+            assertEquals(new HashSet<>(TableAccess.ITEM_ACTIONS), new HashSet<>(actions(dynamo.get(0))));
             assertFalse(actions(dynamo.get(0)).contains("dynamodb:BatchWriteItem"));
             List<Object> resources = list(map(dynamo.get(0)).get("Resource"));
             assertEquals(1 + TallyTable.GSIS.size(), resources.size());
@@ -145,18 +145,18 @@ class BackOfficeStackTest {
                 .filter(f -> id.handler().equals(properties(f).get("Handler"))).findFirst().orElseThrow();
     }
 
-    private static Map<String, Object> policyOf(Template template, String prefix) {
+    static Map<String, Object> policyOf(Template template, String prefix) {
         var found = template.findResources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith(prefix)).toList();
         assertEquals(1, found.size(), "one policy of " + prefix);
         return found.get(0).getValue();
     }
 
-    private static List<Object> statements(Map<String, Object> policy) {
+    static List<Object> statements(Map<String, Object> policy) {
         return list(map(properties(policy).get("PolicyDocument")).get("Statement"));
     }
 
-    private static List<String> actions(Object statement) {
+    static List<String> actions(Object statement) {
         Object action = map(statement).get("Action");
         return action instanceof List<?> many ? many.stream().map(Object::toString).toList() : List.of(action.toString());
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the pinned AWS CDK CLI (node_modules/aws-cdk, from {@code npm ci}) exactly as a brand operator
  * would, offline: cdk.json's app command must work from the packaged infra jar. Everything it
- * writes (HOME, jsii caches, temp files, the cloud assembly) stays inside target/.
+ * writes (HOME, jsii caches, temp files, the cloud assembly) stays inside target/. It synthesises with
+ * {@code -c nag=true}, so the app's own cdk-nag checks run and the suppressions in {@link Compliance} must carry.
  */
 class CdkCliSynthIT {
     private static final long TIMEOUT_SECONDS = 180;
@@ -35,7 +36,7 @@ class CdkCliSynthIT {
         Files.createDirectories(target.resolve("tmp"));
 
         ProcessBuilder synth = new ProcessBuilder(List.of("node", cli.toString(), "synth",
-                "-c", "brand=DEMO", "--no-version-reporting", "--no-notices", "--quiet", "-o", out.toString()))
+                "-c", "brand=DEMO", "-c", "nag=true", "--no-version-reporting", "--no-notices", "--quiet", "-o", out.toString()))
                 .directory(module.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -70,5 +71,10 @@ class CdkCliSynthIT {
             assertTrue(staged.anyMatch(p -> p.getFileName().toString().startsWith("asset.")),
                     "the Lambda jar is staged as an asset");
         }
+        Path nagReport = out.resolve("AwsSolutions-Tally-DEMO-prod-NagReport.csv");
+        assertTrue(Files.isRegularFile(nagReport), "cdk-nag ran in the app (-c nag=true)");
+        List<String> nonCompliant = Files.readAllLines(nagReport, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("\"Non-Compliant\"")).toList();
+        assertTrue(nonCompliant.isEmpty(), "unsuppressed cdk-nag findings:\n" + String.join("\n", nonCompliant));
     }
 }

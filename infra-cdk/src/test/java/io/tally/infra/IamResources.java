@@ -2,6 +2,7 @@ package io.tally.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +33,32 @@ final class IamResources {
             case "Fn::Sub" -> argument instanceof String template && subReferences(template, ownLogicalIds);
             default -> false;
         };
+    }
+
+    /**
+     * The statement active tracing adds to a function's role: only X-Ray's write actions, on {@code "*"}, the one
+     * resource they accept (they support no resource-level permissions).
+     */
+    static boolean isXRayTracing(Map<String, Object> statement) {
+        Object action = statement.get("Action");
+        List<?> actions = action instanceof List<?> many ? many : List.of(action);
+        return "*".equals(statement.get("Resource")) && !actions.isEmpty()
+                && actions.stream().allMatch(a -> a.equals("xray:PutTraceSegments") || a.equals("xray:PutTelemetryRecords"));
+    }
+
+    /**
+     * The table index a resource names, {@code <table arn>/index/<name>} built with {@code Fn::Join}, or empty (the
+     * table itself, or anything else). A wildcard index comes back as {@code "*"}.
+     */
+    static Optional<String> indexName(Object resource, String tableLogicalId) {
+        if (!(resource instanceof Map<?, ?> intrinsic) || !(intrinsic.get("Fn::Join") instanceof List<?> join)
+                || join.size() != 2 || !(join.get(1) instanceof List<?> parts) || parts.size() != 2) {
+            return Optional.empty();
+        }
+        boolean onTable = Map.of("Fn::GetAtt", List.of(tableLogicalId, "Arn")).equals(parts.get(0));
+        String suffix = String.valueOf(parts.get(1));
+        return onTable && suffix.startsWith("/index/")
+                ? Optional.of(suffix.substring("/index/".length())) : Optional.empty();
     }
 
     private static boolean subReferences(String template, Set<String> ownLogicalIds) {

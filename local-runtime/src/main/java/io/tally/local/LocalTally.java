@@ -64,7 +64,7 @@ public final class LocalTally implements AutoCloseable {
                 PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
-                        LOCAL_PORTAL_SECRET, Settings.LOCAL_SEAL_SECRET, Optional.of("127.0.0.1"), mail.smtpPort(),
+                        Optional.of(LOCAL_PORTAL_SECRET), Optional.of(Settings.LOCAL_SEAL_SECRET), Optional.of("127.0.0.1"), mail.smtpPort(),
                         Optional.empty());
                 component[0] = TallyComponent.create(settings, portal);
                 office[0] = OfficeComponent.create(officeSettings(endpoints));

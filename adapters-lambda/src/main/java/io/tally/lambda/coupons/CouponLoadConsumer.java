@@ -1,5 +1,7 @@
 package io.tally.lambda.coupons;
 
+import io.tally.sqs.obs.Invocation;
+import io.tally.sqs.obs.Level;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.coupon.bulk.LoadChunk;
@@ -26,8 +28,8 @@ public final class CouponLoadConsumer {
         return BatchItems.handle(batch, log, record -> {
             LoadChunk chunk = json.read(record.getBody());
             if (load.load(chunk) == LoadCouponChunkUseCase.Result.NO_SUCH_JOB) {
-                log.println("{\"level\":\"WARN\",\"messageId\":\"" + record.getMessageId() + "\",\"job\":\""
-                        + chunk.job() + "\",\"error\":\"no such coupon load job: chunk dropped\"}");
+                Invocation.itemLine(log, Level.WARN, "no such coupon load job: chunk dropped", record.getMessageId())
+                        .field("job", String.valueOf(chunk.job())).write();
             }
         });
     }

@@ -1,5 +1,7 @@
 package io.tally.lambda.coupons;
 
+import io.tally.sqs.obs.Telemetry;
+import io.tally.lambda.topology.FunctionId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,6 +14,7 @@ import org.crac.Resource;
 /** Lambda entry point of the coupon loader (consumes QueueId.COUPON_LOADS, ReportBatchItemFailures on). */
 public final class CouponLoaderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final CouponLoadConsumer consumer;
+    private final Telemetry telemetry = Telemetry.forFunction(FunctionId.COUPON_LOADER.logicalName());
     /** Held here: org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
@@ -27,6 +30,6 @@ public final class CouponLoaderHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return consumer.consume(event);
+        return telemetry.sqs(event, context, consumer::consume);
     }
 }

@@ -109,7 +109,8 @@ public final class MerchantApi {
             log.fault(call.describe(), fault);
             response = envelope.failure(requestRef, ApiError.INTERNAL, null);
         }
-        log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0);
+        log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0,
+                methods.containsKey(call.method()));
         return response;
     }
 
@@ -122,7 +123,7 @@ public final class MerchantApi {
         APIGatewayV2HTTPResponse response = call.fail(envelope, ApiError.UNKNOWN_METHOD, "No route for " + httpMethod + " "
                 + shown + ". The merchant methods answer POST /merchant/{method} and POST /{method}; the contract is GET "
                 + Routes.OPENAPI_PATH + ".");
-        log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0);
+        log.request(call.describe(), response.getStatusCode(), (System.nanoTime() - started) / 1_000_000.0, false);
         return response;
     }
 

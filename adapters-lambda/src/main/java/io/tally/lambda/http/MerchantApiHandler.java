@@ -1,5 +1,7 @@
 package io.tally.lambda.http;
 
+import io.tally.sqs.obs.Telemetry;
+import io.tally.lambda.topology.FunctionId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +18,7 @@ import io.tally.lambda.wiring.TallyComponent;
  */
 public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final MerchantApi api;
+    private final Telemetry telemetry = Telemetry.forFunction(FunctionId.MERCHANT_API.logicalName());
     /** Held here: org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
@@ -33,6 +36,6 @@ public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event);
+        return telemetry.run(context, null, Telemetry.traceHeader(event), () -> api.handle(event));
     }
 }

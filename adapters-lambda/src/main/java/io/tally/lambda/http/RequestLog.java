@@ -1,11 +1,22 @@
 package io.tally.lambda.http;
 
+import io.tally.sqs.obs.Invocation;
+import io.tally.sqs.obs.Level;
+import io.tally.sqs.obs.LogLine;
+import io.tally.sqs.obs.Metrics;
+import io.tally.sqs.obs.TallyMetric;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One JSON line per request on standard output (CloudWatch on Lambda), built from fields that never
- * include secrets, PINs or passwords.
+ * The merchant API's line per request and its metrics, through the shared structured log ({@code io.tally.sqs.obs}):
+ * fields that never include secrets, PINs or passwords (and {@code Redaction} would mask them if they did). Inside a
+ * {@code Telemetry} invocation (the Lambda handler) the line carries the invocation's fields, the requestRef becomes
+ * its correlation id and the request counts in {@code Requests}, {@code Latency}, {@code Errors} and
+ * {@code Checkouts}; outside one (tests, SnapStart priming) only the line is written, and no metric.
+ * {@code enabled} is {@code TALLY_REQUEST_LOG}: off, only faults are written.
  */
 public final class RequestLog {
     private final PrintStream out;
@@ -16,41 +27,44 @@ public final class RequestLog {
         this.enabled = enabled;
     }
 
-    void request(Map<String, String> call, int status, double millis) {
+    /** {@code knownMethod}: the call named a method of the API (else its metrics say {@code unknown}: bounded names). */
+    void request(Map<String, String> call, int status, double millis, boolean knownMethod) {
+        Optional<Invocation> invocation = Invocation.current();
+        invocation.ifPresent(i -> count(i, call, millis, knownMethod));
         if (enabled) {
-            out.println(line(call, "\"status\":" + status + ",\"ms\":" + String.format(java.util.Locale.ROOT, "%.2f", millis)));
+            LogLine line = line(invocation, Level.INFO, "request", call);
+            line.field("status", status).millis("ms", (long) (millis * 1_000_000)).write();
         }
     }
 
     void fault(Map<String, String> call, Throwable fault) {
-        StringBuilder trace = new StringBuilder();
-        for (StackTraceElement frame : fault.getStackTrace()) {
-            if (trace.length() > 4000) {
-                break;
-            }
-            trace.append(frame).append(" | ");
-        }
-        out.println(line(call, "\"level\":\"ERROR\",\"fault\":\"" + escape(String.valueOf(fault))
-                + "\",\"trace\":\"" + escape(trace.toString()) + "\""));
+        Optional<Invocation> invocation = Invocation.current();
+        invocation.ifPresent(i -> i.metrics().count(TallyMetric.ERRORS.metricName(), TallyMetric.ERRORS.dimension(), "fault"));
+        line(invocation, Level.ERROR, "request failed", call).fault(fault).write();
     }
 
-    private static String line(Map<String, String> fields, String extra) {
-        StringBuilder s = new StringBuilder("{");
-        fields.forEach((k, v) -> s.append('"').append(k).append("\":\"").append(escape(v)).append("\","));
-        return s.append(extra).append('}').toString();
+    private LogLine line(Optional<Invocation> invocation, Level level, String message, Map<String, String> call) {
+        LogLine line;
+        if (invocation.isPresent()) {
+            invocation.get().correlationId(call.get("requestRef"));
+            line = invocation.get().line(level, message);
+        } else {
+            line = LogLine.detached(out, level, message, Instant.now());
+        }
+        call.forEach(line::field);
+        return line;
     }
 
-    private static String escape(String v) {
-        StringBuilder s = new StringBuilder(v.length());
-        for (char c : v.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                s.append('\\').append(c);
-            } else if (c < 0x20) {
-                s.append(' ');
-            } else {
-                s.append(c);
-            }
+    private static void count(Invocation invocation, Map<String, String> call, double millis, boolean knownMethod) {
+        Metrics metrics = invocation.metrics();
+        String method = knownMethod ? call.get("method") : "unknown";
+        metrics.count(TallyMetric.REQUESTS.metricName(), TallyMetric.REQUESTS.dimension(), method);
+        metrics.millis(TallyMetric.LATENCY.metricName(), (long) (millis * 1_000_000), TallyMetric.LATENCY.dimension(), method);
+        String error = call.get("errorCode");
+        if (error != null) {
+            metrics.count(TallyMetric.ERRORS.metricName(), TallyMetric.ERRORS.dimension(), error);
+        } else if ("checkout".equals(method) && call.get("replayed") == null) {
+            metrics.count(TallyMetric.CHECKOUTS.metricName());
         }
-        return s.toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.tally.lambda.jobs;
 
+import io.tally.sqs.obs.Telemetry;
+import io.tally.lambda.topology.FunctionId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.tally.lambda.wiring.Settings;
@@ -15,6 +17,7 @@ import org.crac.Resource;
  */
 public final class PeriodicJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final PeriodicJobRunner runner;
+    private final Telemetry telemetry = Telemetry.forFunction(FunctionId.JOBS.logicalName());
     /** SnapStart priming; held here because org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
@@ -34,8 +37,7 @@ public final class PeriodicJobHandler implements RequestHandler<Map<String, Obje
         if (!(job instanceof String name)) {
             throw new IllegalArgumentException("expected {\"job\": \"<name>\"}, got " + event);
         }
-        String result = runner.run(name);
-        System.out.println("{\"job\":\"" + name + "\",\"result\":\"" + result.replace('"', '\'') + "\"}");
+        String result = telemetry.job(context, name, () -> runner.run(name));
         return Map.of("job", name, "result", result);
     }
 }

@@ -1,5 +1,7 @@
 package io.tally.lambda.sqs;
 
+import io.tally.sqs.obs.Telemetry;
+import io.tally.lambda.topology.FunctionId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,6 +14,7 @@ import io.tally.lambda.wiring.TallyComponent;
 /** Lambda entry point of the events-queue consumer (event source mapping with ReportBatchItemFailures). */
 public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final EventsConsumer consumer;
+    private final Telemetry telemetry = Telemetry.forFunction(FunctionId.EVENTS_CONSUMER.logicalName());
     /** Held here: org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
@@ -27,6 +30,6 @@ public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return consumer.consume(event);
+        return telemetry.sqs(event, context, consumer::consume);
     }
 }

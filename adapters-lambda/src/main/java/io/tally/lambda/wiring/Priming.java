@@ -1,5 +1,8 @@
 package io.tally.lambda.wiring;
 
+import java.time.Instant;
+import io.tally.sqs.obs.Level;
+import io.tally.sqs.obs.LogLine;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,7 +128,7 @@ public final class Priming {
             step.run();
             return true;
         } catch (IOException | RuntimeException e) {
-            log.println("{\"level\":\"WARN\",\"priming\":\"failed: " + e.getClass().getSimpleName() + "\"}");
+            LogLine.detached(log, Level.WARN, "priming failed", Instant.now()).field("error", e.getClass().getSimpleName()).write();
             return false;
         } finally {
             random.forget();

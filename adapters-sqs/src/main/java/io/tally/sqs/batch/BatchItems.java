@@ -2,6 +2,8 @@ package io.tally.sqs.batch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.tally.sqs.obs.Invocation;
+import io.tally.sqs.obs.Level;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,13 @@ public final class BatchItems {
     private BatchItems() {
     }
 
-    /** Logs a failure as a WARN line with the record's message id and the exception's message. */
+    /**
+     * Logs a failure as a WARN line (the invocation's structured line when one runs, else on {@code log}) whose
+     * correlation id is the record's message id, with the exception's message.
+     */
     public static SQSBatchResponse handle(SQSEvent batch, PrintStream log, Consumer<SQSEvent.SQSMessage> each) {
-        return handle(batch, each, (record, e) -> log.println("{\"level\":\"WARN\",\"messageId\":\""
-                + record.getMessageId() + "\",\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}"));
+        return handle(batch, each, (record, e) -> Invocation.itemLine(log, Level.WARN, "message failed", record.getMessageId())
+                .field("error", String.valueOf(e.getMessage())).write());
     }
 
     /** Reports each failure to {@code failed} (for consumers whose exception messages may hold personal data). */

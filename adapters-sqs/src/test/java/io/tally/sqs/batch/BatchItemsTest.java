@@ -28,8 +28,9 @@ class BatchItemsTest {
 
         assertEquals(List.of("m1", "m3"), handled);
         assertEquals(List.of("m2"), failed(response));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-                "{\"level\":\"WARN\",\"messageId\":\"m2\",\"error\":\"not an 'event'\"}"), out.toString(StandardCharsets.UTF_8));
+        String logged = out.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("\"level\":\"WARN\",\"message\":\"message failed\",\"correlation_id\":\"m2\","
+                + "\"error\":\"not an \\\"event\\\"\"}"), logged);
     }
 
     @Test

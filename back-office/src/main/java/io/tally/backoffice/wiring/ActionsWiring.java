@@ -1,5 +1,6 @@
 package io.tally.backoffice.wiring;
 
+import io.tally.sqs.obs.LedgerMoneyMetrics;
 import io.tally.domain.backoffice.CardActionsUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.event.PublishEventPort;
@@ -27,7 +28,7 @@ final class ActionsWiring {
     static CardActionsUseCase cardActions(DynamoStorage storage, SignedTokens portalTokens, PublishEventPort events,
                                           EmailOutboxPort outbox, RandomSource random, Clock clock) {
         RetryPolicy retry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
-        CardLedgerWriter writer = new CardLedgerWriter(storage.cards(), storage.cardLedger(), events, clock, random, retry);
+        CardLedgerWriter writer = new CardLedgerWriter(storage.cards(), storage.cardLedger(), new LedgerMoneyMetrics(events), clock, random, retry);
         return new CardActionsUseCase(
                 new CardActionsUseCase.Ports(storage.cards(), storage.cardLocations(), storage.cardLedger(), storage.programs(),
                         storage.auditLog(), outbox, storage.portalConfigs()),

@@ -8,6 +8,8 @@ import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.reports.ReportCenterPages;
 import io.tally.backoffice.reports.ReportWriter;
 import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.report.RollupUseCase;
+import io.tally.domain.report.export.AccountingRows;
 import io.tally.domain.report.export.ExportShardUseCase;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.report.export.ReportKind;
@@ -36,8 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The Report Center (issue 13): its pages in the back office and the report writer (QueueId.REPORTS' consumer), both
  * from the back-office graph. Without the reports queue and bucket in the settings the section offers nothing.
- * Kinds of report come from {@link #rows}: all transactions now; the accounting detail joins when the rollups have a
- * DynamoDB adapter, the balances of every card when cards can be listed by brand without a scan.
+ * Kinds of report come from {@link #rows}: all transactions and the accounting detail (the rollups); the balances of
+ * every card join when cards can be listed by brand without a scan.
  */
 @Module
 final class ReportsModule {
@@ -57,15 +59,16 @@ final class ReportsModule {
 
     @Provides
     @Singleton
-    static Map<ReportKind, ReportRows> rows(DynamoStorage storage) {
-        return Map.of(ReportKind.TRANSACTIONS, new TransactionRows(storage.activityLog()));
+    static Map<ReportKind, ReportRows> rows(DynamoStorage storage, Function<BrandId, ZoneId> zones, Clock clock) {
+        RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(), zones, clock);
+        return Map.of(ReportKind.TRANSACTIONS, new TransactionRows(storage.activityLog()),
+                ReportKind.ACCOUNTING, new AccountingRows(rollups));
     }
 
     @Provides
     @Singleton
-    static Function<BrandId, ZoneId> zones(DynamoStorage storage) {
-        var configs = storage.checkoutConfig();
-        return brand -> configs.load(brand).zone();
+    static Function<BrandId, ZoneId> zones(DynamoStorage storage, Clock clock) {
+        return new BrandZones(storage.checkoutConfig(), clock);
     }
 
     @Provides

@@ -14,9 +14,16 @@ public record Figures(SortedMap<RollupCell, Flow> cells) {
     }
 
     public static Figures sum(Iterable<DayRollup> days, Predicate<RollupCell> wanted) {
+        java.util.List<SortedMap<RollupCell, Flow>> cells = new java.util.ArrayList<>();
+        days.forEach(day -> cells.add(day.cells()));
+        return sumCells(cells, wanted);
+    }
+
+    /** The sum of days' or months' cells that pass the filter. */
+    public static Figures sumCells(Iterable<? extends Map<RollupCell, Flow>> parts, Predicate<RollupCell> wanted) {
         TreeMap<RollupCell, Flow> sum = new TreeMap<>();
-        for (DayRollup day : days) {
-            day.cells().forEach((cell, flow) -> {
+        for (Map<RollupCell, Flow> part : parts) {
+            part.forEach((cell, flow) -> {
                 if (wanted.test(cell)) {
                     sum.merge(cell, flow, Flow::plus);
                 }

@@ -17,11 +17,20 @@ public interface RollupPort {
     /** Replaces the stored day with this one (cells no longer there are removed). */
     void replaceDay(DayRollup day);
 
-    /** The month's stored days (ascending) and its stored opening: one query of the month. */
+    /** The month's stored days (ascending) and its stored opening (not its total): one query of the month. */
     Month month(BrandId brand, YearMonth month);
 
     /** Replaces the stored opening of the month. */
     void replaceOpening(Opening opening);
+
+    /** The month's stored opening alone, without its days: one small read. */
+    Optional<Opening> opening(BrandId brand, YearMonth month);
+
+    /** Replaces the stored total of the month (the sum of its days). */
+    void replaceTotal(MonthTotal total);
+
+    /** The month's stored total alone, without its days: one small read (a year's accounting reads twelve). */
+    Optional<MonthTotal> total(BrandId brand, YearMonth month);
 
     Optional<RollupMarks> marks(BrandId brand);
 

@@ -2,7 +2,6 @@ package io.tally.domain.report;
 
 import io.tally.domain.backoffice.BrandTransaction;
 import io.tally.domain.event.ActivityLogPort;
-import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -39,8 +39,19 @@ public final class RollupUseCase {
     private final RollupPort rollups;
     private final Function<BrandId, ZoneId> zones;
     private final Clock clock;
+    private final BiConsumer<BrandId, LocalDate> lateDay;
 
     public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock) {
+        this(activity, rollups, zones, clock, (brand, day) -> { });
+    }
+
+    /**
+     * With {@code lateDay}: told of every day noted late that a run takes up, before its note is cleared, so a rollup
+     * of its own (Explore Data's) rolls the day up again too; if it throws, the note stays for the next run.
+     */
+    public RollupUseCase(ActivityLogPort activity, RollupPort rollups, Function<BrandId, ZoneId> zones, Clock clock,
+                         BiConsumer<BrandId, LocalDate> lateDay) {
+        this.lateDay = Objects.requireNonNull(lateDay, "lateDay");
         this.activity = Objects.requireNonNull(activity, "activity");
         this.rollups = Objects.requireNonNull(rollups, "rollups");
         this.zones = Objects.requireNonNull(zones, "zones");
@@ -54,17 +65,8 @@ public final class RollupUseCase {
 
     /** A day's figures computed from the activity log (every page of the day's slice). */
     public DayRollup compute(BrandId brand, LocalDate day) {
-        ZoneId zone = zones.apply(brand);
         DayRollup.Builder builder = new DayRollup.Builder(brand, day);
-        Optional<ActivityLogPort.Position> after = Optional.empty();
-        do {
-            ActivityLogPort.Slice slice = activity.between(brand, day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant(), after, ActivityLogPort.MAX_PAGE);
-            for (DomainEvent event : slice.events()) {
-                BrandTransaction.of(event).ifPresent(builder::add);
-            }
-            after = slice.next();
-        } while (after.isPresent());
+        DayEvents.each(activity, brand, zones.apply(brand), day, event -> BrandTransaction.of(event).ifPresent(builder::add));
         return builder.build();
     }
 
@@ -126,6 +128,7 @@ public final class RollupUseCase {
                 current = rollups.marks(brand).orElse(current);
                 repaired.add(day);
             }
+            lateDay.accept(brand, day);
             rollups.clearLate(brand, day, late.getValue());
         }
         List<LocalDate> written = new ArrayList<>();
@@ -134,7 +137,9 @@ public final class RollupUseCase {
             rollups.replaceDay(compute(brand, day));
             if (day.equals(YearMonth.from(day).atEndOfMonth())) {
                 YearMonth month = YearMonth.from(day);
-                rollups.replaceOpening(opening(brand, current, month).next(rollups.month(brand, month).days()));
+                List<DayRollup> days = rollups.month(brand, month).days();
+                rollups.replaceTotal(MonthTotal.of(brand, month, days));
+                rollups.replaceOpening(opening(brand, current, month).next(days));
             }
             RollupMarks next = new RollupMarks(current.first(), day, current.staleFrom());
             if (!rollups.moveMarks(brand, Optional.of(current), next)) {
@@ -206,7 +211,11 @@ public final class RollupUseCase {
         return Optional.of(new Difference(brand, day, cells));
     }
 
-    /** Writes the openings of {@code from} up to the month after {@code through}'s, then clears the stale mark. */
+    /**
+     * Writes the openings of {@code from} up to the month after {@code through}'s, and the totals of the months before
+     * each (the months whose days may have changed: a stale mark {@code S} covers the total of {@code S - 1} and the
+     * openings from {@code S}), then clears the stale mark.
+     */
     private RollupMarks refreshOpenings(BrandId brand, RollupMarks marks, YearMonth from) {
         YearMonth last = YearMonth.from(marks.through().plusDays(1));
         YearMonth first = YearMonth.from(marks.first());
@@ -215,7 +224,9 @@ public final class RollupUseCase {
         for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
             YearMonth previous = month.minusMonths(1);
             Opening base = opening != null ? opening : opening(brand, marks, previous);
-            opening = base.next(daysOf(brand, marks, previous));
+            List<DayRollup> days = daysOf(brand, marks, previous);
+            rollups.replaceTotal(MonthTotal.of(brand, previous, days));
+            opening = base.next(days);
             rollups.replaceOpening(opening);
         }
         RollupMarks cleared = new RollupMarks(marks.first(), marks.through(), Optional.empty());
@@ -223,10 +234,41 @@ public final class RollupUseCase {
     }
 
     /**
-     * The flows of the days {@code [from, to]} that pass the filter: stored days where the job has stored them, the
-     * others (today, days after the marks' {@code through}) computed from the activity log.
+     * The flows of the days {@code [from, to]} that pass the filter: a whole month the job has stored and totalled from
+     * its total (one small read), the other stored days from their month, the days not stored yet (today, days after
+     * the marks' {@code through}) computed from the activity log.
      */
     public Figures activity(BrandId brand, LocalDate from, LocalDate to, Predicate<RollupCell> wanted) {
+        Optional<RollupMarks> marks = rollups.marks(brand);
+        LocalDate last = to.isAfter(today(brand)) ? today(brand) : to;
+        List<SortedMap<RollupCell, Flow>> parts = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
+            LocalDate start = month.equals(YearMonth.from(from)) ? from : month.atDay(1);
+            LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
+            YearMonth current = month;
+            Optional<MonthTotal> total = start.equals(month.atDay(1)) && end.equals(month.atEndOfMonth())
+                    && marks.map(m -> totalled(m, current)).orElse(false)
+                    ? rollups.total(brand, month) : Optional.empty();
+            if (total.isPresent()) {
+                parts.add(total.get().cells());
+            } else {
+                days(brand, marks, month, start, end).forEach(d -> parts.add(d.cells()));
+            }
+        }
+        return Figures.sumCells(parts, wanted);
+    }
+
+    /** Whether the month's stored total is its days' sum: every day of it stored, and no stale mark covering it. */
+    private static boolean totalled(RollupMarks marks, YearMonth month) {
+        return !month.atEndOfMonth().isAfter(marks.through())
+                && marks.staleFrom().map(stale -> month.plusMonths(1).isBefore(stale)).orElse(true);
+    }
+
+    /**
+     * The days {@code [from, to]} one by one (up to today; a day with nothing stored is absent), stored where the job
+     * has stored them, else computed from the activity log: the time series of Explore Data.
+     */
+    public List<DayRollup> daily(BrandId brand, LocalDate from, LocalDate to) {
         Optional<RollupMarks> marks = rollups.marks(brand);
         LocalDate last = to.isAfter(today(brand)) ? today(brand) : to;
         List<DayRollup> days = new ArrayList<>();
@@ -235,15 +277,21 @@ public final class RollupUseCase {
             LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
             days.addAll(days(brand, marks, month, start, end));
         }
-        return Figures.sum(days, wanted);
+        return days;
     }
 
     /** The outstanding balances at the end of {@code day} (the brand's zone) that pass the filter. */
     public SortedMap<BalanceCell, Long> closing(BrandId brand, LocalDate day, Predicate<BalanceCell> wanted) {
         Optional<RollupMarks> marks = rollups.marks(brand);
         YearMonth month = YearMonth.from(day);
-        TreeMap<BalanceCell, Long> sum = new TreeMap<>();
         Opening opening = marks.map(m -> opening(brand, m, month)).orElse(Opening.empty(brand, month));
+        if (day.equals(month.atEndOfMonth()) && marks.map(m -> totalled(m, month)).orElse(false)) {
+            // a month's end: its opening and its total (two small reads), not its days
+            Optional<MonthTotal> total = rollups.total(brand, month);
+            if (total.isPresent()) {
+                return closing(opening, List.of(total.get().cells()), wanted);
+            }
+        }
         List<DayRollup> days = new ArrayList<>(days(brand, marks, month, month.atDay(1), day));
         if (marks.isEmpty()) {
             // nothing rolled up yet: the whole history before this month, computed on read (the job's first run ends this)
@@ -252,9 +300,21 @@ public final class RollupUseCase {
                 days.add(compute(brand, d));
             }
         }
-        opening.balances().forEach(sum::put);
-        for (DayRollup d : days) {
-            d.balanceChanges().forEach((cell, change) -> sum.merge(cell, change, Math::addExact));
+        List<Map<RollupCell, Flow>> changes = new ArrayList<>();
+        days.forEach(d -> changes.add(d.cells()));
+        return closing(opening, changes, wanted);
+    }
+
+    /** The opening plus the balance changes of the given days' or month's cells, filtered. */
+    private static SortedMap<BalanceCell, Long> closing(Opening opening, List<? extends Map<RollupCell, Flow>> changes,
+                                                       Predicate<BalanceCell> wanted) {
+        TreeMap<BalanceCell, Long> sum = new TreeMap<>(opening.balances());
+        for (Map<RollupCell, Flow> cells : changes) {
+            cells.forEach((cell, flow) -> {
+                if (!cell.valueType().isEmpty() && flow.net() != 0) {
+                    sum.merge(cell.balance(), flow.net(), Math::addExact);
+                }
+            });
         }
         sum.values().removeIf(v -> v == 0);
         sum.keySet().removeIf(cell -> !wanted.test(cell));
@@ -269,7 +329,7 @@ public final class RollupUseCase {
         }
         boolean stale = marks.staleFrom().map(s -> !month.isBefore(s)).orElse(false);
         if (!stale) {
-            Optional<Opening> stored = rollups.month(brand, month).opening();
+            Optional<Opening> stored = rollups.opening(brand, month);
             if (stored.isPresent()) {
                 return stored.get();
             }

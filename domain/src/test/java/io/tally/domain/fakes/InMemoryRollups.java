@@ -1,6 +1,7 @@
 package io.tally.domain.fakes;
 
 import io.tally.domain.report.DayRollup;
+import io.tally.domain.report.MonthTotal;
 import io.tally.domain.report.Opening;
 import io.tally.domain.report.RollupMarks;
 import io.tally.domain.report.RollupPort;
@@ -19,6 +20,7 @@ public final class InMemoryRollups implements RollupPort {
     private final Map<BrandId, TreeMap<LocalDate, DayRollup>> days = new HashMap<>();
     private final Map<BrandId, TreeMap<YearMonth, Opening>> openings = new HashMap<>();
     private final Map<BrandId, RollupMarks> marks = new HashMap<>();
+    private final Map<BrandId, TreeMap<YearMonth, MonthTotal>> totals = new HashMap<>();
     private final Map<BrandId, TreeMap<LocalDate, String>> late = new HashMap<>();
     private Predicate<Object> crashAfter = w -> false;
     private int writes;
@@ -49,6 +51,22 @@ public final class InMemoryRollups implements RollupPort {
     public synchronized void replaceOpening(Opening opening) {
         openings.computeIfAbsent(opening.brand(), b -> new TreeMap<>()).put(opening.month(), opening);
         wrote(opening);
+    }
+
+    @Override
+    public synchronized Optional<Opening> opening(BrandId brand, YearMonth month) {
+        return Optional.ofNullable(openings.getOrDefault(brand, new TreeMap<>()).get(month));
+    }
+
+    @Override
+    public synchronized void replaceTotal(MonthTotal total) {
+        totals.computeIfAbsent(total.brand(), b -> new TreeMap<>()).put(total.month(), total);
+        wrote(total);
+    }
+
+    @Override
+    public synchronized Optional<MonthTotal> total(BrandId brand, YearMonth month) {
+        return Optional.ofNullable(totals.getOrDefault(brand, new TreeMap<>()).get(month));
     }
 
     @Override

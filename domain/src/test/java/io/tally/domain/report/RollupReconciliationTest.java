@@ -10,9 +10,9 @@ import io.tally.domain.event.DomainEvent;
 import io.tally.domain.fakes.Crash;
 import io.tally.domain.fakes.InMemoryRollups;
 import io.tally.domain.fakes.TestWorld;
+import io.tally.domain.fakes.UnreliableDelivery;
 import io.tally.domain.ledger.AdjustUseCase;
 import io.tally.domain.ledger.BalanceResult;
-import io.tally.domain.ledger.HistoryPage;
 import io.tally.domain.ledger.HoldUseCase;
 import io.tally.domain.ledger.IssueUseCase;
 import io.tally.domain.ledger.LedgerEntry;
@@ -136,8 +136,7 @@ class RollupReconciliationTest {
         private final LateEntries late;
         private final List<CardNumber> cards = new ArrayList<>();
         private final Map<CardNumber, List<TransactionId>> transactions = new HashMap<>();
-        private final List<DomainEvent> undelivered = new ArrayList<>();
-        private int delivered;
+        private final UnreliableDelivery delivery;
         private int adjustments;
 
         Sequence(long seed) {
@@ -151,6 +150,7 @@ class RollupReconciliationTest {
             rollups = new RollupUseCase(world.programs, store, b -> ZONE, world.clock);
             facts = new TransactionFacts(world.cards);
             late = new LateEntries(store, b -> ZONE, world.clock, () -> Long.toString(random.nextLong()));
+            delivery = new UnreliableDelivery(world, random, this::consume, RollupReconciliationTest::count);
         }
 
         void run() {
@@ -166,14 +166,14 @@ class RollupReconciliationTest {
                     sweep();
                     lastSweep = world.clock.instant();
                 }
-                deliverSome();
+                delivery.some();
                 if (random.nextInt(12) == 0) {
                     runJob();
                 }
             }
             // everything relayed, the sweeper and the job caught up (twice: the second run finds nothing to repair)
             sweep();
-            deliverAll();
+            delivery.all(BRAND, cards);
             world.clock.advance(Duration.ofDays(1));
             runJobToTheEnd();
             RollupUseCase.Run again = rollups.run(BRAND);
@@ -267,41 +267,6 @@ class RollupReconciliationTest {
             }
         }
 
-        /** Events reach the log late, out of order, and some twice. */
-        private void deliverSome() {
-            List<DomainEvent> published = world.events.published();
-            undelivered.addAll(published.subList(delivered, published.size()));
-            delivered = published.size();
-            List<DomainEvent> later = new ArrayList<>();
-            for (DomainEvent e : undelivered) {
-                int fate = random.nextInt(10);
-                if (fate < 6) {
-                    consume(e);
-                    if (fate == 0) {
-                        consume(e);
-                        count("duplicate deliveries", 1);
-                    }
-                } else {
-                    later.add(e);
-                    count("late deliveries", 1);
-                }
-            }
-            undelivered.clear();
-            undelivered.addAll(later);
-        }
-
-        private void deliverAll() {
-            List<DomainEvent> published = world.events.published();
-            undelivered.addAll(published.subList(delivered, published.size()));
-            delivered = published.size();
-            undelivered.forEach(this::consume);
-            undelivered.clear();
-            // the relay's guarantee: every entry's event gets out, even one whose publish failed
-            for (CardNumber card : cards) {
-                entries(card).forEach(entry -> consume(io.tally.domain.ledger.LedgerEvents.of(entry)));
-            }
-        }
-
         /** What the events consumer does: record the event (once per id), then tell the late entries. */
         private void consume(DomainEvent e) {
             new io.tally.domain.event.HandleEventUseCase(world.programs, List.of(), facts, List.of(late)).handle(e);
@@ -334,15 +299,7 @@ class RollupReconciliationTest {
         }
 
         private List<LedgerEntry> entries(CardNumber card) {
-            List<LedgerEntry> all = new ArrayList<>();
-            Optional<String> cursor = Optional.empty();
-            do {
-                HistoryPage page = world.ledger.history(BRAND, card, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"),
-                        100, cursor);
-                all.addAll(page.entries());
-                cursor = page.next();
-            } while (cursor.isPresent());
-            return all;
+            return UnreliableDelivery.entries(world, BRAND, card);
         }
 
         // ---- the independent sums, from the ledger entries themselves ----
@@ -377,10 +334,18 @@ class RollupReconciliationTest {
                 Figures figures = rollups.activity(BRAND, day, day, c -> true);
                 assertEquals(flatten(expected.getOrDefault(day, Map.of())), text(figures), "day " + day);
             }
-            // random periods
+            // whole months (read from the month totals) and random periods (totals and days mixed)
+            List<LocalDate[]> periods = new ArrayList<>();
+            for (java.time.YearMonth m = java.time.YearMonth.from(first); m.atEndOfMonth().isBefore(today); m = m.plusMonths(1)) {
+                periods.add(new LocalDate[] {m.atDay(1), m.atEndOfMonth()});
+            }
             for (int i = 0; i < 10; i++) {
                 LocalDate from = first.plusDays(random.nextInt(60));
-                LocalDate to = from.plusDays(random.nextInt(40));
+                periods.add(new LocalDate[] {from, from.plusDays(random.nextInt(40))});
+            }
+            for (LocalDate[] period : periods) {
+                LocalDate from = period[0];
+                LocalDate to = period[1];
                 Map<String, long[]> sum = new TreeMap<>();
                 expected.forEach((day, cells) -> {
                     if (!day.isBefore(from) && !day.isAfter(to)) {

@@ -1,5 +1,7 @@
 package io.tally.portal.email;
 
+import io.tally.sqs.obs.Invocation;
+import io.tally.sqs.obs.Level;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.email.DeliverEmailUseCase;
@@ -26,8 +28,9 @@ public final class EmailConsumer {
         return BatchItems.handle(event, record -> {
             var message = json.read(record.getBody());
             var delivery = deliver.deliver(message);
-            log.println("{\"email\":\"" + message.id() + "\",\"delivery\":\"" + delivery + "\"}");
-        }, (record, e) -> log.println("{\"emailFailed\":\"" + record.getMessageId() + "\",\"error\":\""
-                + e.getClass().getSimpleName() + "\"}"));
+            Invocation.itemLine(log, Level.INFO, "email", record.getMessageId()).field("email", message.id())
+                    .field("delivery", String.valueOf(delivery)).write();
+        }, (record, e) -> Invocation.itemLine(log, Level.WARN, "email failed", record.getMessageId())
+                .field("error", e.getClass().getSimpleName()).write()); // the message may hold an address: only the type
     }
 }

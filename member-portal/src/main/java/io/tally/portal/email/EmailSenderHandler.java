@@ -1,5 +1,6 @@
 package io.tally.portal.email;
 
+import io.tally.sqs.obs.Telemetry;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -10,6 +11,8 @@ import io.tally.portal.wiring.PortalSettings;
 /** Lambda entry point of the e-mail sender (consumes QueueId.EMAILS). */
 public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final EmailConsumer consumer;
+    /** Named as FunctionId.EMAIL_SENDER (TopologyTest checks the names). */
+    private final Telemetry telemetry = Telemetry.forFunction("email-sender");
 
     public EmailSenderHandler() {
         this(PortalComponent.create(PortalSettings.fromEnvironment(System.getenv())));
@@ -21,6 +24,6 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return consumer.handle(event);
+        return telemetry.sqs(event, context, consumer::handle);
     }
 }

@@ -67,10 +67,25 @@ public final class PortalApp {
     private final Optional<String> publicOrigin;
     private final Clock clock;
     private final ClientLimits limits;
+    private final Optional<String> edgeSecret;
 
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
                      PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits) {
+        this(configs, programs, verify, challenges, enroll, invite, preferences, links, security, publicOrigin, clock, limits,
+                Optional.empty());
+    }
+
+    /**
+     * @param edgeSecret with the member pages behind the brand's CloudFront distribution: the secret its origin header
+     *                   carries. A request without it came around the distribution (and its WAF) straight to the API's
+     *                   own host, and is refused; one with it is counted by the viewer's address, not the edge's.
+     */
+    public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
+                     EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
+                     PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
+                     Optional<String> edgeSecret) {
+        this.edgeSecret = edgeSecret;
         this.limits = limits;
         this.configs = configs;
         this.programs = programs;
@@ -93,11 +108,15 @@ public final class PortalApp {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        Optional<PortalRequest> parsed = PortalRequest.of(event);
+        Optional<PortalRequest> parsed = PortalRequest.of(event, edgeSecret);
         if (parsed.isEmpty() || !Identifiers.isValid(parsed.get().brand())) {
             return plain(404, "Not Found");
         }
         PortalRequest r = parsed.get();
+        if (edgeSecret.isPresent() && !r.throughEdge()) {
+            return plain(403, "Forbidden: the member pages are served on the brand's own domain ("
+                    + publicOrigin.orElse("see the brand's site") + ").");
+        }
         Optional<PortalConfig> config = configs.load(new BrandId(r.brand()));
         if (config.isEmpty()) {
             return plain(404, "Not Found");

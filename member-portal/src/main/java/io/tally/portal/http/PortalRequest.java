@@ -2,6 +2,8 @@ package io.tally.portal.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.tally.sqs.web.HttpForms;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +13,26 @@ import java.util.Optional;
 /**
  * One portal request as the handler needs it: method, brand and page from the path, form fields (decoded
  * from base64 as API Gateway delivers form posts), query parameters, cookies and the client's address.
+ *
+ * <p>Behind the brand's CloudFront distribution ({@code infra-cdk} {@code PortalDistribution}) the connection comes
+ * from an edge server, so the client's address is the one CloudFront reports in {@code CloudFront-Viewer-Address};
+ * that header is believed only on a request that carries the distribution's secret origin header ({@link #EDGE_HEADER}),
+ * which only CloudFront adds. {@code throughEdge} says whether it did.
  */
 record PortalRequest(String method, String brand, String page, Map<String, List<String>> form,
                      Map<String, String> query, Map<String, String> cookies, String sourceIp, String host,
-                     String contentType) {
+                     String contentType, boolean throughEdge) {
     static final int MAX_BODY = 16 * 1024;
+    /** The origin header the member pages' distribution adds with the stack's edge secret. */
+    static final String EDGE_HEADER = "x-tally-edge";
+    static final String VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
 
     static Optional<PortalRequest> of(APIGatewayV2HTTPEvent event) {
+        return of(event, Optional.empty());
+    }
+
+    /** @param edgeSecret the distribution's origin header value, when the stack has one (TALLY_PORTAL_EDGE_SECRET) */
+    static Optional<PortalRequest> of(APIGatewayV2HTTPEvent event, Optional<String> edgeSecret) {
         String path = event.getRawPath() == null ? "" : event.getRawPath();
         String[] parts = path.split("/", -1);
         if (parts.length < 3 || !parts[1].equals("portal")) {
@@ -35,9 +50,23 @@ record PortalRequest(String method, String brand, String page, Map<String, List<
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         }
         String host = ctx != null && ctx.getDomainName() != null ? ctx.getDomainName() : headers.getOrDefault("host", "localhost");
+        boolean throughEdge = edgeSecret.isPresent() && MessageDigest.isEqual(
+                edgeSecret.get().getBytes(StandardCharsets.UTF_8),
+                headers.getOrDefault(EDGE_HEADER, "").getBytes(StandardCharsets.UTF_8));
+        if (throughEdge) {
+            ip = viewerAddress(headers.get(VIEWER_ADDRESS_HEADER)).orElse(ip);
+        }
         return Optional.of(new PortalRequest(method.toUpperCase(Locale.ROOT), parts[2], page, HttpForms.form(event, MAX_BODY),
                 HttpForms.query(event.getRawQueryString()), HttpForms.cookies(event.getCookies()), ip, host,
-                headers.getOrDefault("content-type", "")));
+                headers.getOrDefault("content-type", ""), throughEdge));
+    }
+
+    /** The IP of {@code CloudFront-Viewer-Address} ({@code 198.51.100.10:46532}, {@code 2001:db8::1:46532}): up to the last colon. */
+    static Optional<String> viewerAddress(String header) {
+        if (header == null || header.lastIndexOf(':') <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(0, header.lastIndexOf(':')).strip()).filter(a -> !a.isEmpty());
     }
 
     String field(String name) {

@@ -1,5 +1,6 @@
 package io.tally.portal.wiring;
 
+import io.tally.sqs.obs.LedgerMoneyMetrics;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.card.AllocateCardUseCase;
@@ -74,7 +75,7 @@ final class PortalModule {
     @Provides
     @Singleton
     static SignedTokens tokens(PortalSettings settings) {
-        return SignedTokens.fromText(settings.signingSecret());
+        return SignedTokens.fromText(settings.requireSigningSecret());
     }
 
     @Provides
@@ -90,7 +91,7 @@ final class PortalModule {
     @Provides
     @Singleton
     static CardLedgerWriter writer(CardStores stores, PublishEventPort events, Clock clock, RandomSource random) {
-        return new CardLedgerWriter(stores.cards(), stores.ledger(), events, clock, random,
+        return new CardLedgerWriter(stores.cards(), stores.ledger(), new LedgerMoneyMetrics(events), clock, random,
                 RetryPolicy.of(8, Backoff.NONE));
     }
 
@@ -106,7 +107,7 @@ final class PortalModule {
         var account = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE),
                 storage.portalConfigs());
         return new EnrollmentSteps(allocate, account, storage.memberDirectory(), reward, outbox, new LinkTokens(tokens),
-                events, new Sealer(settings.sealSecret(), random), clock);
+                events, new Sealer(settings.requireSealSecret(), random), clock);
     }
 
     @Provides
@@ -128,7 +129,7 @@ final class PortalModule {
         var preferences = new PreferencesUseCase(storage.preferences(), events, clock);
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
                 enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
-                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock));
+                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret());
     }
 
     @Provides

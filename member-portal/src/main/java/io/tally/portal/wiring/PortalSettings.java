@@ -19,8 +19,8 @@ import java.util.Optional;
  */
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
-                             String signingSecret, String sealSecret, Optional<String> smtpHost, int smtpPort,
-                             Optional<String> publicOrigin) {
+                             Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost, int smtpPort,
+                             Optional<String> publicOrigin, Optional<String> edgeSecret) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
@@ -30,6 +30,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static final String SMTP_HOST = "TALLY_SMTP_HOST";
     public static final String SMTP_PORT = "TALLY_SMTP_PORT";
     public static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
+    /** Set when the member pages are behind the brand's CloudFront distribution: the secret of its origin header. */
+    public static final String EDGE_SECRET = "TALLY_PORTAL_EDGE_SECRET";
 
     public PortalSettings {
         require(tableName, TABLE_NAME);
@@ -37,10 +39,35 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         require(emailQueueUrl, EMAILS_QUEUE_URL);
         Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
         Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
-        require(signingSecret, PORTAL_SECRET);
-        require(sealSecret, SEAL_SECRET);
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(sealSecret, "sealSecret");
+        signingSecret.ifPresent(secret -> require(secret, PORTAL_SECRET));
+        sealSecret.ifPresent(secret -> require(secret, SEAL_SECRET));
         Objects.requireNonNull(smtpHost, "smtpHost");
         Objects.requireNonNull(publicOrigin, "publicOrigin");
+        Objects.requireNonNull(edgeSecret, "edgeSecret");
+    }
+
+    /** The settings of a portal reached directly (no CloudFront in front): local runs, tests, stacks without a domain. */
+    public PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
+                          Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
+                          Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost,
+                          int smtpPort, Optional<String> publicOrigin) {
+        this(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region, signingSecret, sealSecret,
+                smtpHost, smtpPort, publicOrigin, Optional.empty());
+    }
+
+    /**
+     * The signing secret, for what signs or verifies (the portal's pages, the jobs' e-mailed links). Only those functions
+     * get it (least privilege: the e-mail sender signs nothing), so it is read when first needed, not at start-up.
+     */
+    public String requireSigningSecret() {
+        return signingSecret.orElseThrow(() -> new IllegalStateException(PORTAL_SECRET + " is not set for this function"));
+    }
+
+    /** The sealing secret, for what seals or unseals (enrollments' chosen PINs); read when first needed. */
+    public String requireSealSecret() {
+        return sealSecret.orElseThrow(() -> new IllegalStateException(SEAL_SECRET + " is not set for this function"));
     }
 
     /** Talking to local protocol servers: cookies without Secure, http links. */
@@ -56,8 +83,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static PortalSettings fromEnvironment(Map<String, String> env) {
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
                 optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
-                env.getOrDefault("AWS_REGION", "us-east-1"), env.get(PORTAL_SECRET), env.get(SEAL_SECRET), optional(env, SMTP_HOST),
-                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN));
+                env.getOrDefault("AWS_REGION", "us-east-1"), optional(env, PORTAL_SECRET), optional(env, SEAL_SECRET), optional(env, SMTP_HOST),
+                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET));
     }
 
     @Override
