@@ -58,7 +58,7 @@ public record OfficeResponse(int status, String body, Optional<String> location,
         if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
             throw new IllegalArgumentException("not a web address: " + url.getScheme());
         }
-        return new OfficeResponse(303, "", Optional.of(url.toString()), Optional.empty());
+        return new OfficeResponse(303, "", Optional.of(url.toString()), Optional.empty(), Optional.empty());
     }
 
     /** The same answer, replacing the browser's session (sign-in, sign-out). */
