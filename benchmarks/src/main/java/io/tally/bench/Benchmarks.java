@@ -34,7 +34,7 @@ public final class Benchmarks {
     /** Runs the figures asked for and returns them; the caller prints or checks them. */
     public static Report run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
+        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--only")) {
                 only.clear();
@@ -61,6 +61,7 @@ public final class Benchmarks {
             figure(only, 6, () -> new SweeperFigure(world, options).run(report));
             figure(only, 8, () -> new CouponLoadFigure(world, options).run(report));
             figure(only, 9, () -> new AccountingFigure(options).run(report));
+            figure(only, 10, () -> new ReportExportFigure(world, options).run(report));
             // last: its table load runs against a time budget
             figure(only, 4, () -> new ScalingFigure(world, options).run(report));
         }

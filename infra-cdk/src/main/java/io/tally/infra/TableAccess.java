@@ -72,6 +72,8 @@ final class TableAccess {
         access.put(FunctionId.COUPON_LOADER, new Access(ITEM_ACTIONS, List.of()));
         // customer service searches every index (GSI2-GSI6), staff and API key lists read GSI1, the audit log GSI3
         access.put(FunctionId.BACK_OFFICE, new Access(ITEM_ACTIONS, TallyTable.GSIS));
+        // a shard's events by the activity log's Query (the table, A43), the report item by GetItem/UpdateItem (A66-A69)
+        access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
         return access;
     }
 }

@@ -154,6 +154,11 @@ public final class DynamoStorage {
         return new DynamoCouponLoads(table);
     }
 
+    /** Report Center reports and their progress (A66-A69). */
+    public io.tally.domain.report.export.ReportsPort reports() {
+        return new DynamoReports(table);
+    }
+
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */
     public DynamoBulkImport bulkImport() {
         return new DynamoBulkImport(table);

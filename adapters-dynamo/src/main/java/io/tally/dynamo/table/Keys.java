@@ -404,6 +404,18 @@ public final class Keys {
 
     public static final String AUDIT_SK = "AUDIT";
 
+    /** A Report Center report (A66): its request, progress and state, one item written by every shard's consumer. */
+    public static String report(String brand, String id) {
+        return "BRAND#" + brand + "#REPORT#" + id;
+    }
+
+    public static final String REPORT_SK = "REPORT";
+
+    /** A brand's reports newest first (A67, GSI3): the reports' index partition. */
+    public static String brandReports(String brand) {
+        return "BRAND#" + brand + "#REPORTS";
+    }
+
     /** A brand's audit log in time order (A47, GSI3): the records' index partition. */
     public static String brandAudit(String brand) {
         return "BRAND#" + brand + "#AUDIT";

@@ -17,7 +17,8 @@ final class Navigation {
             new Section("staff", "/staff", "Staff", Permission.MANAGE_SETUP),
             new Section("audit", "/audit", "Audit log", Permission.READ_AUDIT),
             new Section("accounting", "/accounting", "Accounting", Permission.VIEW_ACCOUNTING),
-            new Section("explore", "/explore", "Explore Data", Permission.EXPLORE_DATA));
+            new Section("explore", "/explore", "Explore Data", Permission.EXPLORE_DATA),
+            new Section("reports", "/reports", "Report Center", Permission.EXPORT_REPORTS));
 
     private Navigation() {
     }

@@ -1,5 +1,6 @@
 package io.tally.backoffice.http;
 
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +48,17 @@ public record OfficeResponse(int status, String body, Optional<String> location,
         }
         String location = adminPath.equals("/") ? OfficeRequest.PREFIX : OfficeRequest.PREFIX + adminPath;
         return new OfficeResponse(303, "", Optional.of(location), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * 303 See Other to a URL outside the back office: only for an http(s) URL the back office made itself (a presigned
+     * download of the Report Center), never one taken from the request.
+     */
+    public static OfficeResponse away(URI url) {
+        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+            throw new IllegalArgumentException("not a web address: " + url.getScheme());
+        }
+        return new OfficeResponse(303, "", Optional.of(url.toString()), Optional.empty(), Optional.empty());
     }
 
     /** The same answer, replacing the browser's session (sign-in, sign-out). */

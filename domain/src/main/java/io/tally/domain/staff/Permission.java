@@ -15,5 +15,7 @@ public enum Permission {
     /** Read the Accounting pages and download their CSV (a manager: their location groups' locations only). */
     VIEW_ACCOUNTING,
     /** Read Explore Data: the program metrics, charts and overviews (within the staff member's scope). */
-    EXPLORE_DATA
+    EXPLORE_DATA,
+    /** Request Report Center exports and download them (a manager's hold only their locations). */
+    EXPORT_REPORTS
 }
