@@ -18,7 +18,8 @@ import java.util.Locale;
  * Options: {@code --quick} (the smoke run: tiny sizes, seconds), {@code --only 1,2,...} (some figures; unknown numbers
  * are ignored, so an older jar given a newer figure's number runs the rest),
  * {@code --history 10,1000,100000}, {@code --table 10,1000000} and {@code --budget SECONDS} (figure 4's sizes and
- * its loading time budget), {@code --sweep CARDS,NAMES} (figure 6's sizes), {@code --coupons N} (figure 8's codes).
+ * its loading time budget), {@code --sweep CARDS,NAMES} (figure 6's sizes), {@code --coupons N} (figure 8's codes),
+ * {@code --accounting N} (figure 9's ledger entries).
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -33,7 +34,7 @@ public final class Benchmarks {
     /** Runs the figures asked for and returns them; the caller prints or checks them. */
     public static Report run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--only")) {
                 only.clear();
@@ -59,6 +60,8 @@ public final class Benchmarks {
             figure(only, 5, () -> new MemoryFigure(world, options, workload).run(report));
             figure(only, 6, () -> new SweeperFigure(world, options).run(report));
             figure(only, 8, () -> new CouponLoadFigure(world, options).run(report));
+            figure(only, 9, () -> new AccountingFigure(options).run(report));
+            figure(only, 10, () -> new ReportExportFigure(world, options).run(report));
             // last: its table load runs against a time budget
             figure(only, 4, () -> new ScalingFigure(world, options).run(report));
         }

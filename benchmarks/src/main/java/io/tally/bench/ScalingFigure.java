@@ -196,7 +196,7 @@ final class ScalingFigure {
                 judged ? (ratio <= FLAT ? Report.Verdict.MET : Report.Verdict.MISSED) : Report.Verdict.INFO, notes);
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }

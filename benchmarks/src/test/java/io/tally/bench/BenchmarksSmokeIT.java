@@ -40,6 +40,10 @@ class BenchmarksSmokeIT {
         assertEquals(2, byFigure.get("6 sweeper").size(), "floor and behind superseded names");
         assertEquals(Report.Verdict.MET, byFigure.get("6 sweeper").get(1).verdict(), "the progress guarantee holds");
         assertEquals(Report.Verdict.MET, byFigure.get("8 coupon load").get(0).verdict(), "every code loaded once");
+        assertEquals(2, byFigure.get("9 accounting").size(), "the 1,000-entry year and the larger one");
+        assertTrue(byFigure.get("9 accounting").stream().allMatch(r -> r.notes().contains("equal to the generator's sums")),
+                "accounting from the rollups equals the generated entries: " + byFigure.get("9 accounting"));
+        assertEquals(Report.Verdict.MET, byFigure.get("10 report export").get(0).verdict(), "every row once, flat heap");
         for (Report.Row row : report.rows()) {
             assertFalse(row.measured().isBlank(), row.toString());
             // a warm listValueType costs nothing (authentication and catalogue from the container's caches): ratio 0
@@ -60,7 +64,8 @@ class BenchmarksSmokeIT {
         assertTrue(cost.stream().noneMatch(r -> r.notes().contains("differed from dynalite")), "item sizes agree");
         assertTrue(cost.stream().filter(r -> r.what().equals("listValueType")).allMatch(r -> r.ratio() == 0),
                 "a warm listValueType makes no request: authentication comes from the container's cache");
-        assertEquals(1, report.tables().size(), "figure 7's cost columns");
+        assertEquals(2, report.tables().size(), "figure 7's cost columns, figure 10's fan-out");
         assertEquals(cost.size(), report.tables().get(0).rows().size());
+        assertEquals(3, report.tables().get(1).rows().size(), "1, 2 and 4 workers");
     }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
  * so an operation stays wherever a path to it was not ruled out; what no function's code calls is left out everywhere:
  * <ul>
  *   <li>{@code Scan}: never on a request path (house rule 9);</li>
- *   <li>{@code BatchWriteItem}: only {@code DynamoBulkImport} calls it, and only the benchmarks use that;</li>
+ *   <li>{@code BatchWriteItem}: only the jobs function, whose rollups job writes and deletes a generation's parts in
+ *   batches ({@code GenerationalItems}: parts nobody reads until one conditional header commits them); elsewhere only
+ *   {@code DynamoBulkImport}, which the benchmarks use;</li>
  *   <li>{@code ConditionCheckItem} and transactions: single-item conditional writes decide every change (house rule 7);</li>
  *   <li>{@code DescribeTable}: only {@code TallyTable.ensureExists}, which the local runtime and benchmarks run.</li>
  * </ul>
@@ -23,6 +25,11 @@ final class TableAccess {
     static final List<String> ITEM_ACTIONS = List.of(
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+
+    /** The jobs function's: item actions and the rollups' batched writes of parts. */
+    static final List<String> JOB_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
 
     /** One function's access: the actions on the table and the indexes it queries. */
     record Access(List<String> actions, List<TallyTable.Gsi> indexes) {
@@ -53,8 +60,9 @@ final class TableAccess {
                 List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI3, TallyTable.GSI4)));
         // the activity log's records, card locations, and checkouts finalised by key: no index query
         access.put(FunctionId.EVENTS_CONSUMER, new Access(ITEM_ACTIONS, List.of()));
-        // GSI1: the outbox relay and enrollment's card pool; GSI2: enrollments due; GSI4: the expiry sweeper's due index
-        access.put(FunctionId.JOBS, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI4)));
+        // GSI1: the outbox relay, enrollment's card pool and the brand list (the rollups job); GSI2: enrollments due;
+        // GSI4: the expiry sweeper's due index. BatchWriteItem: the rollups' parts (accounting and Explore Data)
+        access.put(FunctionId.JOBS, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI4)));
         // GSI1: enrollment's card pool (EnrollmentSteps allocates). Not GSI2: the enrollments due are queried by the
         // jobs' completer only (the portal's graph provides it for the jobs; PortalApp never calls it)
         access.put(FunctionId.PORTAL, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1)));
@@ -64,6 +72,8 @@ final class TableAccess {
         access.put(FunctionId.COUPON_LOADER, new Access(ITEM_ACTIONS, List.of()));
         // customer service searches every index (GSI2-GSI6), staff and API key lists read GSI1, the audit log GSI3
         access.put(FunctionId.BACK_OFFICE, new Access(ITEM_ACTIONS, TallyTable.GSIS));
+        // a shard's events by the activity log's Query (the table, A43), the report item by GetItem/UpdateItem (A66-A69)
+        access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
         return access;
     }
 }

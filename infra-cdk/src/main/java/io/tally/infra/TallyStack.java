@@ -15,12 +15,13 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * One brand's whole platform: the table, the queues, the staff user pool, the functions, the HTTP API, the
- * schedules and the alarms. Shapes come from the shared topology (TallyTable, FunctionId, QueueId, Routes,
+ * One brand's whole platform: the table, the queues, the staff user pool, the Report Center's bucket, the functions,
+ * the HTTP API, the schedules and the alarms. Shapes come from the shared topology (TallyTable, FunctionId, QueueId, Routes,
  * PeriodicJobs), so the deployed stack and the local runtime cannot drift apart.
  */
 public final class TallyStack extends Stack {
@@ -40,12 +41,19 @@ public final class TallyStack extends Stack {
                 .orElseGet(() -> DataTable.create(this, config));
         Map<QueueId, Queues.Pair> queues = Queues.create(this);
         StaffPool.Deployed staff = StaffPool.create(this, config);
+        Bucket reports = ReportsBucket.create(this, config);
         Map<FunctionId, Map<String, String>> ownEnvironment = new EnumMap<>(FunctionId.class);
         ownEnvironment.put(FunctionId.BACK_OFFICE, Map.of(
                 OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
                 OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
                 OfficeSettings.OFFICE_SECRET, Functions.generatedSecret(this, config, "OfficeSigningSecret",
-                        "Tally back-office signing secret (sessions, CSRF tokens)")));
+                        "Tally back-office signing secret (sessions, CSRF tokens)"),
+                OfficeSettings.REPORTS_BUCKET, reports.getBucketName()));
+        // the report writer builds the back-office graph without its secret (OfficeSettings.forReportWriter)
+        ownEnvironment.put(FunctionId.REPORT_WRITER, Map.of(
+                OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
+                OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
+                OfficeSettings.REPORTS_BUCKET, reports.getBucketName()));
         // behind the brand's CloudFront: e-mailed links name its domain, and only requests carrying its origin header's
         // secret are served (nothing reaches the pages around the distribution and its WAF)
         Optional<String> edgeSecret = config.portalDomain().map(domain -> Functions.generatedSecret(this, config,
@@ -54,6 +62,8 @@ public final class TallyStack extends Stack {
                 PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
+        ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);
+        ReportsBucket.grant(reports, functions.get(FunctionId.BACK_OFFICE).function(), ReportsBucket.OFFICE_ACTIONS);
         config.emailDomain().ifPresent(domain -> {
             EmailIdentity identity = EmailIdentity.Builder.create(this, "EmailIdentity").identity(Identity.domain(domain)).build();
             identity.grantSendEmail(functions.get(FunctionId.EMAIL_SENDER).function());
@@ -75,6 +85,8 @@ public final class TallyStack extends Stack {
                     "Point the custom domain's DNS record (CNAME or alias) here");
         }
         output("TableName", table.getTableName(), "The DynamoDB table");
+        output("ReportsBucketName", reports.getBucketName(), "The Report Center's exports (objects expire after "
+                + ReportsBucket.EXPIRY_DAYS + " days)");
         output("StaffUserPoolId", staff.pool().getUserPoolId(),
                 "The back office's staff user pool (TALLY_STAFF_POOL_ID for tally admin staff)");
         output("StaffUserPoolClientId", staff.client().getUserPoolClientId(),

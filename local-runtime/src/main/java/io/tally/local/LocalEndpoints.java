@@ -13,9 +13,10 @@ import java.util.Map;
  * @param baseUrl the HTTP front, e.g. {@code http://127.0.0.1:8080} (no trailing slash)
  * @param cognitoEndpoint cognito-local, serving the staff user pool
  * @param staffPool the back office's user pool and app client there
+ * @param s3Endpoint s3rver, serving the Report Center's bucket ({@code S3rverServer.BUCKET})
  */
 public record LocalEndpoints(URI dynamoEndpoint, String tableName, URI sqsEndpoint, LocalQueues queues, URI baseUrl,
-                             URI cognitoEndpoint, StaffPool staffPool) {
+                             URI cognitoEndpoint, StaffPool staffPool, URI s3Endpoint) {
 
     /** Each {@code QueueId.urlEnvironmentVariable()} with its local queue URL. */
     public Map<String, String> queueUrlEnvironment() {

@@ -7,6 +7,7 @@ import io.tally.dynamo.table.TallyTable;
 import io.tally.local.cognito.CognitoLocalServer;
 import io.tally.local.cognito.StaffPool;
 import io.tally.local.http.FrontSettings;
+import io.tally.local.s3.S3rverServer;
 import io.tally.local.http.LocalHttpFront;
 import io.tally.local.sqs.ElasticMqServer;
 import io.tally.local.sqs.LocalQueues;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole platform on one machine: dynalite with the table, ElasticMQ with the queues, cognito-local with the
- * staff user pool, the HTTP
+ * staff user pool, s3rver with the Report Center's bucket, the HTTP
  * front and the SQS pollers calling the handlers in process. Start it with
  * {@link #start(LocalPlatformConfig, Function)}; {@link #close()} stops everything in reverse order.
  */
@@ -69,11 +70,15 @@ public final class LocalPlatform implements AutoCloseable {
             StaffPool staffPool = StaffPool.ensure(cognito.endpoint());
             LOG.info("cognito-local ready on {} with the staff pool {}", cognito.endpoint(), staffPool.poolId());
 
+            S3rverServer s3 = push(started, S3rverServer.start(config.repoRoot().orElseGet(RepoRoot::locate),
+                    dataBeside(config, "s3", "s3rver-")));
+            LOG.info("s3rver ready on {} with the bucket {}", s3.endpoint(), S3rverServer.BUCKET);
+
             HandlerProvider[] provider = new HandlerProvider[1];
             LocalHttpFront front = push(started, LocalHttpFront.bind(FrontSettings.onPort(config.httpPort()),
                     function -> provider[0].httpHandler(function)));
             LocalEndpoints endpoints = new LocalEndpoints(dynalite.endpoint(), config.tableName(), elasticMq.endpoint(),
-                    queues, front.baseUrl(), cognito.endpoint(), staffPool);
+                    queues, front.baseUrl(), cognito.endpoint(), staffPool, s3.endpoint());
             provider[0] = Objects.requireNonNull(handlers.apply(endpoints), "handler provider");
             provider[0].localPages().forEach(front::addLocalPage);
 
@@ -108,14 +113,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Next to the DynamoDB data when that is kept (users survive a restart too), else a fresh folder under the logs. */
     private static Path cognitoData(LocalPlatformConfig config) {
+        return dataBeside(config, "cognito", "cognito-");
+    }
+
+    /** A server's data folder: {@code name} beside the kept DynamoDB data, else a fresh folder under the logs. */
+    private static Path dataBeside(LocalPlatformConfig config, String name, String tempPrefix) {
         try {
             if (config.dynaliteDataDirectory().isPresent()) {
-                return config.dynaliteDataDirectory().get().toAbsolutePath().resolveSibling("cognito");
+                return config.dynaliteDataDirectory().get().toAbsolutePath().resolveSibling(name);
             }
             Files.createDirectories(config.logDirectory());
-            return Files.createTempDirectory(config.logDirectory().toAbsolutePath(), "cognito-");
+            return Files.createTempDirectory(config.logDirectory().toAbsolutePath(), tempPrefix);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create cognito-local's data folder", e);
+            throw new UncheckedIOException("cannot create a data folder for " + name, e);
         }
     }
 

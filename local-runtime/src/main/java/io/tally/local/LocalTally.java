@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.backoffice.http.BackOfficeHandler;
+import io.tally.backoffice.reports.ReportWriterHandler;
 import io.tally.backoffice.wiring.OfficeComponent;
 import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.lambda.coupons.CouponLoaderHandler;
@@ -17,6 +18,7 @@ import io.tally.lambda.topology.QueueId;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
 import io.tally.local.mail.LocalMail;
+import io.tally.local.s3.S3rverServer;
 import io.tally.portal.email.EmailSenderHandler;
 import io.tally.portal.http.PortalHandler;
 import io.tally.portal.wiring.PortalComponent;
@@ -101,7 +103,9 @@ public final class LocalTally implements AutoCloseable {
                 Optional.of(LOCAL_OFFICE_SECRET), "us-east-1", Optional.of(endpoints.dynamoEndpoint()),
                 Optional.of(endpoints.cognitoEndpoint()), Optional.of(endpoints.sqsEndpoint()),
                 queues.get(QueueId.EVENTS.urlEnvironmentVariable()),
-                Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())), Optional.of(LOCAL_PORTAL_SECRET));
+                Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())), Optional.of(LOCAL_PORTAL_SECRET))
+                .withReports(queues.get(QueueId.REPORTS.urlEnvironmentVariable()), S3rverServer.BUCKET,
+                        Optional.of(endpoints.s3Endpoint()));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */
@@ -127,10 +131,12 @@ public final class LocalTally implements AutoCloseable {
         private final RequestHandler<SQSEvent, SQSBatchResponse> emailSender;
         private final CouponLoaderHandler couponLoader;
         private final BackOfficeHandler backOffice;
+        private final ReportWriterHandler reportWriter;
         private final LocalMail mail;
 
         Handlers(TallyComponent component, PortalComponent portalComponent, OfficeComponent office, LocalMail mail) {
             this.backOffice = new BackOfficeHandler(office);
+            this.reportWriter = new ReportWriterHandler(office);
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
             this.mail = mail;
@@ -160,6 +166,7 @@ public final class LocalTally implements AutoCloseable {
                 case EVENTS_CONSUMER -> eventsConsumer;
                 case EMAIL_SENDER -> emailSender;
                 case COUPON_LOADER -> couponLoader;
+                case REPORT_WRITER -> reportWriter;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

@@ -1,6 +1,7 @@
 package io.tally.local;
 
 import io.tally.backoffice.wiring.OfficeSettings;
+import io.tally.local.s3.S3rverServer;
 import io.tally.domain.provisioning.InvalidSeedException;
 import io.tally.domain.provisioning.SeedReport;
 import io.tally.domain.staff.Role;
@@ -91,6 +92,8 @@ public final class TallyLocal {
         env.append(OfficeSettings.USER_POOL_ID).append('=').append(endpoints.staffPool().poolId()).append('\n');
         env.append(OfficeSettings.CLIENT_ID).append('=').append(endpoints.staffPool().clientId()).append('\n');
         env.append(OfficeSettings.COGNITO_ENDPOINT).append('=').append(endpoints.cognitoEndpoint()).append('\n');
+        env.append(OfficeSettings.S3_ENDPOINT).append('=').append(endpoints.s3Endpoint()).append('\n');
+        env.append(OfficeSettings.REPORTS_BUCKET).append('=').append(S3rverServer.BUCKET).append('\n');
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, env.toString());

@@ -44,7 +44,7 @@ public final class MerchantClient {
                 "DEMO", "DEMO001", "pos-1");
     }
 
-    MerchantClient with(String header, String value) {
+    public MerchantClient with(String header, String value) {
         MerchantClient copy = new MerchantClient(base, headers);
         copy.headers.put(header, value);
         return copy;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tally.lambda.jobs.ExpirySweepTask;
+import io.tally.lambda.jobs.RollupsTask;
 import io.tally.lambda.provisioning.SeedJson;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -303,5 +304,12 @@ class StoredValueIT {
         assertEquals(0, new BigDecimal("100.00").subtract(redeemed).compareTo(left[0]),
                 "final balance = start - the redemptions that answered success (" + accepted + ")");
         assertNotEquals(0, accepted);
+    }
+
+    @Test
+    void theRollupsJobVisitsEverySeededBrand() {
+        String report = tally.runJob(RollupsTask.NAME);
+        assertTrue(report.startsWith("2 brands: "), "DEMO and OTHER, from the brand list: " + report);
+        assertFalse(report.contains("failed"), report);
     }
 }

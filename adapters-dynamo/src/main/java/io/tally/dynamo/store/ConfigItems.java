@@ -38,6 +38,7 @@ final class ConfigItems {
             .string("brand", b -> b.id().value())
             .string("name", Brand::name)
             .bool("requireEmployee", Brand::requireEmployee)
+            .index(TallyTable.GSI1, b -> Keys.BRANDS_INDEX, b -> b.id().value())
             .build();
 
     static final StaticImmutableTableSchema<LocationGroup, ItemValues> LOCATION_GROUP =

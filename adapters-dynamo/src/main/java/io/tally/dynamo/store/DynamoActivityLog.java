@@ -61,6 +61,15 @@ final class DynamoActivityLog implements ActivityLogPort {
                 .scanIndexForward(false).limit(Math.max(1, Math.min(limit, 1000))).build());
     }
 
+    /** One ascending Query of the brand's log, {@code Limit 1} (A51). */
+    @Override
+    public Optional<Instant> oldest(BrandId brand) {
+        Key prefix = Key.builder().partitionValue(Keys.activity(brand.value())).sortValue(EVENT_PREFIX).build();
+        return table.query(events, null, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(prefix))
+                .scanIndexForward(true).limit(1).build()).stream().findFirst().map(DomainEvent::occurredAt);
+    }
+
     @Override
     public List<DomainEvent> byRequestRef(BrandId brand, String requestRef, int limit) {
         return lookup(TallyTable.GSI2, Keys.activityByRequestRef(brand.value(), requestRef), brand, limit);

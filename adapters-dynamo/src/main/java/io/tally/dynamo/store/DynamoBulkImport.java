@@ -1,6 +1,7 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.card.Card;
+import io.tally.domain.event.DomainEvent;
 import io.tally.domain.ledger.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Loads many cards and ledger entries at once: BatchWriteItem with 25 items a request, unprocessed items
+ * Loads many cards, ledger entries and activity log events at once: BatchWriteItem with 25 items a request, unprocessed items
  * retried. For importing stock from another system into keys known to be free (a fresh card range, the
  * history of cards that have none yet) and for the benchmarks' large tables. The puts are unconditional,
  * so this never serves a request path: there, every write is a conditional single-item write (STYLE rule 7).
@@ -54,6 +55,16 @@ public final class DynamoBulkImport {
             }
             items.add(item);
         }
+        return table.batchPut(items);
+    }
+
+    /**
+     * Stores events in their brands' activity logs as the events consumer records them (same items; a redelivered event
+     * overwrites itself); returns the requests made. For the benchmarks' large logs: no listener sees them.
+     */
+    public int activity(List<DomainEvent> events) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
+        events.forEach(e -> items.add(DynamoActivityLog.SCHEMA.itemToMap(e, true)));
         return table.batchPut(items);
     }
 }

@@ -15,11 +15,14 @@ import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.event.ActivityLogPort;
+import io.tally.domain.report.ExplorePort;
 import io.tally.domain.ledger.CardLedgerPort;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
+import io.tally.domain.report.RollupPort;
+import io.tally.domain.tenant.ListBrandsPort;
 import io.tally.domain.tenant.LoadMerchantAccessPort;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +61,10 @@ public final class DynamoStorage {
 
     public ActivityLogPort activityLog() {
         return new DynamoActivityLog(table);
+    }
+
+    public ExplorePort explore() {
+        return new DynamoExplore(table);
     }
 
     public AuditLogPort auditLog() {
@@ -147,6 +154,11 @@ public final class DynamoStorage {
         return new DynamoCouponLoads(table);
     }
 
+    /** Report Center reports and their progress (A66-A69). */
+    public io.tally.domain.report.export.ReportsPort reports() {
+        return new DynamoReports(table);
+    }
+
     /** Batch loading of cards and ledger entries for imports and benchmarks; never used on a request path. */
     public DynamoBulkImport bulkImport() {
         return new DynamoBulkImport(table);
@@ -160,5 +172,15 @@ public final class DynamoStorage {
     /** A brand's locations and location groups, read for the back office (A39). */
     public io.tally.domain.tenant.LocationsPort locations() {
         return new DynamoBrandSetup(table);
+    }
+
+    /** The accounting rollups: days, month openings, marks and late notes (A52-A56). */
+    public RollupPort rollups() {
+        return new DynamoRollups(table);
+    }
+
+    /** Every brand of the stack, for the periodic jobs (A57). */
+    public ListBrandsPort brandList() {
+        return new DynamoBrandList(table);
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -171,12 +173,22 @@ final class Table {
      * retrying the items DynamoDB leaves unprocessed with backoff. Returns the number of requests made.
      */
     int batchPut(List<Map<String, AttributeValue>> items) {
+        List<WriteRequest> writes = new ArrayList<>(items.size());
+        items.forEach(item -> writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()));
+        return batchWrite(writes);
+    }
+
+    /** Unconditional deletes of many keys, as {@link #batchPut}; returns the number of requests made. */
+    int batchDelete(List<Map<String, AttributeValue>> keys) {
+        List<WriteRequest> writes = new ArrayList<>(keys.size());
+        keys.forEach(key -> writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build()));
+        return batchWrite(writes);
+    }
+
+    private int batchWrite(List<WriteRequest> writes) {
         int requests = 0;
-        for (int from = 0; from < items.size(); from += BATCH_WRITE_LIMIT) {
-            List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
-            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH_WRITE_LIMIT))) {
-                chunk.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> chunk = new ArrayList<>(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
             Map<String, List<WriteRequest>> pending = Map.of(name, chunk);
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round == MAX_BATCH_ROUNDS) {
@@ -192,6 +204,16 @@ final class Table {
             }
         }
         return requests;
+    }
+
+    /** DeleteItem only if the condition holds; false when it does not (or nothing is stored under the key). */
+    <T> boolean deleteIf(DynamoDbTable<T> items, Key key, Expression condition) {
+        try {
+            items.deleteItem(DeleteItemEnhancedRequest.builder().key(key).conditionExpression(condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
     }
 
     /** All items of a partition whose sort key begins with the prefix, following pages. */

@@ -236,6 +236,16 @@ public final class Keys {
 
     public static final String IDEMPOTENCY_SK = "IDEM";
 
+    /** Explore Data rollups (A61-A63): the marks ({@link #ROLLUP_MARKS_SK}) and the days of one brand. */
+    public static String explore(String brand) {
+        return "EXPLORE#" + brand;
+    }
+
+    /** A day's header ({@code yyyy-MM-dd}); its parts sort right after it ({@link #rollupPartSk}). */
+    public static String exploreDaySk(String isoDay) {
+        return "DAY#" + isoDay;
+    }
+
     public static String activity(String brand) {
         return "BRAND#" + brand + "#ACTIVITY";
     }
@@ -394,6 +404,18 @@ public final class Keys {
 
     public static final String AUDIT_SK = "AUDIT";
 
+    /** A Report Center report (A66): its request, progress and state, one item written by every shard's consumer. */
+    public static String report(String brand, String id) {
+        return "BRAND#" + brand + "#REPORT#" + id;
+    }
+
+    public static final String REPORT_SK = "REPORT";
+
+    /** A brand's reports newest first (A67, GSI3): the reports' index partition. */
+    public static String brandReports(String brand) {
+        return "BRAND#" + brand + "#REPORTS";
+    }
+
     /** A brand's audit log in time order (A47, GSI3): the records' index partition. */
     public static String brandAudit(String brand) {
         return "BRAND#" + brand + "#AUDIT";
@@ -419,4 +441,34 @@ public final class Keys {
     public static String brandStaffSk(String email, String staffId) {
         return email + "#" + staffId;
     }
+    /** GSI1: every brand of the stack, one index entry per brand item (A57: the periodic jobs visit each brand). */
+    public static final String BRANDS_INDEX = "BRANDS";
+
+    /** A brand's accounting rollups of one month ({@code yyyy-MM}): its days, their parts and its opening (A52-A54). */
+    public static String rollupMonth(String brand, String yearMonth) {
+        return "ROLLUP#" + brand + "#" + yearMonth;
+    }
+
+    /** A day's header in its month's partition: names the day's current generation and its part count. */
+    public static String rollupDaySk(int dayOfMonth) {
+        return dayOfMonth < 10 ? "DAY#0" + dayOfMonth : "DAY#" + dayOfMonth;
+    }
+
+    /** The month's opening balances' header (parts alike). */
+    public static final String ROLLUP_OPENING_SK = "OPEN";
+    /** A month's total (the sum of its days), its header and parts after every day and the opening in sort order. */
+    public static final String ROLLUP_TOTAL_SK = "TOTAL";
+
+    /** One part of a generation of a day or opening: sorts right after its header ({@code DAY#dd}, {@code OPEN}). */
+    public static String rollupPartSk(String headerSk, String generation, int part) {
+        return headerSk + "#G#" + generation + "#P#" + part;
+    }
+
+    /** A brand's rollup marks and late notes (A55, A56). */
+    public static String rollups(String brand) {
+        return "ROLLUP#" + brand;
+    }
+
+    public static final String ROLLUP_MARKS_SK = "MARKS";
+    public static final String ROLLUP_LATE_PREFIX = "LATE#";
 }

@@ -66,8 +66,9 @@ class ConfigItemsTest {
     void brand_is_stored_as_before_and_read_back() {
         Brand brand = new Brand(BRAND, "Acme", false);
         assertTrue(provisioning.saveBrand(brand));
+        // as before, plus its entry in the brand list (GSI1 BRANDS / b, A57)
         assertEquals(item("BRAND#B1", "BRAND", "Brand", "brand", s("B1"), "name", s("Acme"),
-                "requireEmployee", AttributeValue.fromBool(false)), last());
+                "requireEmployee", AttributeValue.fromBool(false), "GSI1PK", s("BRANDS"), "GSI1SK", s("B1")), last());
         assertFalse(provisioning.saveBrand(brand), "the same brand again changes nothing");
         assertTrue(provisioning.saveBrand(new Brand(BRAND, "Acme", true)));
         assertEquals(AttributeValue.fromBool(true), last().get("requireEmployee"));

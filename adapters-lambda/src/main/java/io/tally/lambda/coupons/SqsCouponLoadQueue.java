@@ -2,13 +2,11 @@ package io.tally.lambda.coupons;
 
 import io.tally.domain.coupon.bulk.CouponLoadQueuePort;
 import io.tally.domain.coupon.bulk.LoadChunk;
+import io.tally.sqs.batch.SendBatches;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Queues coupon load chunks on the coupon-load queue (QueueId.COUPON_LOADS) with SendMessageBatch: ten per request
@@ -47,18 +45,6 @@ public final class SqsCouponLoadQueue implements CouponLoadQueuePort {
     }
 
     private void sendBatch(List<SendMessageBatchRequestEntry> entries) {
-        List<SendMessageBatchRequestEntry> pending = entries;
-        for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
-            SendMessageBatchResponse response = sqs.sendMessageBatch(SendMessageBatchRequest.builder()
-                    .queueUrl(queueUrl).entries(pending).build());
-            List<String> failed = response.hasFailed() ? response.failed().stream().map(BatchResultErrorEntry::id).toList()
-                    : List.of();
-            if (!failed.isEmpty() && attempt == 1) {
-                BatchResultErrorEntry first = response.failed().get(0);
-                throw new IllegalStateException("SQS refused " + failed.size() + " chunk(s): " + first.code() + " "
-                        + first.message());
-            }
-            pending = pending.stream().filter(e -> failed.contains(e.id())).toList();
-        }
+        SendBatches.send(sqs, queueUrl, entries, "chunk");
     }
 }

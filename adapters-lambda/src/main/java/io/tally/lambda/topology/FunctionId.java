@@ -18,7 +18,9 @@ public enum FunctionId {
     /** Loads coupon bulk load chunks from the coupon-load queue (1,000 conditional puts per chunk). */
     COUPON_LOADER("coupon-loader", "io.tally.lambda.coupons.CouponLoaderHandler::handleRequest", 1024, 120),
     /** The brands' back office under /admin (back-office): staff sign-in, customer service, setup, audit. */
-    BACK_OFFICE("back-office", "io.tally.backoffice.http.BackOfficeHandler::handleRequest", 1024, 10);
+    BACK_OFFICE("back-office", "io.tally.backoffice.http.BackOfficeHandler::handleRequest", 1024, 10),
+    /** Writes Report Center export shards from the reports queue to S3 and completes the reports (back-office). */
+    REPORT_WRITER("report-writer", "io.tally.backoffice.reports.ReportWriterHandler::handleRequest", 1024, 300);
 
     private final String logicalName;
     private final String handler;

@@ -24,7 +24,13 @@ public final class PeriodicJobs {
     public static final PeriodicJob ENROLLMENT_COMPLETER = new PeriodicJob("enrollment-completer", FunctionId.JOBS,
             Duration.ofMinutes(5));
 
-    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER);
+    /**
+     * Rolls up every brand's accounting days that have ended, rolls up again the days an entry reached late, and
+     * re-verifies yesterday and the day before against the activity log (issue 13).
+     */
+    public static final PeriodicJob ROLLUPS = new PeriodicJob("rollups", FunctionId.JOBS, Duration.ofMinutes(15));
+
+    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS);
 
     private PeriodicJobs() {
     }

@@ -10,7 +10,9 @@ public enum QueueId {
     /** E-mails to send (welcome, invitations), each sent at most once by the e-mail sender. */
     EMAILS("tally-emails", FunctionId.EMAIL_SENDER, 10, 5, "TALLY_EMAILS_QUEUE_URL"),
     /** Coupon bulk load chunks (up to 1,000 codes each), loaded by the coupon loader; redelivery is harmless. */
-    COUPON_LOADS("tally-coupon-loads", FunctionId.COUPON_LOADER, 2, 5, "TALLY_COUPON_LOADS_QUEUE_URL");
+    COUPON_LOADS("tally-coupon-loads", FunctionId.COUPON_LOADER, 2, 5, "TALLY_COUPON_LOADS_QUEUE_URL"),
+    /** Report Center export shards (up to 64 a report), one per message; a redelivered shard is recorded once. */
+    REPORTS("tally-reports", FunctionId.REPORT_WRITER, 1, 5, "TALLY_REPORTS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

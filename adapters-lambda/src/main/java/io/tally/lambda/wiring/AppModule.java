@@ -7,6 +7,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.backoffice.CardLocationsListener;
 import io.tally.domain.backoffice.TransactionFacts;
+import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
@@ -27,6 +28,9 @@ import io.tally.domain.ledger.UpdateAccountUseCase;
 import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.provisioning.ApplySeedUseCase;
+import io.tally.domain.report.ExploreRollupUseCase;
+import io.tally.domain.report.LateEntries;
+import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.RetryPolicy;
@@ -44,6 +48,7 @@ import io.tally.lambda.jobs.EnrollmentCompletionTask;
 import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
 import io.tally.lambda.jobs.PeriodicJobRunner;
+import io.tally.lambda.jobs.RollupsTask;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
@@ -58,9 +63,11 @@ import io.tally.sqs.wiring.ContainerSettings;
 import io.tally.sqs.wiring.SecureRandomSource;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -150,11 +157,38 @@ final class AppModule {
     @Provides
     @Singleton
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
-                                          Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments) {
+                                          Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments,
+                                          RollupUseCase rollups, ExploreRollupUseCase explore, ObjectMapper json) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
-                new EnrollmentCompletionTask(completeEnrollments::get)), clock);
+                new EnrollmentCompletionTask(completeEnrollments::get),
+                new RollupsTask(storage.brandList(), rollups, explore, json, System.out)), clock);
+    }
+
+    /** The accounting rollups (issue 13), each brand's days in the zone of its checkout configuration (cached). */
+    @Provides
+    @Singleton
+    static RollupUseCase rollups(DynamoStorage storage, CheckoutConfigPort configs, ExploreRollupUseCase explore,
+                                 Clock clock) {
+        return new RollupUseCase(storage.activityLog(), storage.rollups(), brand -> configs.load(brand).zone(), clock,
+                explore::rollUpAgain);
+    }
+
+    /** The Explore Data rollups (issue 13): run by the rollups job after the accounting run, which tells them late days. */
+    @Provides
+    @Singleton
+    static ExploreRollupUseCase explore(DynamoStorage storage, CheckoutConfigPort configs, Clock clock) {
+        return new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load, clock);
+    }
+
+    /** A fresh token for each late note (128 random bits, hex): what lets the job clear only the note it acted on. */
+    private static Supplier<String> lateTokens(RandomSource random) {
+        return () -> {
+            byte[] token = new byte[16];
+            random.nextBytes(token);
+            return HexFormat.of().formatHex(token);
+        };
     }
 
     /**
@@ -198,12 +232,15 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout) {
+    static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout,
+                                         CheckoutConfigPort configs, Clock clock, RandomSource random) {
         // Card locations (a manager's scope over cards) are linked next to the log's recording; the log records ledger
-        // events with the card's program and card set (the back office's transaction filters).
+        // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
+        // event of a day that has ended is noted late, so the rollup job rolls that day up again.
+        LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
         return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
                 List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations())),
-                new TransactionFacts(storage.cards())), json, System.out);
+                new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }
 
     @Provides

@@ -15,7 +15,10 @@ final class Navigation {
             new Section("transactions", "/transactions", "Transactions", Permission.READ_CARDS),
             new Section("setup", "/setup", "Setup", Permission.READ_SETUP),
             new Section("staff", "/staff", "Staff", Permission.MANAGE_SETUP),
-            new Section("audit", "/audit", "Audit log", Permission.READ_AUDIT));
+            new Section("audit", "/audit", "Audit log", Permission.READ_AUDIT),
+            new Section("accounting", "/accounting", "Accounting", Permission.VIEW_ACCOUNTING),
+            new Section("explore", "/explore", "Explore Data", Permission.EXPLORE_DATA),
+            new Section("reports", "/reports", "Report Center", Permission.EXPORT_REPORTS));
 
     private Navigation() {
     }

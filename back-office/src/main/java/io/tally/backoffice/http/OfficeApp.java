@@ -91,8 +91,10 @@ public final class OfficeApp {
     }
 
     private APIGatewayV2HTTPResponse respond(OfficeResponse answer, Optional<Session> cookie) {
-        Map<String, String> headers = security.headers("text/html; charset=utf-8");
+        Map<String, String> headers = security.headers(answer.download().map(OfficeResponse.Download::contentType)
+                .orElse("text/html; charset=utf-8"));
         answer.location().ifPresent(l -> headers.put("location", l));
+        answer.download().ifPresent(d -> headers.put("content-disposition", "attachment; filename=\"" + d.fileName() + "\""));
         var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(headers)
                 .withBody(answer.body());
         cookie.ifPresent(s -> builder.withCookies(List.of(security.cookie(s))));

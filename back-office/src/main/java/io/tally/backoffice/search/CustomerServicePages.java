@@ -1,5 +1,6 @@
 package io.tally.backoffice.search;
 
+import io.tally.backoffice.http.FormDates;
 import io.tally.backoffice.http.Html;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.http.OfficeCall;
@@ -30,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -144,8 +144,8 @@ public final class CustomerServicePages implements OfficeArea {
         shown.put("program", q.query("program"));
         shown.put("cardSet", q.query("cardSet"));
         List<FieldError> errors = new ArrayList<>();
-        Optional<LocalDate> from = date(fromText, "from", "start", errors);
-        Optional<LocalDate> to = date(toText, "to", "end", errors);
+        Optional<LocalDate> from = FormDates.parse(fromText, "from", "start", errors);
+        Optional<LocalDate> to = FormDates.parse(toText, "to", "end", errors);
         String type = q.query("type");
         if (!type.isEmpty() && !TransactionFilter.TYPES.contains(type)) {
             errors.add(new FieldError("type", "Choose a transaction type from the list."));
@@ -181,15 +181,6 @@ public final class CustomerServicePages implements OfficeArea {
         List<FieldError> shownErrors = errors.isEmpty() ? null : errors;
         return OfficeResponse.html(status, Html.render(o -> JtetransactionsGenerated.render(o, null, page, shown, types,
                 places, programChoices, rows, next, shownErrors, rows.size())));
-    }
-
-    private static Optional<LocalDate> date(String text, String field, String what, List<FieldError> errors) {
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Give the " + what + " date as yyyy-mm-dd."));
-            return Optional.empty();
-        }
     }
 
     private static Optional<String> optional(String text) {

@@ -3,8 +3,10 @@ package io.tally.backoffice.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import io.tally.backoffice.accounting.AccountingPages;
 import io.tally.backoffice.actions.AuditPage;
 import io.tally.backoffice.actions.CardActionPages;
+import io.tally.backoffice.explore.ExplorePages;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
 import io.tally.backoffice.pages.HomePage;
@@ -12,6 +14,10 @@ import io.tally.backoffice.pages.SignInPages;
 import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.report.ExploreDataUseCase;
+import io.tally.domain.report.ExploreRollupUseCase;
+import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.backoffice.AuditQueryUseCase;
@@ -30,6 +36,8 @@ import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.report.AccountingUseCase;
+import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
 
@@ -101,5 +109,24 @@ final class OfficeAreasModule {
         Sealer cursors = new Sealer("transactions-cursor:" + settings.requireSigningSecret(), random);
         return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
                 storage.cardLocations(), storage.activityLog(), cursors, clock), storage.programs(), locations, clock);
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea accounting(DynamoStorage storage, LocationsPort locations, Clock clock) {
+        RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(),
+                new BrandZones(storage.checkoutConfig(), clock), clock);
+        return new AccountingPages(new AccountingUseCase(rollups, storage.programs(), locations));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea explore(DynamoStorage storage, Clock clock) {
+        CheckoutConfigPort configs = storage.checkoutConfig();
+        RollupUseCase accounting = new RollupUseCase(storage.activityLog(), storage.rollups(),
+                new BrandZones(configs, clock), clock);
+        ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
+                clock);
+        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
     }
 }

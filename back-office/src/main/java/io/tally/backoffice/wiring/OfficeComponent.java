@@ -3,6 +3,7 @@ package io.tally.backoffice.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.tally.backoffice.http.OfficeApp;
+import io.tally.backoffice.reports.ReportWriter;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffUseCase;
@@ -11,7 +12,7 @@ import javax.inject.Singleton;
 
 /** The object graph of a back-office container: built once, shared by every invocation. */
 @Singleton
-@Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class})
+@Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class, ReportsModule.class})
 public interface OfficeComponent {
     OfficeApp office();
 
@@ -20,6 +21,9 @@ public interface OfficeComponent {
     StaffPort staffStore();
 
     StaffIdentityPort identity();
+
+    /** The report writer (QueueId.REPORTS' consumer); needs the reports bucket in the settings. */
+    ReportWriter reportWriter();
 
     static OfficeComponent create(OfficeSettings settings) {
         return DaggerOfficeComponent.factory().create(settings);

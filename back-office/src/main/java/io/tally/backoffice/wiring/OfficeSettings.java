@@ -19,7 +19,8 @@ import java.util.Optional;
 public record OfficeSettings(String tableName, String userPoolId, String clientId, Optional<String> signingSecret,
                              String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
                              Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
-                             Optional<String> portalSecret) {
+                             Optional<String> portalSecret, Optional<String> reportsQueueUrl,
+                             Optional<String> reportsBucket, Optional<URI> s3Endpoint) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String USER_POOL_ID = "TALLY_STAFF_POOL_ID";
     public static final String CLIENT_ID = "TALLY_STAFF_CLIENT_ID";
@@ -31,6 +32,12 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
     public static final String SQS_ENDPOINT = "TALLY_SQS_ENDPOINT";
     /** The member portal's signing secret: the welcome e-mail's preferences link must verify on the portal. */
     public static final String PORTAL_SECRET = "TALLY_PORTAL_SECRET";
+    /** The Report Center's queue of export shards (QueueId.REPORTS). */
+    public static final String REPORTS_QUEUE_URL = "TALLY_REPORTS_QUEUE_URL";
+    /** The Report Center's bucket (io.tally.sqs.s3.ReportStorage.BUCKET). */
+    public static final String REPORTS_BUCKET = "TALLY_REPORTS_BUCKET";
+    /** An S3 endpoint (s3rver) off AWS. */
+    public static final String S3_ENDPOINT = "TALLY_S3_ENDPOINT";
 
     public OfficeSettings {
         require(tableName, TABLE_NAME);
@@ -45,6 +52,29 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         require(eventsQueueUrl, EVENTS_QUEUE_URL);
         Objects.requireNonNull(emailQueueUrl, "emailQueueUrl");
         Objects.requireNonNull(portalSecret, "portalSecret");
+        Objects.requireNonNull(reportsQueueUrl, "reportsQueueUrl");
+        Objects.requireNonNull(reportsBucket, "reportsBucket");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+    }
+
+    /** Without the Report Center (its queue and bucket): the back office then offers no exports. */
+    public OfficeSettings(String tableName, String userPoolId, String clientId, Optional<String> signingSecret,
+                          String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
+                          Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
+                          Optional<String> portalSecret) {
+        this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
+                eventsQueueUrl, emailQueueUrl, portalSecret, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** These settings with the Report Center's queue, bucket and (off AWS) S3 endpoint. */
+    public OfficeSettings withReports(String queueUrl, String bucket, Optional<URI> s3) {
+        return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
+                sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, Optional.of(queueUrl), Optional.of(bucket), s3);
+    }
+
+    /** Whether this container can export reports (the queue and the bucket are configured). */
+    public boolean reports() {
+        return reportsQueueUrl.isPresent() && reportsBucket.isPresent();
     }
 
     /** Without the portal's secret: the back office then offers no welcome resend (nothing could verify its links). */
@@ -52,7 +82,7 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
                           Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
-                eventsQueueUrl, emailQueueUrl, Optional.empty());
+                eventsQueueUrl, emailQueueUrl, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Talking to local protocol servers: cookies without Secure, no HSTS, static credentials. */
@@ -77,6 +107,13 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         return read(env);
     }
 
+    /** The report writer's settings (QueueId.REPORTS' consumer): the table, the queues, the bucket; no secret. */
+    public static OfficeSettings forReportWriter(Map<String, String> env) {
+        require(env.get(EMAILS_QUEUE_URL), EMAILS_QUEUE_URL);
+        require(env.get(REPORTS_BUCKET), REPORTS_BUCKET);
+        return read(env);
+    }
+
     /** The operator's command line ({@code tally admin staff}): the table, the pool, the events queue. */
     public static OfficeSettings forOperator(Map<String, String> env) {
         return read(env);
@@ -87,7 +124,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                 optional(env, OFFICE_SECRET), env.getOrDefault("AWS_REGION", "us-east-1"),
                 optional(env, DYNAMODB_ENDPOINT).map(URI::create), optional(env, COGNITO_ENDPOINT).map(URI::create),
                 optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL),
-                optional(env, PORTAL_SECRET));
+                optional(env, PORTAL_SECRET), optional(env, REPORTS_QUEUE_URL), optional(env, REPORTS_BUCKET),
+                optional(env, S3_ENDPOINT).map(URI::create));
     }
 
     @Override

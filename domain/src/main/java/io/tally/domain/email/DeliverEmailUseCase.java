@@ -37,7 +37,7 @@ public final class DeliverEmailUseCase {
         }
         var list = config.get().list(message.list());
         boolean transactional = list.map(l -> l.transactional()).orElse(false);
-        if (!transactional) {
+        if (!transactional && !message.kind().staff()) {
             boolean on = preferences.load(message.brand(), ContactKey.email(message.to()))
                     .map(p -> p.subscribed(message.list()))
                     .orElse(list.map(l -> l.defaultOn() || message.kind() == EmailKind.INVITATION).orElse(false));

@@ -5,7 +5,9 @@ public enum EmailKind {
     /** After enrollment: the card number and a link to the preferences. Transactional. */
     WELCOME(true),
     /** A member invites a friend: the referral link. Belongs to the brand's invitation list. */
-    INVITATION(false);
+    INVITATION(false),
+    /** To a staff member: their Report Center export is ready, with its signed download link. Not a member e-mail. */
+    REPORT_READY(true);
 
     private final boolean transactional;
 
@@ -15,5 +17,10 @@ public enum EmailKind {
 
     public boolean transactional() {
         return transactional;
+    }
+
+    /** Sent to the brand's staff, not its members: no subscription list applies. */
+    public boolean staff() {
+        return this == REPORT_READY;
     }
 }

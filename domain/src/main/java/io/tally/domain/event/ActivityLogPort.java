@@ -36,6 +36,9 @@ public interface ActivityLogPort {
      */
     Slice between(BrandId brand, Instant from, Instant to, Optional<Position> after, int limit);
 
+    /** When the brand's oldest recorded event occurred (where the accounting rollups start); empty for an empty log. */
+    Optional<Instant> oldest(BrandId brand);
+
     /** Where an event sits in a brand's log: its time and id (the log's key). */
     record Position(Instant occurredAt, String eventId) {
         /**

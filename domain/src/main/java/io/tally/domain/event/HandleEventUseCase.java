@@ -13,6 +13,7 @@ public final class HandleEventUseCase {
     private final ActivityLogPort activityLog;
     private final List<Consumer<DomainEvent>> listeners;
     private final UnaryOperator<DomainEvent> annotate;
+    private final List<Consumer<DomainEvent>> afterRecording;
 
     public HandleEventUseCase(ActivityLogPort activityLog) {
         this(activityLog, List.of());
@@ -29,9 +30,19 @@ public final class HandleEventUseCase {
      */
     public HandleEventUseCase(ActivityLogPort activityLog, List<Consumer<DomainEvent>> listeners,
                               UnaryOperator<DomainEvent> annotate) {
+        this(activityLog, listeners, annotate, List.of());
+    }
+
+    /**
+     * With {@code afterRecording}: told of every event once the log holds it, a redelivery too (so a consumer that
+     * died between the record and them still tells them: the accounting rollups' {@code LateEntries}).
+     */
+    public HandleEventUseCase(ActivityLogPort activityLog, List<Consumer<DomainEvent>> listeners,
+                              UnaryOperator<DomainEvent> annotate, List<Consumer<DomainEvent>> afterRecording) {
         this.activityLog = activityLog;
         this.listeners = List.copyOf(listeners);
         this.annotate = annotate;
+        this.afterRecording = List.copyOf(afterRecording);
     }
 
     /** Returns true when the event was new, false for a redelivery. Throws on infrastructure faults, so the message is retried. */
@@ -39,6 +50,10 @@ public final class HandleEventUseCase {
         for (Consumer<DomainEvent> listener : listeners) {
             listener.accept(event);
         }
-        return activityLog.record(annotate.apply(event));
+        boolean recorded = activityLog.record(annotate.apply(event));
+        for (Consumer<DomainEvent> listener : afterRecording) {
+            listener.accept(event);
+        }
+        return recorded;
     }
 }

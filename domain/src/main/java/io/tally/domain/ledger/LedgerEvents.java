@@ -1,15 +1,20 @@
 package io.tally.domain.ledger;
 
 import io.tally.domain.event.DomainEvent;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The event told about each ledger entry. Its id derives from brand and transaction id, so publishing it
  * again after a crash or a repeated request is harmless (consumers de-duplicate on the id).
  * Type: {@code ledger.issue}, {@code ledger.redeem}, … Data: flat strings; amounts in minor units,
  * per value type as {@code balance.<key>} (signed change), {@code held.<key>} and {@code after.<key>}.
+ * A CHECKOUT adds its sale for Explore Data's commerce figures: {@code checkout.key} (names the sale across the cards
+ * it touched), {@code checkout.stage} (SETUP or COMMIT), {@code checkout.total} (the checkout total, a decimal in the
+ * checkout currency) and per SKU of the basket {@code sku.<sku>} (the quantity bought, a decimal).
  */
 public final class LedgerEvents {
     private LedgerEvents() {
@@ -17,6 +22,17 @@ public final class LedgerEvents {
 
     public static String eventId(LedgerEntry entry) {
         return "txn-" + entry.brand().value() + "-" + entry.transactionId().value();
+    }
+
+    private static void sale(CheckoutFacts sale, Map<String, String> data) {
+        data.put("checkout.key", sale.key());
+        data.put("checkout.stage", sale.stage().name());
+        data.put("checkout.total", sale.checkoutTotal().toPlainString());
+        Map<String, BigDecimal> skus = new TreeMap<>();
+        for (CheckoutFacts.Line line : sale.lines()) {
+            skus.merge(line.sku(), line.quantity(), BigDecimal::add);
+        }
+        skus.forEach((sku, quantity) -> data.put("sku." + sku, quantity.toPlainString()));
     }
 
     public static DomainEvent of(LedgerEntry entry) {
@@ -40,6 +56,9 @@ public final class LedgerEvents {
             data.put("balance." + key, Long.toString(m.balanceDelta()));
             data.put("held." + key, Long.toString(m.heldDelta()));
             data.put("after." + key, Long.toString(entry.stateAfter().balance(m.key()).total()));
+        }
+        if (entry.type() == EntryType.CHECKOUT) {
+            p.checkout().ifPresent(sale -> sale(sale, data));
         }
         return new DomainEvent(eventId(entry), "ledger." + entry.type().name().toLowerCase(Locale.ROOT),
                 entry.brand(), entry.time(), data);

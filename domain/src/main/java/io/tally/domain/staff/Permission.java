@@ -11,5 +11,11 @@ public enum Permission {
     /** Change the brand's configuration, API keys and staff. */
     MANAGE_SETUP,
     /** Read the audit log. */
-    READ_AUDIT
+    READ_AUDIT,
+    /** Read the Accounting pages and download their CSV (a manager: their location groups' locations only). */
+    VIEW_ACCOUNTING,
+    /** Read Explore Data: the program metrics, charts and overviews (within the staff member's scope). */
+    EXPLORE_DATA,
+    /** Request Report Center exports and download them (a manager's hold only their locations). */
+    EXPORT_REPORTS
 }

@@ -10,12 +10,14 @@ import java.util.Set;
 public enum Role {
     /** Everything, brand-wide. */
     ADMIN("Brand admin", EnumSet.allOf(Permission.class)),
-    /** Cards and customers of their location groups only; reads of the brand's setup. */
-    MANAGER("Location group manager", EnumSet.of(Permission.READ_CARDS, Permission.ACT_ON_CARDS, Permission.READ_SETUP)),
+    /** Cards, customers and accounting of their location groups only; reads of the brand's setup. */
+    MANAGER("Location group manager", EnumSet.of(Permission.READ_CARDS, Permission.ACT_ON_CARDS, Permission.READ_SETUP,
+            Permission.VIEW_ACCOUNTING, Permission.EXPLORE_DATA, Permission.EXPORT_REPORTS)),
     /** Search and card actions, brand-wide. */
     SERVICE("Customer service", EnumSet.of(Permission.READ_CARDS, Permission.ACT_ON_CARDS)),
     /** Reads, brand-wide; changes nothing. */
-    ANALYST("Read-only analyst", EnumSet.of(Permission.READ_CARDS, Permission.READ_SETUP));
+    ANALYST("Read-only analyst", EnumSet.of(Permission.READ_CARDS, Permission.READ_SETUP,
+            Permission.VIEW_ACCOUNTING, Permission.EXPLORE_DATA, Permission.EXPORT_REPORTS));
 
     private final String label;
     private final Set<Permission> permissions;

@@ -222,4 +222,10 @@ public final class InMemoryConfigStore implements ProvisioningPort, LoadMerchant
                 .sorted(Comparator.comparing(Position::of, Position.ORDER)).limit(limit).toList();
         return new Slice(slice, slice.size() == limit ? Optional.of(Position.of(slice.get(limit - 1))) : Optional.empty());
     }
+
+    @Override
+    public Optional<Instant> oldest(BrandId brand) {
+        return activity.values().stream().filter(e -> e.brand().equals(brand)).map(DomainEvent::occurredAt)
+                .min(Comparator.naturalOrder());
+    }
 }

@@ -1,6 +1,8 @@
 package io.tally.local.office;
 
 import static io.tally.local.office.OfficeTestSupport.DEMO;
+import static io.tally.local.office.OfficeTestSupport.awaitActivity;
+import static io.tally.local.office.OfficeTestSupport.awaitSignedOut;
 import static io.tally.local.office.OfficeTestSupport.check;
 import static io.tally.local.office.OfficeTestSupport.fill;
 import static io.tally.local.office.OfficeTestSupport.readyStaff;
@@ -16,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.card.CardNumber;
-import io.tally.domain.event.DomainEvent;
 import io.tally.domain.staff.Role;
 import io.tally.local.LocalTally;
 import io.tally.local.portal.Browser;
@@ -27,15 +28,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Customer service in headless Chromium against the local platform: a card used at Main Street (group STORES) whose
@@ -67,11 +65,11 @@ class CustomerServiceBrowserIT {
         ok(issue("DEMO001", "pos-1", storeCard, "5.50"));
         webCard = allocate("DEMOWEB", "web");
         ok(issue("DEMOWEB", "web", webCard, "40.00"));
-        awaitActivity(3);
+        awaitActivity(tally, 3);
         readyStaff(tally, browser, DEMO, "service@example.com", PASSWORD, Role.SERVICE);
-        awaitSignedOut();
+        awaitSignedOut(browser);
         readyStaff(tally, browser, DEMO, "online.manager@example.com", PASSWORD, Role.MANAGER, "ONLINE");
-        awaitSignedOut();
+        awaitSignedOut(browser);
     }
 
     @AfterAll
@@ -102,7 +100,7 @@ class CustomerServiceBrowserIT {
         visit(tally, browser, "/transactions", "office-transactions");
         assertTrue(main().contains(storeCard) && main().contains(webCard), main());
         signOut(browser);
-        awaitSignedOut();
+        awaitSignedOut(browser);
     }
 
     @Test
@@ -135,13 +133,7 @@ class CustomerServiceBrowserIT {
         browser.open(url(tally, "/lookup?by=ref&q=" + storeRef));
         assertTrue(main().contains("No transaction found."), main());
         signOut(browser);
-        awaitSignedOut();
-    }
-
-    /** Sign-out is a form post: wait for its answer before the next sign-in opens a page. */
-    private static void awaitSignedOut() {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
-                d.findElements(By.cssSelector("form[action$='/signout']")).isEmpty());
+        awaitSignedOut(browser);
     }
 
     private static String heading() {
@@ -188,20 +180,5 @@ class CustomerServiceBrowserIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Waits until the events consumer has recorded {@code count} ledger events (the outbox, SQS, the consumer). */
-    private static void awaitActivity(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<DomainEvent> ledger = List.of();
-        while (System.nanoTime() < deadline) {
-            ledger = tally.component().activityLog().recent(DEMO, 100).stream()
-                    .filter(e -> e.type().startsWith("ledger.")).toList();
-            if (ledger.size() >= count) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the consumer recorded " + ledger.size() + " ledger events, not " + count);
     }
 }

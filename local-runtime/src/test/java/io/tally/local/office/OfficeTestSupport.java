@@ -2,6 +2,7 @@ package io.tally.local.office;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.event.DomainEvent;
 import io.tally.domain.staff.Role;
 import io.tally.domain.staff.StaffMember;
 import io.tally.domain.staff.StaffUseCase.CreateCommand;
@@ -12,6 +13,8 @@ import io.tally.local.LocalTally;
 import io.tally.local.portal.Browser;
 import io.tally.local.portal.PortalTestSupport;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
@@ -31,7 +34,7 @@ public final class OfficeTestSupport {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     public static final BrandId DEMO = new BrandId("DEMO");
     /** How long a form's answer may take to arrive (a bound, not a timing assertion). */
-    private static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(15);
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
 
     private OfficeTestSupport() {
     }
@@ -63,6 +66,27 @@ public final class OfficeTestSupport {
         submit(browser);
         signOut(browser);
         return created.member();
+    }
+
+    /** Sign-out is a form post: waits for its answer before the next sign-in opens a page. */
+    public static void awaitSignedOut(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("form[action$='/signout']")).isEmpty());
+    }
+
+    /** Waits until the events consumer has recorded {@code count} ledger events of the demo brand (outbox, SQS, consumer). */
+    public static void awaitActivity(LocalTally tally, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<DomainEvent> ledger = List.of();
+        while (System.nanoTime() < deadline) {
+            ledger = tally.component().activityLog().recent(DEMO, 100).stream()
+                    .filter(e -> e.type().startsWith("ledger.")).toList();
+            if (ledger.size() >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the consumer recorded " + ledger.size() + " ledger events, not " + count);
     }
 
     /** Opens the sign-in page and submits e-mail and password (what follows depends on the member). */

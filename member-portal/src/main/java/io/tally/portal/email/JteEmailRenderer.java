@@ -7,6 +7,7 @@ import io.tally.domain.email.EmailRendererPort;
 import io.tally.domain.email.RenderedEmail;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.portal.templates.email.JteinvitationGenerated;
+import io.tally.portal.templates.email.JtereportGenerated;
 import io.tally.portal.templates.email.JtewelcomeGenerated;
 
 /** The brand's e-mails from precompiled jte templates (HTML) with a plain-text twin. Senders never supply text. */
@@ -35,6 +36,15 @@ public final class JteEmailRenderer implements EmailRendererPort {
                         m.value("senderName") + " invites you to " + brandName + " rewards.\n"
                                 + "Join through this invitation and you both earn a reward:\n" + m.value("joinUrl")
                                 + "\n\nE-mail preferences: " + m.value("preferencesUrl") + "\n",
+                        out.toString());
+            }
+            case REPORT_READY -> {
+                JtereportGenerated.render(html, null, brandName, m.value("reportName"), m.value("rows"),
+                        m.value("downloadUrl"), m.value("expires"));
+                yield new RenderedEmail(brand.fromAddress(), brandName, m.to(), "Your " + brandName + " report is ready",
+                        m.value("reportName") + ": " + m.value("rows") + " rows.\n\nDownload the CSV (sign in to the back "
+                                + "office first; the link works until " + m.value("expires") + "):\n"
+                                + m.value("downloadUrl") + "\n",
                         out.toString());
             }
         };

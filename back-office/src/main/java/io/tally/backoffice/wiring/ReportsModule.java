@@ -1,0 +1,102 @@
+package io.tally.backoffice.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import io.tally.backoffice.http.OfficeArea;
+import io.tally.backoffice.reports.ReportCenterPages;
+import io.tally.backoffice.reports.ReportWriter;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.report.RollupUseCase;
+import io.tally.domain.report.export.AccountingRows;
+import io.tally.domain.report.export.ExportShardUseCase;
+import io.tally.domain.report.export.ReportCenterUseCase;
+import io.tally.domain.report.export.ReportKind;
+import io.tally.domain.report.export.ReportLinks;
+import io.tally.domain.report.export.ReportRows;
+import io.tally.domain.report.export.TransactionRows;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationsPort;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.report.ExportShardJson;
+import io.tally.sqs.report.SqsReportQueue;
+import io.tally.sqs.s3.ReportStorage;
+import io.tally.sqs.s3.S3ReportFiles;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The Report Center (issue 13): its pages in the back office and the report writer (QueueId.REPORTS' consumer), both
+ * from the back-office graph. Without the reports queue and bucket in the settings the section offers nothing.
+ * Kinds of report come from {@link #rows}: all transactions and the accounting detail (the rollups); the balances of
+ * every card join when cards can be listed by brand without a scan.
+ */
+@Module
+final class ReportsModule {
+    /** The reports queue's deliveries before its dead-letter queue (QueueId.REPORTS.maxReceiveCount()). */
+    static final int MAX_RECEIVE_COUNT = 5;
+
+    private ReportsModule() {
+    }
+
+    @Provides
+    @Singleton
+    static S3ReportFiles files(OfficeSettings settings, AwsCredentialsProvider credentials) {
+        return ReportStorage.files(settings.region(), settings.s3Endpoint(), credentials,
+                settings.reportsBucket().orElseThrow(() -> new IllegalStateException(OfficeSettings.REPORTS_BUCKET
+                        + " is not set")));
+    }
+
+    @Provides
+    @Singleton
+    static Map<ReportKind, ReportRows> rows(DynamoStorage storage, Function<BrandId, ZoneId> zones, Clock clock) {
+        RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(), zones, clock);
+        return Map.of(ReportKind.TRANSACTIONS, new TransactionRows(storage.activityLog()),
+                ReportKind.ACCOUNTING, new AccountingRows(rollups));
+    }
+
+    @Provides
+    @Singleton
+    static Function<BrandId, ZoneId> zones(DynamoStorage storage, Clock clock) {
+        return new BrandZones(storage.checkoutConfig(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static ExportShardJson shardJson(ObjectMapper json) {
+        return new ExportShardJson(json);
+    }
+
+    @Provides
+    @Singleton
+    static ReportWriter writer(DynamoStorage storage, S3ReportFiles files, Map<ReportKind, ReportRows> rows,
+                               EmailOutboxPort outbox, Function<BrandId, ZoneId> zones, ExportShardJson json, Clock clock) {
+        return new ReportWriter(new ExportShardUseCase(storage.reports(), files, rows, outbox, zones, clock), json,
+                MAX_RECEIVE_COUNT, new PrintStream(System.out, true));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea reportCenter(OfficeSettings settings, DynamoStorage storage, SqsClient sqs,
+                                   Provider<S3ReportFiles> files, Map<ReportKind, ReportRows> rows,
+                                   Function<BrandId, ZoneId> zones, ExportShardJson json, SignedTokens tokens,
+                                   LocationsPort locations, RandomSource random, Clock clock) {
+        if (!settings.reports()) {
+            return router -> { };
+        }
+        ReportCenterUseCase center = new ReportCenterUseCase(storage.reports(),
+                new SqsReportQueue(sqs, settings.reportsQueueUrl().orElseThrow(), json), files.get(), rows,
+                new ReportLinks(tokens), zones, clock);
+        return new ReportCenterPages(center, locations, random, clock, settings.local());
+    }
+}

@@ -1,0 +1,53 @@
+package io.tally.domain.report.export;
+
+import io.tally.domain.tenant.LocationId;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an export is limited to: the period (days of the brand's time zone, both ends included), optionally one
+ * location, one program, one entry type; and {@code scope}, the locations of the manager who asked (empty for a
+ * brand-wide role), fixed when the report was requested so the export never holds more than its requester could see.
+ */
+public record ReportFilters(LocalDate from, LocalDate to, Optional<LocationId> location, Optional<String> program,
+                            Optional<String> entryType, Optional<Set<LocationId>> scope) {
+    /** Longest period of one export (a transactions export of a longer one is several exports). */
+    public static final int MAX_DAYS = 366;
+
+    public ReportFilters {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(entryType, "entryType");
+        scope = Objects.requireNonNull(scope, "scope").map(Set::copyOf);
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the period ends before it starts");
+        }
+        if (to.toEpochDay() - from.toEpochDay() + 1 > MAX_DAYS) {
+            throw new IllegalArgumentException("a period is at most " + MAX_DAYS + " days");
+        }
+    }
+
+    public long days() {
+        return to.toEpochDay() - from.toEpochDay() + 1;
+    }
+
+    /** Whether something that happened at {@code at} (empty: no location) belongs in the export. */
+    public boolean admits(Optional<LocationId> at) {
+        if (location.isPresent() && !location.equals(at)) {
+            return false;
+        }
+        return scope.map(s -> at.map(s::contains).orElse(false)).orElse(true);
+    }
+
+    public boolean admitsProgram(Optional<String> p) {
+        return program.isEmpty() || program.equals(p);
+    }
+
+    public boolean admitsType(String type) {
+        return entryType.map(type::equals).orElse(true);
+    }
+}
