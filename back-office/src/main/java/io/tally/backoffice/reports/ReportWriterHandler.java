@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.backoffice.wiring.OfficeComponent;
 import io.tally.backoffice.wiring.OfficeSettings;
+import io.tally.sqs.obs.Telemetry;
 
 /** Lambda entry point of the report writer (consumes QueueId.REPORTS, ReportBatchItemFailures on). */
 public final class ReportWriterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final ReportWriter writer;
+    /** Named as FunctionId.REPORT_WRITER (TelemetryNamesTest checks the names). */
+    private final Telemetry telemetry = Telemetry.forFunction("report-writer");
 
     public ReportWriterHandler() {
         this(OfficeComponent.create(OfficeSettings.forReportWriter(System.getenv())));
@@ -21,6 +24,6 @@ public final class ReportWriterHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return writer.consume(event);
+        return telemetry.sqs(event, context, writer::consume);
     }
 }
