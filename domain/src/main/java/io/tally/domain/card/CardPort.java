@@ -3,6 +3,7 @@ package io.tally.domain.card;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.tenant.BrandId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
 public interface CardPort {
     /** Upper bound for {@link #unallocated} and {@link #search} results. */
     int MAX_RESULTS = 50;
+    /** Most cards one {@link #allocatedInCardSet} page holds. */
+    int MAX_PAGE = 100;
 
     /** The card, read strongly consistently. */
     Optional<Card> load(BrandId brand, CardNumber number);
@@ -53,6 +56,23 @@ public interface CardPort {
      * May be slightly stale (adapter: a count over the pool index).
      */
     long countInCardSet(BrandId brand, CardSetId cardSet);
+
+    /**
+     * One page of the card set's handed-out cards (ACTIVE or INACTIVE, never pool stock), in card number order, after
+     * {@code after} (empty: from the first), at most {@code limit} (1..{@link #MAX_PAGE}): how the Report Center's
+     * balances export visits every card of a brand without a scan. Continue after {@code next} until it is empty; a
+     * page may hold fewer cards than asked although more follow. May be slightly stale (adapter: the pool index,
+     * A59): a card allocated a moment ago may be missing.
+     */
+    CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, Optional<CardNumber> after, int limit);
+
+    /** A page of {@link #allocatedInCardSet}: the cards, and the card to continue after (empty: the set is done). */
+    record CardPage(List<Card> cards, Optional<CardNumber> next) {
+        public CardPage {
+            cards = List.copyOf(cards);
+            Objects.requireNonNull(next, "next");
+        }
+    }
 
     /** What a conditional write did. */
     enum WriteOutcome {
