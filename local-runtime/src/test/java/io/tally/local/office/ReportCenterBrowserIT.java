@@ -1,5 +1,6 @@
 package io.tally.local.office;
 
+import static io.tally.local.MerchantClient.balanceChange;
 import static io.tally.local.MerchantClient.ok;
 import static io.tally.local.office.OfficeTestSupport.DEMO;
 import static io.tally.local.office.OfficeTestSupport.readyStaff;
@@ -88,13 +89,13 @@ class ReportCenterBrowserIT {
     private static void useCards() throws Exception {
         MerchantClient store = MerchantClient.demo(tally);
         MerchantClient web = store.with("location", "DEMOWEB").with("terminal", "web");
-        storeCard = allocate(store, "GIFT01");
-        ok(store.call("updateBalance", change(storeCard, "issue", "Currency", "25.00")));
-        ok(store.call("updateBalance", change(storeCard, "redeem", "Currency", "7.50")));
-        webCard = allocate(web, "GIFT01");
-        ok(web.call("updateBalance", change(webCard, "issue", "Currency", "40.00")));
-        loyaltyCard = allocate(web, "LOYAL01");
-        ok(web.call("updateBalance", change(loyaltyCard, "issue", "Points", "120")));
+        storeCard = store.allocate("GIFT01");
+        ok(store.call("updateBalance", balanceChange(storeCard, "issue", "Currency", "25.00")));
+        ok(store.call("updateBalance", balanceChange(storeCard, "redeem", "Currency", "7.50")));
+        webCard = web.allocate("GIFT01");
+        ok(web.call("updateBalance", balanceChange(webCard, "issue", "Currency", "40.00")));
+        loyaltyCard = web.allocate("LOYAL01");
+        ok(web.call("updateBalance", balanceChange(loyaltyCard, "issue", "Points", "120")));
         try (DynamoDbClient dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
             CardLocationsPort links = new DynamoStorage(dynamo, tally.endpoints().tableName()).cardLocations();
             Await.until("the cards' locations are linked", Duration.ofSeconds(30), () ->
@@ -145,16 +146,6 @@ class ReportCenterBrowserIT {
 
     private static List<List<String>> sorted(List<List<String>> rows) {
         return rows.stream().sorted(Comparator.comparing(r -> r.get(0))).toList();
-    }
-
-    private static String allocate(MerchantClient merchant, String cardSet) {
-        return ok(merchant.call("allocate", "{\"cardSetId\": \"" + cardSet + "\"}")).get("cardNumber").asText();
-    }
-
-    private static String change(String card, String action, String balanceType, String amount) {
-        String code = balanceType.equals("Currency") ? ", \"balanceCode\": \"USD\"" : "";
-        return "{\"cardNumber\": \"" + card + "\", \"action\": \"" + action + "\", \"amount\": {\"balanceType\": \""
-                + balanceType + "\"" + code + ", \"amount\": " + amount + "}}";
     }
 
     /** An export as the member saw it: the CSV's data rows, the reports listed on their page. */
