@@ -175,20 +175,24 @@ final class DynamoCards implements CardPort {
     }
 
     /**
-     * A59: one page of GSI1 {@code CSET#b#set} under {@code A#} (handed-out cards; the pool sorts under {@code U#}),
-     * continued from the index key of the card after which it starts (the index's own paging, so the cursor is just
-     * a card number). Allocation is one way, so only a lagging index can differ from the cards: a card allocated a
-     * moment ago may still sort under {@code U#} and be missed. {@code next} is the last card DynamoDB evaluated.
+     * A59: one page of GSI1 {@code CSET#b#set} between {@code A#<from>} and {@code A#<through>~} (handed-out cards;
+     * the pool sorts under {@code U#}, and {@code ~} after every digit), continued from the index key of the card
+     * after which it starts (the index's own paging, so the cursor is just a card number). Allocation is one way, so
+     * only a lagging index can differ from the cards: a card allocated a moment ago may still sort under {@code U#}
+     * and be missed. {@code next} is the last card DynamoDB evaluated.
      */
     @Override
-    public CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, Optional<CardNumber> after, int limit) {
+    public CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range, Optional<CardNumber> after,
+                                       int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
         }
         String pk = Keys.cardSetCards(brand.value(), cardSet.value());
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().limit(limit)
-                .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk)
-                        .sortValue(Keys.ALLOCATED_PREFIX).build()));
+                .queryConditional(QueryConditional.sortBetween(
+                        Key.builder().partitionValue(pk).sortValue(Keys.allocatedCardSk(range.from())).build(),
+                        Key.builder().partitionValue(pk).sortValue(Keys.allocatedCardSk(range.through().orElse("") + "~"))
+                                .build()));
         after.ifPresent(a -> request.exclusiveStartKey(Map.of(
                 TallyTable.PK, Attr.s(Keys.card(a.value())), TallyTable.SK, Attr.s(Keys.CARD_SK),
                 TallyTable.GSI1.partitionKey(), Attr.s(pk),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardPort.NumberRange;
 import io.tally.domain.card.CardPort.WriteOutcome;
 import io.tally.domain.card.CardSearch;
 import io.tally.domain.card.CardStatus;
@@ -154,20 +155,44 @@ public abstract class CardPortContract {
         port().create(theirs);
         port().allocate(theirs.activated("x", Instant.EPOCH));
 
-        List<Card> walked = eventually(() -> walk(set, 2), l -> l.size() == 5 && l.contains(off));
+        List<Card> walked = eventually(() -> walk(set, NumberRange.ALL, 2), l -> l.size() == 5 && l.contains(off));
 
         assertEquals(handedOut.stream().sorted(Comparator.comparing(Card::number)).toList(), walked);
-        assertTrue(walk(new CardSetId("no-such-set"), CardPort.MAX_PAGE).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> port().allocatedInCardSet(brand, set, Optional.empty(), 0));
+        assertTrue(walk(new CardSetId("no-such-set"), NumberRange.ALL, CardPort.MAX_PAGE).isEmpty());
         assertThrows(IllegalArgumentException.class,
-                () -> port().allocatedInCardSet(brand, set, Optional.empty(), CardPort.MAX_PAGE + 1));
+                () -> port().allocatedInCardSet(brand, set, NumberRange.ALL, Optional.empty(), 0));
+        assertThrows(IllegalArgumentException.class, () -> port().allocatedInCardSet(brand, set, NumberRange.ALL,
+                Optional.empty(), CardPort.MAX_PAGE + 1));
     }
 
-    private List<Card> walk(CardSetId cardSet, int pageSize) {
+    @Test
+    void number_ranges_list_only_their_cards_and_the_slices_of_a_prefix_list_each_card_once() {
+        List<Card> handedOut = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Card activated = stored().activated("x", Instant.EPOCH);
+            port().allocate(activated);
+            handedOut.add(activated);
+        }
+        List<Card> all = eventually(() -> walk(set, NumberRange.ALL, CardPort.MAX_PAGE), l -> l.size() == 12);
+        String middle = all.get(6).number().value();
+        NumberRange lower = new NumberRange("", Optional.of(middle.substring(0, 3)));
+
+        assertEquals(all.stream().filter(c -> lower.contains(c.number())).toList(), walk(set, lower, 2));
+        List<Card> sliced = new ArrayList<>();
+        // ContractData's numbers all start with 9: the slices after it spread them; every card in exactly one.
+        for (NumberRange slice : NumberRange.slices("9")) {
+            List<Card> in = walk(set, slice, 3);
+            assertTrue(in.stream().allMatch(c -> slice.contains(c.number())), slice.toString());
+            sliced.addAll(in);
+        }
+        assertEquals(all, sliced);
+    }
+
+    private List<Card> walk(CardSetId cardSet, NumberRange range, int pageSize) {
         List<Card> found = new ArrayList<>();
         Optional<CardNumber> after = Optional.empty();
         do {
-            CardPort.CardPage page = port().allocatedInCardSet(brand, cardSet, after, pageSize);
+            CardPort.CardPage page = port().allocatedInCardSet(brand, cardSet, range, after, pageSize);
             assertTrue(page.cards().size() <= pageSize);
             found.addAll(page.cards());
             after = page.next();

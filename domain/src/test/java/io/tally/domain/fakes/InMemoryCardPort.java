@@ -92,14 +92,14 @@ public final class InMemoryCardPort implements CardPort {
     }
 
     @Override
-    public synchronized CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, Optional<CardNumber> after,
-                                                    int limit) {
+    public synchronized CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range,
+                                                    Optional<CardNumber> after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
         }
         List<Card> page = cards.values().stream()
                 .filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet) && c.status() != CardStatus.UNALLOCATED)
-                .filter(c -> after.map(a -> c.number().compareTo(a) > 0).orElse(true))
+                .filter(c -> range.contains(c.number()) && after.map(a -> c.number().compareTo(a) > 0).orElse(true))
                 .sorted(Comparator.comparing(Card::number)).limit(limit).toList();
         return new CardPage(page, page.size() < limit ? Optional.empty() : Optional.of(page.get(page.size() - 1).number()));
     }

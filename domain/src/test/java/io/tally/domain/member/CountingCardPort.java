@@ -63,7 +63,8 @@ final class CountingCardPort implements CardPort {
     }
 
     @Override
-    public CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, Optional<CardNumber> after, int limit) {
-        return cards.allocatedInCardSet(brand, cardSet, after, limit);
+    public CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range, Optional<CardNumber> after,
+                                       int limit) {
+        return cards.allocatedInCardSet(brand, cardSet, range, after, limit);
     }
 }

@@ -4,6 +4,7 @@ import io.tally.domain.card.Card;
 import io.tally.domain.card.CardLocationsPort;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardPort.NumberRange;
 import io.tally.domain.card.Customer;
 import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -39,8 +40,12 @@ import java.util.stream.Stream;
  * does not apply; the location filter and a manager's scope keep the cards used at those locations
  * ({@link CardLocationsPort}), the program filter the cards of that program.
  *
- * <p>The brand's card sets are spread over the shards by a hash of their id, so a card set set up after the request
- * still lands in exactly one shard. A shard walks each of its card sets in card number order a page at a time
+ * <p>Every card set is cut into as many ranges of card numbers as the report has shards: block {@code b} of the
+ * {@value NumberRange#SLICES} {@link NumberRange#slices} of its prefix (its cards' random digits spread them evenly),
+ * written by shard {@code (hash(set) + b) mod shards}. So every card is in exactly one shard whatever card sets were
+ * set up since the request, a big card set is spread over every shard, and a shard walks one range per card set. The
+ * request decides the shards: one per card set that fits in one page, {@value NumberRange#SLICES} per bigger one, at
+ * most {@link Report#MAX_SHARDS}. A shard walks each of its ranges in card number order a page at a time
  * ({@link CardPort#allocatedInCardSet}, A59) and reads each card's head (one query) and locations (one read): it never
  * holds more than a page, and writes the same cards on every attempt.
  */
@@ -70,10 +75,12 @@ public final class BalanceRows implements ReportRows {
         return HEADER;
     }
 
-    /** One shard per card set the filters leave (at least one, at most {@link Report#MAX_SHARDS}). */
+    /** One shard per card set of one page (A59's first page tells), {@value NumberRange#SLICES} per bigger one. */
     @Override
     public int shards(BrandId brand, ReportFilters filters, ZoneId zone) {
-        return (int) Math.max(1, Math.min(Report.MAX_SHARDS, cardSets(brand, filters).count()));
+        long wanted = cardSets(brand, filters).mapToLong(s -> cards.allocatedInCardSet(brand, s.id(), NumberRange.ALL,
+                Optional.empty(), CardPort.MAX_PAGE).next().isPresent() ? NumberRange.SLICES : 1).sum();
+        return (int) Math.max(1, Math.min(Report.MAX_SHARDS, wanted));
     }
 
     @Override
@@ -81,13 +88,20 @@ public final class BalanceRows implements ReportRows {
         Map<String, ValueType> scales = new HashMap<>();
         programs.catalogue(report.brand()).valueTypes()
                 .forEach(v -> scales.put(v.program().value() + "|" + v.key().asText(), v));
-        cardSets(report.brand(), report.filters()).filter(s -> shardOf(s.id(), report.shards()) == shard)
-                .forEach(s -> walk(report, s.id(), scales, out));
+        cardSets(report.brand(), report.filters())
+                .forEach(set -> walk(report, set.id(), rangeOf(set, shard, report.shards()), scales, out));
     }
 
-    /** The shard a card set's cards are written in: the same for every attempt and every card set list. */
-    static int shardOf(CardSetId cardSet, int shards) {
-        return Math.floorMod(cardSet.value().hashCode(), shards);
+    /** The card numbers of a card set that shard {@code shard} writes: the same for every attempt and card set list. */
+    static NumberRange rangeOf(CardSet set, int shard, int shards) {
+        if (shards < 1 || shards > NumberRange.SLICES) {
+            throw new IllegalArgumentException("1.." + NumberRange.SLICES + " shards");
+        }
+        int block = (int) Math.floorMod((long) shard - set.id().value().hashCode(), shards);
+        List<NumberRange> slices = NumberRange.slices(set.cardNumberPrefix());
+        int first = block * NumberRange.SLICES / shards;
+        int last = (block + 1) * NumberRange.SLICES / shards - 1;
+        return new NumberRange(slices.get(first).from(), slices.get(last).through());
     }
 
     private Stream<CardSet> cardSets(BrandId brand, ReportFilters filters) {
@@ -95,11 +109,11 @@ public final class BalanceRows implements ReportRows {
                 .sorted(Comparator.comparing(s -> s.id().value()));
     }
 
-    private void walk(Report report, CardSetId cardSet, Map<String, ValueType> scales, CsvOut out) {
+    private void walk(Report report, CardSetId cardSet, NumberRange range, Map<String, ValueType> scales, CsvOut out) {
         ReportFilters f = report.filters();
         Optional<CardNumber> after = Optional.empty();
         do {
-            CardPort.CardPage page = cards.allocatedInCardSet(report.brand(), cardSet, after, CardPort.MAX_PAGE);
+            CardPort.CardPage page = cards.allocatedInCardSet(report.brand(), cardSet, range, after, CardPort.MAX_PAGE);
             for (Card card : page.cards()) {
                 if (!f.admitsProgram(Optional.of(card.program().value()))) {
                     continue;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardNumberGenerator;
+import io.tally.domain.card.CardPort;
 import io.tally.domain.card.CardStatus;
 import io.tally.domain.card.Customer;
 import io.tally.domain.fakes.InMemoryCardLocations;
@@ -172,21 +173,75 @@ class BalanceExportTest {
     }
 
     @Test
-    void card_sets_spread_over_the_shards_the_same_way_every_time() {
-        for (int shards = 1; shards <= Report.MAX_SHARDS; shards++) {
-            for (CardSetId set : SETS) {
-                int s = BalanceRows.shardOf(set, shards);
-                assertTrue(s >= 0 && s < shards);
-                assertEquals(s, BalanceRows.shardOf(new CardSetId(set.value()), shards));
-            }
+    void a_card_set_of_more_than_a_page_is_spread_over_every_shard_and_each_card_written_once() {
+        simulate(new Random(15), 260, List.of(SETS.get(1)));
+        simulate(new Random(16), 20, SETS);
+        ReportId id = request(admin, Optional.empty());
+        assertEquals(Report.MAX_SHARDS, reports.find(BRAND, id).orElseThrow().shards());
+        deliverTwiceShuffled(new Random(8));
+
+        assertEquals(expected(m -> true), withoutAsOf(lines(id)));
+        long written = 0;
+        for (int shard = 0; shard < Report.MAX_SHARDS; shard++) {
+            written += files.shard(BRAND, id, shard).orElseThrow().lines().anyMatch(l -> !l.startsWith("cardNumber,"))
+                    ? 1 : 0;
+        }
+        assertTrue(written > Report.MAX_SHARDS / 2, "the big card set's cards are spread over " + written + " shards");
+    }
+
+    @Test
+    void the_slices_of_a_prefix_hold_every_card_number_exactly_once() {
+        Random random = new Random(17);
+        for (int i = 0; i < 500; i++) {
+            String prefix = Long.toString(100_000_000L + random.nextLong(900_000_000L)).substring(0, 1 + random.nextInt(6));
+            CardSet set = new CardSet(BRAND, new CardSetId("s"), TestWorld.PROGRAM, "s", random.nextBoolean() ? prefix : "",
+                    Math.max(15, prefix.length() + 13) + random.nextInt(19 - Math.max(15, prefix.length() + 13) + 1));
+            CardNumber n = random.nextInt(4) == 0 ? numbers.next(new CardSet(BRAND, new CardSetId("t"),
+                    TestWorld.PROGRAM, "t", "", 19)) : numbers.next(set);
+            assertEquals(1, CardPort.NumberRange.slices(prefix).stream().filter(r -> r.contains(n)).count(),
+                    n + " in the slices of " + prefix);
         }
     }
 
-    /** Hands out cards across the card sets and moves value on them at random locations; some stay in the pool. */
+    @Test
+    void the_shards_ranges_of_a_card_set_hold_every_card_number_exactly_once() {
+        CardSet other = world.programs.cardSet(BRAND, SETS.get(0)).orElseThrow();
+        for (int shards : new int[] {1, 2, 3, 7, 10, 33, 63, 64}) {
+            for (CardSetId id : SETS) {
+                CardSet set = world.programs.cardSet(BRAND, id).orElseThrow();
+                List<CardPort.NumberRange> ranges = new ArrayList<>();
+                for (int shard = 0; shard < shards; shard++) {
+                    ranges.add(BalanceRows.rangeOf(set, shard, shards));
+                    assertEquals(ranges.get(shard), BalanceRows.rangeOf(set, shard, shards), "the same every time");
+                }
+                for (int i = 0; i < 50; i++) {
+                    CardNumber n = numbers.next(i % 4 == 0 ? other : set);
+                    assertEquals(1, ranges.stream().filter(r -> r.contains(n)).count(), n + " in " + shards + " shards");
+                }
+            }
+        }
+        assertEquals(CardPort.NumberRange.ALL, BalanceRows.rangeOf(world.programs.cardSet(BRAND, SETS.get(1)).orElseThrow(), 0, 1));
+        CardSet extreme = new CardSet(BRAND, new CardSetId("polygenelubricants"), TestWorld.PROGRAM, "x", "6039", 19);
+        assertEquals(Integer.MIN_VALUE, extreme.id().value().hashCode());
+        for (int shards = 1; shards <= Report.MAX_SHARDS; shards++) {
+            CardNumber n = numbers.next(extreme);
+            int found = 0;
+            for (int shard = 0; shard < shards; shard++) {
+                found += BalanceRows.rangeOf(extreme, shard, shards).contains(n) ? 1 : 0;
+            }
+            assertEquals(1, found, "a hash at the edge of int still gives every block one shard");
+        }
+    }
+
     private void simulate(Random random, int n) {
+        simulate(random, n, SETS);
+    }
+
+    /** Hands out cards across the card sets and moves value on them at random locations; some stay in the pool. */
+    private void simulate(Random random, int n, List<CardSetId> sets) {
         for (int i = 0; i < n; i++) {
             world.clock.advance(Duration.ofSeconds(1 + random.nextInt(60)));
-            CardSetId set = SETS.get(random.nextInt(SETS.size()));
+            CardSetId set = sets.get(random.nextInt(sets.size()));
             boolean loyalty = set.equals(SETS.get(2));
             CardNumber number = numbers.next(world.programs.cardSet(BRAND, set).orElseThrow());
             Card pool = Card.unallocated(BRAND, number, loyalty ? LOYAL : TestWorld.PROGRAM, set);
