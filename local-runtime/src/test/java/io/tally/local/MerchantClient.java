@@ -84,6 +84,18 @@ public final class MerchantClient {
         return response;
     }
 
+    /** A card handed out here from the card set's pool (fails the test otherwise): its number. */
+    public String allocate(String cardSet) {
+        return ok(call("allocate", "{\"cardSetId\": \"" + cardSet + "\"}")).get("cardNumber").asText();
+    }
+
+    /** An {@code updateBalance} body: the action on a demo value type (a Currency amount is in USD). */
+    public static String balanceChange(String card, String action, String balanceType, String amount) {
+        String code = balanceType.equals("Currency") ? ", \"balanceCode\": \"USD\"" : "";
+        return "{\"cardNumber\": \"" + card + "\", \"action\": \"" + action + "\", \"amount\": {\"balanceType\": \""
+                + balanceType + "\"" + code + ", \"amount\": " + amount + "}}";
+    }
+
     /** The error code of a refused answer (fails the test if it succeeded). */
     public static int code(JsonNode response) {
         assertFalse(response.path("success").asBoolean(true), response.toString());

@@ -174,6 +174,42 @@ final class DynamoCards implements CardPort {
                 Keys.cardSetCards(brand.value(), cardSet.value()));
     }
 
+    /**
+     * A59: one page of GSI1 {@code CSET#b#set} between {@code A#<from>} and {@code A#<through>~} (handed-out cards;
+     * the pool sorts under {@code U#}, and {@code ~} after every digit), continued from the index key of the card
+     * after which it starts (the index's own paging, so the cursor is just a card number). Allocation is one way, so
+     * only a lagging index can differ from the cards: a card allocated a moment ago may still sort under {@code U#}
+     * and be missed. {@code next} is the last card DynamoDB evaluated.
+     */
+    @Override
+    public CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range, Optional<CardNumber> after,
+                                       int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
+        }
+        String pk = Keys.cardSetCards(brand.value(), cardSet.value());
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().limit(limit)
+                .queryConditional(QueryConditional.sortBetween(
+                        Key.builder().partitionValue(pk).sortValue(Keys.allocatedCardSk(range.from())).build(),
+                        Key.builder().partitionValue(pk).sortValue(Keys.allocatedCardSk(range.through().orElse("") + "~"))
+                                .build()));
+        after.ifPresent(a -> request.exclusiveStartKey(Map.of(
+                TallyTable.PK, Attr.s(Keys.card(a.value())), TallyTable.SK, Attr.s(Keys.CARD_SK),
+                TallyTable.GSI1.partitionKey(), Attr.s(pk),
+                TallyTable.GSI1.sortKey(), Attr.s(Keys.allocatedCardSk(a.value())))));
+        var pages = cards.index(TallyTable.GSI1.name()).query(request.build()).iterator();
+        if (!pages.hasNext()) {
+            return new CardPage(List.of(), Optional.empty());
+        }
+        var page = pages.next();
+        List<Card> found = page.items().stream()
+                .filter(c -> c != null && c.brand().equals(brand) && c.status() != CardStatus.UNALLOCATED).toList();
+        Map<String, AttributeValue> last = page.lastEvaluatedKey();
+        Optional<CardNumber> next = last == null || last.isEmpty() ? Optional.empty()
+                : Optional.of(new CardNumber(last.get(TallyTable.GSI1.sortKey()).s().substring(Keys.ALLOCATED_PREFIX.length())));
+        return new CardPage(found, next);
+    }
+
     /** One page of an index partition in sort key (= card number) order, optionally under a sort key prefix. */
     private List<Card> indexQuery(TallyTable.Gsi gsi, String pk, String skPrefix, int limit) {
         QueryConditional condition = skPrefix == null

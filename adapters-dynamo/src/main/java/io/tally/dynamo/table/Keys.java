@@ -90,8 +90,11 @@ public final class Keys {
         return UNALLOCATED_PREFIX + cardNumber;
     }
 
+    /** GSI1 sort key prefix of a card set's handed-out cards (A59). */
+    public static final String ALLOCATED_PREFIX = "A#";
+
     public static String allocatedCardSk(String cardNumber) {
-        return "A#" + cardNumber;
+        return ALLOCATED_PREFIX + cardNumber;
     }
 
     /** GSI2 (card items): a brand's cards by customCardNumber; sort key the card number. */

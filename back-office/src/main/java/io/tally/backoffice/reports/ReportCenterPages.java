@@ -136,7 +136,8 @@ public final class ReportCenterPages implements OfficeArea {
 
     private ReportRow row(OfficeCall c, Report r, Instant now) {
         ReportStatus status = r.status(now);
-        String filters = r.filters().from() + " to " + r.filters().to()
+        String filters = (r.kind().hasPeriod() ? r.filters().from() + " to " + r.filters().to()
+                : "as of " + r.readyAt().map(WHEN::format).orElse("when written"))
                 + r.filters().location().map(l -> ", location " + l.value()).orElse("")
                 + r.filters().program().map(p -> ", program " + p).orElse("")
                 + r.filters().entryType().map(t -> ", " + t + " only").orElse("")

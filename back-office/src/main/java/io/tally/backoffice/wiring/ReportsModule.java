@@ -10,6 +10,7 @@ import io.tally.backoffice.reports.ReportWriter;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.report.export.AccountingRows;
+import io.tally.domain.report.export.BalanceRows;
 import io.tally.domain.report.export.ExportShardUseCase;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.report.export.ReportKind;
@@ -38,8 +39,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The Report Center (issue 13): its pages in the back office and the report writer (QueueId.REPORTS' consumer), both
  * from the back-office graph. Without the reports queue and bucket in the settings the section offers nothing.
- * Kinds of report come from {@link #rows}: all transactions and the accounting detail (the rollups); the balances of
- * every card join when cards can be listed by brand without a scan.
+ * Kinds of report come from {@link #rows}: all transactions, the balances of every card (each card set's cards listed
+ * from the pool index, A59) and the accounting detail (the rollups).
  */
 @Module
 final class ReportsModule {
@@ -62,6 +63,8 @@ final class ReportsModule {
     static Map<ReportKind, ReportRows> rows(DynamoStorage storage, Function<BrandId, ZoneId> zones, Clock clock) {
         RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(), zones, clock);
         return Map.of(ReportKind.TRANSACTIONS, new TransactionRows(storage.activityLog()),
+                ReportKind.BALANCES, new BalanceRows(storage.brandSetup(), storage.programs(), storage.cards(),
+                        storage.cardLedger(), storage.cardLocations(), clock),
                 ReportKind.ACCOUNTING, new AccountingRows(rollups));
     }
 

@@ -2,7 +2,9 @@ package io.tally.domain.card;
 
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.tenant.BrandId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Optional;
 public interface CardPort {
     /** Upper bound for {@link #unallocated} and {@link #search} results. */
     int MAX_RESULTS = 50;
+    /** Most cards one {@link #allocatedInCardSet} page holds. */
+    int MAX_PAGE = 100;
 
     /** The card, read strongly consistently. */
     Optional<Card> load(BrandId brand, CardNumber number);
@@ -53,6 +57,67 @@ public interface CardPort {
      * May be slightly stale (adapter: a count over the pool index).
      */
     long countInCardSet(BrandId brand, CardSetId cardSet);
+
+    /**
+     * One page of the card set's handed-out cards (ACTIVE or INACTIVE, never pool stock) whose numbers are in
+     * {@code range}, in card number order, after {@code after} (empty: from the range's first), at most {@code limit}
+     * (1..{@link #MAX_PAGE}): how the Report Center's balances export visits every card of a brand without a scan,
+     * a big card set cut into ranges read in parallel. Continue after {@code next} until it is empty; a page may hold
+     * fewer cards than asked although more follow. May be slightly stale (adapter: the pool index, A59): a card
+     * allocated a moment ago may be missing.
+     */
+    CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range, Optional<CardNumber> after,
+                                int limit);
+
+    /** A page of {@link #allocatedInCardSet}: the cards, and the card to continue after (empty: the range is done). */
+    record CardPage(List<Card> cards, Optional<CardNumber> next) {
+        public CardPage {
+            cards = List.copyOf(cards);
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /**
+     * Card numbers compared as text (as an index sorts them): from {@code from} (inclusive; "" from the first) through
+     * every number that begins with {@code through} (empty: to the last). Digits only.
+     */
+    record NumberRange(String from, Optional<String> through) {
+        public static final NumberRange ALL = new NumberRange("", Optional.empty());
+        /** How many ranges {@link #slices} cuts the numbers into. */
+        public static final int SLICES = 100;
+
+        public NumberRange {
+            Objects.requireNonNull(through, "through");
+            if (!digits(from, 0) || !through.map(t -> digits(t, 1)).orElse(true)) {
+                throw new IllegalArgumentException("a number range is bounded by digits");
+            }
+        }
+
+        private static boolean digits(String s, int min) {
+            return s.length() >= min && s.length() <= CardNumber.MAX_LENGTH && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        }
+
+        public boolean contains(CardNumber number) {
+            String n = number.value();
+            return n.compareTo(from) >= 0 && through.map(t -> n.startsWith(t) || n.compareTo(t) < 0).orElse(true);
+        }
+
+        /**
+         * Every card number in exactly one of {@value #SLICES} ranges, cut by the two digits after {@code prefix}
+         * (a card set's prefix: its random digits follow, so the ranges hold about as many cards each); the first
+         * range also holds the numbers below the prefix, the last those above it.
+         */
+        public static List<NumberRange> slices(String prefix) {
+            List<NumberRange> ranges = new ArrayList<>(SLICES);
+            ranges.add(new NumberRange("", Optional.of(prefix + "00")));
+            for (int i = 1; i < SLICES - 1; i++) {
+                String digits = prefix + String.format("%02d", i);
+                ranges.add(new NumberRange(digits, Optional.of(digits)));
+            }
+            ranges.add(new NumberRange(prefix + (SLICES - 1), Optional.empty()));
+            return ranges;
+        }
+    }
 
     /** What a conditional write did. */
     enum WriteOutcome {

@@ -1,10 +1,13 @@
 package io.tally.domain.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.card.CardPort.NumberRange;
 import io.tally.domain.card.CardPort.WriteOutcome;
 import io.tally.domain.card.CardSearch;
 import io.tally.domain.card.CardStatus;
@@ -15,6 +18,8 @@ import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +134,70 @@ public abstract class CardPortContract {
 
         assertEquals(List.of(a.number()), pool.stream().map(Card::number).toList());
         assertEquals(CardStatus.UNALLOCATED, pool.get(0).status());
+    }
+
+    @Test
+    void a_card_sets_handed_out_cards_come_in_number_order_page_by_page_without_the_pool() {
+        List<Card> handedOut = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Card activated = stored().activated("x", Instant.EPOCH);
+            assertEquals(WriteOutcome.WRITTEN, port().allocate(activated));
+            handedOut.add(activated);
+        }
+        Card off = handedOut.get(0).withStatus(CardStatus.INACTIVE);
+        assertEquals(WriteOutcome.WRITTEN, port().update(off));
+        handedOut.set(0, off);
+        stored();
+        Card elsewhere = Card.unallocated(brand, ContractData.freshCard(), program, new CardSetId("other-set"));
+        port().create(elsewhere);
+        port().allocate(elsewhere.activated("x", Instant.EPOCH));
+        Card theirs = Card.unallocated(ContractData.freshBrand(), ContractData.freshCard(), program, set);
+        port().create(theirs);
+        port().allocate(theirs.activated("x", Instant.EPOCH));
+
+        List<Card> walked = eventually(() -> walk(set, NumberRange.ALL, 2), l -> l.size() == 5 && l.contains(off));
+
+        assertEquals(handedOut.stream().sorted(Comparator.comparing(Card::number)).toList(), walked);
+        assertTrue(walk(new CardSetId("no-such-set"), NumberRange.ALL, CardPort.MAX_PAGE).isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> port().allocatedInCardSet(brand, set, NumberRange.ALL, Optional.empty(), 0));
+        assertThrows(IllegalArgumentException.class, () -> port().allocatedInCardSet(brand, set, NumberRange.ALL,
+                Optional.empty(), CardPort.MAX_PAGE + 1));
+    }
+
+    @Test
+    void number_ranges_list_only_their_cards_and_the_slices_of_a_prefix_list_each_card_once() {
+        List<Card> handedOut = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Card activated = stored().activated("x", Instant.EPOCH);
+            port().allocate(activated);
+            handedOut.add(activated);
+        }
+        List<Card> all = eventually(() -> walk(set, NumberRange.ALL, CardPort.MAX_PAGE), l -> l.size() == 12);
+        String middle = all.get(6).number().value();
+        NumberRange lower = new NumberRange("", Optional.of(middle.substring(0, 3)));
+
+        assertEquals(all.stream().filter(c -> lower.contains(c.number())).toList(), walk(set, lower, 2));
+        List<Card> sliced = new ArrayList<>();
+        // ContractData's numbers all start with 9: the slices after it spread them; every card in exactly one.
+        for (NumberRange slice : NumberRange.slices("9")) {
+            List<Card> in = walk(set, slice, 3);
+            assertTrue(in.stream().allMatch(c -> slice.contains(c.number())), slice.toString());
+            sliced.addAll(in);
+        }
+        assertEquals(all, sliced);
+    }
+
+    private List<Card> walk(CardSetId cardSet, NumberRange range, int pageSize) {
+        List<Card> found = new ArrayList<>();
+        Optional<CardNumber> after = Optional.empty();
+        do {
+            CardPort.CardPage page = port().allocatedInCardSet(brand, cardSet, range, after, pageSize);
+            assertTrue(page.cards().size() <= pageSize);
+            found.addAll(page.cards());
+            after = page.next();
+        } while (after.isPresent());
+        return found;
     }
 
     @Test

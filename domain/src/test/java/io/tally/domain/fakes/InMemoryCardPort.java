@@ -91,6 +91,19 @@ public final class InMemoryCardPort implements CardPort {
         return cards.values().stream().filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet)).count();
     }
 
+    @Override
+    public synchronized CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range,
+                                                    Optional<CardNumber> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit 1.." + MAX_PAGE);
+        }
+        List<Card> page = cards.values().stream()
+                .filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet) && c.status() != CardStatus.UNALLOCATED)
+                .filter(c -> range.contains(c.number()) && after.map(a -> c.number().compareTo(a) > 0).orElse(true))
+                .sorted(Comparator.comparing(Card::number)).limit(limit).toList();
+        return new CardPage(page, page.size() < limit ? Optional.empty() : Optional.of(page.get(page.size() - 1).number()));
+    }
+
     /** Every card number of a card set, allocated or not, in order (a test helper; the port itself is bounded). */
     public synchronized List<CardNumber> numbersInCardSet(BrandId brand, CardSetId cardSet) {
         return cards.values().stream().filter(c -> c.brand().equals(brand) && c.cardSet().equals(cardSet))

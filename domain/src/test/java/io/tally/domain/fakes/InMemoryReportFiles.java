@@ -95,6 +95,12 @@ public final class InMemoryReportFiles implements ReportFilesPort, ReportQueuePo
         return Optional.ofNullable(objects.get(key(brand, report) + "/file")).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
+    /** A shard's object as written (empty before it is). */
+    public synchronized Optional<String> shard(BrandId brand, ReportId report, int shard) {
+        return Optional.ofNullable(objects.get(key(brand, report) + "/shard-" + shard))
+                .map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
     public synchronized List<ExportShard> queued() {
         return List.copyOf(queued);
     }

@@ -61,4 +61,10 @@ final class CountingCardPort implements CardPort {
     public long countInCardSet(BrandId brand, CardSetId cardSet) {
         return cards.countInCardSet(brand, cardSet);
     }
+
+    @Override
+    public CardPage allocatedInCardSet(BrandId brand, CardSetId cardSet, NumberRange range, Optional<CardNumber> after,
+                                       int limit) {
+        return cards.allocatedInCardSet(brand, cardSet, range, after, limit);
+    }
 }

@@ -1,5 +1,6 @@
 package io.tally.local.office;
 
+import static io.tally.local.MerchantClient.balanceChange;
 import static io.tally.local.MerchantClient.ok;
 import static io.tally.local.office.OfficeTestSupport.DEMO;
 import static io.tally.local.office.OfficeTestSupport.readyStaff;
@@ -55,15 +56,15 @@ class AccountingBrowserIT {
         browser = OfficeTestSupport.browser();
         MerchantClient store = MerchantClient.demo(tally);
         MerchantClient web = store.with("location", "DEMOWEB").with("terminal", "web");
-        String storeCard = allocate(store, "GIFT01");
-        ok(store.call("updateBalance", change(storeCard, "issue", "Currency", "25.00")));
-        ok(store.call("updateBalance", change(storeCard, "issue", "Currency", "10.00")));
-        ok(store.call("updateBalance", change(storeCard, "redeem", "Currency", "7.50")));
-        String webCard = allocate(web, "GIFT01");
-        ok(web.call("updateBalance", change(webCard, "issue", "Currency", "40.00")));
-        ok(web.call("updateBalance", change(webCard, "redeem", "Currency", "12.25")));
-        String loyaltyCard = allocate(web, "LOYAL01");
-        ok(web.call("updateBalance", change(loyaltyCard, "issue", "Points", "120")));
+        String storeCard = store.allocate("GIFT01");
+        ok(store.call("updateBalance", balanceChange(storeCard, "issue", "Currency", "25.00")));
+        ok(store.call("updateBalance", balanceChange(storeCard, "issue", "Currency", "10.00")));
+        ok(store.call("updateBalance", balanceChange(storeCard, "redeem", "Currency", "7.50")));
+        String webCard = web.allocate("GIFT01");
+        ok(web.call("updateBalance", balanceChange(webCard, "issue", "Currency", "40.00")));
+        ok(web.call("updateBalance", balanceChange(webCard, "redeem", "Currency", "12.25")));
+        String loyaltyCard = web.allocate("LOYAL01");
+        ok(web.call("updateBalance", balanceChange(loyaltyCard, "issue", "Points", "120")));
         Await.until("the consumer recorded the 6 balance changes", Duration.ofSeconds(30), () ->
                 tally.component().activityLog().recent(DEMO, 200).stream()
                         .filter(e -> e.type().equals("ledger.issue") || e.type().equals("ledger.redeem")).count() >= 6);
@@ -172,15 +173,5 @@ class AccountingBrowserIT {
         assertTrue(response.headers().firstValue("content-disposition").orElse("").startsWith("attachment; filename="),
                 response.headers().map().toString());
         return response.body();
-    }
-
-    private static String allocate(MerchantClient merchant, String cardSet) {
-        return ok(merchant.call("allocate", "{\"cardSetId\": \"" + cardSet + "\"}")).get("cardNumber").asText();
-    }
-
-    private static String change(String card, String action, String balanceType, String amount) {
-        String code = balanceType.equals("Currency") ? ", \"balanceCode\": \"USD\"" : "";
-        return "{\"cardNumber\": \"" + card + "\", \"action\": \"" + action + "\", \"amount\": {\"balanceType\": \""
-                + balanceType + "\"" + code + ", \"amount\": " + amount + "}}";
     }
 }

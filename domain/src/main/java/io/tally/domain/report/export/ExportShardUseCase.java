@@ -5,8 +5,10 @@ import io.tally.domain.email.EmailMessage;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -101,15 +103,25 @@ public final class ExportShardUseCase {
         if (!report.allShardsDone() || report.stored() == ReportStatus.FAILED) {
             return;
         }
+        Instant ready = report.readyAt().orElseGet(clock::instant);
         if (report.stored() != ReportStatus.READY) {
             files.assemble(report.brand(), report.id(), report.shards());
-            reports.markReady(report.brand(), report.id(), clock.instant());
+            reports.markReady(report.brand(), report.id(), ready);
         }
         outbox.enqueue(new EmailMessage("report-" + report.id().value(), report.brand(), EmailKind.REPORT_READY,
                 report.email(), STAFF_LIST, Map.of(
-                        "reportName", report.kind().label() + ", " + report.filters().from() + " to " + report.filters().to(),
+                        "reportName", name(report, ready),
                         "rows", Long.toString(report.rows()),
                         "downloadUrl", report.link(),
                         "expires", DateTimeFormatter.ISO_INSTANT.format(report.expiresAt()))));
+    }
+
+    /** The report as the e-mail names it: its kind and period, or for a picture of now the moment it was ready. */
+    private static String name(Report report, Instant ready) {
+        String label = report.kind().label();
+        if (!report.kind().hasPeriod()) {
+            return label + ", as of " + DateTimeFormatter.ISO_INSTANT.format(ready.truncatedTo(ChronoUnit.SECONDS));
+        }
+        return label + ", " + report.filters().from() + " to " + report.filters().to();
     }
 }

@@ -77,8 +77,8 @@ public final class ReportCenterUseCase {
         if (r.to().isBefore(r.from()) || r.to().toEpochDay() - r.from().toEpochDay() + 1 > ReportFilters.MAX_DAYS) {
             return Optional.of(Refusal.BAD_PERIOD);
         }
-        ReportFilters filters = new ReportFilters(r.from(), r.to(), r.location(), r.program(), r.entryType(),
-                scope.locations());
+        ReportFilters filters = new ReportFilters(r.from(), r.to(), r.location(), r.program(),
+                r.kind().hasPeriod() ? r.entryType() : Optional.empty(), scope.locations());
         Instant now = clock.instant();
         int shards = source.shards(scope.brand(), filters, zones.apply(scope.brand()));
         String link = r.linkBase() + "/reports/" + r.id().value() + "/download?t="

@@ -43,6 +43,18 @@ public record ReportFilters(LocalDate from, LocalDate to, Optional<LocationId> l
         return scope.map(s -> at.map(s::contains).orElse(false)).orElse(true);
     }
 
+    /**
+     * Whether something tied to all of {@code places} (a card: the locations it was used at) belongs in the export:
+     * the location asked for is one of them, and a manager's scope holds one of them (a card used nowhere is in no
+     * manager's scope).
+     */
+    public boolean admitsAny(Set<LocationId> places) {
+        if (location.isPresent() && !places.contains(location.get())) {
+            return false;
+        }
+        return scope.map(s -> places.stream().anyMatch(s::contains)).orElse(true);
+    }
+
     public boolean admitsProgram(Optional<String> p) {
         return program.isEmpty() || program.equals(p);
     }
