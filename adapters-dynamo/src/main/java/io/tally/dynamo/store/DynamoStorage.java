@@ -14,6 +14,7 @@ import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.report.ExplorePort;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -69,6 +70,11 @@ public final class DynamoStorage {
 
     public AuditLogPort auditLog() {
         return new DynamoAuditLog(table);
+    }
+
+    /** A brand's event definitions (A70, A71). */
+    public EventDefinitionsPort eventDefinitions() {
+        return new DynamoEventDefinitions(table);
     }
 
     public CardPort cards() {

@@ -53,6 +53,13 @@ public final class Keys {
         return PROGRAM_PREFIX + program + "#VT#" + valueTypeKeyText;
     }
 
+    /** A brand's event definitions (A70, A71): {@code BRAND#b / EVDEF#<category>}, one query lists them all. */
+    public static final String EVENT_DEFINITION_PREFIX = "EVDEF#";
+
+    public static String eventDefinitionSk(String category) {
+        return EVENT_DEFINITION_PREFIX + category;
+    }
+
     public static String cardSetSk(String cardSet) {
         return "CSET#" + cardSet;
     }
