@@ -253,6 +253,6 @@ final class AppModule {
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
         return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
-                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons());
+                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons(), storage.eventDefinitions());
     }
 }

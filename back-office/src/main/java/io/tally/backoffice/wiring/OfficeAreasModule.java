@@ -35,6 +35,7 @@ import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
+import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
@@ -98,7 +99,8 @@ final class OfficeAreasModule {
         return new SetupArea(new BrandSetupUseCase(provisioning, reads, audit, random, clock),
                 new CatalogueSetupUseCase(provisioning, storage.programs(), reads, audit, random, clock),
                 new ApiKeySetupUseCase(provisioning, audit, random, clock),
-                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
+                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock),
+                new EventSetupUseCase(storage.eventDefinitions(), audit, random, clock));
     }
 
     @Provides
