@@ -14,6 +14,7 @@ import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.engagement.CardEventsPort;
 import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.report.ExplorePort;
@@ -75,6 +76,11 @@ public final class DynamoStorage {
     /** A brand's event definitions (A70, A71). */
     public EventDefinitionsPort eventDefinitions() {
         return new DynamoEventDefinitions(table);
+    }
+
+    /** A card's recorded events (A72, A73). */
+    public CardEventsPort cardEvents() {
+        return new DynamoCardEvents(table);
     }
 
     public CardPort cards() {

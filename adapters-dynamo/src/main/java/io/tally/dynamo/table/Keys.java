@@ -60,6 +60,16 @@ public final class Keys {
         return EVENT_DEFINITION_PREFIX + category;
     }
 
+    /**
+     * A card's recorded event (A72, A73): {@code CARD#n / EVT#<occurredAt, epoch ms, 16 digits>#<event id>}. {@code EVT#}
+     * sorts before {@code SEQ#}, so the ledger's queries of the partition (bounded to {@code SEQ#}) never meet it.
+     */
+    public static final String CARD_EVENT_PREFIX = "EVT#";
+
+    public static String cardEventSk(long occurredAtMillis, String eventId) {
+        return CARD_EVENT_PREFIX + String.format("%016d", occurredAtMillis) + "#" + eventId;
+    }
+
     public static String cardSetSk(String cardSet) {
         return "CSET#" + cardSet;
     }
