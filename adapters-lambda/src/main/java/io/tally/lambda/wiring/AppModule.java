@@ -12,6 +12,8 @@ import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.engagement.RecordEventUseCase;
+import io.tally.domain.engagement.RecordedEventsListener;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -52,6 +54,7 @@ import io.tally.lambda.jobs.RollupsTask;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
+import io.tally.lambda.merchant.RecordEventMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateAccountMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
@@ -210,7 +213,7 @@ final class AppModule {
                                    CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
                                    RandomSource random, Clock clock, Settings settings,
                                    CachedMerchantAccess merchantAccess, CouponsUseCase coupons,
-                                   Set<MerchantMethod> checkoutMethods) {
+                                   Set<MerchantMethod> checkoutMethods, PublishEventPort events) {
         RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
         List<MerchantMethod> methods = new ArrayList<>(List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
@@ -222,7 +225,9 @@ final class AppModule {
                 new SearchMethod(queries, programs, coupons, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry,
                         storage.portalConfigs()), json),
-                new CardHistoryMethod(queries, programs, json)));
+                new CardHistoryMethod(queries, programs, json),
+                new RecordEventMethod(new RecordEventUseCase(storage.cards(), storage.eventDefinitions(), events, random,
+                        clock), json)));
         methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
@@ -239,7 +244,8 @@ final class AppModule {
         // event of a day that has ended is noted late, so the rollup job rolls that day up again.
         LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
         return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
-                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations())),
+                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
+                        new RecordedEventsListener(storage.cardEvents())),
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }
 
