@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code recordEvent} end to end on the local stack (demo seed): accepted over HTTP, queued on ElasticMQ, processed by
- * the events consumer into the card's events; a retry with the same customRequestId answers the same body and the card
- * still holds the event once; refusals queue nothing.
+ * the events consumer into the card's events and statistics (a ledger entry's too); a retry with the same
+ * customRequestId answers the same body and the card still holds the event once; refusals queue nothing.
  */
 class RecordEventIT {
     private static final BrandId DEMO = new BrandId("DEMO");
@@ -63,7 +63,8 @@ class RecordEventIT {
         var response = withId.send("recordEvent", body);
         String first = response.body();
         JsonNode answer = ok(MerchantClient.parse(response));
-        Await.until("the event processed", Duration.ofSeconds(30), () -> !events(card).isEmpty());
+        Await.until("the event processed", Duration.ofSeconds(30),
+                () -> storage.cardStats().stats(DEMO, new CardNumber(card)).events().seen() == 1);
         assertEquals(first, withId.send("recordEvent", body).body(), "a retry answers the first body");
 
         List<RecordedEvent> kept = events(card);
@@ -74,6 +75,15 @@ class RecordEventIT {
         assertEquals("DEMO001", review.location().value());
         assertEquals(Map.of("site", "app-store"), review.customData());
         assertEquals(450L, review.valueHundredths().orElseThrow());
+        var stats = storage.cardStats().stats(DEMO, new CardNumber(card)).events();
+        assertEquals(Map.of("review", 1L), stats.byCategory());
+        assertEquals(Map.of("positive", 1L), stats.bySentiment());
+
+        ok(demo.call("updateBalance", "{\"cardNumber\": \"" + card + "\", \"action\": \"issue\","
+                + " \"amount\": {\"balanceType\": \"Points\", \"amount\": 25}}"));
+        Await.until("the issue's statistics", Duration.ofSeconds(30),
+                () -> storage.cardStats().stats(DEMO, new CardNumber(card)).ledger().visits() == 1);
+        assertEquals(1, storage.cardStats().stats(DEMO, new CardNumber(card)).ledger().through());
 
         assertEquals(42, code(demo.call("recordEvent", "{\"cardNumber\": \"" + card + "\", \"categoryId\": \"tweet\"}")));
         assertEquals(6, code(demo.call("recordEvent", "{\"categoryId\": \"review\"}")));

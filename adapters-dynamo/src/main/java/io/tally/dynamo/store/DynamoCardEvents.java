@@ -11,12 +11,17 @@ import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.TerminalId;
 import io.tally.dynamo.table.Keys;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A card's recorded events in the card's own partition, {@code CARD#n / EVT#<ms>#<id>}: kept once by a
@@ -68,6 +73,29 @@ final class DynamoCardEvents implements CardEventsPort {
                         .sortValue(Keys.CARD_EVENT_PREFIX).build()))
                 .scanIndexForward(false).consistentRead(true).limit(limit).build();
         return table.query(events, null, request).stream().filter(e -> e.brand().equals(brand)).toList();
+    }
+
+    /**
+     * A76: {@code Query PK=CARD#n, begins_with(SK, EVT#)}, consistent, projecting {@code brand, category, sentiment, at},
+     * every page (a page holds some 10,000 events' marks).
+     */
+    @Override
+    public List<Mark> marks(BrandId brand, CardNumber card) {
+        List<Mark> marks = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = table.client.query(QueryRequest.builder().tableName(table.name)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.card(card.value())),
+                            ":prefix", Attr.s(Keys.CARD_EVENT_PREFIX)))
+                    .projectionExpression("brand, category, sentiment, #at").expressionAttributeNames(Map.of("#at", "at"))
+                    .consistentRead(true).exclusiveStartKey(start).build());
+            page.items().stream().filter(i -> i.get("brand").s().equals(brand.value()))
+                    .forEach(i -> marks.add(new Mark(new EventCategoryId(i.get("category").s()),
+                            Sentiment.byWireName(i.get("sentiment").s()).orElseThrow(), Instant.parse(i.get("at").s()))));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return marks;
     }
 
     private static RecordedEvent event(ItemValues v) {

@@ -15,6 +15,7 @@ import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.engagement.CardEventsPort;
+import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.report.ExplorePort;
@@ -81,6 +82,11 @@ public final class DynamoStorage {
     /** A card's recorded events (A72, A73). */
     public CardEventsPort cardEvents() {
         return new DynamoCardEvents(table);
+    }
+
+    /** A card's statistics (A74, A75). */
+    public CardStatsPort cardStats() {
+        return new DynamoCardStats(table);
     }
 
     public CardPort cards() {

@@ -70,6 +70,13 @@ public final class Keys {
         return CARD_EVENT_PREFIX + String.format("%016d", occurredAtMillis) + "#" + eventId;
     }
 
+    /**
+     * A card's statistics (A74, A75): {@code CARD#n / STATS#LEDGER} and {@code STATS#EVENTS}. {@code STATS#} sorts after
+     * the profile's {@code SEQ~CARD}, so A11b's {@code BETWEEN SEQ# AND SEQ~CARD} never meets them.
+     */
+    public static final String CARD_LEDGER_STATS_SK = "STATS#LEDGER";
+    public static final String CARD_EVENT_STATS_SK = "STATS#EVENTS";
+
     public static String cardSetSk(String cardSet) {
         return "CSET#" + cardSet;
     }

@@ -12,6 +12,7 @@ import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.engagement.CardStatsListener;
 import io.tally.domain.engagement.RecordEventUseCase;
 import io.tally.domain.engagement.RecordedEventsListener;
 import io.tally.domain.event.HandleEventUseCase;
@@ -239,13 +240,15 @@ final class AppModule {
     @Singleton
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout,
                                          CheckoutConfigPort configs, Clock clock, RandomSource random) {
-        // Card locations (a manager's scope over cards) are linked next to the log's recording; the log records ledger
+        // Card locations (a manager's scope over cards) are linked next to the log's recording, recorded events are kept
+        // on their cards and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
         // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
         // event of a day that has ended is noted late, so the rollup job rolls that day up again.
         LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
         return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
                 List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
-                        new RecordedEventsListener(storage.cardEvents())),
+                        new RecordedEventsListener(storage.cardEvents()),
+                        new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents())),
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }
 

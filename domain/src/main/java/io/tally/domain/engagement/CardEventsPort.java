@@ -2,6 +2,7 @@ package io.tally.domain.engagement;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.tenant.BrandId;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,4 +19,11 @@ public interface CardEventsPort {
 
     /** The card's newest {@code limit} (1..{@link #MAX_PAGE}) events, newest first (by time, then id). */
     List<RecordedEvent> newest(BrandId brand, CardNumber card, int limit);
+
+    /** Every kept event of the card, as much of it as its statistics count (strongly consistent, every page). */
+    List<Mark> marks(BrandId brand, CardNumber card);
+
+    /** What the card's statistics count of one event. */
+    record Mark(EventCategoryId category, Sentiment sentiment, Instant occurredAt) {
+    }
 }

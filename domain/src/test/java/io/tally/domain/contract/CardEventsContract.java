@@ -40,6 +40,9 @@ public abstract class CardEventsContract {
         assertFalse(port().record(review));
 
         assertEquals(List.of(review), port().newest(brand, card, 10));
+        assertEquals(List.of(new CardEventsPort.Mark(review.category(), review.sentiment(), review.occurredAt())),
+                port().marks(brand, card));
+        assertTrue(port().marks(ContractData.freshBrand(), card).isEmpty());
     }
 
     @Test

@@ -26,6 +26,16 @@ public final class InMemoryCardEvents implements CardEventsPort {
                 .sorted(NEWEST_FIRST).limit(Math.min(limit, MAX_PAGE)).toList();
     }
 
+    @Override
+    public List<Mark> marks(BrandId brand, CardNumber card) {
+        return newestAll(brand, card).stream().map(e -> new Mark(e.category(), e.sentiment(), e.occurredAt())).toList();
+    }
+
+    private List<RecordedEvent> newestAll(BrandId brand, CardNumber card) {
+        return events.values().stream().filter(e -> e.card().equals(card) && e.brand().equals(brand))
+                .sorted(NEWEST_FIRST).toList();
+    }
+
     public int size() {
         return events.size();
     }
