@@ -9,6 +9,7 @@ import static io.tally.local.office.OfficeTestSupport.visit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.card.CardNumber;
 import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.engagement.EventDefinition;
 import io.tally.domain.engagement.EventDisplay;
@@ -17,7 +18,10 @@ import io.tally.domain.staff.Role;
 import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.local.LocalTally;
+import io.tally.local.MerchantClient;
+import io.tally.local.testing.Await;
 import io.tally.local.portal.Browser;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +31,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Event definitions in headless Chromium: the demo seed's events are listed, an admin defines one (a refused form
- * first), edits it, and an analyst sees the list read-only. Every page passes axe-core and is kept as a screenshot.
+ * first), edits it, records it for a card through the merchant API and finds it, with the card's statistics, on the
+ * card's page; an analyst sees the list read-only. Every page passes axe-core and is kept as a screenshot.
  */
 class EventDefinitionsBrowserIT {
     private static final String PASSWORD = "Events-Admin-42";
@@ -97,6 +102,25 @@ class EventDefinitionsBrowserIT {
         assertEquals(Sentiment.NEUTRAL, stored.sentiment());
         assertEquals(Set.of(EventDisplay.PROFILE_PAGE, EventDisplay.SEGMENT_BUILDER), stored.display());
         assertEquals("Double opt-in confirmed", stored.description());
+
+        MerchantClient demo = MerchantClient.demo(tally);
+        String card = MerchantClient.ok(demo.call("allocate", "{\"cardSetId\": \"LOYAL01\"}")).get("cardNumber").asText();
+        MerchantClient.ok(demo.call("updateBalance", "{\"cardNumber\": \"" + card + "\", \"action\": \"issue\","
+                + " \"amount\": {\"balanceType\": \"Points\", \"amount\": 25}}"));
+        MerchantClient.ok(demo.call("recordEvent", "{\"cardNumber\": \"" + card + "\", \"categoryId\": \"newsletter-signup\","
+                + " \"customData\": {\"list\": \"offers\"}}"));
+        try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
+            var stats = new DynamoStorage(dynamo, tally.endpoints().tableName()).cardStats();
+            Await.until("the card's statistics", Duration.ofSeconds(30), () -> {
+                var s = stats.stats(DEMO, new CardNumber(card));
+                return s.events().seen() == 1 && s.ledger().visits() == 1;
+            });
+        }
+        visit(tally, browser, "/cards/" + card, "events-card-page");
+        assertTrue(main().contains("newsletter-signup"), main());
+        assertTrue(main().contains("list: offers"), main());
+        assertTrue(main().contains("Events by sentiment\nneutral 1"), main());
+        assertTrue(main().contains("Visits (90 minutes each)\n1"), main());
 
         signOut(browser);
         OfficeTestSupport.readyStaff(tally, browser, DEMO, "events.analyst@example.com", PASSWORD, Role.ANALYST);
