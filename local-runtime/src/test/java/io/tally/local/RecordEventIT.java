@@ -40,11 +40,8 @@ class RecordEventIT {
 
     @AfterAll
     static void stop() {
-        if (dynamo != null) {
-            dynamo.close();
-        }
-        if (tally != null) {
-            tally.close();
+        try (LocalTally closing = tally; DynamoDbClient client = dynamo) {
+            // both closed, the client first (try-with-resources closes in reverse order), either may be null
         }
     }
 

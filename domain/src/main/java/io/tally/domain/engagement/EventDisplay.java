@@ -1,10 +1,9 @@
 package io.tally.domain.engagement;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Where a brand wants events of a category shown: the customer's profile page, the segment builder, campaigns. */
-public enum EventDisplay {
+public enum EventDisplay implements WireNamed {
     PROFILE_PAGE("profilePage", "Customer profile page"), SEGMENT_BUILDER("segmentBuilder", "Segment builder"),
     CAMPAIGN_MANAGER("campaignManager", "Campaign manager");
 
@@ -16,6 +15,7 @@ public enum EventDisplay {
         this.label = label;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -25,6 +25,6 @@ public enum EventDisplay {
     }
 
     public static Optional<EventDisplay> byWireName(String text) {
-        return Arrays.stream(values()).filter(d -> d.wireName.equals(text)).findFirst();
+        return WireNamed.find(values(), text);
     }
 }

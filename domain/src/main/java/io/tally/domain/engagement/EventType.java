@@ -1,10 +1,9 @@
 package io.tally.domain.engagement;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The glossary's kinds of event: where the customer's action happened. {@code wireName} is the seed's and the pages'. */
-public enum EventType {
+public enum EventType implements WireNamed {
     ECOM("ecom", "E-commerce"), EMAIL("email", "E-mail"), SMS("sms", "SMS"), DIRECT_MAIL("directMail", "Direct mail"),
     IN_STORE("inStore", "In store"), FEEDBACK("feedback", "Feedback"), SOCIAL("social", "Social"),
     MILESTONE("milestone", "Milestone"), OTHER("other", "Other");
@@ -17,6 +16,7 @@ public enum EventType {
         this.label = label;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -26,6 +26,6 @@ public enum EventType {
     }
 
     public static Optional<EventType> byWireName(String text) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(text)).findFirst();
+        return WireNamed.find(values(), text);
     }
 }

@@ -1,10 +1,9 @@
 package io.tally.domain.engagement;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Whether an event says something good, neutral or bad about the customer's relationship with the brand. */
-public enum Sentiment {
+public enum Sentiment implements WireNamed {
     POSITIVE("positive"), NEUTRAL("neutral"), NEGATIVE("negative");
 
     private final String wireName;
@@ -13,11 +12,12 @@ public enum Sentiment {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static Optional<Sentiment> byWireName(String text) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(text)).findFirst();
+        return WireNamed.find(values(), text);
     }
 }

@@ -2,7 +2,10 @@ package io.tally.local.office;
 
 import static io.tally.local.office.OfficeTestSupport.DEMO;
 import static io.tally.local.office.OfficeTestSupport.check;
+import static io.tally.local.office.OfficeTestSupport.choose;
 import static io.tally.local.office.OfficeTestSupport.fill;
+import static io.tally.local.office.OfficeTestSupport.mainText;
+import static io.tally.local.office.OfficeTestSupport.post;
 import static io.tally.local.office.OfficeTestSupport.signIn;
 import static io.tally.local.office.OfficeTestSupport.signOut;
 import static io.tally.local.office.OfficeTestSupport.visit;
@@ -27,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Event definitions in headless Chromium: the demo seed's events are listed, an admin defines one (a refused form
@@ -50,50 +52,37 @@ class EventDefinitionsBrowserIT {
         OfficeTestSupport.close(tally, browser);
     }
 
-    private static String main() {
-        return browser.driver().findElement(By.tagName("main")).getText();
-    }
-
-    private static void post(String action) {
-        OfficeTestSupport.clickAndWait(browser,
-                browser.driver().findElement(By.cssSelector("form[action='/admin" + action + "'] button[type=submit]")));
-    }
-
-    private static void choose(String name, String value) {
-        new Select(browser.driver().findElement(By.name(name))).selectByValue(value);
-    }
-
     @Test
-    void an_admin_defines_and_edits_an_event_and_an_analyst_only_looks() {
+    void an_admin_defines_edits_and_records_an_event_seen_on_the_card_page_and_an_analyst_only_looks() {
         OfficeTestSupport.readyStaff(tally, browser, DEMO, "events.admin@example.com", PASSWORD, Role.ADMIN);
         signIn(tally, browser, "events.admin@example.com", PASSWORD);
         visit(tally, browser, "/setup", "events-setup-home");
-        assertTrue(main().contains("Events"), main());
+        assertTrue(mainText(browser).contains("Events"), mainText(browser));
 
         visit(tally, browser, "/setup/events", "events-list");
-        assertTrue(main().contains("Wrote a review"), "the demo seed's events: " + main());
-        assertTrue(main().contains("Complained"), main());
+        assertTrue(mainText(browser).contains("Wrote a review"), "the demo seed's events: " + mainText(browser));
+        assertTrue(mainText(browser).contains("Complained"), mainText(browser));
 
         fill(browser, "category", "newsletter-signup");
-        choose("type", "email");
-        post("/setup/events");
-        assertTrue(main().contains("Name the event (at most 100 characters)."), main());
+        choose(browser, "type", "email");
+        post(browser, "/setup/events");
+        assertTrue(mainText(browser).contains("Name the event (at most 100 characters)."), mainText(browser));
         check(browser, "events-refused");
 
         fill(browser, "name", "Signed up for the newsletter");
         fill(browser, "description", "Double opt-in confirmed");
-        choose("sentiment", "positive");
+        choose(browser, "sentiment", "positive");
         browser.driver().findElement(By.id("display-segmentBuilder")).click();
-        post("/setup/events");
-        assertTrue(main().contains("Saved."), main());
-        assertTrue(main().contains("Signed up for the newsletter"), main());
+        post(browser, "/setup/events");
+        assertTrue(mainText(browser).contains("Saved."), mainText(browser));
+        assertTrue(mainText(browser).contains("Signed up for the newsletter"), mainText(browser));
         check(browser, "events-created");
 
         visit(tally, browser, "/setup/events/newsletter-signup", "events-edit");
-        choose("sentiment", "neutral");
+        choose(browser, "sentiment", "neutral");
         browser.driver().findElement(By.id("display-profilePage")).click();
-        post("/setup/events/newsletter-signup");
-        assertTrue(main().contains("Saved."), main());
+        post(browser, "/setup/events/newsletter-signup");
+        assertTrue(mainText(browser).contains("Saved."), mainText(browser));
         EventDefinition stored;
         try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
             stored = new DynamoStorage(dynamo, tally.endpoints().tableName()).eventDefinitions()
@@ -117,16 +106,16 @@ class EventDefinitionsBrowserIT {
             });
         }
         visit(tally, browser, "/cards/" + card, "events-card-page");
-        assertTrue(main().contains("newsletter-signup"), main());
-        assertTrue(main().contains("list: offers"), main());
-        assertTrue(main().contains("Events by sentiment\nneutral 1"), main());
-        assertTrue(main().contains("Visits (90 minutes each)\n1"), main());
+        assertTrue(mainText(browser).contains("newsletter-signup"), mainText(browser));
+        assertTrue(mainText(browser).contains("list: offers"), mainText(browser));
+        assertTrue(mainText(browser).contains("Events by sentiment\nneutral 1"), mainText(browser));
+        assertTrue(mainText(browser).contains("Visits (90 minutes each)\n1"), mainText(browser));
 
         signOut(browser);
         OfficeTestSupport.readyStaff(tally, browser, DEMO, "events.analyst@example.com", PASSWORD, Role.ANALYST);
         signIn(tally, browser, "events.analyst@example.com", PASSWORD);
         visit(tally, browser, "/setup/events", "events-list-analyst");
-        assertTrue(main().contains("Signed up for the newsletter"), main());
+        assertTrue(mainText(browser).contains("Signed up for the newsletter"), mainText(browser));
         assertEquals(0, browser.driver().findElements(By.cssSelector("main form")).size(), "read-only: no form");
         visit(tally, browser, "/setup/events/review", "events-edit-analyst");
         assertEquals("Not found", browser.driver().findElement(By.tagName("h1")).getText());
