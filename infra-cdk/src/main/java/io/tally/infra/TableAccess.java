@@ -58,7 +58,7 @@ final class TableAccess {
         // GSI2/GSI3/GSI4: search by customCardNumber, e-mail, phone (SearchMethod; no name search: GSI5/6 stay out)
         access.put(FunctionId.MERCHANT_API, new Access(ITEM_ACTIONS,
                 List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI3, TallyTable.GSI4)));
-        // the activity log's records, card locations, and checkouts finalised by key: no index query
+        // the activity log's records, card locations, cards' recorded events, and checkouts finalised by key: no index query
         access.put(FunctionId.EVENTS_CONSUMER, new Access(ITEM_ACTIONS, List.of()));
         // GSI1: the outbox relay, enrollment's card pool and the brand list (the rollups job); GSI2: enrollments due;
         // GSI4: the expiry sweeper's due index. BatchWriteItem: the rollups' parts (accounting and Explore Data)

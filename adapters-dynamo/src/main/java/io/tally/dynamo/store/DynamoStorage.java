@@ -14,6 +14,9 @@ import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.engagement.CardEventsPort;
+import io.tally.domain.engagement.CardStatsPort;
+import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.report.ExplorePort;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -69,6 +72,21 @@ public final class DynamoStorage {
 
     public AuditLogPort auditLog() {
         return new DynamoAuditLog(table);
+    }
+
+    /** A brand's event definitions (A70, A71). */
+    public EventDefinitionsPort eventDefinitions() {
+        return new DynamoEventDefinitions(table);
+    }
+
+    /** A card's recorded events (A72, A73). */
+    public CardEventsPort cardEvents() {
+        return new DynamoCardEvents(table);
+    }
+
+    /** A card's statistics (A74, A75). */
+    public CardStatsPort cardStats() {
+        return new DynamoCardStats(table);
     }
 
     public CardPort cards() {

@@ -53,6 +53,30 @@ public final class Keys {
         return PROGRAM_PREFIX + program + "#VT#" + valueTypeKeyText;
     }
 
+    /** A brand's event definitions (A70, A71): {@code BRAND#b / EVDEF#<category>}, one query lists them all. */
+    public static final String EVENT_DEFINITION_PREFIX = "EVDEF#";
+
+    public static String eventDefinitionSk(String category) {
+        return EVENT_DEFINITION_PREFIX + category;
+    }
+
+    /**
+     * A card's recorded event (A72, A73): {@code CARD#n / EVT#<occurredAt, epoch ms, 16 digits>#<event id>}. {@code EVT#}
+     * sorts before {@code SEQ#}, so the ledger's queries of the partition (bounded to {@code SEQ#}) never meet it.
+     */
+    public static final String CARD_EVENT_PREFIX = "EVT#";
+
+    public static String cardEventSk(long occurredAtMillis, String eventId) {
+        return CARD_EVENT_PREFIX + String.format("%016d", occurredAtMillis) + "#" + eventId;
+    }
+
+    /**
+     * A card's statistics (A74, A75): {@code CARD#n / STATS#LEDGER} and {@code STATS#EVENTS}. {@code STATS#} sorts after
+     * the profile's {@code SEQ~CARD}, so A11b's {@code BETWEEN SEQ# AND SEQ~CARD} never meets them.
+     */
+    public static final String CARD_LEDGER_STATS_SK = "STATS#LEDGER";
+    public static final String CARD_EVENT_STATS_SK = "STATS#EVENTS";
+
     public static String cardSetSk(String cardSet) {
         return "CSET#" + cardSet;
     }

@@ -47,7 +47,8 @@ public enum ApiError {
     UNKNOWN_COUPON_SET(38, 400, "Unknown coupon set."),
     COUPON_SET_EXHAUSTED(39, 400, "The coupon set has no unallocated coupons left."),
     CHECKOUT_NOT_FOUND(40, 400, "Could not find the specified checkout."),
-    CHECKOUT_CLOSED(41, 400, "The checkout setup has been completed, voided or has expired.");
+    CHECKOUT_CLOSED(41, 400, "The checkout setup has been completed, voided or has expired."),
+    UNKNOWN_EVENT_CATEGORY(42, 400, "Unknown event category.");
 
     private final int code;
     private final int httpStatus;
@@ -111,6 +112,7 @@ public enum ApiError {
             case COUPON_SET_EXHAUSTED -> COUPON_SET_EXHAUSTED;
             case CHECKOUT_NOT_FOUND -> CHECKOUT_NOT_FOUND;
             case CHECKOUT_CLOSED -> CHECKOUT_CLOSED;
+            case UNKNOWN_EVENT_CATEGORY -> UNKNOWN_EVENT_CATEGORY;
         };
     }
 }

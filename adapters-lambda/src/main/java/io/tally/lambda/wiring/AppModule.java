@@ -12,6 +12,9 @@ import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.engagement.CardStatsListener;
+import io.tally.domain.engagement.RecordEventUseCase;
+import io.tally.domain.engagement.RecordedEventsListener;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -52,6 +55,7 @@ import io.tally.lambda.jobs.RollupsTask;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
+import io.tally.lambda.merchant.RecordEventMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateAccountMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
@@ -210,7 +214,7 @@ final class AppModule {
                                    CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
                                    RandomSource random, Clock clock, Settings settings,
                                    CachedMerchantAccess merchantAccess, CouponsUseCase coupons,
-                                   Set<MerchantMethod> checkoutMethods) {
+                                   Set<MerchantMethod> checkoutMethods, PublishEventPort events) {
         RetryPolicy profileRetry = RetryPolicy.of(MAX_WRITE_ATTEMPTS, Backoff.jittered(random, 2, 50, Backoff.Sleeper.THREAD));
         List<MerchantMethod> methods = new ArrayList<>(List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(programs), json),
@@ -222,7 +226,9 @@ final class AppModule {
                 new SearchMethod(queries, programs, coupons, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry,
                         storage.portalConfigs()), json),
-                new CardHistoryMethod(queries, programs, json)));
+                new CardHistoryMethod(queries, programs, json),
+                new RecordEventMethod(new RecordEventUseCase(storage.cards(), storage.eventDefinitions(), events, random,
+                        clock), json)));
         methods.addAll(checkoutMethods);
         return new MerchantApi(new AuthenticateMerchantUseCase(merchantAccess), methods, json,
                 new RequestRefs(random), new RequestLog(System.out, settings.requestLog()),
@@ -234,12 +240,15 @@ final class AppModule {
     @Singleton
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout,
                                          CheckoutConfigPort configs, Clock clock, RandomSource random) {
-        // Card locations (a manager's scope over cards) are linked next to the log's recording; the log records ledger
+        // Card locations (a manager's scope over cards) are linked next to the log's recording, recorded events are kept
+        // on their cards and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
         // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
         // event of a day that has ended is noted late, so the rollup job rolls that day up again.
         LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
         return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
-                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations())),
+                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
+                        new RecordedEventsListener(storage.cardEvents()),
+                        new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents())),
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }
 
@@ -253,6 +262,6 @@ final class AppModule {
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
         return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
-                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons());
+                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons(), storage.eventDefinitions());
     }
 }

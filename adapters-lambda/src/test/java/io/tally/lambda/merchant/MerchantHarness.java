@@ -11,7 +11,9 @@ import io.tally.domain.card.Pins;
 import io.tally.domain.coupon.CouponSet;
 import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.coupon.CouponsUseCase;
+import io.tally.domain.engagement.RecordEventUseCase;
 import io.tally.domain.fakes.InMemoryCouponPort;
+import io.tally.domain.fakes.InMemoryEventDefinitions;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.LedgerEntry;
@@ -53,6 +55,8 @@ final class MerchantHarness {
     /** Coupons of the coupon methods, and the coupon sets each brand's checkout configuration knows. */
     final InMemoryCouponPort coupons = new InMemoryCouponPort();
     final Set<CouponSetId> couponSets = ConcurrentHashMap.newKeySet();
+    /** Event definitions of recordEvent. */
+    final InMemoryEventDefinitions eventDefinitions = new InMemoryEventDefinitions();
     final ObjectMapper json = Json.mapper();
     final MerchantApi api;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -86,7 +90,9 @@ final class MerchantHarness {
                 new AllocateCouponMethod(couponUseCases, json),
                 new CouponLookupMethod(couponUseCases, json),
                 new UpdateCouponMethod(couponUseCases, json),
-                new ListCouponsMethod(couponUseCases, json));
+                new ListCouponsMethod(couponUseCases, json),
+                new RecordEventMethod(new RecordEventUseCase(world.cards, eventDefinitions, world.events,
+                        new SeededRandom(23), world.clock), json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), true),
                 new RateLimiter(1_000_000, 1_000_000, () -> 0L), world.idempotency, world.clock,

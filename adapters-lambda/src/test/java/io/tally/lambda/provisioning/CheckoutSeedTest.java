@@ -19,6 +19,7 @@ import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemoryCheckoutConfig;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.InMemoryCouponPort;
+import io.tally.domain.fakes.InMemoryEventDefinitions;
 import io.tally.domain.fakes.InMemoryMemberStores;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
@@ -53,7 +54,7 @@ class CheckoutSeedTest {
     private final InMemoryCheckoutConfig checkouts = new InMemoryCheckoutConfig();
     private final InMemoryCouponPort coupons = new InMemoryCouponPort();
     private final ApplySeedUseCase apply = new ApplySeedUseCase(config, new InMemoryCardPort(), new RecordingEventPublisher(),
-            new SeededRandom(3), Clock.systemUTC(), new InMemoryMemberStores(), checkouts, coupons);
+            new SeededRandom(3), Clock.systemUTC(), new InMemoryMemberStores(), checkouts, coupons, new InMemoryEventDefinitions());
 
     private static Seed demoSeed() throws Exception {
         Path root = Path.of(System.getProperty("tally.repo.root", ".."));

@@ -8,6 +8,7 @@ import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemoryCheckoutConfig;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.InMemoryCouponPort;
+import io.tally.domain.fakes.InMemoryEventDefinitions;
 import io.tally.domain.fakes.InMemoryMemberStores;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
@@ -36,7 +37,7 @@ class SeedJsonTest {
         var cards = new InMemoryCardPort();
         var portals = new InMemoryMemberStores();
         var report = new ApplySeedUseCase(store, cards, new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
-                portals, new InMemoryCheckoutConfig(), new InMemoryCouponPort())
+                portals, new InMemoryCheckoutConfig(), new InMemoryCouponPort(), new InMemoryEventDefinitions())
                 .apply(seed, true);
         assertEquals(100, report.cardsGenerated());
         assertEquals(100, seed.brands().get(0).programs().stream().flatMap(p -> p.cardSets().stream())
@@ -56,7 +57,7 @@ class SeedJsonTest {
         var portals = new InMemoryMemberStores();
         new ApplySeedUseCase(new InMemoryConfigStore(), new InMemoryCardPort(), new RecordingEventPublisher(), new SeededRandom(3),
                 Clock.systemUTC(), portals, new InMemoryCheckoutConfig(),
-                new InMemoryCouponPort()).apply(new SeedJson().read(withFields), true);
+                new InMemoryCouponPort(), new InMemoryEventDefinitions()).apply(new SeedJson().read(withFields), true);
         assertEquals(List.of(new DemographicField("tier", "Tier", DemographicField.Type.CHOICE, true, List.of("Gold", "Silver")),
                         new DemographicField("since", "since", DemographicField.Type.DATE, false, List.of())),
                 portals.load(new BrandId("DEMO")).orElseThrow().demographics());
@@ -64,7 +65,7 @@ class SeedJsonTest {
         var bad = assertThrows(InvalidSeedException.class, () -> new ApplySeedUseCase(new InMemoryConfigStore(),
                 new InMemoryCardPort(), new RecordingEventPublisher(), new SeededRandom(3), Clock.systemUTC(),
                 new InMemoryMemberStores(), new InMemoryCheckoutConfig(),
-                new InMemoryCouponPort()).apply(new SeedJson().read(withFields.replace("\"date\"", "\"colour\"")), true));
+                new InMemoryCouponPort(), new InMemoryEventDefinitions()).apply(new SeedJson().read(withFields.replace("\"date\"", "\"colour\"")), true));
         assertTrue(bad.getMessage().contains("unknown field type colour"), bad.getMessage());
     }
 

@@ -11,6 +11,7 @@ import io.tally.backoffice.search.ServiceViews.Fact;
 import io.tally.backoffice.search.ServiceViews.HistoryRow;
 import io.tally.backoffice.search.ServiceViews.HoldRow;
 import io.tally.backoffice.templates.search.JtecardGenerated;
+import io.tally.domain.backoffice.CardEngagementUseCase;
 import io.tally.domain.backoffice.CardPage;
 import io.tally.domain.backoffice.CustomerServiceUseCase;
 import io.tally.domain.card.Card;
@@ -45,10 +46,12 @@ final class CardPages {
 
     private final CustomerServiceUseCase service;
     private final LoadProgramsPort programs;
+    private final CardEngagementUseCase engagement;
 
-    CardPages(CustomerServiceUseCase service, LoadProgramsPort programs) {
+    CardPages(CustomerServiceUseCase service, LoadProgramsPort programs, CardEngagementUseCase engagement) {
         this.service = service;
         this.programs = programs;
+        this.engagement = engagement;
     }
 
     OfficeResponse card(OfficeCall call) {
@@ -62,12 +65,14 @@ final class CardPages {
             return call.notFound();
         }
         ServiceViews.CardView view = view(found.get(), new Amounts(programs, call.scope().brand()),
-                call.scope().can(Permission.ACT_ON_CARDS), before.isPresent());
+                call.scope().can(Permission.ACT_ON_CARDS), before.isPresent(),
+                EngagementViews.of(engagement.of(call.scope(), number.value())));
         Page page = call.page("Card " + view.number(), "search");
         return OfficeResponse.ok(Html.render(o -> JtecardGenerated.render(o, null, page, view)));
     }
 
-    private static ServiceViews.CardView view(CardPage p, Amounts amounts, boolean acts, boolean older) {
+    private static ServiceViews.CardView view(CardPage p, Amounts amounts, boolean acts, boolean older,
+                                              ServiceViews.EngagementView engagement) {
         Card card = p.card();
         String base = "/cards/" + card.number().value();
         CardState now = p.view().state();
@@ -86,7 +91,8 @@ final class CardPages {
                 card.alternateCustomer().map(c -> facts(c)).orElse(List.of()), facts(card.brandDemographics()),
                 facts(card.customData()), facts(card.thirdPartyUsernames()), balances, holds, history,
                 p.older().map(s -> base + "?before=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse(null),
-                older ? base : null, coupons(p.coupons(), p.view().asOf()), actions, Amounts.time(p.view().asOf()));
+                older ? base : null, coupons(p.coupons(), p.view().asOf()), actions, Amounts.time(p.view().asOf()),
+                engagement);
     }
 
     private static HistoryRow history(LedgerEntry e, Amounts amounts, CardState now, boolean acts, String base) {

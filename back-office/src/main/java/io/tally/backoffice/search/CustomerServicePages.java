@@ -16,6 +16,7 @@ import io.tally.backoffice.templates.search.JtesearchGenerated;
 import io.tally.backoffice.templates.search.JtetransactionsGenerated;
 import io.tally.domain.backoffice.BrandTransaction;
 import io.tally.domain.backoffice.CardFinder;
+import io.tally.domain.backoffice.CardEngagementUseCase;
 import io.tally.domain.backoffice.CustomerServiceUseCase;
 import io.tally.domain.backoffice.TransactionFilter;
 import io.tally.domain.backoffice.TransactionsPage;
@@ -55,11 +56,11 @@ public final class CustomerServicePages implements OfficeArea {
     private final Clock clock;
 
     public CustomerServicePages(CustomerServiceUseCase service, LoadProgramsPort programs, LocationsPort locations,
-                                Clock clock) {
+                                Clock clock, CardEngagementUseCase engagement) {
         this.service = service;
         this.programs = programs;
         this.locations = locations;
-        this.cardPages = new CardPages(service, programs);
+        this.cardPages = new CardPages(service, programs, engagement);
         this.clock = clock;
     }
 

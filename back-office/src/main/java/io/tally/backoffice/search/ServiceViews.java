@@ -48,6 +48,15 @@ public final class ServiceViews {
     public record CardView(String number, String status, List<Fact> profile, List<Fact> alternate, List<Fact> demographics,
                            List<Fact> customData, List<Fact> usernames, List<BalanceRow> balances, List<HoldRow> holds,
                            List<HistoryRow> history, String olderHref, String newestHref, List<CouponRow> coupons,
-                           List<ActionLink> actions, String asOf) {
+                           List<ActionLink> actions, String asOf, EngagementView engagement) {
+    }
+
+    /** A recorded event of the card. */
+    public record EventRow(String at, String category, String type, String sentiment, String location, String value,
+                           String details) {
+    }
+
+    /** The card's statistics (label and value) and its newest events. */
+    public record EngagementView(List<Fact> stats, List<EventRow> events) {
     }
 }

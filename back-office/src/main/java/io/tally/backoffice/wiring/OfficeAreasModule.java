@@ -34,7 +34,9 @@ import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
+import io.tally.domain.backoffice.CardEngagementUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
+import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
@@ -98,7 +100,8 @@ final class OfficeAreasModule {
         return new SetupArea(new BrandSetupUseCase(provisioning, reads, audit, random, clock),
                 new CatalogueSetupUseCase(provisioning, storage.programs(), reads, audit, random, clock),
                 new ApiKeySetupUseCase(provisioning, audit, random, clock),
-                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock));
+                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock),
+                new EventSetupUseCase(storage.eventDefinitions(), audit, random, clock));
     }
 
     @Provides
@@ -107,8 +110,10 @@ final class OfficeAreasModule {
                                       RandomSource random, Clock clock) {
         // the transactions pages' cursors are sealed with a key of their own, derived from the function's secret
         Sealer cursors = new Sealer("transactions-cursor:" + settings.requireSigningSecret(), random);
-        return new CustomerServicePages(new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
-                storage.cardLocations(), storage.activityLog(), cursors, clock), storage.programs(), locations, clock);
+        CustomerServiceUseCase service = new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
+                storage.cardLocations(), storage.activityLog(), cursors, clock);
+        return new CustomerServicePages(service, storage.programs(), locations, clock,
+                new CardEngagementUseCase(service, storage.cardEvents(), storage.cardStats()));
     }
 
     @Provides

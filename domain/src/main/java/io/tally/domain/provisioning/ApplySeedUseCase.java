@@ -10,6 +10,8 @@ import io.tally.domain.card.CardNumberGenerator;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.engagement.EventDefinition;
+import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.program.BalanceType;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.CardSetId;
@@ -70,6 +72,7 @@ public final class ApplySeedUseCase {
     private final io.tally.domain.portal.PortalConfigPort portals;
     private final CheckoutConfigStore checkouts;
     private final CouponPort coupons;
+    private final EventDefinitionsPort eventDefinitions;
 
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock) {
@@ -89,6 +92,14 @@ public final class ApplySeedUseCase {
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock, io.tally.domain.portal.PortalConfigPort portals, CheckoutConfigStore checkouts,
                             CouponPort coupons) {
+        this(store, cards, events, random, clock, portals, checkouts, coupons, null);
+    }
+
+    /** With a place to store event definitions too (seeds with {@code events}; null where the runtime has none). */
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock, io.tally.domain.portal.PortalConfigPort portals, CheckoutConfigStore checkouts,
+                            CouponPort coupons, EventDefinitionsPort eventDefinitions) {
+        this.eventDefinitions = eventDefinitions;
         this.portals = portals;
         this.checkouts = checkouts;
         this.coupons = coupons;
@@ -109,6 +120,7 @@ public final class ApplySeedUseCase {
         List<BrandPlan> plans = collect(problems, () -> new SeedValidator(allowStatedSecrets).validate(seed));
         var portalConfigs = collect(problems, () -> PortalSeeds.configs(seed, portals != null));
         var checkoutPlans = CheckoutSeeds.plans(seed, checkouts != null, coupons != null, problems);
+        List<EventDefinition> definitions = EventSeeds.definitions(seed, eventDefinitions != null, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
         }
@@ -121,6 +133,8 @@ public final class ApplySeedUseCase {
                 tally.count(portals.save(portal));
             }
             checkoutPlans.stream().filter(c -> c.brand().equals(plan.brand().id())).forEach(c -> applyCheckout(c, tally));
+            definitions.stream().filter(d -> d.brand().equals(plan.brand().id()))
+                    .forEach(d -> tally.count(eventDefinitions.save(d)));
             if (tally.changed + tally.cards + tally.newKeys.size() > before) {
                 events.publish(List.of(provisioned(plan.brand().id(), tally)));
             }

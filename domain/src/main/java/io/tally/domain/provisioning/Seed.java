@@ -14,7 +14,14 @@ public record Seed(List<BrandSeed> brands) {
     public record BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                             List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                             List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal,
-                            CheckoutSeed checkout) {
+                            CheckoutSeed checkout, List<EventSeed> events) {
+        public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+                         List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
+                         List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal, CheckoutSeed checkout) {
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, portal,
+                    checkout, null);
+        }
+
         public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                          List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                          List<ProgramSeed> programs, List<ApiKeySeed> apiKeys) {
@@ -34,6 +41,19 @@ public record Seed(List<BrandSeed> brands) {
             employees = orEmpty(employees);
             programs = orEmpty(programs);
             apiKeys = orEmpty(apiKeys);
+            events = orEmpty(events);
+        }
+    }
+
+    /**
+     * An event definition (the glossary's "Events"): {@code type} is ecom, email, sms, directMail, inStore, feedback,
+     * social, milestone or other; {@code display} lists profilePage, segmentBuilder, campaignManager; {@code sentiment}
+     * positive, neutral (the default) or negative.
+     */
+    public record EventSeed(String category, String type, String name, String description, List<String> display,
+                            String sentiment) {
+        public EventSeed {
+            display = orEmpty(display);
         }
     }
 

@@ -52,5 +52,8 @@ public enum Reason {
     COUPON_SET_EXHAUSTED,
     CHECKOUT_NOT_FOUND,
     /** A setup stage that was completed, voided or has expired. */
-    CHECKOUT_CLOSED
+    CHECKOUT_CLOSED,
+    // events (issue 14)
+    /** The brand has no event definition of that category (another brand's categories are unknown too). */
+    UNKNOWN_EVENT_CATEGORY
 }

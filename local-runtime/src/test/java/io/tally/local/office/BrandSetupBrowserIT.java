@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Brand setup in headless Chromium: an admin creates a location in a new group, a terminal and an employee, edits a
@@ -42,17 +41,16 @@ class BrandSetupBrowserIT {
     }
 
     private static String main() {
-        return browser.driver().findElement(By.tagName("main")).getText();
+        return OfficeTestSupport.mainText(browser);
     }
 
     /** Submits the form posting to {@code /admin<action>} and waits for the next page. */
     private static void post(String action) {
-        OfficeTestSupport.clickAndWait(browser,
-                browser.driver().findElement(By.cssSelector("form[action='/admin" + action + "'] button[type=submit]")));
+        OfficeTestSupport.post(browser, action);
     }
 
     private static void choose(String name, String value) {
-        new Select(browser.driver().findElement(By.name(name))).selectByValue(value);
+        OfficeTestSupport.choose(browser, name, value);
     }
 
     @Test

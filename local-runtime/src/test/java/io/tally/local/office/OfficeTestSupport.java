@@ -22,6 +22,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -131,6 +132,21 @@ public final class OfficeTestSupport {
 
     public static String url(LocalTally tally, String adminPath) {
         return tally.endpoints().baseUrl() + "/admin" + adminPath;
+    }
+
+    /** The text of the page's main landmark. */
+    public static String mainText(Browser browser) {
+        return browser.driver().findElement(By.tagName("main")).getText();
+    }
+
+    /** Submits the form posting to {@code /admin<action>} and waits for the next page. */
+    public static void post(Browser browser, String action) {
+        clickAndWait(browser, browser.driver().findElement(By.cssSelector("form[action='/admin" + action + "'] button[type=submit]")));
+    }
+
+    /** Chooses {@code value} in the select named {@code name}. */
+    public static void choose(Browser browser, String name, String value) {
+        new Select(browser.driver().findElement(By.name(name))).selectByValue(value);
     }
 
     public static void fill(Browser browser, String field, String value) {
