@@ -63,9 +63,10 @@ final class TableAccess {
         // GSI1: the outbox relay, enrollment's card pool and the brand list (the rollups job); GSI2: enrollments due;
         // GSI4: the expiry sweeper's due index. BatchWriteItem: the rollups' parts (accounting and Explore Data)
         access.put(FunctionId.JOBS, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI4)));
-        // GSI1: enrollment's card pool (EnrollmentSteps allocates). Not GSI2: the enrollments due are queried by the
-        // jobs' completer only (the portal's graph provides it for the jobs; PortalApp never calls it)
-        access.put(FunctionId.PORTAL, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1)));
+        // GSI1: enrollment's card pool (EnrollmentSteps allocates); GSI3: the member account's cards by e-mail (A82).
+        // Not GSI2: the enrollments due are queried by the jobs' completer only (the portal's graph provides it for the
+        // jobs; PortalApp never calls it)
+        access.put(FunctionId.PORTAL, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI3)));
         // portal configurations, preferences and the sent-e-mail records, all by key
         access.put(FunctionId.EMAIL_SENDER, new Access(ITEM_ACTIONS, List.of()));
         // a chunk's coupons by conditional PutItem, their read-back by BatchGetItem, the load's progress by UpdateItem

@@ -13,6 +13,7 @@ import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaimPort;
+import io.tally.domain.account.MemberSessionsPort;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.engagement.CardEventsPort;
 import io.tally.domain.engagement.CardStatsPort;
@@ -136,6 +137,11 @@ public final class DynamoStorage {
     /** Attempt counters, preferences, referral claims and sent-e-mail claims (one adapter). */
     private DynamoMemberStores memberStores() {
         return new DynamoMemberStores(table);
+    }
+
+    /** The member account's used sign-in links and ended sessions. */
+    public MemberSessionsPort memberSessions() {
+        return new DynamoMemberSessions(table);
     }
 
     /** Contact claims and the enrollments that make them. */

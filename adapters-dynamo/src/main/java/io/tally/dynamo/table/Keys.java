@@ -366,6 +366,20 @@ public final class Keys {
 
     public static final String SENT_EMAIL_SK = "SENT";
 
+    /** A used member sign-in link (its random id): the link signs in once. */
+    public static String signInLink(String brand, String linkId) {
+        return "BRAND#" + brand + "#SIGNIN#" + linkId;
+    }
+
+    public static final String SIGN_IN_LINK_SK = "SIGNIN";
+
+    /** An ended member session (a keyed digest of its id). */
+    public static String endedSession(String brand, String sessionDigest) {
+        return "BRAND#" + brand + "#MSESSION#" + sessionDigest;
+    }
+
+    public static final String ENDED_SESSION_SK = "ENDED";
+
     /** A coupon: one item per brand and code (codes are unique within a brand only). */
     public static String coupon(String brand, String code) {
         return "COUPON#" + brand + "#" + code;

@@ -7,7 +7,9 @@ public enum EmailKind {
     /** A member invites a friend: the referral link. Belongs to the brand's invitation list. */
     INVITATION(false),
     /** To a staff member: their Report Center export is ready, with its signed download link. Not a member e-mail. */
-    REPORT_READY(true);
+    REPORT_READY(true),
+    /** A member asked to sign in to their account: the signed, short-lived, single-use link. Transactional. */
+    SIGN_IN(true);
 
     private final boolean transactional;
 

@@ -8,6 +8,7 @@ import io.tally.domain.email.RenderedEmail;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.portal.templates.email.JteinvitationGenerated;
 import io.tally.portal.templates.email.JtereportGenerated;
+import io.tally.portal.templates.email.JtesigninGenerated;
 import io.tally.portal.templates.email.JtewelcomeGenerated;
 
 /** The brand's e-mails from precompiled jte templates (HTML) with a plain-text twin. Senders never supply text. */
@@ -36,6 +37,14 @@ public final class JteEmailRenderer implements EmailRendererPort {
                         m.value("senderName") + " invites you to " + brandName + " rewards.\n"
                                 + "Join through this invitation and you both earn a reward:\n" + m.value("joinUrl")
                                 + "\n\nE-mail preferences: " + m.value("preferencesUrl") + "\n",
+                        out.toString());
+            }
+            case SIGN_IN -> {
+                JtesigninGenerated.render(html, null, brandName, m.value("signInUrl"), m.value("minutes"));
+                yield new RenderedEmail(brand.fromAddress(), brandName, m.to(), "Sign in to your " + brandName + " account",
+                        "Open this link to sign in to your " + brandName + " rewards account. It works once, for "
+                                + m.value("minutes") + " minutes:\n" + m.value("signInUrl")
+                                + "\n\nDid not ask to sign in? Ignore this e-mail: nobody can sign in without the link.\n",
                         out.toString());
             }
             case REPORT_READY -> {

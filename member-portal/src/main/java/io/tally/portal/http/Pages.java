@@ -7,7 +7,17 @@ import io.tally.portal.http.View.Challenge;
 import io.tally.portal.http.View.FieldView;
 import io.tally.portal.http.View.ListView;
 import io.tally.portal.http.View.Page;
+import io.tally.portal.http.View.CardSummary;
+import io.tally.portal.http.View.CouponLine;
+import io.tally.portal.http.View.EventLine;
+import io.tally.portal.http.View.HistoryLine;
+import io.tally.portal.http.View.HoldLine;
+import io.tally.portal.templates.JteaccountGenerated;
 import io.tally.portal.templates.JtebalanceGenerated;
+import io.tally.portal.templates.JtecardGenerated;
+import io.tally.portal.templates.JtelinkGenerated;
+import io.tally.portal.templates.JteprofileGenerated;
+import io.tally.portal.templates.JtesigninGenerated;
 import io.tally.portal.templates.JteenrollGenerated;
 import io.tally.portal.templates.JteenrolledGenerated;
 import io.tally.portal.templates.JtemessageGenerated;
@@ -40,6 +50,29 @@ final class Pages {
 
     static String preferences(Page page, String token, String recipient, List<ListView> lists, boolean saved) {
         return render(o -> JtepreferencesGenerated.render(o, null, page, token, recipient, lists, saved));
+    }
+
+    static String signIn(Page page, String error, boolean sent, boolean signedOut) {
+        return render(o -> JtesigninGenerated.render(o, null, page, error, sent, signedOut));
+    }
+
+    static String link(Page page, String token, String recipient) {
+        return render(o -> JtelinkGenerated.render(o, null, page, token, recipient));
+    }
+
+    static String account(Page page, String recipient, List<CardSummary> cards, String preferencesUrl) {
+        return render(o -> JteaccountGenerated.render(o, null, page, recipient, cards, preferencesUrl));
+    }
+
+    static String card(Page page, String lastFour, String status, List<BalanceLine> balances, List<HoldLine> holds,
+                       List<CouponLine> coupons, List<EventLine> events, List<HistoryLine> history, String nextPage) {
+        return render(o -> JtecardGenerated.render(o, null, page, lastFour, status, balances, holds, coupons, events,
+                history, nextPage));
+    }
+
+    static String profile(Page page, String recipient, List<FieldView> fields, String formError, boolean saved,
+                          boolean editable) {
+        return render(o -> JteprofileGenerated.render(o, null, page, recipient, fields, formError, saved, editable));
     }
 
     static String message(Page page, String heading, String text) {

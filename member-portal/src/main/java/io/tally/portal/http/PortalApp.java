@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.tally.domain.enrollment.EnrollUseCase;
 import io.tally.domain.enrollment.EnrollUseCase.EnrollCommand;
-import io.tally.domain.ledger.Balance;
-import io.tally.domain.ledger.Bucket;
 import io.tally.domain.ledger.CardView;
 import io.tally.domain.member.Challenges;
 import io.tally.domain.member.ClientLimits;
@@ -21,14 +19,11 @@ import io.tally.domain.portal.DemographicField;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.program.LoadProgramsPort;
-import io.tally.domain.program.ValueType;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.referral.InviteFriendsUseCase;
 import io.tally.domain.referral.RewardReferralUseCase;
-import io.tally.domain.shared.DecimalAmounts;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.tenant.BrandId;
-import io.tally.portal.http.View.BalanceLine;
 import io.tally.portal.http.View.Challenge;
 import io.tally.portal.http.View.FieldView;
 import io.tally.portal.http.View.ListView;
@@ -38,9 +33,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +41,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The member pages of every brand under {@code /portal/{brand}/{page}}: balance, enroll, refer, preferences, and
- * the shared stylesheet plus the brand's colours. Thin: request → use case → template. Every POST needs the
+ * The member pages of every brand under {@code /portal/{brand}/{page}}: balance, enroll, refer, preferences, the
+ * member's own account ({@link AccountPages}), and the shared stylesheet plus the brand's colours. Thin: request → use case → template. Every POST needs the
  * session's CSRF token; every answer carries the security headers.
  */
 public final class PortalApp {
@@ -68,6 +61,8 @@ public final class PortalApp {
     private final Clock clock;
     private final ClientLimits limits;
     private final Optional<String> edgeSecret;
+    private final BalanceLines balanceLines;
+    private final Optional<AccountPages> account;
 
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
@@ -85,6 +80,15 @@ public final class PortalApp {
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
                      PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
                      Optional<String> edgeSecret) {
+        this(configs, programs, verify, challenges, enroll, invite, preferences, links, security, publicOrigin, clock, limits,
+                edgeSecret, Optional.empty());
+    }
+
+    /** @param account the member account pages ({@link AccountPages}); without it they answer 404. */
+    public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
+                     EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
+                     PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
+                     Optional<String> edgeSecret, Optional<MemberAccount> account) {
         this.edgeSecret = edgeSecret;
         this.limits = limits;
         this.configs = configs;
@@ -98,10 +102,13 @@ public final class PortalApp {
         this.security = security.create();
         this.publicOrigin = publicOrigin;
         this.clock = clock;
+        this.balanceLines = new BalanceLines(programs);
+        this.account = account.map(a -> new AccountPages(this, a, this.security,
+                new MemberCookie(security.tokens(), security.local()), balanceLines, links, clock));
     }
 
     /** One request's context: the brand, its pages' base path, the session (new ones get a cookie). */
-    private record Ctx(PortalConfig config, PortalRequest request, String session, boolean newSession, String base) {
+    record Ctx(PortalConfig config, PortalRequest request, String session, boolean newSession, String base) {
         Page page(String title, String nav, PortalSecurity security) {
             return new Page(base, config.displayName(), config.logoUrl().orElse(null), title, security.csrf(session), nav);
         }
@@ -148,9 +155,15 @@ public final class PortalApp {
             case "enroll" -> post ? enroll(ctx) : enrollForm(ctx, Map.of(), Map.of(), 200, null);
             case "refer" -> post ? refer(ctx) : referForm(ctx, null, null, null, 200);
             case "preferences" -> preferences(ctx, post);
-            default -> html(ctx, 404, Pages.message(ctx.page("Not found", "", security), "Page not found",
-                    "There is no such member page."));
+            case "signin", "link", "account", "card", "profile", "signout" -> account.isPresent()
+                    ? account.get().handle(ctx, post) : notFound(ctx);
+            default -> notFound(ctx);
         };
+    }
+
+    private APIGatewayV2HTTPResponse notFound(Ctx ctx) {
+        return html(ctx, 404, Pages.message(ctx.page("Not found", "", security), "Page not found",
+                "There is no such member page."));
     }
 
     private String balanceForm(Ctx ctx, String error, int status) {
@@ -178,7 +191,7 @@ public final class PortalApp {
         Page page = ctx.page("Check your balance", "balance", security);
         if (access instanceof Access.Granted granted) {
             CardView card = granted.card();
-            return html(ctx, 200, Pages.balance(page, null, challenge(ctx), lines(ctx.config(), card), card.card().number().lastFour()));
+            return html(ctx, 200, Pages.balance(page, null, challenge(ctx), balanceLines.lines(ctx.config(), card), card.card().number().lastFour()));
         }
         int status = denialStatus(access);
         return html(ctx, status, Pages.balance(page, denial(access), challenge(ctx), null, null));
@@ -201,30 +214,8 @@ public final class PortalApp {
         return GENERIC_DENIAL;
     }
 
-    private List<BalanceLine> lines(PortalConfig config, CardView card) {
-        Map<ValueTypeKey, Integer> scales = new HashMap<>();
-        for (ValueType vt : programs.catalogue(config.brand()).valueTypes()) {
-            scales.put(vt.key(), vt.scale());
-        }
-        List<BalanceLine> lines = new ArrayList<>();
-        for (Balance b : card.state().balanceList()) {
-            int scale = scales.getOrDefault(b.key(), b.key().defaultScale());
-            String name = name(b.key());
-            Optional<Bucket> next = b.buckets().stream().filter(x -> x.remaining() > 0 && x.expiresAt().isPresent())
-                    .min(java.util.Comparator.comparing(x -> x.expiresAt().get()));
-            String expiry = next.map(x -> amount(x.remaining(), scale) + " " + name + " expires on "
-                    + x.expiresAt().get().atZone(ZoneOffset.UTC).toLocalDate() + ".").orElse(null);
-            lines.add(new BalanceLine(name, amount(b.total(), scale), amount(b.held(), scale), amount(b.available(), scale), expiry));
-        }
-        return lines;
-    }
-
     static String name(ValueTypeKey key) {
-        return key.code() != null ? key.code() : key.type().wireName();
-    }
-
-    static String amount(long minor, int scale) {
-        return DecimalAmounts.toDecimal(minor, scale).toPlainString();
+        return BalanceLines.name(key);
     }
 
     private APIGatewayV2HTTPResponse enrollForm(Ctx ctx, Map<String, String> values, Map<String, String> problems,
@@ -330,7 +321,7 @@ public final class PortalApp {
         return html(ctx, 200, Pages.preferences(page, token, masked(email.get().value()), lists, post));
     }
 
-    private String portalUrl(Ctx ctx) {
+    String portalUrl(Ctx ctx) {
         String origin = publicOrigin.orElseGet(() -> (security.local() ? "http://" : "https://") + ctx.request().host());
         return origin + ctx.base();
     }
@@ -345,10 +336,19 @@ public final class PortalApp {
     }
 
     private APIGatewayV2HTTPResponse html(Ctx ctx, int status, String body) {
+        return html(ctx, status, body, List.of());
+    }
+
+    /** A page, with the new session's cookie if the request had none, and {@code cookies} (Set-Cookie values). */
+    APIGatewayV2HTTPResponse html(Ctx ctx, int status, String body, List<String> cookies) {
         var response = APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(security.headers("text/html; charset=utf-8")).withBody(body).withIsBase64Encoded(false);
+        List<String> all = new ArrayList<>(cookies);
         if (ctx.newSession()) {
-            response.withCookies(List.of(security.cookie(ctx.session())));
+            all.add(0, security.cookie(ctx.session()));
+        }
+        if (!all.isEmpty()) {
+            response.withCookies(all);
         }
         return response.build();
     }
@@ -361,10 +361,19 @@ public final class PortalApp {
     }
 
     private APIGatewayV2HTTPResponse redirect(String location) {
+        return redirect(location, List.of());
+    }
+
+    /** A 303 to {@code location} setting {@code cookies} (Set-Cookie values). */
+    APIGatewayV2HTTPResponse redirect(String location, List<String> cookies) {
         Map<String, String> headers = security.headers("text/plain; charset=utf-8");
         headers.put("location", location);
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(303).withHeaders(headers).withBody("")
-                .withIsBase64Encoded(false).build();
+        var response = APIGatewayV2HTTPResponse.builder().withStatusCode(303).withHeaders(headers).withBody("")
+                .withIsBase64Encoded(false);
+        if (!cookies.isEmpty()) {
+            response.withCookies(cookies);
+        }
+        return response.build();
     }
 
     private APIGatewayV2HTTPResponse plain(int status, String text) {

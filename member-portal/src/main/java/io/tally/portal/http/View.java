@@ -28,4 +28,21 @@ public final class View {
 
     public record ListView(String id, String name, boolean on, boolean locked) {
     }
+
+    /** One of the member's cards on the account page; {@code number} only for the link to its page. */
+    public record CardSummary(String number, String lastFour, String status, List<BalanceLine> balances) {
+    }
+
+    public record HoldLine(String name, String amount, String expires) {
+    }
+
+    public record CouponLine(String code, String validity, String state) {
+    }
+
+    public record HistoryLine(String date, String type, String change) {
+    }
+
+    /** An event marked for the profile page (issue 14's events); none until they are wired in. */
+    public record EventLine(String date, String name, String description) {
+    }
 }

@@ -3,6 +3,10 @@ package io.tally.portal.wiring;
 import io.tally.sqs.obs.LedgerMoneyMetrics;
 import dagger.Module;
 import dagger.Provides;
+import io.tally.domain.account.MemberAccountUseCase;
+import io.tally.domain.account.MemberSignInUseCase;
+import io.tally.domain.account.ProfileEventsSource;
+import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
@@ -32,6 +36,7 @@ import io.tally.portal.email.EmailConsumer;
 import io.tally.portal.email.JteEmailRenderer;
 import io.tally.portal.email.SesEmailSender;
 import io.tally.portal.email.SmtpEmailSender;
+import io.tally.portal.http.MemberAccount;
 import io.tally.portal.http.PortalApp;
 import io.tally.portal.http.PortalSecurityFactory;
 import io.tally.sqs.email.EmailJson;
@@ -118,7 +123,8 @@ final class PortalModule {
 
     @Provides
     @Singleton
-    static PortalApp portal(DynamoStorage storage, CardStores stores, EnrollmentSteps steps, PublishEventPort events,
+    static PortalApp portal(DynamoStorage storage, CardStores stores, EnrollmentSteps steps, CardLedgerWriter writer,
+                            PublishEventPort events,
                             EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
                             PortalSettings settings) {
         var queries = new CardQueriesUseCase(stores.cards(), stores.ledger(), clock);
@@ -129,7 +135,19 @@ final class PortalModule {
         var preferences = new PreferencesUseCase(storage.preferences(), events, clock);
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
                 enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
-                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret());
+                settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret(),
+                Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)));
+    }
+
+    /** The member's own account: sign-in links, the account's reads (cards by e-mail: GSI3), the profile's edits. */
+    private static MemberAccount memberAccount(DynamoStorage storage, CardStores stores, CardQueriesUseCase queries,
+                                               CardLedgerWriter writer, EmailOutboxPort outbox, SignedTokens tokens,
+                                               RandomSource random, Clock clock) {
+        var signIn = new MemberSignInUseCase(stores.cards(), storage.memberSessions(), storage.attemptCounters(), outbox,
+                new SignInLinks(tokens), random, clock);
+        var update = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE), storage.portalConfigs());
+        var account = new MemberAccountUseCase(queries, storage.coupons(), update, ProfileEventsSource.NONE, clock);
+        return new MemberAccount(signIn, account, storage.memberSessions());
     }
 
     @Provides
