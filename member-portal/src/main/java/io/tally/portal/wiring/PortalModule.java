@@ -5,12 +5,12 @@ import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.account.MemberAccountUseCase;
 import io.tally.domain.account.MemberSignInUseCase;
-import io.tally.domain.account.ProfileEventsSource;
 import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
+import io.tally.domain.engagement.ProfilePageEvents;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.enrollment.EnrollUseCase;
 import io.tally.domain.enrollment.EnrollmentSteps;
@@ -146,7 +146,8 @@ final class PortalModule {
         var signIn = new MemberSignInUseCase(stores.cards(), storage.memberSessions(), storage.attemptCounters(), outbox,
                 new SignInLinks(tokens), random, clock);
         var update = new UpdateAccountUseCase(stores.cards(), writer, RetryPolicy.of(8, Backoff.NONE), storage.portalConfigs());
-        var account = new MemberAccountUseCase(queries, storage.coupons(), update, ProfileEventsSource.NONE, clock);
+        var account = new MemberAccountUseCase(queries, storage.coupons(), update,
+                new ProfilePageEvents(storage.cardEvents(), storage.eventDefinitions()), clock);
         return new MemberAccount(signIn, account, storage.memberSessions());
     }
 
