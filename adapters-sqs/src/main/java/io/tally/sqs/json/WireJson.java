@@ -32,12 +32,14 @@ import java.util.Map;
 public final class WireJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final JsonFactory factory = JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Json.MAX_NESTING)
                     .maxStringLength(Json.MAX_STRING_LENGTH).maxNumberLength(Json.MAX_NUMBER_LENGTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+    /** Jackson's defaults, as {@link JsonNode#toString()} writes with them (decimals as {@code BigDecimal.toString}). */
+    private static final JsonFactory NODE_TEXT = new JsonFactory();
 
     public ObjectNode createObjectNode() {
         return NODES.objectNode();
@@ -49,7 +51,7 @@ public final class WireJson {
 
     /** One JSON value and nothing after it; empty content reads as the missing node, as {@code ObjectMapper}'s does. */
     public JsonNode readTree(String content) throws JsonProcessingException {
-        try (JsonParser p = factory.createParser(content)) {
+        try (JsonParser p = FACTORY.createParser(content)) {
             return readWhole(p);
         } catch (JsonProcessingException e) {
             throw e;
@@ -60,7 +62,7 @@ public final class WireJson {
 
     /** As {@link #readTree(String)}, from UTF-8 (or any encoding JSON allows, detected as Jackson does). */
     public JsonNode readTree(byte[] content) throws JsonProcessingException {
-        try (JsonParser p = factory.createParser(content)) {
+        try (JsonParser p = FACTORY.createParser(content)) {
             return readWhole(p);
         } catch (JsonProcessingException e) {
             throw e;
@@ -71,6 +73,23 @@ public final class WireJson {
 
     /** Compact, fields in insertion order, decimals plain with their scale. */
     public String writeValueAsString(JsonNode tree) throws JsonProcessingException {
+        return written(FACTORY, tree);
+    }
+
+    /**
+     * Exactly what {@link JsonNode#toString()} returns (compact, decimals in {@code BigDecimal.toString()} form, so
+     * {@code 5E+2} stays {@code 5E+2}), without the databind mapper that method starts: for text that must stay
+     * byte-identical to what earlier versions stored, such as request fingerprints.
+     */
+    public static String nodeText(JsonNode tree) {
+        try {
+            return written(NODE_TEXT, tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a JSON tree", e);
+        }
+    }
+
+    private static String written(JsonFactory factory, JsonNode tree) throws JsonProcessingException {
         StringWriter out = new StringWriter(128);
         try (JsonGenerator g = factory.createGenerator(out)) {
             write(g, tree);

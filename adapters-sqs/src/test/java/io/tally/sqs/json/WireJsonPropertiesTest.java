@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -27,6 +28,14 @@ class WireJsonPropertiesTest {
     void a_random_document_reads_and_writes_as_the_mapper_does(@ForAll("documents") String text) {
         assertEquals(byMapper(text), byWire(text));
         assertEquals(byMapperFromBytes(text), byWireFromBytes(text));
+    }
+
+    @Property(tries = 500)
+    void node_text_is_what_to_string_writes(@ForAll("documents") String text) throws Exception {
+        Assume.that(!byMapper(text).equals("refused")); // a name twice
+        JsonNode tree = MAPPER.readTree(text);
+
+        assertEquals(tree.toString(), WireJson.nodeText(tree));
     }
 
     @Property(tries = 1000)

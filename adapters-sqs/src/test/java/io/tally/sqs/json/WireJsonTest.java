@@ -71,6 +71,15 @@ class WireJsonTest {
     }
 
     @ParameterizedTest
+    @MethodSource("accepted")
+    void node_text_is_what_to_string_writes(String text) throws Exception {
+        JsonNode tree = MAPPER.readTree(text);
+
+        assertEquals(tree.toString(), WireJson.nodeText(tree));
+        tree.forEach(child -> assertEquals(child.toString(), WireJson.nodeText(child)));
+    }
+
+    @ParameterizedTest
     @MethodSource("refused")
     void what_the_mapper_refuses_is_refused(String text) {
         assertThrows(JsonProcessingException.class, () -> MAPPER.readTree(text));
@@ -125,6 +134,7 @@ class WireJsonTest {
         tree.set("missing", tree.path("absent"));
 
         assertEquals(MAPPER.writeValueAsString(tree), WIRE.writeValueAsString(tree));
+        assertEquals(tree.toString(), WireJson.nodeText(tree));
     }
 
     @Test
