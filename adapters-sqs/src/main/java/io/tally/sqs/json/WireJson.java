@@ -51,24 +51,12 @@ public final class WireJson {
 
     /** One JSON value and nothing after it; empty content reads as the missing node, as {@code ObjectMapper}'s does. */
     public JsonNode readTree(String content) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(content)) {
-            return readWhole(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parsed(() -> FACTORY.createParser(content));
     }
 
     /** As {@link #readTree(String)}, from UTF-8 (or any encoding JSON allows, detected as Jackson does). */
     public JsonNode readTree(byte[] content) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(content)) {
-            return readWhole(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parsed(() -> FACTORY.createParser(content));
     }
 
     /** Compact, fields in insertion order, decimals plain with their scale. */
@@ -99,6 +87,20 @@ public final class WireJson {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode parsed(Source source) throws JsonProcessingException {
+        try (JsonParser p = source.open()) {
+            return readWhole(p);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) { // none from text in memory
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode readWhole(JsonParser p) throws IOException {
