@@ -1,5 +1,6 @@
 package io.tally.dynamo.table;
 
+import io.tally.domain.shared.ZeroPadded;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -200,7 +201,7 @@ public final class Keys {
         if (sequence < 0) {
             throw new IllegalArgumentException("negative sequence " + sequence);
         }
-        return SEQUENCE_PREFIX + String.format("%0" + SEQUENCE_DIGITS + "d", sequence);
+        return SEQUENCE_PREFIX + ZeroPadded.of(sequence, SEQUENCE_DIGITS);
     }
 
     public static long sequenceOf(String sequenceSk) {
@@ -224,12 +225,12 @@ public final class Keys {
 
     /** GSI1 sort key of an outbox entry: the entry's time (zero-padded epoch ms, so string order is time order), card, sequence. */
     public static String outboxSk(long epochMillis, String cardNumber, long sequence) {
-        return String.format("%016d", Math.max(0, epochMillis)) + "#" + cardNumber + "#" + sequence;
+        return ZeroPadded.of(Math.max(0, epochMillis), 16) + "#" + cardNumber + "#" + sequence;
     }
 
     /** The exclusive upper bound of outbox sort keys for entries made before {@code epochMillis}. */
     public static String outboxBefore(long epochMillis) {
-        return String.format("%016d", Math.max(0, epochMillis));
+        return ZeroPadded.of(Math.max(0, epochMillis), 16);
     }
 
     /** GSI4 (ledger entries): the expiry sweeper's index, spread over a few shards so no partition runs hot. */
@@ -253,7 +254,7 @@ public final class Keys {
     public static final int DUE_MILLIS_DIGITS = 16;
 
     private static String dueMillis(long epochMillis) {
-        return String.format("%016d", Math.max(0, epochMillis));
+        return ZeroPadded.of(Math.max(0, epochMillis), DUE_MILLIS_DIGITS);
     }
 
     /** Idempotency records: one item per brand and customRequestId. */

@@ -2,8 +2,8 @@ package io.tally.lambda.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tally.sqs.json.WireJson;
 import java.util.Map;
 
 /**
@@ -15,9 +15,9 @@ final class Envelope {
     static final String ALLOWED_HEADERS = "authorization, brand, location, terminal, employee, employeepassword, "
             + "customrequestid, externaltransactionid, note, accept, content-type";
 
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    Envelope(ObjectMapper json) {
+    Envelope(WireJson json) {
         this.json = json;
     }
 

@@ -3,7 +3,6 @@ package io.tally.lambda.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.shared.Outcome;
@@ -14,6 +13,7 @@ import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.MerchantCredentials;
 import io.tally.lambda.topology.Route;
 import io.tally.lambda.topology.Routes;
+import io.tally.sqs.json.WireJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class MerchantApi {
 
     private final AuthenticateMerchantUseCase authenticate;
     private final Map<String, MerchantMethod> methods;
-    private final ObjectMapper json;
+    private final WireJson json;
     private final Envelope envelope;
     private final RequestRefs refs;
     private final RequestLog log;
@@ -49,7 +49,7 @@ public final class MerchantApi {
     private final Optional<Replays> replays;
 
     /** Without idempotency records: only for methods that ignore customRequestId (reads). */
-    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, WireJson json,
                        RequestRefs refs, RequestLog log, RateLimiter rateLimiter) {
         this(authenticate, methods, json, refs, log, rateLimiter, Optional.empty());
     }
@@ -58,14 +58,14 @@ public final class MerchantApi {
      * With the idempotency records that let state-changing methods answer a repeated customRequestId exactly; answers
      * that hold a PIN rest sealed by {@code sealer}; claim tokens come from {@code random}.
      */
-    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+    public MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, WireJson json,
                        RequestRefs refs, RequestLog log, RateLimiter rateLimiter, IdempotencyPort idempotency, Clock clock,
                        Sealer sealer, RandomSource random) {
         this(authenticate, methods, json, refs, log, rateLimiter,
                 Optional.of(new Replays(idempotency, clock, new Envelope(json), sealer, random, log)));
     }
 
-    private MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, ObjectMapper json,
+    private MerchantApi(AuthenticateMerchantUseCase authenticate, List<MerchantMethod> methods, WireJson json,
                         RequestRefs refs, RequestLog log, RateLimiter rateLimiter, Optional<Replays> replays) {
         this.rateLimiter = rateLimiter;
         this.authenticate = authenticate;

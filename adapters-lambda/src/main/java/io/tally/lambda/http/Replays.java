@@ -10,6 +10,7 @@ import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +124,8 @@ final class Replays {
             }
         });
         StringBuilder s = new StringBuilder("{");
-        sorted.forEach((k, v) -> s.append(TextNode.valueOf(k)).append(':').append(canonical(v)).append(','));
+        sorted.forEach((k, v) -> s.append(WireJson.nodeText(TextNode.valueOf(k))).append(':').append(canonical(v))
+                .append(','));
         return s.append('}').toString();
     }
 
@@ -138,6 +140,6 @@ final class Replays {
             items.forEachRemaining(v -> s.append(canonical(v)).append(','));
             return s.append(']').toString();
         }
-        return node.toString();
+        return WireJson.nodeText(node); // node.toString() would start databind's mapper
     }
 }

@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.card.CardNumber;
@@ -11,6 +10,7 @@ import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.IdempotentCall;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.util.Optional;
 
 /**
@@ -21,9 +21,9 @@ import java.util.Optional;
  */
 public final class AllocateMethod implements MerchantMethod {
     private final AllocateCardUseCase allocate;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public AllocateMethod(AllocateCardUseCase allocate, ObjectMapper json) {
+    public AllocateMethod(AllocateCardUseCase allocate, WireJson json) {
         this.allocate = allocate;
         this.json = json;
     }

@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
@@ -17,6 +16,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -34,9 +34,9 @@ public final class CardHistoryMethod implements MerchantMethod {
 
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public CardHistoryMethod(CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json) {
+    public CardHistoryMethod(CardQueriesUseCase queries, LoadProgramsPort programs, WireJson json) {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
         this.json = json;

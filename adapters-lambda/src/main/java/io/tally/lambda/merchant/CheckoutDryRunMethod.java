@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.campaign.Basket;
@@ -14,6 +13,7 @@ import io.tally.domain.shared.DecimalAmounts;
 import io.tally.domain.shared.Outcome;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +27,9 @@ import java.util.Optional;
 public final class CheckoutDryRunMethod implements MerchantMethod {
     private final CheckoutUseCase checkout;
     private final LoadProgramsPort programs;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public CheckoutDryRunMethod(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+    public CheckoutDryRunMethod(CheckoutUseCase checkout, LoadProgramsPort programs, WireJson json) {
         this.checkout = checkout;
         this.programs = programs;
         this.json = json;

@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.checkout.CheckoutUseCase;
@@ -11,6 +10,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.util.Optional;
 
 /**
@@ -21,9 +21,9 @@ import java.util.Optional;
 public final class CheckoutLookupMethod implements MerchantMethod {
     private final CheckoutUseCase checkout;
     private final LoadProgramsPort programs;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public CheckoutLookupMethod(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+    public CheckoutLookupMethod(CheckoutUseCase checkout, LoadProgramsPort programs, WireJson json) {
         this.checkout = checkout;
         this.programs = programs;
         this.json = json;

@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.campaign.Basket;
 import io.tally.domain.card.CardNumber;
@@ -14,6 +13,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +29,9 @@ import java.util.Set;
 public final class CheckoutMethod implements MerchantMethod {
     private final CheckoutUseCase checkout;
     private final LoadProgramsPort programs;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public CheckoutMethod(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+    public CheckoutMethod(CheckoutUseCase checkout, LoadProgramsPort programs, WireJson json) {
         this.checkout = checkout;
         this.programs = programs;
         this.json = json;

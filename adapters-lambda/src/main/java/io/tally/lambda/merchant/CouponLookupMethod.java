@@ -1,19 +1,19 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.shared.Outcome;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 
 /** {@code couponLookup}: the coupon of {@code couponCode} (case-insensitive). Answers {@code coupon}. */
 public final class CouponLookupMethod implements MerchantMethod {
     private final CouponsUseCase coupons;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public CouponLookupMethod(CouponsUseCase coupons, ObjectMapper json) {
+    public CouponLookupMethod(CouponsUseCase coupons, WireJson json) {
         this.coupons = coupons;
         this.json = json;
     }

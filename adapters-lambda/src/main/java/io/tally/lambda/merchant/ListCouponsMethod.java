@@ -1,19 +1,19 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.shared.Outcome;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 
 /** {@code listCoupons}: the coupons restricted to the card {@code cardNumber}, used ones included, by code. */
 public final class ListCouponsMethod implements MerchantMethod {
     private final CouponsUseCase coupons;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public ListCouponsMethod(CouponsUseCase coupons, ObjectMapper json) {
+    public ListCouponsMethod(CouponsUseCase coupons, WireJson json) {
         this.coupons = coupons;
         this.json = json;
     }

@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.program.ListValueTypesUseCase;
@@ -10,6 +9,7 @@ import io.tally.domain.shared.DecimalAmounts;
 import io.tally.domain.shared.Outcome;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 
 /**
  * {@code listValueType}: the value types of the caller's brand, with their programs and limits.
@@ -17,9 +17,9 @@ import io.tally.lambda.http.MerchantRequest;
  */
 public final class ListValueTypeMethod implements MerchantMethod {
     private final ListValueTypesUseCase useCase;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public ListValueTypeMethod(ListValueTypesUseCase useCase, ObjectMapper json) {
+    public ListValueTypeMethod(ListValueTypesUseCase useCase, WireJson json) {
         this.useCase = useCase;
         this.json = json;
     }

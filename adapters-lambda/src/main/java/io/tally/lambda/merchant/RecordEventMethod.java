@@ -1,7 +1,6 @@
 package io.tally.lambda.merchant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.engagement.EventCategoryId;
@@ -15,6 +14,7 @@ import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.IdempotentCall;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,9 +29,9 @@ import java.util.Optional;
  */
 public final class RecordEventMethod implements MerchantMethod {
     private final RecordEventUseCase events;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public RecordEventMethod(RecordEventUseCase events, ObjectMapper json) {
+    public RecordEventMethod(RecordEventUseCase events, WireJson json) {
         this.events = events;
         this.json = json;
     }

@@ -1,7 +1,6 @@
 package io.tally.lambda.merchant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.Card;
@@ -18,6 +17,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +34,9 @@ public final class SearchMethod implements MerchantMethod {
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
     private final CouponsUseCase coupons;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, CouponsUseCase coupons, ObjectMapper json) {
+    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, CouponsUseCase coupons, WireJson json) {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
         this.coupons = coupons;

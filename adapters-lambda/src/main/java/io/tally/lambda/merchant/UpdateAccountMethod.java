@@ -1,7 +1,6 @@
 package io.tally.lambda.merchant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
@@ -11,6 +10,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +25,9 @@ import java.util.Optional;
  */
 public final class UpdateAccountMethod implements MerchantMethod {
     private final UpdateAccountUseCase account;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public UpdateAccountMethod(UpdateAccountUseCase account, ObjectMapper json) {
+    public UpdateAccountMethod(UpdateAccountUseCase account, WireJson json) {
         this.account = account;
         this.json = json;
     }

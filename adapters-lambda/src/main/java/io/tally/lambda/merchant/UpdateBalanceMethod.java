@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.ledger.BalanceResult;
@@ -19,6 +18,7 @@ import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -37,11 +37,11 @@ public final class UpdateBalanceMethod implements MerchantMethod {
     private final ReleaseHoldUseCase release;
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
-    private final ObjectMapper json;
+    private final WireJson json;
 
     public UpdateBalanceMethod(IssueUseCase issue, RedeemUseCase redeem, HoldUseCase hold,
                                RedeemFromHoldUseCase redeemFromHold, ReleaseHoldUseCase release,
-                               CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json) {
+                               CardQueriesUseCase queries, LoadProgramsPort programs, WireJson json) {
         this.issue = issue;
         this.redeem = redeem;
         this.hold = hold;

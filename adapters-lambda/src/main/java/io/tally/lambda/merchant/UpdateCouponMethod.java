@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.CouponCode;
@@ -8,6 +7,7 @@ import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.shared.Outcome;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +18,9 @@ import java.util.Set;
  */
 public final class UpdateCouponMethod implements MerchantMethod {
     private final CouponsUseCase coupons;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public UpdateCouponMethod(CouponsUseCase coupons, ObjectMapper json) {
+    public UpdateCouponMethod(CouponsUseCase coupons, WireJson json) {
         this.coupons = coupons;
         this.json = json;
     }

@@ -1,6 +1,5 @@
 package io.tally.lambda.merchant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.checkout.CheckoutUseCase;
@@ -13,6 +12,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
+import io.tally.sqs.json.WireJson;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,9 +25,9 @@ public final class VoidTransactionMethod implements MerchantMethod {
     private final java.util.function.Function<VoidUseCase.VoidCommand, Outcome<BalanceResult>> voids;
     private final Optional<CheckoutUseCase> checkout;
     private final ValueTypes valueTypes;
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, ObjectMapper json) {
+    public VoidTransactionMethod(VoidUseCase voids, LoadProgramsPort programs, WireJson json) {
         this.voids = voids::voidTransaction;
         this.checkout = Optional.empty();
         this.valueTypes = new ValueTypes(programs);
@@ -35,7 +35,7 @@ public final class VoidTransactionMethod implements MerchantMethod {
     }
 
     /** Voids through checkout: a checkout's coupons come back, and anonymous checkouts can be voided too. */
-    public VoidTransactionMethod(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+    public VoidTransactionMethod(CheckoutUseCase checkout, LoadProgramsPort programs, WireJson json) {
         this.voids = checkout::voidCardTransaction;
         this.checkout = Optional.of(checkout);
         this.valueTypes = new ValueTypes(programs);

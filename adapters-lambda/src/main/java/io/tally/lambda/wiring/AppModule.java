@@ -63,6 +63,7 @@ import io.tally.lambda.sqs.EventsConsumer;
 import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
 import io.tally.sqs.event.EventJson;
+import io.tally.sqs.json.WireJson;
 import io.tally.sqs.wiring.ContainerSettings;
 import io.tally.sqs.wiring.SecureRandomSource;
 import java.time.Clock;
@@ -92,7 +93,7 @@ final class AppModule {
 
     @Provides
     @Singleton
-    static Priming priming(dagger.Lazy<MerchantApi> api, DynamoStorage storage, ObjectMapper json, EventJson events,
+    static Priming priming(dagger.Lazy<MerchantApi> api, DynamoStorage storage, WireJson json, EventJson events,
                            SecureRandomSource random, CachedMerchantAccess merchantAccess) {
         return new Priming(api, storage, json, events, random, merchantAccess, System.out);
     }
@@ -211,7 +212,7 @@ final class AppModule {
     @Provides
     @Singleton
     static MerchantApi merchantApi(DynamoStorage storage, CardLedgerWriter writer, RedeemFromHoldUseCase redeemFromHold,
-                                   CardQueriesUseCase queries, LoadProgramsPort programs, ObjectMapper json,
+                                   CardQueriesUseCase queries, LoadProgramsPort programs, WireJson json,
                                    RandomSource random, Clock clock, Settings settings,
                                    CachedMerchantAccess merchantAccess, CouponsUseCase coupons,
                                    Set<MerchantMethod> checkoutMethods, PublishEventPort events) {

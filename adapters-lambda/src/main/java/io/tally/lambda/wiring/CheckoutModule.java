@@ -1,6 +1,5 @@
 package io.tally.lambda.wiring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
@@ -24,6 +23,7 @@ import io.tally.lambda.merchant.VoidTransactionMethod;
 import io.tally.lambda.merchant.CouponLookupMethod;
 import io.tally.lambda.merchant.ListCouponsMethod;
 import io.tally.lambda.merchant.UpdateCouponMethod;
+import io.tally.sqs.json.WireJson;
 import java.time.Clock;
 import java.util.Set;
 import javax.inject.Singleton;
@@ -69,14 +69,14 @@ final class CheckoutModule {
 
     @Provides
     @ElementsIntoSet
-    static Set<MerchantMethod> checkoutMethods(CheckoutUseCase checkout, LoadProgramsPort programs, ObjectMapper json) {
+    static Set<MerchantMethod> checkoutMethods(CheckoutUseCase checkout, LoadProgramsPort programs, WireJson json) {
         return Set.of(new CheckoutMethod(checkout, programs, json), new CheckoutDryRunMethod(checkout, programs, json),
                 new CheckoutLookupMethod(checkout, programs, json), new VoidTransactionMethod(checkout, programs, json));
     }
 
     @Provides
     @ElementsIntoSet
-    static Set<MerchantMethod> couponMethods(CouponsUseCase coupons, ObjectMapper json) {
+    static Set<MerchantMethod> couponMethods(CouponsUseCase coupons, WireJson json) {
         return Set.of(new AllocateCouponMethod(coupons, json), new CouponLookupMethod(coupons, json),
                 new UpdateCouponMethod(coupons, json), new ListCouponsMethod(coupons, json));
     }

@@ -5,7 +5,6 @@ import io.tally.sqs.obs.Level;
 import io.tally.sqs.obs.LogLine;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Lazy;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
@@ -17,6 +16,7 @@ import io.tally.domain.tenant.CachedMerchantAccess;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantApi;
 import io.tally.sqs.event.EventJson;
+import io.tally.sqs.json.WireJson;
 import io.tally.sqs.wiring.SecureRandomSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,13 +58,13 @@ public final class Priming {
 
     private final Lazy<MerchantApi> api;
     private final DynamoStorage storage;
-    private final ObjectMapper json;
+    private final WireJson json;
     private final EventJson events;
     private final SecureRandomSource random;
     private final CachedMerchantAccess merchantAccess;
     private final PrintStream log;
 
-    Priming(Lazy<MerchantApi> api, DynamoStorage storage, ObjectMapper json, EventJson events, SecureRandomSource random,
+    Priming(Lazy<MerchantApi> api, DynamoStorage storage, WireJson json, EventJson events, SecureRandomSource random,
             CachedMerchantAccess merchantAccess, PrintStream log) {
         this.api = api;
         this.storage = storage;

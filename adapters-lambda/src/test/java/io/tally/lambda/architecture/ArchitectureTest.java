@@ -1,8 +1,14 @@
 package io.tally.lambda.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -99,6 +105,15 @@ class ArchitectureTest {
     void storageTypesNeverLeakIntoHandlers() {
         noClasses().that().resideInAPackage("io.tally.lambda.http..").or().resideInAPackage("io.tally.lambda.merchant..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.dynamodb..")
+                .check(production);
+    }
+
+    /** Databind's mapper costs a cold start more than the rest of the JSON seam (docs/PERFORMANCE.md, issue 16). */
+    @Test
+    void theMerchantPathNeverStartsDatabindsMapper() {
+        noClasses().that().resideInAnyPackage("io.tally.lambda.http..", "io.tally.lambda.merchant..", "io.tally.sqs.event..")
+                .should().dependOnClassesThat().areAssignableTo(ObjectMapper.class)
+                .orShould().callMethodWhere(target(name("toString")).and(target(owner(assignableTo(JsonNode.class)))))
                 .check(production);
     }
 

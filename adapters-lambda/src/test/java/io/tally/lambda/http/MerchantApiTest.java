@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.RecordingEventPublisher;
@@ -17,7 +16,7 @@ import io.tally.domain.program.ListValueTypesUseCase;
 import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.provisioning.Seed;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import io.tally.lambda.merchant.ListValueTypeMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The merchant API's envelope, credentials and parsing, on in-memory ports (no network). */
 class MerchantApiTest {
     private static final String SECRET = "local-demo-secret-0001";
-    private final ObjectMapper json = Json.mapper();
+    private final WireJson json = new WireJson();
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private MerchantApi api;

@@ -3,7 +3,6 @@ package io.tally.lambda.merchant;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.card.CardNumber;
@@ -30,7 +29,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import io.tally.lambda.wiring.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,7 +56,7 @@ final class MerchantHarness {
     final Set<CouponSetId> couponSets = ConcurrentHashMap.newKeySet();
     /** Event definitions of recordEvent. */
     final InMemoryEventDefinitions eventDefinitions = new InMemoryEventDefinitions();
-    final ObjectMapper json = Json.mapper();
+    final WireJson json = new WireJson();
     final MerchantApi api;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
 

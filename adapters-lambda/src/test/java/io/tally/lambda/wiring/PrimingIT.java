@@ -27,7 +27,7 @@ import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
 import io.tally.sqs.event.EventJson;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import io.tally.sqs.wiring.SecureRandomSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,7 +78,7 @@ class PrimingIT {
         SecureRandomSource random = new SecureRandomSource();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         DynamoStorage storage = new DynamoStorage(table.client(), table.tableName());
-        Priming priming = new Priming(component::merchantApi, storage, Json.mapper(), new EventJson(Json.mapper()), random,
+        Priming priming = new Priming(component::merchantApi, storage, new WireJson(), new EventJson(new WireJson()), random,
                 new CachedMerchantAccess(storage.merchantAccess(), Clock.systemUTC(), Duration.ZERO, 1),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
@@ -106,9 +106,9 @@ class PrimingIT {
         CachedMerchantAccess cache = new CachedMerchantAccess(storage.merchantAccess(), Clock.systemUTC(),
                 Duration.ofSeconds(60), 10);
         SecureRandomSource random = new SecureRandomSource();
-        MerchantApi api = new MerchantApi(new AuthenticateMerchantUseCase(cache), List.of(), Json.mapper(),
+        MerchantApi api = new MerchantApi(new AuthenticateMerchantUseCase(cache), List.of(), new WireJson(),
                 new RequestRefs(random), new RequestLog(System.out, false), new RateLimiter(100, 200, System::nanoTime));
-        Priming priming = new Priming(() -> api, storage, Json.mapper(), new EventJson(Json.mapper()), random, cache,
+        Priming priming = new Priming(() -> api, storage, new WireJson(), new EventJson(new WireJson()), random, cache,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertTrue(priming.primeMerchantApi());

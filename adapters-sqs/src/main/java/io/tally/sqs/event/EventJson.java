@@ -2,19 +2,19 @@ package io.tally.sqs.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.WireJson;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The wire form of a domain event on the queue: {@code {id, type, brand, occurredAt, data{…}}}. */
 public final class EventJson {
-    private final ObjectMapper json;
+    private final WireJson json;
 
-    public EventJson(ObjectMapper json) {
+    public EventJson(WireJson json) {
         this.json = json;
     }
 

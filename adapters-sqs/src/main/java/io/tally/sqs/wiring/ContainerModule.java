@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.shared.RandomSource;
 import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,10 +17,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What every Lambda front's graph holds once per container: the clock, the random source, the Jackson configuration
- * and the AWS credentials and DynamoDB client, built with the url-connection HTTP client set explicitly (the SDK
- * would otherwise pick whatever client is on the classpath) and local endpoints when configured. The front's own
- * module provides {@link ContainerSettings}.
+ * What every Lambda front's graph holds once per container: the clock, the random source, the Jackson configuration,
+ * the request paths' {@link WireJson} and the AWS credentials and DynamoDB client, built with the url-connection HTTP
+ * client set explicitly (the SDK would otherwise pick whatever client is on the classpath) and local endpoints when
+ * configured. The front's own module provides {@link ContainerSettings}.
  */
 @Module
 public final class ContainerModule {
@@ -47,6 +48,13 @@ public final class ContainerModule {
     @Singleton
     static ObjectMapper json() {
         return Json.mapper();
+    }
+
+    /** The request paths' JSON: {@link Json#mapper()}'s rules without its start-up cost. */
+    @Provides
+    @Singleton
+    static WireJson wireJson() {
+        return new WireJson();
     }
 
     @Provides

@@ -1,6 +1,5 @@
 package io.tally.sqs.wiring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.email.EmailOutboxPort;
@@ -9,6 +8,7 @@ import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.email.SqsEmailOutbox;
 import io.tally.sqs.event.EventJson;
 import io.tally.sqs.event.SqsEventPublisher;
+import io.tally.sqs.json.WireJson;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,7 +36,7 @@ public final class QueuesModule {
 
     @Provides
     @Singleton
-    static EventJson eventJson(ObjectMapper json) {
+    static EventJson eventJson(WireJson json) {
         return new EventJson(json);
     }
 

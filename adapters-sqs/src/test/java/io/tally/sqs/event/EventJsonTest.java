@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
-    private final EventJson json = new EventJson(Json.mapper());
+    private final EventJson json = new EventJson(new WireJson());
 
     @Test
     void an_event_is_written_in_the_wire_form_every_consumer_reads() {

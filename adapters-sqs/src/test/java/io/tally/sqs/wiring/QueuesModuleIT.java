@@ -11,7 +11,7 @@ import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
 import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.event.EventJson;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ class QueuesModuleIT {
 
         container.events().publish(events);
 
-        EventJson json = new EventJson(Json.mapper());
+        EventJson json = new EventJson(new WireJson());
         Set<DomainEvent> received = new HashSet<>();
         drain(container.sqs(), url, 23).forEach(m -> received.add(json.read(m.body())));
         assertEquals(new HashSet<>(events), received);

@@ -2,7 +2,6 @@ package io.tally.bench.jmh;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.bench.CheckoutMix;
 import io.tally.bench.probe.MerchantEvents;
 import io.tally.domain.campaign.CheckoutConfig;
@@ -20,7 +19,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import io.tally.lambda.merchant.CheckoutMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
 import io.tally.lambda.wiring.Settings;
@@ -73,7 +72,7 @@ public class CheckoutOverheadBenchmark {
         shop.config = new CheckoutConfig(TestWorld.BRAND, CheckoutMix.USD, ZoneOffset.UTC,
                 List.of(new CouponSet(TestWorld.BRAND, CheckoutMix.COUPON_SET, "Bench coupons", Optional.empty(), Optional.empty())),
                 CheckoutMix.SKU_TAGS, CheckoutMix.campaigns(TestWorld.BRAND, 50, world.clock.instant()));
-        ObjectMapper json = Json.mapper();
+        WireJson json = new WireJson();
         List<MerchantMethod> methods = List.of(new CheckoutMethod(shop.checkout, world.programs, json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
                         world.queries, world.programs, json));

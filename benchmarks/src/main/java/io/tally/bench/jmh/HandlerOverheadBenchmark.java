@@ -2,7 +2,6 @@ package io.tally.bench.jmh;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.bench.probe.MerchantEvents;
 import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.card.CardNumber;
@@ -22,7 +21,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
-import io.tally.sqs.json.Json;
+import io.tally.sqs.json.WireJson;
 import io.tally.lambda.merchant.ListValueTypeMethod;
 import io.tally.lambda.merchant.SearchMethod;
 import io.tally.lambda.merchant.UpdateBalanceMethod;
@@ -64,7 +63,7 @@ public class HandlerOverheadBenchmark {
                 new Seed.BrandSeed(brand, brand, false, List.of(), List.of(new Seed.LocationSeed("store-1", null, null)),
                         List.of(new Seed.TerminalSeed("store-1", "pos-1", null)), List.of(), List.of(),
                         List.of(new Seed.ApiKeySeed("jmh-key", null, SECRET))))), true);
-        ObjectMapper json = Json.mapper();
+        WireJson json = new WireJson();
         List<MerchantMethod> methods = List.of(
                 new ListValueTypeMethod(new ListValueTypesUseCase(world.programs), json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,

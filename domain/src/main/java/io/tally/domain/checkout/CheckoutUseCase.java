@@ -43,6 +43,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
+import io.tally.domain.shared.ZeroPadded;
 import io.tally.domain.tenant.LocationGroupId;
 import io.tally.domain.tenant.MerchantContext;
 import java.math.BigDecimal;
@@ -595,7 +596,7 @@ public final class CheckoutUseCase {
     }
 
     private TransactionId anonymousId(Instant now) {
-        StringBuilder digits = new StringBuilder(String.format("%013d", now.toEpochMilli()));
+        StringBuilder digits = new StringBuilder(ZeroPadded.of(now.toEpochMilli(), 13));
         for (int i = 0; i < ANONYMOUS_ID_LENGTH - 13; i++) {
             digits.append(random.nextInt(10));
         }

@@ -1,6 +1,7 @@
 package io.tally.domain.ledger;
 
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.ZeroPadded;
 
 /**
  * A card's number among its brand's ledgers: {@value #DIGITS} digits, claimed once per card when its first entry is
@@ -21,7 +22,7 @@ public record LedgerId(String value) {
 
     /** A random candidate; the claim decides whether it is free. */
     public static LedgerId random(RandomSource random) {
-        return new LedgerId(String.format("%05d%05d", random.nextInt(HALF), random.nextInt(HALF)));
+        return new LedgerId(ZeroPadded.of(random.nextInt(HALF), 5) + ZeroPadded.of(random.nextInt(HALF), 5));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tally.domain.ledger;
 
+import io.tally.domain.shared.ZeroPadded;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public final class TransactionIds {
         if (previousOfCard.isPresent()) {
             millis = Math.max(millis, millisOf(previousOfCard.get()) + 1);
         }
-        return new TransactionId(String.format("%013d%s%09d", millis, ledgerId.value(), sequence));
+        return new TransactionId(ZeroPadded.of(millis, 13) + ledgerId.value() + ZeroPadded.of(sequence, 9));
     }
 
     /** The ledger id and sequence an id names; empty for ids of another shape (which no entry has). */
