@@ -31,7 +31,11 @@ import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
+import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.segment.LedgerMemberFacts;
+import io.tally.domain.segment.MemberStatistics;
+import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
@@ -128,5 +132,15 @@ final class OfficeAreasModule {
         ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
                 clock);
         return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea segments(DynamoStorage storage, LocationsPort locations, RandomSource random, Clock clock) {
+        // statistics plug in here once the per-card statistics exist (issue 14): until then every card's are NONE
+        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
+                card -> MemberStatistics.NONE, clock);
+        return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(), facts,
+                new BrandZones(storage.checkoutConfig(), clock), random, clock));
     }
 }

@@ -18,6 +18,6 @@ public enum Permission {
     EXPLORE_DATA,
     /** Request Report Center exports and download them (a manager's hold only their locations). */
     EXPORT_REPORTS,
-    /** Build segments and see how many cards they hold (brand-wide roles: counts cover every card of the brand). */
+    /** Build segments and see how many cards they hold (admins: a count covers every card of the brand). */
     BUILD_SEGMENTS
 }

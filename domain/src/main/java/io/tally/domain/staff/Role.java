@@ -17,7 +17,7 @@ public enum Role {
     SERVICE("Customer service", EnumSet.of(Permission.READ_CARDS, Permission.ACT_ON_CARDS)),
     /** Reads, brand-wide; changes nothing. */
     ANALYST("Read-only analyst", EnumSet.of(Permission.READ_CARDS, Permission.READ_SETUP,
-            Permission.VIEW_ACCOUNTING, Permission.EXPLORE_DATA, Permission.EXPORT_REPORTS, Permission.BUILD_SEGMENTS));
+            Permission.VIEW_ACCOUNTING, Permission.EXPLORE_DATA, Permission.EXPORT_REPORTS));
 
     private final String label;
     private final Set<Permission> permissions;

@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -132,7 +133,7 @@ class SegmentFilterTest {
                         FilterGroup.all(new EnrollmentStatus(false), new Gender(Optional.empty(), true)),
                         FilterGroup.all(new CustomerScore(Bounds.between(1, 25)), new ItemsPurchased(Optional.of("MUG"), Bounds.ANY))),
                         "bob", "cat"),
-                row("enrolled AND NOT-ish: enrolled AND no reward", FilterGroup.all(new EnrollmentStatus(true),
+                row("enrolled AND no reward to use", FilterGroup.all(new EnrollmentStatus(true),
                         new RewardsAndBalances(Optional.empty(), Bounds.atMost(0))), "cat"),
                 row("an empty AND: every card", FilterGroup.all(), "ann", "bob", "cat", "dan"),
                 row("an empty OR: no card", FilterGroup.any(), new String[0]));
@@ -164,7 +165,7 @@ class SegmentFilterTest {
         assertEquals(expected, selected(filter, at(noon, Optional.empty())));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void the_brands_default_coordinates_stand_in_for_an_owning_location_without_any() {
         EvaluationContext withDefault = at(FEB_28_2027, Optional.of(LEEDS));
         assertEquals(Set.of("ann", "bob"), selected(new OwningLocationProximity(Bounds.between(0, 5_000)), withDefault));
@@ -172,7 +173,7 @@ class SegmentFilterTest {
         assertEquals(-1, OwningLocationProximity.distanceMetres(Members.CAT, withDefault));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void haversine_distances_match_published_figures() {
         // London-Paris great circle: 343.5 km on a 6,371 km sphere (the usual haversine reference pair).
         assertEquals(343.5, LONDON.distanceKm(PARIS), 0.5);

@@ -18,6 +18,7 @@ import io.tally.domain.staff.StaffScope;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class SegmentUseCaseTest {
     private final InMemorySegments store = new InMemorySegments();
     private final List<MemberFacts> brandCards = new ArrayList<>(Members.ALL);
     private int pagesRead;
-    private final Map<Card, MemberFacts> byCard = new java.util.HashMap<>();
+    private final Map<Card, MemberFacts> byCard = new HashMap<>();
 
     private SegmentUseCase useCase() {
         brandCards.forEach(f -> byCard.put(f.card(), f));
