@@ -8,6 +8,7 @@ import io.tally.domain.card.SearchableName;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
@@ -44,6 +45,7 @@ final class CardItems {
             .strings("thirdPartyUsernames", Card::thirdPartyUsernames)
             .string("activatedAt", c -> c.activatedAt().map(Instant::toString).orElse(null))
             .string("enrolledAt", c -> c.enrolledAt().map(Instant::toString).orElse(null))
+            .string("owningLocation", c -> c.owningLocation().map(LocationId::value).orElse(null))
             .index(TallyTable.GSI1, c -> Keys.cardSetCards(c.brand().value(), c.cardSet().value()),
                     c -> c.status() == CardStatus.UNALLOCATED ? Keys.unallocatedCardSk(c.number().value())
                             : Keys.allocatedCardSk(c.number().value()))
@@ -106,6 +108,6 @@ final class CardItems {
                 v.document("primaryCustomer"), v.document("alternateCustomer"),
                 v.map("brandDemographics"), v.map("customData"), v.map("thirdPartyUsernames"),
                 v.optString("activatedAt").map(Instant::parse), v.optString("enrolledAt").map(Instant::parse),
-                v.number("version"));
+                v.number("version"), v.optString("owningLocation").map(LocationId::new));
     }
 }

@@ -55,6 +55,7 @@ final class ConfigItems {
             .string("id", l -> l.id().value())
             .string("group", l -> l.group().value())
             .string("name", Location::name)
+            .string("coordinates", l -> l.coordinates().map(GeoText::format).orElse(null))
             .build();
 
     static final StaticImmutableTableSchema<Terminal, ItemValues> TERMINAL = ItemSchema.of(Terminal.class, ConfigItems::terminal)
@@ -130,7 +131,8 @@ final class ConfigItems {
 
     private static Location location(ItemValues v) {
         return new Location(new BrandId(v.string("brand")), new LocationId(v.string("id")),
-                new LocationGroupId(v.string("group")), v.optString("name").orElse(null));
+                new LocationGroupId(v.string("group")), v.optString("name").orElse(null),
+                v.optString("coordinates").map(GeoText::parse));
     }
 
     private static Terminal terminal(ItemValues v) {

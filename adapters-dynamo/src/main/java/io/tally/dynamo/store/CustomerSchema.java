@@ -20,6 +20,7 @@ final class CustomerSchema {
             .string("country", Customer::country)
             .string("birthDate", c -> c.birthDate() == null ? null : c.birthDate().toString())
             .string("gender", Customer::gender)
+            .string("addressPoint", c -> c.addressPoint() == null ? null : GeoText.format(c.addressPoint()))
             .build();
 
     private CustomerSchema() {
@@ -30,6 +31,7 @@ final class CustomerSchema {
                 v.optString("email").orElse(null), v.optString("phone").orElse(null), v.optString("address1").orElse(null),
                 v.optString("address2").orElse(null), v.optString("city").orElse(null), v.optString("state").orElse(null),
                 v.optString("postal").orElse(null), v.optString("country").orElse(null),
-                v.optString("birthDate").map(LocalDate::parse).orElse(null), v.optString("gender").orElse(null));
+                v.optString("birthDate").map(LocalDate::parse).orElse(null), v.optString("gender").orElse(null),
+                v.optString("addressPoint").map(GeoText::parse).orElse(null));
     }
 }

@@ -18,6 +18,8 @@ import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.engagement.CardEventsPort;
 import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.engagement.EventDefinitionsPort;
+import io.tally.domain.segment.BrandCardsPort;
+import io.tally.domain.segment.SegmentsPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.report.ExplorePort;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -206,5 +208,15 @@ public final class DynamoStorage {
     /** Every brand of the stack, for the periodic jobs (A57). */
     public ListBrandsPort brandList() {
         return new DynamoBrandList(table);
+    }
+
+    /** A brand's segments (A85-A87). */
+    public SegmentsPort segments() {
+        return new DynamoSegments(table);
+    }
+
+    /** A brand's handed-out cards, a page at a time over its card sets' pool indexes (A88). */
+    public BrandCardsPort brandCards() {
+        return new DynamoBrandCards(table);
     }
 }

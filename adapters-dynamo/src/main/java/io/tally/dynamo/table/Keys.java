@@ -513,4 +513,15 @@ public final class Keys {
 
     public static final String ROLLUP_MARKS_SK = "MARKS";
     public static final String ROLLUP_LATE_PREFIX = "LATE#";
+
+    /** A brand's segments (A85-A87): {@code BRAND#b#SEGMENTS / SEG#<id>}, one partition a brand, listed by one query. */
+    public static final String SEGMENT_PREFIX = "SEG#";
+
+    public static String segments(String brand) {
+        return "BRAND#" + brand + "#SEGMENTS";
+    }
+
+    public static String segmentSk(String segmentId) {
+        return SEGMENT_PREFIX + segmentId;
+    }
 }

@@ -31,7 +31,11 @@ import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
+import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.segment.LedgerMemberFacts;
+import io.tally.domain.segment.EngagementStatistics;
+import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CardEngagementUseCase;
@@ -133,5 +137,14 @@ final class OfficeAreasModule {
         ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
                 clock);
         return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea segments(DynamoStorage storage, LocationsPort locations, RandomSource random, Clock clock) {
+        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
+                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()), clock);
+        return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(), facts,
+                new BrandZones(storage.checkoutConfig(), clock), random, clock));
     }
 }

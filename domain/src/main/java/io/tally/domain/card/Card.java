@@ -3,6 +3,7 @@ package io.tally.domain.card;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,17 @@ import java.util.TreeMap;
  * A card's profile: who it belongs to and what is known about its holder. Balances are not here: they
  * live in the card's ledger ({@code io.tally.domain.ledger}), whose latest entry is the current state.
  * {@code version} increases by one on every stored change; {@link CardPort} writes are conditional on it.
+ * {@code owningLocation} is the location the card belongs to (the one that handed it out, unless changed): segments
+ * measure the customer's distance to it.
  */
 public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetId cardSet,
                    Optional<String> customCardNumber, CardStatus status, Optional<String> pinHash,
                    Optional<Customer> primaryCustomer, Optional<Customer> alternateCustomer,
                    Map<String, String> brandDemographics, Map<String, String> customData,
                    Map<String, String> thirdPartyUsernames, Optional<Instant> activatedAt,
-                   Optional<Instant> enrolledAt, long version) {
+                   Optional<Instant> enrolledAt, long version, Optional<LocationId> owningLocation) {
     public Card {
+        Objects.requireNonNull(owningLocation, "owningLocation");
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(program, "program");
@@ -47,6 +51,16 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
         }
     }
 
+    /** A card without an owning location. */
+    public Card(BrandId brand, CardNumber number, ProgramId program, CardSetId cardSet, Optional<String> customCardNumber,
+                CardStatus status, Optional<String> pinHash, Optional<Customer> primaryCustomer,
+                Optional<Customer> alternateCustomer, Map<String, String> brandDemographics, Map<String, String> customData,
+                Map<String, String> thirdPartyUsernames, Optional<Instant> activatedAt, Optional<Instant> enrolledAt,
+                long version) {
+        this(brand, number, program, cardSet, customCardNumber, status, pinHash, primaryCustomer, alternateCustomer,
+                brandDemographics, customData, thirdPartyUsernames, activatedAt, enrolledAt, version, Optional.empty());
+    }
+
     /** A card in a card set's pool, waiting to be allocated. */
     public static Card unallocated(BrandId brand, CardNumber number, ProgramId program, CardSetId cardSet) {
         return new Card(brand, number, program, cardSet, Optional.empty(), CardStatus.UNALLOCATED, Optional.empty(),
@@ -66,7 +80,7 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
     public Card activated(String newPinHash, Instant now, Optional<Customer> holder) {
         return new Card(brand, number, program, cardSet, customCardNumber, CardStatus.ACTIVE,
                 Optional.of(newPinHash), holder.or(() -> primaryCustomer), alternateCustomer, brandDemographics, customData,
-                thirdPartyUsernames, Optional.of(now), enrolledAt, version + 1);
+                thirdPartyUsernames, Optional.of(now), enrolledAt, version + 1, owningLocation);
     }
 
     /** The next version of this card with a new profile; status, PIN and activation stay. */
@@ -74,7 +88,7 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
                             Optional<Customer> alternate, Map<String, String> demographics,
                             Map<String, String> data, Map<String, String> usernames, Optional<Instant> enrolled) {
         return new Card(brand, number, program, cardSet, newCustomCardNumber, status, pinHash, primary, alternate,
-                demographics, data, usernames, activatedAt, enrolled, version + 1);
+                demographics, data, usernames, activatedAt, enrolled, version + 1, owningLocation);
     }
 
     /**
@@ -86,14 +100,22 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
             throw new IllegalArgumentException("only an allocated card is switched on or off");
         }
         return new Card(brand, number, program, cardSet, customCardNumber, next, pinHash, primaryCustomer,
-                alternateCustomer, brandDemographics, customData, thirdPartyUsernames, activatedAt, enrolledAt, version + 1);
+                alternateCustomer, brandDemographics, customData, thirdPartyUsernames, activatedAt, enrolledAt, version + 1,
+                owningLocation);
     }
 
     /** This card with a new PIN (its hash); the version moves on by one. */
     public Card withPinHash(String newPinHash) {
         return new Card(brand, number, program, cardSet, customCardNumber, status, Optional.of(newPinHash),
                 primaryCustomer, alternateCustomer, brandDemographics, customData, thirdPartyUsernames, activatedAt,
-                enrolledAt, version + 1);
+                enrolledAt, version + 1, owningLocation);
+    }
+
+    /** The next version of this card, owned by {@code location} (empty: by none). */
+    public Card withOwningLocation(Optional<LocationId> location) {
+        return new Card(brand, number, program, cardSet, customCardNumber, status, pinHash, primaryCustomer,
+                alternateCustomer, brandDemographics, customData, thirdPartyUsernames, activatedAt, enrolledAt, version + 1,
+                location);
     }
 
     /** Without the PIN hash and the holder's details: a card may end up in a log line or an assertion message. */

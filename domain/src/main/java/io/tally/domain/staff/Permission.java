@@ -17,5 +17,7 @@ public enum Permission {
     /** Read Explore Data: the program metrics, charts and overviews (within the staff member's scope). */
     EXPLORE_DATA,
     /** Request Report Center exports and download them (a manager's hold only their locations). */
-    EXPORT_REPORTS
+    EXPORT_REPORTS,
+    /** Build segments and see how many cards they hold (admins: a count covers every card of the brand). */
+    BUILD_SEGMENTS
 }

@@ -1,0 +1,236 @@
+package io.tally.domain.segment;
+
+import io.tally.domain.segment.BrandCardsPort.CardsPage;
+import io.tally.domain.shared.Identifiers;
+import io.tally.domain.shared.Outcome;
+import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Reason;
+import io.tally.domain.staff.Permission;
+import io.tally.domain.staff.StaffId;
+import io.tally.domain.staff.StaffScope;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The back office's segment builder: a staff member's visible segments (the brand's base segments made on first
+ * sight), creating one, changing its details, adding and removing filters, and the live count. A segment's filters are
+ * groups joined by the segment's join (AND / OR), each group's filters joined by the group's own.
+ * Staff need {@link Permission#BUILD_SEGMENTS}; what they cannot see answers as not found.
+ */
+public final class SegmentUseCase {
+    /** The live count's page budget: at most this many pages of {@link BrandCardsPort#MAX_PAGE} cards per count. */
+    public static final int COUNT_PAGES = 20;
+    static final StaffId PLATFORM = new StaffId("platform");
+    private static final String NOT_FOUND = "No such segment.";
+    private final SegmentsPort segments;
+    private final BrandCardsPort cards;
+    private final MemberFactsPort facts;
+    private final Function<BrandId, ZoneId> zones;
+    private final RandomSource random;
+    private final Clock clock;
+
+    public SegmentUseCase(SegmentsPort segments, BrandCardsPort cards, MemberFactsPort facts,
+                          Function<BrandId, ZoneId> zones, RandomSource random, Clock clock) {
+        this.segments = segments;
+        this.cards = cards;
+        this.facts = facts;
+        this.zones = zones;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** What a staff member gives when creating a segment or changing its details. */
+    public record Details(String name, String description, String visibility, String locations, String join) {
+    }
+
+    /** The segments {@code scope} sees, base ones first, then by name. */
+    public List<Segment> list(StaffScope scope) {
+        if (!scope.can(Permission.BUILD_SEGMENTS)) {
+            return List.of();
+        }
+        ensureBase(scope.brand());
+        return segments.list(scope.brand()).stream().filter(s -> s.visibleTo(scope))
+                .sorted(Comparator.comparing((Segment s) -> s.visibility() != Visibility.BASE)
+                        .thenComparing(Segment::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    public Optional<Segment> find(StaffScope scope, String id) {
+        if (!scope.can(Permission.BUILD_SEGMENTS) || !Identifiers.isValid(id)) {
+            return Optional.empty();
+        }
+        return segments.find(scope.brand(), new SegmentId(id)).filter(s -> s.visibleTo(scope));
+    }
+
+    public Outcome<Segment> create(StaffScope scope, Details details) {
+        if (!scope.can(Permission.BUILD_SEGMENTS)) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
+        }
+        byte[] b = new byte[8];
+        random.nextBytes(b);
+        SegmentId id = new SegmentId("seg-" + HexFormat.of().formatHex(b));
+        return build(scope, id, details, FilterGroup.all(), 1).flatMap(s -> segments.create(s) ? Outcome.accepted(s)
+                : Outcome.rejected(Reason.INVALID_REQUEST, "Please try again."));
+    }
+
+    public Outcome<Segment> saveDetails(StaffScope scope, String id, Details details) {
+        return change(scope, id, s -> build(scope, s.id(), details,
+                new FilterGroup(join(details.join()).orElse(s.filters().join()), s.filters().members()), s.version() + 1)
+                .map(next -> new Segment(next.brand(), next.id(), next.name(), next.description(), next.visibility(),
+                        s.owner(), next.locations(), next.filters(), next.updatedAt(), next.version())));
+    }
+
+    /**
+     * Adds the filter that {@code params} describe ({@link FilterCodec}) to group {@code group} (1-based), or to a new
+     * group joined by {@code newGroupJoin} when {@code group} is 0 or past the last.
+     */
+    public Outcome<Segment> addFilter(StaffScope scope, String id, int group, String newGroupJoin,
+                                      Map<String, String> params) {
+        FilterCodec.Decoded decoded = FilterCodec.decode(params);
+        if (decoded.filter().isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, decoded.problem());
+        }
+        return change(scope, id, s -> {
+            List<SegmentFilter> groups = new ArrayList<>(s.filters().members());
+            if (group >= 1 && group <= groups.size() && groups.get(group - 1) instanceof FilterGroup g) {
+                List<SegmentFilter> members = new ArrayList<>(g.members());
+                members.add(decoded.filter().get());
+                return next(s, replace(groups, group - 1, new FilterGroup(g.join(), members)));
+            }
+            groups.add(new FilterGroup(join(newGroupJoin).orElse(FilterGroup.Join.AND), List.of(decoded.filter().get())));
+            return next(s, groups);
+        });
+    }
+
+    /** Removes filter {@code index} of group {@code group} (both 1-based); an emptied group goes too. */
+    public Outcome<Segment> removeFilter(StaffScope scope, String id, int group, int index) {
+        return change(scope, id, s -> {
+            List<SegmentFilter> groups = new ArrayList<>(s.filters().members());
+            if (group < 1 || group > groups.size() || !(groups.get(group - 1) instanceof FilterGroup g)
+                    || index < 1 || index > g.members().size()) {
+                return Outcome.rejected(Reason.INVALID_REQUEST, "That filter is no longer there.");
+            }
+            List<SegmentFilter> members = new ArrayList<>(g.members());
+            members.remove(index - 1);
+            if (members.isEmpty()) {
+                groups.remove(group - 1);
+            } else {
+                groups.set(group - 1, new FilterGroup(g.join(), members));
+            }
+            return next(s, groups);
+        });
+    }
+
+    /**
+     * The live count: the segment evaluated over the brand's cards page by page, at most {@link #COUNT_PAGES} pages
+     * (2,000 cards); exact when the last page came within the budget, "at least" otherwise. Cost: per page one query
+     * of the cards plus the member facts of each card (one ledger head read per card).
+     */
+    public SegmentCount count(StaffScope scope, Segment segment) {
+        if (!scope.can(Permission.BUILD_SEGMENTS) || !segment.visibleTo(scope)) {
+            throw new IllegalArgumentException("count of a segment the staff member cannot see");
+        }
+        EvaluationContext at = new EvaluationContext(clock.instant(), zones.apply(segment.brand()), Optional.empty());
+        Optional<String> cursor = Optional.empty();
+        long matched = 0;
+        long examined = 0;
+        for (int page = 0; page < COUNT_PAGES; page++) {
+            CardsPage cardsPage = cards.page(segment.brand(), cursor, BrandCardsPort.MAX_PAGE);
+            for (MemberFacts f : facts.facts(cardsPage.cards())) {
+                examined++;
+                if (segment.matches(f, at)) {
+                    matched++;
+                }
+            }
+            cursor = cardsPage.next();
+            if (cursor.isEmpty()) {
+                return new SegmentCount(matched, examined, true);
+            }
+        }
+        return new SegmentCount(matched, examined, false);
+    }
+
+    private Outcome<Segment> change(StaffScope scope, String id, Function<Segment, Outcome<Segment>> edit) {
+        Optional<Segment> found = find(scope, id);
+        if (found.isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
+        }
+        if (!found.get().editableBy(scope)) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "Base segments are made by the platform and cannot be changed.");
+        }
+        return edit.apply(found.get()).flatMap(next -> segments.update(next) ? Outcome.accepted(next)
+                : Outcome.rejected(Reason.INVALID_REQUEST, "Someone changed this segment meanwhile: look again and retry."));
+    }
+
+    private Outcome<Segment> next(Segment s, List<SegmentFilter> groups) {
+        try {
+            return Outcome.accepted(new Segment(s.brand(), s.id(), s.name(), s.description(), s.visibility(), s.owner(),
+                    s.locations(), new FilterGroup(s.filters().join(), groups), clock.instant(), s.version() + 1));
+        } catch (IllegalArgumentException e) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "A segment has at most " + FilterGroup.MAX_FILTERS + " filters.");
+        }
+    }
+
+    private Outcome<Segment> build(StaffScope scope, SegmentId id, Details d, FilterGroup filters, long version) {
+        Optional<Visibility> visibility = Arrays.stream(Visibility.values())
+                .filter(v -> v.name().equalsIgnoreCase(d.visibility() == null ? "" : d.visibility().strip())).findFirst();
+        if (visibility.isEmpty() || visibility.get() == Visibility.BASE) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "Choose shared, private, public by location or private by location.");
+        }
+        Set<LocationId> locations = new LinkedHashSet<>();
+        for (String l : (d.locations() == null ? "" : d.locations()).split(",")) {
+            if (!l.isBlank()) {
+                if (!Identifiers.isValid(l.strip())) {
+                    return Outcome.rejected(Reason.INVALID_REQUEST, "Locations are location ids separated by commas.");
+                }
+                locations.add(new LocationId(l.strip()));
+            }
+        }
+        if (!visibility.get().byLocation()) {
+            locations.clear();
+        }
+        FilterGroup root = new FilterGroup(join(d.join()).orElse(filters.join()), filters.members());
+        try {
+            return Outcome.accepted(new Segment(scope.brand(), id, d.name() == null ? "" : d.name(), d.description(),
+                    visibility.get(), scope.staff(), locations, root, clock.instant(), version));
+        } catch (IllegalArgumentException e) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "Give a name of 1-" + Segment.MAX_NAME
+                    + " characters, a description of at most " + Segment.MAX_DESCRIPTION
+                    + " and, for a segment by location, 1-" + Segment.MAX_LOCATIONS + " locations.");
+        }
+    }
+
+    /** The brand's base segments (members, non-members), created once: a lost race is the same segment. */
+    private void ensureBase(BrandId brand) {
+        if (segments.find(brand, new SegmentId("base-members")).isPresent()) {
+            return;
+        }
+        segments.create(new Segment(brand, new SegmentId("base-members"), "Members", "Cards enrolled in the loyalty program.",
+                Visibility.BASE, PLATFORM, Set.of(), FilterGroup.all(new SegmentFilter.EnrollmentStatus(true)),
+                clock.instant(), 1));
+        segments.create(new Segment(brand, new SegmentId("base-non-members"), "Identified non-members",
+                "Cards handed out but not enrolled.", Visibility.BASE, PLATFORM, Set.of(),
+                FilterGroup.all(new SegmentFilter.EnrollmentStatus(false)), clock.instant(), 1));
+    }
+
+    private static Optional<FilterGroup.Join> join(String text) {
+        return Arrays.stream(FilterGroup.Join.values()).filter(j -> j.name().equalsIgnoreCase(text == null ? "" : text.strip()))
+                .findFirst();
+    }
+
+    private static List<SegmentFilter> replace(List<SegmentFilter> list, int index, SegmentFilter with) {
+        list.set(index, with);
+        return list;
+    }
+}

@@ -1,0 +1,157 @@
+package io.tally.local.office;
+
+import static io.tally.local.office.OfficeTestSupport.DEMO;
+import static io.tally.local.office.OfficeTestSupport.check;
+import static io.tally.local.office.OfficeTestSupport.fill;
+import static io.tally.local.office.OfficeTestSupport.signIn;
+import static io.tally.local.office.OfficeTestSupport.signOut;
+import static io.tally.local.office.OfficeTestSupport.visit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardNumberGenerator;
+import io.tally.domain.card.Customer;
+import io.tally.domain.program.CardSet;
+import io.tally.domain.program.CardSetId;
+import io.tally.domain.program.ProgramId;
+import io.tally.domain.segment.FilterGroup;
+import io.tally.domain.segment.Segment;
+import io.tally.domain.segment.SegmentFilter;
+import io.tally.domain.staff.Role;
+import io.tally.dynamo.dynalite.LocalDynamo;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.local.LocalTally;
+import io.tally.local.portal.Browser;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The segment builder in headless Chromium, without any script of ours: an admin creates a segment, adds filters in
+ * two groups (a refused filter first), sees the live count of the cards it holds, removes a filter and sees the count
+ * grow; a customer-service member has no segments. Every page passes axe-core and is kept as a screenshot.
+ */
+class SegmentBuilderBrowserIT {
+    private static final String PASSWORD = "Segments-Admin-42";
+    private static LocalTally tally;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        tally = OfficeTestSupport.start("office-segments");
+        browser = OfficeTestSupport.browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        OfficeTestSupport.close(tally, browser);
+    }
+
+    private static String main() {
+        return browser.driver().findElement(By.tagName("main")).getText();
+    }
+
+    private static void post(String actionEnd) {
+        OfficeTestSupport.clickAndWait(browser,
+                browser.driver().findElement(By.cssSelector("form[action$='" + actionEnd + "'] button[type=submit]")));
+    }
+
+    private static void choose(String name, String value) {
+        new Select(browser.driver().findElement(By.name(name))).selectByValue(value);
+    }
+
+    private static void follow(String linkText) {
+        OfficeTestSupport.clickAndWait(browser, browser.driver().findElement(By.linkText(linkText)));
+    }
+
+    @Test
+    void an_admin_builds_a_segment_and_sees_its_count() {
+        handOut("Ada", "F", LocalDate.of(1990, 2, 28), "SW1A 1AA", true);
+        handOut("Bea", "F", LocalDate.of(1985, 7, 1), "SW19 2AA", false);
+        handOut("Cal", "M", LocalDate.of(1970, 2, 28), "LS1 4AP", true);
+        OfficeTestSupport.readyStaff(tally, browser, DEMO, "segments.admin@example.com", PASSWORD, Role.ADMIN);
+        signIn(tally, browser, "segments.admin@example.com", PASSWORD);
+
+        visit(tally, browser, "/segments", "segments-list");
+        assertTrue(main().contains("Members") && main().contains("Identified non-members"), "base segments: " + main());
+        fill(browser, "name", "Segmentson family");
+        fill(browser, "description", "The test's customers");
+        post("/admin/segments");
+        assertTrue(main().contains("Saved."), main());
+        check(browser, "segments-created");
+        String segmentPath = browser.driver().getCurrentUrl().replaceAll("^.*/admin", "").replaceAll("\\?.*$", "");
+
+        follow("Add a filter: Fields (text)");
+        check(browser, "segments-add-text");
+        fill(browser, "field", "lastName");
+        post("/add/text");
+        assertTrue(main().contains("Fields (text): text is required"), main());
+        check(browser, "segments-refused");
+        fill(browser, "field", "lastName");
+        fill(browser, "text", "segmentson");
+        post("/add/text");
+        assertTrue(main().contains("Cards in this segment: 3 ("), main());
+
+        follow("Add a filter: Customer occasion");
+        choose("groupJoin", "OR");
+        choose("occasion", "birthday");
+        fill(browser, "fromDay", "02-28");
+        fill(browser, "toDay", "02-29");
+        post("/add/occasion");
+        follow("Add a filter: Enrollment status");
+        choose("group", "2");
+        choose("enrolled", "no");
+        post("/add/enrollment-status");
+        assertTrue(main().contains("Cards in this segment: 3 ("), "Ada, Cal (28 Feb) OR Bea (not enrolled): " + main());
+        follow("Add a filter: Gender");
+        choose("group", "1");
+        fill(browser, "gender", "f");
+        post("/add/gender");
+        assertTrue(main().contains("Cards in this segment: 2 ("), "Ada and Bea: " + main());
+        check(browser, "segments-built");
+
+        try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
+            Segment stored = new DynamoStorage(dynamo, tally.endpoints().tableName()).segments()
+                    .list(DEMO).stream().filter(s -> s.name().equals("Segmentson family")).findFirst().orElseThrow();
+            assertEquals(2, stored.filters().members().size());
+            assertEquals(FilterGroup.Join.OR, ((FilterGroup) stored.filters().members().get(1)).join());
+            assertEquals(SegmentFilter.Gender.is("f"), ((FilterGroup) stored.filters().members().get(0)).members().get(1));
+        }
+
+        post(segmentPath + "/remove/1/2");
+        assertTrue(main().contains("Cards in this segment: 3 ("), "without the gender filter: " + main());
+        check(browser, "segments-removed");
+
+        signOut(browser);
+        OfficeTestSupport.readyStaff(tally, browser, DEMO, "segments.service@example.com", PASSWORD, Role.SERVICE);
+        signIn(tally, browser, "segments.service@example.com", PASSWORD);
+        browser.open(OfficeTestSupport.url(tally, "/segments"));
+        assertEquals("Not found", OfficeTestSupport.heading(browser));
+    }
+
+    /** A card of the demo loyalty set, handed out to a Segmentson (enrolled or not). */
+    private static void handOut(String first, String gender, LocalDate born, String postal, boolean enrolled) {
+        try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
+            DynamoStorage storage = new DynamoStorage(dynamo, tally.endpoints().tableName());
+            CardSet set = new CardSet(DEMO, new CardSetId("LOYAL01"), new ProgramId("LOYALTY"), "x", "7777", 19);
+            CardNumber number = new CardNumberGenerator(bytes -> new SecureRandom().nextBytes(bytes)).next(set);
+            Card card = Card.unallocated(DEMO, number, set.program(), set.id());
+            storage.cards().create(card);
+            Card active = card.activated("hash", Instant.parse("2026-12-01T10:00:00Z"), Optional.of(new Customer(first,
+                    "Segmentson", null, null, null, null, null, null, postal, "GB", born, gender)));
+            storage.cards().allocate(active);
+            storage.cards().update(active.withProfile(Optional.empty(), active.primaryCustomer(), Optional.empty(), Map.of(),
+                    Map.of(), Map.of(), enrolled ? Optional.of(Instant.parse("2026-12-01T10:00:00Z")) : Optional.empty()));
+        }
+    }
+}
