@@ -33,6 +33,8 @@ public abstract class CustomerScoresContract {
         StoredScore next = new StoredScore(brand, card, DAY.plusDays(1), new CustomerScore(24, 10, 25, 3));
         port().putScore(next);
         assertEquals(Optional.of(next), port().score(brand, card));
+        port().putScore(first);
+        assertEquals(Optional.of(next), port().score(brand, card), "an earlier day never overwrites a later one");
         assertTrue(port().score(ContractData.freshBrand(), card).isEmpty());
     }
 

@@ -23,7 +23,8 @@ public final class InMemoryCustomerScores implements CustomerScoresPort {
     @Override
     public synchronized void putScore(StoredScore score) {
         scoreWrites++;
-        scores.put(score.brand().value() + "|" + score.card().value(), score);
+        scores.merge(score.brand().value() + "|" + score.card().value(), score,
+                (old, next) -> old.asOf().isAfter(next.asOf()) ? old : next);
     }
 
     @Override

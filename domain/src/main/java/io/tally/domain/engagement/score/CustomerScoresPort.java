@@ -12,7 +12,7 @@ public interface CustomerScoresPort {
     /** The card's stored score; empty before the job first scored it. */
     Optional<StoredScore> score(BrandId brand, CardNumber card);
 
-    /** Stores (replaces) the card's score. */
+    /** Stores (replaces) the card's score unless a score of a later day is stored (an overlapping older run). */
     void putScore(StoredScore score);
 
     /** The brand's newest breakdown; empty before the job's first run over the brand. */
