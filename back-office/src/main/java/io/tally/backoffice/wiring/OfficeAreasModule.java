@@ -35,6 +35,7 @@ import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CardEngagementUseCase;
+import io.tally.domain.engagement.score.ScoreBreakdownUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
@@ -132,6 +133,7 @@ final class OfficeAreasModule {
                 new BrandZones(configs, clock), clock);
         ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
                 clock);
-        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
+        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs),
+                new ScoreBreakdownUseCase(storage.customerScores()));
     }
 }
