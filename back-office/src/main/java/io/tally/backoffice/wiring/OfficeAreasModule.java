@@ -43,6 +43,7 @@ import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -114,7 +115,8 @@ final class OfficeAreasModule {
         CustomerServiceUseCase service = new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
                 storage.cardLocations(), storage.activityLog(), cursors, clock);
         return new CustomerServicePages(service, storage.programs(), locations, clock,
-                new CardEngagementUseCase(service, storage.cardEvents(), storage.cardStats()));
+                new CardEngagementUseCase(service, storage.cardEvents(), storage.cardStats(),
+                        Optional.of(storage.customerScores())));
     }
 
     @Provides
