@@ -17,6 +17,7 @@ import io.tally.domain.account.MemberSessionsPort;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.engagement.CardEventsPort;
 import io.tally.domain.engagement.CardStatsPort;
+import io.tally.domain.engagement.score.CustomerScoresPort;
 import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.segment.SegmentsPort;
@@ -90,6 +91,11 @@ public final class DynamoStorage {
     /** A card's statistics (A74, A75). */
     public CardStatsPort cardStats() {
         return new DynamoCardStats(table);
+    }
+
+    /** Customer scores per card and each brand's breakdown (A77, A78). */
+    public CustomerScoresPort customerScores() {
+        return new DynamoCustomerScores(table);
     }
 
     public CardPort cards() {

@@ -77,6 +77,10 @@ public final class Keys {
      */
     public static final String CARD_LEDGER_STATS_SK = "STATS#LEDGER";
     public static final String CARD_EVENT_STATS_SK = "STATS#EVENTS";
+    /** A card's customer score (A77): {@code CARD#n / STATS#SCORE}, beside its statistics. */
+    public static final String CARD_SCORE_SK = "STATS#SCORE";
+    /** A brand's customer score breakdown (A78): {@code BRAND#b / SCORES#BREAKDOWN}. */
+    public static final String SCORE_BREAKDOWN_SK = "SCORES#BREAKDOWN";
 
     public static String cardSetSk(String cardSet) {
         return "CSET#" + cardSet;

@@ -30,7 +30,15 @@ public final class PeriodicJobs {
      */
     public static final PeriodicJob ROLLUPS = new PeriodicJob("rollups", FunctionId.JOBS, Duration.ofMinutes(15));
 
-    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS);
+    /**
+     * Scores every brand's handed-out cards as of the last whole UTC day (issue 14's customer score) and stores each
+     * brand's breakdown; the runs after the first of a day write nothing.
+     */
+    public static final PeriodicJob CUSTOMER_SCORES = new PeriodicJob("customer-scores", FunctionId.JOBS,
+            Duration.ofHours(6));
+
+    public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS,
+            CUSTOMER_SCORES);
 
     private PeriodicJobs() {
     }

@@ -15,6 +15,7 @@ import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.engagement.CardStatsListener;
 import io.tally.domain.engagement.RecordEventUseCase;
 import io.tally.domain.engagement.RecordedEventsListener;
+import io.tally.domain.engagement.score.ScoreCardsUseCase;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -47,6 +48,7 @@ import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.RateLimiter;
 import io.tally.lambda.http.RequestLog;
 import io.tally.lambda.http.RequestRefs;
+import io.tally.lambda.jobs.CustomerScoresTask;
 import io.tally.lambda.jobs.EnrollmentCompletionTask;
 import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
@@ -168,7 +170,9 @@ final class AppModule {
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
                 new EnrollmentCompletionTask(completeEnrollments::get),
-                new RollupsTask(storage.brandList(), rollups, explore, json, System.out)), clock);
+                new RollupsTask(storage.brandList(), rollups, explore, json, System.out),
+                new CustomerScoresTask(storage.brandList(), new ScoreCardsUseCase(storage.brandSetup(),
+                        storage.cards(), storage.cardStats(), storage.customerScores()), System.out)), clock);
     }
 
     /** The accounting rollups (issue 13), each brand's days in the zone of its checkout configuration (cached). */

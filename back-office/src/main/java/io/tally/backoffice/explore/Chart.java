@@ -11,9 +11,10 @@ import java.util.function.LongFunction;
  *
  * @param id      the chart's id (its title and description are {@code id-title}, {@code id-desc})
  * @param unit    what the figures count, for the y axis and the table's headers
+ * @param axis    what the x axis runs over ("Day"; "Score range" for the customer score breakdown)
  */
 public record Chart(String id, String title, String description, String unit, List<Line> lines, List<String> days,
-                    List<Tick> xTicks, List<Tick> yTicks, List<Row> rows) {
+                    List<Tick> xTicks, List<Tick> yTicks, List<Row> rows, String axis) {
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
     static final int LEFT = 72;
@@ -69,6 +70,12 @@ public record Chart(String id, String title, String description, String unit, Li
     }
 
     static Chart of(String id, String title, String description, String unit, List<String> days, List<Series> series) {
+        return of(id, title, description, unit, days, series, "Day");
+    }
+
+    /** A chart over {@code points} named by {@code axis} instead of days. */
+    static Chart of(String id, String title, String description, String unit, List<String> days, List<Series> series,
+                    String axis) {
         long max = 0;
         for (Series s : series) {
             for (long v : s.figures()) {
@@ -114,7 +121,7 @@ public record Chart(String id, String title, String description, String unit, Li
             }
             rows.add(new Row(days.get(d), values));
         }
-        return new Chart(id, title, description, unit, lines, days, xTicks, yTicks, rows);
+        return new Chart(id, title, description, unit, lines, days, xTicks, yTicks, rows, axis);
     }
 
     /**

@@ -12,6 +12,9 @@ import io.tally.backoffice.http.OfficeResponse;
 import io.tally.backoffice.http.OfficeRouter;
 import io.tally.backoffice.http.View.Page;
 import io.tally.backoffice.templates.explore.JteexploreGenerated;
+import io.tally.domain.engagement.score.ScoreBreakdown;
+import io.tally.domain.engagement.score.ScoreBreakdownUseCase;
+import io.tally.domain.engagement.score.ScoreBreakdownUseCase.Breakdown;
 import io.tally.domain.program.ProgramKind;
 import io.tally.domain.report.ExploreDataUseCase;
 import io.tally.domain.report.ExploreReport;
@@ -37,9 +40,11 @@ import java.util.function.LongFunction;
 public final class ExplorePages implements OfficeArea {
     private static final List<String> PRESETS = List.of("7", "30", "90", "custom");
     private final ExploreDataUseCase explore;
+    private final ScoreBreakdownUseCase scores;
 
-    public ExplorePages(ExploreDataUseCase explore) {
+    public ExplorePages(ExploreDataUseCase explore, ScoreBreakdownUseCase scores) {
         this.explore = explore;
+        this.scores = scores;
     }
 
     @Override
@@ -79,19 +84,24 @@ public final class ExplorePages implements OfficeArea {
         }
         Picker picker = new Picker(options, fromText.isEmpty() ? from.toString() : fromText,
                 toText.isEmpty() ? to.toString() : toText);
-        ExploreView view = view(report.get(), picker, error);
+        ExploreView view = view(report.get(), picker, error, scores.breakdown(c.scope()));
         Page page = c.page("Explore Data", "explore");
         return OfficeResponse.html(error == null ? 200 : 400, Html.render(o -> JteexploreGenerated.render(o, null, page, view)));
     }
 
     static ExploreView view(ExploreReport r, Picker picker, String error) {
+        return view(r, picker, error, Optional.empty());
+    }
+
+    /** With the customer score breakdown (headline, chart and table) when the scoring job has stored one. */
+    static ExploreView view(ExploreReport r, Picker picker, String error, Optional<Breakdown> scores) {
         ExploreReport.Totals t = r.totals();
         LongFunction<String> money = v -> Figures.amount(v, r.currencyScale());
         LongFunction<String> points = v -> Figures.amount(v, r.pointsScale());
         LongFunction<String> count = Long::toString;
         String currency = r.currency().replace("Currency:", "");
         List<String> days = r.days().stream().map(LocalDate::toString).toList();
-        List<Chart> charts = List.of(
+        List<Chart> charts = new ArrayList<>(List.of(
                 Chart.of("gift-activity", "Gift activity", "Currency issued to and redeemed from gift cards per day, in "
                         + currency + ".", currency, days, List.of(
                         new Chart.Series("Issued", r.series().get(Series.GIFT_ISSUED), money),
@@ -105,7 +115,8 @@ public final class ExplorePages implements OfficeArea {
                         new Chart.Series("New loyalty cards", r.series().get(Series.NEW_LOYALTY_CARDS), count))),
                 Chart.of("member-visits", "Member visits", "Member visits per day (90-minute periods with a gift or "
                         + "loyalty transaction, per card).", "visits", days, List.of(
-                        new Chart.Series("Member visits", r.series().get(Series.MEMBER_VISITS), count))));
+                        new Chart.Series("Member visits", r.series().get(Series.MEMBER_VISITS), count)))));
+        scores.ifPresent(b -> charts.add(scoreChart(b)));
         List<Headline> headlines = List.of(
                 new Headline("new-gift-cards", "New gift cards", count.apply(t.newGiftCards()),
                         "Gift cards activated (their first transaction) in the period."),
@@ -131,8 +142,10 @@ public final class ExplorePages implements OfficeArea {
                         "Transactions that issued rewards on reward program cards."),
                 new Headline("reward-redemptions", "Reward redemptions", count.apply(t.rewardRedemptions()),
                         "Transactions that redeemed rewards on reward program cards."),
-                new Headline("customer-scores", "Customer score breakdown", "Not available yet",
-                        "Joins when customer scores exist (issue 14); no figures are shown until then."));
+                scores.map(b -> new Headline("customer-scores", "Customer score breakdown", b.cards() + " cards scored",
+                        "Cards per score range as of the end of " + b.asOf() + " (UTC); see the chart below."))
+                        .orElseGet(() -> new Headline("customer-scores", "Customer score breakdown", "Not available yet",
+                                "Shown once the scoring job has scored the brand's cards (brand-wide staff only).")));
         List<ProgramLine> gift = new ArrayList<>();
         List<ProgramLine> loyalty = new ArrayList<>();
         List<ProgramLine> reward = new ArrayList<>();
@@ -170,6 +183,14 @@ public final class ExplorePages implements OfficeArea {
         String period = r.from() + " to " + r.to() + (!r.days().isEmpty() && r.days().size() < ChronoUnit.DAYS.between(r.from(), r.to()) + 1
                 ? " (figures up to today, " + r.days().get(r.days().size() - 1) + ")" : "");
         return new ExploreView(picker, period, headlines, charts, gift, loyalty, reward, commerce, skus, error);
+    }
+
+    static Chart scoreChart(Breakdown b) {
+        List<String> ranges = b.lines().stream().map(l -> l.name() + " (" + l.label() + ")").toList();
+        return Chart.of("score-breakdown", "Customer score breakdown", "Cards per customer score range as of the end of "
+                + b.asOf() + " (UTC); a score of 0 means no activity at all.", "cards", ranges, List.of(
+                new Chart.Series("Cards", b.lines().stream().map(ScoreBreakdown.Line::cards).toList(), Long::toString)),
+                "Score range");
     }
 
     private static Optional<LocalDate> day(String text) {

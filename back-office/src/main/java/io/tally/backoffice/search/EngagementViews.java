@@ -8,7 +8,10 @@ import io.tally.domain.engagement.CardEventStats;
 import io.tally.domain.engagement.CardLedgerStats;
 import io.tally.domain.engagement.CardStats;
 import io.tally.domain.engagement.RecordedEvent;
+import io.tally.domain.engagement.score.ScoreRanges;
+import io.tally.domain.engagement.score.StoredScore;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,9 @@ final class EngagementViews {
         if (engagement.isEmpty()) {
             return new EngagementView(List.of(), List.of());
         }
-        return new EngagementView(stats(engagement.get().stats()),
+        List<Fact> facts = new ArrayList<>(stats(engagement.get().stats()));
+        facts.add(score(engagement.get().score()));
+        return new EngagementView(facts,
                 engagement.get().events().stream().map(EngagementViews::row).toList());
     }
 
@@ -40,6 +45,17 @@ final class EngagementViews {
                 new Fact("Events by category", counts(e.byCategory())),
                 new Fact("Events by sentiment", counts(e.bySentiment())),
                 new Fact("Last activity", s.lastActivity().map(Amounts::time).orElse("—")));
+    }
+
+    /** The score, its named range and its four parts, as of the day the scoring job computed it. */
+    static Fact score(Optional<StoredScore> stored) {
+        return new Fact("Customer score", stored.map(s -> {
+            int total = s.score().total();
+            String range = ScoreRanges.DEFAULT.of(total).map(r -> r.name() + ", " + r.label()).orElse("no activity");
+            return total + " (" + range + "; recency " + s.score().recency() + ", frequency " + s.score().frequency()
+                    + ", spend " + s.score().spend() + ", engagement " + s.score().engagement() + "; as of "
+                    + s.asOf() + ")";
+        }).orElse("not scored yet"));
     }
 
     private static EventRow row(RecordedEvent e) {

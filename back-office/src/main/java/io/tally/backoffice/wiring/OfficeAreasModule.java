@@ -39,6 +39,7 @@ import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CardEngagementUseCase;
+import io.tally.domain.engagement.score.ScoreBreakdownUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
@@ -46,6 +47,7 @@ import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -117,7 +119,8 @@ final class OfficeAreasModule {
         CustomerServiceUseCase service = new CustomerServiceUseCase(storage.cards(), storage.cardLedger(), storage.coupons(),
                 storage.cardLocations(), storage.activityLog(), cursors, clock);
         return new CustomerServicePages(service, storage.programs(), locations, clock,
-                new CardEngagementUseCase(service, storage.cardEvents(), storage.cardStats()));
+                new CardEngagementUseCase(service, storage.cardEvents(), storage.cardStats(),
+                        Optional.of(storage.customerScores())));
     }
 
     @Provides
@@ -136,7 +139,8 @@ final class OfficeAreasModule {
                 new BrandZones(configs, clock), clock);
         ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
                 clock);
-        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs));
+        return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs),
+                new ScoreBreakdownUseCase(storage.customerScores()));
     }
 
     @Provides

@@ -5,6 +5,8 @@ import io.tally.domain.engagement.CardEventsPort;
 import io.tally.domain.engagement.CardStats;
 import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.engagement.RecordedEvent;
+import io.tally.domain.engagement.score.CustomerScoresPort;
+import io.tally.domain.engagement.score.StoredScore;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.staff.StaffScope;
 import java.util.List;
@@ -22,22 +24,34 @@ public final class CardEngagementUseCase {
     private final CustomerServiceUseCase service;
     private final CardEventsPort events;
     private final CardStatsPort stats;
+    private final Optional<CustomerScoresPort> scores;
 
     public CardEngagementUseCase(CustomerServiceUseCase service, CardEventsPort events, CardStatsPort stats) {
+        this(service, events, stats, Optional.empty());
+    }
+
+    /** With the card's customer score as the scoring job last stored it. */
+    public CardEngagementUseCase(CustomerServiceUseCase service, CardEventsPort events, CardStatsPort stats,
+                                 Optional<CustomerScoresPort> scores) {
         this.service = service;
         this.events = events;
         this.stats = stats;
+        this.scores = scores;
     }
 
-    /** The card's newest events (newest first) and its statistics. */
-    public record CardEngagement(List<RecordedEvent> events, CardStats stats) {
+    /** The card's newest events (newest first), its statistics and its stored customer score (empty before the job). */
+    public record CardEngagement(List<RecordedEvent> events, CardStats stats, Optional<StoredScore> score) {
         public CardEngagement {
             events = List.copyOf(events);
+        }
+
+        public CardEngagement(List<RecordedEvent> events, CardStats stats) {
+            this(events, stats, Optional.empty());
         }
     }
 
     public Optional<CardEngagement> of(StaffScope scope, CardNumber card) {
         return service.card(scope, card).map(c -> new CardEngagement(events.newest(scope.brand(), card, EVENTS_SHOWN),
-                stats.stats(scope.brand(), card)));
+                stats.stats(scope.brand(), card), scores.flatMap(s -> s.score(scope.brand(), card))));
     }
 }

@@ -65,6 +65,8 @@ class ExploreDataBrowserIT {
         awaitActivity(tally, 3);
         String job = tally.runJob(PeriodicJobs.ROLLUPS.name());
         assertTrue(job.contains("brands"), job);
+        String scores = tally.runJob(PeriodicJobs.CUSTOMER_SCORES.name());
+        assertTrue(scores.contains("brands scored"), scores);
         readyStaff(tally, browser, DEMO, "analyst@example.com", PASSWORD, Role.ANALYST);
         awaitSignedOut(browser);
         readyStaff(tally, browser, DEMO, "online.manager@example.com", PASSWORD, Role.MANAGER, "ONLINE");
@@ -93,13 +95,15 @@ class ExploreDataBrowserIT {
         assertEquals("20.0 %", metric("lift-percent"));
         assertEquals(Long.toString(points), metric("points-issued"));
         assertEquals("0.0 %", metric("redemption-rate"));
-        assertEquals("Not available yet", metric("customer-scores"));
         assertEquals("2", metric("orders"));
         assertEquals("16.50 USD", metric("sales"));
         assertEquals("8.25 USD", metric("average-order-value"));
         assertEquals("2.00", metric("items-per-basket"));
         assertEquals(List.of("1 LATTE 3", "2 BAGEL 1"), rows("top-skus"));
         assertEquals(List.of("Gift cards Gift 1 25.00 10.00 40.0 % 2.00 2"), rows("gift-programs"));
+        String scored = metric("customer-scores");
+        assertTrue(scored.endsWith(" cards scored"), scored);
+        assertEquals(scored.replace(" cards scored", ""), scoreBreakdownSum());
         signOut(browser);
         awaitSignedOut(browser);
     }
@@ -111,8 +115,29 @@ class ExploreDataBrowserIT {
         assertEquals(List.of("0.00", "0.00"), chartSums("gift-activity", 2));
         assertEquals("0", metric("member-visits"));
         assertEquals("0", metric("orders"));
+        assertEquals("Not available yet", metric("customer-scores"), "scores are brand-wide");
         signOut(browser);
         awaitSignedOut(browser);
+    }
+
+    /**
+     * The score breakdown's SVG against its table: a row and a marker per named range (then "No activity"), each marker
+     * carrying its row's figure; answers the cards counted in all rows.
+     */
+    private static String scoreBreakdownSum() {
+        WebElement svg = browser.driver().findElement(By.cssSelector("svg[data-chart='score-breakdown']"));
+        List<WebElement> markers = svg.findElements(By.cssSelector("g.series circle, g.series rect"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#score-breakdown-table tbody tr"));
+        assertEquals(List.of("Newbies (1-25)", "Climbers (26-50)", "Regulars (51-75)", "Rockstars (76-100)",
+                "No activity (0)"), rows.stream().map(r -> r.findElement(By.tagName("th")).getText()).toList());
+        assertEquals(rows.size(), markers.size());
+        long sum = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = rows.get(r).findElement(By.tagName("td")).getText();
+            assertEquals(cell, markers.get(r).getAttribute("data-value"));
+            sum += Long.parseLong(cell);
+        }
+        return Long.toString(sum);
     }
 
     /**
