@@ -147,7 +147,8 @@ final class OfficeAreasModule {
     @IntoSet
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, RandomSource random, Clock clock) {
         LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
-                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()), clock);
+                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
+                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()), clock);
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(), facts,
                 new BrandZones(storage.checkoutConfig(), clock), random, clock));
     }

@@ -36,10 +36,19 @@ public final class LedgerMemberFacts implements MemberFactsPort {
     private final CardPort cards;
     private final LocationsPort locations;
     private final Function<Card, MemberStatistics> statistics;
+    private final Function<Card, Optional<Integer>> scores;
     private final Clock clock;
 
     public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
                              Function<Card, MemberStatistics> statistics, Clock clock) {
+        this(ledger, cards, locations, statistics, card -> Optional.empty(), clock);
+    }
+
+    /** With the customer score the scores job stored for each card ({@code scores}: empty before its first run). */
+    public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
+                             Function<Card, MemberStatistics> statistics, Function<Card, Optional<Integer>> scores,
+                             Clock clock) {
+        this.scores = scores;
         this.ledger = ledger;
         this.cards = cards;
         this.locations = locations;
@@ -61,7 +70,7 @@ public final class LedgerMemberFacts implements MemberFactsPort {
             CardState state = read.get().head().map(h -> Settlement.settled(h, clock.instant())).orElse(CardState.EMPTY);
             Map<ValueTypeKey, Long> balances = state.balanceList().stream()
                     .collect(Collectors.toMap(Balance::key, Balance::available));
-            facts.add(new MemberFacts(card, balances, Optional.empty(), statistics.apply(card), List.of(), 0,
+            facts.add(new MemberFacts(card, balances, scores.apply(card), statistics.apply(card), List.of(), 0,
                     card.primaryCustomer().map(c -> c.addressPoint()),
                     card.owningLocation().map(places::get)));
         }
