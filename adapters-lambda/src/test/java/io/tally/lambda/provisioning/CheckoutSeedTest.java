@@ -146,7 +146,19 @@ class CheckoutSeedTest {
         var report = apply.putCampaigns(DEMO, seed);
         assertEquals(1, report.itemsChanged());
         assertTrue(apply.putCampaigns(DEMO, seed).changedNothing());
-        assertEquals(6, checkouts.load(DEMO).campaigns().size());
+        assertEquals(7, checkouts.load(DEMO).campaigns().size());
+
+        var rated = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "GOOD-REVIEW", "conditions": [{"kind": "eventOfCategory", "category": "review",
+                                "minValue": "4.5"}], "results": [{"kind": "award", "valueType": "Points", "amount": "20"}]}]}""");
+        assertEquals(1, apply.putCampaigns(DEMO, rated).itemsChanged());
+        assertTrue(checkouts.load(DEMO).campaigns().stream().filter(c -> c.id().value().equals("GOOD-REVIEW")).findFirst()
+                .orElseThrow().onEvent());
+        var awardAtCheckout = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "BAD", "conditions": [{"kind": "inBasket", "tag": "food"}],
+                                "results": [{"kind": "award", "valueType": "Points", "amount": "5"}]}]}""");
+        var bad = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, awardAtCheckout));
+        assertTrue(bad.getMessage().contains("an award is the result of an event campaign"), bad.getMessage());
 
         var unknownTag = new SeedJson().readCampaigns("""
                 {"campaigns": [{"id": "TEA", "conditions": [{"kind": "inBasket", "tag": "tea"}],
