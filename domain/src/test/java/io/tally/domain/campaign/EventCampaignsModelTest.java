@@ -21,6 +21,7 @@ import io.tally.domain.fakes.Crash;
 import io.tally.domain.fakes.ForwardingCardLedgerPort;
 import io.tally.domain.fakes.InMemoryCardEvents;
 import io.tally.domain.fakes.InMemoryEventDefinitions;
+import io.tally.domain.fakes.RandomCrashes;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.fakes.UnreliableDelivery;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -190,22 +191,9 @@ class EventCampaignsModelTest {
     }
 
     /** Kills the consumer right after a write of the award's claim, the budget's slot or the ledger's append, now and then. */
-    private static final class Faults {
-        private final Random random;
-        private boolean on = true;
-
+    private static final class Faults extends RandomCrashes {
         Faults(Random random) {
-            this.random = random;
-        }
-
-        void off() {
-            on = false;
-        }
-
-        private void maybeCrash(String where) {
-            if (on && random.nextInt(6) == 0) {
-                throw new Crash("after " + where);
-            }
+            super(random);
         }
 
         CardLedgerPort ledger(CardLedgerPort inner) {
