@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.engagement.RecordedEvent;
 import io.tally.domain.engagement.Sentiment;
+import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
@@ -22,8 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code recordEvent} end to end on the local stack (demo seed): accepted over HTTP, queued on ElasticMQ, processed by
- * the events consumer into the card's events and statistics (a ledger entry's too); a retry with the same
- * customRequestId answers the same body and the card still holds the event once; refusals queue nothing.
+ * the events consumer into the card's events and statistics (a ledger entry's too) and the demo's event campaign
+ * (REVIEW-50: 50 points for a review); a retry with the same customRequestId answers the same body and the card still
+ * holds the event and its 50 points once; refusals queue nothing.
  */
 class RecordEventIT {
     private static final BrandId DEMO = new BrandId("DEMO");
@@ -43,6 +45,11 @@ class RecordEventIT {
         try (LocalTally closing = tally; DynamoDbClient client = dynamo) {
             // both closed, the client first (try-with-resources closes in reverse order), either may be null
         }
+    }
+
+    private static long points(String card) {
+        return storage.cardLedger().head(DEMO, new CardNumber(card)).orElseThrow().stateAfter()
+                .balance(ValueTypeKey.points()).total();
     }
 
     private static List<RecordedEvent> events(String card) {
@@ -76,11 +83,15 @@ class RecordEventIT {
         assertEquals(Map.of("review", 1L), stats.byCategory());
         assertEquals(Map.of("positive", 1L), stats.bySentiment());
 
+        // the demo's event campaign REVIEW-50 awarded 50 points (entry 1) before the statistics counted the event
+        assertEquals(50, points(card));
+        assertEquals(first, withId.send("recordEvent", body).body(), "another retry answers the first body too");
+
         ok(demo.call("updateBalance", "{\"cardNumber\": \"" + card + "\", \"action\": \"issue\","
                 + " \"amount\": {\"balanceType\": \"Points\", \"amount\": 25}}"));
         Await.until("the issue's statistics", Duration.ofSeconds(30),
-                () -> storage.cardStats().stats(DEMO, new CardNumber(card)).ledger().visits() == 1);
-        assertEquals(1, storage.cardStats().stats(DEMO, new CardNumber(card)).ledger().through());
+                () -> storage.cardStats().stats(DEMO, new CardNumber(card)).ledger().through() == 2);
+        assertEquals(75, points(card), "the review's 50 points once, and the issue's 25");
 
         assertEquals(42, code(demo.call("recordEvent", "{\"cardNumber\": \"" + card + "\", \"categoryId\": \"tweet\"}")));
         assertEquals(6, code(demo.call("recordEvent", "{\"categoryId\": \"review\"}")));

@@ -2,6 +2,7 @@ package io.tally.dynamo.store;
 
 import io.tally.domain.campaign.Campaign;
 import io.tally.domain.campaign.Campaign.AddToBalance;
+import io.tally.domain.campaign.Campaign.Award;
 import io.tally.domain.campaign.Campaign.AllocateCoupon;
 import io.tally.domain.campaign.Campaign.AtLocation;
 import io.tally.domain.campaign.Campaign.AtLocationGroup;
@@ -14,6 +15,7 @@ import io.tally.domain.campaign.Campaign.DaysOfWeek;
 import io.tally.domain.campaign.Campaign.Discount;
 import io.tally.domain.campaign.Campaign.Earn;
 import io.tally.domain.campaign.Campaign.EnrollmentIs;
+import io.tally.domain.campaign.Campaign.EventOfCategory;
 import io.tally.domain.campaign.Campaign.FirstCheckout;
 import io.tally.domain.campaign.Campaign.InBasket;
 import io.tally.domain.campaign.Campaign.Items;
@@ -23,6 +25,7 @@ import io.tally.domain.campaign.Campaign.TimeOfDay;
 import io.tally.domain.campaign.Campaign.TotalAtLeast;
 import io.tally.domain.campaign.Campaign.UseCoupon;
 import io.tally.domain.coupon.CouponSetId;
+import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
@@ -147,6 +150,9 @@ final class CampaignParts {
             return Part.of("firstCheckout");
         } else if (condition instanceof EnrollmentIs c) {
             return Part.of("enrolled").flag(c.enrolled());
+        } else if (condition instanceof EventOfCategory c) {
+            Part p = Part.of("eventOfCategory").values(List.of(c.category()));
+            return c.minValue().map(p::amount).orElse(p);
         }
         throw new IllegalArgumentException("no stored form for condition " + condition);
     }
@@ -165,6 +171,8 @@ final class CampaignParts {
             case "locationGroup" -> new AtLocationGroup(p.ids(LocationGroupId::new));
             case "firstCheckout" -> new FirstCheckout();
             case "enrolled" -> new EnrollmentIs(Boolean.TRUE.equals(p.flag()));
+            case "eventOfCategory" -> new EventOfCategory(new EventCategoryId(p.values().get(0)),
+                    Optional.ofNullable(p.amount()).map(BigDecimal::new));
             default -> throw new IllegalStateException("unknown condition kind " + p.kind());
         };
     }
@@ -182,6 +190,8 @@ final class CampaignParts {
             return Part.of("useCoupon").values(List.of(r.set()));
         } else if (result instanceof Message r) {
             return Part.of("message").text(r.text());
+        } else if (result instanceof Award r) {
+            return Part.of("award").valueType(r.valueType()).amount(r.amount());
         }
         throw new IllegalArgumentException("no stored form for result " + result);
     }
@@ -195,6 +205,7 @@ final class CampaignParts {
             case "allocateCoupon" -> new AllocateCoupon(new CouponSetId(p.values().get(0)));
             case "useCoupon" -> new UseCoupon(new CouponSetId(p.values().get(0)));
             case "message" -> new Message(p.text());
+            case "award" -> new Award(ValueTypeKey.parseText(p.valueType()), p.decimal());
             default -> throw new IllegalStateException("unknown result kind " + p.kind());
         };
     }

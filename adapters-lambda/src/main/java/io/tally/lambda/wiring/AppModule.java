@@ -8,6 +8,7 @@ import dagger.Provides;
 import io.tally.domain.backoffice.CardLocationsListener;
 import io.tally.domain.backoffice.TransactionFacts;
 import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.campaign.EventCampaignsListener;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
@@ -244,15 +245,18 @@ final class AppModule {
     @Provides
     @Singleton
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout,
-                                         CheckoutConfigPort configs, Clock clock, RandomSource random) {
+                                         CheckoutConfigPort configs, Clock clock, RandomSource random,
+                                         CardLedgerWriter writer, LoadProgramsPort programs) {
         // Card locations (a manager's scope over cards) are linked next to the log's recording, recorded events are kept
-        // on their cards and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
+        // on their cards (and fire the brand's event campaigns, each award once) and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
         // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
         // event of a day that has ended is noted late, so the rollup job rolls that day up again.
         LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
         return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
                 List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
                         new RecordedEventsListener(storage.cardEvents()),
+                        new EventCampaignsListener(configs, storage.campaignBudget(), new IssueUseCase(writer, programs),
+                                storage.idempotency(), random, clock),
                         new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents())),
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.campaign.Basket;
+import io.tally.domain.campaign.Campaign;
 import io.tally.domain.campaign.CampaignEngine;
 import io.tally.domain.campaign.CampaignId;
 import io.tally.domain.campaign.CardFacts;
@@ -12,6 +13,7 @@ import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.campaign.Evaluation;
 import io.tally.domain.campaign.PresentedCoupon;
 import io.tally.domain.campaign.Situation;
+import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.coupon.CouponSetId;
@@ -68,8 +70,10 @@ class CheckoutSeedTest {
         CheckoutConfig loaded = checkouts.load(DEMO);
         assertEquals(ValueTypeKey.currency("USD"), loaded.currency());
         assertEquals(ZoneId.of("America/New_York"), loaded.zone());
-        assertEquals(List.of("EARN-WEEKDAY", "EARN-WEEKEND", "PUNCH", "PUNCH-REWARD", "SPRING10"),
+        assertEquals(List.of("EARN-WEEKDAY", "EARN-WEEKEND", "PUNCH", "PUNCH-REWARD", "REVIEW-50", "SPRING10"),
                 loaded.campaigns().stream().map(c -> c.id().value()).toList());
+        assertEquals(new Campaign.EventOfCategory(new EventCategoryId("review"), Optional.empty()),
+                loaded.campaigns().get(4).conditions().get(0));
         assertEquals(Set.of("coffee", "food"), loaded.skuTags().keySet());
         assertEquals(50, coupons.countInSet(DEMO, new CouponSetId("FREE-COFFEE")));
         assertEquals(4, coupons.countInSet(DEMO, new CouponSetId("SPRING10")));
@@ -142,7 +146,19 @@ class CheckoutSeedTest {
         var report = apply.putCampaigns(DEMO, seed);
         assertEquals(1, report.itemsChanged());
         assertTrue(apply.putCampaigns(DEMO, seed).changedNothing());
-        assertEquals(6, checkouts.load(DEMO).campaigns().size());
+        assertEquals(7, checkouts.load(DEMO).campaigns().size());
+
+        var rated = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "GOOD-REVIEW", "conditions": [{"kind": "eventOfCategory", "category": "review",
+                                "minValue": "4.5"}], "results": [{"kind": "award", "valueType": "Points", "amount": "20"}]}]}""");
+        assertEquals(1, apply.putCampaigns(DEMO, rated).itemsChanged());
+        assertTrue(checkouts.load(DEMO).campaigns().stream().filter(c -> c.id().value().equals("GOOD-REVIEW")).findFirst()
+                .orElseThrow().onEvent());
+        var awardAtCheckout = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "BAD", "conditions": [{"kind": "inBasket", "tag": "food"}],
+                                "results": [{"kind": "award", "valueType": "Points", "amount": "5"}]}]}""");
+        var bad = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, awardAtCheckout));
+        assertTrue(bad.getMessage().contains("an award is the result of an event campaign"), bad.getMessage());
 
         var unknownTag = new SeedJson().readCampaigns("""
                 {"campaigns": [{"id": "TEA", "conditions": [{"kind": "inBasket", "tag": "tea"}],

@@ -2,6 +2,7 @@ package io.tally.domain.campaign;
 
 import io.tally.domain.coupon.Coupon;
 import io.tally.domain.coupon.CouponSetId;
+import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.BalanceType;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
@@ -26,7 +27,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A brand-defined rule: when every condition holds at a checkout, its results apply. Evaluated in priority order
+ * A brand-defined rule: when every condition holds at a checkout, its results apply. A campaign whose condition is
+ * {@link EventOfCategory} is an event campaign instead ({@link #onEvent}): it never fires at a checkout, only when a
+ * recorded event of the category is processed ({@link EventCampaignsListener}), and its results are {@link Award}s. Evaluated in priority order
  * (lower first, then by id) by {@link CampaignEngine}, which documents the semantics. Conditions and results are
  * plain data, validated here; each describes itself in words for the operator's listing and the explanations.
  *
@@ -57,6 +60,28 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
         require(priority >= 0 && priority <= MAX_PRIORITY, "priority is 0-" + MAX_PRIORITY);
         require(conditions.size() <= MAX_CONDITIONS, "a campaign has at most " + MAX_CONDITIONS + " conditions");
         require(!results.isEmpty() && results.size() <= MAX_RESULTS, "a campaign has 1-" + MAX_RESULTS + " results");
+        requireEventShape(conditions, results, limits);
+    }
+
+    /**
+     * An event campaign has exactly one condition, the event's, only {@link Award} results and no per-card limit (a
+     * card's state counts the firings of checkouts only); no other campaign has an award.
+     */
+    private static void requireEventShape(List<Condition> conditions, List<Result> results, Limits limits) {
+        boolean onEvent = conditions.stream().anyMatch(EventOfCategory.class::isInstance);
+        boolean awards = results.stream().anyMatch(Award.class::isInstance);
+        if (!onEvent) {
+            require(!awards, "an award is the result of an event campaign (condition eventOfCategory) only");
+            return;
+        }
+        require(conditions.size() == 1, "an event campaign has the event's condition only");
+        require(results.stream().allMatch(Award.class::isInstance), "an event campaign's results are awards");
+        require(!limits.perCardLimited(), "an event campaign has no per-card limit (a total limit is allowed)");
+    }
+
+    /** Fires on recorded events of a category, never at a checkout. */
+    public boolean onEvent() {
+        return conditions.stream().anyMatch(EventOfCategory.class::isInstance);
     }
 
     /** Enabled, and {@code at} inside its window: the engine considers it. */
@@ -74,7 +99,7 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
 
     /** Something a checkout must satisfy; the engine states the first one that fails in words. */
     public sealed interface Condition permits TotalAtLeast, InBasket, CouponPresented, CardProgram, CardSetOf,
-            BalanceAtLeast, DaysOfWeek, TimeOfDay, AtLocation, AtLocationGroup, FirstCheckout, EnrollmentIs {
+            BalanceAtLeast, DaysOfWeek, TimeOfDay, AtLocation, AtLocationGroup, FirstCheckout, EnrollmentIs, EventOfCategory {
         /** What the condition asks, e.g. "checkout total at least 20.00". */
         String describe();
     }
@@ -228,11 +253,37 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
         }
     }
 
+    /**
+     * A recorded event of the category (and, with {@code minValue}, a value at or above it: an event without a value
+     * then does not count). {@code minValue} has at most two decimals, as recorded values do.
+     */
+    public record EventOfCategory(EventCategoryId category, Optional<BigDecimal> minValue) implements Condition {
+        public EventOfCategory {
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(minValue, "minValue");
+            minValue.ifPresent(v -> {
+                requireAmount(v, "minValue");
+                require(v.stripTrailingZeros().scale() <= 2, "minValue has at most 2 decimals");
+            });
+        }
+
+        /** Whether an event of {@code category} with value {@code valueHundredths} (hundredths) satisfies it. */
+        public boolean matches(EventCategoryId eventCategory, Optional<Long> valueHundredths) {
+            return category.equals(eventCategory) && minValue.map(min -> valueHundredths
+                    .map(v -> BigDecimal.valueOf(v, 2).compareTo(min) >= 0).orElse(false)).orElse(true);
+        }
+
+        @Override
+        public String describe() {
+            return "an event of category " + category + minValue.map(v -> " with a value at least " + v.toPlainString()).orElse("");
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
     // Results
 
     /** What a fired campaign does. */
-    public sealed interface Result permits Discount, Earn, AddToBalance, AllocateCoupon, UseCoupon, Message {
+    public sealed interface Result permits Discount, Earn, AddToBalance, AllocateCoupon, UseCoupon, Message, Award {
         String describe();
 
         /** True if it changes the card (balances, coupons handed out): such a result needs a card. */
@@ -310,6 +361,28 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
         public String describe() {
             return (amount.signum() > 0 ? "add " + amount.toPlainString() + " to " : "take " + amount.negate().toPlainString() + " from ")
                     + valueType;
+        }
+
+        @Override
+        public boolean needsCard() {
+            return true;
+        }
+    }
+
+    /**
+     * An event campaign's result: issues {@code amount} of {@code valueType} (a decimal in the value type's unit,
+     * floored to its minor units) to the event's card, e.g. 50 points for a review.
+     */
+    public record Award(ValueTypeKey valueType, BigDecimal amount) implements Result {
+        public Award {
+            Objects.requireNonNull(valueType, "valueType");
+            requireAmount(amount, "amount");
+            require(amount.signum() > 0, "an award is positive");
+        }
+
+        @Override
+        public String describe() {
+            return "award " + amount.toPlainString() + " " + valueType;
         }
 
         @Override

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Evaluates a brand's campaigns against one checkout. Pure: nothing is read or written, the caller commits the
  * {@link Evaluation}. The rules (also in docs/API.md, "Campaigns"):
  * <ol>
- * <li><b>Considered</b>: campaigns enabled and inside their window at {@link Situation#at} (validFrom inclusive, validTo
+ * <li><b>Considered</b>: campaigns that are not event campaigns ({@link Campaign#onEvent}: those fire on recorded
+ * events, {@link EventCampaignsListener}), enabled and inside their window at {@link Situation#at} (validFrom inclusive, validTo
  * exclusive), in priority order (lower first, then by id). Others get no explanation.</li>
  * <li><b>In turn</b>: each campaign sees the card's balances as the results of the campaigns fired before it in the same
  * checkout changed them, the discounts they gave (a percentage, the points earned on "spent" apply to what is left)
@@ -43,7 +44,8 @@ public final class CampaignEngine {
     public static Evaluation evaluate(CheckoutConfig config, Situation situation) {
         Progress p = new Progress(config, situation);
         List<Evaluation.Explanation> explanations = new ArrayList<>();
-        List<Campaign> considered = config.campaigns().stream().filter(c -> c.activeAt(situation.at())).sorted(ORDER)
+        List<Campaign> considered = config.campaigns().stream()
+                .filter(c -> !c.onEvent() && c.activeAt(situation.at())).sorted(ORDER)
                 .toList();
         Optional<Campaign> firstFired = Optional.empty();
         for (Campaign c : considered) {

@@ -66,6 +66,9 @@ final class ConditionCheck {
             return failIf(!c.groups().contains(s.group()),
                     () -> "location group " + s.group() + " is not " + oneOf(c.groups()));
         }
+        if (condition instanceof Campaign.EventOfCategory) {
+            return Optional.of("fires on recorded events, not at a checkout");
+        }
         if (s.card().isEmpty()) {
             return Optional.of(NEEDS_CARD);
         }

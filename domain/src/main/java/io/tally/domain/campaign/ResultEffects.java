@@ -53,6 +53,8 @@ final class ResultEffects {
                         .findFirst().ifPresent(c -> p.couponsToUse.add(c.code()));
             } else if (r instanceof Message m) {
                 p.messages.add(m.text());
+            } else if (r instanceof Campaign.Award) {
+                throw new IllegalStateException("an award is an event campaign's, never a checkout's: " + campaign.id());
             } else {
                 throw new IllegalStateException("no effect for result " + r);
             }

@@ -9,6 +9,8 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
 import io.tally.domain.tenant.MerchantContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +46,36 @@ public final class IssueUseCase {
             return Fingerprint.of("issue", card.value(), valueType.asText(), amount, expiresAt.map(Instant::toString).orElse(""),
                     returnRelated);
         }
+    }
+
+    /**
+     * A campaign's award: {@code units} of the value type, a decimal in its unit floored to its minor units (nothing
+     * left after flooring is a rejection). Same limits and idempotency as {@link #issue}; the request ring is keyed by
+     * the caller's {@code info.customRequestId()}.
+     */
+    public record AwardCommand(MerchantContext context, RequestInfo info, CardNumber card, ValueTypeKey valueType,
+                               BigDecimal units) {
+        public AwardCommand {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(valueType, "valueType");
+            Objects.requireNonNull(units, "units");
+        }
+    }
+
+    public Outcome<BalanceResult> award(AwardCommand c) {
+        String fingerprint = Fingerprint.of("award", c.card().value(), c.valueType().asText(), c.units().toPlainString());
+        return BalanceChange.write(writer, programs, c.context(), c.info(), c.card(), c.valueType(), fingerprint,
+                Optional.empty(), (type, state, txn, now) -> {
+                    long minor = c.units().movePointRight(type.scale()).setScale(0, RoundingMode.DOWN).longValueExact();
+                    if (minor <= 0) {
+                        return Outcome.rejected(Reason.INVALID_REQUEST, "an award of " + c.units().toPlainString() + " "
+                                + type.key() + " is less than one minor unit");
+                    }
+                    return decide(type, state, txn, now, new IssueCommand(c.context(), c.info(), c.card(), c.valueType(),
+                            minor, Optional.empty(), false, Optional.empty()));
+                });
     }
 
     public Outcome<BalanceResult> issue(IssueCommand c) {

@@ -8,6 +8,7 @@ import io.tally.domain.campaign.Campaign.Items;
 import io.tally.domain.campaign.Campaign.Result;
 import io.tally.domain.campaign.CampaignId;
 import io.tally.domain.coupon.CouponSetId;
+import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
@@ -103,7 +104,7 @@ public final class CampaignSeeds {
         Map<String, Object> given = given("amount", c.amount(), "skus", c.skus(), "tag", c.tag(), "minQuantity",
                 c.minQuantity(), "couponSets", c.couponSets(), "programs", c.programs(), "cardSets", c.cardSets(),
                 "valueType", c.valueType(), "days", c.days(), "from", c.from(), "to", c.to(), "locations", c.locations(),
-                "locationGroups", c.locationGroups(), "enrolled", c.enrolled());
+                "locationGroups", c.locationGroups(), "enrolled", c.enrolled(), "category", c.category(), "minValue", c.minValue());
         String kind = c.kind() == null ? "" : c.kind();
         return switch (kind) {
             case "totalAtLeast" -> only(given, List.of("amount"), () -> new Campaign.TotalAtLeast(decimal(c.amount(), "amount")));
@@ -125,9 +126,14 @@ public final class CampaignSeeds {
             case "firstCheckout" -> only(given, List.of(), Campaign.FirstCheckout::new);
             case "enrolled" -> only(given, List.of("enrolled"), () -> new Campaign.EnrollmentIs(
                     c.enrolled() == null || c.enrolled()));
+            case "eventOfCategory" -> only(given, List.of("category", "minValue"), () -> {
+                require(c.category() != null, "category is required");
+                return new Campaign.EventOfCategory(new EventCategoryId(c.category()),
+                        Optional.ofNullable(c.minValue()).map(v -> decimal(v, "minValue")));
+            });
             default -> throw new IllegalArgumentException("unknown condition kind '" + kind + "' (totalAtLeast, inBasket, "
                     + "couponPresented, cardProgram, cardSet, balanceAtLeast, daysOfWeek, timeOfDay, location, "
-                    + "locationGroup, firstCheckout, enrolled)");
+                    + "locationGroup, firstCheckout, enrolled, eventOfCategory)");
         };
     }
 
@@ -152,8 +158,10 @@ public final class CampaignSeeds {
                     () -> new Campaign.AllocateCoupon(couponSet(r.couponSet(), known)));
             case "useCoupon" -> only(given, List.of("couponSet"), () -> new Campaign.UseCoupon(couponSet(r.couponSet(), known)));
             case "message" -> only(given, List.of("text"), () -> new Campaign.Message(r.text()));
+            case "award" -> only(given, List.of("valueType", "amount"),
+                    () -> new Campaign.Award(valueType(r.valueType(), known), decimal(r.amount(), "amount")));
             default -> throw new IllegalArgumentException("unknown result kind '" + kind
-                    + "' (discount, earn, addToBalance, allocateCoupon, useCoupon, message)");
+                    + "' (discount, earn, addToBalance, allocateCoupon, useCoupon, message, award)");
         };
     }
 

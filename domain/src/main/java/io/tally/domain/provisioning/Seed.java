@@ -194,7 +194,7 @@ public record Seed(List<BrandSeed> brands) {
     public record ConditionSeed(String kind, String amount, List<String> skus, String tag, String minQuantity,
                                 List<String> couponSets, List<String> programs, List<String> cardSets, String valueType,
                                 List<String> days, String from, String to, List<String> locations,
-                                List<String> locationGroups, Boolean enrolled) {
+                                List<String> locationGroups, Boolean enrolled, String category, String minValue) {
     }
 
     /**

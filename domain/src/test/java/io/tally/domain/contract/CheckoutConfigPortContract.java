@@ -11,6 +11,7 @@ import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.coupon.CouponSet;
 import io.tally.domain.coupon.CouponSetId;
+import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
@@ -74,6 +75,15 @@ public abstract class CheckoutConfigPortContract {
                 new Campaign.Limits(Optional.of(3), Optional.of(new Campaign.PerPeriod(1, Duration.ofDays(1))), Optional.of(1000L)));
     }
 
+    /** An event campaign (its condition and result kinds fit no checkout campaign), with or without a minimum value. */
+    public static Campaign onEvent(BrandId brand, String id, int priority, Optional<BigDecimal> minValue) {
+        return new Campaign(brand, new CampaignId(id), "On an event", true, Optional.empty(), Optional.empty(), priority, true,
+                List.of(new Campaign.EventOfCategory(new EventCategoryId("review"), minValue)),
+                List.of(new Campaign.Award(ValueTypeKey.points(), new BigDecimal("50")),
+                        new Campaign.Award(ValueTypeKey.custom("Stamps"), new BigDecimal("0.5"))),
+                new Campaign.Limits(Optional.empty(), Optional.empty(), Optional.of(100L)));
+    }
+
     static Campaign simple(BrandId brand, String id, int priority) {
         return new Campaign(brand, new CampaignId(id), null, true, Optional.empty(), Optional.empty(), priority, true,
                 List.of(), List.of(new Campaign.Message("hello " + id)), Campaign.Limits.NONE);
@@ -97,6 +107,10 @@ public abstract class CheckoutConfigPortContract {
         Campaign every = everyKind(brand, "EVERY");
         assertTrue(store().saveCampaign(every));
         assertTrue(store().saveCampaign(simple(brand, "A-FIRST", 1)));
+        Campaign reviewed = onEvent(brand, "EVT-1", 8, Optional.of(new BigDecimal("4.50")));
+        Campaign anyReview = onEvent(brand, "EVT-2", 9, Optional.empty());
+        assertTrue(store().saveCampaign(reviewed));
+        assertTrue(store().saveCampaign(anyReview));
 
         CheckoutConfig loaded = store().load(brand);
 
@@ -104,7 +118,7 @@ public abstract class CheckoutConfigPortContract {
         assertEquals(ZoneId.of("Europe/Berlin"), loaded.zone());
         assertEquals(List.of(free, spring), loaded.couponSets());
         assertEquals(Map.of("coffee", Set.of("LATTE", "ESPRESSO"), "hot food", Set.of("SOUP")), loaded.skuTags());
-        assertEquals(List.of(simple(brand, "A-FIRST", 1), every), loaded.campaigns());
+        assertEquals(List.of(simple(brand, "A-FIRST", 1), every, reviewed, anyReview), loaded.campaigns());
         assertEquals(CheckoutConfig.empty(otherBrand), store().load(otherBrand));
     }
 

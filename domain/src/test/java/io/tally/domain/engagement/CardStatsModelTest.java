@@ -12,6 +12,7 @@ import io.tally.domain.fakes.Crash;
 import io.tally.domain.fakes.InMemoryCardEvents;
 import io.tally.domain.fakes.InMemoryCardStats;
 import io.tally.domain.fakes.InMemoryEventDefinitions;
+import io.tally.domain.fakes.RandomCrashes;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.fakes.UnreliableDelivery;
 import io.tally.domain.tenant.BrandId;
@@ -191,22 +192,9 @@ class CardStatsModelTest {
     }
 
     /** Kills the consumer right after a write of the statistics or the card's events, now and then. */
-    private static final class Faults {
-        private final Random random;
-        private boolean on = true;
-
+    private static final class Faults extends RandomCrashes {
         Faults(Random random) {
-            this.random = random;
-        }
-
-        void off() {
-            on = false;
-        }
-
-        private void maybeCrash(String where) {
-            if (on && random.nextInt(6) == 0) {
-                throw new Crash("after " + where);
-            }
+            super(random);
         }
 
         CardStatsPort stats(CardStatsPort inner) {

@@ -67,6 +67,11 @@ public final class UnreliableDelivery {
         }
     }
 
+    /** Delivers one event again now (a redelivery the test chooses). */
+    public void deliverNow(DomainEvent event) {
+        consume.accept(event);
+    }
+
     private void take() {
         List<DomainEvent> published = world.events.published();
         undelivered.addAll(published.subList(delivered, published.size()));
