@@ -35,7 +35,7 @@ public final class TallyTable {
      */
     public static final List<String> CARD_ATTRIBUTES = List.of("type", "brand", "cardNumber", "program", "cardSet",
             "status", "version", "customCardNumber", "pinHash", "primaryCustomer", "alternateCustomer",
-            "brandDemographics", "customData", "thirdPartyUsernames", "activatedAt", "enrolledAt");
+            "brandDemographics", "customData", "thirdPartyUsernames", "activatedAt", "enrolledAt", "owningLocation");
     /** What an API key's index entry carries (a brand's keys, listed from GSI1): the whole key record. */
     public static final List<String> API_KEY_ATTRIBUTES = List.of("keyId", "label", "secretHash", "createdAt", "revokedAt");
 
