@@ -4,6 +4,8 @@ import io.tally.domain.engagement.score.ScoreCardsUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.ListBrandsPort;
 import io.tally.lambda.topology.PeriodicJobs;
+import io.tally.sqs.obs.Level;
+import io.tally.sqs.obs.LogLine;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,12 +47,12 @@ public final class CustomerScoresTask implements PeriodicTask {
                 ScoreCardsUseCase.Run run = scoring.run(brand, day);
                 scored += run.scored();
                 written += run.written();
-                log.println("{\"level\":\"INFO\",\"job\":\"" + NAME + "\",\"brand\":\"" + brand.value() + "\",\"day\":\""
-                        + day + "\",\"scored\":" + run.scored() + ",\"written\":" + run.written() + "}");
+                LogLine.detached(log, Level.INFO, "customer scores", now).field("job", NAME).field("brand", brand.value())
+                        .field("day", day.toString()).field("scored", run.scored()).field("written", run.written()).write();
             } catch (RuntimeException e) {
                 failed++;
-                log.println("{\"level\":\"WARN\",\"job\":\"" + NAME + "\",\"brand\":\"" + brand.value()
-                        + "\",\"message\":\"scoring failed; the next run goes on\"}");
+                LogLine.detached(log, Level.WARN, "scoring failed; the next run goes on", now).field("job", NAME)
+                        .field("brand", brand.value()).fault(e).write();
             }
         }
         return all.size() + " brands scored as of " + day + ": " + scored + " cards, " + written + " scores changed"

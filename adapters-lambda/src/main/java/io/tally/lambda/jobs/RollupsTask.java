@@ -1,17 +1,16 @@
 package io.tally.lambda.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.ListBrandsPort;
 import io.tally.lambda.topology.PeriodicJobs;
+import io.tally.sqs.obs.Level;
+import io.tally.sqs.obs.LogLine;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,13 +25,11 @@ public final class RollupsTask implements PeriodicTask {
 
     private final ListBrandsPort brands;
     private final Function<BrandId, RollupUseCase.Run> job;
-    private final ObjectMapper json;
     private final PrintStream log;
 
-    public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ObjectMapper json, PrintStream log) {
+    public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, PrintStream log) {
         this.brands = brands;
         this.job = rollups::run;
-        this.json = json;
         this.log = log;
     }
 
@@ -41,15 +38,14 @@ public final class RollupsTask implements PeriodicTask {
      * late, {@link ExploreRollupUseCase#rollUpAgain}), {@link ExploreRollupUseCase#run}, logged on a line of its own
      * (WARN when its re-verification found a difference).
      */
-    public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ExploreRollupUseCase explore, ObjectMapper json,
+    public RollupsTask(ListBrandsPort brands, RollupUseCase rollups, ExploreRollupUseCase explore,
                        PrintStream log) {
         this.brands = brands;
-        this.json = json;
         this.log = log;
         this.job = brand -> {
             RollupUseCase.Run books = rollups.run(brand);
             ExploreRollupUseCase.Run run = explore.run(brand);
-            line(run.differences().isEmpty() ? "INFO" : "WARN", brand, "rollup", "explore",
+            line(run.differences().isEmpty() ? Level.INFO : Level.WARN, brand, "rollup", "explore",
                     "written", run.written().stream().map(Object::toString).toList(),
                     "differences", run.differences().stream().map(Object::toString).toList());
             return books;
@@ -74,35 +70,49 @@ public final class RollupsTask implements PeriodicTask {
                 written += run.written().size();
                 repaired += run.repaired().size();
                 differences += run.differences().size();
-                line("INFO", brand, "written", run.written().stream().map(Object::toString).toList(),
+                line(Level.INFO, brand, "written", run.written().stream().map(Object::toString).toList(),
                         "repaired", run.repaired().stream().map(Object::toString).toList(),
                         "differences", run.differences().size());
                 for (RollupUseCase.Difference d : run.differences()) {
-                    line("WARN", brand, "message", "a stored day differed from its ledger entries; repaired",
+                    line(Level.WARN, brand, "message", "a stored day differed from its ledger entries; repaired",
                             "day", d.day().toString(), "cells", d.lines());
                 }
             } catch (RuntimeException e) {
                 failed++;
-                line("WARN", brand, "message", "rollups failed; the next run goes on", "error", String.valueOf(e));
+                line(Level.WARN, brand, "message", "rollups failed; the next run goes on", "error", String.valueOf(e));
             }
         }
         return all.size() + " brands: " + written + " days rolled up, " + repaired + " rolled up again (late entries), "
                 + differences + " differences found and repaired" + (failed == 0 ? "" : ", " + failed + " brands failed");
     }
 
-    /** One JSON line: level, job, brand, then the name/value pairs in their order. */
-    private void line(String level, BrandId brand, Object... namesAndValues) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("job", NAME);
-        line.put("brand", brand.value());
+    /**
+     * One JSON line through the shared log writer ({@link LogLine}: one string, redaction): level, message (the
+     * {@code message} pair's value, else "rollups"), job, brand, then the other name/value pairs in their order; a
+     * number is written as one, a collection as its items joined by "; ", anything else as its text.
+     */
+    private void line(Level level, BrandId brand, Object... namesAndValues) {
+        String message = "rollups";
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            line.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            if ("message".equals(namesAndValues[i])) {
+                message = String.valueOf(namesAndValues[i + 1]);
+            }
         }
-        try {
-            log.println(json.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            log.println("{\"level\":\"" + level + "\",\"job\":\"" + NAME + "\",\"unprintable\":true}");
+        LogLine line = LogLine.detached(log, level, message, Instant.now()).field("job", NAME).field("brand", brand.value());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = (String) namesAndValues[i];
+            Object value = namesAndValues[i + 1];
+            if ("message".equals(name)) {
+                continue;
+            }
+            if (value instanceof Integer || value instanceof Long) {
+                line.field(name, ((Number) value).longValue());
+            } else if (value instanceof Collection<?> items) {
+                line.field(name, String.join("; ", items.stream().map(String::valueOf).toList()));
+            } else {
+                line.field(name, String.valueOf(value));
+            }
         }
+        line.write();
     }
 }

@@ -1,7 +1,6 @@
 package io.tally.lambda.wiring;
 
 import io.tally.sqs.obs.LedgerMoneyMetrics;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
@@ -166,12 +165,12 @@ final class AppModule {
     @Singleton
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
                                           Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments,
-                                          RollupUseCase rollups, ExploreRollupUseCase explore, ObjectMapper json) {
+                                          RollupUseCase rollups, ExploreRollupUseCase explore) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
                 new EnrollmentCompletionTask(completeEnrollments::get),
-                new RollupsTask(storage.brandList(), rollups, explore, json, System.out),
+                new RollupsTask(storage.brandList(), rollups, explore, System.out),
                 new CustomerScoresTask(storage.brandList(), new ScoreCardsUseCase(storage.brandSetup(),
                         storage.cards(), storage.cardStats(), storage.customerScores()), System.out)), clock);
     }

@@ -20,8 +20,11 @@ import java.util.Optional;
  * The periodic scoring of a brand's cards (issue 14): every handed-out card of every card set, a page at a time
  * ({@link CardPort#allocatedInCardSet}, A59: never a Scan), is scored as of the end of {@code day} (UTC) from its
  * statistics ({@link CustomerScore}); the score is written only when it differs from the stored one and never over a
- * score of a later day, then the brand's breakdown is written. The outcome depends only on the statistics and the day,
- * not on when or how often the job runs: a rerun of the same day writes no score again.
+ * score of a later day, then the brand's breakdown is written. A rerun of the same day over the same statistics
+ * writes no score again. The statistics are read as they stand when the job runs, not as they stood at the end of
+ * {@code day}: activity after the day (before the run) already counts (its recency is then the full 25), so a day's
+ * score is the job's view at its run, not a pure function of the day's history (the per-card statistics keep no
+ * history to rewind).
  */
 public final class ScoreCardsUseCase {
     private final BrandSetupReadPort setup;
