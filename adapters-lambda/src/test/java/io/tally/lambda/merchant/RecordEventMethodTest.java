@@ -80,6 +80,25 @@ class RecordEventMethodTest {
     }
 
     @Test
+    void a_retry_after_the_first_attempts_claim_lapsed_keeps_the_event_once_without_an_event_time() {
+        CardNumber card = h.world.activeCard();
+        String body = j("{'cardNumber':'" + card.value() + "','categoryId':'review'}");
+        h.world.clock.tickOnEveryRead(java.time.Duration.ofMillis(3)); // time passes between the claim and the use case
+        h.world.idempotency.failNextCompletions(1); // the first answer is lost before its claim completes
+        var first = h.call("recordEvent", body, Map.of("customRequestId", "evt-lapsed"));
+        h.world.clock.advance(java.time.Duration.ofMinutes(5)); // the claim's lease lapses; the till retries
+        var retry = h.call("recordEvent", body, Map.of("customRequestId", "evt-lapsed"));
+
+        assertTrue(first.ok(), first.raw());
+        assertTrue(retry.ok(), retry.raw());
+        assertEquals(first.get("eventId").asText(), retry.get("eventId").asText());
+        assertEquals(first.get("eventTime").asText(), retry.get("eventTime").asText());
+        assertEquals(2, recorded().size(), "both attempts queued the event");
+        recorded().forEach(consumer::handle);
+        assertEquals(1, cardEvents.newest(TestWorld.BRAND, card, 10).size(), "the card keeps the event once");
+    }
+
+    @Test
     void bad_requests_are_refused_with_their_codes_and_queue_nothing() {
         CardNumber card = h.world.activeCard();
         String c = card.value();

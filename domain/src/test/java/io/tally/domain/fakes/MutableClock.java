@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand. Thread-safe. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
+    private volatile Duration tick = Duration.ZERO;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -22,9 +23,16 @@ public final class MutableClock extends Clock {
         now = instant;
     }
 
+    /** From now on every read moves the clock on by {@code perRead} after answering, as time passes between reads. */
+    public void tickOnEveryRead(Duration perRead) {
+        tick = perRead;
+    }
+
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = read.plus(tick);
+        return read;
     }
 
     @Override
