@@ -22,15 +22,26 @@ public final class IdempotentCall {
     private final String requestId;
     private final String token;
     private final Optional<IdempotencyPort.IdempotencyRecord> takenOver;
+    private final Instant claimedAt;
 
     IdempotentCall(IdempotencyPort idempotency, Sealer sealer, BrandId brand, String requestId, String token,
-                   Optional<IdempotencyPort.IdempotencyRecord> takenOver) {
+                   Optional<IdempotencyPort.IdempotencyRecord> takenOver, Instant claimedAt) {
         this.idempotency = idempotency;
         this.sealer = sealer;
         this.brand = brand;
         this.requestId = requestId;
         this.token = token;
         this.takenOver = takenOver;
+        this.claimedAt = claimedAt;
+    }
+
+    /**
+     * The instant the request's first attempt claimed its id: this call's own claim, or the lapsed one it took over
+     * (a takeover keeps the first claim's instant). Every attempt reads the same instant, so a default time taken from
+     * it (recordEvent's eventTime) is the same on every retry.
+     */
+    public Instant firstClaimedAt() {
+        return takenOver.map(IdempotencyPort.IdempotencyRecord::claimedAt).orElse(claimedAt);
     }
 
     /** When this call took over a lapsed claim: the instant the request's first attempt began. */

@@ -81,7 +81,7 @@ final class Replays {
             return envelope.stored(opened(done.record().response().orElseThrow(), brand, requestId));
         }
         IdempotentCall held = new IdempotentCall(idempotency, sealer, brand, requestId, token,
-                ((Claim.Claimed) claim).takenOver());
+                ((Claim.Claimed) claim).takenOver(), now);
         APIGatewayV2HTTPResponse response = invoke.apply(request.holding(held));
         try {
             if (ledger && response.getStatusCode() == 200) {

@@ -60,7 +60,8 @@ public final class RecordEventMethod implements MerchantMethod {
         if (in.failed()) {
             return in.rejected();
         }
-        Optional<Instant> firstAttempt = request.idempotency().flatMap(IdempotentCall::resumeSince);
+        // with a customRequestId every attempt defaults to the first claim's instant: a retry keeps the event once
+        Optional<Instant> firstAttempt = request.idempotency().map(IdempotentCall::firstClaimedAt);
         var command = new RecordEventCommand(request.context(), card, category, time.or(() -> firstAttempt), value, custom,
                 request.requestRef(), request.header("customrequestid"));
         return events.record(command).map(this::answer);
