@@ -67,7 +67,13 @@ public final class CardStatsListener implements Consumer<DomainEvent> {
             while (fold.through() < sequence && !lost) {
                 long from = fold.through();
                 long upTo = Math.min(sequence, from + CardLedgerPort.MAX_PAGE);
-                for (LedgerEntry entry : oldestFirst(ledger.newestBefore(brand, card, upTo + 1, (int) (upTo - from)))) {
+                List<LedgerEntry> page = oldestFirst(ledger.newestBefore(brand, card, upTo + 1, (int) (upTo - from)))
+                        .stream().filter(e -> e.sequence() > from).toList();
+                if (page.isEmpty()) {
+                    // the event names a sequence the ledger does not hold: never spin on a fold that cannot move
+                    throw new IllegalStateException("card " + card + " has no ledger entries after " + from + " up to " + upTo);
+                }
+                for (LedgerEntry entry : page) {
                     fold = fold.plus(entry);
                 }
                 lost = !stats.putLedgerStats(fold, from);
