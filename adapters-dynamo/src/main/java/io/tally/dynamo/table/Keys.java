@@ -68,7 +68,7 @@ public final class Keys {
     public static final String CARD_EVENT_PREFIX = "EVT#";
 
     public static String cardEventSk(long occurredAtMillis, String eventId) {
-        return CARD_EVENT_PREFIX + String.format("%016d", occurredAtMillis) + "#" + eventId;
+        return CARD_EVENT_PREFIX + ZeroPadded.of(occurredAtMillis, 16) + "#" + eventId;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tally.domain.card;
 
 import io.tally.domain.program.CardSetId;
+import io.tally.domain.shared.ZeroPadded;
 import io.tally.domain.tenant.BrandId;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public interface CardPort {
             List<NumberRange> ranges = new ArrayList<>(SLICES);
             ranges.add(new NumberRange("", Optional.of(prefix + "00")));
             for (int i = 1; i < SLICES - 1; i++) {
-                String digits = prefix + String.format("%02d", i);
+                String digits = prefix + ZeroPadded.of(i, 2);
                 ranges.add(new NumberRange(digits, Optional.of(digits)));
             }
             ranges.add(new NumberRange(prefix + (SLICES - 1), Optional.empty()));

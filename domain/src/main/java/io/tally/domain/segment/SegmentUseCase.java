@@ -211,17 +211,21 @@ public final class SegmentUseCase {
         }
     }
 
-    /** The brand's base segments (members, non-members), created once: a lost race is the same segment. */
+    /**
+     * The brand's base segments (members, non-members), each created if absent (a lost race is the same segment; a
+     * crash between the two leaves the second for the next list to create).
+     */
     private void ensureBase(BrandId brand) {
-        if (segments.find(brand, new SegmentId("base-members")).isPresent()) {
-            return;
+        if (segments.find(brand, new SegmentId("base-members")).isEmpty()) {
+            segments.create(new Segment(brand, new SegmentId("base-members"), "Members", "Cards enrolled in the loyalty program.",
+                    Visibility.BASE, PLATFORM, Set.of(), FilterGroup.all(new SegmentFilter.EnrollmentStatus(true)),
+                    clock.instant(), 1));
         }
-        segments.create(new Segment(brand, new SegmentId("base-members"), "Members", "Cards enrolled in the loyalty program.",
-                Visibility.BASE, PLATFORM, Set.of(), FilterGroup.all(new SegmentFilter.EnrollmentStatus(true)),
-                clock.instant(), 1));
-        segments.create(new Segment(brand, new SegmentId("base-non-members"), "Identified non-members",
-                "Cards handed out but not enrolled.", Visibility.BASE, PLATFORM, Set.of(),
-                FilterGroup.all(new SegmentFilter.EnrollmentStatus(false)), clock.instant(), 1));
+        if (segments.find(brand, new SegmentId("base-non-members")).isEmpty()) {
+            segments.create(new Segment(brand, new SegmentId("base-non-members"), "Identified non-members",
+                    "Cards handed out but not enrolled.", Visibility.BASE, PLATFORM, Set.of(),
+                    FilterGroup.all(new SegmentFilter.EnrollmentStatus(false)), clock.instant(), 1));
+        }
     }
 
     private static Optional<FilterGroup.Join> join(String text) {
