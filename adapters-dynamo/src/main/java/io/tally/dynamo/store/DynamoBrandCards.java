@@ -1,18 +1,17 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
 import io.tally.domain.program.CardSet;
+import io.tally.domain.program.CardSetId;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
-import io.tally.dynamo.table.TallyTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * A brand's handed-out cards a page at a time (A88): the brand's card sets in id order (one consistent query of the
@@ -23,9 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 final class DynamoBrandCards implements BrandCardsPort {
     private final Table table;
+    private final CardPort cards;
 
-    DynamoBrandCards(Table table) {
+    DynamoBrandCards(Table table, CardPort cards) {
         this.table = table;
+        this.cards = cards;
     }
 
     @Override
@@ -52,23 +53,16 @@ final class DynamoBrandCards implements BrandCardsPort {
         return new CardsPage(cards, Optional.empty());
     }
 
-    /** One page of a card set's allocated cards after {@code after}, or fewer when the set ends. */
+    /** One page of a card set's allocated cards after {@code after}, or fewer when the set ends (A59's query). */
     private List<Card> allocated(BrandId brand, String set, Optional<String> after, int limit) {
-        String pk = Keys.cardSetCards(brand.value(), set);
-        Map<String, AttributeValue> start = after.map(n -> Map.of(
-                TallyTable.PK, Attr.s(Keys.card(n)), TallyTable.SK, Attr.s(Keys.CARD_SK),
-                TallyTable.GSI1.partitionKey(), Attr.s(pk), TallyTable.GSI1.sortKey(), Attr.s(Keys.allocatedCardSk(n))))
-                .orElse(null);
-        List<Card> cards = new ArrayList<>();
+        List<Card> found = new ArrayList<>();
+        Optional<CardNumber> from = after.map(CardNumber::new);
         do {
-            var page = table.client.query(QueryRequest.builder().tableName(table.name).indexName(TallyTable.GSI1.name())
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :a)")
-                    .expressionAttributeNames(Map.of("#pk", TallyTable.GSI1.partitionKey(), "#sk", TallyTable.GSI1.sortKey()))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":a", Attr.s(Keys.allocatedCardSk(""))))
-                    .exclusiveStartKey(start).limit(limit - cards.size()).build());
-            page.items().stream().map(CardItems.SCHEMA::mapToItem).filter(c -> c.brand().equals(brand)).forEach(cards::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && cards.size() < limit);
-        return cards;
+            CardPort.CardPage page = cards.allocatedInCardSet(brand, new CardSetId(set), CardPort.NumberRange.ALL, from,
+                    limit - found.size());
+            found.addAll(page.cards());
+            from = page.next();
+        } while (from.isPresent() && found.size() < limit);
+        return found;
     }
 }

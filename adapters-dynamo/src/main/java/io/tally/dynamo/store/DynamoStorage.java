@@ -223,6 +223,6 @@ public final class DynamoStorage {
 
     /** A brand's handed-out cards, a page at a time over its card sets' pool indexes (A88). */
     public BrandCardsPort brandCards() {
-        return new DynamoBrandCards(table);
+        return new DynamoBrandCards(table, cards());
     }
 }
