@@ -2,6 +2,7 @@ package io.tally.local.office;
 
 import static io.tally.local.office.OfficeTestSupport.DEMO;
 import static io.tally.local.office.OfficeTestSupport.check;
+import static io.tally.local.office.OfficeTestSupport.clickAndWait;
 import static io.tally.local.office.OfficeTestSupport.fill;
 import static io.tally.local.office.OfficeTestSupport.signIn;
 import static io.tally.local.office.OfficeTestSupport.signOut;
@@ -114,7 +115,8 @@ class BackOfficeBrowserIT {
         visit(tally, browser, "/staff", "office-staff-list-2");
         browser.driver().findElement(By.cssSelector("a[aria-label='Manage store.manager@example.com']")).click();
         check(browser, "office-staff-edit");
-        browser.driver().findElement(By.cssSelector("form[action$='/active'] button")).click();
+        // a form post: wait for the answer page before reading it (the raw click raced it once in CI)
+        clickAndWait(browser, browser.driver().findElement(By.cssSelector("form[action$='/active'] button")));
         assertTrue(browser.driver().getPageSource().contains("Disabled"));
         check(browser, "office-staff-disabled");
         signOut(browser);
