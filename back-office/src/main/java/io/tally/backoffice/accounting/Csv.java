@@ -1,7 +1,7 @@
 package io.tally.backoffice.accounting;
 
+import io.tally.domain.report.export.CsvOut;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A table as CSV (RFC 4180: comma-separated, CRLF line ends, fields holding a comma, quote or line break quoted), safe
@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * formula, and a spreadsheet must still read a negative balance as a number.
  */
 public final class Csv {
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-
     private Csv() {
     }
 
@@ -32,15 +30,8 @@ public final class Csv {
         out.append("\r\n");
     }
 
-    /** One field, defused and quoted as needed. */
+    /** One field, defused and quoted as needed (the Report Center's rule: {@link CsvOut#escape}). */
     static String field(String text) {
-        String safe = text;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0 && !NUMBER.matcher(safe).matches()) {
-            safe = "'" + safe;
-        }
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            safe = "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return CsvOut.escape(text);
     }
 }

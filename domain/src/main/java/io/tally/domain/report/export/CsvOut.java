@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Writes CSV rows (RFC 4180: comma separated, CRLF, fields quoted when they hold a comma, quote or line break) to a
- * stream, buffered, counting rows. A field starting with {@code = + - @} is prefixed with a quote mark so a
- * spreadsheet never runs it as a formula (text fields such as external ids come from tills).
+ * stream, buffered, counting rows. A field starting with {@code = + - @}, a tab or a carriage return is prefixed with
+ * a quote mark so a spreadsheet never runs it as a formula (CSV injection: text fields such as external ids come from
+ * tills); a plain number ({@code -12.50}) is left as it is, so a negative balance still reads as a number. The back
+ * office's downloads use the same {@link #escape}.
  */
 public final class CsvOut {
     private final Writer out;
@@ -58,9 +60,10 @@ public final class CsvOut {
         }
     }
 
-    static String escape(String field) {
+    /** One field, defused and quoted as needed. */
+    public static String escape(String field) {
         String f = field == null ? "" : field;
-        if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0 && !isNumber(f)) {
+        if (!f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0 && !isNumber(f)) {
             f = "'" + f;
         }
         if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {

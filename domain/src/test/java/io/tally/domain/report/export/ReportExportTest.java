@@ -165,6 +165,8 @@ class ReportExportTest {
         assertEquals("\"say \"\"hi\"\"\"", CsvOut.escape("say \"hi\""));
         assertEquals("'=SUM(A1)", CsvOut.escape("=SUM(A1)"));
         assertEquals("-250", CsvOut.escape("-250"));
+        assertEquals("'\tx", CsvOut.escape("\tx"), "a leading tab is read as a formula by some spreadsheets");
+        assertEquals("\"'\r=1\"", CsvOut.escape("\r=1"), "a leading carriage return too");
     }
 
     @Test
