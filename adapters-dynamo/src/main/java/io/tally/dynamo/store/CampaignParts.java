@@ -18,6 +18,7 @@ import io.tally.domain.campaign.Campaign.EnrollmentIs;
 import io.tally.domain.campaign.Campaign.EventOfCategory;
 import io.tally.domain.campaign.Campaign.FirstCheckout;
 import io.tally.domain.campaign.Campaign.InBasket;
+import io.tally.domain.campaign.Campaign.InSegment;
 import io.tally.domain.campaign.Campaign.Items;
 import io.tally.domain.campaign.Campaign.Message;
 import io.tally.domain.campaign.Campaign.Result;
@@ -29,6 +30,7 @@ import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.segment.SegmentId;
 import io.tally.domain.tenant.LocationGroupId;
 import io.tally.domain.tenant.LocationId;
 import java.math.BigDecimal;
@@ -153,6 +155,8 @@ final class CampaignParts {
         } else if (condition instanceof EventOfCategory c) {
             Part p = Part.of("eventOfCategory").values(List.of(c.category()));
             return c.minValue().map(p::amount).orElse(p);
+        } else if (condition instanceof InSegment c) {
+            return Part.of("inSegment").values(c.segments());
         }
         throw new IllegalArgumentException("no stored form for condition " + condition);
     }
@@ -173,6 +177,7 @@ final class CampaignParts {
             case "enrolled" -> new EnrollmentIs(Boolean.TRUE.equals(p.flag()));
             case "eventOfCategory" -> new EventOfCategory(new EventCategoryId(p.values().get(0)),
                     Optional.ofNullable(p.amount()).map(BigDecimal::new));
+            case "inSegment" -> new InSegment(p.ids(SegmentId::new));
             default -> throw new IllegalStateException("unknown condition kind " + p.kind());
         };
     }

@@ -8,6 +8,7 @@ import io.tally.domain.backoffice.CardLocationsListener;
 import io.tally.domain.backoffice.TransactionFacts;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.EventCampaignsListener;
+import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
@@ -245,7 +246,8 @@ final class AppModule {
     @Singleton
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout,
                                          CheckoutConfigPort configs, Clock clock, RandomSource random,
-                                         CardLedgerWriter writer, LoadProgramsPort programs) {
+                                         CardLedgerWriter writer, LoadProgramsPort programs,
+                                         SegmentMembershipPort segments) {
         // Card locations (a manager's scope over cards) are linked next to the log's recording, recorded events are kept
         // on their cards (and fire the brand's event campaigns, each award once) and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
         // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
@@ -255,7 +257,7 @@ final class AppModule {
                 List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
                         new RecordedEventsListener(storage.cardEvents()),
                         new EventCampaignsListener(configs, storage.campaignBudget(), new IssueUseCase(writer, programs),
-                                storage.idempotency(), random, clock),
+                                storage.idempotency(), segments, random, clock),
                         new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents())),
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }

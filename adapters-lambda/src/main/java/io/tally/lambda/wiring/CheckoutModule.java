@@ -12,6 +12,7 @@ import io.tally.domain.shared.RetryPolicy;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.ledger.CardLedgerWriter;
 import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.program.LoadProgramsPort;
@@ -59,12 +60,22 @@ final class CheckoutModule {
         return new CouponsUseCase(storage.coupons(), storage.cards(), configs, random, clock, retry);
     }
 
+    /** What "card in segment" conditions read, at checkouts and on recorded events: no snapshot yet, so no member. */
+    @Provides
+    @Singleton
+    static SegmentMembershipPort segmentMembership() {
+        // replaced by the snapshot store (i14-evaluation)
+        return (brand, segment, card) -> false;
+    }
+
     @Provides
     @Singleton
     static CheckoutUseCase checkout(DynamoStorage storage, CardLedgerWriter writer, LoadProgramsPort programs,
-                                    CheckoutConfigPort configs, Clock clock, RandomSource random) {
+                                    CheckoutConfigPort configs, SegmentMembershipPort segments, Clock clock,
+                                    RandomSource random) {
         return new CheckoutUseCase(writer, new VoidUseCase(writer, storage.cardLedger()), storage.cards(), storage.cardLedger(),
-                programs, configs, storage.coupons(), storage.campaignBudget(), storage.checkoutRecords(), clock, random);
+                programs, configs, storage.coupons(), storage.campaignBudget(), storage.checkoutRecords(), segments, clock,
+                random);
     }
 
     @Provides

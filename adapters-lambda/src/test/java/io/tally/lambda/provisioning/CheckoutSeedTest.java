@@ -160,6 +160,17 @@ class CheckoutSeedTest {
         var bad = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, awardAtCheckout));
         assertTrue(bad.getMessage().contains("an award is the result of an event campaign"), bad.getMessage());
 
+        var vip = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "VIP", "conditions": [{"kind": "inSegment", "segments": ["seg-00ff", "base-members"]}],
+                                "results": [{"kind": "message", "text": "Hello VIP"}]},
+                               {"id": "BAD-SEGMENT", "conditions": [{"kind": "inSegment", "segments": []}],
+                                "results": [{"kind": "message", "text": "x"}]}]}""");
+        var noSegment = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, vip));
+        assertTrue(noSegment.getMessage().contains("campaign BAD-SEGMENT, condition 1 (inSegment)"), noSegment.getMessage());
+        assertEquals(1, apply.putCampaigns(DEMO, List.of(vip.get(0))).itemsChanged());
+        assertEquals("card in segment one of base-members, seg-00ff", checkouts.load(DEMO).campaigns().stream()
+                .filter(c -> c.id().value().equals("VIP")).findFirst().orElseThrow().conditions().get(0).describe());
+
         var unknownTag = new SeedJson().readCampaigns("""
                 {"campaigns": [{"id": "TEA", "conditions": [{"kind": "inBasket", "tag": "tea"}],
                                 "results": [{"kind": "message", "text": "tea!"}]}]}""");

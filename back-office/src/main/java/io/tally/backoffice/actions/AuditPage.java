@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class AuditPage implements OfficeArea {
     static final List<String> ACTIONS = List.of(CardActionsUseCase.ADJUST, CardActionsUseCase.VOID, CardActionsUseCase.DEACTIVATE,
             CardActionsUseCase.REACTIVATE, CardActionsUseCase.RESET_PIN, CardActionsUseCase.EDIT_CUSTOMER,
-            CardActionsUseCase.RESEND_WELCOME, "card.", "staff.", "setup.");
+            CardActionsUseCase.RESEND_WELCOME, "card.", "staff.", "setup.", "segment.");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final AuditQueryUseCase audit;
     private final StaffPort staff;

@@ -77,7 +77,7 @@ public final class SegmentPages implements OfficeArea {
                         new Link("/segments/" + s.id(), "Open " + s.name()))).toList(), "No segments yet.");
         return show(c, status, "Segments", "Groups of cards described by filters, to count, target and export. "
                 + "Base segments are the platform's; the others are made here.", List.of(table),
-                List.of(withPosted(c, detailsForm("Create a segment", "/segments", "Create segment", Optional.empty()),
+                List.of(withPosted(c, detailsForm(c, "Create a segment", "/segments", "Create segment", Optional.empty()),
                         errors)), errors, "Saved.");
     }
 
@@ -108,11 +108,12 @@ public final class SegmentPages implements OfficeArea {
         String intro = "Cards in this segment: " + count.text() + " (" + count.examined() + " cards examined"
                 + (count.exact() ? ", every card of the brand" : ", the count's budget: at most "
                 + SegmentUseCase.COUNT_PAGES * BrandCardsPort.MAX_PAGE + " cards") + "). "
-                + visibility(s) + (groups.isEmpty() ? ". No filters: every card." : ".");
+                + visibility(s) + (groups.isEmpty() ? ". No filters: every card." : ".")
+                + (s.visibility().byLocation() ? " Only cards used at one of its locations are in it." : "");
         List<Link> links = editable ? Arrays.stream(FilterCodec.Kind.values())
                 .map(k -> new Link("/segments/" + s.id() + "/add/" + k.wire(), "Add a filter: " + k.label())).toList()
                 : List.of();
-        List<Form> forms = editable ? List.of(withPosted(c, detailsForm("Details", "/segments/" + s.id(), "Save details",
+        List<Form> forms = editable ? List.of(withPosted(c, detailsForm(c, "Details", "/segments/" + s.id(), "Save details",
                 Optional.of(s)), errors)) : List.of();
         Page page = c.page("Segment " + s.name(), SECTION, c.request().query("saved").isEmpty() ? null : "Saved.");
         Section section = new Section("Segment " + s.name(), intro, links, tables, forms, errors);
@@ -141,16 +142,19 @@ public final class SegmentPages implements OfficeArea {
                 + "for no limit.", List.of(), List.of(withPosted(c, form, errors)), errors, null);
     }
 
-    private static Form detailsForm(String heading, String action, String submit, Optional<Segment> s) {
+    /** A manager is offered the by-location visibilities only (the use case refuses the others). */
+    private static Form detailsForm(OfficeCall c, String heading, String action, String submit, Optional<Segment> s) {
+        boolean brandWide = c.scope().brandWide();
         return new Form(heading, action, submit, List.of(
                 Input.text("name", "Name", s.map(Segment::name).orElse(""), true, null),
                 Input.of("description", "Description", Kind.TEXTAREA, s.map(Segment::description).orElse(""), "optional"),
-                Input.select("visibility", "Visibility", s.map(x -> x.visibility().name()).orElse("SHARED"),
-                        Arrays.stream(Visibility.values()).filter(v -> v != Visibility.BASE)
+                Input.select("visibility", "Visibility", s.map(x -> x.visibility().name())
+                                .orElse(brandWide ? "SHARED" : Visibility.PUBLIC_BY_LOCATION.name()),
+                        Arrays.stream(Visibility.values()).filter(v -> v != Visibility.BASE && (brandWide || v.byLocation()))
                                 .map(v -> new Option(v.name(), v.label())).toList()),
                 Input.text("locations", "Locations", s.map(x -> x.locations().stream().map(LocationId::value).sorted()
-                        .collect(Collectors.joining(", "))).orElse(""), false, "location ids separated by commas; "
-                        + "for the by-location visibilities only"),
+                        .collect(Collectors.joining(", "))).orElse(""), !brandWide, "location ids separated by commas; "
+                        + (brandWide ? "for the by-location visibilities only" : "of your own location groups")),
                 Input.select("join", "Groups combine with", s.map(x -> x.filters().join().name()).orElse("AND"),
                         List.of(new Option("AND", "AND: a card matches every group"),
                                 new Option("OR", "OR: a card matches any group")))));

@@ -33,6 +33,7 @@ import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.segment.CardUseFacts;
 import io.tally.domain.segment.LedgerMemberFacts;
 import io.tally.domain.segment.EngagementStatistics;
 import io.tally.domain.segment.SegmentUseCase;
@@ -145,11 +146,13 @@ final class OfficeAreasModule {
 
     @Provides
     @IntoSet
-    static OfficeArea segments(DynamoStorage storage, LocationsPort locations, RandomSource random, Clock clock) {
+    static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
+                               Clock clock) {
         LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
                 new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
                 card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()), clock);
-        return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(), facts,
-                new BrandZones(storage.checkoutConfig(), clock), random, clock));
+        return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
+                new CardUseFacts(facts, storage.cardLocations()), new BrandZones(storage.checkoutConfig(), clock), audit,
+                random, clock));
     }
 }

@@ -18,14 +18,14 @@ import java.util.Optional;
  * hash): the writes are idempotent upserts, so a change whose write then failed is visible as not applied and is simply
  * made again, while an applied change can never be missing from the log.
  */
-final class SetupAudit {
+public final class SetupAudit {
     static final String NOT_ALLOWED = "Your role can look at the brand's setup but not change it.";
 
     private final AuditLogPort log;
     private final RandomSource random;
     private final Clock clock;
 
-    SetupAudit(AuditLogPort log, RandomSource random, Clock clock) {
+    public SetupAudit(AuditLogPort log, RandomSource random, Clock clock) {
         this.log = log;
         this.random = random;
         this.clock = clock;
@@ -37,7 +37,8 @@ final class SetupAudit {
     }
 
     /** Records a change of {@code target}; nothing is recorded when before and after are the same. */
-    boolean record(StaffScope who, String action, String target, Map<String, String> before, Map<String, String> after) {
+    public boolean record(StaffScope who, String action, String target, Map<String, String> before,
+                          Map<String, String> after) {
         if (before.equals(after)) {
             return false;
         }

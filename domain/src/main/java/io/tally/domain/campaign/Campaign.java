@@ -7,6 +7,7 @@ import io.tally.domain.program.BalanceType;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.segment.SegmentId;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.LocationGroupId;
 import io.tally.domain.tenant.LocationId;
@@ -64,17 +65,19 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
     }
 
     /**
-     * An event campaign has exactly one condition, the event's, only {@link Award} results and no per-card limit (a
-     * card's state counts the firings of checkouts only); no other campaign has an award.
+     * An event campaign has exactly one event condition and otherwise only {@link InSegment} conditions, only
+     * {@link Award} results and no per-card limit (a card's state counts the firings of checkouts only); no other
+     * campaign has an award.
      */
     private static void requireEventShape(List<Condition> conditions, List<Result> results, Limits limits) {
-        boolean onEvent = conditions.stream().anyMatch(EventOfCategory.class::isInstance);
+        long events = conditions.stream().filter(EventOfCategory.class::isInstance).count();
         boolean awards = results.stream().anyMatch(Award.class::isInstance);
-        if (!onEvent) {
+        if (events == 0) {
             require(!awards, "an award is the result of an event campaign (condition eventOfCategory) only");
             return;
         }
-        require(conditions.size() == 1, "an event campaign has the event's condition only");
+        require(events == 1 && conditions.stream().allMatch(k -> k instanceof EventOfCategory || k instanceof InSegment),
+                "an event campaign has the event's condition and, besides it, only inSegment conditions");
         require(results.stream().allMatch(Award.class::isInstance), "an event campaign's results are awards");
         require(!limits.perCardLimited(), "an event campaign has no per-card limit (a total limit is allowed)");
     }
@@ -82,6 +85,13 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
     /** Fires on recorded events of a category, never at a checkout. */
     public boolean onEvent() {
         return conditions.stream().anyMatch(EventOfCategory.class::isInstance);
+    }
+
+    /** The segments its {@link InSegment} conditions name (membership is looked up for these only). */
+    public Set<SegmentId> segments() {
+        Set<SegmentId> named = new TreeSet<>(java.util.Comparator.comparing(SegmentId::value));
+        conditions.stream().filter(InSegment.class::isInstance).forEach(k -> named.addAll(((InSegment) k).segments()));
+        return java.util.Collections.unmodifiableSet(named);
     }
 
     /** Enabled, and {@code at} inside its window: the engine considers it. */
@@ -99,7 +109,8 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
 
     /** Something a checkout must satisfy; the engine states the first one that fails in words. */
     public sealed interface Condition permits TotalAtLeast, InBasket, CouponPresented, CardProgram, CardSetOf,
-            BalanceAtLeast, DaysOfWeek, TimeOfDay, AtLocation, AtLocationGroup, FirstCheckout, EnrollmentIs, EventOfCategory {
+            BalanceAtLeast, DaysOfWeek, TimeOfDay, AtLocation, AtLocationGroup, FirstCheckout, EnrollmentIs, EventOfCategory,
+            InSegment {
         /** What the condition asks, e.g. "checkout total at least 20.00". */
         String describe();
     }
@@ -250,6 +261,25 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
         @Override
         public String describe() {
             return enrolled ? "card enrolled" : "card not enrolled";
+        }
+    }
+
+    /**
+     * The card is in one of the brand's segments, as the segment's latest complete evaluation snapshot says
+     * ({@link io.tally.domain.segment.SegmentMembershipPort}): a segment never evaluated has no members, and a sale
+     * without a card never matches. At most {@link #MAX_SEGMENTS} segments.
+     */
+    public record InSegment(Set<SegmentId> segments) implements Condition {
+        public static final int MAX_SEGMENTS = 10;
+
+        public InSegment {
+            segments = sorted(segments, "segments", SegmentId::value);
+            require(segments.size() <= MAX_SEGMENTS, "at most " + MAX_SEGMENTS + " segments");
+        }
+
+        @Override
+        public String describe() {
+            return "card in segment " + names(segments);
         }
     }
 

@@ -11,6 +11,7 @@ import io.tally.domain.campaign.Campaign.DaysOfWeek;
 import io.tally.domain.campaign.Campaign.EnrollmentIs;
 import io.tally.domain.campaign.Campaign.FirstCheckout;
 import io.tally.domain.campaign.Campaign.InBasket;
+import io.tally.domain.campaign.Campaign.InSegment;
 import io.tally.domain.campaign.Campaign.TimeOfDay;
 import io.tally.domain.campaign.Campaign.TotalAtLeast;
 import io.tally.domain.program.ValueType;
@@ -101,6 +102,13 @@ final class ConditionCheck {
         }
         if (condition instanceof EnrollmentIs c) {
             return failIf(card.enrolled() != c.enrolled(), () -> card.enrolled() ? "card enrolled" : "card not enrolled");
+        }
+        if (condition instanceof InSegment c) {
+            if (c.segments().stream().anyMatch(k -> card.segments().getOrDefault(k, false))) {
+                return Optional.empty();
+            }
+            return Optional.of(c.segments().stream().allMatch(card.segments()::containsKey)
+                    ? "card is not in segment " + oneOf(c.segments()) : SegmentLookups.NOT_LOOKED_UP);
         }
         throw new IllegalStateException("no check for condition " + condition);
     }

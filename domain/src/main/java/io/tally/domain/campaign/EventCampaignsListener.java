@@ -13,10 +13,13 @@ import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.ledger.IdempotencyPort.Claim;
 import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.SegmentMembershipPort;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,8 +28,10 @@ import java.util.function.Consumer;
  * per event and award however often the event is delivered and wherever the consumer died before:
  * <ul>
  *   <li>which campaigns fire is a function of the event alone: enabled and inside their window at the event's
- *       {@code occurredAt} (not when the consumer ran), the condition matching its category and value; all that match
- *       fire, in {@link CampaignEngine#ORDER} (stacking is a checkout's notion);</li>
+ *       {@code occurredAt} (not when the consumer ran), the condition matching its category and value, and the card in
+ *       one of the segments of each "card in segment" condition (looked up for those campaigns only,
+ *       {@link SegmentLookups}: as the latest snapshot says when the delivery is processed); all that match fire, in
+ *       {@link CampaignEngine#ORDER} (stacking is a checkout's notion);</li>
  *   <li>a total limit takes the campaign's budget slot keyed by the event's id, so a redelivery gets the first take's
  *       answer and takes no second slot;</li>
  *   <li>each award is one ISSUE entry whose customRequestId is derived from the event's id, the campaign and the
@@ -51,10 +56,19 @@ public final class EventCampaignsListener implements Consumer<DomainEvent> {
     private final IssueUseCase issue;
     private final IdempotencyPort claims;
     private final RandomSource random;
+    private final SegmentMembershipPort segments;
     private final Clock clock;
 
+    /** Without segment snapshots: a campaign with a "card in segment" condition never fires. */
     public EventCampaignsListener(CheckoutConfigPort configs, CampaignBudgetPort budget, IssueUseCase issue,
                                   IdempotencyPort claims, RandomSource random, Clock clock) {
+        this(configs, budget, issue, claims, (brand, segment, card) -> false, random, clock);
+    }
+
+    public EventCampaignsListener(CheckoutConfigPort configs, CampaignBudgetPort budget, IssueUseCase issue,
+                                  IdempotencyPort claims, SegmentMembershipPort segments, RandomSource random,
+                                  Clock clock) {
+        this.segments = segments;
         this.configs = configs;
         this.budget = budget;
         this.issue = issue;
@@ -68,13 +82,16 @@ public final class EventCampaignsListener implements Consumer<DomainEvent> {
         RecordedEvent.of(event).ifPresent(this::fire);
     }
 
-    /** The event campaigns that fire on the event, from the brand's configuration. */
-    static List<Campaign> firing(CheckoutConfig config, RecordedEvent e) {
-        return config.campaigns().stream()
+    /** The event campaigns that fire on the event, from the brand's configuration and the card's segments. */
+    static List<Campaign> firing(CheckoutConfig config, RecordedEvent e, SegmentMembershipPort segments) {
+        List<Campaign> onEvent = config.campaigns().stream()
                 .filter(c -> c.onEvent() && c.activeAt(e.occurredAt()))
-                .filter(c -> c.conditions().stream().allMatch(k -> k instanceof Campaign.EventOfCategory ev
-                        && ev.matches(e.category(), e.valueHundredths())))
+                .filter(c -> c.conditions().stream().allMatch(k -> !(k instanceof Campaign.EventOfCategory ev)
+                        || ev.matches(e.category(), e.valueHundredths())))
                 .sorted(CampaignEngine.ORDER).toList();
+        Map<SegmentId, Boolean> in = SegmentLookups.lookUp(segments, e.brand(), e.card(), onEvent);
+        return onEvent.stream().filter(c -> c.conditions().stream().allMatch(k -> !(k instanceof Campaign.InSegment s)
+                || s.segments().stream().anyMatch(id -> in.getOrDefault(id, false)))).toList();
     }
 
     /** The customRequestId of the {@code index}th award of {@code campaign} on the event (at most 128 characters). */
@@ -83,7 +100,7 @@ public final class EventCampaignsListener implements Consumer<DomainEvent> {
     }
 
     private void fire(RecordedEvent e) {
-        for (Campaign c : firing(configs.load(e.brand()), e)) {
+        for (Campaign c : firing(configs.load(e.brand()), e, segments)) {
             if (c.limits().total().isPresent() && !budget.take(e.brand(), c.id(), REQUEST_PREFIX + e.id(), c.limits().total().get())) {
                 continue;
             }

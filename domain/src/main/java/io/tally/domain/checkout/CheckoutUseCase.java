@@ -10,7 +10,10 @@ import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.Evaluation;
 import io.tally.domain.campaign.PresentedCoupon;
+import io.tally.domain.campaign.SegmentLookups;
 import io.tally.domain.campaign.Situation;
+import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
@@ -89,13 +92,24 @@ public final class CheckoutUseCase {
     private final CampaignBudgetPort budget;
     private final CheckoutRecordPort records;
     private final CouponClaims claims;
+    private final SegmentMembershipPort segments;
     private final Clock clock;
     private final RandomSource random;
 
+    /** Without segment snapshots: a "card in segment" condition never holds (tests and tools without them). */
     public CheckoutUseCase(CardLedgerWriter writer, VoidUseCase voids, CardPort cards, CardLedgerPort ledger, LoadProgramsPort programs,
                            CheckoutConfigPort configs,
                            CouponPort coupons, CampaignBudgetPort budget, CheckoutRecordPort records, Clock clock,
                            RandomSource random) {
+        this(writer, voids, cards, ledger, programs, configs, coupons, budget, records, (brand, segment, card) -> false,
+                clock, random);
+    }
+
+    /** With the segment memberships that "card in segment" conditions read ({@link SegmentLookups}). */
+    public CheckoutUseCase(CardLedgerWriter writer, VoidUseCase voids, CardPort cards, CardLedgerPort ledger, LoadProgramsPort programs,
+                           CheckoutConfigPort configs, CouponPort coupons, CampaignBudgetPort budget,
+                           CheckoutRecordPort records, SegmentMembershipPort segments, Clock clock, RandomSource random) {
+        this.segments = segments;
         this.writer = writer;
         this.voids = voids;
         this.cards = cards;
@@ -172,11 +186,13 @@ public final class CheckoutUseCase {
             return anonymous(c, config, presented.value());
         }
         String key = "co:" + c.context().brand().value() + ":" + c.info().customRequestId().orElseGet(this::nonce);
+        Map<SegmentId, Boolean> memberships = SegmentLookups.lookUp(segments, c.context().brand(), c.card().get(),
+                SegmentLookups.atCheckout(config, clock.instant()));
         Attempts attempts = new Attempts();
         CardLedgerWriter.Target target = new CardLedgerWriter.Target(c.context().brand(), c.card().get(),
                 Origin.of(c.context(), c.info(), c.fingerprint()), c.pin(), true, c.info().resumeSince());
         Outcome<CardLedgerWriter.Written> written = writer.write(target,
-                (card, state, txn, now) -> decide(c, config, key, attempts, card, state, txn, now));
+                (card, state, txn, now) -> decide(c, config, key, attempts, memberships, card, state, txn, now));
         if (!written.isAccepted() || written.value().entry().isEmpty()) {
             claims.release(c.context().brand(), attempts.claimed(), key);
             return written.isAccepted() ? Outcome.rejected(Reason.INVALID_REQUEST, "nothing to record")
@@ -205,7 +221,8 @@ public final class CheckoutUseCase {
                 return Outcome.rejected(Reason.CARD_NOT_FOUND, "Could not find the specified card.");
             }
             CardState state = read.get().head().map(e -> Settlement.settled(e, now)).orElse(CardState.EMPTY);
-            facts = Optional.of(cardFacts(read.get().card(), state, now));
+            facts = Optional.of(cardFacts(read.get().card(), state, now, SegmentLookups.lookUp(segments,
+                    c.context().brand(), c.card().get(), SegmentLookups.atCheckout(config, now))));
         }
         Set<CampaignId> exhausted = new LinkedHashSet<>();
         for (Campaign campaign : config.campaigns()) {
@@ -293,8 +310,8 @@ public final class CheckoutUseCase {
      * retry of a checkout that committed replays it, though its coupons are used by then.
      */
     private Outcome<Optional<CardLedgerWriter.Draft>> decide(CheckoutCommand c, CheckoutConfig config, String key,
-                                                             Attempts attempts, Card card, CardState state,
-                                                             TransactionId txn, Instant now) {
+                                                             Attempts attempts, Map<SegmentId, Boolean> memberships,
+                                                             Card card, CardState state, TransactionId txn, Instant now) {
         Outcome<List<Coupon>> found = presented(c, now);
         if (!found.isAccepted()) {
             return Outcome.rejected(rejection(found));
@@ -305,7 +322,7 @@ public final class CheckoutUseCase {
         if (!redemptions.isAccepted()) {
             return Outcome.rejected(rejection(redemptions));
         }
-        CardFacts facts = cardFacts(card, state, now);
+        CardFacts facts = cardFacts(card, state, now, memberships);
         Evaluation eval = evaluate(config, c, Optional.of(facts), presented, now, key);
         Optional<Instant> holdUntil = c.setup() ? Optional.of(now.plus(SETUP_LIFETIME)) : Optional.empty();
         Instant until = holdUntil.orElse(now.plus(CouponClaims.LEASE));
@@ -525,7 +542,7 @@ public final class CheckoutUseCase {
         return presented.stream().map(k -> new PresentedCoupon(k.code(), k.set(), k.tags())).toList();
     }
 
-    private CardFacts cardFacts(Card card, CardState state, Instant now) {
+    private CardFacts cardFacts(Card card, CardState state, Instant now, Map<SegmentId, Boolean> memberships) {
         Map<ValueTypeKey, ValueType> types = valueTypes(card);
         Map<ValueTypeKey, Long> balances = new HashMap<>();
         state.balances().forEach((k, b) -> balances.put(k, b.spendable(now)));
@@ -533,7 +550,7 @@ public final class CheckoutUseCase {
         state.checkouts().fires().forEach((id, f) -> fires.put(new CampaignId(id),
                 f.recent().stream().map(CheckoutStats.Fire::at).toList()));
         return new CardFacts(card.number(), card.program(), card.cardSet(), card.enrolled() || state.enrolledAt().isPresent(),
-                balances, types, state.checkouts().count(), fires);
+                balances, types, state.checkouts().count(), fires, memberships);
     }
 
     private Map<ValueTypeKey, ValueType> valueTypes(Card card) {

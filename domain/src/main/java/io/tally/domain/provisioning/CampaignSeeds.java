@@ -16,6 +16,7 @@ import io.tally.domain.provisioning.Seed.CampaignSeed;
 import io.tally.domain.provisioning.Seed.ConditionSeed;
 import io.tally.domain.provisioning.Seed.LimitsSeed;
 import io.tally.domain.provisioning.Seed.ResultSeed;
+import io.tally.domain.segment.SegmentId;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.LocationGroupId;
 import io.tally.domain.tenant.LocationId;
@@ -104,7 +105,8 @@ public final class CampaignSeeds {
         Map<String, Object> given = given("amount", c.amount(), "skus", c.skus(), "tag", c.tag(), "minQuantity",
                 c.minQuantity(), "couponSets", c.couponSets(), "programs", c.programs(), "cardSets", c.cardSets(),
                 "valueType", c.valueType(), "days", c.days(), "from", c.from(), "to", c.to(), "locations", c.locations(),
-                "locationGroups", c.locationGroups(), "enrolled", c.enrolled(), "category", c.category(), "minValue", c.minValue());
+                "locationGroups", c.locationGroups(), "enrolled", c.enrolled(), "category", c.category(), "minValue", c.minValue(),
+                "segments", c.segments());
         String kind = c.kind() == null ? "" : c.kind();
         return switch (kind) {
             case "totalAtLeast" -> only(given, List.of("amount"), () -> new Campaign.TotalAtLeast(decimal(c.amount(), "amount")));
@@ -131,9 +133,12 @@ public final class CampaignSeeds {
                 return new Campaign.EventOfCategory(new EventCategoryId(c.category()),
                         Optional.ofNullable(c.minValue()).map(v -> decimal(v, "minValue")));
             });
+            // Segments are made in the back office (random ids), never in a seed, so their ids are checked for form only:
+            // a segment that does not exist has no snapshot, and the condition never holds.
+            case "inSegment" -> only(given, List.of("segments"), () -> new Campaign.InSegment(ids(c.segments(), SegmentId::new)));
             default -> throw new IllegalArgumentException("unknown condition kind '" + kind + "' (totalAtLeast, inBasket, "
                     + "couponPresented, cardProgram, cardSet, balanceAtLeast, daysOfWeek, timeOfDay, location, "
-                    + "locationGroup, firstCheckout, enrolled, eventOfCategory)");
+                    + "locationGroup, firstCheckout, enrolled, eventOfCategory, inSegment)");
         };
     }
 

@@ -189,12 +189,14 @@ public record Seed(List<BrandSeed> brands) {
      * A condition: {@code totalAtLeast} (amount), {@code inBasket} (skus or tag, minQuantity), {@code couponPresented}
      * (couponSets), {@code cardProgram} (programs), {@code cardSet} (cardSets), {@code balanceAtLeast} (valueType,
      * amount), {@code daysOfWeek} (days), {@code timeOfDay} (from, to), {@code location} (locations),
-     * {@code locationGroup} (locationGroups), {@code firstCheckout}, {@code enrolled} (enrolled).
+     * {@code locationGroup} (locationGroups), {@code firstCheckout}, {@code enrolled} (enrolled),
+     * {@code eventOfCategory} (category, minValue), {@code inSegment} (segments: segment ids).
      */
     public record ConditionSeed(String kind, String amount, List<String> skus, String tag, String minQuantity,
                                 List<String> couponSets, List<String> programs, List<String> cardSets, String valueType,
                                 List<String> days, String from, String to, List<String> locations,
-                                List<String> locationGroups, Boolean enrolled, String category, String minValue) {
+                                List<String> locationGroups, Boolean enrolled, String category, String minValue,
+                                List<String> segments) {
     }
 
     /**

@@ -40,7 +40,11 @@ public record Segment(BrandId brand, SegmentId id, String name, String descripti
         }
     }
 
-    /** Whether {@code scope} sees this segment: owner-only ones their owner, by-location ones within the scope. */
+    /**
+     * Whether {@code scope} sees this segment: owner-only ones their owner; by-location ones brand-wide roles always and
+     * a manager when every one of its locations is theirs ({@link #withinScope}); a manager sees no segment over the
+     * whole brand (base, shared, private): its count would cover cards outside their locations.
+     */
     public boolean visibleTo(StaffScope scope) {
         if (!scope.brand().equals(brand)) {
             return false;
@@ -48,7 +52,12 @@ public record Segment(BrandId brand, SegmentId id, String name, String descripti
         if (visibility.ownerOnly() && !scope.staff().equals(owner)) {
             return false;
         }
-        return !visibility.byLocation() || scope.seesAny(locations);
+        return scope.brandWide() || visibility.byLocation() && withinScope(scope, locations);
+    }
+
+    /** Whether {@code scope} reaches every one of {@code places} (brand-wide roles reach all). */
+    public static boolean withinScope(StaffScope scope, Set<LocationId> places) {
+        return places.stream().allMatch(scope::sees);
     }
 
     /** Whether {@code scope} may change it: never a base segment; otherwise whoever sees it. */
@@ -56,7 +65,13 @@ public record Segment(BrandId brand, SegmentId id, String name, String descripti
         return visibility != Visibility.BASE && visibleTo(scope);
     }
 
+    /**
+     * Whether the card is in the segment: the brand's, used at one of its locations when it is by location (the card
+     * locations in {@link MemberFacts#usedAt}, what a manager's scope over cards is), and its filters hold.
+     */
     public boolean matches(MemberFacts facts, EvaluationContext at) {
-        return facts.card().brand().equals(brand) && filters.matches(facts, at);
+        return facts.card().brand().equals(brand)
+                && (!visibility.byLocation() || facts.usedAt().stream().anyMatch(locations::contains))
+                && filters.matches(facts, at);
     }
 }

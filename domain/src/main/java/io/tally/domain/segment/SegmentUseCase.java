@@ -1,5 +1,7 @@
 package io.tally.domain.segment;
 
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.segment.BrandCardsPort.CardsPage;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
@@ -16,18 +18,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The back office's segment builder: a staff member's visible segments (the brand's base segments made on first
  * sight), creating one, changing its details, adding and removing filters, and the live count. A segment's filters are
  * groups joined by the segment's join (AND / OR), each group's filters joined by the group's own.
- * Staff need {@link Permission#BUILD_SEGMENTS}; what they cannot see answers as not found.
+ * Staff need {@link Permission#BUILD_SEGMENTS}; what they cannot see answers as not found. A location group manager
+ * builds, sees and changes only segments by location whose every location is theirs ({@link Segment#visibleTo}); such
+ * a segment holds only cards used at one of its locations ({@link Segment#matches}), so its count never reaches cards
+ * outside the manager's scope. Creating a segment, changing its details and adding or removing a filter are recorded
+ * in the brand's audit log ({@link SetupAudit}: just before the write, with the values before and after).
  */
 public final class SegmentUseCase {
     /** The live count's page budget: at most this many pages of {@link BrandCardsPort#MAX_PAGE} cards per count. */
@@ -39,10 +47,16 @@ public final class SegmentUseCase {
     private final MemberFactsPort facts;
     private final Function<BrandId, ZoneId> zones;
     private final RandomSource random;
+    private final SetupAudit audit;
     private final Clock clock;
 
+    /**
+     * @param facts the member facts with the card locations ({@link CardUseFacts}): a by-location segment matches no
+     *              card whose locations were not read
+     */
     public SegmentUseCase(SegmentsPort segments, BrandCardsPort cards, MemberFactsPort facts,
-                          Function<BrandId, ZoneId> zones, RandomSource random, Clock clock) {
+                          Function<BrandId, ZoneId> zones, AuditLogPort log, RandomSource random, Clock clock) {
+        this.audit = new SetupAudit(log, random, clock);
         this.segments = segments;
         this.cards = cards;
         this.facts = facts;
@@ -80,12 +94,14 @@ public final class SegmentUseCase {
         byte[] b = new byte[8];
         random.nextBytes(b);
         SegmentId id = new SegmentId("seg-" + HexFormat.of().formatHex(b));
-        return build(scope, id, details, FilterGroup.all(), 1).flatMap(s -> segments.create(s) ? Outcome.accepted(s)
-                : Outcome.rejected(Reason.INVALID_REQUEST, "Please try again."));
+        return build(scope, id, details, FilterGroup.all(), 1).flatMap(s -> {
+            audit.record(scope, "segment.create", target(s), Map.of(), values(s));
+            return segments.create(s) ? Outcome.accepted(s) : Outcome.rejected(Reason.INVALID_REQUEST, "Please try again.");
+        });
     }
 
     public Outcome<Segment> saveDetails(StaffScope scope, String id, Details details) {
-        return change(scope, id, s -> build(scope, s.id(), details,
+        return change(scope, id, "segment.edit", SegmentUseCase::values, s -> build(scope, s.id(), details,
                 new FilterGroup(join(details.join()).orElse(s.filters().join()), s.filters().members()), s.version() + 1)
                 .map(next -> new Segment(next.brand(), next.id(), next.name(), next.description(), next.visibility(),
                         s.owner(), next.locations(), next.filters(), next.updatedAt(), next.version())));
@@ -101,21 +117,23 @@ public final class SegmentUseCase {
         if (decoded.filter().isEmpty()) {
             return Outcome.rejected(Reason.INVALID_REQUEST, decoded.problem());
         }
-        return change(scope, id, s -> {
+        SegmentFilter added = decoded.filter().get();
+        return change(scope, id, "segment.filter.add", s -> Map.of(), s -> {
             List<SegmentFilter> groups = new ArrayList<>(s.filters().members());
             if (group >= 1 && group <= groups.size() && groups.get(group - 1) instanceof FilterGroup g) {
                 List<SegmentFilter> members = new ArrayList<>(g.members());
-                members.add(decoded.filter().get());
+                members.add(added);
                 return next(s, replace(groups, group - 1, new FilterGroup(g.join(), members)));
             }
-            groups.add(new FilterGroup(join(newGroupJoin).orElse(FilterGroup.Join.AND), List.of(decoded.filter().get())));
+            groups.add(new FilterGroup(join(newGroupJoin).orElse(FilterGroup.Join.AND), List.of(added)));
             return next(s, groups);
-        });
+        }, next -> Map.of("filter", text(added), "group", String.valueOf(group >= 1 && group <= next.filters().members().size()
+                ? group : next.filters().members().size())));
     }
 
     /** Removes filter {@code index} of group {@code group} (both 1-based); an emptied group goes too. */
     public Outcome<Segment> removeFilter(StaffScope scope, String id, int group, int index) {
-        return change(scope, id, s -> {
+        return change(scope, id, "segment.filter.remove", s -> removed(s, group, index), s -> {
             List<SegmentFilter> groups = new ArrayList<>(s.filters().members());
             if (group < 1 || group > groups.size() || !(groups.get(group - 1) instanceof FilterGroup g)
                     || index < 1 || index > g.members().size()) {
@@ -129,7 +147,7 @@ public final class SegmentUseCase {
                 groups.set(group - 1, new FilterGroup(g.join(), members));
             }
             return next(s, groups);
-        });
+        }, next -> Map.of());
     }
 
     /**
@@ -161,7 +179,14 @@ public final class SegmentUseCase {
         return new SegmentCount(matched, examined, false);
     }
 
-    private Outcome<Segment> change(StaffScope scope, String id, Function<Segment, Outcome<Segment>> edit) {
+    private Outcome<Segment> change(StaffScope scope, String id, String action, Function<Segment, Map<String, String>> before,
+                                    Function<Segment, Outcome<Segment>> edit) {
+        return change(scope, id, action, before, edit, SegmentUseCase::values);
+    }
+
+    /** A change of a segment the staff member may edit, recorded just before its write (conditional on the version). */
+    private Outcome<Segment> change(StaffScope scope, String id, String action, Function<Segment, Map<String, String>> before,
+                                    Function<Segment, Outcome<Segment>> edit, Function<Segment, Map<String, String>> after) {
         Optional<Segment> found = find(scope, id);
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
@@ -169,8 +194,42 @@ public final class SegmentUseCase {
         if (!found.get().editableBy(scope)) {
             return Outcome.rejected(Reason.INVALID_REQUEST, "Base segments are made by the platform and cannot be changed.");
         }
-        return edit.apply(found.get()).flatMap(next -> segments.update(next) ? Outcome.accepted(next)
-                : Outcome.rejected(Reason.INVALID_REQUEST, "Someone changed this segment meanwhile: look again and retry."));
+        return edit.apply(found.get()).flatMap(next -> {
+            audit.record(scope, action, target(next), before.apply(found.get()), after.apply(next));
+            return segments.update(next) ? Outcome.accepted(next)
+                    : Outcome.rejected(Reason.INVALID_REQUEST, "Someone changed this segment meanwhile: look again and retry.");
+        });
+    }
+
+    private static String target(Segment s) {
+        return "segment:" + s.id();
+    }
+
+    /** A segment's details as the audit log shows them. */
+    static Map<String, String> values(Segment s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("description", s.description());
+        m.put("visibility", s.visibility().name());
+        m.put("locations", s.locations().stream().map(LocationId::value).sorted().collect(Collectors.joining(",")));
+        m.put("join", s.filters().join().name());
+        return m;
+    }
+
+    /** A filter as one line of its named parameters ({@link FilterCodec}'s stored form without the group lines). */
+    static String text(SegmentFilter f) {
+        List<String> lines = FilterCodec.encodeTree(FilterGroup.all(f));
+        return lines.subList(1, lines.size()).stream().map(l -> l.startsWith("F ") ? l.substring(2) : l)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static Map<String, String> removed(Segment s, int group, int index) {
+        List<SegmentFilter> groups = s.filters().members();
+        if (group < 1 || group > groups.size() || !(groups.get(group - 1) instanceof FilterGroup g)
+                || index < 1 || index > g.members().size()) {
+            return Map.of();
+        }
+        return Map.of("filter", text(g.members().get(index - 1)), "group", String.valueOf(group));
     }
 
     private Outcome<Segment> next(Segment s, List<SegmentFilter> groups) {
@@ -199,6 +258,13 @@ public final class SegmentUseCase {
         }
         if (!visibility.get().byLocation()) {
             locations.clear();
+        }
+        if (!scope.brandWide() && !visibility.get().byLocation()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST,
+                    "A location group manager builds segments by location: choose public or private by location.");
+        }
+        if (!Segment.withinScope(scope, locations)) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "Choose locations of your own location groups.");
         }
         FilterGroup root = new FilterGroup(join(d.join()).orElse(filters.join()), filters.members());
         try {

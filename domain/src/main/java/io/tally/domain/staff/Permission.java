@@ -18,6 +18,9 @@ public enum Permission {
     EXPLORE_DATA,
     /** Request Report Center exports and download them (a manager's hold only their locations). */
     EXPORT_REPORTS,
-    /** Build segments and see how many cards they hold (admins: a count covers every card of the brand). */
+    /**
+     * Build segments and see how many cards they hold: admins any segment; a manager segments by location tied to their
+     * own locations only, whose counts hold only cards used at those locations.
+     */
     BUILD_SEGMENTS
 }

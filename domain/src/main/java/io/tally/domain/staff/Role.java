@@ -10,9 +10,9 @@ import java.util.Set;
 public enum Role {
     /** Everything, brand-wide. */
     ADMIN("Brand admin", EnumSet.allOf(Permission.class)),
-    /** Cards, customers and accounting of their location groups only; reads of the brand's setup. */
+    /** Cards, customers, accounting and segments by location of their location groups only; reads of the brand's setup. */
     MANAGER("Location group manager", EnumSet.of(Permission.READ_CARDS, Permission.ACT_ON_CARDS, Permission.READ_SETUP,
-            Permission.VIEW_ACCOUNTING, Permission.EXPLORE_DATA, Permission.EXPORT_REPORTS)),
+            Permission.VIEW_ACCOUNTING, Permission.EXPLORE_DATA, Permission.EXPORT_REPORTS, Permission.BUILD_SEGMENTS)),
     /** Search and card actions, brand-wide. */
     SERVICE("Customer service", EnumSet.of(Permission.READ_CARDS, Permission.ACT_ON_CARDS)),
     /** Reads, brand-wide; changes nothing. */

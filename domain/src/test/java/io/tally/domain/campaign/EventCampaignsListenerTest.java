@@ -14,6 +14,7 @@ import io.tally.domain.engagement.Sentiment;
 import io.tally.domain.fakes.CheckoutWorld;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.LedgerLimits;
+import io.tally.domain.segment.SegmentId;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.TerminalId;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventCampaignsListenerTest {
@@ -82,6 +84,37 @@ class EventCampaignsListenerTest {
                 Optional.empty(), Optional.empty(), 1, true, List.of(onReview), List.of(award),
                 new Campaign.Limits(Optional.of(1), Optional.empty(), Optional.empty())));
         assertTrue(CheckoutWorld.campaign("x", 1, List.of(onReview), List.of(award)).onEvent());
+    }
+
+    @Test
+    void an_event_campaign_in_a_segment_awards_only_cards_in_it_and_looks_up_only_campaigns_matching_the_event() {
+        SegmentId vip = new SegmentId("seg-vip");
+        var onReview = new EventOfCategory(new EventCategoryId("review"), Optional.empty());
+        var onSurvey = new EventOfCategory(new EventCategoryId("survey"), Optional.empty());
+        shop.config = CheckoutWorld.demoConfig(List.of(
+                CheckoutWorld.campaign("vip-review", 1, List.of(onReview, new Campaign.InSegment(Set.of(vip))),
+                        List.of(new Award(TestWorld.POINTS, BigDecimal.TEN))),
+                CheckoutWorld.campaign("vip-survey", 2, List.of(onSurvey, new Campaign.InSegment(Set.of(new SegmentId("seg-other")))),
+                        List.of(new Award(TestWorld.POINTS, BigDecimal.ONE)))));
+        CardNumber inside = w.activeCard();
+        CardNumber outside = w.activeCard();
+        List<String> asked = new ArrayList<>();
+        EventCampaignsListener segmented = new EventCampaignsListener(brand -> shop.config, shop.budget, w.issue,
+                w.idempotency, (brand, segment, card) -> {
+                    asked.add(segment + "/" + card);
+                    return segment.equals(vip) && card.equals(inside);
+                }, w.random, w.clock);
+
+        segmented.accept(review(inside, "rec-in").toDomainEvent());
+        segmented.accept(review(outside, "rec-out").toDomainEvent());
+
+        assertEquals(10, shop.balance(inside, TestWorld.POINTS));
+        assertEquals(0, shop.balance(outside, TestWorld.POINTS));
+        assertEquals(List.of("seg-vip/" + inside, "seg-vip/" + outside), asked);
+        assertTrue(CheckoutWorld.campaign("x", 1, List.of(onReview, new Campaign.InSegment(Set.of(vip))),
+                List.of(new Award(TestWorld.POINTS, BigDecimal.ONE))).onEvent());
+        assertThrows(IllegalArgumentException.class, () -> CheckoutWorld.campaign("x", 1, List.of(onReview, onSurvey),
+                List.of(new Award(TestWorld.POINTS, BigDecimal.ONE))));
     }
 
     @Test

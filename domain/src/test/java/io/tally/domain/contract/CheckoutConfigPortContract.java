@@ -15,6 +15,7 @@ import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
+import io.tally.domain.segment.SegmentId;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.LocationGroupId;
 import io.tally.domain.tenant.LocationId;
@@ -64,7 +65,8 @@ public abstract class CheckoutConfigPortContract {
                         new Campaign.AtLocation(Set.of(new LocationId("DEMO001"))),
                         new Campaign.AtLocationGroup(Set.of(new LocationGroupId("STORES"))),
                         new Campaign.FirstCheckout(),
-                        new Campaign.EnrollmentIs(false)),
+                        new Campaign.EnrollmentIs(false),
+                        new Campaign.InSegment(Set.of(new SegmentId("seg-0a1b2c3d4e5f6a7b"), new SegmentId("base-members")))),
                 List.of(new Campaign.Discount(new BigDecimal("10"), true, Optional.empty()),
                         new Campaign.Discount(new BigDecimal("1.50"), false, Optional.of(Items.skus("BAGEL"))),
                         new Campaign.Earn(ValueTypeKey.points(), new BigDecimal("1"), new BigDecimal("2"), Optional.of(Items.tagged("coffee"))),
@@ -78,7 +80,8 @@ public abstract class CheckoutConfigPortContract {
     /** An event campaign (its condition and result kinds fit no checkout campaign), with or without a minimum value. */
     public static Campaign onEvent(BrandId brand, String id, int priority, Optional<BigDecimal> minValue) {
         return new Campaign(brand, new CampaignId(id), "On an event", true, Optional.empty(), Optional.empty(), priority, true,
-                List.of(new Campaign.EventOfCategory(new EventCategoryId("review"), minValue)),
+                List.of(new Campaign.EventOfCategory(new EventCategoryId("review"), minValue),
+                        new Campaign.InSegment(Set.of(new SegmentId("base-members")))),
                 List.of(new Campaign.Award(ValueTypeKey.points(), new BigDecimal("50")),
                         new Campaign.Award(ValueTypeKey.custom("Stamps"), new BigDecimal("0.5"))),
                 new Campaign.Limits(Optional.empty(), Optional.empty(), Optional.of(100L)));

@@ -15,6 +15,7 @@ import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.program.ValueType;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.program.ValueTypeLimits;
+import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.tenant.BrandId;
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ public final class CheckoutWorld {
     public final InMemoryCampaignBudgetPort budget = new InMemoryCampaignBudgetPort();
     public final InMemoryCheckoutRecordPort records = new InMemoryCheckoutRecordPort();
     public volatile CheckoutConfig config;
+    /** What "card in segment" conditions read (by default: no snapshot, no member). */
+    public volatile SegmentMembershipPort segments = (brand, segment, card) -> false;
     public final CheckoutUseCase checkout;
     private int requests;
 
@@ -54,7 +57,7 @@ public final class CheckoutWorld {
         }
         config = demoConfig(demoCampaigns());
         checkout = new CheckoutUseCase(world.writer, world.voids, world.cards, world.ledger, world.programs, brand -> config, coupons, budget,
-                records, world.clock, world.random);
+                records, (brand, segment, card) -> segments.isMember(brand, segment, card), world.clock, world.random);
     }
 
     public static CheckoutConfig demoConfig(List<Campaign> campaigns) {

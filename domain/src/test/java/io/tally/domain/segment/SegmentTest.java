@@ -27,10 +27,12 @@ class SegmentTest {
             Set.of(new LocationGroupId("north")), Optional.of(Set.of(new LocationId("north-1"))));
 
     @Test
-    void shared_and_base_segments_are_seen_by_everyone_of_the_brand_and_base_ones_edited_by_no_one() {
+    void shared_and_base_segments_are_seen_by_every_brand_wide_role_never_by_a_manager_and_base_ones_edited_by_no_one() {
         assertTrue(segment(Visibility.SHARED, Set.of()).visibleTo(OTHER_ADMIN));
-        assertTrue(segment(Visibility.SHARED, Set.of()).editableBy(MANAGER_NORTH));
-        assertTrue(segment(Visibility.BASE, Set.of()).visibleTo(MANAGER_NORTH));
+        assertTrue(segment(Visibility.SHARED, Set.of()).editableBy(OTHER_ADMIN));
+        assertTrue(segment(Visibility.BASE, Set.of()).visibleTo(OTHER_ADMIN));
+        assertFalse(segment(Visibility.SHARED, Set.of()).visibleTo(MANAGER_NORTH), "its count covers the whole brand");
+        assertFalse(segment(Visibility.BASE, Set.of()).visibleTo(MANAGER_NORTH));
         assertFalse(segment(Visibility.BASE, Set.of()).editableBy(OWNER_ADMIN));
         assertFalse(segment(Visibility.SHARED, Set.of()).visibleTo(StaffScope.brandWide(new BrandId("OTHER"), OWNER,
                 "o@example.com", Role.ADMIN)));
@@ -44,9 +46,11 @@ class SegmentTest {
     }
 
     @Test
-    void by_location_segments_are_seen_within_a_managers_locations() {
+    void by_location_segments_are_seen_when_all_their_locations_are_a_managers() {
         assertTrue(segment(Visibility.PUBLIC_BY_LOCATION, Set.of(new LocationId("north-1"))).visibleTo(MANAGER_NORTH));
         assertFalse(segment(Visibility.PUBLIC_BY_LOCATION, Set.of(new LocationId("south-1"))).visibleTo(MANAGER_NORTH));
+        assertFalse(segment(Visibility.PUBLIC_BY_LOCATION, Set.of(new LocationId("north-1"), new LocationId("south-1")))
+                .visibleTo(MANAGER_NORTH), "every one of its locations must be the manager's");
         assertTrue(segment(Visibility.PUBLIC_BY_LOCATION, Set.of(new LocationId("south-1"))).visibleTo(OTHER_ADMIN));
     }
 

@@ -20,6 +20,7 @@ import io.tally.domain.segment.FilterGroup;
 import io.tally.domain.segment.Segment;
 import io.tally.domain.segment.SegmentFilter;
 import io.tally.domain.staff.Role;
+import io.tally.domain.tenant.LocationId;
 import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.local.LocalTally;
@@ -39,7 +40,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The segment builder in headless Chromium, without any script of ours: an admin creates a segment, adds filters in
  * two groups (a refused filter first), sees the live count of the cards it holds, removes a filter and sees the count
- * grow; a customer-service member has no segments. Every page passes axe-core and is kept as a screenshot.
+ * grow; a location group manager builds a segment by location whose count holds only the cards used there and does
+ * not see the admin's shared segment; the admin finds every change in the audit log; a customer-service member has no
+ * segments. Every page passes axe-core and is kept as a screenshot.
  */
 class SegmentBuilderBrowserIT {
     private static final String PASSWORD = "Segments-Admin-42";
@@ -77,7 +80,7 @@ class SegmentBuilderBrowserIT {
     @Test
     void an_admin_builds_a_segment_and_sees_its_count() {
         handOut("Ada", "F", LocalDate.of(1990, 2, 28), "SW1A 1AA", true);
-        handOut("Bea", "F", LocalDate.of(1985, 7, 1), "SW19 2AA", false);
+        CardNumber bea = handOut("Bea", "F", LocalDate.of(1985, 7, 1), "SW19 2AA", false);
         handOut("Cal", "M", LocalDate.of(1970, 2, 28), "LS1 4AP", true);
         OfficeTestSupport.readyStaff(tally, browser, DEMO, "segments.admin@example.com", PASSWORD, Role.ADMIN);
         signIn(tally, browser, "segments.admin@example.com", PASSWORD);
@@ -133,6 +136,33 @@ class SegmentBuilderBrowserIT {
         check(browser, "segments-removed");
 
         signOut(browser);
+        try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
+            new DynamoStorage(dynamo, tally.endpoints().tableName()).cardLocations().link(DEMO, bea, new LocationId("DEMOWEB"));
+        }
+        OfficeTestSupport.readyStaff(tally, browser, DEMO, "segments.manager@example.com", PASSWORD, Role.MANAGER, "ONLINE");
+        signIn(tally, browser, "segments.manager@example.com", PASSWORD);
+        visit(tally, browser, "/segments", "segments-manager-list");
+        assertTrue(!main().contains("Segmentson family") && !main().contains("Identified non-members"),
+                "a manager sees no brand-wide segment: " + main());
+        fill(browser, "name", "Web Segmentsons");
+        fill(browser, "locations", "DEMOWEB");
+        post("/admin/segments");
+        assertTrue(main().contains("Saved."), main());
+        follow("Add a filter: Fields (text)");
+        fill(browser, "field", "lastName");
+        fill(browser, "text", "segmentson");
+        post("/add/text");
+        assertTrue(main().contains("Cards in this segment: 1 ("), "only Bea was used at DEMOWEB: " + main());
+        check(browser, "segments-manager-built");
+
+        signOut(browser);
+        signIn(tally, browser, "segments.admin@example.com", PASSWORD);
+        visit(tally, browser, "/audit?action=segment.", "segments-audit");
+        String audit = main();
+        assertTrue(audit.contains("segment.create") && audit.contains("segment.filter.add")
+                && audit.contains("segment.filter.remove") && audit.contains("segment:" + segmentPath.replace("/segments/", ""))
+                && audit.contains("segments.manager@example.com") && audit.contains("Web Segmentsons"), audit);
+        signOut(browser);
         OfficeTestSupport.readyStaff(tally, browser, DEMO, "segments.service@example.com", PASSWORD, Role.SERVICE);
         signIn(tally, browser, "segments.service@example.com", PASSWORD);
         browser.open(OfficeTestSupport.url(tally, "/segments"));
@@ -140,7 +170,7 @@ class SegmentBuilderBrowserIT {
     }
 
     /** A card of the demo loyalty set, handed out to a Segmentson (enrolled or not). */
-    private static void handOut(String first, String gender, LocalDate born, String postal, boolean enrolled) {
+    private static CardNumber handOut(String first, String gender, LocalDate born, String postal, boolean enrolled) {
         try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
             DynamoStorage storage = new DynamoStorage(dynamo, tally.endpoints().tableName());
             CardSet set = new CardSet(DEMO, new CardSetId("LOYAL01"), new ProgramId("LOYALTY"), "x", "7777", 19);
@@ -152,6 +182,7 @@ class SegmentBuilderBrowserIT {
             storage.cards().allocate(active);
             storage.cards().update(active.withProfile(Optional.empty(), active.primaryCustomer(), Optional.empty(), Map.of(),
                     Map.of(), Map.of(), enrolled ? Optional.of(Instant.parse("2026-12-01T10:00:00Z")) : Optional.empty()));
+            return number;
         }
     }
 }
