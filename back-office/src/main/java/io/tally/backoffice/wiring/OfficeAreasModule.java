@@ -34,6 +34,8 @@ import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.segment.LedgerMemberFacts;
+import io.tally.domain.segment.RecentEvents;
+import io.tally.domain.segment.AvailableRewards;
 import io.tally.domain.segment.EngagementStatistics;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
@@ -148,7 +150,8 @@ final class OfficeAreasModule {
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, RandomSource random, Clock clock) {
         LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
                 new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
-                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()), clock);
+                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
+                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(), facts,
                 new BrandZones(storage.checkoutConfig(), clock), random, clock));
     }
