@@ -13,7 +13,8 @@ import java.util.function.Function;
  * to the card (allocated to it by a campaign or the API, or loaded for it) that the till would accept from it at this
  * moment ({@link CouponRules#check}: not used, inside their validity window). A coupon a checkout in progress has
  * claimed still counts (the claim may lapse). Value balances (points, punches, gift value) are the filter's other
- * half, per value type. At most {@link CouponPort#MAX_RESULTS} coupons of a card are read, so counts stop at 100.
+ * half, per value type. {@link CouponPort#ofCard} reads at most {@link CouponPort#MAX_RESULTS} coupons of a card (the
+ * first by code, used ones included), so a card with more than 100 coupons counts only those among them.
  */
 public final class AvailableRewards implements Function<Card, Long> {
     private final CouponPort coupons;
