@@ -35,6 +35,8 @@ import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.segment.CardUseFacts;
 import io.tally.domain.segment.LedgerMemberFacts;
+import io.tally.domain.segment.RecentEvents;
+import io.tally.domain.segment.AvailableRewards;
 import io.tally.domain.segment.EngagementStatistics;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
@@ -150,7 +152,8 @@ final class OfficeAreasModule {
                                Clock clock) {
         LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
                 new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
-                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()), clock);
+                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
+                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
                 new CardUseFacts(facts, storage.cardLocations()), new BrandZones(storage.checkoutConfig(), clock), audit,
                 random, clock));

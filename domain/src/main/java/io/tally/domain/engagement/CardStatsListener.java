@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *   <li>a ledger event of sequence {@code s} folds the card's entries {@code through + 1 .. s}, read from the ledger
  *       (the truth, so a late or lost event's entry is folded by whichever event comes first), and stores the fold
  *       conditional on the {@code through} it started from; an event at or below {@code through} is a redelivery and
- *       changes nothing; a lost race re-reads and goes on from the winner's fold;</li>
+ *       changes nothing; a lost race re-reads and goes on from the winner's fold; a stored fold of older rules
+ *       ({@link CardLedgerStats#current}) is replaced by a fold from the first entry, conditional on its {@code through};</li>
  *   <li>a recorded event (after {@link RecordedEventsListener} kept it) recounts the card's kept events and stores
  *       the count only over a smaller one: the kept events are a set that only grows, so the larger count is newer.</li>
  * </ul>
@@ -59,14 +60,18 @@ public final class CardStatsListener implements Consumer<DomainEvent> {
     private void foldThrough(BrandId brand, CardNumber card, long sequence) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Optional<CardLedgerStats> stored = stats.ledgerStats(brand, card);
-            CardLedgerStats fold = stored.orElse(CardLedgerStats.empty(brand, card));
-            if (sequence <= fold.through()) {
+            long storedThrough = stored.map(CardLedgerStats::through).orElse(0L);
+            // a fold of older rules is folded again from the first entry, at least as far as it had come
+            CardLedgerStats fold = stored.filter(CardLedgerStats::current).orElse(CardLedgerStats.empty(brand, card));
+            long target = Math.max(sequence, storedThrough);
+            if (target <= fold.through()) {
                 return;
             }
             boolean lost = false;
-            while (fold.through() < sequence && !lost) {
+            long expected = storedThrough;
+            while (fold.through() < target && !lost) {
                 long from = fold.through();
-                long upTo = Math.min(sequence, from + CardLedgerPort.MAX_PAGE);
+                long upTo = Math.min(target, from + CardLedgerPort.MAX_PAGE);
                 List<LedgerEntry> page = oldestFirst(ledger.newestBefore(brand, card, upTo + 1, (int) (upTo - from)))
                         .stream().filter(e -> e.sequence() > from).toList();
                 if (page.isEmpty()) {
@@ -76,7 +81,11 @@ public final class CardStatsListener implements Consumer<DomainEvent> {
                 for (LedgerEntry entry : page) {
                     fold = fold.plus(entry);
                 }
-                lost = !stats.putLedgerStats(fold, from);
+                if (fold.through() >= expected) {
+                    // never store a fold behind the stored one: a fold again from the first entry writes once caught up
+                    lost = !stats.putLedgerStats(fold, expected);
+                    expected = fold.through();
+                }
             }
             if (!lost) {
                 return;

@@ -20,7 +20,16 @@ public final class CardUseFacts implements MemberFactsPort {
 
     @Override
     public List<MemberFacts> facts(List<Card> cards) {
-        return facts.facts(cards).stream()
-                .map(f -> f.withUsedAt(locations.locations(f.card().brand(), f.card().number()))).toList();
+        return withUsedAt(facts.facts(cards));
+    }
+
+    /** Passes {@code needed} on, so the wrapped facts still read events and rewards only when a filter needs them. */
+    @Override
+    public List<MemberFacts> facts(List<Card> cards, FactsNeeded needed) {
+        return withUsedAt(facts.facts(cards, needed));
+    }
+
+    private List<MemberFacts> withUsedAt(List<MemberFacts> page) {
+        return page.stream().map(f -> f.withUsedAt(locations.locations(f.card().brand(), f.card().number()))).toList();
     }
 }

@@ -23,13 +23,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The member facts from the ports that exist today: the card read again with its ledger head (one consistent request
- * on DynamoDB, A11b: the index page that listed it may lag, and does not project every attribute), so the customer,
- * demographics, dates, the address's coordinates and the available balances (the head brought to now, as the balance
- * check does) are current; its owning
- * location's coordinates (the brand's locations, read once per page), and its statistics from {@code statistics}
- * (issue 14's per-card statistics plug in there; until then {@link MemberStatistics#NONE}). Not yet filled: the
- * customer score (no score job yet: empty), recent events and available rewards (0).
+ * The member facts from the ports: the card read again with its ledger head (one consistent request on DynamoDB, A11b:
+ * the index page that listed it may lag, and does not project every attribute), so the customer, demographics, dates,
+ * the address's coordinates and the available balances (the head brought to now, as the balance check does) are
+ * current; its owning location's coordinates (the brand's locations, read once per page); its statistics from
+ * {@code statistics} ({@link EngagementStatistics}), its stored customer score from {@code scores} (empty before the
+ * score job's first run), and, only when the filters need them ({@link FactsNeeded}), its recent events from
+ * {@code recentEvents} ({@link RecentEvents}) and the rewards it can use now from {@code rewards}
+ * ({@link AvailableRewards}).
  */
 public final class LedgerMemberFacts implements MemberFactsPort {
     private final CardLedgerPort ledger;
@@ -37,27 +38,45 @@ public final class LedgerMemberFacts implements MemberFactsPort {
     private final LocationsPort locations;
     private final Function<Card, MemberStatistics> statistics;
     private final Function<Card, Optional<Integer>> scores;
+    private final Function<Card, List<EventOccurrence>> recentEvents;
+    private final Function<Card, Long> rewards;
     private final Clock clock;
 
+    /** Without scores, recent events or rewards (every card: none). */
     public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
                              Function<Card, MemberStatistics> statistics, Clock clock) {
         this(ledger, cards, locations, statistics, card -> Optional.empty(), clock);
     }
 
-    /** With the customer score the scores job stored for each card ({@code scores}: empty before its first run). */
+    /** Without recent events or rewards (every card: none). */
     public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
                              Function<Card, MemberStatistics> statistics, Function<Card, Optional<Integer>> scores,
                              Clock clock) {
-        this.scores = scores;
+        this(ledger, cards, locations, statistics, scores, card -> List.of(), card -> 0L, clock);
+    }
+
+    public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
+                             Function<Card, MemberStatistics> statistics, Function<Card, Optional<Integer>> scores,
+                             Function<Card, List<EventOccurrence>> recentEvents, Function<Card, Long> rewards,
+                             Clock clock) {
         this.ledger = ledger;
         this.cards = cards;
         this.locations = locations;
         this.statistics = statistics;
+        this.scores = scores;
+        this.recentEvents = recentEvents;
+        this.rewards = rewards;
         this.clock = clock;
     }
 
+    /** Every fact, recent events and rewards included. */
     @Override
     public List<MemberFacts> facts(List<Card> page) {
+        return facts(page, FactsNeeded.ALL);
+    }
+
+    @Override
+    public List<MemberFacts> facts(List<Card> page, FactsNeeded needed) {
         Map<BrandId, Map<LocationId, GeoPoint>> placesByBrand = new HashMap<>();
         List<MemberFacts> facts = new ArrayList<>(page.size());
         for (Card listed : page) {
@@ -70,7 +89,8 @@ public final class LedgerMemberFacts implements MemberFactsPort {
             CardState state = read.get().head().map(h -> Settlement.settled(h, clock.instant())).orElse(CardState.EMPTY);
             Map<ValueTypeKey, Long> balances = state.balanceList().stream()
                     .collect(Collectors.toMap(Balance::key, Balance::available));
-            facts.add(new MemberFacts(card, balances, scores.apply(card), statistics.apply(card), List.of(), 0,
+            facts.add(new MemberFacts(card, balances, scores.apply(card), statistics.apply(card),
+                    needed.recentEvents() ? recentEvents.apply(card) : List.of(), needed.rewards() ? rewards.apply(card) : 0,
                     card.primaryCustomer().map(c -> c.addressPoint()),
                     card.owningLocation().map(places::get)));
         }

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * What a card's customer did, as the filters need it: purchases (spend in the brand's currency minor units, orders,
  * items, the SKUs bought), visits, the last activity, value issued and redeemed per value type, and events counted
- * by category. The per-card statistics of issue 14 (kept exactly once from the ledger and the events) are plugged in
- * here by the facts adapter; until they exist a card's statistics are {@link #NONE}.
+ * by category, from the per-card statistics kept exactly once from the ledger and the events
+ * ({@link EngagementStatistics}); a card without any has {@link #NONE}.
  */
 public record MemberStatistics(long spend, long orders, long items, long visits, Optional<Instant> lastActivity,
                                Set<String> skus, Map<ValueTypeKey, Long> issued, Map<ValueTypeKey, Long> redeemed,

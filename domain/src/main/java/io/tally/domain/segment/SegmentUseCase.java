@@ -153,19 +153,21 @@ public final class SegmentUseCase {
     /**
      * The live count: the segment evaluated over the brand's cards page by page, at most {@link #COUNT_PAGES} pages
      * (2,000 cards); exact when the last page came within the budget, "at least" otherwise. Cost: per page one query
-     * of the cards plus the member facts of each card (one ledger head read per card).
+     * of the cards plus the member facts of each card (one ledger head read per card, its statistics and score; its
+     * recent events and rewards only if the filters need them: {@link FactsNeeded}).
      */
     public SegmentCount count(StaffScope scope, Segment segment) {
         if (!scope.can(Permission.BUILD_SEGMENTS) || !segment.visibleTo(scope)) {
             throw new IllegalArgumentException("count of a segment the staff member cannot see");
         }
         EvaluationContext at = new EvaluationContext(clock.instant(), zones.apply(segment.brand()), Optional.empty());
+        FactsNeeded needed = FactsNeeded.of(segment.filters());
         Optional<String> cursor = Optional.empty();
         long matched = 0;
         long examined = 0;
         for (int page = 0; page < COUNT_PAGES; page++) {
             CardsPage cardsPage = cards.page(segment.brand(), cursor, BrandCardsPort.MAX_PAGE);
-            for (MemberFacts f : facts.facts(cardsPage.cards())) {
+            for (MemberFacts f : facts.facts(cardsPage.cards(), needed)) {
                 examined++;
                 if (segment.matches(f, at)) {
                     matched++;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.engagement.CardEventStats;
 import io.tally.domain.engagement.CardLedgerStats;
+import io.tally.domain.engagement.CardSkus;
 import io.tally.domain.engagement.CardStatsPort;
+import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,30 @@ public abstract class CardStatsContract {
         CardLedgerStats one = new CardLedgerStats(brand, bare.card(), 1, 0, 0, 0, 0, Optional.empty(), Optional.empty());
         assertTrue(port().putLedgerStats(one, 0));
         assertEquals(Optional.of(one), port().ledgerStats(brand, bare.card()));
+    }
+
+    @Test
+    void the_totals_and_the_most_skus_a_card_keeps_come_back_as_stored_and_an_older_fold_says_its_rules() {
+        CardNumber card = ContractData.freshCard();
+        Map<String, Long> quantities = new HashMap<>();
+        Map<String, Long> last = new HashMap<>();
+        for (int i = 0; i < CardSkus.MAX; i++) {
+            // the longest SKUs, three bytes a character: the item's worst case
+            String sku = String.valueOf(i) + "\u20ac".repeat(64 - String.valueOf(i).length());
+            quantities.put(sku, Long.MAX_VALUE - i);
+            last.put(sku, Long.MAX_VALUE - i);
+        }
+        CardLedgerStats full = new CardLedgerStats(brand, card, 7, 1, 1, 1, 1, Optional.empty(), Optional.empty(),
+                Map.of(ValueTypeKey.currency("USD"), 1_250L, ValueTypeKey.points(), 40L),
+                Map.of(ValueTypeKey.custom("Coffee-Points"), 3L), new CardSkus(quantities, last), CardLedgerStats.RULES);
+        assertTrue(port().putLedgerStats(full, 0));
+        assertEquals(Optional.of(full), port().ledgerStats(brand, card));
+
+        CardNumber older = ContractData.freshCard();
+        CardLedgerStats first = new CardLedgerStats(brand, older, 2, 0, 0, 0, 1, Optional.empty(), Optional.empty(),
+                Map.of(), Map.of(), CardSkus.NONE, 1);
+        assertTrue(port().putLedgerStats(first, 0));
+        assertFalse(port().ledgerStats(brand, older).orElseThrow().current());
     }
 
     @Test

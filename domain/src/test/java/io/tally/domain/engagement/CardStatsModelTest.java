@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.engagement.RecordEventUseCase.RecordEventCommand;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.HandleEventUseCase;
@@ -15,6 +16,9 @@ import io.tally.domain.fakes.InMemoryEventDefinitions;
 import io.tally.domain.fakes.RandomCrashes;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.fakes.UnreliableDelivery;
+import io.tally.domain.ledger.CheckoutFacts;
+import io.tally.domain.ledger.TransactionId;
+import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,10 +35,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-card statistics against an independent model: random purchases, balance changes, recorded events (some retried
- * under the same customRequestId) and time, with deliveries late, twice, out of order and lost then redelivered by the
+ * Per-card statistics against an independent model: random purchases (some paying with the card's dollars, of
+ * several SKUs, earning points and punches), issuances, redemptions, voids of any of
+ * them, recorded events (some retried under the same customRequestId) and time, with deliveries late, twice, out of order and lost then redelivered by the
  * relay, and the consumer killed after any write of the statistics or the card's events (its message then comes again).
- * The expected figures are computed here from the operations alone.
+ * The expected figures are computed here from the operations and the answers the tills got (amounts issued and
+ * redeemed, the balance mutations of a checkout), never from the ledger entries.
  */
 class CardStatsModelTest {
     private static final BrandId BRAND = TestWorld.BRAND;
@@ -49,6 +55,30 @@ class CardStatsModelTest {
         BigDecimal items = BigDecimal.ZERO;
         final Map<String, Instant> events = new HashMap<>();
         final Map<String, String> categoryOf = new HashMap<>();
+        /** Per value type: issued, redeemed, as the answers to the tills said; a void takes its transaction's back. */
+        final Map<ValueTypeKey, Long> issued = new HashMap<>();
+        final Map<ValueTypeKey, Long> redeemed = new HashMap<>();
+        final Map<TransactionId, List<Moved>> moves = new HashMap<>();
+        final Map<String, BigDecimal> skus = new TreeMap<>();
+
+        void moved(TransactionId id, ValueTypeKey key, long issuedNow, long redeemedNow) {
+            issued.merge(key, issuedNow, Long::sum);
+            redeemed.merge(key, redeemedNow, Long::sum);
+            moves.computeIfAbsent(id, t -> new ArrayList<>()).add(new Moved(key, issuedNow, redeemedNow));
+        }
+
+        void voided(TransactionId id) {
+            for (Moved m : moves.remove(id)) {
+                issued.merge(m.key(), -m.issued(), Long::sum);
+                redeemed.merge(m.key(), -m.redeemed(), Long::sum);
+            }
+        }
+
+        static Map<ValueTypeKey, Long> nonZero(Map<ValueTypeKey, Long> totals) {
+            Map<ValueTypeKey, Long> kept = new HashMap<>(totals);
+            kept.values().removeIf(v -> v == 0);
+            return kept;
+        }
 
         long visits() {
             long visits = 0;
@@ -63,6 +93,11 @@ class CardStatsModelTest {
         }
     }
 
+    private record Moved(ValueTypeKey key, long issued, long redeemed) {
+    }
+
+    private static final List<String> SKUS = List.of("LATTE", "MUG", "BEANS", "COFFEE-S");
+
     private final Map<String, Integer> total = new TreeMap<>();
 
     @Test
@@ -70,7 +105,8 @@ class CardStatsModelTest {
         for (long seed = 1; seed <= 40; seed++) {
             run(seed);
         }
-        for (String what : List.of("crashes", "late deliveries", "duplicate deliveries", "orders", "events", "visits")) {
+        for (String what : List.of("crashes", "late deliveries", "duplicate deliveries", "orders", "events", "visits",
+                "voids", "points earned", "checkout payments")) {
             assertTrue(total.getOrDefault(what, 0) > 20, "the runs exercised " + what + ": " + total);
         }
     }
@@ -108,25 +144,57 @@ class CardStatsModelTest {
             CardNumber card = cards.get(random.nextInt(cards.size()));
             Expected e = expected.get(card);
             w.clock.advance(Duration.ofMinutes(random.nextInt(4) == 0 ? 95 + random.nextInt(200) : random.nextInt(60)));
-            switch (random.nextInt(5)) {
+            switch (random.nextInt(6)) {
                 case 0 -> {
-                    if (w.issue(card, 100 + random.nextInt(5000)).isAccepted()) {
+                    long amount = 100 + random.nextInt(5000);
+                    var issued = w.issue(card, amount);
+                    if (issued.isAccepted()) {
                         e.transactions.add(w.clock.instant());
+                        e.moved(issued.value().transactionId(), TestWorld.USD, amount, 0);
                     }
                 }
                 case 1 -> {
-                    if (w.redeem(card, 1 + random.nextInt(2000)).isAccepted()) {
+                    long amount = 1 + random.nextInt(2000);
+                    var redeemed = w.redeem(card, amount);
+                    if (redeemed.isAccepted()) {
                         e.transactions.add(w.clock.instant());
+                        e.moved(redeemed.value().transactionId(), TestWorld.USD, 0, amount);
                     }
                 }
                 case 2 -> {
                     int quantity = 1 + random.nextInt(3);
+                    String sku = SKUS.get(random.nextInt(SKUS.size()));
                     BigDecimal price = new BigDecimal(100 + random.nextInt(900)).movePointLeft(2);
-                    if (shop.buy(card, CheckoutWorld.basket("LATTE", quantity, price)).isAccepted()) {
+                    List<CheckoutUseCase.Redemption> paying = random.nextBoolean() ? List.of()
+                            : List.of(new CheckoutUseCase.Redemption(TestWorld.USD, new BigDecimal(1 + random.nextInt(5))));
+                    var sale = shop.checkout.checkout(shop.command(Optional.of(card),
+                            CheckoutWorld.basket(sku, quantity, price), List.of(), paying, false, Optional.empty(),
+                            shop.info()));
+                    if (sale.isAccepted()) {
                         e.transactions.add(w.clock.instant());
                         e.orders++;
                         e.spend = e.spend.add(price.multiply(BigDecimal.valueOf(quantity)));
                         e.items = e.items.add(BigDecimal.valueOf(quantity));
+                        e.skus.merge(sku, BigDecimal.valueOf(quantity), BigDecimal::add);
+                        for (CheckoutFacts.Mutation m : sale.value().facts().mutations()) {
+                            if (m.kind() == CheckoutFacts.Kind.EARN) {
+                                e.moved(sale.value().transactionId(), m.key(), Math.max(0, m.amount()), Math.max(0, -m.amount()));
+                                total.merge("points earned", 1, Integer::sum);
+                            } else if (m.kind() == CheckoutFacts.Kind.REDEEM) {
+                                e.moved(sale.value().transactionId(), m.key(), 0, -m.amount());
+                                total.merge("checkout payments", 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+                case 3 -> {
+                    if (!e.moves.isEmpty()) {
+                        List<TransactionId> done = new ArrayList<>(new TreeSet<>(e.moves.keySet()));
+                        TransactionId target = done.get(random.nextInt(done.size()));
+                        if (w.voidTransaction(card, target).isAccepted()) {
+                            e.voided(target);
+                            total.merge("voids", 1, Integer::sum);
+                        }
                     }
                 }
                 default -> {
@@ -184,6 +252,11 @@ class CardStatsModelTest {
             assertEquals(e.events.values().stream().max(Instant::compareTo), stats.events().lastEventAt(), where);
             assertEquals(e.orders == 0 ? Optional.empty() : Optional.of(stats.ledger().spend() / e.orders),
                     stats.averageOrderValue(), where);
+            assertEquals(Expected.nonZero(e.issued), stats.ledger().issued(), where);
+            assertEquals(Expected.nonZero(e.redeemed), stats.ledger().redeemed(), where);
+            Map<String, Long> skuMilli = new TreeMap<>();
+            e.skus.forEach((sku, q) -> skuMilli.put(sku, q.movePointRight(3).longValueExact()));
+            assertEquals(skuMilli, stats.ledger().skus().quantityMilli(), where);
         }
     }
 
