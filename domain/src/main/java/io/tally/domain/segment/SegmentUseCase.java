@@ -1,6 +1,7 @@
 package io.tally.domain.segment;
 
 import io.tally.domain.segment.BrandCardsPort.CardsPage;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
@@ -38,17 +39,30 @@ public final class SegmentUseCase {
     private final BrandCardsPort cards;
     private final MemberFactsPort facts;
     private final Function<BrandId, ZoneId> zones;
+    private final Function<BrandId, Optional<GeoPoint>> defaultPoints;
     private final RandomSource random;
     private final Clock clock;
 
+    /**
+     * {@code zones}: the brand's time zone; {@code defaultPoints}: the brand's default coordinates ({@code Brand}),
+     * read once per count.
+     */
     public SegmentUseCase(SegmentsPort segments, BrandCardsPort cards, MemberFactsPort facts,
-                          Function<BrandId, ZoneId> zones, RandomSource random, Clock clock) {
+                          Function<BrandId, ZoneId> zones, Function<BrandId, Optional<GeoPoint>> defaultPoints,
+                          RandomSource random, Clock clock) {
         this.segments = segments;
         this.cards = cards;
         this.facts = facts;
         this.zones = zones;
+        this.defaultPoints = defaultPoints;
         this.random = random;
         this.clock = clock;
+    }
+
+    /** Without default coordinates: owning locations without coordinates measure -1. */
+    public SegmentUseCase(SegmentsPort segments, BrandCardsPort cards, MemberFactsPort facts,
+                          Function<BrandId, ZoneId> zones, RandomSource random, Clock clock) {
+        this(segments, cards, facts, zones, b -> Optional.empty(), random, clock);
     }
 
     /** What a staff member gives when creating a segment or changing its details. */
@@ -141,7 +155,8 @@ public final class SegmentUseCase {
         if (!scope.can(Permission.BUILD_SEGMENTS) || !segment.visibleTo(scope)) {
             throw new IllegalArgumentException("count of a segment the staff member cannot see");
         }
-        EvaluationContext at = new EvaluationContext(clock.instant(), zones.apply(segment.brand()), Optional.empty());
+        EvaluationContext at = new EvaluationContext(clock.instant(), zones.apply(segment.brand()),
+                defaultPoints.apply(segment.brand()));
         Optional<String> cursor = Optional.empty();
         long matched = 0;
         long examined = 0;
