@@ -39,6 +39,19 @@ import java.util.TreeMap;
  * Lives in the ledger package because it writes a ledger entry (the card package does not see the ledger).
  */
 public final class UpdateAccountUseCase {
+    /** The locations of a caller that never sets an owning location: none, so one given is refused. */
+    private static final LocationsPort NO_LOCATIONS = new LocationsPort() {
+        @Override
+        public List<Location> locations(BrandId brand) {
+            return List.of();
+        }
+
+        @Override
+        public List<LocationGroup> groups(BrandId brand) {
+            return List.of();
+        }
+    };
+
     private final CardPort cards;
     private final CardLedgerWriter writer;
     private final RetryPolicy retry;
@@ -62,18 +75,6 @@ public final class UpdateAccountUseCase {
     public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry, PortalConfigPort models) {
         this(cards, writer, retry, models, NO_LOCATIONS);
     }
-
-    private static final LocationsPort NO_LOCATIONS = new LocationsPort() {
-        @Override
-        public List<Location> locations(BrandId brand) {
-            return List.of();
-        }
-
-        @Override
-        public List<LocationGroup> groups(BrandId brand) {
-            return List.of();
-        }
-    };
 
     public record UpdateAccountCommand(MerchantContext context, RequestInfo info, CardNumber card,
                                        Optional<Customer> primaryCustomer, Optional<Customer> alternateCustomer,
