@@ -5,8 +5,6 @@ import io.tally.backoffice.http.OfficeResponse;
 import io.tally.backoffice.http.OfficeRouter;
 import io.tally.backoffice.http.View.FieldError;
 import io.tally.backoffice.setup.SetupView.Form;
-import io.tally.backoffice.setup.SetupView.Input;
-import io.tally.backoffice.setup.SetupView.Kind;
 import io.tally.backoffice.setup.SetupView.Row;
 import io.tally.backoffice.setup.SetupView.Table;
 import io.tally.domain.backoffice.BrandSetupUseCase;
@@ -61,10 +59,7 @@ final class BrandPages {
     }
 
     private static Form form(Optional<GeoPoint> point) {
-        return new Form("Default coordinates", "/setup/brand", "Save default coordinates", List.of(
-                Input.of("latitude", "Latitude", Kind.TEXT, point.map(p -> String.valueOf(p.latitude())).orElse(""),
-                        "decimal degrees, -90 to 90 (e.g. 40.7128)"),
-                Input.of("longitude", "Longitude", Kind.TEXT, point.map(p -> String.valueOf(p.longitude())).orElse(""),
-                        "decimal degrees, -180 to 180 (e.g. -74.006); both blank: none")));
+        return new Form("Default coordinates", "/setup/brand", "Save default coordinates",
+                PlacesPages.coordinateInputs(point));
     }
 }

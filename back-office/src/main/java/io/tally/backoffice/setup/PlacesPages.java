@@ -132,11 +132,7 @@ final class PlacesPages {
         }
         inputs.add(Input.text("name", "Name", l == null ? "" : l.name(), true, null));
         inputs.add(Input.select("group", "Location group", l == null ? "" : l.group().value(), groups));
-        Optional<GeoPoint> point = l == null ? Optional.empty() : l.coordinates();
-        inputs.add(Input.of("latitude", "Latitude", Kind.TEXT, point.map(p -> String.valueOf(p.latitude())).orElse(""),
-                "decimal degrees, -90 to 90 (e.g. 40.7128); optional, with the longitude"));
-        inputs.add(Input.of("longitude", "Longitude", Kind.TEXT, point.map(p -> String.valueOf(p.longitude())).orElse(""),
-                "decimal degrees, -180 to 180 (e.g. -74.006); both blank: none"));
+        inputs.addAll(coordinateInputs(l == null ? Optional.empty() : l.coordinates()));
         return l == null ? new Form("Add a location", "/setup/locations", "Add location", inputs)
                 : new Form("Edit the location", "/setup/locations/" + l.id(), "Save location", inputs);
     }
@@ -193,6 +189,14 @@ final class PlacesPages {
 
     private List<Option> locationOptions(OfficeCall c) {
         return places.locations(c.scope()).stream().map(l -> new Option(l.id().value(), l.name())).toList();
+    }
+
+    /** The latitude and longitude fields of a form, filled with {@code point}'s (blank for none). */
+    static List<Input> coordinateInputs(Optional<GeoPoint> point) {
+        return List.of(Input.of("latitude", "Latitude", Kind.TEXT, point.map(p -> String.valueOf(p.latitude())).orElse(""),
+                        "decimal degrees, -90 to 90 (e.g. 40.7128); optional, with the longitude"),
+                Input.of("longitude", "Longitude", Kind.TEXT, point.map(p -> String.valueOf(p.longitude())).orElse(""),
+                        "decimal degrees, -180 to 180 (e.g. -74.006); both blank: none"));
     }
 
     /** Coordinates as a table shows them: "40.7128, -74.006", or "none". */

@@ -86,7 +86,9 @@ class BrandSetupBrowserIT {
         assertEquals("40.7128", browser.driver().findElement(By.id("latitude")).getAttribute("value"));
 
         visit(tally, browser, "/setup/brand", "setup-brand");
+        assertTrue(main().contains("40.7128, -74.006"), "the demo seed's default: " + main());
         fill(browser, "latitude", "51.5074");
+        fill(browser, "longitude", "");
         post("/setup/brand");
         assertTrue(main().contains("Default coordinates: give both latitude and longitude, or neither."), main());
         check(browser, "setup-brand-refused");
