@@ -38,6 +38,7 @@ final class ConfigItems {
             .string("brand", b -> b.id().value())
             .string("name", Brand::name)
             .bool("requireEmployee", Brand::requireEmployee)
+            .string("defaultCoordinates", b -> b.defaultCoordinates().map(GeoText::format).orElse(null))
             .index(TallyTable.GSI1, b -> Keys.BRANDS_INDEX, b -> b.id().value())
             .build();
 
@@ -122,7 +123,8 @@ final class ConfigItems {
     }
 
     private static Brand brand(ItemValues v) {
-        return new Brand(new BrandId(v.string("brand")), v.optString("name").orElse(null), v.bool("requireEmployee"));
+        return new Brand(new BrandId(v.string("brand")), v.optString("name").orElse(null), v.bool("requireEmployee"),
+                v.optString("defaultCoordinates").map(GeoText::parse));
     }
 
     private static LocationGroup group(ItemValues v) {

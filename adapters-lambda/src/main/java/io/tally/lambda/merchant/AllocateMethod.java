@@ -59,7 +59,8 @@ public final class AllocateMethod implements MerchantMethod {
             return Outcome.rejected(Reason.UNKNOWN_CARD_SET, "Unknown card set.");
         }
         var command = new AllocateCardUseCase.AllocateCardCommand(request.context().brand(),
-                setId.map(CardSetId::new), number, request.idempotency().map(IdempotentCall::checkpoint));
+                setId.map(CardSetId::new), number, request.idempotency().map(IdempotentCall::checkpoint), Optional.empty(),
+                Optional.of(request.context().location()));
         return allocate.allocate(command).map(a -> {
             ObjectNode out = json.createObjectNode();
             out.put("cardNumber", a.card().number().value());

@@ -6,8 +6,11 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
 import io.tally.domain.card.ProfileRules;
 import io.tally.domain.ledger.UpdateAccountUseCase;
+import io.tally.domain.shared.GeoPoint;
+import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
+import io.tally.domain.tenant.LocationId;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
 import io.tally.sqs.json.WireJson;
@@ -21,9 +24,13 @@ import java.util.Optional;
  * or null keeps a field); {@code brandDemographics} ({@code [{fieldName, value}]}) and {@code customData}
  * ({@code {name: value}}) and {@code thirdPartyUsernames} ({@code {system: username}}: the card's usernames in other
  * systems) merge by name, an empty or null value deletes; {@code customCardNumber} "" clears it.
- * {@code countAsEnrollment} enrolls the card once. Answers the bare envelope.
+ * {@code countAsEnrollment} enrolls the card once. Tally's extensions: a customer's {@code latitude} and
+ * {@code longitude} (the address's coordinates, both or neither, checked for range) and {@code owningLocation} (one of
+ * the brand's location ids). Answers the bare envelope.
  */
 public final class UpdateAccountMethod implements MerchantMethod {
+    /** Longer than any decimal degree worth sending; {@link GeoPoint#parse} takes at most 32 characters. */
+    private static final int MAX_DEGREES_TEXT = 32;
     private final UpdateAccountUseCase account;
     private final WireJson json;
 
@@ -56,11 +63,12 @@ public final class UpdateAccountMethod implements MerchantMethod {
         Map<String, String> usernames = in.take(namedFields(body, "thirdPartyUsernames"), Map.of());
         Optional<String> customCardNumber = in.take(customCardNumber(body), Optional.empty());
         Optional<String> pin = in.take(Fields.forcedPin(body), Optional.empty());
+        Optional<LocationId> owningLocation = in.take(owningLocation(body), Optional.empty());
         if (in.failed()) {
             return in.rejected();
         }
         var command = new UpdateAccountUseCase.UpdateAccountCommand(request.context(), Requests.infoWithoutRequestId(request),
-                card, primary, alternate, demographics, customData, usernames, customCardNumber, enroll, pin);
+                card, primary, alternate, demographics, customData, usernames, customCardNumber, enroll, pin, owningLocation);
         return account.update(command).map(updated -> json.createObjectNode());
     }
 
@@ -84,11 +92,25 @@ public final class UpdateAccountMethod implements MerchantMethod {
         String country = text(in, c, p + "country", ProfileRules.MAX_NAME);
         LocalDate birthDate = in.take(WireTime.date(c, p + "birthDate"), Optional.empty()).orElse(null);
         String gender = text(in, c, p + "gender", ProfileRules.MAX_GENDER);
+        String latitude = text(in, c, p + "latitude", MAX_DEGREES_TEXT);
+        String longitude = text(in, c, p + "longitude", MAX_DEGREES_TEXT);
+        GeoPoint point = in.failed() ? null : in.take(GeoPoint.parse(field, latitude, longitude), Optional.<GeoPoint>empty())
+                .orElse(null);
         if (in.failed()) {
             return in.rejected();
         }
         return Outcome.accepted(Optional.of(new Customer(firstName, lastName, email, phone, address1, address2, city, state,
-                postal, country, birthDate, gender)));
+                postal, country, birthDate, gender, point)));
+    }
+
+    /** One of the brand's location ids (checked by the use case); absent or null leaves the card's as it is. */
+    private static Outcome<Optional<LocationId>> owningLocation(JsonNode body) {
+        return Fields.text(body, "owningLocation", 64).flatMap(t -> {
+            if (t.isPresent() && !Identifiers.isValid(t.get())) {
+                return Outcome.rejected(Reason.INVALID_REQUEST, "owningLocation: the brand has no location " + t.get() + ".");
+            }
+            return Outcome.accepted(t.map(LocationId::new));
+        });
     }
 
     private static String text(Input in, JsonNode parent, String field, int max) {

@@ -231,7 +231,7 @@ final class AppModule {
                         queries, programs, json),
                 new SearchMethod(queries, programs, coupons, json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry,
-                        storage.portalConfigs()), json),
+                        storage.portalConfigs(), storage.brandSetup()), json),
                 new CardHistoryMethod(queries, programs, json),
                 new RecordEventMethod(new RecordEventUseCase(storage.cards(), storage.eventDefinitions(), events, random,
                         clock), json)));

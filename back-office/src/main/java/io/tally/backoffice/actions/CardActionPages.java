@@ -23,10 +23,15 @@ import io.tally.domain.ledger.BalanceResult;
 import io.tally.domain.ledger.TransactionId;
 import io.tally.domain.program.ValueType;
 import io.tally.domain.shared.DecimalAmounts;
+import io.tally.domain.shared.GeoPoint;
+import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.staff.Permission;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.LocationsPort;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,7 @@ import java.util.function.Function;
  */
 public final class CardActionPages implements OfficeArea {
     private final CardActionsUseCase actions;
+    private final LocationsPort locations;
     private final RandomSource random;
 
     private final boolean welcomeResend;
@@ -51,8 +57,10 @@ public final class CardActionPages implements OfficeArea {
      *                      which the e-mail's preferences link needs)
      * @param local         links to the portal over http (the local runtime)
      */
-    public CardActionPages(CardActionsUseCase actions, RandomSource random, boolean welcomeResend, boolean local) {
+    public CardActionPages(CardActionsUseCase actions, LocationsPort locations, RandomSource random, boolean welcomeResend,
+                           boolean local) {
         this.actions = actions;
+        this.locations = locations;
         this.random = random;
         this.welcomeResend = welcomeResend;
         this.local = local;
@@ -151,17 +159,26 @@ public final class CardActionPages implements OfficeArea {
 
     private OfficeResponse customer(OfficeCall c) {
         return withCard(c, card -> {
+            Outcome<Optional<GeoPoint>> point = GeoPoint.parse("The address's coordinates", c.request().field("latitude"),
+                    c.request().field("longitude"));
+            if (point instanceof Outcome.Rejected<Optional<GeoPoint>> r) {
+                return customerForm(c, card, r.rejection().detail(), 400);
+            }
             Customer typed = new Customer(blank(c, "firstName"), blank(c, "lastName"), blank(c, "email"), blank(c, "phone"),
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, point.value().orElse(null));
+            Optional<LocationId> owner = Optional.ofNullable(blank(c, "owningLocation")).filter(Identifiers::isValid)
+                    .map(LocationId::new);
             Outcome<Card> done = actions.editCustomer(action(c), new CardActionsUseCase.CustomerEdit(Optional.of(typed),
-                    Optional.empty(), Map.of(), Map.of()));
+                    Optional.empty(), Map.of(), Map.of(), owner));
             if (done instanceof Outcome.Rejected<Card> r) {
                 return customerForm(c, card, message(r.rejection().reason(), r.rejection().detail()), 400);
             }
             Customer saved = done.value().primaryCustomer().orElse(Customer.EMPTY);
             return done(c, "Customer saved", List.of(new Row("First name", text(saved.firstName())),
                     new Row("Last name", text(saved.lastName())), new Row("E-mail", text(saved.email())),
-                    new Row("Phone", text(saved.phone()))));
+                    new Row("Phone", text(saved.phone())), new Row("Address coordinates", saved.addressPoint() == null
+                            ? "none" : saved.addressPoint().latitude() + ", " + saved.addressPoint().longitude()),
+                    new Row("Owning location", done.value().owningLocation().map(LocationId::value).orElse("none"))));
         });
     }
 
@@ -218,9 +235,20 @@ public final class CardActionPages implements OfficeArea {
                 new Row("firstName", posted ? text(c.request().field("firstName")) : text(now.firstName())),
                 new Row("lastName", posted ? text(c.request().field("lastName")) : text(now.lastName())),
                 new Row("email", posted ? text(c.request().field("email")) : text(now.email())),
-                new Row("phone", posted ? text(c.request().field("phone")) : text(now.phone())));
+                new Row("phone", posted ? text(c.request().field("phone")) : text(now.phone())),
+                new Row("latitude", posted ? text(c.request().field("latitude"))
+                        : now.addressPoint() == null ? "" : String.valueOf(now.addressPoint().latitude())),
+                new Row("longitude", posted ? text(c.request().field("longitude"))
+                        : now.addressPoint() == null ? "" : String.valueOf(now.addressPoint().longitude())));
+        String owner = posted ? text(c.request().field("owningLocation")) : card.owningLocation().map(LocationId::value).orElse("");
+        List<Choice> places = new ArrayList<>();
+        if (card.owningLocation().isEmpty()) {
+            places.add(new Choice("", "None yet", owner.isEmpty()));
+        }
+        locations.locations(card.brand()).forEach(l -> places.add(new Choice(l.id().value(), l.name() + " (" + l.id() + ")",
+                l.id().value().equals(owner))));
         ActionForm form = form(c, "customer", "Edit the customer", c.request().field("reason"), error, null);
-        return OfficeResponse.html(status, Html.render(o -> JtecustomerGenerated.render(o, null, page, form, values)));
+        return OfficeResponse.html(status, Html.render(o -> JtecustomerGenerated.render(o, null, page, form, values, places)));
     }
 
     private OfficeResponse refusedAdjust(OfficeCall c, Card card, Reason reason, String detail) {

@@ -112,6 +112,7 @@ final class CardPages {
         card.customCardNumber().ifPresent(c -> facts.add(new Fact("Custom card number", c)));
         facts.add(new Fact("Card set", card.cardSet().value()));
         facts.add(new Fact("Program", card.program().value()));
+        facts.add(new Fact("Owning location", card.owningLocation().map(LocationId::value).orElse("none")));
         card.activatedAt().ifPresent(t -> facts.add(new Fact("Activated", Amounts.time(t))));
         card.enrolledAt().ifPresent(t -> facts.add(new Fact("Enrolled", Amounts.time(t))));
         return facts;
@@ -126,6 +127,8 @@ final class CardPages {
         String address = List.of(nz(c.address1()), nz(c.address2()), nz(c.city()), nz(c.state()), nz(c.postal()),
                 nz(c.country())).stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
         add(facts, "Address", address.isEmpty() ? null : address);
+        add(facts, "Address coordinates", c.addressPoint() == null ? null
+                : c.addressPoint().latitude() + ", " + c.addressPoint().longitude());
         add(facts, "Birth date", c.birthDate() == null ? null : c.birthDate().toString());
         add(facts, "Gender", c.gender());
         return facts;

@@ -13,12 +13,15 @@ import io.tally.backoffice.setup.SetupView.Row;
 import io.tally.backoffice.setup.SetupView.Table;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.SetupChange;
+import io.tally.domain.shared.GeoPoint;
+import io.tally.domain.shared.Outcome;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.tenant.Location;
 import io.tally.domain.tenant.LocationGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code /setup/groups}, {@code /setup/locations}, {@code /setup/terminals}, {@code /setup/employees}: list, create, edit. */
 final class PlacesPages {
@@ -40,13 +43,11 @@ final class PlacesPages {
                         SetupChange.EDIT, c.param("id"), c.request().field("name")), "/setup/groups",
                         e -> editGroup(c, 400, e), "name"))
                 .get("/setup/locations", Permission.READ_SETUP, c -> locations(c, 200, List.of()))
-                .post("/setup/locations", Permission.MANAGE_SETUP, c -> SetupPage.afterPost(c, places.saveLocation(c.scope(),
-                        SetupChange.CREATE, c.request().field("id"), c.request().field("group"), c.request().field("name")),
-                        "/setup/locations", e -> locations(c, 400, e), "id"))
+                .post("/setup/locations", Permission.MANAGE_SETUP, c -> afterLocation(c, SetupChange.CREATE,
+                        c.request().field("id"), e -> locations(c, 400, e), "id"))
                 .get("/setup/locations/{id}", Permission.MANAGE_SETUP, c -> editLocation(c, 200, List.of()))
-                .post("/setup/locations/{id}", Permission.MANAGE_SETUP, c -> SetupPage.afterPost(c, places.saveLocation(
-                        c.scope(), SetupChange.EDIT, c.param("id"), c.request().field("group"), c.request().field("name")),
-                        "/setup/locations", e -> editLocation(c, 400, e), "name"))
+                .post("/setup/locations/{id}", Permission.MANAGE_SETUP, c -> afterLocation(c, SetupChange.EDIT,
+                        c.param("id"), e -> editLocation(c, 400, e), "name"))
                 .get("/setup/terminals", Permission.READ_SETUP, c -> terminals(c, 200, List.of()))
                 .post("/setup/terminals", Permission.MANAGE_SETUP, c -> SetupPage.afterPost(c, places.saveTerminal(c.scope(),
                         SetupChange.CREATE, c.request().field("location"), c.request().field("id"), c.request().field("name")),
@@ -92,11 +93,22 @@ final class PlacesPages {
                 Input.text("name", "Name", g.name(), true, null)));
     }
 
+    /** A location saved with its coordinates; a refusal about them is shown at the latitude or longitude field. */
+    private OfficeResponse afterLocation(OfficeCall c, SetupChange change, String id,
+                                         Function<List<FieldError>, OfficeResponse> again, String field) {
+        Outcome<Location> saved = places.saveLocation(c.scope(), change, id, c.request().field("group"),
+                c.request().field("name"), c.request().field("latitude"), c.request().field("longitude"));
+        String detail = saved instanceof Outcome.Rejected<Location> r ? r.rejection().detail() : "";
+        String at = !detail.startsWith("Coordinates") ? field : detail.contains("longitude is") ? "longitude" : "latitude";
+        return SetupPage.afterPost(c, saved, "/setup/locations", again, at);
+    }
+
     private OfficeResponse locations(OfficeCall c, int status, List<FieldError> errors) {
         boolean manage = SetupPage.canManage(c);
         List<Row> rows = places.locations(c.scope()).stream().map(l -> Row.of(List.of(l.id().value(), l.name(),
-                l.group().value()), manage ? new Link("/setup/locations/" + l.id(), "Edit " + l.name()) : null)).toList();
-        Table table = new Table("Locations", headers(manage, "Id", "Name", "Group"), rows, "No locations yet.");
+                l.group().value(), coordinates(l.coordinates())), manage ? new Link("/setup/locations/" + l.id(),
+                "Edit " + l.name()) : null)).toList();
+        Table table = new Table("Locations", headers(manage, "Id", "Name", "Group", "Coordinates"), rows, "No locations yet.");
         return SetupPage.show(c, status, "Locations", "Stores, websites and other places where cards are used.",
                 List.of(table), List.of(SetupPage.withPosted(c, locationForm(c, null), errors)), errors, SAVED);
     }
@@ -120,6 +132,7 @@ final class PlacesPages {
         }
         inputs.add(Input.text("name", "Name", l == null ? "" : l.name(), true, null));
         inputs.add(Input.select("group", "Location group", l == null ? "" : l.group().value(), groups));
+        inputs.addAll(coordinateInputs(l == null ? Optional.empty() : l.coordinates()));
         return l == null ? new Form("Add a location", "/setup/locations", "Add location", inputs)
                 : new Form("Edit the location", "/setup/locations/" + l.id(), "Save location", inputs);
     }
@@ -176,6 +189,19 @@ final class PlacesPages {
 
     private List<Option> locationOptions(OfficeCall c) {
         return places.locations(c.scope()).stream().map(l -> new Option(l.id().value(), l.name())).toList();
+    }
+
+    /** The latitude and longitude fields of a form, filled with {@code point}'s (blank for none). */
+    static List<Input> coordinateInputs(Optional<GeoPoint> point) {
+        return List.of(Input.of("latitude", "Latitude", Kind.TEXT, point.map(p -> String.valueOf(p.latitude())).orElse(""),
+                        "decimal degrees, -90 to 90 (e.g. 40.7128); optional, with the longitude"),
+                Input.of("longitude", "Longitude", Kind.TEXT, point.map(p -> String.valueOf(p.longitude())).orElse(""),
+                        "decimal degrees, -180 to 180 (e.g. -74.006); both blank: none"));
+    }
+
+    /** Coordinates as a table shows them: "40.7128, -74.006", or "none". */
+    static String coordinates(Optional<GeoPoint> point) {
+        return point.map(p -> p.latitude() + ", " + p.longitude()).orElse("none");
     }
 
     static List<String> headers(boolean manage, String... names) {

@@ -23,11 +23,13 @@ public final class SetupArea implements OfficeArea {
     private final ApiKeyPages keys;
     private final PortalPages portal;
     private final EventPages events;
+    private final BrandPages brand;
 
     public SetupArea(BrandSetupUseCase places, CatalogueSetupUseCase catalogue, ApiKeySetupUseCase keys,
                      PortalSetupUseCase portal, EventSetupUseCase events) {
         this.events = new EventPages(events);
         this.places = new PlacesPages(places);
+        this.brand = new BrandPages(places);
         this.catalogue = new CataloguePages(catalogue);
         this.keys = new ApiKeyPages(keys);
         this.portal = new PortalPages(portal);
@@ -42,8 +44,9 @@ public final class SetupArea implements OfficeArea {
                 new Link("/setup/terminals", "Terminals"), new Link("/setup/employees", "Employees"),
                 new Link("/setup/programs", "Programs, value types and card sets"), new Link("/setup/api-keys", "API keys"),
                 new Link("/setup/portal", "Member portal"), new Link("/setup/customer-model", "Customer model"),
-                new Link("/setup/events", "Events"))));
+                new Link("/setup/events", "Events"), new Link("/setup/brand", "Brand settings"))));
         places.register(router);
+        brand.register(router);
         catalogue.register(router);
         keys.register(router);
         portal.register(router);

@@ -57,14 +57,19 @@ final class SetupPage {
         return again.apply(List.of(new FieldError(field, message)));
     }
 
-    /** The form's inputs with the posted values (passwords never echoed) and the error on the first input. */
+    /**
+     * The form's inputs with the posted values (passwords never echoed) and the error on the input it names (else on
+     * the first input).
+     */
     static Form withPosted(OfficeCall call, Form form, List<FieldError> errors) {
         List<Input> inputs = new ArrayList<>();
+        int errorAt = errors.isEmpty() ? -1 : Math.max(0, form.inputs().stream().map(Input::name).toList()
+                .indexOf(errors.get(0).field()));
         for (int i = 0; i < form.inputs().size(); i++) {
             Input in = form.inputs().get(i);
             String posted = in.kind() == SetupView.Kind.CHECKBOX ? (call.request().field(in.name()).equals("on") ? "on" : "")
                     : call.request().field(in.name());
-            String error = i == 0 && !errors.isEmpty() ? errors.get(0).message() : null;
+            String error = i == errorAt ? errors.get(0).message() : null;
             inputs.add(new Input(in.name(), in.label(), in.kind(), call.request().method().equals("POST") ? posted : in.value(),
                     in.options(), in.hint(), in.required(), error));
         }

@@ -33,7 +33,8 @@ final class ActionsWiring {
                 new CardActionsUseCase.Ports(storage.cards(), storage.cardLocations(), storage.cardLedger(), storage.programs(),
                         storage.auditLog(), outbox, storage.portalConfigs()),
                 new CardActionsUseCase.Rules(new AdjustUseCase(writer, storage.programs()), new VoidUseCase(writer, storage.cardLedger()),
-                        new UpdateAccountUseCase(storage.cards(), writer, retry, storage.portalConfigs()), new LinkTokens(portalTokens)),
+                        new UpdateAccountUseCase(storage.cards(), writer, retry, storage.portalConfigs(),
+                                storage.brandSetup()), new LinkTokens(portalTokens)),
                 random, clock, retry);
     }
 }

@@ -30,6 +30,7 @@ import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
+import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
@@ -64,10 +65,11 @@ final class OfficeAreasModule {
     @Provides
     @IntoSet
     static OfficeArea cardActions(DynamoStorage storage, OfficeSettings settings, PublishEventPort events,
-                                  EmailOutboxPort outbox, RandomSource random, Clock clock) {
+                                  EmailOutboxPort outbox, LocationsPort locations, RandomSource random, Clock clock) {
         // the welcome e-mail's preferences link is verified by the portal: it is signed with the portal's secret
         SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
-        return new CardActionPages(ActionsWiring.cardActions(storage, portalTokens, events, outbox, random, clock), random,
+        return new CardActionPages(ActionsWiring.cardActions(storage, portalTokens, events, outbox, random, clock), locations,
+                random,
                 settings.portalSecret().isPresent(), settings.local());
     }
 
@@ -155,7 +157,7 @@ final class OfficeAreasModule {
                 card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
                 new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
-                new CardUseFacts(facts, storage.cardLocations()), new BrandZones(storage.checkoutConfig(), clock), audit,
-                random, clock));
+                new CardUseFacts(facts, storage.cardLocations()), new BrandZones(storage.checkoutConfig(), clock),
+                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock));
     }
 }

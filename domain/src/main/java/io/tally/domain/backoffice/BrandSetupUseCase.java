@@ -3,6 +3,7 @@ package io.tally.domain.backoffice;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
@@ -10,6 +11,7 @@ import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.SecretHasher;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.staff.StaffScope;
+import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.Employee;
 import io.tally.domain.tenant.EmployeeId;
 import io.tally.domain.tenant.Location;
@@ -92,7 +94,51 @@ public final class BrandSetupUseCase {
         return Outcome.accepted(after);
     }
 
+    /** Creates or edits a location; an edit keeps the location's coordinates. */
     public Outcome<Location> saveLocation(StaffScope scope, SetupChange change, String id, String group, String name) {
+        return saveLocation(scope, change, id, group, name, Optional.empty());
+    }
+
+    /**
+     * Creates or edits a location with its coordinates as typed (decimal degrees; both blank: none, which clears them
+     * on an edit). Out-of-range or half-given coordinates are refused with a sentence.
+     */
+    public Outcome<Location> saveLocation(StaffScope scope, SetupChange change, String id, String group, String name,
+                                          String latitude, String longitude) {
+        return GeoPoint.parse("Coordinates", latitude, longitude)
+                .flatMap(point -> saveLocation(scope, change, id, group, name, Optional.of(point)));
+    }
+
+    /**
+     * The brand itself (name, whether employees are required, default coordinates), for staff who may read the setup.
+     */
+    public Optional<Brand> brand(StaffScope scope) {
+        return !scope.can(Permission.READ_SETUP) ? Optional.empty() : reads.brand(scope.brand());
+    }
+
+    /**
+     * Sets (or, both blank, clears) the brand's default coordinates: where segments' owning-location proximity measures
+     * from when a card's owning location has none. A brand-wide setting: managers scoped to groups may not change it.
+     */
+    public Outcome<Brand> saveDefaultCoordinates(StaffScope scope, String latitude, String longitude) {
+        if (!scope.can(Permission.MANAGE_SETUP) || !scope.brandWide()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, SetupAudit.NOT_ALLOWED);
+        }
+        Optional<Brand> before = reads.brand(scope.brand());
+        if (before.isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "The brand is not provisioned yet.");
+        }
+        return GeoPoint.parse("Default coordinates", latitude, longitude).map(point -> {
+            Brand after = before.get().withDefaultCoordinates(point);
+            audit.record(scope, "setup.brand.edit", "brand:" + scope.brand(), coordinates(before.get().defaultCoordinates()),
+                    coordinates(after.defaultCoordinates()));
+            store.saveBrand(after);
+            return after;
+        });
+    }
+
+    private Outcome<Location> saveLocation(StaffScope scope, SetupChange change, String id, String group, String name,
+                                           Optional<Optional<GeoPoint>> coordinates) {
         Optional<String> refused = problem(scope, id, "The location id", name);
         if (refused.isPresent()) {
             return Outcome.rejected(Reason.INVALID_REQUEST, refused.get());
@@ -106,7 +152,8 @@ public final class BrandSetupUseCase {
         if (misfit != null) {
             return Outcome.rejected(Reason.INVALID_REQUEST, misfit);
         }
-        Location after = new Location(scope.brand(), locationId, new LocationGroupId(group), name);
+        Location after = new Location(scope.brand(), locationId, new LocationGroupId(group), name,
+                coordinates.orElseGet(() -> before.flatMap(Location::coordinates)));
         audit.record(scope, "setup.location." + change.verb(), "location:" + locationId, before.map(BrandSetupUseCase::values)
                 .orElse(Map.of()), values(after));
         store.saveLocation(after);
@@ -174,7 +221,13 @@ public final class BrandSetupUseCase {
     }
 
     private static Map<String, String> values(Location l) {
-        return Map.of("group", l.group().value(), "name", l.name());
+        Map<String, String> v = new LinkedHashMap<>(Map.of("group", l.group().value(), "name", l.name()));
+        v.putAll(coordinates(l.coordinates()));
+        return v;
+    }
+
+    private static Map<String, String> coordinates(Optional<GeoPoint> point) {
+        return point.map(p -> Map.of("coordinates", p.latitude() + "," + p.longitude())).orElse(Map.of());
     }
 
     private byte[] salt() {

@@ -96,14 +96,23 @@ public final class CardActionsUseCase {
         }
     }
 
-    /** A customer edit: the customers merge field by field (absent keeps), named fields by name (empty deletes). */
+    /**
+     * A customer edit: the customers merge field by field (absent keeps), named fields by name (empty deletes); an
+     * owning location, when given, must be one of the brand's.
+     */
     public record CustomerEdit(Optional<Customer> primary, Optional<Customer> alternate, Map<String, String> demographics,
-                               Map<String, String> customData) {
+                               Map<String, String> customData, Optional<LocationId> owningLocation) {
         public CustomerEdit {
             Objects.requireNonNull(primary, "primary");
             Objects.requireNonNull(alternate, "alternate");
+            Objects.requireNonNull(owningLocation, "owningLocation");
             demographics = Map.copyOf(demographics);
             customData = Map.copyOf(customData);
+        }
+
+        public CustomerEdit(Optional<Customer> primary, Optional<Customer> alternate, Map<String, String> demographics,
+                            Map<String, String> customData) {
+            this(primary, alternate, demographics, customData, Optional.empty());
         }
     }
 
@@ -197,7 +206,7 @@ public final class CardActionsUseCase {
             return audited.run(a, new AuditedAction.Intent(EDIT_CUSTOMER, a.target(), before, Map.of(), false),
                     () -> rules.account().update(new UpdateAccountUseCase.UpdateAccountCommand(backOffice(a),
                             RequestInfo.of(a.key()), a.card(), edit.primary(), edit.alternate(), edit.demographics(),
-                            edit.customData(), Map.of(), Optional.empty(), false, Optional.empty())),
+                            edit.customData(), Map.of(), Optional.empty(), false, Optional.empty(), edit.owningLocation())),
                     c -> CardValues.changed(before, CardValues.of(c)));
         });
     }

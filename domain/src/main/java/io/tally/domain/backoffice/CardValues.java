@@ -20,6 +20,7 @@ final class CardValues {
         v.put("pin", card.pinHash().isPresent() ? "set" : "none");
         customer(v, "primary", card.primaryCustomer());
         customer(v, "alternate", card.alternateCustomer());
+        card.owningLocation().ifPresent(l -> v.put("owningLocation", l.value()));
         card.brandDemographics().forEach((k, x) -> v.put("demographics." + k, x));
         card.customData().forEach((k, x) -> v.put("customData." + k, x));
         return v;
@@ -51,6 +52,8 @@ final class CardValues {
             put(v, prefix + ".country", c.country());
             put(v, prefix + ".birthDate", c.birthDate() == null ? null : c.birthDate().toString());
             put(v, prefix + ".gender", c.gender());
+            put(v, prefix + ".addressPoint", c.addressPoint() == null ? null
+                    : c.addressPoint().latitude() + "," + c.addressPoint().longitude());
         });
     }
 

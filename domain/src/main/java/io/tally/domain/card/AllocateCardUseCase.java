@@ -7,6 +7,7 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,10 +56,14 @@ public final class AllocateCardUseCase {
      * Exactly one of {@code cardSet} and {@code cardNumber}. {@code checkpoint}: present when the allocation must
      * happen once across retries (see {@link AllocationCheckpoint}). {@code holder}: the customer the card goes to,
      * stored in the same write as the activation, so the card is never active without them (an enrollment).
+     * {@code handedOutAt}: the location handing the card out, which becomes its owning location in the same write
+     * unless the card already has one (so it is set exactly once, and a retry writes the same).
      */
     public record AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber,
-                                      Optional<AllocationCheckpoint> checkpoint, Optional<Customer> holder) {
+                                      Optional<AllocationCheckpoint> checkpoint, Optional<Customer> holder,
+                                      Optional<LocationId> handedOutAt) {
         public AllocateCardCommand {
+            Objects.requireNonNull(handedOutAt, "handedOutAt");
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(cardSet, "cardSet");
             Objects.requireNonNull(cardNumber, "cardNumber");
@@ -67,12 +72,17 @@ public final class AllocateCardUseCase {
         }
 
         public AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber,
+                                   Optional<AllocationCheckpoint> checkpoint, Optional<Customer> holder) {
+            this(brand, cardSet, cardNumber, checkpoint, holder, Optional.empty());
+        }
+
+        public AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber,
                                    Optional<AllocationCheckpoint> checkpoint) {
             this(brand, cardSet, cardNumber, checkpoint, Optional.empty());
         }
 
         public AllocateCardCommand(BrandId brand, Optional<CardSetId> cardSet, Optional<CardNumber> cardNumber) {
-            this(brand, cardSet, cardNumber, Optional.empty(), Optional.empty());
+            this(brand, cardSet, cardNumber, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -115,14 +125,14 @@ public final class AllocateCardUseCase {
         }
         if (card.isPresent() && card.get().status() == CardStatus.UNALLOCATED
                 && command.cardSet().map(card.get().cardSet()::equals).orElse(true)) {
-            Card activated = card.get().activated(choice.pinHash(), now(), command.holder());
+            Card activated = card.get().activated(choice.pinHash(), now(), command.holder(), command.handedOutAt());
             return written(activated, cards.allocate(activated), choice.pin(), true);
         }
         if (card.isEmpty() && command.cardSet().isPresent() && whenPoolEmpty == WhenPoolEmpty.MINT) {
             Optional<CardSet> set = programs.cardSet(command.brand(), command.cardSet().get());
             if (set.isPresent()) {
                 Card minted = Card.unallocated(set.get().brand(), choice.card(), set.get().program(), set.get().id())
-                        .activated(choice.pinHash(), now(), command.holder());
+                        .activated(choice.pinHash(), now(), command.holder(), command.handedOutAt());
                 return written(minted, cards.create(minted), choice.pin(), true);
             }
         }
@@ -193,7 +203,7 @@ public final class AllocateCardUseCase {
             return Optional.empty();
         }
         String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
-        Card activated = card.activated(Pins.hash(pin, random), now(), command.holder());
+        Card activated = card.activated(Pins.hash(pin, random), now(), command.holder(), command.handedOutAt());
         command.checkpoint().ifPresent(c -> c.record(new AllocationCheckpoint.Choice(card.number(), pin, activated.pinHash().orElseThrow())));
         return written(activated, cards.allocate(activated), pin, command.checkpoint().isPresent());
     }
@@ -202,7 +212,7 @@ public final class AllocateCardUseCase {
         for (int attempt = 0; attempt < MINT_ATTEMPTS; attempt++) {
             String pin = Pins.generate(random, Pins.DEFAULT_DIGITS);
             Card card = Card.unallocated(set.brand(), numbers.next(set), set.program(), set.id())
-                    .activated(Pins.hash(pin, random), now(), command.holder());
+                    .activated(Pins.hash(pin, random), now(), command.holder(), command.handedOutAt());
             command.checkpoint().ifPresent(c -> c.record(new AllocationCheckpoint.Choice(card.number(), pin, card.pinHash().orElseThrow())));
             Optional<AllocatedCard> won = written(card, cards.create(card), pin, command.checkpoint().isPresent());
             if (won.isPresent()) {

@@ -78,17 +78,30 @@ public record Card(BrandId brand, CardNumber number, ProgramId program, CardSetI
 
     /** Handed out to {@code holder} (the primary customer, in the same write as the activation), if given. */
     public Card activated(String newPinHash, Instant now, Optional<Customer> holder) {
+        return activated(newPinHash, now, holder, Optional.empty());
+    }
+
+    /** Also owned by {@code handedOutAt} from now on, unless the card already has an owning location. */
+    public Card activated(String newPinHash, Instant now, Optional<Customer> holder, Optional<LocationId> handedOutAt) {
         return new Card(brand, number, program, cardSet, customCardNumber, CardStatus.ACTIVE,
                 Optional.of(newPinHash), holder.or(() -> primaryCustomer), alternateCustomer, brandDemographics, customData,
-                thirdPartyUsernames, Optional.of(now), enrolledAt, version + 1, owningLocation);
+                thirdPartyUsernames, Optional.of(now), enrolledAt, version + 1, owningLocation.or(() -> handedOutAt));
     }
 
     /** The next version of this card with a new profile; status, PIN and activation stay. */
     public Card withProfile(Optional<String> newCustomCardNumber, Optional<Customer> primary,
                             Optional<Customer> alternate, Map<String, String> demographics,
                             Map<String, String> data, Map<String, String> usernames, Optional<Instant> enrolled) {
+        return withProfile(newCustomCardNumber, primary, alternate, demographics, data, usernames, enrolled, owningLocation);
+    }
+
+    /** The next version of this card with a new profile and owning location (empty: none); status, PIN and activation stay. */
+    public Card withProfile(Optional<String> newCustomCardNumber, Optional<Customer> primary,
+                            Optional<Customer> alternate, Map<String, String> demographics,
+                            Map<String, String> data, Map<String, String> usernames, Optional<Instant> enrolled,
+                            Optional<LocationId> owner) {
         return new Card(brand, number, program, cardSet, newCustomCardNumber, status, pinHash, primary, alternate,
-                demographics, data, usernames, activatedAt, enrolled, version + 1, owningLocation);
+                demographics, data, usernames, activatedAt, enrolled, version + 1, owner);
     }
 
     /**

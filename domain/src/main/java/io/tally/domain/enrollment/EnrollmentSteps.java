@@ -126,7 +126,8 @@ public final class EnrollmentSteps {
         }
         EnrollmentCheckpoint checkpoint = new EnrollmentCheckpoint(record, this);
         Outcome<AllocatedCard> allocated = allocate.allocate(new AllocateCardUseCase.AllocateCardCommand(config.brand(),
-                Optional.of(config.enrollmentCardSet()), Optional.empty(), Optional.of(checkpoint), Optional.of(intent.customer())));
+                Optional.of(config.enrollmentCardSet()), Optional.empty(), Optional.of(checkpoint), Optional.of(intent.customer()),
+                Optional.of(config.merchantContext().location())));
         if (!allocated.isAccepted()) {
             throw new IllegalStateException("enrollment card set unusable: " + allocated);
         }

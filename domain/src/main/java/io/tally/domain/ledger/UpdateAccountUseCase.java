@@ -16,6 +16,11 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Rejection;
 import io.tally.domain.shared.RetryPolicy;
+import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.Location;
+import io.tally.domain.tenant.LocationGroup;
+import io.tally.domain.tenant.LocationId;
+import io.tally.domain.tenant.LocationsPort;
 import io.tally.domain.tenant.MerchantContext;
 import java.time.Instant;
 import java.util.List;
@@ -29,29 +34,56 @@ import java.util.TreeMap;
  * named fields merge by name (an empty value deletes). With countAsEnrollment the card is enrolled: an
  * ENROLL ledger entry first (written once: the card state knows it is enrolled), then the profile with the
  * enrollment instant. If the second write is lost, the retry finds the ledger enrolled and completes the profile.
- * Brand demographics are checked against the brand's customer model ({@link CustomerModel}).
+ * Brand demographics are checked against the brand's customer model ({@link CustomerModel}). An owning location
+ * (segments' owning-location proximity) must be one of the brand's locations.
  * Lives in the ledger package because it writes a ledger entry (the card package does not see the ledger).
  */
 public final class UpdateAccountUseCase {
+    /** The locations of a caller that never sets an owning location: none, so one given is refused. */
+    private static final LocationsPort NO_LOCATIONS = new LocationsPort() {
+        @Override
+        public List<Location> locations(BrandId brand) {
+            return List.of();
+        }
+
+        @Override
+        public List<LocationGroup> groups(BrandId brand) {
+            return List.of();
+        }
+    };
+
     private final CardPort cards;
     private final CardLedgerWriter writer;
     private final RetryPolicy retry;
     private final PortalConfigPort models;
+    private final LocationsPort locations;
 
-    /** {@code models}: where the brand's customer model is kept (its portal configuration), read only when needed. */
-    public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry, PortalConfigPort models) {
+    /**
+     * {@code models}: where the brand's customer model is kept (its portal configuration), read only when needed;
+     * {@code locations}: the brand's locations, read (one query) only when a command names an owning location.
+     */
+    public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry, PortalConfigPort models,
+                                LocationsPort locations) {
         this.cards = cards;
         this.writer = writer;
         this.retry = retry;
         this.models = models;
+        this.locations = locations;
+    }
+
+    /** For callers that never set an owning location (the member portal): one given is refused as unknown. */
+    public UpdateAccountUseCase(CardPort cards, CardLedgerWriter writer, RetryPolicy retry, PortalConfigPort models) {
+        this(cards, writer, retry, models, NO_LOCATIONS);
     }
 
     public record UpdateAccountCommand(MerchantContext context, RequestInfo info, CardNumber card,
                                        Optional<Customer> primaryCustomer, Optional<Customer> alternateCustomer,
                                        Map<String, String> brandDemographics, Map<String, String> customData,
                                        Map<String, String> thirdPartyUsernames, Optional<String> customCardNumber,
-                                       boolean countAsEnrollment, Optional<String> pin) {
+                                       boolean countAsEnrollment, Optional<String> pin,
+                                       Optional<LocationId> owningLocation) {
         public UpdateAccountCommand {
+            Objects.requireNonNull(owningLocation, "owningLocation");
             Objects.requireNonNull(context, "context");
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(card, "card");
@@ -62,6 +94,16 @@ public final class UpdateAccountUseCase {
             thirdPartyUsernames = Map.copyOf(thirdPartyUsernames);
             Objects.requireNonNull(customCardNumber, "customCardNumber");
             Objects.requireNonNull(pin, "pin");
+        }
+
+        /** A command that leaves the owning location as it is. */
+        public UpdateAccountCommand(MerchantContext context, RequestInfo info, CardNumber card,
+                                    Optional<Customer> primaryCustomer, Optional<Customer> alternateCustomer,
+                                    Map<String, String> brandDemographics, Map<String, String> customData,
+                                    Map<String, String> thirdPartyUsernames, Optional<String> customCardNumber,
+                                    boolean countAsEnrollment, Optional<String> pin) {
+            this(context, info, card, primaryCustomer, alternateCustomer, brandDemographics, customData,
+                    thirdPartyUsernames, customCardNumber, countAsEnrollment, pin, Optional.empty());
         }
     }
 
@@ -79,6 +121,11 @@ public final class UpdateAccountUseCase {
         }
         if (c.pin().isPresent() && !Pins.matches(card.get(), c.pin().get())) {
             return Outcome.rejected(Reason.INVALID_PIN, "Invalid card PIN.");
+        }
+        if (c.owningLocation().isPresent() && locations.locations(c.context().brand()).stream()
+                .noneMatch(l -> l.id().equals(c.owningLocation().get()))) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, "owningLocation: the brand has no location "
+                    + c.owningLocation().get() + ".");
         }
         Outcome<Map<String, String>> demographics = demographics(c, card.get());
         if (!demographics.isAccepted()) {
@@ -138,7 +185,8 @@ public final class UpdateAccountUseCase {
             Card changed = card.withProfile(
                     c.customCardNumber().isPresent() ? c.customCardNumber().filter(s -> !s.isBlank()) : card.customCardNumber(),
                     merge(card.primaryCustomer(), c.primaryCustomer()), merge(card.alternateCustomer(), c.alternateCustomer()),
-                    demographics, data, usernames, card.enrolledAt().or(() -> enrolledAt));
+                    demographics, data, usernames, card.enrolledAt().or(() -> enrolledAt),
+                    c.owningLocation().or(card::owningLocation));
             CardPort.WriteOutcome written = cards.update(changed);
             if (written == CardPort.WriteOutcome.WRITTEN) {
                 return Outcome.accepted(changed);

@@ -29,6 +29,8 @@ import io.tally.domain.provisioning.Seed.CardSetSeed;
 import io.tally.domain.provisioning.Seed.ProgramSeed;
 import io.tally.domain.provisioning.Seed.ValueTypeSeed;
 import io.tally.domain.shared.DecimalAmounts;
+import io.tally.domain.shared.GeoPoint;
+import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.SecretHasher;
 import io.tally.domain.tenant.ApiKey;
@@ -43,6 +45,7 @@ import io.tally.domain.tenant.LocationGroupId;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.domain.tenant.TerminalId;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -319,8 +322,10 @@ public final class ApplySeedUseCase {
 
         private BrandPlan plan(BrandSeed b) {
             BrandId brandId = new BrandId(b.id());
-            Brand brand = new Brand(brandId, b.name(), Boolean.TRUE.equals(b.requireEmployee()));
             String where = "brand " + b.id();
+            Optional<GeoPoint> defaults = Optional.ofNullable(checks.attempt(where + ", defaultCoordinates",
+                    () -> coordinates(b.defaultCoordinates()))).flatMap(p -> p);
+            Brand brand = new Brand(brandId, b.name(), Boolean.TRUE.equals(b.requireEmployee()), defaults);
             List<LocationGroup> groups = new ArrayList<>();
             b.locationGroups().forEach(g -> checks.add(groups, where, () -> new LocationGroup(brandId, new LocationGroupId(g.id()), g.name())));
             if (groups.isEmpty()) {
@@ -330,7 +335,7 @@ public final class ApplySeedUseCase {
             b.locations().forEach(l -> checks.add(locations, where + ", location " + l.id(), () -> {
                 LocationGroupId group = l.group() != null ? new LocationGroupId(l.group()) : onlyGroup(groups);
                 require(groups.stream().anyMatch(g -> g.id().equals(group)), "unknown location group " + group);
-                return new Location(brandId, new LocationId(l.id()), group, l.name());
+                return new Location(brandId, new LocationId(l.id()), group, l.name(), coordinates(l.coordinates()));
             }));
             List<Terminal> terminals = new ArrayList<>();
             b.terminals().forEach(t -> checks.add(terminals, where + ", terminal " + t.id(), () -> {
@@ -408,6 +413,22 @@ public final class ApplySeedUseCase {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown program kind " + kind + " (gift, loyalty or reward)");
             }
+        }
+
+        /** Absent coordinates are none; given ones are checked as the back office checks them. */
+        private static Optional<GeoPoint> coordinates(Seed.GeoSeed g) {
+            if (g == null) {
+                return Optional.empty();
+            }
+            Outcome<Optional<GeoPoint>> parsed = GeoPoint.parse("coordinates", plain(g.latitude()), plain(g.longitude()));
+            if (parsed instanceof Outcome.Rejected<Optional<GeoPoint>> r) {
+                throw new IllegalArgumentException(r.rejection().detail());
+            }
+            return parsed.value();
+        }
+
+        private static String plain(BigDecimal d) {
+            return d == null ? null : d.toPlainString();
         }
 
         private static LocationGroupId onlyGroup(List<LocationGroup> groups) {

@@ -1,5 +1,6 @@
 package io.tally.domain.provisioning;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -14,7 +15,15 @@ public record Seed(List<BrandSeed> brands) {
     public record BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                             List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                             List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal,
-                            CheckoutSeed checkout, List<EventSeed> events) {
+                            CheckoutSeed checkout, List<EventSeed> events, GeoSeed defaultCoordinates) {
+        public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+                         List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
+                         List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal, CheckoutSeed checkout,
+                         List<EventSeed> events) {
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, portal,
+                    checkout, events, null);
+        }
+
         public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                          List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                          List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal, CheckoutSeed checkout) {
@@ -60,8 +69,18 @@ public record Seed(List<BrandSeed> brands) {
     public record LocationGroupSeed(String id, String name) {
     }
 
-    /** A location; {@code group} may be omitted when the brand has one group. */
-    public record LocationSeed(String id, String group, String name) {
+    /**
+     * A location; {@code group} may be omitted when the brand has one group; {@code coordinates} (optional) for
+     * segments' owning-location proximity.
+     */
+    public record LocationSeed(String id, String group, String name, GeoSeed coordinates) {
+        public LocationSeed(String id, String group, String name) {
+            this(id, group, name, null);
+        }
+    }
+
+    /** Coordinates in decimal degrees (WGS 84), {@code {"latitude": 40.7128, "longitude": -74.006}}: both or neither. */
+    public record GeoSeed(BigDecimal latitude, BigDecimal longitude) {
     }
 
     public record TerminalSeed(String location, String id, String name) {

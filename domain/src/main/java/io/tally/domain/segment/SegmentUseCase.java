@@ -3,6 +3,7 @@ package io.tally.domain.segment;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.segment.BrandCardsPort.CardsPage;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
@@ -46,23 +47,34 @@ public final class SegmentUseCase {
     private final BrandCardsPort cards;
     private final MemberFactsPort facts;
     private final Function<BrandId, ZoneId> zones;
+    private final Function<BrandId, Optional<GeoPoint>> defaultPoints;
     private final RandomSource random;
     private final SetupAudit audit;
     private final Clock clock;
 
     /**
-     * @param facts the member facts with the card locations ({@link CardUseFacts}): a by-location segment matches no
-     *              card whose locations were not read
+     * @param facts         the member facts with the card locations ({@link CardUseFacts}): a by-location segment
+     *                      matches no card whose locations were not read
+     * @param zones         the brand's time zone
+     * @param defaultPoints the brand's default coordinates ({@code Brand}), read once per count
      */
     public SegmentUseCase(SegmentsPort segments, BrandCardsPort cards, MemberFactsPort facts,
-                          Function<BrandId, ZoneId> zones, AuditLogPort log, RandomSource random, Clock clock) {
+                          Function<BrandId, ZoneId> zones, Function<BrandId, Optional<GeoPoint>> defaultPoints,
+                          AuditLogPort log, RandomSource random, Clock clock) {
         this.audit = new SetupAudit(log, random, clock);
         this.segments = segments;
         this.cards = cards;
         this.facts = facts;
         this.zones = zones;
+        this.defaultPoints = defaultPoints;
         this.random = random;
         this.clock = clock;
+    }
+
+    /** Without default coordinates: owning locations without coordinates measure -1. */
+    public SegmentUseCase(SegmentsPort segments, BrandCardsPort cards, MemberFactsPort facts,
+                          Function<BrandId, ZoneId> zones, AuditLogPort log, RandomSource random, Clock clock) {
+        this(segments, cards, facts, zones, b -> Optional.empty(), log, random, clock);
     }
 
     /** What a staff member gives when creating a segment or changing its details. */
@@ -160,7 +172,8 @@ public final class SegmentUseCase {
         if (!scope.can(Permission.BUILD_SEGMENTS) || !segment.visibleTo(scope)) {
             throw new IllegalArgumentException("count of a segment the staff member cannot see");
         }
-        EvaluationContext at = new EvaluationContext(clock.instant(), zones.apply(segment.brand()), Optional.empty());
+        EvaluationContext at = new EvaluationContext(clock.instant(), zones.apply(segment.brand()),
+                defaultPoints.apply(segment.brand()));
         FactsNeeded needed = FactsNeeded.of(segment.filters());
         Optional<String> cursor = Optional.empty();
         long matched = 0;

@@ -8,6 +8,7 @@ import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.provisioning.ProvisioningPort;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.Employee;
@@ -19,6 +20,7 @@ import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.Terminal;
 import io.tally.domain.tenant.TerminalId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +64,21 @@ public abstract class BrandSetupReadContract {
         provisioning().saveLocation(new Location(brand, new LocationId("s1"), new LocationGroupId("west"), "New"));
         assertEquals(List.of(new Location(brand, new LocationId("s1"), new LocationGroupId("west"), "New")),
                 setup().locations(brand));
+    }
+
+    @Test
+    void coordinates_of_the_brand_and_its_locations_are_read_back_and_cleared() {
+        GeoPoint london = new GeoPoint(51.5074, -0.1278);
+        GeoPoint times = new GeoPoint(40.758, -73.9855);
+        provisioning().saveBrand(new Brand(brand, "Brand", false, Optional.of(london)));
+        provisioning().saveLocation(new Location(brand, new LocationId("s1"), new LocationGroupId("east"), "S1",
+                Optional.of(times)));
+        assertEquals(Optional.of(london), setup().brand(brand).orElseThrow().defaultCoordinates());
+        assertEquals(Optional.of(times), setup().locations(brand).get(0).coordinates());
+
+        provisioning().saveBrand(new Brand(brand, "Brand", false));
+        provisioning().saveLocation(new Location(brand, new LocationId("s1"), new LocationGroupId("east"), "S1"));
+        assertEquals(Optional.empty(), setup().brand(brand).orElseThrow().defaultCoordinates());
+        assertEquals(Optional.empty(), setup().locations(brand).get(0).coordinates());
     }
 }

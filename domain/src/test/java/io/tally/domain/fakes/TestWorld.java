@@ -99,7 +99,7 @@ public final class TestWorld {
         release = new ReleaseHoldUseCase(redeemFromHold);
         voids = new VoidUseCase(writer, ledger);
         expire = new ExpireDueUseCase(writer);
-        account = new UpdateAccountUseCase(cards, writer, retry, portals);
+        account = new UpdateAccountUseCase(cards, writer, retry, portals, programs);
         queries = new CardQueriesUseCase(cards, ledger, clock);
         allocate = new AllocateCardUseCase(cards, programs, random, clock, AllocateCardUseCase.WhenPoolEmpty.REJECT);
         numbers = new CardNumberGenerator(random);

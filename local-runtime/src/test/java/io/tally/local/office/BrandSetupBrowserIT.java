@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * Brand setup in headless Chromium: an admin creates a location in a new group, a terminal and an employee, edits a
+ * Brand setup in headless Chromium: an admin creates a location in a new group (its coordinates refused out of range,
+ * then saved), sets the brand's default coordinates, creates a terminal and an employee, edits a
  * value type's limit, creates an API key (its secret shown once) and revokes it, adds a required choice field to the
  * customer model and sees the member portal's enrollment refuse a missing value; an analyst sees setup read-only.
  * Every page passes axe-core and is kept as a 1366×900 screenshot.
@@ -69,10 +70,33 @@ class BrandSetupBrowserIT {
         fill(browser, "id", "N001");
         fill(browser, "name", "North Street");
         choose("group", "NORTH");
+        fill(browser, "latitude", "95");
+        fill(browser, "longitude", "-74.006");
+        post("/setup/locations");
+        assertTrue(main().contains("Coordinates: latitude is a number from -90 to 90 (decimal degrees)."), main());
+        assertEquals("true", browser.driver().findElement(By.id("latitude")).getAttribute("aria-invalid"));
+        check(browser, "setup-location-coordinates-refused");
+        fill(browser, "latitude", "40.7128");
         post("/setup/locations");
         assertTrue(main().contains("Saved."), main());
         assertTrue(main().contains("North Street"), main());
+        assertTrue(main().contains("40.7128, -74.006"), main());
         check(browser, "setup-location-created");
+        visit(tally, browser, "/setup/locations/N001", "setup-location-edit");
+        assertEquals("40.7128", browser.driver().findElement(By.id("latitude")).getAttribute("value"));
+
+        visit(tally, browser, "/setup/brand", "setup-brand");
+        assertTrue(main().contains("40.7128, -74.006"), "the demo seed's default: " + main());
+        fill(browser, "latitude", "51.5074");
+        fill(browser, "longitude", "");
+        post("/setup/brand");
+        assertTrue(main().contains("Default coordinates: give both latitude and longitude, or neither."), main());
+        check(browser, "setup-brand-refused");
+        fill(browser, "longitude", "-0.1278");
+        post("/setup/brand");
+        assertTrue(main().contains("Saved."), main());
+        assertTrue(main().contains("51.5074, -0.1278"), main());
+        check(browser, "setup-brand-saved");
 
         visit(tally, browser, "/setup/terminals", "setup-terminals");
         fill(browser, "id", "till-1");

@@ -154,4 +154,33 @@ class CardActionsBrowserIT {
         PortalTestSupport.awaitMail(tally, m -> m.to().contains("ines.castaneda@example.com"));
         OfficeTestSupport.signOut(browser);
     }
+
+    /**
+     * The customer edit sets the address's coordinates and the card's owning location (its select lists the brand's
+     * locations; allocate had made the till's location the owner); out-of-range coordinates are refused with a sentence.
+     */
+    @Test
+    void customer_service_sets_the_address_coordinates_and_the_owning_location() {
+        String card = ok(till.call("allocate", "{\"cardSetId\": \"GIFT01\"}")).get("cardNumber").asText();
+        signIn(tally, browser, ADMIN, PASSWORD);
+        visit(tally, browser, "/cards/" + card, "office-card-owner");
+        assertTrue(text().contains("Owning location\nDEMO001") || text().contains("Owning location DEMO001"), text());
+
+        browser.driver().findElement(By.linkText("Edit the customer")).click();
+        check(browser, "office-customer-coordinates");
+        fill(browser, "latitude", "40.75");
+        fill(browser, "longitude", "-200");
+        fill(browser, "reason", "Customer gave their address");
+        submit(browser);
+        assertTrue(text().contains("The address's coordinates: longitude is a number from -180 to 180 (decimal degrees)."),
+                text());
+        check(browser, "office-customer-coordinates-refused");
+        fill(browser, "longitude", "-73.99");
+        new Select(browser.driver().findElement(By.name("owningLocation"))).selectByValue("DEMO002");
+        submit(browser);
+        assertEquals("Customer saved", heading());
+        assertTrue(text().contains("40.75, -73.99") && text().contains("DEMO002"), text());
+        check(browser, "office-customer-coordinates-saved");
+        OfficeTestSupport.signOut(browser);
+    }
 }
