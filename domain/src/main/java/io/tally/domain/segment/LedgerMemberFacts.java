@@ -14,6 +14,7 @@ import io.tally.domain.tenant.Location;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.LocationsPort;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,12 @@ public final class LedgerMemberFacts implements MemberFactsPort {
 
     @Override
     public List<MemberFacts> facts(List<Card> page) {
+        return facts(page, clock.instant());
+    }
+
+    /** The balances are the head brought to {@code moment} (an evaluation's fixed instant) rather than to now. */
+    @Override
+    public List<MemberFacts> facts(List<Card> page, Instant moment) {
         Map<BrandId, Map<LocationId, GeoPoint>> placesByBrand = new HashMap<>();
         List<MemberFacts> facts = new ArrayList<>(page.size());
         for (Card listed : page) {
@@ -67,7 +74,7 @@ public final class LedgerMemberFacts implements MemberFactsPort {
             }
             Card card = read.get().card();
             Map<LocationId, GeoPoint> places = placesByBrand.computeIfAbsent(card.brand(), b -> coordinates(card));
-            CardState state = read.get().head().map(h -> Settlement.settled(h, clock.instant())).orElse(CardState.EMPTY);
+            CardState state = read.get().head().map(h -> Settlement.settled(h, moment)).orElse(CardState.EMPTY);
             Map<ValueTypeKey, Long> balances = state.balanceList().stream()
                     .collect(Collectors.toMap(Balance::key, Balance::available));
             facts.add(new MemberFacts(card, balances, scores.apply(card), statistics.apply(card), List.of(), 0,

@@ -1,6 +1,7 @@
 package io.tally.domain.segment;
 
 import io.tally.domain.card.Card;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,4 +11,13 @@ import java.util.List;
 public interface MemberFactsPort {
     /** The facts of each card still there, in the same order (a card gone since it was listed is left out). */
     List<MemberFacts> facts(List<Card> cards);
+
+    /**
+     * The facts with the time-dependent parts (expired value, lapsed holds) brought to {@code moment} instead of now:
+     * what an evaluation fixed at its start reads. What is stored (the ledger head, the statistics) is read as it
+     * stands; an adapter without a notion of time answers {@link #facts(List)}.
+     */
+    default List<MemberFacts> facts(List<Card> cards, Instant moment) {
+        return facts(cards);
+    }
 }
