@@ -21,6 +21,7 @@ import io.tally.domain.engagement.score.CustomerScoresPort;
 import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.segment.SegmentsPort;
+import io.tally.domain.segment.evaluation.SegmentSnapshotsPort;
 import io.tally.domain.event.ActivityLogPort;
 import io.tally.domain.report.ExplorePort;
 import io.tally.domain.ledger.CardLedgerPort;
@@ -219,6 +220,11 @@ public final class DynamoStorage {
     /** A brand's segments (A85-A87). */
     public SegmentsPort segments() {
         return new DynamoSegments(table);
+    }
+
+    /** Segment evaluation snapshots: headers, pages, members, the latest READY pointer (A90, A91, A93, A94). */
+    public SegmentSnapshotsPort segmentSnapshots() {
+        return new DynamoSegmentSnapshots(table);
     }
 
     /** A brand's handed-out cards, a page at a time over its card sets' pool indexes (A88). */

@@ -528,4 +528,37 @@ public final class Keys {
     public static String segmentSk(String segmentId) {
         return SEGMENT_PREFIX + segmentId;
     }
+
+    /**
+     * A segment's evaluation snapshots (A90, A91, A93): headers {@code SEGSNAP#b#seg / SNAP#<day>.v<version>} and the
+     * latest READY pointer {@code LATEST} in one partition a segment; a run's pages under {@code …#<snapshot>} and
+     * its members spread over {@link #SNAPSHOT_MEMBER_SHARDS} partitions {@code …#<snapshot>#M<shard>} (A94).
+     */
+    public static final String SNAPSHOT_PREFIX = "SNAP#";
+    public static final String SNAPSHOT_LATEST_SK = "LATEST";
+    public static final String SNAPSHOT_PAGE_PREFIX = "P#";
+    public static final String SNAPSHOT_MEMBER_PREFIX = "M#";
+    public static final int SNAPSHOT_MEMBER_SHARDS = 16;
+
+    public static String segmentSnapshots(String brand, String segment) {
+        return "SEGSNAP#" + brand + "#" + segment;
+    }
+
+    public static String snapshotPages(String brand, String segment, String snapshot) {
+        return segmentSnapshots(brand, segment) + "#" + snapshot;
+    }
+
+    public static String snapshotMembers(String brand, String segment, String snapshot, int shard) {
+        return snapshotPages(brand, segment, snapshot) + "#M" + (shard < 10 ? "0" : "") + shard;
+    }
+
+    /** A card's member shard: its number's {@code String.hashCode} mod {@link #SNAPSHOT_MEMBER_SHARDS}. */
+    public static int snapshotMemberShard(String card) {
+        return Math.floorMod(card.hashCode(), SNAPSHOT_MEMBER_SHARDS);
+    }
+
+    public static String snapshotPageSk(int page) {
+        String n = Integer.toString(page);
+        return SNAPSHOT_PAGE_PREFIX + "0".repeat(Math.max(0, 6 - n.length())) + n;
+    }
 }

@@ -36,6 +36,7 @@ import io.tally.domain.provisioning.ApplySeedUseCase;
 import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.LateEntries;
 import io.tally.domain.report.RollupUseCase;
+import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.shared.Backoff;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.RetryPolicy;
@@ -124,6 +125,16 @@ final class AppModule {
     @Singleton
     static DynamoStorage storage(DynamoDbClient dynamo, Settings settings) {
         return new DynamoStorage(dynamo, settings.tableName());
+    }
+
+    /**
+     * Campaigns' "card in segment" (checkouts, event campaigns): the latest READY evaluation snapshot of the segment,
+     * two eventually consistent GetItems a question (A93).
+     */
+    @Provides
+    @Singleton
+    static SegmentMembershipPort segmentMembership(DynamoStorage storage) {
+        return storage.segmentSnapshots();
     }
 
     /** Lost append races are retried this often, with jittered backoff, before a request answers CONTENDED. */

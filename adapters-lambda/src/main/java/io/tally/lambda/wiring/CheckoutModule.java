@@ -60,14 +60,6 @@ final class CheckoutModule {
         return new CouponsUseCase(storage.coupons(), storage.cards(), configs, random, clock, retry);
     }
 
-    /** What "card in segment" conditions read, at checkouts and on recorded events: no snapshot yet, so no member. */
-    @Provides
-    @Singleton
-    static SegmentMembershipPort segmentMembership() {
-        // replaced by the snapshot store (i14-evaluation)
-        return (brand, segment, card) -> false;
-    }
-
     @Provides
     @Singleton
     static CheckoutUseCase checkout(DynamoStorage storage, CardLedgerWriter writer, LoadProgramsPort programs,

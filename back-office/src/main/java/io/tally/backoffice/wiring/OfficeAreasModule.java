@@ -34,11 +34,6 @@ import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
-import io.tally.domain.segment.CardUseFacts;
-import io.tally.domain.segment.LedgerMemberFacts;
-import io.tally.domain.segment.RecentEvents;
-import io.tally.domain.segment.AvailableRewards;
-import io.tally.domain.segment.EngagementStatistics;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
@@ -152,12 +147,8 @@ final class OfficeAreasModule {
     @IntoSet
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
                                Clock clock) {
-        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
-                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
-                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
-                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
-                new CardUseFacts(facts, storage.cardLocations()), new BrandZones(storage.checkoutConfig(), clock),
+                SegmentsModule.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock));
     }
 }

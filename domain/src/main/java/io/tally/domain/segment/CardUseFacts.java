@@ -2,6 +2,7 @@ package io.tally.domain.segment;
 
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardLocationsPort;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +28,16 @@ public final class CardUseFacts implements MemberFactsPort {
     @Override
     public List<MemberFacts> facts(List<Card> cards, FactsNeeded needed) {
         return withUsedAt(facts.facts(cards, needed));
+    }
+
+    @Override
+    public List<MemberFacts> facts(List<Card> cards, Instant moment) {
+        return withUsedAt(facts.facts(cards, moment));
+    }
+
+    @Override
+    public List<MemberFacts> facts(List<Card> cards, FactsNeeded needed, Instant moment) {
+        return withUsedAt(facts.facts(cards, needed, moment));
     }
 
     private List<MemberFacts> withUsedAt(List<MemberFacts> page) {

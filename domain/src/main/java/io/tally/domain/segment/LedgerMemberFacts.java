@@ -14,6 +14,7 @@ import io.tally.domain.tenant.Location;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.LocationsPort;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,11 +73,22 @@ public final class LedgerMemberFacts implements MemberFactsPort {
     /** Every fact, recent events and rewards included. */
     @Override
     public List<MemberFacts> facts(List<Card> page) {
-        return facts(page, FactsNeeded.ALL);
+        return facts(page, FactsNeeded.ALL, clock.instant());
     }
 
     @Override
     public List<MemberFacts> facts(List<Card> page, FactsNeeded needed) {
+        return facts(page, needed, clock.instant());
+    }
+
+    /** The balances are the head brought to {@code moment} (an evaluation's fixed instant) rather than to now. */
+    @Override
+    public List<MemberFacts> facts(List<Card> page, Instant moment) {
+        return facts(page, FactsNeeded.ALL, moment);
+    }
+
+    @Override
+    public List<MemberFacts> facts(List<Card> page, FactsNeeded needed, Instant moment) {
         Map<BrandId, Map<LocationId, GeoPoint>> placesByBrand = new HashMap<>();
         List<MemberFacts> facts = new ArrayList<>(page.size());
         for (Card listed : page) {
@@ -86,7 +98,7 @@ public final class LedgerMemberFacts implements MemberFactsPort {
             }
             Card card = read.get().card();
             Map<LocationId, GeoPoint> places = placesByBrand.computeIfAbsent(card.brand(), b -> coordinates(card));
-            CardState state = read.get().head().map(h -> Settlement.settled(h, clock.instant())).orElse(CardState.EMPTY);
+            CardState state = read.get().head().map(h -> Settlement.settled(h, moment)).orElse(CardState.EMPTY);
             Map<ValueTypeKey, Long> balances = state.balanceList().stream()
                     .collect(Collectors.toMap(Balance::key, Balance::available));
             facts.add(new MemberFacts(card, balances, scores.apply(card), statistics.apply(card),

@@ -1,6 +1,7 @@
 package io.tally.domain.segment;
 
 import io.tally.domain.card.Card;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,5 +18,19 @@ public interface MemberFactsPort {
      */
     default List<MemberFacts> facts(List<Card> cards, FactsNeeded needed) {
         return facts(cards);
+    }
+
+    /**
+     * The facts with the time-dependent parts (expired value, lapsed holds) brought to {@code moment} instead of now:
+     * what an evaluation fixed at its start reads. What is stored (the ledger head, the statistics) is read as it
+     * stands; an adapter without a notion of time answers {@link #facts(List)}.
+     */
+    default List<MemberFacts> facts(List<Card> cards, Instant moment) {
+        return facts(cards);
+    }
+
+    /** Both: only the {@code needed} facts, brought to {@code moment} (the evaluation job's page). */
+    default List<MemberFacts> facts(List<Card> cards, FactsNeeded needed, Instant moment) {
+        return facts(cards, moment);
     }
 }
