@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Range names apply at once (they are applied when shown); a new spend reference from the next scoring day's run.
  */
 public final class ScoreSettingsUseCase {
-    static final String STALE = "Someone changed the score settings since this page was opened: look at them now and "
+    public static final String STALE = "Someone changed the score settings since this page was opened: look at them now and "
             + "save again.";
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\s*-\\s*(\\d{1,3})\\s+(.+)");
 
