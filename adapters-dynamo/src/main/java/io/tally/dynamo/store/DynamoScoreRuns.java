@@ -1,7 +1,6 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.card.CardNumber;
-import io.tally.domain.engagement.score.CustomerScore;
 import io.tally.domain.engagement.score.ScoreRun;
 import io.tally.domain.engagement.score.ScoreRunsPort;
 import io.tally.domain.program.CardSetId;
@@ -9,15 +8,9 @@ import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The scoring job's run over a brand, one item {@code BRAND#b / SCORES#RUN} (A101): day, spend reference, cursor
@@ -34,7 +27,7 @@ final class DynamoScoreRuns implements ScoreRunsPort {
                     .string("cardSet", r -> r.cardSet().map(CardSetId::value).orElse(null))
                     .string("after", r -> r.after().map(CardNumber::value).orElse(null))
                     .bool("done", ScoreRun::done)
-                    .numbers("cardsPerScore", DynamoScoreRuns::nonZero)
+                    .numbers("cardsPerScore", r -> ScoreCounts.nonZero(r.cardsPerScore()))
                     .number("scored", ScoreRun::scored)
                     .number("written", ScoreRun::written)
                     .number("pages", ScoreRun::pages)
@@ -60,30 +53,13 @@ final class DynamoScoreRuns implements ScoreRunsPort {
     /** A101: {@code PutItem} if {@code attribute_not_exists(PK)} (version 1) or {@code version = :n-1}. */
     @Override
     public boolean save(ScoreRun run) {
-        if (run.version() == 1) {
-            return table.putIfAbsent(items, run);
-        }
-        return table.putIf(items, run, Table.condition("version = :previous", Map.of(),
-                Map.of(":previous", AttributeValue.fromN(Long.toString(run.version() - 1)))));
-    }
-
-    private static Map<String, Long> nonZero(ScoreRun r) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (int s = 0; s < r.cardsPerScore().size(); s++) {
-            if (r.cardsPerScore().get(s) != 0) {
-                counts.put(Integer.toString(s), r.cardsPerScore().get(s));
-            }
-        }
-        return counts;
+        return table.putOverVersion(items, run, run.version());
     }
 
     private static ScoreRun run(ItemValues v) {
-        List<Long> counts = new ArrayList<>(Collections.nCopies(CustomerScore.MAX + 1, 0L));
-        Map<String, Long> stored = v.map("cardsPerScore");
-        stored.forEach((score, n) -> counts.set(Integer.parseInt(score), n));
         return new ScoreRun(new BrandId(v.string("brand")), LocalDate.parse(v.string("day")), v.number("spendReference"),
                 v.optString("cardSet").map(CardSetId::new), v.optString("after").map(CardNumber::new), v.bool("done"),
-                counts, v.number("scored"), v.number("written"), v.number("pages"), Instant.parse(v.string("startedAt")),
+                ScoreCounts.perScore(v.map("cardsPerScore")), v.number("scored"), v.number("written"), v.number("pages"), Instant.parse(v.string("startedAt")),
                 Instant.parse(v.string("updatedAt")), v.number("version"));
     }
 }

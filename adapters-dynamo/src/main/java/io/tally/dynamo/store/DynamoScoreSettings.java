@@ -6,11 +6,9 @@ import io.tally.domain.engagement.score.ScoreSettingsPort;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A brand's customer score settings, one item {@code BRAND#b / SCORES#SETTINGS} (A100): the ranges as a list of
@@ -44,11 +42,7 @@ final class DynamoScoreSettings implements ScoreSettingsPort {
     /** A100: {@code PutItem} if {@code attribute_not_exists(PK)} (version 1) or {@code version = :n-1}. */
     @Override
     public boolean save(ScoreSettings settings) {
-        if (settings.version() == 1) {
-            return table.putIfAbsent(items, settings);
-        }
-        return table.putIf(items, settings, Table.condition("version = :previous", Map.of(),
-                Map.of(":previous", AttributeValue.fromN(Long.toString(settings.version() - 1)))));
+        return table.putOverVersion(items, settings, settings.version());
     }
 
     private static ScoreSettings settings(ItemValues v) {
