@@ -8,12 +8,8 @@ import io.tally.domain.engagement.score.StoredScore;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -42,7 +38,7 @@ final class DynamoCustomerScores implements CustomerScoresPort {
                     .key("ScoreBreakdown", b -> Keys.brand(b.brand().value()), b -> Keys.SCORE_BREAKDOWN_SK)
                     .string("brand", b -> b.brand().value())
                     .string("asOf", b -> b.asOf().toString())
-                    .numbers("cardsPerScore", DynamoCustomerScores::nonZero)
+                    .numbers("cardsPerScore", b -> ScoreCounts.nonZero(b.cardsPerScore()))
                     .build();
 
     private final Table table;
@@ -84,16 +80,6 @@ final class DynamoCustomerScores implements CustomerScoresPort {
                 Map.of(":day", Attr.s(day.toString())));
     }
 
-    private static Map<String, Long> nonZero(ScoreBreakdown b) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (int s = 0; s < b.cardsPerScore().size(); s++) {
-            if (b.cardsPerScore().get(s) != 0) {
-                counts.put(Integer.toString(s), b.cardsPerScore().get(s));
-            }
-        }
-        return counts;
-    }
-
     private static StoredScore score(ItemValues v) {
         return new StoredScore(new BrandId(v.string("brand")), new CardNumber(v.string("card")),
                 LocalDate.parse(v.string("asOf")), new CustomerScore((int) v.number("recency"),
@@ -101,9 +87,7 @@ final class DynamoCustomerScores implements CustomerScoresPort {
     }
 
     private static ScoreBreakdown breakdown(ItemValues v) {
-        List<Long> counts = new ArrayList<>(Collections.nCopies(CustomerScore.MAX + 1, 0L));
-        Map<String, Long> stored = v.map("cardsPerScore");
-        stored.forEach((score, n) -> counts.set(Integer.parseInt(score), n));
-        return new ScoreBreakdown(new BrandId(v.string("brand")), LocalDate.parse(v.string("asOf")), counts);
+        return new ScoreBreakdown(new BrandId(v.string("brand")), LocalDate.parse(v.string("asOf")),
+                ScoreCounts.perScore(v.map("cardsPerScore")));
     }
 }

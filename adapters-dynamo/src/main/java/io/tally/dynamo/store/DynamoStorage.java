@@ -18,6 +18,8 @@ import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.engagement.CardEventsPort;
 import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.engagement.score.CustomerScoresPort;
+import io.tally.domain.engagement.score.ScoreRunsPort;
+import io.tally.domain.engagement.score.ScoreSettingsPort;
 import io.tally.domain.engagement.EventDefinitionsPort;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.segment.SegmentsPort;
@@ -97,6 +99,16 @@ public final class DynamoStorage {
     /** Customer scores per card and each brand's breakdown (A77, A78). */
     public CustomerScoresPort customerScores() {
         return new DynamoCustomerScores(table);
+    }
+
+    /** Each brand's customer score settings (A100). */
+    public ScoreSettingsPort scoreSettings() {
+        return new DynamoScoreSettings(table);
+    }
+
+    /** The scoring job's run over each brand (A101). */
+    public ScoreRunsPort scoreRuns() {
+        return new DynamoScoreRuns(table);
     }
 
     public CardPort cards() {

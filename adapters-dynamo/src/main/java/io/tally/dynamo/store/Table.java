@@ -81,6 +81,18 @@ final class Table {
         return putIf(items, item, condition("attribute_not_exists(PK)", Map.of(), Map.of()));
     }
 
+    /**
+     * Put a whole versioned item only over the version before it: {@code attribute_not_exists(PK)} for version 1, else
+     * {@code version = :n-1}; false when another write came first.
+     */
+    <T> boolean putOverVersion(DynamoDbTable<T> items, T item, long version) {
+        if (version == 1) {
+            return putIfAbsent(items, item);
+        }
+        return putIf(items, item, condition("version = :previous", Map.of(),
+                Map.of(":previous", AttributeValue.fromN(Long.toString(version - 1)))));
+    }
+
     /** Put only if the condition holds for the item stored under the same key; false when it does not. */
     <T> boolean putIf(DynamoDbTable<T> items, T item, Expression condition) {
         try {

@@ -81,6 +81,10 @@ public final class Keys {
     public static final String CARD_SCORE_SK = "STATS#SCORE";
     /** A brand's customer score breakdown (A78): {@code BRAND#b / SCORES#BREAKDOWN}. */
     public static final String SCORE_BREAKDOWN_SK = "SCORES#BREAKDOWN";
+    /** A brand's customer score settings (A100): {@code BRAND#b / SCORES#SETTINGS}. */
+    public static final String SCORE_SETTINGS_SK = "SCORES#SETTINGS";
+    /** The scoring job's run over a brand (A101): {@code BRAND#b / SCORES#RUN}. */
+    public static final String SCORE_RUN_SK = "SCORES#RUN";
 
     public static String cardSetSk(String cardSet) {
         return "CSET#" + cardSet;

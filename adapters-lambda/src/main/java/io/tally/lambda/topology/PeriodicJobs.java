@@ -31,11 +31,12 @@ public final class PeriodicJobs {
     public static final PeriodicJob ROLLUPS = new PeriodicJob("rollups", FunctionId.JOBS, Duration.ofMinutes(15));
 
     /**
-     * Scores every brand's handed-out cards as of the last whole UTC day (issue 14's customer score) and stores each
-     * brand's breakdown; the runs after the first of a day write nothing.
+     * Scores every brand's handed-out cards as of the last whole UTC day (issue 14's customer score), a page budget per
+     * invocation from a stored cursor, and stores each brand's breakdown when its run is done; once a brand's day is
+     * done, an invocation costs it two reads.
      */
     public static final PeriodicJob CUSTOMER_SCORES = new PeriodicJob("customer-scores", FunctionId.JOBS,
-            Duration.ofHours(6));
+            Duration.ofMinutes(5));
 
     public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS,
             CUSTOMER_SCORES);

@@ -184,7 +184,8 @@ final class AppModule {
                 new EnrollmentCompletionTask(completeEnrollments::get),
                 new RollupsTask(storage.brandList(), rollups, explore, System.out),
                 new CustomerScoresTask(storage.brandList(), new ScoreCardsUseCase(storage.brandSetup(),
-                        storage.cards(), storage.cardStats(), storage.customerScores()), System.out)), clock);
+                        storage.cards(), storage.cardStats(), storage.customerScores(), storage.scoreSettings(),
+                        storage.scoreRuns()), System.out)), clock);
     }
 
     /** The accounting rollups (issue 13), each brand's days in the zone of its checkout configuration (cached). */
@@ -283,6 +284,7 @@ final class AppModule {
     @Singleton
     static ApplySeedUseCase applySeed(DynamoStorage storage, PublishEventPort events, RandomSource random, Clock clock) {
         return new ApplySeedUseCase(storage.provisioning(), storage.cards(), events, random, clock,
-                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons(), storage.eventDefinitions());
+                storage.portalConfigs(), storage.checkoutConfigStore(), storage.coupons(), storage.eventDefinitions(),
+                storage.scoreSettings());
     }
 }

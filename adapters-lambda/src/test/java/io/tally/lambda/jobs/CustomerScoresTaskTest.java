@@ -10,6 +10,8 @@ import io.tally.domain.engagement.score.CustomerScoresPort;
 import io.tally.domain.engagement.score.ScoreBreakdown;
 import io.tally.domain.engagement.score.ScoreCardsUseCase;
 import io.tally.domain.engagement.score.StoredScore;
+import io.tally.domain.fakes.InMemoryScoreRuns;
+import io.tally.domain.fakes.InMemoryScoreSettings;
 import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.tenant.BrandId;
 import java.io.ByteArrayOutputStream;
@@ -23,22 +25,26 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The task scores each brand as of the last whole UTC day, whatever the hour it runs at. */
+/**
+ * The task scores each brand as of the last whole UTC day, whatever the hour it runs at; a brand whose run of that day
+ * is done is not run again (its breakdown is written again only when missing).
+ */
 class CustomerScoresTaskTest {
     private final List<ScoreBreakdown> breakdowns = new ArrayList<>();
 
     @Test
     void every_run_of_a_day_scores_as_of_the_day_before() {
         ScoreCardsUseCase scoring = new ScoreCardsUseCase(noCardSets(), unused(CardPort.class),
-                unused(CardStatsPort.class), new Breakdowns());
+                unused(CardStatsPort.class), new Breakdowns(), new InMemoryScoreSettings(), new InMemoryScoreRuns());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CustomerScoresTask task = new CustomerScoresTask(() -> List.of(new BrandId("a"), new BrandId("b")), scoring,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         String early = task.run(Instant.parse("2026-12-02T00:01:00Z"));
-        task.run(Instant.parse("2026-12-02T23:59:00Z"));
+        String late = task.run(Instant.parse("2026-12-02T23:59:00Z"));
 
-        assertEquals("2 brands scored as of 2026-12-01: 0 cards, 0 scores changed", early);
+        assertEquals("2 brands scored as of 2026-12-01: 2 pages, 2 runs done, 0 in progress", early);
+        assertEquals("2 brands scored as of 2026-12-01: 0 pages, 2 runs done, 0 in progress", late);
         assertEquals(4, breakdowns.size());
         assertTrue(breakdowns.stream().allMatch(b -> b.asOf().equals(LocalDate.of(2026, 12, 1))));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"job\":\"customer-scores\",\"brand\":\"b\""));

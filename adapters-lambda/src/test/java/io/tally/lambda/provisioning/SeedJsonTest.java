@@ -10,6 +10,9 @@ import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.InMemoryEventDefinitions;
 import io.tally.domain.fakes.InMemoryMemberStores;
+import io.tally.domain.fakes.InMemoryScoreSettings;
+import io.tally.domain.engagement.score.ScoreRanges;
+import io.tally.domain.engagement.score.ScoreSettings;
 import io.tally.domain.fakes.RecordingEventPublisher;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.portal.DemographicField;
@@ -67,6 +70,31 @@ class SeedJsonTest {
                 new InMemoryMemberStores(), new InMemoryCheckoutConfig(),
                 new InMemoryCouponPort(), new InMemoryEventDefinitions()).apply(new SeedJson().read(withFields.replace("\"date\"", "\"colour\"")), true));
         assertTrue(bad.getMessage().contains("unknown field type colour"), bad.getMessage());
+    }
+
+    @Test
+    void score_settings_are_seeded_once_and_bad_ranges_are_reported() throws Exception {
+        String demo = Files.readString(repoRoot().resolve("demo/seed.json"));
+        String withScores = demo.replace("\"events\": [", "\"scores\": {\"ranges\": [{\"from\": 1, \"to\": 60, "
+                + "\"name\": \"Casual\"}, {\"from\": 61, \"to\": 100, \"name\": \"Devoted\"}], "
+                + "\"spendReference\": \"120.50\"}, \"events\": [");
+        var settings = new InMemoryScoreSettings();
+        for (int i = 0; i < 2; i++) {
+            apply(withScores, settings);
+        }
+        assertEquals(new ScoreSettings(new BrandId("DEMO"), new ScoreRanges(List.of(new ScoreRanges.Range(1, 60, "Casual"),
+                new ScoreRanges.Range(61, 100, "Devoted"))), 120_5000L, 1), settings.find(new BrandId("DEMO")).orElseThrow(),
+                "applying the same seed again changes nothing");
+
+        var bad = assertThrows(InvalidSeedException.class, () -> apply(withScores.replace("\"from\": 61", "\"from\": 62"),
+                new InMemoryScoreSettings()));
+        assertTrue(bad.getMessage().contains("brand DEMO scores: The ranges follow each other"), bad.getMessage());
+    }
+
+    private static void apply(String seed, InMemoryScoreSettings settings) {
+        new ApplySeedUseCase(new InMemoryConfigStore(), new InMemoryCardPort(), new RecordingEventPublisher(),
+                new SeededRandom(3), Clock.systemUTC(), new InMemoryMemberStores(), new InMemoryCheckoutConfig(),
+                new InMemoryCouponPort(), new InMemoryEventDefinitions(), settings).apply(new SeedJson().read(seed), true);
     }
 
     @Test

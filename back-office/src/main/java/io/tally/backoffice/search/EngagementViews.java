@@ -27,7 +27,7 @@ final class EngagementViews {
             return new EngagementView(List.of(), List.of());
         }
         List<Fact> facts = new ArrayList<>(stats(engagement.get().stats()));
-        facts.add(score(engagement.get().score()));
+        facts.add(score(engagement.get().score(), engagement.get().ranges()));
         return new EngagementView(facts,
                 engagement.get().events().stream().map(EngagementViews::row).toList());
     }
@@ -49,9 +49,14 @@ final class EngagementViews {
 
     /** The score, its named range and its four parts, as of the day the scoring job computed it. */
     static Fact score(Optional<StoredScore> stored) {
+        return score(stored, ScoreRanges.DEFAULT);
+    }
+
+    /** The same, named by the brand's {@code ranges}. */
+    static Fact score(Optional<StoredScore> stored, ScoreRanges ranges) {
         return new Fact("Customer score", stored.map(s -> {
             int total = s.score().total();
-            String range = ScoreRanges.DEFAULT.of(total).map(r -> r.name() + ", " + r.label()).orElse("no activity");
+            String range = ranges.of(total).map(r -> r.name() + ", " + r.label()).orElse("no activity");
             return total + " (" + range + "; recency " + s.score().recency() + ", frequency " + s.score().frequency()
                     + ", spend " + s.score().spend() + ", engagement " + s.score().engagement() + "; as of "
                     + s.asOf() + ")";

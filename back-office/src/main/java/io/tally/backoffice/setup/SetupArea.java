@@ -44,7 +44,8 @@ public final class SetupArea implements OfficeArea {
                 new Link("/setup/terminals", "Terminals"), new Link("/setup/employees", "Employees"),
                 new Link("/setup/programs", "Programs, value types and card sets"), new Link("/setup/api-keys", "API keys"),
                 new Link("/setup/portal", "Member portal"), new Link("/setup/customer-model", "Customer model"),
-                new Link("/setup/events", "Events"), new Link("/setup/brand", "Brand settings"))));
+                new Link("/setup/events", "Events"), new Link("/setup/brand", "Brand settings"),
+                new Link("/setup/scores", "Customer score"))));
         places.register(router);
         brand.register(router);
         catalogue.register(router);

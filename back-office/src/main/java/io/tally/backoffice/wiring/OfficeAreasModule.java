@@ -33,6 +33,7 @@ import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
+import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
@@ -42,6 +43,7 @@ import io.tally.domain.engagement.score.ScoreBreakdownUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.backoffice.ScoreSettingsUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
@@ -112,6 +114,13 @@ final class OfficeAreasModule {
 
     @Provides
     @IntoSet
+    static OfficeArea scoreSettings(DynamoStorage storage, AuditLogPort audit, RandomSource random, Clock clock) {
+        return new ScoreSettingsPages(new ScoreSettingsUseCase(storage.scoreSettings(), storage.scoreRuns(),
+                storage.checkoutConfig(), audit, random, clock));
+    }
+
+    @Provides
+    @IntoSet
     static OfficeArea customerService(DynamoStorage storage, LocationsPort locations, OfficeSettings settings,
                                       RandomSource random, Clock clock) {
         // the transactions pages' cursors are sealed with a key of their own, derived from the function's secret
@@ -120,7 +129,7 @@ final class OfficeAreasModule {
                 storage.cardLocations(), storage.activityLog(), cursors, clock);
         return new CustomerServicePages(service, storage.programs(), locations, clock,
                 new CardEngagementUseCase(service, storage.cardEvents(), storage.cardStats(),
-                        Optional.of(storage.customerScores())));
+                        Optional.of(storage.customerScores()), Optional.of(storage.scoreSettings())));
     }
 
     @Provides
@@ -140,7 +149,7 @@ final class OfficeAreasModule {
         ExploreRollupUseCase rollups = new ExploreRollupUseCase(storage.activityLog(), storage.explore(), configs::load,
                 clock);
         return new ExplorePages(new ExploreDataUseCase(accounting, rollups, storage.programs(), configs),
-                new ScoreBreakdownUseCase(storage.customerScores()));
+                new ScoreBreakdownUseCase(storage.customerScores(), storage.scoreSettings()));
     }
 
     @Provides

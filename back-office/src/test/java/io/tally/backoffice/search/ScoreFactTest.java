@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tally.backoffice.search.ServiceViews.Fact;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.engagement.score.CustomerScore;
+import io.tally.domain.engagement.score.ScoreRanges;
 import io.tally.domain.engagement.score.StoredScore;
 import io.tally.domain.tenant.BrandId;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +25,9 @@ class ScoreFactTest {
                 + " 2026-12-01)"), EngagementViews.score(Optional.of(new StoredScore(s.brand(), s.card(), s.asOf(),
                 new CustomerScore(0, 0, 0, 0)))));
         assertEquals(new Fact("Customer score", "not scored yet"), EngagementViews.score(Optional.empty()));
+        ScoreRanges brands = new ScoreRanges(List.of(new ScoreRanges.Range(1, 52, "Quiet"),
+                new ScoreRanges.Range(53, 100, "Loud")));
+        assertEquals(new Fact("Customer score", "52 (Quiet, 1-52; recency 25, frequency 10, spend 12, engagement 5;"
+                + " as of 2026-12-01)"), EngagementViews.score(Optional.of(s), brands), "the brand's own range names");
     }
 }

@@ -6,6 +6,8 @@ import io.tally.domain.engagement.CardStats;
 import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.engagement.RecordedEvent;
 import io.tally.domain.engagement.score.CustomerScoresPort;
+import io.tally.domain.engagement.score.ScoreRanges;
+import io.tally.domain.engagement.score.ScoreSettingsPort;
 import io.tally.domain.engagement.score.StoredScore;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.staff.StaffScope;
@@ -25,6 +27,7 @@ public final class CardEngagementUseCase {
     private final CardEventsPort events;
     private final CardStatsPort stats;
     private final Optional<CustomerScoresPort> scores;
+    private final Optional<ScoreSettingsPort> settings;
 
     public CardEngagementUseCase(CustomerServiceUseCase service, CardEventsPort events, CardStatsPort stats) {
         this(service, events, stats, Optional.empty());
@@ -33,16 +36,31 @@ public final class CardEngagementUseCase {
     /** With the card's customer score as the scoring job last stored it. */
     public CardEngagementUseCase(CustomerServiceUseCase service, CardEventsPort events, CardStatsPort stats,
                                  Optional<CustomerScoresPort> scores) {
+        this(service, events, stats, scores, Optional.empty());
+    }
+
+    /** With the brand's score range names too (the defaults without them). */
+    public CardEngagementUseCase(CustomerServiceUseCase service, CardEventsPort events, CardStatsPort stats,
+                                 Optional<CustomerScoresPort> scores, Optional<ScoreSettingsPort> settings) {
         this.service = service;
         this.events = events;
         this.stats = stats;
         this.scores = scores;
+        this.settings = settings;
     }
 
-    /** The card's newest events (newest first), its statistics and its stored customer score (empty before the job). */
-    public record CardEngagement(List<RecordedEvent> events, CardStats stats, Optional<StoredScore> score) {
+    /**
+     * The card's newest events (newest first), its statistics, its stored customer score (empty before the job) and the
+     * brand's named score ranges.
+     */
+    public record CardEngagement(List<RecordedEvent> events, CardStats stats, Optional<StoredScore> score,
+                                 ScoreRanges ranges) {
         public CardEngagement {
             events = List.copyOf(events);
+        }
+
+        public CardEngagement(List<RecordedEvent> events, CardStats stats, Optional<StoredScore> score) {
+            this(events, stats, score, ScoreRanges.DEFAULT);
         }
 
         public CardEngagement(List<RecordedEvent> events, CardStats stats) {
@@ -52,6 +70,7 @@ public final class CardEngagementUseCase {
 
     public Optional<CardEngagement> of(StaffScope scope, CardNumber card) {
         return service.card(scope, card).map(c -> new CardEngagement(events.newest(scope.brand(), card, EVENTS_SHOWN),
-                stats.stats(scope.brand(), card), scores.flatMap(s -> s.score(scope.brand(), card))));
+                stats.stats(scope.brand(), card), scores.flatMap(s -> s.score(scope.brand(), card)),
+                settings.map(s -> s.settings(scope.brand()).ranges()).orElse(ScoreRanges.DEFAULT)));
     }
 }

@@ -12,6 +12,8 @@ import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.engagement.EventDefinition;
 import io.tally.domain.engagement.EventDefinitionsPort;
+import io.tally.domain.engagement.score.ScoreSettings;
+import io.tally.domain.engagement.score.ScoreSettingsPort;
 import io.tally.domain.program.BalanceType;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.CardSetId;
@@ -76,6 +78,7 @@ public final class ApplySeedUseCase {
     private final CheckoutConfigStore checkouts;
     private final CouponPort coupons;
     private final EventDefinitionsPort eventDefinitions;
+    private final ScoreSettingsPort scoreSettings;
 
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock) {
@@ -102,6 +105,14 @@ public final class ApplySeedUseCase {
     public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
                             Clock clock, io.tally.domain.portal.PortalConfigPort portals, CheckoutConfigStore checkouts,
                             CouponPort coupons, EventDefinitionsPort eventDefinitions) {
+        this(store, cards, events, random, clock, portals, checkouts, coupons, eventDefinitions, null);
+    }
+
+    /** With a place to store score settings too (seeds with {@code scores}; null where the runtime has none). */
+    public ApplySeedUseCase(ProvisioningPort store, CardPort cards, PublishEventPort events, RandomSource random,
+                            Clock clock, io.tally.domain.portal.PortalConfigPort portals, CheckoutConfigStore checkouts,
+                            CouponPort coupons, EventDefinitionsPort eventDefinitions, ScoreSettingsPort scoreSettings) {
+        this.scoreSettings = scoreSettings;
         this.eventDefinitions = eventDefinitions;
         this.portals = portals;
         this.checkouts = checkouts;
@@ -124,6 +135,7 @@ public final class ApplySeedUseCase {
         var portalConfigs = collect(problems, () -> PortalSeeds.configs(seed, portals != null));
         var checkoutPlans = CheckoutSeeds.plans(seed, checkouts != null, coupons != null, problems);
         List<EventDefinition> definitions = EventSeeds.definitions(seed, eventDefinitions != null, problems);
+        List<ScoreSettings> scores = ScoreSeeds.settings(seed, scoreSettings != null, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
         }
@@ -138,6 +150,7 @@ public final class ApplySeedUseCase {
             checkoutPlans.stream().filter(c -> c.brand().equals(plan.brand().id())).forEach(c -> applyCheckout(c, tally));
             definitions.stream().filter(d -> d.brand().equals(plan.brand().id()))
                     .forEach(d -> tally.count(eventDefinitions.save(d)));
+            scores.stream().filter(s -> s.brand().equals(plan.brand().id())).forEach(s -> tally.count(saveScores(s)));
             if (tally.changed + tally.cards + tally.newKeys.size() > before) {
                 events.publish(List.of(provisioned(plan.brand().id(), tally)));
             }
@@ -161,6 +174,20 @@ public final class ApplySeedUseCase {
         Tally tally = new Tally();
         campaigns.forEach(c -> tally.count(checkouts.saveCampaign(c)));
         return new SeedReport(tally.changed, tally.unchanged, 0, List.of(), List.of());
+    }
+
+    /** The seed's score settings as the next version, unless the stored ones say the same (A100). */
+    private boolean saveScores(ScoreSettings seeded) {
+        ScoreSettings stored = scoreSettings.settings(seeded.brand());
+        if (stored.version() > 0 && stored.ranges().equals(seeded.ranges())
+                && stored.spendReference() == seeded.spendReference()) {
+            return false;
+        }
+        if (!scoreSettings.save(stored.changed(seeded.ranges(), seeded.spendReference()))) {
+            throw new IllegalStateException("brand " + seeded.brand() + ": the score settings changed while seeding; "
+                    + "apply the seed again");
+        }
+        return true;
     }
 
     private void applyCheckout(CheckoutSeeds.CheckoutPlan plan, Tally tally) {

@@ -15,13 +15,30 @@ public record Seed(List<BrandSeed> brands) {
     public record BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                             List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                             List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal,
-                            CheckoutSeed checkout, List<EventSeed> events, GeoSeed defaultCoordinates) {
+                            CheckoutSeed checkout, List<EventSeed> events, GeoSeed defaultCoordinates,
+                            ScoreSeed scores) {
+        public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+                         List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
+                         List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal, CheckoutSeed checkout,
+                         List<EventSeed> events, GeoSeed defaultCoordinates) {
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, portal,
+                    checkout, events, defaultCoordinates, null);
+        }
+
+        public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
+                         List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
+                         List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal, CheckoutSeed checkout,
+                         List<EventSeed> events, ScoreSeed scores) {
+            this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, portal,
+                    checkout, events, null, scores);
+        }
+
         public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
                          List<LocationSeed> locations, List<TerminalSeed> terminals, List<EmployeeSeed> employees,
                          List<ProgramSeed> programs, List<ApiKeySeed> apiKeys, PortalSeed portal, CheckoutSeed checkout,
                          List<EventSeed> events) {
             this(id, name, requireEmployee, locationGroups, locations, terminals, employees, programs, apiKeys, portal,
-                    checkout, events, null);
+                    checkout, events, null, null);
         }
 
         public BrandSeed(String id, String name, Boolean requireEmployee, List<LocationGroupSeed> locationGroups,
@@ -52,6 +69,20 @@ public record Seed(List<BrandSeed> brands) {
             apiKeys = orEmpty(apiKeys);
             events = orEmpty(events);
         }
+    }
+
+    /**
+     * The brand's customer score settings: {@code ranges} named and contiguous from 1 through 100 (absent: the default
+     * quarters), {@code spendReference} a decimal in the checkout currency (absent: 500). Applied when they differ from
+     * the stored ones (a new version).
+     */
+    public record ScoreSeed(List<ScoreRangeSeed> ranges, String spendReference) {
+        public ScoreSeed {
+            ranges = orEmpty(ranges);
+        }
+    }
+
+    public record ScoreRangeSeed(Integer from, Integer to, String name) {
     }
 
     /**

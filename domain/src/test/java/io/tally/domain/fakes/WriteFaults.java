@@ -18,7 +18,8 @@ import java.util.Set;
 public final class WriteFaults {
     /** The ports' read methods (every other method of a wrapped port counts as a write). */
     static final Set<String> READS = Set.of("load", "find", "search", "unallocated", "countInCardSet", "head", "cardWithHead", "entry",
-            "history", "unrelayed", "outboxSize", "cardOf", "dueCards", "enrollment", "due", "catalogue", "cardSet");
+            "history", "unrelayed", "outboxSize", "cardOf", "dueCards", "enrollment", "due", "catalogue", "cardSet",
+            "score", "breakdown");
 
     private final List<String> log = new ArrayList<>();
     private int crashAfter = -1;

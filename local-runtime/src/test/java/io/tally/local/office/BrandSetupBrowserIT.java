@@ -11,12 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.staff.Role;
+import io.tally.lambda.topology.PeriodicJobs;
 import io.tally.local.LocalTally;
+import io.tally.local.MerchantClient;
 import io.tally.local.portal.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Brand setup in headless Chromium: an admin creates a location in a new group (its coordinates refused out of range,
@@ -166,5 +170,55 @@ class BrandSetupBrowserIT {
         assertEquals(0, browser.driver().findElements(By.cssSelector("main form")).size(), "read-only: no form");
         visit(tally, browser, "/setup/locations/N001", "setup-location-edit-analyst");
         assertEquals("Not found", browser.driver().findElement(By.tagName("h1")).getText());
+    }
+
+    /**
+     * The customer score settings: a refused form (a gap between the ranges) first, then two named ranges and a spend
+     * reference saved; the scoring job runs and its last run shows done on the page; Explore Data's breakdown names its
+     * rows with the brand's ranges.
+     */
+    @Test
+    void an_admin_names_the_score_ranges_and_explore_data_uses_them() throws Exception {
+        browser.open(OfficeTestSupport.url(tally, "/setup"));
+        if (!browser.driver().findElements(By.cssSelector("form[action$='/signout']")).isEmpty()) {
+            signOut(browser);
+            OfficeTestSupport.awaitSignedOut(browser);
+        }
+        String card = MerchantClient.demo(tally).call("allocate", "{\"cardSetId\": \"GIFT01\"}").get("cardNumber").asText();
+        assertFalse(card.isEmpty());
+        OfficeTestSupport.readyStaff(tally, browser, DEMO, "scores.admin@example.com", PASSWORD, Role.ADMIN);
+        signIn(tally, browser, "scores.admin@example.com", PASSWORD);
+        visit(tally, browser, "/setup/scores", "setup-scores");
+        assertTrue(main().contains("Newbies"), main());
+        assertTrue(main().contains("The scoring job has not run over this brand yet."), main());
+
+        fill(browser, "ranges", "1-40 Sleepers\n42-100 Fans");
+        fill(browser, "spendReference", "250.00");
+        post("/setup/scores?version=0");
+        assertTrue(main().contains("The ranges follow each other without gaps or overlaps from 1: 42-100 should start "
+                + "at 41."), main());
+        check(browser, "setup-scores-refused");
+
+        fill(browser, "ranges", "1-40 Sleepers\n41-100 Fans");
+        post("/setup/scores?version=0");
+        assertTrue(main().contains("Saved."), main());
+        assertTrue(main().contains("Sleepers"), main());
+        assertEquals("250.00", browser.driver().findElement(By.name("spendReference")).getAttribute("value"));
+        check(browser, "setup-scores-saved");
+
+        String job = tally.runJob(PeriodicJobs.CUSTOMER_SCORES.name());
+        assertTrue(job.contains(" runs done, 0 in progress"), job);
+        visit(tally, browser, "/setup/scores", "setup-scores-run");
+        List<String> run = browser.driver().findElements(By.cssSelector("main table")).get(1)
+                .findElements(By.cssSelector("tbody td")).stream().map(WebElement::getText).toList();
+        assertEquals("done", run.get(2), run.toString());
+        assertEquals("250.00 USD", run.get(3), run.toString());
+
+        visit(tally, browser, "/explore?period=7", "setup-scores-explore");
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#score-breakdown-table tbody tr"));
+        assertEquals(List.of("Sleepers (1-40)", "Fans (41-100)", "No activity (0)"),
+                rows.stream().map(r -> r.findElement(By.tagName("th")).getText()).toList());
+        signOut(browser);
+        OfficeTestSupport.awaitSignedOut(browser);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.fakes.InMemoryCustomerScores;
+import io.tally.domain.fakes.InMemoryScoreSettings;
 import io.tally.domain.staff.Role;
 import io.tally.domain.staff.StaffId;
 import io.tally.domain.staff.StaffScope;
@@ -22,7 +23,8 @@ class ScoreBreakdownUseCaseTest {
     private static final BrandId BRAND = new BrandId("brand-s");
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private final InMemoryCustomerScores scores = new InMemoryCustomerScores();
-    private final ScoreBreakdownUseCase useCase = new ScoreBreakdownUseCase(scores);
+    private final InMemoryScoreSettings settings = new InMemoryScoreSettings();
+    private final ScoreBreakdownUseCase useCase = new ScoreBreakdownUseCase(scores, settings);
     private final StaffScope analyst = StaffScope.brandWide(BRAND, new StaffId("a"), "a@example.com", Role.ANALYST);
 
     @Test
@@ -56,5 +58,19 @@ class ScoreBreakdownUseCaseTest {
         assertTrue(useCase.breakdown(service).isEmpty());
         assertTrue(useCase.breakdown(manager).isEmpty());
         assertEquals(101, useCase.breakdown(analyst).orElseThrow().cards());
+    }
+
+    @Test
+    void the_brands_own_range_names_apply_to_the_stored_breakdown_at_once() {
+        List<Long> counts = new ArrayList<>(Collections.nCopies(CustomerScore.MAX + 1, 0L));
+        counts.set(0, 2L);
+        counts.set(10, 1L);
+        counts.set(60, 4L);
+        scores.putBreakdown(new ScoreBreakdown(BRAND, DAY, counts));
+        settings.save(ScoreSettings.defaults(BRAND).changed(new ScoreRanges(List.of(new ScoreRanges.Range(1, 59, "Quiet"),
+                new ScoreRanges.Range(60, 100, "Loud"))), CustomerScore.DEFAULT_SPEND_REFERENCE));
+
+        assertEquals(List.of(new ScoreBreakdown.Line("Quiet", "1-59", 1), new ScoreBreakdown.Line("Loud", "60-100", 4),
+                new ScoreBreakdown.Line("No activity", "0", 2)), useCase.breakdown(analyst).orElseThrow().lines());
     }
 }

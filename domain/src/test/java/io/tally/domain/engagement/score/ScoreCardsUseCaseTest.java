@@ -7,12 +7,15 @@ import io.tally.domain.engagement.CardEventStats;
 import io.tally.domain.engagement.CardLedgerStats;
 import io.tally.domain.fakes.InMemoryCardStats;
 import io.tally.domain.fakes.InMemoryCustomerScores;
+import io.tally.domain.fakes.InMemoryScoreRuns;
+import io.tally.domain.fakes.InMemoryScoreSettings;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.program.CardSet;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,22 @@ class ScoreCardsUseCaseTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryCardStats stats = new InMemoryCardStats();
     private final InMemoryCustomerScores scores = new InMemoryCustomerScores();
-    private final ScoreCardsUseCase job = new ScoreCardsUseCase(world.programs, world.cards, stats, scores);
+    private final InMemoryScoreSettings settings = new InMemoryScoreSettings();
+    private final InMemoryScoreRuns runs = new InMemoryScoreRuns();
+    private final ScoreCardsUseCase job = new ScoreCardsUseCase(world.programs, world.cards, stats, scores, settings,
+            runs, 7);
+
+    /** Runs the job for {@code day} until its run is done, as many invocations of three pages as that takes. */
+    private ScoreRun runThrough(LocalDate day) {
+        Instant now = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int i = 0; i < 1_000; i++) {
+            ScoreCardsUseCase.Progress p = job.run(BRAND, day, now, 3);
+            if (p.run().orElseThrow().done() && !p.run().get().day().isBefore(day)) {
+                return p.run().get();
+            }
+        }
+        throw new AssertionError("the run never finished");
+    }
 
     @Test
     void every_handed_out_card_is_scored_once_and_a_rerun_writes_nothing() {
@@ -56,7 +74,7 @@ class ScoreCardsUseCaseTest {
             }
         }
 
-        ScoreCardsUseCase.Run run = job.run(BRAND, DAY);
+        ScoreRun run = runThrough(DAY);
 
         assertEquals(130, run.scored());
         assertEquals(130, run.written());
@@ -83,13 +101,14 @@ class ScoreCardsUseCaseTest {
         assertEquals(44, run.breakdown().cardsPerScore().get(0), "the cards without statistics");
 
         int writes = scores.scoreWrites();
-        ScoreCardsUseCase.Run again = job.run(BRAND, DAY);
-        assertEquals(0, again.written());
+        ScoreCardsUseCase.Progress again = job.run(BRAND, DAY, END_OF_DAY.plusSeconds(3600), 3);
+        assertEquals(0, again.pages(), "a run done for the day is not run again");
         assertEquals(writes, scores.scoreWrites());
-        assertEquals(run.breakdown(), again.breakdown());
+        assertEquals(Optional.of(run), again.run());
 
-        ScoreCardsUseCase.Run earlier = job.run(BRAND, DAY.minusDays(30));
-        assertEquals(0, earlier.written(), "an earlier day never overwrites a later one");
+        ScoreCardsUseCase.Progress earlier = job.run(BRAND, DAY.minusDays(30), END_OF_DAY, 3);
+        assertEquals(0, earlier.pages(), "an earlier day never starts over a later one");
+        assertEquals(writes, scores.scoreWrites());
         assertEquals(Optional.of(run.breakdown()), scores.breakdown(BRAND));
     }
 
@@ -98,10 +117,10 @@ class ScoreCardsUseCaseTest {
         CardNumber card = world.activeCard();
         stats.putLedgerStats(new CardLedgerStats(BRAND, card, 1, 0, 1, 0, 1, Optional.empty(),
                 Optional.of(END_OF_DAY.minusSeconds(3600))), 0);
-        job.run(BRAND, DAY);
+        runThrough(DAY);
         assertEquals(25, scores.score(BRAND, card).orElseThrow().score().recency());
 
-        ScoreCardsUseCase.Run later = job.run(BRAND, DAY.plusDays(20));
+        ScoreRun later = runThrough(DAY.plusDays(20));
 
         assertEquals(1, later.written());
         assertEquals(new StoredScore(BRAND, card, DAY.plusDays(20), new CustomerScore(24, 5, 0, 0)),
