@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -34,36 +35,42 @@ final class DynamoCampaignBudget implements CampaignBudgetPort {
     record Counter(String pk, Long n) {
     }
 
-    static final StaticImmutableTableSchema<Counter, ItemValues> COUNTER = ItemSchema.of(Counter.class,
-                    v -> new Counter(v.optString(TallyTable.PK).orElse(null), v.optNumber("n").orElse(null)))
-            .key("CampaignBudget", Counter::pk, c -> Keys.CAMPAIGN_BUDGET_SK)
-            .number("n", Counter::n)
-            .build();
+    /** The item schemas, built on first use of a table (see {@link Table#lazily}), not when the adapter is made. */
+    static final class Schemas {
+        static final StaticImmutableTableSchema<Counter, ItemValues> COUNTER = ItemSchema.of(Counter.class,
+                        v -> new Counter(v.optString(TallyTable.PK).orElse(null), v.optNumber("n").orElse(null)))
+                .key("CampaignBudget", Counter::pk, c -> Keys.CAMPAIGN_BUDGET_SK)
+                .number("n", Counter::n)
+                .build();
+
+        static final StaticImmutableTableSchema<Fire, ItemValues> FIRE = ItemSchema.of(Fire.class,
+                        v -> new Fire(v.string(TallyTable.PK), v.string("checkoutKey"), v.number("slot"),
+                                v.number(TallyTable.TTL_ATTRIBUTE)))
+                .key("CampaignFire", Fire::pk, f -> Keys.CAMPAIGN_FIRE_SK)
+                .string("checkoutKey", Fire::checkoutKey)
+                .number("slot", Fire::slot)
+                .number(TallyTable.TTL_ATTRIBUTE, Fire::expiresAt)
+                .build();
+
+        private Schemas() {
+        }
+    }
 
     /** @param expiresAt epoch seconds (the table's TTL attribute) */
     record Fire(String pk, String checkoutKey, Long slot, Long expiresAt) {
     }
 
-    static final StaticImmutableTableSchema<Fire, ItemValues> FIRE = ItemSchema.of(Fire.class,
-                    v -> new Fire(v.string(TallyTable.PK), v.string("checkoutKey"), v.number("slot"),
-                            v.number(TallyTable.TTL_ATTRIBUTE)))
-            .key("CampaignFire", Fire::pk, f -> Keys.CAMPAIGN_FIRE_SK)
-            .string("checkoutKey", Fire::checkoutKey)
-            .number("slot", Fire::slot)
-            .number(TallyTable.TTL_ATTRIBUTE, Fire::expiresAt)
-            .build();
-
     private final Table table;
     private final Clock clock;
-    private final DynamoDbTable<Counter> counters;
-    private final DynamoDbTable<Fire> fires;
+    private final Supplier<DynamoDbTable<Counter>> counters;
+    private final Supplier<DynamoDbTable<Fire>> fires;
 
     /** @param clock only for the TTL of the per-checkout items (housekeeping; no decision depends on it) */
     DynamoCampaignBudget(Table table, Clock clock) {
         this.table = table;
         this.clock = clock;
-        this.counters = table.of(COUNTER);
-        this.fires = table.of(FIRE);
+        this.counters = table.lazily(() -> Schemas.COUNTER);
+        this.fires = table.lazily(() -> Schemas.FIRE);
     }
 
     @Override
@@ -72,22 +79,22 @@ final class DynamoCampaignBudget implements CampaignBudgetPort {
             throw new IllegalArgumentException("a checkout key is 1-" + MAX_KEY + " characters");
         }
         String pk = Keys.campaignFire(brand.value(), campaign.value(), hash(checkoutKey));
-        Optional<Fire> first = table.get(fires, pk, Keys.CAMPAIGN_FIRE_SK, true);
+        Optional<Fire> first = table.get(fires.get(), pk, Keys.CAMPAIGN_FIRE_SK, true);
         if (first.isPresent()) {
             return first.get().slot() <= total;
         }
         long slot = next(brand, campaign);
         Fire mine = new Fire(pk, checkoutKey, slot, clock.instant().plus(FIRE_RETENTION).getEpochSecond());
-        if (table.putIfAbsent(fires, mine)) {
+        if (table.putIfAbsent(fires.get(), mine)) {
             return slot <= total;
         }
         // A duplicate of this checkout recorded its slot first: that one is the checkout's (ours is wasted).
-        return table.get(fires, pk, Keys.CAMPAIGN_FIRE_SK, true).orElseThrow().slot() <= total;
+        return table.get(fires.get(), pk, Keys.CAMPAIGN_FIRE_SK, true).orElseThrow().slot() <= total;
     }
 
     @Override
     public long taken(BrandId brand, CampaignId campaign) {
-        return table.get(counters, Keys.campaignBudget(brand.value(), campaign.value()), Keys.CAMPAIGN_BUDGET_SK, true)
+        return table.get(counters.get(), Keys.campaignBudget(brand.value(), campaign.value()), Keys.CAMPAIGN_BUDGET_SK, true)
                 .map(Counter::n).orElse(0L);
     }
 

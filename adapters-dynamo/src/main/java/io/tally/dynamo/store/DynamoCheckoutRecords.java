@@ -10,6 +10,7 @@ import io.tally.dynamo.table.Keys;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,33 +23,39 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class DynamoCheckoutRecords implements CheckoutRecordPort {
     static final String TYPE = "Checkout";
 
-    static final StaticImmutableTableSchema<AnonymousCheckout, ItemValues> RECORD = ItemSchema.of(AnonymousCheckout.class,
-                    DynamoCheckoutRecords::record)
-            .key(TYPE, r -> Keys.checkout(r.brand().value(), r.transactionId().value()), r -> Keys.CHECKOUT_SK)
-            .string("brand", r -> r.brand().value())
-            .string("txn", r -> r.transactionId().value())
-            .string("at", r -> r.at().toString())
-            .document("origin", Origin.class, LedgerItems.ORIGIN, AnonymousCheckout::origin)
-            .document("checkout", CheckoutFacts.class, LedgerItems.CHECKOUT, AnonymousCheckout::facts)
-            .string("voidedAt", r -> r.voidedAt().map(Instant::toString).orElse(null))
-            .build();
+    /** The item schemas, built on first use of a table (see {@link Table#lazily}), not when the adapter is made. */
+    static final class Schemas {
+        static final StaticImmutableTableSchema<AnonymousCheckout, ItemValues> RECORD = ItemSchema.of(AnonymousCheckout.class,
+                        DynamoCheckoutRecords::record)
+                .key(TYPE, r -> Keys.checkout(r.brand().value(), r.transactionId().value()), r -> Keys.CHECKOUT_SK)
+                .string("brand", r -> r.brand().value())
+                .string("txn", r -> r.transactionId().value())
+                .string("at", r -> r.at().toString())
+                .document("origin", Origin.class, LedgerItems.ORIGIN, AnonymousCheckout::origin)
+                .document("checkout", CheckoutFacts.class, LedgerItems.CHECKOUT, AnonymousCheckout::facts)
+                .string("voidedAt", r -> r.voidedAt().map(Instant::toString).orElse(null))
+                .build();
+
+        private Schemas() {
+        }
+    }
 
     private final Table table;
-    private final DynamoDbTable<AnonymousCheckout> records;
+    private final Supplier<DynamoDbTable<AnonymousCheckout>> records;
 
     DynamoCheckoutRecords(Table table) {
         this.table = table;
-        this.records = table.of(RECORD);
+        this.records = table.lazily(() -> Schemas.RECORD);
     }
 
     @Override
     public boolean create(AnonymousCheckout checkout) {
-        return table.putIfAbsent(records, checkout);
+        return table.putIfAbsent(records.get(), checkout);
     }
 
     @Override
     public Optional<AnonymousCheckout> find(BrandId brand, TransactionId id) {
-        return table.get(records, Keys.checkout(brand.value(), id.value()), Keys.CHECKOUT_SK, true)
+        return table.get(records.get(), Keys.checkout(brand.value(), id.value()), Keys.CHECKOUT_SK, true)
                 .filter(r -> r.brand().equals(brand));
     }
 
@@ -59,7 +66,7 @@ final class DynamoCheckoutRecords implements CheckoutRecordPort {
             return false;
         }
         AnonymousCheckout r = found.get();
-        return table.putIf(records, new AnonymousCheckout(r.brand(), r.transactionId(), r.at(), r.origin(), r.facts(), Optional.of(at)),
+        return table.putIf(records.get(), new AnonymousCheckout(r.brand(), r.transactionId(), r.at(), r.origin(), r.facts(), Optional.of(at)),
                 Table.condition("attribute_exists(PK) AND attribute_not_exists(voidedAt) AND brand = :b", Map.of(),
                         Map.of(":b", AttributeValue.fromS(brand.value()))));
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -45,18 +46,18 @@ final class DynamoCoupons implements CouponPort {
     static final int CREATE_PARALLELISM = 8;
 
     private final Table table;
-    private final DynamoDbTable<Coupon> coupons;
-    private final DynamoDbTable<CouponItems.Link> links;
+    private final Supplier<DynamoDbTable<Coupon>> coupons;
+    private final Supplier<DynamoDbTable<CouponItems.Link>> links;
 
     DynamoCoupons(Table table) {
         this.table = table;
-        this.coupons = table.of(CouponItems.COUPON);
-        this.links = table.of(CouponItems.LINK);
+        this.coupons = table.lazily(() -> CouponItems.COUPON);
+        this.links = table.lazily(() -> CouponItems.LINK);
     }
 
     @Override
     public Optional<Coupon> find(BrandId brand, CouponCode code) {
-        return table.get(coupons, Keys.coupon(brand.value(), code.value()), Keys.COUPON_SK, true)
+        return table.get(coupons.get(), Keys.coupon(brand.value(), code.value()), Keys.COUPON_SK, true)
                 .filter(c -> c.brand().equals(brand));
     }
 
@@ -72,7 +73,7 @@ final class DynamoCoupons implements CouponPort {
     public boolean create(Coupon coupon) {
         checkNew(coupon);
         link(coupon);
-        return table.putIfAbsent(coupons, coupon);
+        return table.putIfAbsent(coupons.get(), coupon);
     }
 
     @Override
@@ -112,7 +113,7 @@ final class DynamoCoupons implements CouponPort {
         link(changed);
         Coupon before;
         try {
-            before = coupons.putItemWithResponse(PutItemEnhancedRequest.builder(Coupon.class).item(changed)
+            before = coupons.get().putItemWithResponse(PutItemEnhancedRequest.builder(Coupon.class).item(changed)
                     .conditionExpression(Table.condition("#v = :prev AND #b = :brand", Map.of("#v", "version", "#b", "brand"),
                             Map.of(":prev", Attr.n(changed.version() - 1), ":brand", Attr.s(changed.brand().value()))))
                     .returnValues(ReturnValue.ALL_OLD).build()).attributes();
@@ -137,7 +138,7 @@ final class DynamoCoupons implements CouponPort {
                 .projectionExpression("PK, SK").limit(limit));
         List<Key> keys = hits.stream().map(h -> Table.key(Attr.str(h, TallyTable.PK), Attr.str(h, TallyTable.SK))).toList();
         // The index may lag: the coupons as stored decide.
-        return table.batchGet(coupons, keys).stream().filter(c -> c.brand().equals(brand) && c.set().equals(set) && c.inPool())
+        return table.batchGet(coupons.get(), keys).stream().filter(c -> c.brand().equals(brand) && c.set().equals(set) && c.inPool())
                 .sorted(BY_CODE).toList();
     }
 
@@ -164,13 +165,13 @@ final class DynamoCoupons implements CouponPort {
 
     private List<Coupon> read(BrandId brand, Set<CouponCode> codes) {
         List<Key> keys = codes.stream().map(c -> Table.key(Keys.coupon(brand.value(), c.value()), Keys.COUPON_SK)).toList();
-        return table.batchGet(coupons, keys).stream().filter(c -> c.brand().equals(brand)).toList();
+        return table.batchGet(coupons.get(), keys).stream().filter(c -> c.brand().equals(brand)).toList();
     }
 
     /** Puts the link of every card the coupon names, before the coupon's own write. */
     private void link(Coupon coupon) {
         for (CardNumber card : coupon.cards()) {
-            links.putItem(new CouponItems.Link(card.value(), coupon.brand().value(), coupon.code().value(),
+            links.get().putItem(new CouponItems.Link(card.value(), coupon.brand().value(), coupon.code().value(),
                     coupon.version()));
         }
     }
@@ -181,7 +182,7 @@ final class DynamoCoupons implements CouponPort {
      */
     private void unlink(Coupon changed, CardNumber card) {
         try {
-            links.deleteItem(r -> r.key(Table.key(Keys.card(card.value()), Keys.couponLinkSk(changed.code().value())))
+            links.get().deleteItem(r -> r.key(Table.key(Keys.card(card.value()), Keys.couponLinkSk(changed.code().value())))
                     .conditionExpression(Table.condition("#v <= :v", Map.of("#v", "version"),
                             Map.of(":v", Attr.n(changed.version())))));
         } catch (ConditionalCheckFailedException newer) {

@@ -11,6 +11,7 @@ import io.tally.dynamo.table.Keys;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -20,43 +21,49 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * like the other configuration items; the list is one consistent query of the prefix (A70).
  */
 final class DynamoEventDefinitions implements EventDefinitionsPort {
-    static final StaticImmutableTableSchema<EventDefinition, ItemValues> SCHEMA =
-            ItemSchema.of(EventDefinition.class, DynamoEventDefinitions::definition)
-                    .key("EventDefinition", d -> Keys.brand(d.brand().value()), d -> Keys.eventDefinitionSk(d.category().value()))
-                    .string("brand", d -> d.brand().value())
-                    .string("category", d -> d.category().value())
-                    .string("eventType", d -> d.type().wireName())
-                    .string("name", EventDefinition::name)
-                    .string("description", d -> d.description().isEmpty() ? null : d.description())
-                    .stringList("display", d -> d.display().stream().sorted().map(EventDisplay::wireName).toList())
-                    .string("sentiment", d -> d.sentiment().wireName())
-                    .build();
+    /** The item schemas, built on first use of a table (see {@link Table#lazily}), not when the adapter is made. */
+    static final class Schemas {
+        static final StaticImmutableTableSchema<EventDefinition, ItemValues> SCHEMA =
+                ItemSchema.of(EventDefinition.class, DynamoEventDefinitions::definition)
+                        .key("EventDefinition", d -> Keys.brand(d.brand().value()), d -> Keys.eventDefinitionSk(d.category().value()))
+                        .string("brand", d -> d.brand().value())
+                        .string("category", d -> d.category().value())
+                        .string("eventType", d -> d.type().wireName())
+                        .string("name", EventDefinition::name)
+                        .string("description", d -> d.description().isEmpty() ? null : d.description())
+                        .stringList("display", d -> d.display().stream().sorted().map(EventDisplay::wireName).toList())
+                        .string("sentiment", d -> d.sentiment().wireName())
+                        .build();
+
+        private Schemas() {
+        }
+    }
 
     private final Table table;
-    private final DynamoDbTable<EventDefinition> definitions;
+    private final Supplier<DynamoDbTable<EventDefinition>> definitions;
 
     DynamoEventDefinitions(Table table) {
         this.table = table;
-        this.definitions = table.of(SCHEMA);
+        this.definitions = table.lazily(() -> Schemas.SCHEMA);
     }
 
     /** A71: {@code PutItem}, {@code ReturnValues=ALL_OLD}. */
     @Override
     public boolean save(EventDefinition definition) {
-        return table.upsert(definitions, definition);
+        return table.upsert(definitions.get(), definition);
     }
 
     /** A71: consistent {@code GetItem}. */
     @Override
     public Optional<EventDefinition> find(BrandId brand, EventCategoryId category) {
-        return table.get(definitions, Keys.brand(brand.value()), Keys.eventDefinitionSk(category.value()), true);
+        return table.get(definitions.get(), Keys.brand(brand.value()), Keys.eventDefinitionSk(category.value()), true);
     }
 
     /** A70: consistent {@code Query begins_with(SK, EVDEF#)}, every page (sort key order: by category id). */
     @Override
     public List<EventDefinition> list(BrandId brand) {
         return table.queryPrefix(Keys.brand(brand.value()), Keys.EVENT_DEFINITION_PREFIX, true).stream()
-                .map(SCHEMA::mapToItem).toList();
+                .map(Schemas.SCHEMA::mapToItem).toList();
     }
 
     private static EventDefinition definition(ItemValues v) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,26 +48,32 @@ final class DynamoIdempotency implements IdempotencyPort {
         }
     }
 
-    static final StaticImmutableTableSchema<Item, ItemValues> SCHEMA = ItemSchema.of(Item.class, DynamoIdempotency::read)
-            .key(TYPE, Item::pk, i -> Keys.IDEMPOTENCY_SK)
-            .string("brand", Item::brand)
-            .string("requestId", Item::requestId)
-            .string("fingerprint", Item::fingerprint)
-            .string("status", Item::status)
-            .string("token", Item::token)
-            .string("claimedAt", Item::claimedAt)
-            .number("leaseUntil", Item::leaseUntil)
-            .number(TallyTable.TTL_ATTRIBUTE, Item::expiresAt)
-            .string("progress", Item::progress)
-            .string("responseBody", Item::response)
-            .build();
+    /** The item schemas, built on first use of a table (see {@link Table#lazily}), not when the adapter is made. */
+    static final class Schemas {
+        static final StaticImmutableTableSchema<Item, ItemValues> SCHEMA = ItemSchema.of(Item.class, DynamoIdempotency::read)
+                .key(TYPE, Item::pk, i -> Keys.IDEMPOTENCY_SK)
+                .string("brand", Item::brand)
+                .string("requestId", Item::requestId)
+                .string("fingerprint", Item::fingerprint)
+                .string("status", Item::status)
+                .string("token", Item::token)
+                .string("claimedAt", Item::claimedAt)
+                .number("leaseUntil", Item::leaseUntil)
+                .number(TallyTable.TTL_ATTRIBUTE, Item::expiresAt)
+                .string("progress", Item::progress)
+                .string("responseBody", Item::response)
+                .build();
+
+        private Schemas() {
+        }
+    }
 
     private final Table table;
-    private final DynamoDbTable<Item> records;
+    private final Supplier<DynamoDbTable<Item>> records;
 
     DynamoIdempotency(Table table) {
         this.table = table;
-        this.records = table.of(SCHEMA);
+        this.records = table.lazily(() -> Schemas.SCHEMA);
     }
 
     @Override
@@ -78,10 +85,10 @@ final class DynamoIdempotency implements IdempotencyPort {
         var noLiveRecord = Table.condition("attribute_not_exists(PK) OR #exp < :now", Map.of("#exp", TallyTable.TTL_ATTRIBUTE),
                 Map.of(":now", Attr.n(now.getEpochSecond())));
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            if (table.putIf(records, item, noLiveRecord)) {
+            if (table.putIf(records.get(), item, noLiveRecord)) {
                 return new Claim.Claimed(Optional.empty());
             }
-            Optional<Item> existing = table.get(records, pk, Keys.IDEMPOTENCY_SK, true);
+            Optional<Item> existing = table.get(records.get(), pk, Keys.IDEMPOTENCY_SK, true);
             if (existing.isEmpty()) {
                 continue; // deleted (TTL) between the failed put and the read: claim again
             }
@@ -123,7 +130,7 @@ final class DynamoIdempotency implements IdempotencyPort {
     @Override
     public void release(BrandId brand, String customRequestId, String token) {
         try {
-            records.deleteItem(r -> r.key(Table.key(pk(brand, customRequestId), Keys.IDEMPOTENCY_SK))
+            records.get().deleteItem(r -> r.key(Table.key(pk(brand, customRequestId), Keys.IDEMPOTENCY_SK))
                     .conditionExpression(Table.condition("#token = :token AND #status = :inProgress",
                             Map.of("#token", "token", "#status", "status"),
                             Map.of(":token", Attr.s(token), ":inProgress", Attr.s(Status.IN_PROGRESS.name())))));
@@ -134,7 +141,7 @@ final class DynamoIdempotency implements IdempotencyPort {
 
     /** Sets the partial item's attributes (and no others) if the condition holds; false when it does not. */
     private boolean updateIf(Item partial, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
-        return table.updateIf(records, partial, Table.condition(condition, names, values));
+        return table.updateIf(records.get(), partial, Table.condition(condition, names, values));
     }
 
     private static String pk(BrandId brand, String customRequestId) {

@@ -13,6 +13,7 @@ import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.table.Keys;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -23,62 +24,68 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * customer model ({@code brandFields}) a list of maps (name, label, type, required, choices).
  */
 final class DynamoPortalConfigs implements PortalConfigPort {
-    static final StaticImmutableTableSchema<SubscriptionList, ItemValues> SUBSCRIPTION_LIST =
-            ItemSchema.of(SubscriptionList.class, DynamoPortalConfigs::list)
-                    .string("id", SubscriptionList::id)
-                    .string("name", SubscriptionList::name)
-                    .bool("transactional", SubscriptionList::transactional)
-                    .bool("defaultOn", SubscriptionList::defaultOn)
-                    .build();
+    /** The item schemas, built on first use of a table (see {@link Table#lazily}), not when the adapter is made. */
+    static final class Schemas {
+        static final StaticImmutableTableSchema<SubscriptionList, ItemValues> SUBSCRIPTION_LIST =
+                ItemSchema.of(SubscriptionList.class, DynamoPortalConfigs::list)
+                        .string("id", SubscriptionList::id)
+                        .string("name", SubscriptionList::name)
+                        .bool("transactional", SubscriptionList::transactional)
+                        .bool("defaultOn", SubscriptionList::defaultOn)
+                        .build();
 
-    static final StaticImmutableTableSchema<DemographicField, ItemValues> BRAND_FIELD =
-            ItemSchema.of(DemographicField.class, DynamoPortalConfigs::brandField)
-                    .string("name", DemographicField::name)
-                    .string("label", DemographicField::label)
-                    .string("type", f -> f.type().wireName())
-                    .bool("required", DemographicField::required)
-                    .stringList("choices", DemographicField::choices)
-                    .build();
+        static final StaticImmutableTableSchema<DemographicField, ItemValues> BRAND_FIELD =
+                ItemSchema.of(DemographicField.class, DynamoPortalConfigs::brandField)
+                        .string("name", DemographicField::name)
+                        .string("label", DemographicField::label)
+                        .string("type", f -> f.type().wireName())
+                        .bool("required", DemographicField::required)
+                        .stringList("choices", DemographicField::choices)
+                        .build();
 
-    static final StaticImmutableTableSchema<PortalConfig, ItemValues> SCHEMA = ItemSchema.of(PortalConfig.class, DynamoPortalConfigs::config)
-            .key("PortalConfig", c -> Keys.brand(c.brand().value()), c -> Keys.PORTAL_SK)
-            .string("brand", c -> c.brand().value())
-            .string("displayName", PortalConfig::displayName)
-            .string("logoUrl", c -> c.logoUrl().orElse(null))
-            .stringList("theme", c -> List.of(c.theme().primary(), c.theme().onPrimary(), c.theme().background(),
-                    c.theme().text()))
-            .string("applicationId", PortalConfig::applicationId)
-            .string("merchantId", PortalConfig::merchantId)
-            .string("terminalId", PortalConfig::terminalId)
-            .string("enrollmentCardSet", c -> c.enrollmentCardSet().value())
-            .stringList("customerModel", c -> c.customerModel().stream()
-                    .map(s -> s.field().formName() + (s.required() ? "!" : "")).toList())
-            .string("referralValueType", c -> c.referral().map(r -> r.valueType().asText()).orElse(null))
-            .number("referralSender", c -> c.referral().map(ReferralRewards::senderAmount).orElse(null))
-            .number("referralFriend", c -> c.referral().map(ReferralRewards::friendAmount).orElse(null))
-            .string("referralList", c -> c.referral().map(ReferralRewards::invitationList).orElse(null))
-            .documents("lists", SubscriptionList.class, SUBSCRIPTION_LIST, PortalConfig::subscriptionLists)
-            .bool("welcomeEmail", PortalConfig::welcomeEmail)
-            .string("fromAddress", PortalConfig::fromAddress)
-            .documents("brandFields", DemographicField.class, BRAND_FIELD, PortalConfig::demographics)
-            .build();
+        static final StaticImmutableTableSchema<PortalConfig, ItemValues> SCHEMA = ItemSchema.of(PortalConfig.class, DynamoPortalConfigs::config)
+                .key("PortalConfig", c -> Keys.brand(c.brand().value()), c -> Keys.PORTAL_SK)
+                .string("brand", c -> c.brand().value())
+                .string("displayName", PortalConfig::displayName)
+                .string("logoUrl", c -> c.logoUrl().orElse(null))
+                .stringList("theme", c -> List.of(c.theme().primary(), c.theme().onPrimary(), c.theme().background(),
+                        c.theme().text()))
+                .string("applicationId", PortalConfig::applicationId)
+                .string("merchantId", PortalConfig::merchantId)
+                .string("terminalId", PortalConfig::terminalId)
+                .string("enrollmentCardSet", c -> c.enrollmentCardSet().value())
+                .stringList("customerModel", c -> c.customerModel().stream()
+                        .map(s -> s.field().formName() + (s.required() ? "!" : "")).toList())
+                .string("referralValueType", c -> c.referral().map(r -> r.valueType().asText()).orElse(null))
+                .number("referralSender", c -> c.referral().map(ReferralRewards::senderAmount).orElse(null))
+                .number("referralFriend", c -> c.referral().map(ReferralRewards::friendAmount).orElse(null))
+                .string("referralList", c -> c.referral().map(ReferralRewards::invitationList).orElse(null))
+                .documents("lists", SubscriptionList.class, Schemas.SUBSCRIPTION_LIST, PortalConfig::subscriptionLists)
+                .bool("welcomeEmail", PortalConfig::welcomeEmail)
+                .string("fromAddress", PortalConfig::fromAddress)
+                .documents("brandFields", DemographicField.class, Schemas.BRAND_FIELD, PortalConfig::demographics)
+                .build();
+
+        private Schemas() {
+        }
+    }
 
     private final Table table;
-    private final DynamoDbTable<PortalConfig> configs;
+    private final Supplier<DynamoDbTable<PortalConfig>> configs;
 
     DynamoPortalConfigs(Table table) {
         this.table = table;
-        this.configs = table.of(SCHEMA);
+        this.configs = table.lazily(() -> Schemas.SCHEMA);
     }
 
     @Override
     public Optional<PortalConfig> load(BrandId brand) {
-        return table.get(configs, Keys.brand(brand.value()), Keys.PORTAL_SK, false);
+        return table.get(configs.get(), Keys.brand(brand.value()), Keys.PORTAL_SK, false);
     }
 
     @Override
     public boolean save(PortalConfig config) {
-        return table.upsert(configs, config);
+        return table.upsert(configs.get(), config);
     }
 
     private static PortalConfig config(ItemValues v) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -60,6 +61,38 @@ final class Table {
     /** The table as seen through one item type's schema. */
     <T> DynamoDbTable<T> of(TableSchema<T> schema) {
         return enhanced.table(name, schema);
+    }
+
+    /**
+     * The same, made on first use: for the adapters a container may never call (the merchant API's graph constructs
+     * every adapter its methods use), so that a cold start builds only the schemas its first request needs. The schema
+     * must come from a holder class (or another class than the adapter's) so that constructing the adapter does not
+     * build it; see docs/PERFORMANCE.md, "The run after lazy schemas".
+     */
+    <T> Supplier<DynamoDbTable<T>> lazily(Supplier<? extends TableSchema<T>> schema) {
+        return new OnFirstUse<>(this, schema);
+    }
+
+    /** Two threads that race on the first use each make a table over the same schema: harmless, both are equal. */
+    private static final class OnFirstUse<T> implements Supplier<DynamoDbTable<T>> {
+        private final Table table;
+        private final Supplier<? extends TableSchema<T>> schema;
+        private volatile DynamoDbTable<T> made;
+
+        OnFirstUse(Table table, Supplier<? extends TableSchema<T>> schema) {
+            this.table = table;
+            this.schema = Objects.requireNonNull(schema, "schema");
+        }
+
+        @Override
+        public DynamoDbTable<T> get() {
+            DynamoDbTable<T> t = made;
+            if (t == null) {
+                t = table.of(schema.get());
+                made = t;
+            }
+            return t;
+        }
     }
 
     static Key key(String pk, String sk) {

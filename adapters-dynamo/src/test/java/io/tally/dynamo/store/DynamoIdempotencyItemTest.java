@@ -30,7 +30,7 @@ class DynamoIdempotencyItemTest {
 
     @Test
     void an_idempotency_record_without_status_token_or_lease_reads_as_completed_and_lapsed() {
-        Item read = DynamoIdempotency.SCHEMA.mapToItem(Map.of("PK", s("IDEM#b#r"), "SK", s("IDEM"), "fingerprint", s("fp"),
+        Item read = DynamoIdempotency.Schemas.SCHEMA.mapToItem(Map.of("PK", s("IDEM#b#r"), "SK", s("IDEM"), "fingerprint", s("fp"),
                 "claimedAt", s(T0.toString()), "responseBody", s("{}")));
 
         assertEquals(new IdempotencyRecord("fp", Status.COMPLETED, "", T0, Instant.EPOCH, Optional.empty(), Optional.of("{}")),
@@ -42,11 +42,11 @@ class DynamoIdempotencyItemTest {
         Item takeover = new Item("IDEM#b#r", null, null, null, null, "t2", null, 5L, null, null, null);
 
         assertEquals(Set.of("PK", "SK", "type", "token", "leaseUntil"),
-                DynamoIdempotency.SCHEMA.itemToMap(takeover, true).keySet());
+                DynamoIdempotency.Schemas.SCHEMA.itemToMap(takeover, true).keySet());
     }
 
     private static Item roundTrip(Item item) {
-        return DynamoIdempotency.SCHEMA.mapToItem(DynamoIdempotency.SCHEMA.itemToMap(item, true));
+        return DynamoIdempotency.Schemas.SCHEMA.mapToItem(DynamoIdempotency.Schemas.SCHEMA.itemToMap(item, true));
     }
 
     private static AttributeValue s(String value) {

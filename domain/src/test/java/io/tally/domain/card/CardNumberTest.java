@@ -14,6 +14,7 @@ import io.tally.domain.program.ProgramId;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import io.tally.domain.tenant.BrandId;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -95,5 +96,20 @@ class CardNumberTest {
         for (int i = 0; i < 500; i++) {
             assertNotEquals('0', generator.next(set).value().charAt(0));
         }
+    }
+
+    /** canonical skips the normalizer for ASCII text: every ASCII character and pair is its own NFKC form. */
+    @Test
+    void ascii_text_is_its_own_nfkc_form() {
+        for (char a = 0; a < 0x80; a++) {
+            String one = String.valueOf(a);
+            assertEquals(one, Normalizer.normalize(one, Normalizer.Form.NFKC));
+            for (char b = 0; b < 0x80; b++) {
+                String two = one + b;
+                assertEquals(two, Normalizer.normalize(two, Normalizer.Form.NFKC));
+            }
+        }
+        assertEquals("4111111111111111", CardNumber.canonical(" 4111 1111-1111\t1111 "));
+        assertEquals("4111111111111111", CardNumber.canonical("\uFF14111\u00A01111\u20131111 1111"));
     }
 }
