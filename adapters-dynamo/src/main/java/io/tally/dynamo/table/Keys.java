@@ -355,7 +355,15 @@ public final class Keys {
         return "BRAND#" + brand + "#PREFS#" + emailContactText;
     }
 
+    /** The choices stored whole before each list had its own item; read (A102), never written any more. */
     public static final String PREFERENCES_SK = "PREFS";
+
+    /** One list's choice in a recipient's preferences partition; sorts before {@link #PREFERENCES_SK} (A102 reads both). */
+    public static final String LIST_CHOICE_PREFIX = "LIST#";
+
+    public static String listChoiceSk(String list) {
+        return LIST_CHOICE_PREFIX + list;
+    }
 
     /** The referral reward claim of one friend (by e-mail) in a brand. */
     public static String referral(String brand, String friendEmail) {
