@@ -526,6 +526,28 @@ public final class Keys {
     public static final String ROLLUP_MARKS_SK = "MARKS";
     public static final String ROLLUP_LATE_PREFIX = "LATE#";
 
+    /** A brand's test lists (A104, A105): {@code BRAND#b#TESTLISTS / TL#<id>}, one partition a brand. */
+    public static final String TEST_LIST_PREFIX = "TL#";
+
+    public static String testLists(String brand) {
+        return "BRAND#" + brand + "#TESTLISTS";
+    }
+
+    public static String testListSk(String id) {
+        return TEST_LIST_PREFIX + id;
+    }
+
+    /** A brand's e-mail templates (A106-A108): {@code BRAND#b#TEMPLATES / TPL#<id>}, one partition a brand. */
+    public static final String TEMPLATE_PREFIX = "TPL#";
+
+    public static String templates(String brand) {
+        return "BRAND#" + brand + "#TEMPLATES";
+    }
+
+    public static String templateSk(String id) {
+        return TEMPLATE_PREFIX + id;
+    }
+
     /** A brand's segments (A85-A87): {@code BRAND#b#SEGMENTS / SEG#<id>}, one partition a brand, listed by one query. */
     public static final String SEGMENT_PREFIX = "SEG#";
 

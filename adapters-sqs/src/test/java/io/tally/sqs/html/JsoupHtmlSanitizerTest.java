@@ -62,7 +62,8 @@ class JsoupHtmlSanitizerTest {
                 + "<h1>Hi</h1><p style=\"color:#333;font-size:16px\">Your <strong>points</strong></p>"
                 + "<a href=\"https://rewards.example.com/x?a=1&amp;b=2\">Open</a> <a href=\"mailto:help@example.com\">Mail</a>"
                 + "<img src=\"https://cdn.example.com/logo.png\" alt=\"Logo\" width=\"120\"></td></tr></table>";
-        assertEquals(html, sanitizer.sanitize(html));
+        assertEquals(html.replace("<tr>", "<tbody><tr>").replace("</table>", "</tbody></table>"), sanitizer.sanitize(html),
+                "as written, but for the tbody every browser adds");
     }
 
     @Test

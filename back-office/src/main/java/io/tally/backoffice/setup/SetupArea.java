@@ -42,7 +42,8 @@ public final class SetupArea implements OfficeArea {
                 new Link("/setup/terminals", "Terminals"), new Link("/setup/employees", "Employees"),
                 new Link("/setup/programs", "Programs, value types and card sets"), new Link("/setup/api-keys", "API keys"),
                 new Link("/setup/portal", "Member portal"), new Link("/setup/customer-model", "Customer model"),
-                new Link("/setup/events", "Events"))));
+                new Link("/setup/events", "Events"), new Link("/setup/lists", "E-mail lists"),
+                new Link("/setup/templates", "E-mail templates"), new Link("/setup/test-lists", "Test lists"))));
         places.register(router);
         catalogue.register(router);
         keys.register(router);
