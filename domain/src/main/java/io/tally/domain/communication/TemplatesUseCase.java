@@ -21,7 +21,6 @@ import io.tally.domain.tenant.Location;
 import io.tally.domain.tenant.LocationsPort;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +127,7 @@ public final class TemplatesUseCase {
         String by = scope.staff().value();
         String clean = sanitizeWithFields(html, sanitizer);
         if (c.id().isEmpty()) {
-            EmailTemplate created = new EmailTemplate(scope.brand(), newId(), name, subject, clean, text, now, by, 1);
+            EmailTemplate created = new EmailTemplate(scope.brand(), Ids.next(random), name, subject, clean, text, now, by, 1);
             if (templates.list(scope.brand()).size() >= TemplatesPort.MAX_PER_BRAND) {
                 return new Saved.Invalid(Map.of("name", "A brand keeps at most " + TemplatesPort.MAX_PER_BRAND + " templates."));
             }
@@ -220,12 +219,6 @@ public final class TemplatesUseCase {
                     + String.join(", ", ok.template().unknown(known).stream().map(f -> "{{" + f + "}}").toList())
                     + ": use the fields listed beside the form.");
         }
-    }
-
-    private String newId() {
-        byte[] b = new byte[8];
-        random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     private static String strip(String s) {

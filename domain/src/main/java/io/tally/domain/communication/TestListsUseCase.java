@@ -10,7 +10,6 @@ import io.tally.domain.staff.StaffScope;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,9 +75,7 @@ public final class TestListsUseCase {
                 return Outcome.rejected(Reason.INVALID_REQUEST, "A brand keeps at most " + TestListsPort.MAX_PER_BRAND
                         + " test lists.");
             }
-            byte[] b = new byte[8];
-            random.nextBytes(b);
-            TestList created = new TestList(scope.brand(), HexFormat.of().formatHex(b), listName, List.copyOf(found), now, 1);
+            TestList created = new TestList(scope.brand(), Ids.next(random), listName, List.copyOf(found), now, 1);
             return lists.create(created) ? Outcome.accepted(created) : conflict();
         }
         TestList changed = new TestList(scope.brand(), id.get(), listName, List.copyOf(found), now, version + 1);
