@@ -67,7 +67,7 @@ final class TableAccess {
         // Not GSI2: the enrollments due are queried by the jobs' completer only (the portal's graph provides it for the
         // jobs; PortalApp never calls it)
         access.put(FunctionId.PORTAL, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI3)));
-        // portal configurations, preferences and the sent-e-mail records, all by key
+        // portal configurations and the sent-e-mail records by key, a recipient's list choices by a Query of the table (A102)
         access.put(FunctionId.EMAIL_SENDER, new Access(ITEM_ACTIONS, List.of()));
         // a chunk's coupons by conditional PutItem, their read-back by BatchGetItem, the load's progress by UpdateItem
         access.put(FunctionId.COUPON_LOADER, new Access(ITEM_ACTIONS, List.of()));

@@ -6,6 +6,7 @@ import io.tally.domain.member.AttemptCounterPort;
 import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.Preferences;
 import io.tally.domain.member.PreferencesPort;
+import io.tally.domain.member.PreferencesPort.Choice;
 import io.tally.domain.referral.ReferralClaim;
 import io.tally.domain.referral.ReferralClaimPort;
 import io.tally.domain.tenant.BrandId;
@@ -13,16 +14,20 @@ import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The member portal's small items, each decided by one single-item write: referral claims
- * ({@code attribute_not_exists}), attempt counters ({@code ADD}, TTL), preferences (put) and sent-e-mail
+ * ({@code attribute_not_exists}), attempt counters ({@code ADD}, TTL), list choices (put if not older) and sent-e-mail
  * claims ({@code attribute_not_exists}, TTL). Contact claims and enrollments: {@link DynamoMemberDirectory}. Every
  * request goes through the enhanced client but the counter's increment (an UpdateItem with {@code ADD}).
  */
@@ -55,6 +60,23 @@ final class DynamoMemberStores implements AttemptCounterPort, PreferencesPort, R
             .string("updatedAt", PreferencesItem::updatedAt)
             .build();
 
+    /**
+     * One list's choice {@code BRAND#b#PREFS#email:x / LIST#<list>} (A103): on or off, when (epoch ms: compared by the
+     * write's condition) and where it came from.
+     */
+    record ListChoiceItem(String pk, String list, boolean on, long atMs, String source) {
+    }
+
+    static final StaticImmutableTableSchema<ListChoiceItem, ItemValues> LIST_CHOICE = ItemSchema.of(ListChoiceItem.class,
+                    v -> new ListChoiceItem(v.string(TallyTable.PK), v.string("list"), v.bool("on"), v.number("atMs"),
+                            v.string("source")))
+            .key("ListChoice", ListChoiceItem::pk, c -> Keys.listChoiceSk(c.list()))
+            .string("list", ListChoiceItem::list)
+            .bool("on", ListChoiceItem::on)
+            .number("atMs", ListChoiceItem::atMs)
+            .string("source", ListChoiceItem::source)
+            .build();
+
     /** A friend's referral claim {@code BRAND#b#REFERRAL#email / REFERRAL} (brand and e-mail are only in the key). */
     record ReferralItem(String pk, String sender, String friend, String claimedAt) {
     }
@@ -81,14 +103,14 @@ final class DynamoMemberStores implements AttemptCounterPort, PreferencesPort, R
 
     private final Table table;
     private final DynamoDbTable<Counter> counters;
-    private final DynamoDbTable<PreferencesItem> preferences;
+    private final DynamoDbTable<ListChoiceItem> listChoices;
     private final DynamoDbTable<ReferralItem> referrals;
     private final DynamoDbTable<SentEmail> sentEmails;
 
     DynamoMemberStores(Table table) {
         this.table = table;
         this.counters = table.of(COUNTER);
-        this.preferences = table.of(PREFERENCES);
+        this.listChoices = table.of(LIST_CHOICE);
         this.referrals = table.of(REFERRAL);
         this.sentEmails = table.of(SENT_EMAIL);
     }
@@ -119,16 +141,50 @@ final class DynamoMemberStores implements AttemptCounterPort, PreferencesPort, R
         counters.deleteItem(Table.key(Keys.counter(counter), Keys.counterWindowSk(windowStart.getEpochSecond())));
     }
 
+    /**
+     * A102: consistent {@code Query PK=BRAND#b#PREFS#email:x, SK BETWEEN LIST# AND PREFS}: every list's choice and the
+     * choices stored whole before (a list's own item, being newer, wins over them).
+     */
     @Override
     public Optional<Preferences> load(BrandId brand, ContactKey email) {
-        return table.get(preferences, Keys.preferences(brand.value(), email.asText()), Keys.PREFERENCES_SK, true)
-                .map(p -> new Preferences(email, p.lists(), Instant.parse(p.updatedAt())));
+        List<Map<String, AttributeValue>> items = table.query(QueryRequest.builder().tableName(table.name)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.preferences(brand.value(), email.asText())),
+                        ":from", Attr.s(Keys.LIST_CHOICE_PREFIX), ":to", Attr.s(Keys.PREFERENCES_SK)))
+                .consistentRead(true));
+        Map<String, Boolean> lists = new HashMap<>();
+        Instant updated = Instant.EPOCH;
+        for (Map<String, AttributeValue> item : items) {
+            if (Keys.PREFERENCES_SK.equals(Attr.str(item, TallyTable.SK))) {
+                PreferencesItem whole = PREFERENCES.mapToItem(item);
+                whole.lists().forEach(lists::putIfAbsent);
+                updated = max(updated, Instant.parse(whole.updatedAt()));
+            }
+        }
+        for (Map<String, AttributeValue> item : items) {
+            if (Attr.str(item, TallyTable.SK).startsWith(Keys.LIST_CHOICE_PREFIX)) {
+                ListChoiceItem choice = LIST_CHOICE.mapToItem(item);
+                lists.put(choice.list(), choice.on());
+                updated = max(updated, Instant.ofEpochMilli(choice.atMs()));
+            }
+        }
+        return items.isEmpty() ? Optional.empty() : Optional.of(new Preferences(email, lists, updated));
     }
 
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * A103: {@code PutItem … / LIST#<list>} conditional on {@code attribute_not_exists(PK) OR atMs < :at} (joining) or
+     * {@code atMs <= :at} (leaving: an unsubscribe at the same millisecond wins).
+     */
     @Override
-    public void save(BrandId brand, Preferences p) {
-        preferences.putItem(new PreferencesItem(Keys.preferences(brand.value(), p.email().asText()), p.lists(),
-                p.updatedAt().toString()));
+    public boolean choose(BrandId brand, ContactKey email, Choice choice) {
+        String condition = "attribute_not_exists(PK) OR atMs " + (choice.on() ? "<" : "<=") + " :at";
+        return table.putIf(listChoices, new ListChoiceItem(Keys.preferences(brand.value(), email.asText()), choice.list(),
+                        choice.on(), choice.at().toEpochMilli(), choice.source().name()),
+                Table.condition(condition, Map.of(), Map.of(":at", Attr.n(choice.at().toEpochMilli()))));
     }
 
     @Override

@@ -32,6 +32,7 @@ final class DynamoPortalConfigs implements PortalConfigPort {
                         .string("name", SubscriptionList::name)
                         .bool("transactional", SubscriptionList::transactional)
                         .bool("defaultOn", SubscriptionList::defaultOn)
+                        .flag("archived", SubscriptionList::archived)
                         .build();
 
         static final StaticImmutableTableSchema<DemographicField, ItemValues> BRAND_FIELD =
@@ -109,6 +110,7 @@ final class DynamoPortalConfigs implements PortalConfigPort {
     }
 
     private static SubscriptionList list(ItemValues v) {
-        return new SubscriptionList(v.string("id"), v.string("name"), v.bool("transactional"), v.bool("defaultOn"));
+        return new SubscriptionList(v.string("id"), v.string("name"), v.bool("transactional"), v.bool("defaultOn"),
+                v.bool("archived"));
     }
 }

@@ -5,6 +5,8 @@ import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardLocationsPort;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.communication.TemplatesPort;
+import io.tally.domain.communication.TestListsPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
@@ -227,6 +229,16 @@ public final class DynamoStorage {
     /** Every brand of the stack, for the periodic jobs (A57). */
     public ListBrandsPort brandList() {
         return new DynamoBrandList(table);
+    }
+
+    /** A brand's test lists (A104, A105). */
+    public TestListsPort testLists() {
+        return new DynamoTestLists(table);
+    }
+
+    /** A brand's e-mail templates (A106-A108). */
+    public TemplatesPort templates() {
+        return new DynamoTemplates(table);
     }
 
     /** A brand's segments (A85-A87). */

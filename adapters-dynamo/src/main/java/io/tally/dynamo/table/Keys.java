@@ -359,7 +359,15 @@ public final class Keys {
         return "BRAND#" + brand + "#PREFS#" + emailContactText;
     }
 
+    /** The choices stored whole before each list had its own item; read (A102), never written any more. */
     public static final String PREFERENCES_SK = "PREFS";
+
+    /** One list's choice in a recipient's preferences partition; sorts before {@link #PREFERENCES_SK} (A102 reads both). */
+    public static final String LIST_CHOICE_PREFIX = "LIST#";
+
+    public static String listChoiceSk(String list) {
+        return LIST_CHOICE_PREFIX + list;
+    }
 
     /** The referral reward claim of one friend (by e-mail) in a brand. */
     public static String referral(String brand, String friendEmail) {
@@ -521,6 +529,28 @@ public final class Keys {
 
     public static final String ROLLUP_MARKS_SK = "MARKS";
     public static final String ROLLUP_LATE_PREFIX = "LATE#";
+
+    /** A brand's test lists (A104, A105): {@code BRAND#b#TESTLISTS / TL#<id>}, one partition a brand. */
+    public static final String TEST_LIST_PREFIX = "TL#";
+
+    public static String testLists(String brand) {
+        return "BRAND#" + brand + "#TESTLISTS";
+    }
+
+    public static String testListSk(String id) {
+        return TEST_LIST_PREFIX + id;
+    }
+
+    /** A brand's e-mail templates (A106-A108): {@code BRAND#b#TEMPLATES / TPL#<id>}, one partition a brand. */
+    public static final String TEMPLATE_PREFIX = "TPL#";
+
+    public static String templates(String brand) {
+        return "BRAND#" + brand + "#TEMPLATES";
+    }
+
+    public static String templateSk(String id) {
+        return TEMPLATE_PREFIX + id;
+    }
 
     /** A brand's segments (A85-A87): {@code BRAND#b#SEGMENTS / SEG#<id>}, one partition a brand, listed by one query. */
     public static final String SEGMENT_PREFIX = "SEG#";

@@ -11,7 +11,8 @@ import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.EnrollmentRecord;
 import io.tally.domain.member.MemberDirectoryPort;
-import io.tally.domain.member.Preferences;
+import io.tally.domain.member.PreferencesPort.Choice;
+import io.tally.domain.member.PreferencesPort.Source;
 import io.tally.domain.referral.ReferralClaim;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.dynalite.DynaliteServer;
@@ -175,19 +176,24 @@ class DynamoMemberItemFormatIT {
 
     @Test
     void preferences_referral_claims_sent_emails_and_counters() {
-        storage.preferences().save(brand, new Preferences(ContactKey.email("a@x.example"), Map.of("news", true, "offers", false),
-                T0));
+        assertTrue(storage.preferences().choose(brand, ContactKey.email("a@x.example"),
+                new Choice("news", true, T0, Source.PAGE)));
         String prefs = "BRAND#" + brand.value() + "#PREFS#email:a@x.example";
-        Map<String, AttributeValue> expected = item(prefs, "PREFS", "Preferences");
-        expected.put("lists", AttributeValue.fromM(Map.of("news", AttributeValue.fromBool(true),
-                "offers", AttributeValue.fromBool(false))));
-        expected.put("updatedAt", s("2025-03-01T10:00:00Z"));
-        assertEquals(expected, stored(prefs, "PREFS"), "preferences");
+        Map<String, AttributeValue> expected = item(prefs, "LIST#news", "ListChoice");
+        expected.put("list", s("news"));
+        expected.put("on", AttributeValue.fromBool(true));
+        expected.put("atMs", n(T0.toEpochMilli()));
+        expected.put("source", s("PAGE"));
+        assertEquals(expected, stored(prefs, "LIST#news"), "one list's choice");
 
-        storage.preferences().save(brand, new Preferences(ContactKey.email("a@x.example"), Map.of(), T0));
-        expected.put("lists", AttributeValue.fromM(Map.of()));
-        assertEquals(expected, stored(prefs, "PREFS"), "no lists chosen");
-        assertEquals(Map.of(), storage.preferences().load(brand, ContactKey.email("a@x.example")).orElseThrow().lists());
+        Map<String, AttributeValue> whole = item(prefs, "PREFS", "Preferences"); // as stored before lists had items
+        whole.put("lists", AttributeValue.fromM(Map.of("news", AttributeValue.fromBool(false),
+                "offers", AttributeValue.fromBool(true))));
+        whole.put("updatedAt", s("2025-02-01T10:00:00Z"));
+        table.client().putItem(PutItemRequest.builder().tableName(table.tableName()).item(whole).build());
+        assertEquals(Map.of("news", true, "offers", true),
+                storage.preferences().load(brand, ContactKey.email("a@x.example")).orElseThrow().lists(),
+                "a list's own item wins over the choices stored whole; those still count for the other lists");
 
         CardNumber sender = ContractData.freshCard();
         CardNumber friend = ContractData.freshCard();

@@ -23,6 +23,10 @@ public final class EmailJson {
         node.put("list", m.list());
         ObjectNode values = node.putObject("values");
         m.values().forEach(values::put);
+        if (!m.headers().isEmpty()) {
+            ObjectNode headers = node.putObject("headers");
+            m.headers().forEach(headers::put);
+        }
         return node.toString();
     }
 
@@ -31,8 +35,11 @@ public final class EmailJson {
             JsonNode node = json.readTree(text);
             Map<String, String> values = new HashMap<>();
             node.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> headers = new HashMap<>(); // absent in messages queued before messages had headers
+            node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
             return new EmailMessage(node.path("id").asText(), new BrandId(node.path("brand").asText()),
-                    EmailKind.valueOf(node.path("kind").asText()), node.path("to").asText(), node.path("list").asText(), values);
+                    EmailKind.valueOf(node.path("kind").asText()), node.path("to").asText(), node.path("list").asText(), values,
+                    headers);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an e-mail message: " + e.getOriginalMessage(), e);
         }

@@ -21,6 +21,16 @@ class EmailJsonTest {
     }
 
     @Test
+    void a_promotional_emails_unsubscribe_headers_travel_with_it_and_old_bodies_have_none() {
+        EmailMessage message = new EmailMessage("invite-1", new BrandId("ACME"), EmailKind.INVITATION, "bob@example.com",
+                "invitations", Map.of(), Map.of("List-Unsubscribe", "<https://rewards.example.com/portal/ACME/unsubscribe?t=a.1.b>",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        assertEquals(message, json.read(json.write(message)));
+        assertEquals(Map.of(), json.read("{\"id\":\"w-1\",\"brand\":\"ACME\",\"kind\":\"WELCOME\",\"to\":\"a@x.example\","
+                + "\"list\":\"account\",\"values\":{}}").headers());
+    }
+
+    @Test
     void a_body_that_is_not_json_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> json.read("{not json"));
     }

@@ -75,7 +75,7 @@ final class PortalPages {
                         p.theme().text())), null),
                 Row.of(List.of("E-mail lists", String.join("; ", p.subscriptionLists().stream().map(l -> l.name() + " ("
                         + l.id() + (l.transactional() ? ", transactional" : "") + (l.defaultOn() ? ", on by default" : "")
-                        + ")").toList())), null),
+                        + (l.archived() ? ", archived" : "") + ")").toList())), new Link("/setup/lists", "Change the e-mail lists")),
                 Row.of(List.of("Referral rewards", p.referral().map(r -> portal.decimal(c.scope(), r.valueType(),
                         r.senderAmount()) + " to the sender, " + portal.decimal(c.scope(), r.valueType(), r.friendAmount())
                         + " to the friend (" + r.valueType().asText() + "); invitations on " + r.invitationList())
@@ -88,9 +88,6 @@ final class PortalPages {
                 Input.text("onPrimary", "Text on primary", p.theme().onPrimary(), true, null),
                 Input.text("background", "Background", p.theme().background(), true, null),
                 Input.text("text", "Text", p.theme().text(), true, null),
-                Input.of("lists", "E-mail lists", Kind.TEXTAREA, String.join("\n", p.subscriptionLists().stream()
-                        .map(l -> l.id() + " | " + l.name() + " | " + flags(l.transactional(), l.defaultOn())).toList()),
-                        "one a line: id | name | transactional, on"),
                 Input.text("referralValueType", "Referral value type", p.referral().map(r -> r.valueType().asText()).orElse(""),
                         false, "blank: no referral rewards"),
                 Input.text("referralSender", "Sender's reward", p.referral().map(r -> portal.decimal(c.scope(), r.valueType(),
@@ -104,21 +101,10 @@ final class PortalPages {
                 List.of(overview), List.of(status == 200 ? form : SetupPage.withPosted(c, form, errors)), errors, SAVED);
     }
 
-    private static String flags(boolean transactional, boolean on) {
-        List<String> f = new ArrayList<>();
-        if (transactional) {
-            f.add("transactional");
-        }
-        if (on) {
-            f.add("on");
-        }
-        return String.join(", ", f);
-    }
-
     private static SettingsForm settingsForm(OfficeCall c) {
         var r = c.request();
         return new SettingsForm(r.field("displayName"), r.field("primary"), r.field("onPrimary"), r.field("background"),
-                r.field("text"), r.field("welcomeEmail").equals("on"), r.field("lists"), r.field("referralValueType"),
+                r.field("text"), r.field("welcomeEmail").equals("on"), null, r.field("referralValueType"),
                 r.field("referralSender"), r.field("referralFriend"), r.field("referralList"));
     }
 

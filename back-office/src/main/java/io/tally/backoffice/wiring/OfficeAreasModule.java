@@ -31,9 +31,12 @@ import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffSignIn;
 import io.tally.domain.staff.StaffUseCase;
 import io.tally.domain.tenant.Brand;
+import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.tenant.LocationsPort;
+import io.tally.sqs.html.JsoupHtmlSanitizer;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
+import io.tally.backoffice.setup.CommunicationArea;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
@@ -44,6 +47,8 @@ import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
 import io.tally.domain.backoffice.ScoreSettingsUseCase;
+import io.tally.domain.communication.TemplatesUseCase;
+import io.tally.domain.communication.TestListsUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
@@ -117,6 +122,17 @@ final class OfficeAreasModule {
     static OfficeArea scoreSettings(DynamoStorage storage, AuditLogPort audit, RandomSource random, Clock clock) {
         return new ScoreSettingsPages(new ScoreSettingsUseCase(storage.scoreSettings(), storage.scoreRuns(),
                 storage.checkoutConfig(), audit, random, clock));
+    }
+
+    @Provides
+    @IntoSet
+    static OfficeArea communication(DynamoStorage storage, AuditLogPort audit, LocationsPort locations, RandomSource random,
+                                    Clock clock) {
+        return new CommunicationArea(new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock),
+                new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
+                        new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
+                        new JsoupHtmlSanitizer(), random, clock),
+                new TestListsUseCase(storage.testLists(), storage.cards(), random, clock));
     }
 
     @Provides

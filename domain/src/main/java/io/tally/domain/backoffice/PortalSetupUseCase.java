@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The member portal's settings and the brand's customer model in the back office: the theme (WCAG AA contrast is
@@ -77,7 +78,9 @@ public final class PortalSetupUseCase {
                 throw new IllegalArgumentException("The display name is 1-80 characters.");
             }
             Theme theme = new Theme(f.primary(), f.onPrimary(), f.background(), f.text());
-            return before.withSettings(name, theme, lists(f.lists()), referral(scope, f), f.welcomeEmail());
+            // the form no longer posts the lists (they have their own page, which archives instead of deleting)
+            List<SubscriptionList> lists = f.lists() == null ? before.subscriptionLists() : lists(f.lists());
+            return before.withSettings(name, theme, lists, referral(scope, f), f.welcomeEmail());
         });
     }
 
@@ -117,6 +120,56 @@ public final class PortalSetupUseCase {
             fields.add(field);
             return before.withCustomerModel(before.customerModel(), fields);
         });
+    }
+
+    /**
+     * A new subscription list (promotional, opt-in): an id of letters, digits, '-' or '_', fixed once created (sends and
+     * members' choices name it), and a name members see. {@code defaultOn}: whether recipients who never chose are on it.
+     */
+    public Outcome<PortalConfig> createList(StaffScope scope, String id, String name, boolean defaultOn) {
+        return change(scope, "setup.lists.create", "list:" + id, PortalSetupUseCase::listValues, before -> {
+            String listId = id == null ? "" : id.strip();
+            if (!listId.matches("[A-Za-z0-9_-]{1,40}")) {
+                throw new IllegalArgumentException("The list id is 1-40 letters, digits, '-' or '_'.");
+            }
+            if (before.list(listId).isPresent()) {
+                throw new IllegalArgumentException("There is a list " + listId + " already (archived lists keep their id).");
+            }
+            List<SubscriptionList> lists = new ArrayList<>(before.subscriptionLists());
+            lists.add(new SubscriptionList(listId, strip(name), false, defaultOn));
+            return before.withLists(lists);
+        });
+    }
+
+    /** Renames a list (its id, the members' choices and the sends that name it stay). */
+    public Outcome<PortalConfig> renameList(StaffScope scope, String id, String name) {
+        return changeList(scope, "setup.lists.rename", id, l -> l.renamed(strip(name)));
+    }
+
+    /**
+     * Archives a subscription list (hidden from the preferences page, sends to it dropped; members' choices kept) or
+     * restores it. The transactional list, and the list referral invitations go to, cannot be archived.
+     */
+    public Outcome<PortalConfig> archiveList(StaffScope scope, String id, boolean archive) {
+        return changeList(scope, archive ? "setup.lists.archive" : "setup.lists.restore", id, l -> l.withArchived(archive));
+    }
+
+    private Outcome<PortalConfig> changeList(StaffScope scope, String action, String id,
+                                             UnaryOperator<SubscriptionList> edit) {
+        return change(scope, action, "list:" + id, PortalSetupUseCase::listValues, before -> {
+            if (before.list(id).isEmpty()) {
+                throw new IllegalArgumentException("There is no list " + id + ".");
+            }
+            return before.withLists(before.subscriptionLists().stream().map(l -> l.id().equals(id) ? edit.apply(l) : l)
+                    .toList());
+        });
+    }
+
+    static Map<String, String> listValues(PortalConfig c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        c.subscriptionLists().forEach(l -> m.put("list." + l.id(), l.name() + (l.transactional() ? " transactional" : "")
+                + (l.defaultOn() ? " on" : "") + (l.archived() ? " archived" : "")));
+        return m;
     }
 
     public Outcome<PortalConfig> removeBrandField(StaffScope scope, String name) {

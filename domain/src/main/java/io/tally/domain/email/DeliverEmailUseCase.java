@@ -6,8 +6,9 @@ import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
 
 /**
- * Sends one queued message, at most once: messages of a list the recipient left are dropped, then the
- * message id is claimed, then the provider gets it. A failure after the claim is not retried (a second
+ * Sends one queued message, at most once: messages of an archived list, of a list the recipient left, and promotional
+ * messages without their one-click unsubscribe link are dropped, then the message id is claimed, then the provider
+ * gets it (with the message's headers). A failure after the claim is not retried (a second
  * copy is worse than a missing invitation); failures before it are, through the queue's redelivery.
  */
 public final class DeliverEmailUseCase {
@@ -28,7 +29,7 @@ public final class DeliverEmailUseCase {
         this.clock = clock;
     }
 
-    public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL }
+    public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED, NO_UNSUBSCRIBE_LINK }
 
     public Delivery deliver(EmailMessage message) {
         var config = configs.load(message.brand());
@@ -36,16 +37,22 @@ public final class DeliverEmailUseCase {
             return Delivery.NO_PORTAL;
         }
         var list = config.get().list(message.list());
+        if (list.map(l -> l.archived()).orElse(false)) {
+            return Delivery.LIST_ARCHIVED;
+        }
         boolean transactional = list.map(l -> l.transactional()).orElse(false);
         if (!transactional && !message.kind().staff()) {
             boolean on = preferences.load(message.brand(), ContactKey.email(message.to()))
-                    .map(p -> p.subscribed(message.list()))
+                    .flatMap(p -> p.choice(message.list()))
                     .orElse(list.map(l -> l.defaultOn() || message.kind() == EmailKind.INVITATION).orElse(false));
             if (!on) {
                 return Delivery.UNSUBSCRIBED;
             }
+            if (!message.unsubscribable()) {
+                return Delivery.NO_UNSUBSCRIBE_LINK; // a bug of its sender: never a promotional e-mail without the link
+            }
         }
-        RenderedEmail email = renderer.render(message, config.get());
+        RenderedEmail email = renderer.render(message, config.get()).withHeaders(message.headers());
         if (!sent.claim(message.brand(), message.id(), clock.instant())) {
             return Delivery.ALREADY_SENT;
         }

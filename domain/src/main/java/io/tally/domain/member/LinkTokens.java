@@ -2,6 +2,7 @@ package io.tally.domain.member;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.ProfileRules;
+import io.tally.domain.communication.UnsubscribeLinks;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.domain.tenant.BrandId;
@@ -21,6 +22,11 @@ public final class LinkTokens {
 
     public LinkTokens(SignedTokens tokens) {
         this.tokens = tokens;
+    }
+
+    /** The one-click unsubscribe links, signed with the same secret. */
+    public UnsubscribeLinks unsubscribe() {
+        return new UnsubscribeLinks(tokens);
     }
 
     public String preferences(BrandId brand, String email, Instant now) {

@@ -2,6 +2,8 @@ package io.tally.domain.member;
 
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
+import io.tally.domain.member.PreferencesPort.Choice;
+import io.tally.domain.member.PreferencesPort.Source;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.SubscriptionList;
 import io.tally.domain.shared.Fingerprint;
@@ -14,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Shows and changes a recipient's e-mail preferences. The transactional list is always on and cannot be
- * changed; unknown list ids are ignored. Every change is stored at once and told as a
+ * Shows and changes a recipient's e-mail list membership. The transactional list is always on and cannot be
+ * changed; archived lists are not shown and cannot be joined; unknown list ids are ignored. Only the lists whose
+ * box the member changed are written, one conditional write each ({@link PreferencesPort}), so a page opened before
+ * an unsubscribe link was used does not undo it. Every change is stored at once and told as a
  * {@code member.preferences} event (recorded in the brand's activity log).
  */
 public final class PreferencesUseCase {
@@ -38,26 +42,45 @@ public final class PreferencesUseCase {
 
     public List<ListChoice> view(PortalConfig config, ContactKey email) {
         var stored = preferences.load(config.brand(), email);
-        return config.subscriptionLists().stream().map(l -> new ListChoice(l, l.transactional()
-                || stored.map(p -> p.lists().containsKey(l.id()) ? p.subscribed(l.id()) : l.defaultOn())
-                .orElse(l.defaultOn()))).toList();
+        return config.activeLists().stream().map(l -> new ListChoice(l, stored.map(p -> p.on(l))
+                .orElse(l.transactional() || l.defaultOn()))).toList();
     }
 
-    /** Sets exactly the lists in {@code on} (of the brand's non-transactional lists) on, the others off. */
-    public List<ListChoice> update(PortalConfig config, ContactKey email, Set<String> on) {
-        Map<String, Boolean> lists = new LinkedHashMap<>();
-        for (SubscriptionList l : config.subscriptionLists()) {
-            if (!l.transactional()) {
-                lists.put(l.id(), on.contains(l.id()));
+    /**
+     * Sets the lists in {@code on} on and the other active non-transactional lists off, writing only those whose state
+     * differs from what the page showed ({@code shown}: list id → shown on; a list the page did not report is written).
+     */
+    public List<ListChoice> update(PortalConfig config, ContactKey email, Set<String> on, Map<String, Boolean> shown) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Boolean> changed = new LinkedHashMap<>();
+        for (SubscriptionList l : config.activeLists()) {
+            boolean wanted = on.contains(l.id());
+            if (l.promotional() && !Boolean.valueOf(wanted).equals(shown.get(l.id()))) {
+                changed.put(l.id(), wanted);
             }
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        preferences.save(config.brand(), new Preferences(email, lists, now));
+        record(config, email, changed, now, Source.PAGE);
+        return view(config, email);
+    }
+
+    /** Takes the recipient off one list (the unsubscribe link); leaving twice is the same as once. */
+    public void leave(PortalConfig config, ContactKey email, String list) {
+        record(config, email, Map.of(list, false), clock.instant().truncatedTo(ChronoUnit.MILLIS), Source.UNSUBSCRIBE_LINK);
+    }
+
+    private void record(PortalConfig config, ContactKey email, Map<String, Boolean> choices, Instant now, Source source) {
+        if (choices.isEmpty()) {
+            return;
+        }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("recipient", Fingerprint.of(email.asText()));
-        lists.forEach((id, value) -> data.put("list." + id, value.toString()));
+        data.put("source", source.name());
+        choices.forEach((id, value) -> {
+            if (preferences.choose(config.brand(), email, new Choice(id, value, now, source))) {
+                data.put("list." + id, value.toString());
+            }
+        });
         events.publish(List.of(new DomainEvent("prefs-" + Fingerprint.of(config.brand().value(), email.asText(), now),
                 "member.preferences", config.brand(), now, data)));
-        return view(config, email);
     }
 }

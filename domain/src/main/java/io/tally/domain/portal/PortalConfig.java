@@ -24,6 +24,9 @@ public record PortalConfig(BrandId brand, String displayName, Optional<String> l
                            List<CustomerField.Spec> customerModel, Optional<ReferralRewards> referral,
                            List<SubscriptionList> subscriptionLists, boolean welcomeEmail, String fromAddress,
                            List<DemographicField> demographics) {
+    /** E-mail lists a brand may keep, archived ones included (each recipient's choices are one item per list). */
+    public static final int MAX_LISTS = 50;
+
     public PortalConfig {
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(displayName, "displayName");
@@ -58,11 +61,14 @@ public record PortalConfig(BrandId brand, String displayName, Optional<String> l
         if (subscriptionLists.stream().map(SubscriptionList::id).distinct().count() != subscriptionLists.size()) {
             throw new IllegalArgumentException("subscription list ids must be unique");
         }
+        if (subscriptionLists.size() > MAX_LISTS) {
+            throw new IllegalArgumentException("at most " + MAX_LISTS + " e-mail lists, archived ones included");
+        }
         List<SubscriptionList> lists = subscriptionLists;
         referral.ifPresent(r -> {
             if (lists.stream().filter(l -> l.id().equals(r.invitationList())).findFirst()
-                    .map(SubscriptionList::transactional).orElse(true)) {
-                throw new IllegalArgumentException("invitations belong to a configured, non-transactional list");
+                    .map(l -> l.transactional() || l.archived()).orElse(true)) {
+                throw new IllegalArgumentException("invitations belong to a configured, non-transactional list in use");
             }
         });
         if (!fromAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -95,6 +101,17 @@ public record PortalConfig(BrandId brand, String displayName, Optional<String> l
     /** The list with this id, if the brand has it. */
     public Optional<SubscriptionList> list(String id) {
         return subscriptionLists.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** The lists in use (not archived): what the preferences page shows and what sends may use. */
+    public List<SubscriptionList> activeLists() {
+        return subscriptionLists.stream().filter(l -> !l.archived()).toList();
+    }
+
+    /** This configuration with other e-mail lists (the back office's Lists page). */
+    public PortalConfig withLists(List<SubscriptionList> lists) {
+        return new PortalConfig(brand, displayName, logoUrl, theme, applicationId, merchantId, terminalId,
+                enrollmentCardSet, customerModel, referral, lists, welcomeEmail, fromAddress, demographics);
     }
 
     public SubscriptionList transactionalList() {

@@ -76,11 +76,13 @@ public final class InviteFriendsUseCase {
             }
             String token = links.referral(c.config().brand(), c.sender().card().number(), friend, now);
             String id = "invite-" + Fingerprint.of(c.config().brand().value(), c.sender().card().number().value(), friend);
-            outbox.enqueue(new EmailMessage(id, c.config().brand(), EmailKind.INVITATION, friend,
-                    c.config().referral().orElseThrow().invitationList(), Map.of(
+            String list = c.config().referral().orElseThrow().invitationList();
+            outbox.enqueue(new EmailMessage(id, c.config().brand(), EmailKind.INVITATION, friend, list, Map.of(
                     "senderName", firstName == null ? "A friend" : firstName,
                     "joinUrl", c.portalUrl() + "/enroll?ref=" + token,
-                    "preferencesUrl", c.portalUrl() + "/preferences?t=" + links.preferences(c.config().brand(), friend, now))));
+                    "preferencesUrl", c.portalUrl() + "/preferences?t=" + links.preferences(c.config().brand(), friend, now),
+                    "unsubscribeUrl", links.unsubscribe().url(c.portalUrl(), c.config().brand(), list, friend, now)),
+                    links.unsubscribe().headers(c.portalUrl(), c.config().brand(), list, friend, now)));
             invited.add(friend);
         }
         if (!invited.isEmpty()) {

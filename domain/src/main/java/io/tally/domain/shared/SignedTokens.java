@@ -44,27 +44,38 @@ public final class SignedTokens {
 
     /** The payload if the token is intact, for this purpose, and not expired at {@code now}. */
     public Optional<String> verify(String purpose, String token, Instant now) {
+        Check check = check(purpose, token, now);
+        return check.status() == Status.VALID ? check.payload() : Optional.empty();
+    }
+
+    /** What a token is: intact and current, intact but expired (payload given: the MAC vouches for it), or not ours. */
+    public enum Status { VALID, EXPIRED, INVALID }
+
+    public record Check(Status status, Optional<String> payload) {
+        static final Check INVALID = new Check(Status.INVALID, Optional.empty());
+    }
+
+    /** Like {@link #verify}, telling an expired token from a tampered one (a page can then say which). */
+    public Check check(String purpose, String token, Instant now) {
         if (token == null || token.length() > 4096) {
-            return Optional.empty();
+            return Check.INVALID;
         }
         int last = token.lastIndexOf('.');
         if (last < 0) {
-            return Optional.empty();
+            return Check.INVALID;
         }
         String body = token.substring(0, last);
         byte[] expected = mac(purpose, body).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
+            return Check.INVALID;
         }
         int dot = body.indexOf('.');
         try {
             long expiry = Long.parseLong(body.substring(dot + 1));
-            if (now.getEpochSecond() > expiry) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(D64.decode(body.substring(0, dot)), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
+            String payload = new String(D64.decode(body.substring(0, dot)), StandardCharsets.UTF_8);
+            return new Check(now.getEpochSecond() > expiry ? Status.EXPIRED : Status.VALID, Optional.of(payload));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            return Check.INVALID;
         }
     }
 

@@ -16,6 +16,8 @@ import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.MemberDirectoryPort.ClaimOutcome;
 import io.tally.domain.member.Preferences;
 import io.tally.domain.member.PreferencesPort;
+import io.tally.domain.member.PreferencesPort.Choice;
+import io.tally.domain.member.PreferencesPort.Source;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaim;
 import io.tally.domain.referral.ReferralClaimPort;
@@ -234,15 +236,33 @@ public abstract class MemberStoresContract {
     }
 
     @Test
-    void preferences_are_replaced_whole_and_read_back() {
+    void each_list_choice_is_its_own_and_read_back_together() {
         ContactKey email = ContactKey.email("bob@example.com");
         assertTrue(preferences().load(brand, email).isEmpty());
-        var first = new Preferences(email, Map.of("news", true, "offers", true), t0);
-        preferences().save(brand, first);
-        assertEquals(first, preferences().load(brand, email).orElseThrow());
-        var second = new Preferences(email, Map.of("news", false), t0.plusSeconds(5));
-        preferences().save(brand, second);
-        assertEquals(second, preferences().load(brand, email).orElseThrow());
+        assertTrue(preferences().choose(brand, email, new Choice("news", true, t0, Source.PAGE)));
+        assertTrue(preferences().choose(brand, email, new Choice("offers", true, t0.plusSeconds(1), Source.PAGE)));
+        assertTrue(preferences().choose(brand, email, new Choice("news", false, t0.plusSeconds(5), Source.UNSUBSCRIBE_LINK)));
+        var read = preferences().load(brand, email).orElseThrow();
+        assertEquals(Map.of("news", false, "offers", true), read.lists());
+        assertEquals(t0.plusSeconds(5), read.updatedAt());
+        assertTrue(preferences().load(brand, ContactKey.email("other@example.com")).isEmpty(), "another recipient's");
+    }
+
+    @Test
+    void a_later_choice_wins_whatever_order_the_writes_arrive_in_and_leaving_wins_a_tie() {
+        ContactKey email = ContactKey.email("carol@example.com");
+        assertTrue(preferences().choose(brand, email, new Choice("news", false, t0.plusSeconds(10), Source.UNSUBSCRIBE_LINK)));
+        assertFalse(preferences().choose(brand, email, new Choice("news", true, t0.plusSeconds(9), Source.PAGE)),
+                "a page saved before the unsubscribe, arriving after it, does not undo it");
+        assertFalse(preferences().choose(brand, email, new Choice("news", true, t0.plusSeconds(10), Source.PAGE)),
+                "a subscribe at the same millisecond loses");
+        assertEquals(Map.of("news", false), preferences().load(brand, email).orElseThrow().lists());
+        assertTrue(preferences().choose(brand, email, new Choice("news", true, t0.plusSeconds(11), Source.PAGE)));
+        assertTrue(preferences().choose(brand, email, new Choice("news", false, t0.plusSeconds(11), Source.UNSUBSCRIBE_LINK)),
+                "an unsubscribe at the same millisecond wins");
+        assertTrue(preferences().choose(brand, email, new Choice("news", false, t0.plusSeconds(11), Source.UNSUBSCRIBE_LINK)),
+                "unsubscribing twice is fine");
+        assertEquals(Map.of("news", false), preferences().load(brand, email).orElseThrow().lists());
     }
 
     @Test

@@ -130,7 +130,7 @@ class MemberPortalUseCasesTest {
         var prefs = new PreferencesUseCase(stores, world.events, world.clock);
         ContactKey bob = ContactKey.email("bob@example.com");
         assertTrue(prefs.view(config, bob).stream().filter(c -> c.list().id().equals("invitations")).findFirst().orElseThrow().on());
-        var after = prefs.update(config, bob, Set.of("news", "account"));
+        var after = prefs.update(config, bob, Set.of("news", "account"), Map.of());
         assertTrue(after.stream().allMatch(c -> c.list().id().equals("invitations") != c.on()));
         assertTrue(world.events.published().stream().anyMatch(e -> e.type().equals("member.preferences")));
 

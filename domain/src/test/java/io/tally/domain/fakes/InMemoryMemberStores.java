@@ -8,6 +8,7 @@ import io.tally.domain.member.EnrollmentRecord;
 import io.tally.domain.member.MemberDirectoryPort;
 import io.tally.domain.member.Preferences;
 import io.tally.domain.member.PreferencesPort;
+import io.tally.domain.member.PreferencesPort.Choice;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.referral.ReferralClaim;
@@ -34,7 +35,7 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
     private final Map<String, EnrollmentRecord> enrollments = new HashMap<>();
     private final Map<String, PhoneClaim> phones = new HashMap<>();
     private final Map<String, Long> counters = new HashMap<>();
-    private final Map<String, Preferences> preferences = new HashMap<>();
+    private final Map<String, Map<String, Choice>> preferences = new HashMap<>();
     private final Map<String, ReferralClaim> claims = new HashMap<>();
     private final Set<String> sent = new HashSet<>();
     private int directoryCrashes;
@@ -179,12 +180,26 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
 
     @Override
     public synchronized Optional<Preferences> load(BrandId brand, ContactKey email) {
-        return Optional.ofNullable(preferences.get(brand.value() + "|" + email.asText()));
+        Map<String, Choice> choices = preferences.getOrDefault(brand.value() + "|" + email.asText(), Map.of());
+        if (choices.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Boolean> lists = new HashMap<>();
+        choices.forEach((list, c) -> lists.put(list, c.on()));
+        return Optional.of(new Preferences(email, lists, choices.values().stream().map(Choice::at)
+                .max(Comparator.naturalOrder()).orElseThrow()));
     }
 
     @Override
-    public synchronized void save(BrandId brand, Preferences p) {
-        preferences.put(brand.value() + "|" + p.email().asText(), p);
+    public synchronized boolean choose(BrandId brand, ContactKey email, Choice choice) {
+        Map<String, Choice> choices = preferences.computeIfAbsent(brand.value() + "|" + email.asText(), k -> new HashMap<>());
+        Choice stored = choices.get(choice.list());
+        if (stored != null && !choice.replaces(stored.at())) {
+            return false;
+        }
+        choices.put(choice.list(), new Choice(choice.list(), choice.on(), Instant.ofEpochMilli(choice.at().toEpochMilli()),
+                choice.source()));
+        return true;
     }
 
     @Override

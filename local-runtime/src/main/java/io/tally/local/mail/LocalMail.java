@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,16 +48,27 @@ public final class LocalMail implements AutoCloseable, HttpHandler {
         List<Captured> list = new ArrayList<>();
         for (MimeMessage m : greenMail.getReceivedMessages()) {
             try {
-                list.add(new Captured(String.join(", ", addresses(m)), m.getSubject(), text(m)));
+                list.add(new Captured(String.join(", ", addresses(m)), m.getSubject(), text(m), listHeaders(m)));
             } catch (MessagingException | IOException e) {
-                list.add(new Captured("?", "(unreadable message)", e.toString()));
+                list.add(new Captured("?", "(unreadable message)", e.toString(), Map.of()));
             }
         }
         return list;
     }
 
-    /** One captured e-mail: recipients, subject and the plain-text body. */
-    public record Captured(String to, String subject, String text) {
+    /** One captured e-mail: recipients, subject, the plain-text body and its list headers (RFC 2369, RFC 8058). */
+    public record Captured(String to, String subject, String text, Map<String, String> headers) {
+    }
+
+    private static Map<String, String> listHeaders(MimeMessage m) throws MessagingException {
+        Map<String, String> headers = new TreeMap<>();
+        for (String name : List.of("List-Unsubscribe", "List-Unsubscribe-Post")) {
+            String value = m.getHeader(name, ", ");
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     @Override

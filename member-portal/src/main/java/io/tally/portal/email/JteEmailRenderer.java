@@ -31,12 +31,13 @@ public final class JteEmailRenderer implements EmailRendererPort {
             }
             case INVITATION -> {
                 JteinvitationGenerated.render(html, null, brandName, m.value("senderName"), m.value("joinUrl"),
-                        m.value("preferencesUrl"));
+                        m.value("preferencesUrl"), m.value("unsubscribeUrl"));
                 yield new RenderedEmail(brand.fromAddress(), brandName, m.to(),
                         m.value("senderName") + " invites you to " + brandName + " rewards",
                         m.value("senderName") + " invites you to " + brandName + " rewards.\n"
                                 + "Join through this invitation and you both earn a reward:\n" + m.value("joinUrl")
-                                + "\n\nE-mail preferences: " + m.value("preferencesUrl") + "\n",
+                                + "\n\nUnsubscribe from invitations: " + m.value("unsubscribeUrl")
+                                + "\nE-mail preferences: " + m.value("preferencesUrl") + "\n",
                         out.toString());
             }
             case SIGN_IN -> {

@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Destination;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /** Sends through Amazon SES (API v2) on AWS. The sender address must be verified in SES. */
@@ -22,9 +24,11 @@ public final class SesEmailSender implements EmailSenderPort {
         ses.sendEmail(SendEmailRequest.builder()
                 .fromEmailAddress("\"" + email.fromName().replace("\"", "") + "\" <" + email.from() + ">")
                 .destination(Destination.builder().toAddresses(email.to()).build())
-                .content(EmailContent.builder().simple(software.amazon.awssdk.services.sesv2.model.Message.builder()
+                .content(EmailContent.builder().simple(Message.builder()
                         .subject(utf8(email.subject()))
                         .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
+                        .headers(email.headers().entrySet().stream() // List-Unsubscribe and its -Post (RFC 8058)
+                                .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList())
                         .build()).build())
                 .build());
     }

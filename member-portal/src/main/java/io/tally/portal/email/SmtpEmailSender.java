@@ -33,6 +33,9 @@ public final class SmtpEmailSender implements EmailSenderPort {
             message.setFrom(new InternetAddress(email.from(), email.fromName(), "UTF-8"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to()));
             message.setSubject(email.subject(), "UTF-8");
+            for (var header : email.headers().entrySet()) { // List-Unsubscribe and its -Post (RFC 8058): ASCII, checked
+                message.setHeader(header.getKey(), header.getValue());
+            }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(email.text(), "UTF-8");
             MimeBodyPart html = new MimeBodyPart();

@@ -22,6 +22,7 @@ import io.tally.portal.templates.JteenrollGenerated;
 import io.tally.portal.templates.JteenrolledGenerated;
 import io.tally.portal.templates.JtemessageGenerated;
 import io.tally.portal.templates.JtepreferencesGenerated;
+import io.tally.portal.templates.JteunsubscribeGenerated;
 import io.tally.portal.templates.JtereferGenerated;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,6 +51,10 @@ final class Pages {
 
     static String preferences(Page page, String token, String recipient, List<ListView> lists, boolean saved) {
         return render(o -> JtepreferencesGenerated.render(o, null, page, token, recipient, lists, saved));
+    }
+
+    static String unsubscribe(Page page, String token, String listName, String recipient) {
+        return render(o -> JteunsubscribeGenerated.render(o, null, page, token, listName, recipient));
     }
 
     static String signIn(Page page, String error, boolean sent, boolean signedOut) {

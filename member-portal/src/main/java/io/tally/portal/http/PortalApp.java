@@ -2,6 +2,7 @@ package io.tally.portal.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.tally.domain.communication.UnsubscribeUseCase;
 import io.tally.domain.enrollment.EnrollUseCase;
 import io.tally.domain.enrollment.EnrollUseCase.EnrollCommand;
 import io.tally.domain.ledger.CardView;
@@ -34,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,7 @@ public final class PortalApp {
     private final Optional<String> edgeSecret;
     private final BalanceLines balanceLines;
     private final Optional<AccountPages> account;
+    private final UnsubscribePage unsubscribe;
 
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
@@ -103,6 +106,8 @@ public final class PortalApp {
         this.publicOrigin = publicOrigin;
         this.clock = clock;
         this.balanceLines = new BalanceLines(programs);
+        this.unsubscribe = new UnsubscribePage(this, this.security,
+                new UnsubscribeUseCase(links.unsubscribe(), preferences, clock));
         this.account = account.map(a -> new AccountPages(this, a, this.security,
                 new MemberCookie(security.tokens(), security.local()), balanceLines, links, clock));
     }
@@ -138,6 +143,10 @@ public final class PortalApp {
                 return redirect(base + "/balance");
             default:
                 break;
+        }
+        if (r.page().equals("unsubscribe") && (r.method().equals("GET") || r.method().equals("POST"))) {
+            // no session, no CSRF: the signed link is the authority (RFC 8058's POST comes from a mail provider)
+            return unsubscribe.handle(new Ctx(config.get(), r, "", false, base), r.method().equals("POST"));
         }
         Optional<String> existing = security.session(r);
         Ctx ctx = new Ctx(config.get(), r, existing.orElseGet(security::newSession), existing.isEmpty(), base);
@@ -315,10 +324,23 @@ public final class PortalApp {
                     "Preference links work for a year. Use the link at the bottom of a recent e-mail from us."));
         }
         List<PreferencesUseCase.ListChoice> choices = post
-                ? preferences.update(ctx.config(), email.get(), new HashSet<>(ctx.request().fields("list")))
+                ? preferences.update(ctx.config(), email.get(), new HashSet<>(ctx.request().fields("list")),
+                        shown(ctx.request().fields("shown")))
                 : preferences.view(ctx.config(), email.get());
         List<ListView> lists = choices.stream().map(c -> new ListView(c.list().id(), c.list().name(), c.on(), c.locked())).toList();
         return html(ctx, 200, Pages.preferences(page, token, masked(email.get().value()), lists, post));
+    }
+
+    /** The page's {@code shown} fields, {@code <list id>:on|off}: each box as the page showed it. */
+    static Map<String, Boolean> shown(List<String> fields) {
+        Map<String, Boolean> shown = new HashMap<>();
+        for (String f : fields) {
+            int colon = f.lastIndexOf(':');
+            if (colon > 0) {
+                shown.put(f.substring(0, colon), f.endsWith(":on"));
+            }
+        }
+        return shown;
     }
 
     String portalUrl(Ctx ctx) {
