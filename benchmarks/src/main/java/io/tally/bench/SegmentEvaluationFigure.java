@@ -23,7 +23,6 @@ import io.tally.domain.staff.StaffId;
 import io.tally.domain.staff.StaffScope;
 import io.tally.domain.tenant.BrandId;
 import io.tally.dynamo.store.DynamoStorage;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,7 +54,8 @@ import java.util.stream.Collectors;
 final class SegmentEvaluationFigure {
     private static final String FIGURE = "11 segment evaluation";
     private static final StaffId STAFF = new StaffId("bench");
-    private static final StaffScope ADMIN = StaffScope.brandWide(Generated.BRAND, STAFF, "bench@bench.test", Role.ADMIN);
+    private static final StaffScope ADMIN = StaffScope.brandWide(Generated.BRAND, STAFF, "bench@bench.test",
+            Role.ADMIN);
     /** The sample's card numbers, apart from every other figure's. */
     private static final long SAMPLE_FIRST = 5_000_000_000L;
     private static final long IDLE_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -76,17 +76,17 @@ final class SegmentEvaluationFigure {
 
     /** Cards of each run of the workers table ({@code -Dtally.bench.segmentFanCards}). */
     long fanCards() {
-        return Long.getLong("tally.bench.segmentFanCards", options.quick() ? 5_000 : 200_000);
+        return Long.getLong("tally.bench.segmentFanCards", options.quick() ? 2_000 : 20_000);
     }
 
     /** Stored cards evaluated through the real adapters ({@code -Dtally.bench.segmentSample}). */
     int sampleCards() {
-        return Integer.getInteger("tally.bench.segmentSample", options.quick() ? 300 : 1_000);
+        return Integer.getInteger("tally.bench.segmentSample", options.quick() ? 100 : 1_000);
     }
 
     /** Stored cards the live count runs over: its whole budget, 2,000 ({@code -Dtally.bench.segmentCountCards}). */
     int countCards() {
-        return Math.max(sampleCards(), Integer.getInteger("tally.bench.segmentCountCards", options.quick() ? 300
+        return Math.max(sampleCards(), Integer.getInteger("tally.bench.segmentCountCards", options.quick() ? 100
                 : SegmentUseCase.COUNT_PAGES * BrandCardsPort.MAX_PAGE));
     }
 
@@ -100,9 +100,9 @@ final class SegmentEvaluationFigure {
         fanOut(report);
         long n = cards();
         int workers = largeWorkers();
-        long heapBefore = heapAfterGc();
+        long heapBefore = ReportExportFigure.heapAfterGc();
         Run large = evaluate(new GeneratedMembers(0, n), workers);
-        long heapAfter = heapAfterGc();
+        long heapAfter = ReportExportFigure.heapAfterGc();
         double perCard = (double) large.requests / n;
         boolean met = large.ready && large.members == large.expected && large.readBack == large.expected
                 && large.examined == n;
@@ -115,7 +115,8 @@ final class SegmentEvaluationFigure {
                         + " per card: snapshot store " + Report.units(perCard) + " (" + large.perCard(n) + ") + card"
                         + " listing and facts " + Report.units(sample.adapterPerCard()) + " (the stored sample) = "
                         + Report.units(perCard + sample.adapterPerCard()) + "; " + large.pages + " pages; heap after a"
-                        + " full GC " + mb(heapBefore) + " MB before, " + mb(heapAfter) + " MB after")));
+                        + " full GC " + ReportExportFigure.mb(heapBefore) + " MB before, "
+                        + ReportExportFigure.mb(heapAfter) + " MB after")));
     }
 
     /** The workers table: the same generated run with 1, 2, 4 and 8 workers. */
@@ -164,8 +165,8 @@ final class SegmentEvaluationFigure {
         Sample sample = new Sample(run.examined, metered.cardsRequests.get(), metered.factsRequests.get(),
                 metered.cardsNanos.get(), metered.factsNanos.get());
         double e = Math.max(1, run.examined);
-        report.add(progress(new Report.Row(FIGURE, "real card listing (A88) + facts (A11b, statistics, score), " + run.examined
-                + " stored cards", Report.units(sample.adapterPerCard()) + " requests/card", "-", Double.NaN,
+        report.add(progress(new Report.Row(FIGURE, "real card listing (A88) + facts (A11b, statistics, score), "
+                + run.examined + " stored cards", Report.units(sample.adapterPerCard()) + " requests/card", "-", Double.NaN,
                 "READY; every stored card examined", run.ready && run.examined >= size ? Report.Verdict.MET
                 : Report.Verdict.MISSED, "listing " + Report.units(sample.cardsRequests / e) + " + facts "
                 + Report.units(sample.factsRequests / e) + " requests/card (" + Report.fmt(sample.cardsNanos / 1e6 / e)
@@ -211,8 +212,9 @@ final class SegmentEvaluationFigure {
                 count.matched() + " matched" + (count.exact() ? " (exact)" : " (at least)") + "; "
                         + Report.units(tally.total() / e) + " requests/card (" + byOperation(tally.labels())
                         + "; listing " + metered.cardsRequests.get() + ", facts " + metered.factsRequests.get() + "); "
-                        + Report.units(meter.readUnits()) + " RRU; " + Report.ms(tally.nanos()) + " in storage (listing "
-                        + Report.ms(metered.cardsNanos.get()) + ", facts " + Report.ms(metered.factsNanos.get()) + ")")));
+                        + Report.units(meter.readUnits()) + " RRU; " + Report.ms(tally.nanos())
+                        + " in storage (listing " + Report.ms(metered.cardsNanos.get()) + ", facts "
+                        + Report.ms(metered.factsNanos.get()) + ")")));
     }
 
     private Run evaluate(GeneratedMembers generated, int workers) {
@@ -256,7 +258,8 @@ final class SegmentEvaluationFigure {
                             EvaluatePage page = queue.poll(10, TimeUnit.MILLISECONDS);
                             if (page == null) {
                                 if (System.nanoTime() - idleSince > IDLE_LIMIT_NANOS) {
-                                    throw new IllegalStateException("no page for 5 minutes, " + pending.get() + " pending");
+                                    throw new IllegalStateException("no page for 5 minutes, " + pending.get()
+                                            + " pending");
                                 }
                                 continue;
                             }
@@ -396,15 +399,5 @@ final class SegmentEvaluationFigure {
                 factsRequests.addAndGet(RoundTrips.current().total() - before);
             }
         }
-    }
-
-    private static long heapAfterGc() {
-        System.gc();
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static String mb(long bytes) {
-        return Report.fmt(bytes / 1e6);
     }
 }
