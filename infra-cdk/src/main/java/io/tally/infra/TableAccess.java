@@ -75,6 +75,8 @@ final class TableAccess {
         access.put(FunctionId.BACK_OFFICE, new Access(ITEM_ACTIONS, TallyTable.GSIS));
         // a shard's events by the activity log's Query (the table, A43), the report item by GetItem/UpdateItem (A66-A69)
         access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
+        // GSI1: a brand's handed-out cards, a page a message (A88 over A59); BatchWriteItem: a page's member items (A90)
+        access.put(FunctionId.SEGMENT_EVALUATOR, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1)));
         return access;
     }
 }

@@ -54,6 +54,10 @@ public final class TallyStack extends Stack {
                 OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
                 OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
                 OfficeSettings.REPORTS_BUCKET, reports.getBucketName()));
+        // the segment evaluator builds the back-office graph without its secret (OfficeSettings.forSegmentEvaluator)
+        ownEnvironment.put(FunctionId.SEGMENT_EVALUATOR, Map.of(
+                OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
+                OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId()));
         // behind the brand's CloudFront: e-mailed links name its domain, and only requests carrying its origin header's
         // secret are served (nothing reaches the pages around the distribution and its WAF)
         Optional<String> edgeSecret = config.portalDomain().map(domain -> Functions.generatedSecret(this, config,

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.backoffice.http.BackOfficeHandler;
 import io.tally.backoffice.reports.ReportWriterHandler;
+import io.tally.backoffice.segments.SegmentEvaluatorHandler;
 import io.tally.backoffice.wiring.OfficeComponent;
 import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.lambda.coupons.CouponLoaderHandler;
@@ -105,7 +106,8 @@ public final class LocalTally implements AutoCloseable {
                 queues.get(QueueId.EVENTS.urlEnvironmentVariable()),
                 Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())), Optional.of(LOCAL_PORTAL_SECRET))
                 .withReports(queues.get(QueueId.REPORTS.urlEnvironmentVariable()), S3rverServer.BUCKET,
-                        Optional.of(endpoints.s3Endpoint()));
+                        Optional.of(endpoints.s3Endpoint()))
+                .withEvaluations(queues.get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */
@@ -132,11 +134,13 @@ public final class LocalTally implements AutoCloseable {
         private final CouponLoaderHandler couponLoader;
         private final BackOfficeHandler backOffice;
         private final ReportWriterHandler reportWriter;
+        private final SegmentEvaluatorHandler segmentEvaluator;
         private final LocalMail mail;
 
         Handlers(TallyComponent component, PortalComponent portalComponent, OfficeComponent office, LocalMail mail) {
             this.backOffice = new BackOfficeHandler(office);
             this.reportWriter = new ReportWriterHandler(office);
+            this.segmentEvaluator = new SegmentEvaluatorHandler(office);
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
             this.mail = mail;
@@ -167,6 +171,7 @@ public final class LocalTally implements AutoCloseable {
                 case EMAIL_SENDER -> emailSender;
                 case COUPON_LOADER -> couponLoader;
                 case REPORT_WRITER -> reportWriter;
+                case SEGMENT_EVALUATOR -> segmentEvaluator;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

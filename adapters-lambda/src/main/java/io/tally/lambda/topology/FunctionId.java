@@ -20,7 +20,10 @@ public enum FunctionId {
     /** The brands' back office under /admin (back-office): staff sign-in, customer service, setup, audit. */
     BACK_OFFICE("back-office", "io.tally.backoffice.http.BackOfficeHandler::handleRequest", 1024, 10),
     /** Writes Report Center export shards from the reports queue to S3 and completes the reports (back-office). */
-    REPORT_WRITER("report-writer", "io.tally.backoffice.reports.ReportWriterHandler::handleRequest", 1024, 300);
+    REPORT_WRITER("report-writer", "io.tally.backoffice.reports.ReportWriterHandler::handleRequest", 1024, 300),
+    /** Evaluates segment evaluation pages (100 cards each) from their queue into membership snapshots (back-office). */
+    SEGMENT_EVALUATOR("segment-evaluator", "io.tally.backoffice.segments.SegmentEvaluatorHandler::handleRequest", 1024,
+            120);
 
     private final String logicalName;
     private final String handler;

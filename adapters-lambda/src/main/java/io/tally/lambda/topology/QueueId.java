@@ -12,7 +12,10 @@ public enum QueueId {
     /** Coupon bulk load chunks (up to 1,000 codes each), loaded by the coupon loader; redelivery is harmless. */
     COUPON_LOADS("tally-coupon-loads", FunctionId.COUPON_LOADER, 2, 5, "TALLY_COUPON_LOADS_QUEUE_URL"),
     /** Report Center export shards (up to 64 a report), one per message; a redelivered shard is recorded once. */
-    REPORTS("tally-reports", FunctionId.REPORT_WRITER, 1, 5, "TALLY_REPORTS_QUEUE_URL");
+    REPORTS("tally-reports", FunctionId.REPORT_WRITER, 1, 5, "TALLY_REPORTS_QUEUE_URL"),
+    /** Segment evaluation pages, one per message, each queueing the next; a redelivered page is recorded once. */
+    SEGMENT_EVALUATIONS("tally-segment-evaluations", FunctionId.SEGMENT_EVALUATOR, 1, 5,
+            "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.tally.backoffice.http.OfficeApp;
 import io.tally.backoffice.reports.ReportWriter;
+import io.tally.backoffice.segments.SegmentEvaluator;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffUseCase;
@@ -12,7 +13,8 @@ import javax.inject.Singleton;
 
 /** The object graph of a back-office container: built once, shared by every invocation. */
 @Singleton
-@Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class, ReportsModule.class})
+@Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class, ReportsModule.class,
+        SegmentsModule.class})
 public interface OfficeComponent {
     OfficeApp office();
 
@@ -24,6 +26,9 @@ public interface OfficeComponent {
 
     /** The report writer (QueueId.REPORTS' consumer); needs the reports bucket in the settings. */
     ReportWriter reportWriter();
+
+    /** The segment evaluator (QueueId.SEGMENT_EVALUATIONS' consumer); needs the evaluations queue in the settings. */
+    SegmentEvaluator segmentEvaluator();
 
     static OfficeComponent create(OfficeSettings settings) {
         return DaggerOfficeComponent.factory().create(settings);

@@ -20,7 +20,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                              String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
                              Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
                              Optional<String> portalSecret, Optional<String> reportsQueueUrl,
-                             Optional<String> reportsBucket, Optional<URI> s3Endpoint) {
+                             Optional<String> reportsBucket, Optional<URI> s3Endpoint,
+                             Optional<String> evaluationsQueueUrl) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String USER_POOL_ID = "TALLY_STAFF_POOL_ID";
     public static final String CLIENT_ID = "TALLY_STAFF_CLIENT_ID";
@@ -38,6 +39,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
     public static final String REPORTS_BUCKET = "TALLY_REPORTS_BUCKET";
     /** An S3 endpoint (s3rver) off AWS. */
     public static final String S3_ENDPOINT = "TALLY_S3_ENDPOINT";
+    /** QueueId.SEGMENT_EVALUATIONS' URL: segment evaluation runs queue their pages there. */
+    public static final String EVALUATIONS_QUEUE_URL = "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL";
 
     public OfficeSettings {
         require(tableName, TABLE_NAME);
@@ -63,13 +66,22 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
                           Optional<String> portalSecret) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
-                eventsQueueUrl, emailQueueUrl, portalSecret, Optional.empty(), Optional.empty(), Optional.empty());
+                eventsQueueUrl, emailQueueUrl, portalSecret, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** These settings with the Report Center's queue, bucket and (off AWS) S3 endpoint. */
     public OfficeSettings withReports(String queueUrl, String bucket, Optional<URI> s3) {
         return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
-                sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, Optional.of(queueUrl), Optional.of(bucket), s3);
+                sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, Optional.of(queueUrl), Optional.of(bucket), s3,
+                evaluationsQueueUrl);
+    }
+
+    /** These settings with the segment evaluations' queue. */
+    public OfficeSettings withEvaluations(String queueUrl) {
+        return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
+                sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, reportsQueueUrl, reportsBucket, s3Endpoint,
+                Optional.of(queueUrl));
     }
 
     /** Whether this container can export reports (the queue and the bucket are configured). */
@@ -82,7 +94,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           String region, Optional<URI> dynamoEndpoint, Optional<URI> cognitoEndpoint,
                           Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
-                eventsQueueUrl, emailQueueUrl, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                eventsQueueUrl, emailQueueUrl, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** Talking to local protocol servers: cookies without Secure, no HSTS, static credentials. */
@@ -114,6 +127,12 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         return read(env);
     }
 
+    /** The segment evaluator's settings (QueueId.SEGMENT_EVALUATIONS' consumer): the table and the queues; no secret. */
+    public static OfficeSettings forSegmentEvaluator(Map<String, String> env) {
+        require(env.get(EVALUATIONS_QUEUE_URL), EVALUATIONS_QUEUE_URL);
+        return read(env);
+    }
+
     /** The operator's command line ({@code tally admin staff}): the table, the pool, the events queue. */
     public static OfficeSettings forOperator(Map<String, String> env) {
         return read(env);
@@ -125,7 +144,7 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                 optional(env, DYNAMODB_ENDPOINT).map(URI::create), optional(env, COGNITO_ENDPOINT).map(URI::create),
                 optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL),
                 optional(env, PORTAL_SECRET), optional(env, REPORTS_QUEUE_URL), optional(env, REPORTS_BUCKET),
-                optional(env, S3_ENDPOINT).map(URI::create));
+                optional(env, S3_ENDPOINT).map(URI::create), optional(env, EVALUATIONS_QUEUE_URL));
     }
 
     @Override

@@ -1,0 +1,51 @@
+package io.tally.backoffice.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import io.tally.backoffice.segments.SegmentEvaluator;
+import io.tally.domain.segment.EngagementStatistics;
+import io.tally.domain.segment.LedgerMemberFacts;
+import io.tally.domain.segment.evaluation.EvaluationQueuePort;
+import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
+import io.tally.domain.tenant.LocationsPort;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.segment.EvaluatePageJson;
+import io.tally.sqs.segment.SqsEvaluationQueue;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The segment evaluation job (issue 14): its use case over the snapshot store and queue, and its queue's consumer. */
+@Module
+final class SegmentsModule {
+    private SegmentsModule() {
+    }
+
+    /** Without the evaluations queue configured, a start fails loudly (nothing could evaluate its pages). */
+    @Provides
+    @Singleton
+    static EvaluationQueuePort evaluationQueue(SqsClient sqs, ObjectMapper json, OfficeSettings settings) {
+        return settings.evaluationsQueueUrl().<EvaluationQueuePort>map(url -> new SqsEvaluationQueue(sqs, url,
+                new EvaluatePageJson(json))).orElse(page -> {
+                    throw new IllegalStateException(OfficeSettings.EVALUATIONS_QUEUE_URL + " is not set");
+                });
+    }
+
+    @Provides
+    @Singleton
+    static SegmentEvaluationUseCase evaluation(DynamoStorage storage, LocationsPort locations, EvaluationQueuePort queue,
+                                               Clock clock) {
+        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
+                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
+                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()), clock);
+        return new SegmentEvaluationUseCase(storage.segments(), storage.segmentSnapshots(), storage.brandCards(), facts,
+                storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock), clock);
+    }
+
+    @Provides
+    @Singleton
+    static SegmentEvaluator evaluator(SegmentEvaluationUseCase evaluation, ObjectMapper json) {
+        return new SegmentEvaluator(evaluation, new EvaluatePageJson(json), System.out);
+    }
+}
