@@ -160,13 +160,14 @@ final class ReportExportFigure {
         return new Run(done.rows(), seconds, done.shards(), bytes, peak.get());
     }
 
-    private static long heapAfterGc() {
+    /** The heap in use after two full GCs (figures 10 and 11). */
+    static long heapAfterGc() {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return Report.fmt(bytes / 1e6);
     }
 }

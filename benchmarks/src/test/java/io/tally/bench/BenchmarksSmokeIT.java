@@ -64,8 +64,13 @@ class BenchmarksSmokeIT {
         assertTrue(cost.stream().noneMatch(r -> r.notes().contains("differed from dynalite")), "item sizes agree");
         assertTrue(cost.stream().filter(r -> r.what().equals("listValueType")).allMatch(r -> r.ratio() == 0),
                 "a warm listValueType makes no request: authentication comes from the container's cache");
-        assertEquals(2, report.tables().size(), "figure 7's cost columns, figure 10's fan-out");
+        assertEquals(3, report.tables().size(), "figure 7's cost columns, figure 10's fan-out, figure 11's workers");
         assertEquals(cost.size(), report.tables().get(0).rows().size());
         assertEquals(3, report.tables().get(1).rows().size(), "1, 2 and 4 workers");
+        assertEquals(4, report.tables().get(2).rows().size(), "1, 2, 4 and 8 workers");
+        List<Report.Row> segments = report.rows().stream().filter(r -> r.figure().startsWith("11 ")).toList();
+        assertEquals(3, segments.size(), "the real adapters' sample, the live count, the generated run");
+        assertTrue(segments.stream().allMatch(r -> r.verdict() == Report.Verdict.MET),
+                "READY with the independent count's members; the count within its budget: " + segments);
     }
 }
