@@ -1,12 +1,12 @@
 package io.tally.bench;
 
+import io.tally.backoffice.segments.SegmentFacts;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.segment.BrandCardsPort;
-import io.tally.domain.segment.EngagementStatistics;
-import io.tally.domain.segment.LedgerMemberFacts;
 import io.tally.domain.segment.MemberFacts;
+import io.tally.domain.segment.FactsNeeded;
 import io.tally.domain.segment.MemberFactsPort;
 import io.tally.domain.segment.Segment;
 import io.tally.domain.segment.SegmentCount;
@@ -153,11 +153,8 @@ final class SegmentEvaluationFigure {
         int size = sampleCards();
         DynamoStorage storage = world.storage();
         store(storage, 0, size);
-        // as the back office wires the segment builder (OfficeAreasModule.segments)
-        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), storage.locations(),
-                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
-                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
-                Clock.systemUTC());
+        // as the back office wires the segment builder and the evaluator (SegmentFacts)
+        MemberFactsPort facts = SegmentFacts.of(storage, storage.locations(), Clock.systemUTC());
         Metered metered = new Metered(storage.brandCards(), facts);
         CapacityMeter.Meter[] meter = new CapacityMeter.Meter[1];
         Run run = evaluate(metered, metered, 1, () -> CapacityMeter.start(world.raw()),
@@ -165,7 +162,7 @@ final class SegmentEvaluationFigure {
         Sample sample = new Sample(run.examined, metered.cardsRequests.get(), metered.factsRequests.get(),
                 metered.cardsNanos.get(), metered.factsNanos.get());
         double e = Math.max(1, run.examined);
-        report.add(progress(new Report.Row(FIGURE, "real card listing (A88) + facts (A11b, statistics, score), "
+        report.add(progress(new Report.Row(FIGURE, "real card listing (A88) + facts (A11b, statistics, score, card locations), "
                 + run.examined + " stored cards", Report.units(sample.adapterPerCard()) + " requests/card", "-", Double.NaN,
                 "READY; every stored card examined", run.ready && run.examined >= size ? Report.Verdict.MET
                 : Report.Verdict.MISSED, "listing " + Report.units(sample.cardsRequests / e) + " + facts "
@@ -195,7 +192,7 @@ final class SegmentEvaluationFigure {
     private void liveCount(Report report, DynamoStorage storage, MemberFactsPort facts) {
         Metered metered = new Metered(storage.brandCards(), facts);
         SegmentUseCase builder = new SegmentUseCase(storage.segments(), metered, metered, b -> ZoneOffset.UTC,
-                new SeededRandom(11), Clock.systemUTC());
+                storage.auditLog(), new SeededRandom(11), Clock.systemUTC());
         Segment segment = segment("bench-count");
         RoundTrips.Tally tally = RoundTrips.reset();
         CapacityMeter.start(world.raw());
@@ -387,6 +384,16 @@ final class SegmentEvaluationFigure {
         @Override
         public List<MemberFacts> facts(List<Card> page, Instant moment) {
             return metered(() -> facts.facts(page, moment));
+        }
+
+        @Override
+        public List<MemberFacts> facts(List<Card> page, FactsNeeded needed) {
+            return metered(() -> facts.facts(page, needed));
+        }
+
+        @Override
+        public List<MemberFacts> facts(List<Card> page, FactsNeeded needed, Instant moment) {
+            return metered(() -> facts.facts(page, needed, moment));
         }
 
         private List<MemberFacts> metered(Supplier<List<MemberFacts>> read) {

@@ -34,6 +34,7 @@ import io.tally.domain.tenant.Brand;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.sqs.html.JsoupHtmlSanitizer;
+import io.tally.backoffice.segments.SegmentFacts;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.CommunicationArea;
@@ -173,7 +174,7 @@ final class OfficeAreasModule {
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
                                Clock clock) {
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
-                SegmentsModule.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
+                SegmentFacts.of(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock));
     }
 }

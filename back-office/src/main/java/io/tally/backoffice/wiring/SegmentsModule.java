@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.backoffice.segments.SegmentEvaluator;
-import io.tally.domain.segment.EngagementStatistics;
-import io.tally.domain.segment.AvailableRewards;
-import io.tally.domain.segment.CardUseFacts;
-import io.tally.domain.segment.LedgerMemberFacts;
-import io.tally.domain.segment.MemberFactsPort;
-import io.tally.domain.segment.RecentEvents;
+import io.tally.backoffice.segments.SegmentFacts;
 import io.tally.domain.segment.evaluation.EvaluationQueuePort;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.tenant.LocationsPort;
@@ -41,20 +36,7 @@ final class SegmentsModule {
     static SegmentEvaluationUseCase evaluation(DynamoStorage storage, LocationsPort locations, EvaluationQueuePort queue,
                                                Clock clock) {
         return new SegmentEvaluationUseCase(storage.segments(), storage.segmentSnapshots(), storage.brandCards(),
-                memberFacts(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock), clock);
-    }
-
-    /**
-     * The member facts every evaluation of segments reads (the live count and the evaluation job): the ledger's facts
-     * with the statistics, the stored score, recent events and rewards, inside {@link CardUseFacts} for the locations
-     * each card was used at (a by-location segment's rule).
-     */
-    static MemberFactsPort memberFacts(DynamoStorage storage, LocationsPort locations, Clock clock) {
-        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
-                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig()),
-                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
-                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
-        return new CardUseFacts(facts, storage.cardLocations());
+                SegmentFacts.of(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock), clock);
     }
 
     @Provides

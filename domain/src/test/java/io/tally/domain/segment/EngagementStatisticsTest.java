@@ -7,6 +7,7 @@ import io.tally.domain.card.Card;
 import io.tally.domain.engagement.CardEventStats;
 import io.tally.domain.engagement.CardLedgerStats;
 import io.tally.domain.fakes.InMemoryCardStats;
+import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.program.ValueTypeKey;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class EngagementStatisticsTest {
@@ -45,5 +47,23 @@ class EngagementStatisticsTest {
         var yen = new EngagementStatistics(stats, b -> new CheckoutConfig(b, ValueTypeKey.currency("JPY"),
                 ZoneId.of("UTC"), List.of(), Map.of(), List.of())).apply(card);
         assertEquals(123, yen.spend());
+    }
+
+    @Test
+    void the_brands_currency_is_read_once_a_minute_not_once_a_card() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
+        AtomicInteger loads = new AtomicInteger();
+        var of = new EngagementStatistics(stats, b -> {
+            loads.incrementAndGet();
+            return CheckoutConfig.empty(b);
+        }, clock);
+        for (MemberFacts m : Members.ALL) {
+            of.apply(m.card());
+        }
+        assertEquals(1, loads.get(), "a page of the brand's cards reads its checkout configuration once");
+
+        clock.advance(EngagementStatistics.CURRENCY_TTL.plusSeconds(1));
+        of.apply(card);
+        assertEquals(2, loads.get(), "a changed checkout currency is seen within a minute");
     }
 }
