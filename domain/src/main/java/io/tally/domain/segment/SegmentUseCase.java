@@ -191,7 +191,9 @@ public final class SegmentUseCase {
                 return new SegmentCount(matched, examined, true);
             }
         }
-        return new SegmentCount(matched, examined, false);
+        // A88 answers a full page with a cursor even when it held the last card: look one card further.
+        boolean more = !cards.page(segment.brand(), cursor, 1).cards().isEmpty();
+        return new SegmentCount(matched, examined, !more);
     }
 
     private Outcome<Segment> change(StaffScope scope, String id, String action, Function<Segment, Map<String, String>> before,

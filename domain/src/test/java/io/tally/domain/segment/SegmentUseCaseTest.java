@@ -42,6 +42,8 @@ class SegmentUseCaseTest {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final List<MemberFacts> brandCards = new ArrayList<>(Members.ALL);
     private int pagesRead;
+    /** Like A88: a full page always comes with a cursor, even when it holds the brand's last card. */
+    private boolean fullPageCursor;
     private final Map<Card, MemberFacts> byCard = new HashMap<>();
 
     SegmentUseCase useCase() {
@@ -51,7 +53,8 @@ class SegmentUseCaseTest {
             int from = cursor.map(Integer::parseInt).orElse(0);
             int to = Math.min(brandCards.size(), from + limit);
             List<Card> page = brandCards.subList(from, to).stream().map(MemberFacts::card).toList();
-            return new BrandCardsPort.CardsPage(page, to < brandCards.size() ? Optional.of(String.valueOf(to)) : Optional.empty());
+            boolean more = to < brandCards.size() || (fullPageCursor && page.size() == limit);
+            return new BrandCardsPort.CardsPage(page, more ? Optional.of(String.valueOf(to)) : Optional.empty());
         };
         MemberFactsPort facts = page -> page.stream().map(byCard::get).toList();
         return new SegmentUseCase(store, cards, new CardUseFacts(facts, used), b -> ZoneOffset.UTC, audit,
@@ -89,7 +92,20 @@ class SegmentUseCaseTest {
 
         assertEquals(new SegmentCount(2_000, 2_000, false), count);
         assertEquals("at least 2000", count.text());
-        assertEquals(SegmentUseCase.COUNT_PAGES, pagesRead);
+        assertEquals(SegmentUseCase.COUNT_PAGES + 1, pagesRead, "the budget's pages and one look past them");
+    }
+
+    @Test
+    void a_brand_of_exactly_the_budget_is_counted_exactly_though_its_last_full_page_has_a_cursor() {
+        fullPageCursor = true;
+        brandCards.clear();
+        for (int i = 0; i < SegmentUseCase.COUNT_PAGES * BrandCardsPort.MAX_PAGE; i++) {
+            brandCards.add(Members.BOB);
+        }
+        SegmentUseCase segments = useCase();
+        Segment all = accepted(segments.create(ADMIN, new Details("Everyone", "", "PRIVATE", "", "AND")));
+
+        assertEquals(new SegmentCount(2_000, 2_000, true), segments.count(ADMIN, all));
     }
 
     @Test
