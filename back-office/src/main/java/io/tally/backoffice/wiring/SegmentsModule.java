@@ -12,6 +12,7 @@ import io.tally.domain.segment.MemberFactsPort;
 import io.tally.domain.segment.RecentEvents;
 import io.tally.domain.segment.evaluation.EvaluationQueuePort;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
+import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.sqs.segment.EvaluatePageJson;
@@ -41,7 +42,8 @@ final class SegmentsModule {
     static SegmentEvaluationUseCase evaluation(DynamoStorage storage, LocationsPort locations, EvaluationQueuePort queue,
                                                Clock clock) {
         return new SegmentEvaluationUseCase(storage.segments(), storage.segmentSnapshots(), storage.brandCards(),
-                memberFacts(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock), clock);
+                memberFacts(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock),
+                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), clock);
     }
 
     /**

@@ -70,7 +70,8 @@ class SegmentEvaluatorTest {
         segments.create(members);
         SegmentEvaluationUseCase evaluation = new SegmentEvaluationUseCase(segments, snapshots, pages,
                 page -> page.stream().map(MemberFacts::of).toList(), new InMemoryCardPort(),
-                page -> queued.add(json.write(page)), b -> ZoneOffset.UTC, new MutableClock(Instant.parse("2027-01-01T00:00:00Z")));
+                page -> queued.add(json.write(page)), b -> ZoneOffset.UTC, b -> Optional.empty(),
+                new MutableClock(Instant.parse("2027-01-01T00:00:00Z")));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SegmentEvaluator evaluator = new SegmentEvaluator(evaluation, json, new PrintStream(log, true, StandardCharsets.UTF_8));
 

@@ -12,6 +12,7 @@ import io.tally.domain.segment.MemberFactsPort;
 import io.tally.domain.segment.Segment;
 import io.tally.domain.segment.SegmentId;
 import io.tally.domain.segment.SegmentsPort;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
@@ -46,11 +47,19 @@ public final class SegmentEvaluationUseCase {
     private final CardPort cards;
     private final EvaluationQueuePort queue;
     private final Function<BrandId, ZoneId> zones;
+    private final Function<BrandId, Optional<GeoPoint>> defaultPoints;
     private final Clock clock;
 
+    /**
+     * @param facts         the member facts with the card locations ({@code CardUseFacts}), as the live count's: a
+     *                      by-location segment matches no card whose locations were not read
+     * @param zones         the brand's time zone
+     * @param defaultPoints the brand's default coordinates ({@code Brand}), read once when a run starts
+     */
     public SegmentEvaluationUseCase(SegmentsPort segments, SegmentSnapshotsPort snapshots, BrandCardsPort brandCards,
                                     MemberFactsPort facts, CardPort cards, EvaluationQueuePort queue,
-                                    Function<BrandId, ZoneId> zones, Clock clock) {
+                                    Function<BrandId, ZoneId> zones, Function<BrandId, Optional<GeoPoint>> defaultPoints,
+                                    Clock clock) {
         this.segments = segments;
         this.snapshots = snapshots;
         this.brandCards = brandCards;
@@ -58,6 +67,7 @@ public final class SegmentEvaluationUseCase {
         this.cards = cards;
         this.queue = queue;
         this.zones = zones;
+        this.defaultPoints = defaultPoints;
         this.clock = clock;
     }
 

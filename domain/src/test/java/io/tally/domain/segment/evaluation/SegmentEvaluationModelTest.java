@@ -87,7 +87,7 @@ class SegmentEvaluationModelTest {
                 cards, message -> {
                     queue.add(message);
                     store.maybeCrashAfter("queueing " + message.page());
-                }, b -> ZoneOffset.UTC, clock);
+                }, b -> ZoneOffset.UTC, b -> Optional.empty(), clock);
 
         Snapshot started = startSurvivingCrashes(job, segment, seen);
         SnapshotKey key = started.key();
