@@ -108,7 +108,8 @@ public final class SegmentEvaluationUseCase {
         Instant now = clock.instant();
         ZoneId zone = zones.apply(segment.brand());
         SnapshotKey key = new SnapshotKey(segment.brand(), segment.id(), LocalDate.ofInstant(now, zone), segment.version());
-        Snapshot snapshot = Snapshot.started(key, segment.name(), segment.filters(), now, zone);
+        Snapshot snapshot = Snapshot.started(key, segment.name(), segment.rule(), now, zone,
+                defaultPoints.apply(segment.brand()));
         if (!snapshots.create(snapshot)) {
             snapshot = snapshots.find(key).orElseThrow(() -> new IllegalStateException("snapshot gone: " + key));
         }
@@ -160,14 +161,17 @@ public final class SegmentEvaluationUseCase {
         return recorded.recorded() ? Result.EVALUATED : Result.SKIPPED;
     }
 
-    /** Evaluates the page's cards as of the run's instant, with the run's definition, and fixes the members. */
+    /**
+     * Evaluates the page's cards with the run's rule (the segment's, {@code Segment.matches}, as fixed at the start)
+     * in the run's context (its instant, zone and the brand's default coordinates then), and fixes the members.
+     */
     private SnapshotPage decide(Snapshot header, int pageNumber, SnapshotPage page, List<Card> listed) {
         List<Card> pageCards = listed.stream().map(Card::number).toList().equals(page.cards()) ? listed
                 : reread(header.key().brand(), page.cards());
-        EvaluationContext at = new EvaluationContext(header.at(), header.zone(), Optional.empty());
+        EvaluationContext at = header.context();
         List<MemberFacts> read = facts.facts(pageCards, FactsNeeded.of(header.filters()), header.at());
         List<CardNumber> members = read.stream()
-                .filter(f -> f.card().brand().equals(header.key().brand()) && header.filters().matches(f, at))
+                .filter(f -> header.rule().matches(f, at))
                 .map(f -> f.card().number()).toList();
         return snapshots.decide(header.key(), pageNumber, members, read.size());
     }
