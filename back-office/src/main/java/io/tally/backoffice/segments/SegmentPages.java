@@ -25,10 +25,14 @@ import io.tally.domain.segment.SegmentFilter;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.segment.SegmentUseCase.Details;
 import io.tally.domain.segment.Visibility;
+import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
+import io.tally.domain.segment.evaluation.Snapshot;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Outcome.Rejected;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.tenant.LocationId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,15 +44,20 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /segments}: the segment builder (the glossary's Segmentation). A list with a create form; a segment's page
- * with its details, its filters group by group (each removable), the live count, and one link per kind of filter to
- * a page with that filter's form. Plain forms and redirects: it works without JavaScript.
+ * with its details, its filters group by group (each removable), the live count, one link per kind of filter to a
+ * page with that filter's form, an "Evaluate now" button and the segment's snapshots (the evaluation job's runs, with
+ * their progress). Plain forms and redirects: it works without JavaScript.
  */
 public final class SegmentPages implements OfficeArea {
     static final String SECTION = "segments";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private final SegmentUseCase segments;
+    private final SegmentEvaluationUseCase evaluation;
 
-    public SegmentPages(SegmentUseCase segments) {
+    public SegmentPages(SegmentUseCase segments, SegmentEvaluationUseCase evaluation) {
         this.segments = segments;
+        this.evaluation = evaluation;
     }
 
     @Override
@@ -67,7 +76,10 @@ public final class SegmentPages implements OfficeArea {
                         e -> add(c, 400, e), "group"))
                 .post("/segments/{id}/remove/{group}/{index}", Permission.BUILD_SEGMENTS, c -> after(c,
                         segments.removeFilter(c.scope(), c.param("id"), number(c.param("group")), number(c.param("index"))),
-                        s -> "/segments/" + s.id(), e -> edit(c, 400, e), "name"));
+                        s -> "/segments/" + s.id(), e -> edit(c, 400, e), "name"))
+                .post("/segments/{id}/evaluate", Permission.BUILD_SEGMENTS, c -> evaluation.start(c.scope(), c.param("id"))
+                        instanceof Outcome.Accepted<Snapshot> ? OfficeResponse.redirect("/segments/" + c.param("id")
+                        + "?evaluating=1") : c.notFound());
     }
 
     private OfficeResponse list(OfficeCall c, int status, List<FieldError> errors) {
@@ -113,11 +125,27 @@ public final class SegmentPages implements OfficeArea {
         List<Link> links = editable ? Arrays.stream(FilterCodec.Kind.values())
                 .map(k -> new Link("/segments/" + s.id() + "/add/" + k.wire(), "Add a filter: " + k.label())).toList()
                 : List.of();
-        List<Form> forms = editable ? List.of(withPosted(c, detailsForm(c, "Details", "/segments/" + s.id(), "Save details",
-                Optional.of(s)), errors)) : List.of();
-        Page page = c.page("Segment " + s.name(), SECTION, c.request().query("saved").isEmpty() ? null : "Saved.");
+        tables.add(snapshots(c, s));
+        List<Form> forms = new ArrayList<>();
+        if (editable) {
+            forms.add(withPosted(c, detailsForm(c, "Details", "/segments/" + s.id(), "Save details", Optional.of(s)), errors));
+        }
+        forms.add(new Form("Evaluate now", "/segments/" + s.id() + "/evaluate", "Evaluate now", List.of()));
+        String notice = !c.request().query("saved").isEmpty() ? "Saved."
+                : !c.request().query("evaluating").isEmpty() ? "Evaluation started: reload to follow its progress." : null;
+        Page page = c.page("Segment " + s.name(), SECTION, notice);
         Section section = new Section("Segment " + s.name(), intro, links, tables, forms, errors);
         return OfficeResponse.html(status, Html.render(o -> JtesectionGenerated.render(o, null, page, section)));
+    }
+
+    /** The segment's snapshots, newest first: the evaluation job's runs and their progress. */
+    private Table snapshots(OfficeCall c, Segment s) {
+        List<Row> rows = evaluation.snapshots(c.scope(), s).stream().map(n -> Row.of(List.of(n.key().day().toString(),
+                n.status().name(), n.pages().map(p -> n.pagesDone().size() + " of " + p)
+                        .orElse(String.valueOf(n.pagesDone().size())), String.valueOf(n.examined()),
+                String.valueOf(n.members()), n.readyAt().map(WHEN::format).orElse("")), null)).toList();
+        return new Table("Snapshots (the evaluation job's runs, newest first)", List.of("Date", "Status", "Pages done",
+                "Cards examined", "Members", "Ready"), rows, "Not evaluated yet.");
     }
 
     private OfficeResponse add(OfficeCall c, int status, List<FieldError> errors) {

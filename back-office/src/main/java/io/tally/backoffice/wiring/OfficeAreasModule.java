@@ -35,6 +35,7 @@ import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.segment.SegmentUseCase;
+import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CardEngagementUseCase;
@@ -146,9 +147,10 @@ final class OfficeAreasModule {
     @Provides
     @IntoSet
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
-                               Clock clock) {
+                               SegmentEvaluationUseCase evaluation, Clock clock) {
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
                 SegmentsModule.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
-                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock));
+                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock),
+                evaluation);
     }
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.backoffice.segments.SegmentEvaluator;
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.segment.EngagementStatistics;
 import io.tally.domain.segment.AvailableRewards;
 import io.tally.domain.segment.CardUseFacts;
 import io.tally.domain.segment.LedgerMemberFacts;
 import io.tally.domain.segment.MemberFactsPort;
 import io.tally.domain.segment.RecentEvents;
+import io.tally.domain.shared.RandomSource;
 import io.tally.domain.segment.evaluation.EvaluationQueuePort;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.tenant.Brand;
@@ -40,10 +43,11 @@ final class SegmentsModule {
     @Provides
     @Singleton
     static SegmentEvaluationUseCase evaluation(DynamoStorage storage, LocationsPort locations, EvaluationQueuePort queue,
-                                               Clock clock) {
+                                               AuditLogPort audit, RandomSource random, Clock clock) {
         return new SegmentEvaluationUseCase(storage.segments(), storage.segmentSnapshots(), storage.brandCards(),
                 memberFacts(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock),
-                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), clock);
+                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates),
+                new SetupAudit(audit, random, clock), clock);
     }
 
     /**

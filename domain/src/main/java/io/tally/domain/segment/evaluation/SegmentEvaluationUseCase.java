@@ -1,5 +1,6 @@
 package io.tally.domain.segment.evaluation;
 
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -48,6 +50,7 @@ public final class SegmentEvaluationUseCase {
     private final EvaluationQueuePort queue;
     private final Function<BrandId, ZoneId> zones;
     private final Function<BrandId, Optional<GeoPoint>> defaultPoints;
+    private final SetupAudit audit;
     private final Clock clock;
 
     /**
@@ -55,11 +58,12 @@ public final class SegmentEvaluationUseCase {
      *                      by-location segment matches no card whose locations were not read
      * @param zones         the brand's time zone
      * @param defaultPoints the brand's default coordinates ({@code Brand}), read once when a run starts
+     * @param audit         where "Evaluate now" is recorded ({@code segment.evaluate}, like the segment's changes)
      */
     public SegmentEvaluationUseCase(SegmentsPort segments, SegmentSnapshotsPort snapshots, BrandCardsPort brandCards,
                                     MemberFactsPort facts, CardPort cards, EvaluationQueuePort queue,
                                     Function<BrandId, ZoneId> zones, Function<BrandId, Optional<GeoPoint>> defaultPoints,
-                                    Clock clock) {
+                                    SetupAudit audit, Clock clock) {
         this.segments = segments;
         this.snapshots = snapshots;
         this.brandCards = brandCards;
@@ -68,6 +72,7 @@ public final class SegmentEvaluationUseCase {
         this.queue = queue;
         this.zones = zones;
         this.defaultPoints = defaultPoints;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,14 +85,25 @@ public final class SegmentEvaluationUseCase {
         NO_SUCH_SNAPSHOT
     }
 
-    /** "Evaluate now" on the segment's page: staff who may build segments and see this one. */
+    /**
+     * "Evaluate now" on the segment's page: staff who may build segments and see this one. Recorded in the brand's
+     * audit log ({@code segment.evaluate}, target {@code segment:<id>}, the snapshot it starts or resumes) just before
+     * the run's first write, like the segment's changes.
+     */
     public Outcome<Snapshot> start(StaffScope scope, String segmentId) {
         if (!scope.can(Permission.BUILD_SEGMENTS) || !Identifiers.isValid(segmentId)) {
             return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
         }
-        return segments.find(scope.brand(), new SegmentId(segmentId)).filter(s -> s.visibleTo(scope))
-                .map(s -> Outcome.accepted(start(s)))
-                .orElseGet(() -> Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND));
+        Optional<Segment> found = segments.find(scope.brand(), new SegmentId(segmentId)).filter(s -> s.visibleTo(scope));
+        if (found.isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
+        }
+        Segment segment = found.get();
+        Instant now = clock.instant();
+        SnapshotKey key = key(segment, now);
+        audit.record(scope, "segment.evaluate", "segment:" + segment.id(), Map.of(),
+                Map.of("snapshot", key.text(), "name", segment.name()));
+        return Outcome.accepted(start(segment, now));
     }
 
     /** The daily job: a run of every segment of the brand (a segment already evaluated today unchanged: nothing new). */
@@ -105,9 +121,12 @@ public final class SegmentEvaluationUseCase {
      * not READY (harmless: every page step is idempotent).
      */
     public Snapshot start(Segment segment) {
-        Instant now = clock.instant();
+        return start(segment, clock.instant());
+    }
+
+    private Snapshot start(Segment segment, Instant now) {
         ZoneId zone = zones.apply(segment.brand());
-        SnapshotKey key = new SnapshotKey(segment.brand(), segment.id(), LocalDate.ofInstant(now, zone), segment.version());
+        SnapshotKey key = key(segment, now);
         Snapshot snapshot = Snapshot.started(key, segment.name(), segment.rule(), now, zone,
                 defaultPoints.apply(segment.brand()));
         if (!snapshots.create(snapshot)) {
@@ -117,6 +136,12 @@ public final class SegmentEvaluationUseCase {
             queue.send(new EvaluatePage(key, 0, Optional.empty()));
         }
         return snapshot;
+    }
+
+    /** The snapshot a start at {@code now} names: the day in the brand's zone and the segment's version. */
+    private SnapshotKey key(Segment segment, Instant now) {
+        return new SnapshotKey(segment.brand(), segment.id(), LocalDate.ofInstant(now, zones.apply(segment.brand())),
+                segment.version());
     }
 
     /** A segment's snapshots, newest first, for staff who may see the segment. */

@@ -2,13 +2,16 @@ package io.tally.domain.segment.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
+import io.tally.domain.fakes.InMemoryAuditLog;
 import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemorySegmentSnapshots;
 import io.tally.domain.fakes.InMemorySegments;
 import io.tally.domain.fakes.MutableClock;
+import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.segment.Bounds;
@@ -89,9 +92,11 @@ class SegmentEvaluationRuleTest {
         Map<CardNumber, MemberFacts> byNumber = world.stream().collect(Collectors.toMap(f -> f.card().number(), f -> f));
         BrandCardsPort pages = (brand, cursor, limit) -> new BrandCardsPort.CardsPage(
                 world.stream().map(MemberFacts::card).toList(), Optional.empty());
+        MutableClock clock = new MutableClock(START);
         SegmentEvaluationUseCase job = new SegmentEvaluationUseCase(segments, store, pages,
                 page -> page.stream().map(c -> byNumber.get(c.number())).toList(), cards, queue::add,
-                b -> ZoneOffset.UTC, b -> defaultPoint, new MutableClock(START));
+                b -> ZoneOffset.UTC, b -> defaultPoint,
+                new SetupAudit(new InMemoryAuditLog(), new SeededRandom(1), clock), clock);
         SnapshotKey key = job.start(segment).key();
         while (!queue.isEmpty()) {
             job.evaluatePage(queue.remove(0));
