@@ -149,7 +149,7 @@ final class OfficeAreasModule {
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
                                SegmentEvaluationUseCase evaluation, Clock clock) {
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
-                SegmentsModule.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
+                SegmentEvaluations.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock),
                 evaluation);
     }
