@@ -16,6 +16,11 @@ import io.tally.backoffice.setup.SetupView.Row;
 import io.tally.backoffice.setup.SetupView.Section;
 import io.tally.backoffice.setup.SetupView.Table;
 import io.tally.backoffice.templates.setup.JtesectionGenerated;
+import io.tally.domain.report.export.ExportRequest;
+import io.tally.domain.report.export.ReportCenterUseCase;
+import io.tally.domain.report.export.ReportId;
+import io.tally.domain.report.export.ReportKind;
+import io.tally.domain.report.export.SegmentMemberRows;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.segment.FilterCodec;
 import io.tally.domain.segment.FilterGroup;
@@ -27,14 +32,21 @@ import io.tally.domain.segment.SegmentUseCase.Details;
 import io.tally.domain.segment.Visibility;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.segment.evaluation.Snapshot;
+import io.tally.domain.segment.evaluation.SnapshotKey;
+import io.tally.domain.segment.evaluation.SnapshotStatus;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Outcome.Rejected;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.tenant.LocationId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +66,19 @@ public final class SegmentPages implements OfficeArea {
             .withZone(ZoneOffset.UTC);
     private final SegmentUseCase segments;
     private final SegmentEvaluationUseCase evaluation;
+    private final Optional<ReportCenterUseCase> reports;
+    private final boolean local;
 
-    public SegmentPages(SegmentUseCase segments, SegmentEvaluationUseCase evaluation) {
+    /**
+     * @param reports the Report Center (empty: no exports offered)
+     * @param local   served over plain HTTP locally (the e-mailed download link's scheme)
+     */
+    public SegmentPages(SegmentUseCase segments, SegmentEvaluationUseCase evaluation,
+                        Optional<ReportCenterUseCase> reports, boolean local) {
         this.segments = segments;
         this.evaluation = evaluation;
+        this.reports = reports;
+        this.local = local;
     }
 
     @Override
@@ -79,7 +100,37 @@ public final class SegmentPages implements OfficeArea {
                         s -> "/segments/" + s.id(), e -> edit(c, 400, e), "name"))
                 .post("/segments/{id}/evaluate", Permission.BUILD_SEGMENTS, c -> evaluation.start(c.scope(), c.param("id"))
                         instanceof Outcome.Accepted<Snapshot> ? OfficeResponse.redirect("/segments/" + c.param("id")
-                        + "?evaluating=1") : c.notFound());
+                        + "?evaluating=1") : c.notFound())
+                .post("/segments/{id}/snapshots/{snapshot}/export", Permission.EXPORT_REPORTS, this::export);
+    }
+
+    /**
+     * A READY snapshot's members as a Report Center export (the Report Center checks the segment is within reach),
+     * then the Report Center. The report's id is derived from the staff member and the snapshot, so pressing the
+     * button again asks for the same report.
+     */
+    private OfficeResponse export(OfficeCall c) {
+        Optional<Segment> found = segments.find(c.scope(), c.param("id"));
+        Optional<SnapshotKey> key = found.flatMap(s -> SnapshotKey.parse(s.brand(), s.id(), c.param("snapshot")));
+        if (reports.isEmpty() || key.isEmpty()) {
+            return c.notFound();
+        }
+        String subject = SegmentMemberRows.subject(key.get());
+        LocalDate day = key.get().day();
+        Optional<ReportCenterUseCase.Refusal> refused = reports.get().request(c.scope(), new ExportRequest(
+                reportId(c, subject), ReportKind.SEGMENT_MEMBERS, day, day, Optional.empty(), Optional.empty(),
+                Optional.empty(), (local ? "http://" : "https://") + c.request().host() + "/admin", Optional.of(subject)));
+        return refused.isEmpty() ? OfficeResponse.redirect("/reports") : c.notFound();
+    }
+
+    private static ReportId reportId(OfficeCall c, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((c.scope().staff().value() + "|" + subject)
+                    .getBytes(StandardCharsets.UTF_8));
+            return new ReportId("seg-" + HexFormat.of().formatHex(digest, 0, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private OfficeResponse list(OfficeCall c, int status, List<FieldError> errors) {
@@ -138,14 +189,23 @@ public final class SegmentPages implements OfficeArea {
         return OfficeResponse.html(status, Html.render(o -> JtesectionGenerated.render(o, null, page, section)));
     }
 
-    /** The segment's snapshots, newest first: the evaluation job's runs and their progress. */
+    /**
+     * The segment's snapshots, newest first: the evaluation job's runs and their progress; a READY one can be
+     * exported (its members, through the Report Center) by staff who may export reports.
+     */
     private Table snapshots(OfficeCall c, Segment s) {
-        List<Row> rows = evaluation.snapshots(c.scope(), s).stream().map(n -> Row.of(List.of(n.key().day().toString(),
+        boolean exports = reports.isPresent() && c.scope().can(Permission.EXPORT_REPORTS);
+        List<Row> rows = evaluation.snapshots(c.scope(), s).stream().map(n -> new Row(List.of(n.key().day().toString(),
                 n.status().name(), n.pages().map(p -> n.pagesDone().size() + " of " + p)
                         .orElse(String.valueOf(n.pagesDone().size())), String.valueOf(n.examined()),
-                String.valueOf(n.members()), n.readyAt().map(WHEN::format).orElse("")), null)).toList();
-        return new Table("Snapshots (the evaluation job's runs, newest first)", List.of("Date", "Status", "Pages done",
-                "Cards examined", "Members", "Ready"), rows, "Not evaluated yet.");
+                String.valueOf(n.members()), n.readyAt().map(WHEN::format).orElse("")), null,
+                exports && n.status() == SnapshotStatus.READY ? new Link("/segments/" + s.id() + "/snapshots/"
+                        + n.key().text() + "/export", "Export the members of " + n.key().day()) : null)).toList();
+        List<String> headers = new ArrayList<>(List.of("Date", "Status", "Pages done", "Cards examined", "Members", "Ready"));
+        if (exports) {
+            headers.add("Actions");
+        }
+        return new Table("Snapshots (the evaluation job's runs, newest first)", headers, rows, "Not evaluated yet.");
     }
 
     private OfficeResponse add(OfficeCall c, int status, List<FieldError> errors) {

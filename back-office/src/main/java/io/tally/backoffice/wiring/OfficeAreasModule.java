@@ -34,6 +34,7 @@ import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
@@ -147,10 +148,11 @@ final class OfficeAreasModule {
     @Provides
     @IntoSet
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
-                               SegmentEvaluationUseCase evaluation, Clock clock) {
+                               SegmentEvaluationUseCase evaluation, Optional<ReportCenterUseCase> reports,
+                               OfficeSettings settings, Clock clock) {
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
                 SegmentEvaluations.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock),
-                evaluation);
+                evaluation, reports, settings.local());
     }
 }

@@ -46,7 +46,8 @@ import org.openqa.selenium.support.ui.Select;
  * two groups (a refused filter first), sees the live count of the cards it holds, removes a filter and sees the count
  * grow; a location group manager builds a segment by location whose count holds only the cards used there and does
  * not see the admin's shared segment, presses "Evaluate now" and sees the snapshot become READY with as many members
- * as the live count; the admin finds every change (and the evaluation) in the audit log; a customer-service member has no
+ * as the live count, and exports them through the Report Center; the admin finds every change (and the evaluation)
+ * in the audit log; a customer-service member has no
  * segments. Every page passes axe-core and is kept as a screenshot.
  */
 class SegmentBuilderBrowserIT {
@@ -171,6 +172,15 @@ class SegmentBuilderBrowserIT {
         Matcher live = Pattern.compile("Cards in this segment: (\\d+) \\(").matcher(main());
         assertTrue(live.find(), main());
         assertEquals(live.group(1), snapshotCells().get(4), "the snapshot's members are the live count: " + snapshotCells());
+        post("/export");
+        assertEquals("Report Center", OfficeTestSupport.heading(browser));
+        Await.until("the members export is ready", Duration.ofSeconds(120), () -> {
+            browser.open(OfficeTestSupport.url(tally, "/reports"));
+            return browser.driver().findElement(By.cssSelector("#reports tbody tr .status")).getText().equals("Ready");
+        });
+        assertTrue(browser.driver().findElement(By.cssSelector("#reports tbody tr")).getText()
+                .contains("Members of a segment snapshot"), main());
+        check(browser, "segments-members-export");
 
         signOut(browser);
         signIn(tally, browser, "segments.admin@example.com", PASSWORD);
