@@ -292,7 +292,9 @@ final class DynamoSegmentSnapshots implements SegmentSnapshotsPort {
         SnapshotKey key = SnapshotKey.parse(brand, segment, Attr.str(i, "SK").substring(Keys.SNAPSHOT_PREFIX.length()))
                 .orElseThrow(() -> new IllegalStateException("not a snapshot: " + Attr.str(i, "SK")));
         AttributeValue done = i.get("done");
-        SegmentRule rule = new SegmentRule(brand, Visibility.valueOf(Attr.str(i, "visibility")),
+        // a header written before the rule was kept (no visibility) was evaluated by its filters alone: read it so
+        Visibility visibility = Attr.optStr(i, "visibility").map(Visibility::valueOf).orElse(Visibility.SHARED);
+        SegmentRule rule = new SegmentRule(brand, visibility,
                 strings(i, "locations").stream().map(LocationId::new).collect(Collectors.toSet()),
                 FilterCodec.decodeTree(strings(i, "filters")));
         return new Snapshot(key, Attr.str(i, "name"), rule, Instant.parse(Attr.str(i, "at")),
