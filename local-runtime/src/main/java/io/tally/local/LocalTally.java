@@ -61,7 +61,9 @@ public final class LocalTally implements AutoCloseable {
                 String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
                 Settings settings = Settings.local(endpoints.tableName(), eventsQueue, endpoints.dynamoEndpoint(),
                         endpoints.sqsEndpoint()).withCouponLoadsQueueUrl(
-                        endpoints.queueUrlEnvironment().get(QueueId.COUPON_LOADS.urlEnvironmentVariable()));
+                        endpoints.queueUrlEnvironment().get(QueueId.COUPON_LOADS.urlEnvironmentVariable()))
+                        .withEvaluationsQueueUrl(endpoints.queueUrlEnvironment()
+                                .get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()));
                 PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",

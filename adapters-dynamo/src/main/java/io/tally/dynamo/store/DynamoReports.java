@@ -48,7 +48,7 @@ final class DynamoReports implements ReportsPort {
     record Item(String pk, String brand, String id, String staff, String email, String kind, String from, String to,
                 String location, String program, String entryType, Boolean scoped, List<String> scope,
                 String createdAt, Long shards, Map<String, Boolean> done, Long rows, String status, String readyAt,
-                String failure, String link, Long expiresAt) {
+                String failure, String link, Long expiresAt, String subject) {
     }
 
     static final StaticImmutableTableSchema<Item, ItemValues> SCHEMA = ItemSchema.of(Item.class, DynamoReports::read)
@@ -75,6 +75,7 @@ final class DynamoReports implements ReportsPort {
             .string("readyAt", Item::readyAt)
             .string("failure", Item::failure)
             .string("link", Item::link)
+            .string("subject", Item::subject)
             .number(TallyTable.TTL_ATTRIBUTE, Item::expiresAt)
             .build();
 
@@ -98,7 +99,7 @@ final class DynamoReports implements ReportsPort {
                 f.scope().map(s -> s.stream().map(LocationId::value).sorted().toList()).orElse(List.of()),
                 r.createdAt().toString(), (long) r.shards(), done, r.rows(), r.stored().name(),
                 r.readyAt().map(Instant::toString).orElse(null), r.failure().orElse(null), r.link(),
-                r.createdAt().plus(RETENTION).getEpochSecond());
+                r.createdAt().plus(RETENTION).getEpochSecond(), f.subject().orElse(null));
         return table.putIfAbsent(reports, item);
     }
 
@@ -173,7 +174,7 @@ final class DynamoReports implements ReportsPort {
                 ? Optional.of(i.scope().stream().map(LocationId::new).collect(Collectors.toSet())) : Optional.empty();
         ReportFilters filters = new ReportFilters(LocalDate.parse(i.from()), LocalDate.parse(i.to()),
                 Optional.ofNullable(i.location()).map(LocationId::new), Optional.ofNullable(i.program()),
-                Optional.ofNullable(i.entryType()), scope);
+                Optional.ofNullable(i.entryType()), scope, Optional.ofNullable(i.subject()));
         Set<Integer> done = i.done().keySet().stream().map(Integer::valueOf).collect(Collectors.toSet());
         return new Report(new ReportId(i.id()), new BrandId(i.brand()), new StaffId(i.staff()), i.email(),
                 ReportKind.valueOf(i.kind()), filters, Instant.parse(i.createdAt()), i.shards().intValue(), done, i.rows(),
@@ -187,6 +188,6 @@ final class DynamoReports implements ReportsPort {
                 v.optString("program").orElse(null), v.optString("entryType").orElse(null), v.bool("scoped"),
                 v.list("scope"), v.string("createdAt"), v.number("shards"), v.map("done"), v.optNumber("rows").orElse(0L),
                 v.string("status"), v.optString("readyAt").orElse(null), v.optString("failure").orElse(null),
-                v.string("link"), v.optNumber(TallyTable.TTL_ATTRIBUTE).orElse(null));
+                v.string("link"), v.optNumber(TallyTable.TTL_ATTRIBUTE).orElse(null), v.optString("subject").orElse(null));
     }
 }

@@ -3,12 +3,15 @@ package io.tally.dynamo.store;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.segment.FilterCodec;
 import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.SegmentRule;
+import io.tally.domain.segment.Visibility;
 import io.tally.domain.segment.evaluation.SegmentSnapshotsPort;
 import io.tally.domain.segment.evaluation.Snapshot;
 import io.tally.domain.segment.evaluation.SnapshotKey;
 import io.tally.domain.segment.evaluation.SnapshotPage;
 import io.tally.domain.segment.evaluation.SnapshotStatus;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
 import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
@@ -55,9 +58,12 @@ final class DynamoSegmentSnapshots implements SegmentSnapshotsPort {
         item.put("day", Attr.s(k.day().toString()));
         item.put("version", Attr.n(k.version()));
         item.put("name", Attr.s(s.segmentName()));
+        item.put("visibility", Attr.s(s.rule().visibility().name()));
+        item.put("locations", strings(s.rule().locations().stream().map(LocationId::value).sorted().toList()));
         item.put("filters", strings(FilterCodec.encodeTree(s.filters())));
         item.put("at", Attr.s(s.at().toString()));
         item.put("zone", Attr.s(s.zone().getId()));
+        s.defaultPoint().ifPresent(p -> item.put("defaultPoint", Attr.s(GeoText.format(p))));
         item.put("status", Attr.s(s.status().name()));
         item.put("done", AttributeValue.fromM(Map.of()));
         item.put("members", Attr.n(s.members()));
@@ -286,8 +292,14 @@ final class DynamoSegmentSnapshots implements SegmentSnapshotsPort {
         SnapshotKey key = SnapshotKey.parse(brand, segment, Attr.str(i, "SK").substring(Keys.SNAPSHOT_PREFIX.length()))
                 .orElseThrow(() -> new IllegalStateException("not a snapshot: " + Attr.str(i, "SK")));
         AttributeValue done = i.get("done");
-        return new Snapshot(key, Attr.str(i, "name"), FilterCodec.decodeTree(strings(i, "filters")),
-                Instant.parse(Attr.str(i, "at")), ZoneId.of(Attr.str(i, "zone")), SnapshotStatus.valueOf(Attr.str(i, "status")),
+        // a header written before the rule was kept (no visibility) was evaluated by its filters alone: read it so
+        Visibility visibility = Attr.optStr(i, "visibility").map(Visibility::valueOf).orElse(Visibility.SHARED);
+        SegmentRule rule = new SegmentRule(brand, visibility,
+                strings(i, "locations").stream().map(LocationId::new).collect(Collectors.toSet()),
+                FilterCodec.decodeTree(strings(i, "filters")));
+        return new Snapshot(key, Attr.str(i, "name"), rule, Instant.parse(Attr.str(i, "at")),
+                ZoneId.of(Attr.str(i, "zone")), Attr.optStr(i, "defaultPoint").map(GeoText::parse),
+                SnapshotStatus.valueOf(Attr.str(i, "status")),
                 done == null || !done.hasM() ? Set.of()
                         : done.m().keySet().stream().map(Integer::valueOf).collect(Collectors.toSet()),
                 i.containsKey("pages") ? Optional.of((int) Attr.num(i, "pages")) : Optional.empty(),

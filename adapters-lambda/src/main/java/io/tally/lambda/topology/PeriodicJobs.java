@@ -38,8 +38,15 @@ public final class PeriodicJobs {
     public static final PeriodicJob CUSTOMER_SCORES = new PeriodicJob("customer-scores", FunctionId.JOBS,
             Duration.ofMinutes(5));
 
+    /**
+     * Starts today's run of every segment of every brand (issue 14's evaluation job: the pages then travel on
+     * {@code QueueId.SEGMENT_EVALUATIONS}); a segment already evaluated today and unchanged starts nothing new.
+     */
+    public static final PeriodicJob SEGMENT_EVALUATIONS = new PeriodicJob("segment-evaluations", FunctionId.JOBS,
+            Duration.ofDays(1));
+
     public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS,
-            CUSTOMER_SCORES);
+            CUSTOMER_SCORES, SEGMENT_EVALUATIONS);
 
     private PeriodicJobs() {
     }

@@ -1,14 +1,17 @@
 package io.tally.lambda.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.sqs.obs.LedgerMoneyMetrics;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import io.tally.backoffice.wiring.SegmentEvaluations;
 import io.tally.domain.backoffice.CardLocationsListener;
 import io.tally.domain.backoffice.TransactionFacts;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.EventCampaignsListener;
 import io.tally.domain.segment.SegmentMembershipPort;
+import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
@@ -56,6 +59,7 @@ import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.jobs.RollupsTask;
+import io.tally.lambda.jobs.SegmentEvaluationsTask;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
 import io.tally.lambda.merchant.ListValueTypeMethod;
@@ -68,6 +72,8 @@ import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
 import io.tally.sqs.event.EventJson;
 import io.tally.sqs.json.WireJson;
+import io.tally.sqs.segment.EvaluatePageJson;
+import io.tally.sqs.segment.SqsEvaluationQueue;
 import io.tally.sqs.wiring.ContainerSettings;
 import io.tally.sqs.wiring.SecureRandomSource;
 import java.time.Clock;
@@ -79,6 +85,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Ports, use cases and the entry points' collaborators. Plain constructors, no reflection. The clients, clock, random
@@ -177,7 +184,8 @@ final class AppModule {
     @Singleton
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
                                           Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments,
-                                          RollupUseCase rollups, ExploreRollupUseCase explore) {
+                                          RollupUseCase rollups, ExploreRollupUseCase explore,
+                                          Lazy<SegmentEvaluationUseCase> segmentEvaluations) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
@@ -185,7 +193,20 @@ final class AppModule {
                 new RollupsTask(storage.brandList(), rollups, explore, System.out),
                 new CustomerScoresTask(storage.brandList(), new ScoreCardsUseCase(storage.brandSetup(),
                         storage.cards(), storage.cardStats(), storage.customerScores(), storage.scoreSettings(),
-                        storage.scoreRuns()), System.out)), clock);
+                        storage.scoreRuns()), System.out),
+                new SegmentEvaluationsTask(storage.brandList(), segmentEvaluations::get, System.out)), clock);
+    }
+
+    /**
+     * The segment evaluation job as the back office builds it (the same facts, zone and default coordinates), for the
+     * daily {@code startAll}; its pages go to the evaluations queue ({@code TALLY_SEGMENT_EVALUATIONS_QUEUE_URL}).
+     */
+    @Provides
+    @Singleton
+    static SegmentEvaluationUseCase segmentEvaluations(DynamoStorage storage, SqsClient sqs, ObjectMapper json,
+                                                       Settings settings, RandomSource random, Clock clock) {
+        return SegmentEvaluations.useCase(storage, storage.locations(), new SqsEvaluationQueue(sqs,
+                settings.requireEvaluationsQueueUrl(), new EvaluatePageJson(json)), storage.auditLog(), random, clock);
     }
 
     /** The accounting rollups (issue 13), each brand's days in the zone of its checkout configuration (cached). */

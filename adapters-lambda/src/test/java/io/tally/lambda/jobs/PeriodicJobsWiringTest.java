@@ -33,6 +33,14 @@ class PeriodicJobsWiringTest {
     }
 
     @Test
+    void theSegmentEvaluationsWithoutTheirQueueFailTheInvocationVisibly() {
+        var handler = new PeriodicJobHandler(component);
+        var refused = assertThrows(IllegalStateException.class,
+                () -> handler.handleRequest(Map.of("job", PeriodicJobs.SEGMENT_EVALUATIONS.name()), null));
+        assertTrue(refused.getMessage().contains("TALLY_SEGMENT_EVALUATIONS_QUEUE_URL"), refused.getMessage());
+    }
+
+    @Test
     void anUnknownJobFailsTheInvocationVisibly() {
         var handler = new PeriodicJobHandler(component);
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("job", "nope"), null));

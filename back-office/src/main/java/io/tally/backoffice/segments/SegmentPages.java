@@ -16,6 +16,11 @@ import io.tally.backoffice.setup.SetupView.Row;
 import io.tally.backoffice.setup.SetupView.Section;
 import io.tally.backoffice.setup.SetupView.Table;
 import io.tally.backoffice.templates.setup.JtesectionGenerated;
+import io.tally.domain.report.export.ExportRequest;
+import io.tally.domain.report.export.ReportCenterUseCase;
+import io.tally.domain.report.export.ReportId;
+import io.tally.domain.report.export.ReportKind;
+import io.tally.domain.report.export.SegmentMemberRows;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.segment.FilterCodec;
 import io.tally.domain.segment.FilterGroup;
@@ -25,12 +30,23 @@ import io.tally.domain.segment.SegmentFilter;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.segment.SegmentUseCase.Details;
 import io.tally.domain.segment.Visibility;
+import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
+import io.tally.domain.segment.evaluation.Snapshot;
+import io.tally.domain.segment.evaluation.SnapshotKey;
+import io.tally.domain.segment.evaluation.SnapshotStatus;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Outcome.Rejected;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.tenant.LocationId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +56,29 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /segments}: the segment builder (the glossary's Segmentation). A list with a create form; a segment's page
- * with its details, its filters group by group (each removable), the live count, and one link per kind of filter to
- * a page with that filter's form. Plain forms and redirects: it works without JavaScript.
+ * with its details, its filters group by group (each removable), the live count, one link per kind of filter to a
+ * page with that filter's form, an "Evaluate now" button and the segment's snapshots (the evaluation job's runs, with
+ * their progress). Plain forms and redirects: it works without JavaScript.
  */
 public final class SegmentPages implements OfficeArea {
     static final String SECTION = "segments";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private final SegmentUseCase segments;
+    private final SegmentEvaluationUseCase evaluation;
+    private final Optional<ReportCenterUseCase> reports;
+    private final boolean local;
 
-    public SegmentPages(SegmentUseCase segments) {
+    /**
+     * @param reports the Report Center (empty: no exports offered)
+     * @param local   served over plain HTTP locally (the e-mailed download link's scheme)
+     */
+    public SegmentPages(SegmentUseCase segments, SegmentEvaluationUseCase evaluation,
+                        Optional<ReportCenterUseCase> reports, boolean local) {
         this.segments = segments;
+        this.evaluation = evaluation;
+        this.reports = reports;
+        this.local = local;
     }
 
     @Override
@@ -67,7 +97,40 @@ public final class SegmentPages implements OfficeArea {
                         e -> add(c, 400, e), "group"))
                 .post("/segments/{id}/remove/{group}/{index}", Permission.BUILD_SEGMENTS, c -> after(c,
                         segments.removeFilter(c.scope(), c.param("id"), number(c.param("group")), number(c.param("index"))),
-                        s -> "/segments/" + s.id(), e -> edit(c, 400, e), "name"));
+                        s -> "/segments/" + s.id(), e -> edit(c, 400, e), "name"))
+                .post("/segments/{id}/evaluate", Permission.BUILD_SEGMENTS, c -> evaluation.start(c.scope(), c.param("id"))
+                        instanceof Outcome.Accepted<Snapshot> ? OfficeResponse.redirect("/segments/" + c.param("id")
+                        + "?evaluating=1") : c.notFound())
+                .post("/segments/{id}/snapshots/{snapshot}/export", Permission.EXPORT_REPORTS, this::export);
+    }
+
+    /**
+     * A READY snapshot's members as a Report Center export (the Report Center checks the segment is within reach),
+     * then the Report Center. The report's id is derived from the staff member and the snapshot, so pressing the
+     * button again asks for the same report.
+     */
+    private OfficeResponse export(OfficeCall c) {
+        Optional<Segment> found = segments.find(c.scope(), c.param("id"));
+        Optional<SnapshotKey> key = found.flatMap(s -> SnapshotKey.parse(s.brand(), s.id(), c.param("snapshot")));
+        if (reports.isEmpty() || key.isEmpty()) {
+            return c.notFound();
+        }
+        String subject = SegmentMemberRows.subject(key.get());
+        LocalDate day = key.get().day();
+        Optional<ReportCenterUseCase.Refusal> refused = reports.get().request(c.scope(), new ExportRequest(
+                reportId(c, subject), ReportKind.SEGMENT_MEMBERS, day, day, Optional.empty(), Optional.empty(),
+                Optional.empty(), (local ? "http://" : "https://") + c.request().host() + "/admin", Optional.of(subject)));
+        return refused.isEmpty() ? OfficeResponse.redirect("/reports") : c.notFound();
+    }
+
+    private static ReportId reportId(OfficeCall c, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((c.scope().staff().value() + "|" + subject)
+                    .getBytes(StandardCharsets.UTF_8));
+            return new ReportId("seg-" + HexFormat.of().formatHex(digest, 0, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private OfficeResponse list(OfficeCall c, int status, List<FieldError> errors) {
@@ -113,11 +176,36 @@ public final class SegmentPages implements OfficeArea {
         List<Link> links = editable ? Arrays.stream(FilterCodec.Kind.values())
                 .map(k -> new Link("/segments/" + s.id() + "/add/" + k.wire(), "Add a filter: " + k.label())).toList()
                 : List.of();
-        List<Form> forms = editable ? List.of(withPosted(c, detailsForm(c, "Details", "/segments/" + s.id(), "Save details",
-                Optional.of(s)), errors)) : List.of();
-        Page page = c.page("Segment " + s.name(), SECTION, c.request().query("saved").isEmpty() ? null : "Saved.");
+        tables.add(snapshots(c, s));
+        List<Form> forms = new ArrayList<>();
+        if (editable) {
+            forms.add(withPosted(c, detailsForm(c, "Details", "/segments/" + s.id(), "Save details", Optional.of(s)), errors));
+        }
+        forms.add(new Form("Evaluate now", "/segments/" + s.id() + "/evaluate", "Evaluate now", List.of()));
+        String notice = !c.request().query("saved").isEmpty() ? "Saved."
+                : !c.request().query("evaluating").isEmpty() ? "Evaluation started: reload to follow its progress." : null;
+        Page page = c.page("Segment " + s.name(), SECTION, notice);
         Section section = new Section("Segment " + s.name(), intro, links, tables, forms, errors);
         return OfficeResponse.html(status, Html.render(o -> JtesectionGenerated.render(o, null, page, section)));
+    }
+
+    /**
+     * The segment's snapshots, newest first: the evaluation job's runs and their progress; a READY one can be
+     * exported (its members, through the Report Center) by staff who may export reports.
+     */
+    private Table snapshots(OfficeCall c, Segment s) {
+        boolean exports = reports.isPresent() && c.scope().can(Permission.EXPORT_REPORTS);
+        List<Row> rows = evaluation.snapshots(c.scope(), s).stream().map(n -> new Row(List.of(n.key().day().toString(),
+                n.status().name(), n.pages().map(p -> n.pagesDone().size() + " of " + p)
+                        .orElse(String.valueOf(n.pagesDone().size())), String.valueOf(n.examined()),
+                String.valueOf(n.members()), n.readyAt().map(WHEN::format).orElse("")), null,
+                exports && n.status() == SnapshotStatus.READY ? new Link("/segments/" + s.id() + "/snapshots/"
+                        + n.key().text() + "/export", "Export the members of " + n.key().day()) : null)).toList();
+        List<String> headers = new ArrayList<>(List.of("Date", "Status", "Pages done", "Cards examined", "Members", "Ready"));
+        if (exports) {
+            headers.add("Actions");
+        }
+        return new Table("Snapshots (the evaluation job's runs, newest first)", headers, rows, "Not evaluated yet.");
     }
 
     private OfficeResponse add(OfficeCall c, int status, List<FieldError> errors) {

@@ -39,7 +39,9 @@ import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.CommunicationArea;
 import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.segment.SegmentUseCase;
+import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.backoffice.ApiKeySetupUseCase;
 import io.tally.domain.backoffice.BrandSetupUseCase;
 import io.tally.domain.backoffice.CardEngagementUseCase;
@@ -172,9 +174,11 @@ final class OfficeAreasModule {
     @Provides
     @IntoSet
     static OfficeArea segments(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, RandomSource random,
-                               Clock clock) {
+                               SegmentEvaluationUseCase evaluation, Optional<ReportCenterUseCase> reports,
+                               OfficeSettings settings, Clock clock) {
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
                 SegmentFacts.of(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
-                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock));
+                brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock),
+                evaluation, reports, settings.local());
     }
 }

@@ -16,6 +16,7 @@ import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.report.export.ReportKind;
 import io.tally.domain.report.export.ReportLinks;
 import io.tally.domain.report.export.ReportRows;
+import io.tally.domain.report.export.SegmentMemberRows;
 import io.tally.domain.report.export.TransactionRows;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.shared.SignedTokens;
@@ -30,6 +31,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -65,7 +67,9 @@ final class ReportsModule {
         return Map.of(ReportKind.TRANSACTIONS, new TransactionRows(storage.activityLog()),
                 ReportKind.BALANCES, new BalanceRows(storage.brandSetup(), storage.programs(), storage.cards(),
                         storage.cardLedger(), storage.cardLocations(), clock),
-                ReportKind.ACCOUNTING, new AccountingRows(rollups));
+                ReportKind.ACCOUNTING, new AccountingRows(rollups),
+                ReportKind.SEGMENT_MEMBERS, new SegmentMemberRows(storage.segments(), storage.segmentSnapshots(),
+                        storage.cards()));
     }
 
     @Provides
@@ -88,18 +92,26 @@ final class ReportsModule {
                 MAX_RECEIVE_COUNT, new PrintStream(System.out, true));
     }
 
+    /** The Report Center's requests; empty without the reports queue and bucket (the back office then offers no exports). */
+    @Provides
+    @Singleton
+    static Optional<ReportCenterUseCase> center(OfficeSettings settings, DynamoStorage storage, SqsClient sqs,
+                                                Provider<S3ReportFiles> files, Map<ReportKind, ReportRows> rows,
+                                                Function<BrandId, ZoneId> zones, ExportShardJson json, SignedTokens tokens,
+                                                Clock clock) {
+        if (!settings.reports()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportCenterUseCase(storage.reports(),
+                new SqsReportQueue(sqs, settings.reportsQueueUrl().orElseThrow(), json), files.get(), rows,
+                new ReportLinks(tokens), zones, clock));
+    }
+
     @Provides
     @IntoSet
-    static OfficeArea reportCenter(OfficeSettings settings, DynamoStorage storage, SqsClient sqs,
-                                   Provider<S3ReportFiles> files, Map<ReportKind, ReportRows> rows,
-                                   Function<BrandId, ZoneId> zones, ExportShardJson json, SignedTokens tokens,
+    static OfficeArea reportCenter(OfficeSettings settings, Optional<ReportCenterUseCase> center,
                                    LocationsPort locations, RandomSource random, Clock clock) {
-        if (!settings.reports()) {
-            return router -> { };
-        }
-        ReportCenterUseCase center = new ReportCenterUseCase(storage.reports(),
-                new SqsReportQueue(sqs, settings.reportsQueueUrl().orElseThrow(), json), files.get(), rows,
-                new ReportLinks(tokens), zones, clock);
-        return new ReportCenterPages(center, locations, random, clock, settings.local());
+        return center.<OfficeArea>map(c -> new ReportCenterPages(c, locations, random, clock, settings.local()))
+                .orElse(router -> { });
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.backoffice.segments.SegmentEvaluator;
-import io.tally.backoffice.segments.SegmentFacts;
+import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.segment.evaluation.EvaluationQueuePort;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
+import io.tally.domain.shared.RandomSource;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.sqs.segment.EvaluatePageJson;
@@ -34,9 +35,8 @@ final class SegmentsModule {
     @Provides
     @Singleton
     static SegmentEvaluationUseCase evaluation(DynamoStorage storage, LocationsPort locations, EvaluationQueuePort queue,
-                                               Clock clock) {
-        return new SegmentEvaluationUseCase(storage.segments(), storage.segmentSnapshots(), storage.brandCards(),
-                SegmentFacts.of(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock), clock);
+                                               AuditLogPort audit, RandomSource random, Clock clock) {
+        return SegmentEvaluations.useCase(storage, locations, queue, audit, random, clock);
     }
 
     @Provides

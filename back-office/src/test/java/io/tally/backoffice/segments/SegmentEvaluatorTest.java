@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
+import io.tally.domain.fakes.InMemoryAuditLog;
 import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemorySegmentSnapshots;
 import io.tally.domain.fakes.InMemorySegments;
 import io.tally.domain.fakes.MutableClock;
+import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.segment.BrandCardsPort;
@@ -68,9 +71,11 @@ class SegmentEvaluatorTest {
         Segment members = new Segment(BRAND, new SegmentId("members"), "Members", "", Visibility.SHARED,
                 new StaffId("admin"), Set.of(), FilterGroup.all(new SegmentFilter.EnrollmentStatus(true)), Instant.EPOCH, 1);
         segments.create(members);
+        MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
         SegmentEvaluationUseCase evaluation = new SegmentEvaluationUseCase(segments, snapshots, pages,
                 page -> page.stream().map(MemberFacts::of).toList(), new InMemoryCardPort(),
-                page -> queued.add(json.write(page)), b -> ZoneOffset.UTC, new MutableClock(Instant.parse("2027-01-01T00:00:00Z")));
+                page -> queued.add(json.write(page)), b -> ZoneOffset.UTC, b -> Optional.empty(),
+                new SetupAudit(new InMemoryAuditLog(), new SeededRandom(1), clock), clock);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SegmentEvaluator evaluator = new SegmentEvaluator(evaluation, json, new PrintStream(log, true, StandardCharsets.UTF_8));
 

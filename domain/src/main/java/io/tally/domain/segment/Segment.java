@@ -65,13 +65,16 @@ public record Segment(BrandId brand, SegmentId id, String name, String descripti
         return visibility != Visibility.BASE && visibleTo(scope);
     }
 
+    /** What decides whether a card is in the segment ({@link SegmentRule}), as the evaluation job fixes it. */
+    public SegmentRule rule() {
+        return new SegmentRule(brand, visibility, locations, filters);
+    }
+
     /**
      * Whether the card is in the segment: the brand's, used at one of its locations when it is by location (the card
      * locations in {@link MemberFacts#usedAt}, what a manager's scope over cards is), and its filters hold.
      */
     public boolean matches(MemberFacts facts, EvaluationContext at) {
-        return facts.card().brand().equals(brand)
-                && (!visibility.byLocation() || facts.usedAt().stream().anyMatch(locations::contains))
-                && filters.matches(facts, at);
+        return rule().matches(facts, at);
     }
 }

@@ -51,6 +51,16 @@ public abstract class ReportsPortContract {
     }
 
     @Test
+    void a_report_about_one_thing_keeps_its_subject() {
+        Report r = Report.queued(new ReportId("r-subject"), brand, new StaffId("staff-1"), "a@b.test",
+                ReportKind.SEGMENT_MEMBERS, new ReportFilters(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of("regulars/2026-12-01.v0000000003")), now, 1, "https://x.test/admin/reports/r-subject");
+        assertTrue(port().create(r));
+        assertEquals(Optional.of(r), port().find(brand, r.id()));
+    }
+
+    @Test
     void the_list_is_newest_first() {
         for (int i = 0; i < 5; i++) {
             port().create(report("r" + i, 1, now.plusSeconds(i), Optional.empty()));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.segment.FilterGroup;
 import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.SegmentRule;
+import io.tally.domain.segment.Visibility;
 import io.tally.domain.segment.evaluation.SegmentSnapshotsPort;
 import io.tally.domain.segment.evaluation.SegmentSnapshotsPort.MembersPage;
 import io.tally.domain.segment.evaluation.SegmentSnapshotsPort.Recorded;
@@ -13,7 +16,9 @@ import io.tally.domain.segment.evaluation.Snapshot;
 import io.tally.domain.segment.evaluation.SnapshotKey;
 import io.tally.domain.segment.evaluation.SnapshotPage;
 import io.tally.domain.segment.evaluation.SnapshotStatus;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.tenant.BrandId;
+import io.tally.domain.tenant.LocationId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,7 +40,8 @@ public abstract class SegmentSnapshotsContract {
     private static final Instant AT = Instant.parse("2026-12-01T04:00:00Z");
 
     private Snapshot started(SnapshotKey key) {
-        return Snapshot.started(key, "Regulars", SegmentsContract.everyFilter(), AT, ZoneId.of("Europe/London"));
+        return Snapshot.started(key, "Regulars", new SegmentRule(key.brand(), Visibility.SHARED, Set.of(),
+                SegmentsContract.everyFilter()), AT, ZoneId.of("Europe/London"), Optional.empty());
     }
 
     private static List<CardNumber> cards(int from, int n) {
@@ -50,10 +56,27 @@ public abstract class SegmentSnapshotsContract {
     @Test
     void a_snapshot_is_created_once_and_keeps_its_definition_and_instant() {
         assertTrue(port().create(started(day1)));
-        assertFalse(port().create(Snapshot.started(day1, "Other", SegmentsContract.everyFilter(), AT.plusSeconds(60),
-                ZoneId.of("UTC"))));
+        assertFalse(port().create(Snapshot.started(day1, "Other", new SegmentRule(brand, Visibility.SHARED, Set.of(),
+                SegmentsContract.everyFilter()), AT.plusSeconds(60), ZoneId.of("UTC"), Optional.empty())));
         assertEquals(Optional.of(started(day1)), port().find(day1));
         assertEquals(Optional.empty(), port().find(day2));
+    }
+
+    @Test
+    void a_snapshot_keeps_its_by_location_restriction_and_the_brands_default_coordinates() {
+        Snapshot byLocation = Snapshot.started(day1, "Northside", new SegmentRule(brand, Visibility.PRIVATE_BY_LOCATION,
+                Set.of(new LocationId("north"), new LocationId("east")), FilterGroup.all()), AT,
+                ZoneId.of("Europe/London"), Optional.of(new GeoPoint(51.501364, -0.14189)));
+        assertTrue(port().create(byLocation));
+        assertEquals(Optional.of(byLocation), port().find(day1));
+
+        port().list(day1, 0, SnapshotPage.listed(List.of(), Optional.empty()));
+        port().decide(day1, 0, List.of(), 0);
+        port().recordPage(day1, 0, 0, 0, true);
+        port().markReady(day1, AT.plusSeconds(5));
+        Snapshot ready = port().find(day1).orElseThrow();
+        assertEquals(byLocation.rule(), ready.rule(), "the rule stays as the run goes");
+        assertEquals(byLocation.defaultPoint(), ready.defaultPoint());
     }
 
     @Test

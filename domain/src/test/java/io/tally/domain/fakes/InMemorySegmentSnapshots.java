@@ -89,7 +89,7 @@ public class InMemorySegmentSnapshots implements SegmentSnapshotsPort {
         }
         Set<Integer> done = new HashSet<>(s.pagesDone());
         done.add(page);
-        Snapshot after = new Snapshot(key, s.segmentName(), s.filters(), s.at(), s.zone(), s.status(), done,
+        Snapshot after = s.progressed(s.status(), done,
                 last ? Optional.of(page + 1) : s.pages(), s.members() + memberCount, s.examined() + examined, s.readyAt());
         headers.put(key, after);
         return new Recorded(true, Optional.of(after));
@@ -101,8 +101,7 @@ public class InMemorySegmentSnapshots implements SegmentSnapshotsPort {
         if (s == null || s.status() == SnapshotStatus.READY || !s.allPagesDone()) {
             return false;
         }
-        headers.put(key, new Snapshot(key, s.segmentName(), s.filters(), s.at(), s.zone(), SnapshotStatus.READY,
-                s.pagesDone(), s.pages(), s.members(), s.examined(), Optional.of(readyAt)));
+        headers.put(key, s.progressed(SnapshotStatus.READY, s.pagesDone(), s.pages(), s.members(), s.examined(), Optional.of(readyAt)));
         return true;
     }
 

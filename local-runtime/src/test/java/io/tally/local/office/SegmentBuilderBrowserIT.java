@@ -25,12 +25,16 @@ import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.local.LocalTally;
 import io.tally.local.portal.Browser;
+import io.tally.local.testing.Await;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +45,9 @@ import org.openqa.selenium.support.ui.Select;
  * The segment builder in headless Chromium, without any script of ours: an admin creates a segment, adds filters in
  * two groups (a refused filter first), sees the live count of the cards it holds, removes a filter and sees the count
  * grow; a location group manager builds a segment by location whose count holds only the cards used there and does
- * not see the admin's shared segment; the admin finds every change in the audit log; a customer-service member has no
+ * not see the admin's shared segment, presses "Evaluate now" and sees the snapshot become READY with as many members
+ * as the live count, and exports them through the Report Center; the admin finds every change (and the evaluation)
+ * in the audit log; a customer-service member has no
  * segments. Every page passes axe-core and is kept as a screenshot.
  */
 class SegmentBuilderBrowserIT {
@@ -154,6 +160,27 @@ class SegmentBuilderBrowserIT {
         post("/add/text");
         assertTrue(main().contains("Cards in this segment: 1 ("), "only Bea was used at DEMOWEB: " + main());
         check(browser, "segments-manager-built");
+        String webPath = browser.driver().getCurrentUrl().replaceAll("^.*/admin", "").replaceAll("\\?.*$", "");
+        assertEquals(List.of("Not evaluated yet."), snapshotCells());
+        post(webPath + "/evaluate");
+        assertTrue(main().contains("Evaluation started"), main());
+        Await.until("the snapshot is READY", Duration.ofSeconds(60), () -> {
+            browser.open(OfficeTestSupport.url(tally, webPath));
+            return snapshotCells().get(1).equals("READY");
+        });
+        check(browser, "segments-evaluated");
+        Matcher live = Pattern.compile("Cards in this segment: (\\d+) \\(").matcher(main());
+        assertTrue(live.find(), main());
+        assertEquals(live.group(1), snapshotCells().get(4), "the snapshot's members are the live count: " + snapshotCells());
+        post("/export");
+        assertEquals("Report Center", OfficeTestSupport.heading(browser));
+        Await.until("the members export is ready", Duration.ofSeconds(120), () -> {
+            browser.open(OfficeTestSupport.url(tally, "/reports"));
+            return browser.driver().findElement(By.cssSelector("#reports tbody tr .status")).getText().equals("Ready");
+        });
+        assertTrue(browser.driver().findElement(By.cssSelector("#reports tbody tr")).getText()
+                .contains("Members of a segment snapshot"), main());
+        check(browser, "segments-members-export");
 
         signOut(browser);
         signIn(tally, browser, "segments.admin@example.com", PASSWORD);
@@ -161,12 +188,19 @@ class SegmentBuilderBrowserIT {
         String audit = main();
         assertTrue(audit.contains("segment.create") && audit.contains("segment.filter.add")
                 && audit.contains("segment.filter.remove") && audit.contains("segment:" + segmentPath.replace("/segments/", ""))
-                && audit.contains("segments.manager@example.com") && audit.contains("Web Segmentsons"), audit);
+                && audit.contains("segments.manager@example.com") && audit.contains("Web Segmentsons")
+                && audit.contains("segment.evaluate"), audit);
         signOut(browser);
         OfficeTestSupport.readyStaff(tally, browser, DEMO, "segments.service@example.com", PASSWORD, Role.SERVICE);
         signIn(tally, browser, "segments.service@example.com", PASSWORD);
         browser.open(OfficeTestSupport.url(tally, "/segments"));
         assertEquals("Not found", OfficeTestSupport.heading(browser));
+    }
+
+    /** The cells of the segment page's newest snapshot (date, status, pages done, cards examined, members, ready). */
+    private static List<String> snapshotCells() {
+        return browser.driver().findElements(By.xpath("//table[starts-with(caption, 'Snapshots')]/tbody/tr[1]/td"))
+                .stream().map(e -> e.getText().strip()).toList();
     }
 
     /** A card of the demo loyalty set, handed out to a Segmentson (enrolled or not). */

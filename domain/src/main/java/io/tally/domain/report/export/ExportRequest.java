@@ -11,7 +11,8 @@ import java.util.Optional;
  * (the download link in the e-mail points there).
  */
 public record ExportRequest(ReportId id, ReportKind kind, LocalDate from, LocalDate to, Optional<LocationId> location,
-                            Optional<String> program, Optional<String> entryType, String linkBase) {
+                            Optional<String> program, Optional<String> entryType, String linkBase,
+                            Optional<String> subject) {
     public ExportRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -21,5 +22,12 @@ public record ExportRequest(ReportId id, ReportKind kind, LocalDate from, LocalD
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(entryType, "entryType");
         Objects.requireNonNull(linkBase, "linkBase");
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    /** The Report Center form's request: a kind about no one thing. */
+    public ExportRequest(ReportId id, ReportKind kind, LocalDate from, LocalDate to, Optional<LocationId> location,
+                         Optional<String> program, Optional<String> entryType, String linkBase) {
+        this(id, kind, from, to, location, program, entryType, linkBase, Optional.empty());
     }
 }

@@ -49,7 +49,8 @@ public final class ReportCenterUseCase {
         LOCATION_OUT_OF_SCOPE("That location is not one of yours."),
         KIND_UNAVAILABLE("That kind of report is not available."),
         BAD_PERIOD("The period must end on or after its start and last at most " + ReportFilters.MAX_DAYS + " days."),
-        ID_TAKEN("That form was already used for another report: reload the page.");
+        ID_TAKEN("That form was already used for another report: reload the page."),
+        NO_SUCH_SUBJECT("There is no such thing to export, or it is not within your reach.");
 
         private final String message;
 
@@ -78,7 +79,11 @@ public final class ReportCenterUseCase {
             return Optional.of(Refusal.BAD_PERIOD);
         }
         ReportFilters filters = new ReportFilters(r.from(), r.to(), r.location(), r.program(),
-                r.kind().hasPeriod() ? r.entryType() : Optional.empty(), scope.locations());
+                r.kind().hasPeriod() ? r.entryType() : Optional.empty(), scope.locations(),
+                r.kind().hasSubject() ? r.subject() : Optional.empty());
+        if (r.kind().hasSubject() != filters.subject().isPresent() || !source.admits(scope, filters)) {
+            return Optional.of(Refusal.NO_SUCH_SUBJECT);
+        }
         Instant now = clock.instant();
         int shards = source.shards(scope.brand(), filters, zones.apply(scope.brand()));
         String link = r.linkBase() + "/reports/" + r.id().value() + "/download?t="
@@ -102,9 +107,12 @@ public final class ReportCenterUseCase {
         return Optional.empty();
     }
 
-    /** The kinds of report this installation can write, in {@link ReportKind} order. */
+    /**
+     * The kinds of report this installation can write that the Report Center's form offers, in {@link ReportKind}
+     * order (a kind about one thing is asked for where that thing is shown).
+     */
     public List<ReportKind> kinds() {
-        return Arrays.stream(ReportKind.values()).filter(rows::containsKey).toList();
+        return Arrays.stream(ReportKind.values()).filter(k -> rows.containsKey(k) && !k.hasSubject()).toList();
     }
 
     /** The reports {@code scope} may see, newest first: a manager's own, everyone's for brand-wide roles. */

@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * What an export is limited to: the period (days of the brand's time zone, both ends included), optionally one
- * location, one program, one entry type; and {@code scope}, the locations of the manager who asked (empty for a
- * brand-wide role), fixed when the report was requested so the export never holds more than its requester could see.
+ * location, one program, one entry type; {@code scope}, the locations of the manager who asked (empty for a
+ * brand-wide role), fixed when the report was requested so the export never holds more than its requester could see;
+ * and for a kind about one thing ({@link ReportKind#hasSubject()}) that thing ({@code subject}: a segment snapshot).
  */
 public record ReportFilters(LocalDate from, LocalDate to, Optional<LocationId> location, Optional<String> program,
-                            Optional<String> entryType, Optional<Set<LocationId>> scope) {
+                            Optional<String> entryType, Optional<Set<LocationId>> scope, Optional<String> subject) {
     /** Longest period of one export (a transactions export of a longer one is several exports). */
     public static final int MAX_DAYS = 366;
 
@@ -23,12 +24,19 @@ public record ReportFilters(LocalDate from, LocalDate to, Optional<LocationId> l
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(entryType, "entryType");
         scope = Objects.requireNonNull(scope, "scope").map(Set::copyOf);
+        Objects.requireNonNull(subject, "subject");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends before it starts");
         }
         if (to.toEpochDay() - from.toEpochDay() + 1 > MAX_DAYS) {
             throw new IllegalArgumentException("a period is at most " + MAX_DAYS + " days");
         }
+    }
+
+    /** Filters of a kind about no one thing. */
+    public ReportFilters(LocalDate from, LocalDate to, Optional<LocationId> location, Optional<String> program,
+                         Optional<String> entryType, Optional<Set<LocationId>> scope) {
+        this(from, to, location, program, entryType, scope, Optional.empty());
     }
 
     public long days() {

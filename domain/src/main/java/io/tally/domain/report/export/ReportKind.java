@@ -7,14 +7,30 @@ public enum ReportKind {
     /** Every card's balances when the export is written, one row per card and value type: no period applies. */
     BALANCES("Balances of every card", false),
     /** The period's accounting figures by day, location, program, card set, entry type and value type. */
-    ACCOUNTING("Accounting detail", true);
+    ACCOUNTING("Accounting detail", true),
+    /**
+     * The members of one READY segment snapshot (its subject), one row per card: requested from the segment's page,
+     * not the Report Center's form; no period applies.
+     */
+    SEGMENT_MEMBERS("Members of a segment snapshot", false, true);
 
     private final String label;
     private final boolean period;
+    private final boolean subject;
 
     ReportKind(String label, boolean period) {
+        this(label, period, false);
+    }
+
+    ReportKind(String label, boolean period, boolean subject) {
         this.label = label;
         this.period = period;
+        this.subject = subject;
+    }
+
+    /** Whether the report is about one thing named in its filters' {@code subject} (asked for where that thing is). */
+    public boolean hasSubject() {
+        return subject;
     }
 
     /** Whether the report covers the period asked for (else it is a picture of now, and the period is not used). */

@@ -1,5 +1,6 @@
 package io.tally.domain.segment.evaluation;
 
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
@@ -12,6 +13,7 @@ import io.tally.domain.segment.MemberFactsPort;
 import io.tally.domain.segment.Segment;
 import io.tally.domain.segment.SegmentId;
 import io.tally.domain.segment.SegmentsPort;
+import io.tally.domain.shared.GeoPoint;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,11 +49,21 @@ public final class SegmentEvaluationUseCase {
     private final CardPort cards;
     private final EvaluationQueuePort queue;
     private final Function<BrandId, ZoneId> zones;
+    private final Function<BrandId, Optional<GeoPoint>> defaultPoints;
+    private final SetupAudit audit;
     private final Clock clock;
 
+    /**
+     * @param facts         the member facts with the card locations ({@code CardUseFacts}), as the live count's: a
+     *                      by-location segment matches no card whose locations were not read
+     * @param zones         the brand's time zone
+     * @param defaultPoints the brand's default coordinates ({@code Brand}), read once when a run starts
+     * @param audit         where "Evaluate now" is recorded ({@code segment.evaluate}, like the segment's changes)
+     */
     public SegmentEvaluationUseCase(SegmentsPort segments, SegmentSnapshotsPort snapshots, BrandCardsPort brandCards,
                                     MemberFactsPort facts, CardPort cards, EvaluationQueuePort queue,
-                                    Function<BrandId, ZoneId> zones, Clock clock) {
+                                    Function<BrandId, ZoneId> zones, Function<BrandId, Optional<GeoPoint>> defaultPoints,
+                                    SetupAudit audit, Clock clock) {
         this.segments = segments;
         this.snapshots = snapshots;
         this.brandCards = brandCards;
@@ -58,6 +71,8 @@ public final class SegmentEvaluationUseCase {
         this.cards = cards;
         this.queue = queue;
         this.zones = zones;
+        this.defaultPoints = defaultPoints;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -70,14 +85,25 @@ public final class SegmentEvaluationUseCase {
         NO_SUCH_SNAPSHOT
     }
 
-    /** "Evaluate now" on the segment's page: staff who may build segments and see this one. */
+    /**
+     * "Evaluate now" on the segment's page: staff who may build segments and see this one. Recorded in the brand's
+     * audit log ({@code segment.evaluate}, target {@code segment:<id>}, the snapshot it starts or resumes) just before
+     * the run's first write, like the segment's changes.
+     */
     public Outcome<Snapshot> start(StaffScope scope, String segmentId) {
         if (!scope.can(Permission.BUILD_SEGMENTS) || !Identifiers.isValid(segmentId)) {
             return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
         }
-        return segments.find(scope.brand(), new SegmentId(segmentId)).filter(s -> s.visibleTo(scope))
-                .map(s -> Outcome.accepted(start(s)))
-                .orElseGet(() -> Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND));
+        Optional<Segment> found = segments.find(scope.brand(), new SegmentId(segmentId)).filter(s -> s.visibleTo(scope));
+        if (found.isEmpty()) {
+            return Outcome.rejected(Reason.INVALID_REQUEST, NOT_FOUND);
+        }
+        Segment segment = found.get();
+        Instant now = clock.instant();
+        SnapshotKey key = key(segment, now);
+        audit.record(scope, "segment.evaluate", "segment:" + segment.id(), Map.of(),
+                Map.of("snapshot", key.text(), "name", segment.name()));
+        return Outcome.accepted(start(segment, now));
     }
 
     /** The daily job: a run of every segment of the brand (a segment already evaluated today unchanged: nothing new). */
@@ -95,10 +121,14 @@ public final class SegmentEvaluationUseCase {
      * not READY (harmless: every page step is idempotent).
      */
     public Snapshot start(Segment segment) {
-        Instant now = clock.instant();
+        return start(segment, clock.instant());
+    }
+
+    private Snapshot start(Segment segment, Instant now) {
         ZoneId zone = zones.apply(segment.brand());
-        SnapshotKey key = new SnapshotKey(segment.brand(), segment.id(), LocalDate.ofInstant(now, zone), segment.version());
-        Snapshot snapshot = Snapshot.started(key, segment.name(), segment.filters(), now, zone);
+        SnapshotKey key = key(segment, now);
+        Snapshot snapshot = Snapshot.started(key, segment.name(), segment.rule(), now, zone,
+                defaultPoints.apply(segment.brand()));
         if (!snapshots.create(snapshot)) {
             snapshot = snapshots.find(key).orElseThrow(() -> new IllegalStateException("snapshot gone: " + key));
         }
@@ -106,6 +136,12 @@ public final class SegmentEvaluationUseCase {
             queue.send(new EvaluatePage(key, 0, Optional.empty()));
         }
         return snapshot;
+    }
+
+    /** The snapshot a start at {@code now} names: the day in the brand's zone and the segment's version. */
+    private SnapshotKey key(Segment segment, Instant now) {
+        return new SnapshotKey(segment.brand(), segment.id(), LocalDate.ofInstant(now, zones.apply(segment.brand())),
+                segment.version());
     }
 
     /** A segment's snapshots, newest first, for staff who may see the segment. */
@@ -150,14 +186,17 @@ public final class SegmentEvaluationUseCase {
         return recorded.recorded() ? Result.EVALUATED : Result.SKIPPED;
     }
 
-    /** Evaluates the page's cards as of the run's instant, with the run's definition, and fixes the members. */
+    /**
+     * Evaluates the page's cards with the run's rule (the segment's, {@code Segment.matches}, as fixed at the start)
+     * in the run's context (its instant, zone and the brand's default coordinates then), and fixes the members.
+     */
     private SnapshotPage decide(Snapshot header, int pageNumber, SnapshotPage page, List<Card> listed) {
         List<Card> pageCards = listed.stream().map(Card::number).toList().equals(page.cards()) ? listed
                 : reread(header.key().brand(), page.cards());
-        EvaluationContext at = new EvaluationContext(header.at(), header.zone(), Optional.empty());
+        EvaluationContext at = header.context();
         List<MemberFacts> read = facts.facts(pageCards, FactsNeeded.of(header.filters()), header.at());
         List<CardNumber> members = read.stream()
-                .filter(f -> f.card().brand().equals(header.key().brand()) && header.filters().matches(f, at))
+                .filter(f -> header.rule().matches(f, at))
                 .map(f -> f.card().number()).toList();
         return snapshots.decide(header.key(), pageNumber, members, read.size());
     }

@@ -3,15 +3,18 @@ package io.tally.domain.segment.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
 import io.tally.domain.fakes.Crash;
+import io.tally.domain.fakes.InMemoryAuditLog;
 import io.tally.domain.fakes.InMemoryCardPort;
 import io.tally.domain.fakes.InMemorySegmentSnapshots;
 import io.tally.domain.fakes.InMemorySegments;
 import io.tally.domain.fakes.MutableClock;
 import io.tally.domain.fakes.RandomCrashes;
+import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ProgramId;
 import io.tally.domain.program.ValueTypeKey;
@@ -87,7 +90,8 @@ class SegmentEvaluationModelTest {
                 cards, message -> {
                     queue.add(message);
                     store.maybeCrashAfter("queueing " + message.page());
-                }, b -> ZoneOffset.UTC, clock);
+                }, b -> ZoneOffset.UTC, b -> Optional.empty(), new SetupAudit(new InMemoryAuditLog(), new SeededRandom(seed), clock),
+                clock);
 
         Snapshot started = startSurvivingCrashes(job, segment, seen);
         SnapshotKey key = started.key();
