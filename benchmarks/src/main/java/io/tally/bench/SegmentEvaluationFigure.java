@@ -1,6 +1,7 @@
 package io.tally.bench;
 
-import io.tally.backoffice.segments.SegmentFacts;
+import io.tally.backoffice.wiring.SegmentEvaluations;
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.fakes.SeededRandom;
@@ -153,8 +154,8 @@ final class SegmentEvaluationFigure {
         int size = sampleCards();
         DynamoStorage storage = world.storage();
         store(storage, 0, size);
-        // as the back office wires the segment builder and the evaluator (SegmentFacts)
-        MemberFactsPort facts = SegmentFacts.of(storage, storage.locations(), Clock.systemUTC());
+        // as the back office wires the segment builder and the evaluator (SegmentEvaluations.memberFacts)
+        MemberFactsPort facts = SegmentEvaluations.memberFacts(storage, storage.locations(), Clock.systemUTC());
         Metered metered = new Metered(storage.brandCards(), facts);
         CapacityMeter.Meter[] meter = new CapacityMeter.Meter[1];
         Run run = evaluate(metered, metered, 1, () -> CapacityMeter.start(world.raw()),
@@ -234,7 +235,8 @@ final class SegmentEvaluationFigure {
                 storage.cards(), page -> {
                     pending.incrementAndGet();
                     queue.add(page);
-                }, b -> ZoneOffset.UTC, Clock.systemUTC());
+                }, b -> ZoneOffset.UTC, b -> Optional.empty(),
+                new SetupAudit(storage.auditLog(), new SeededRandom(runs), Clock.systemUTC()), Clock.systemUTC());
         Segment segment = segment("bench-" + System.nanoTime() + "-" + (++runs));
         Map<String, Integer> labels = new TreeMap<>();
         AtomicLong pages = new AtomicLong();

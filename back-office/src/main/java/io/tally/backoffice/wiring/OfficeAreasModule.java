@@ -34,7 +34,6 @@ import io.tally.domain.tenant.Brand;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.sqs.html.JsoupHtmlSanitizer;
-import io.tally.backoffice.segments.SegmentFacts;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.CommunicationArea;
@@ -177,7 +176,7 @@ final class OfficeAreasModule {
                                SegmentEvaluationUseCase evaluation, Optional<ReportCenterUseCase> reports,
                                OfficeSettings settings, Clock clock) {
         return new SegmentPages(new SegmentUseCase(storage.segments(), storage.brandCards(),
-                SegmentFacts.of(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
+                SegmentEvaluations.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock),
                 evaluation, reports, settings.local());
     }

@@ -1,8 +1,13 @@
 package io.tally.backoffice.wiring;
 
-import io.tally.backoffice.segments.SegmentFacts;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.backoffice.SetupAudit;
+import io.tally.domain.segment.AvailableRewards;
+import io.tally.domain.segment.CardUseFacts;
+import io.tally.domain.segment.EngagementStatistics;
+import io.tally.domain.segment.LedgerMemberFacts;
+import io.tally.domain.segment.MemberFactsPort;
+import io.tally.domain.segment.RecentEvents;
 import io.tally.domain.segment.evaluation.EvaluationQueuePort;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.shared.RandomSource;
@@ -25,8 +30,22 @@ public final class SegmentEvaluations {
                                                    EvaluationQueuePort queue, AuditLogPort audit, RandomSource random,
                                                    Clock clock) {
         return new SegmentEvaluationUseCase(storage.segments(), storage.segmentSnapshots(), storage.brandCards(),
-                SegmentFacts.of(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock),
+                memberFacts(storage, locations, clock), storage.cards(), queue, new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates),
                 new SetupAudit(audit, random, clock), clock);
+    }
+
+    /**
+     * The member facts every evaluation of segments reads (the builder's live count, the evaluation job, the benchmark's
+     * figure 11): the ledger's facts with the statistics (the brand's currency read once a minute), the stored score,
+     * recent events and rewards (each only when a filter needs them), inside {@link CardUseFacts} for the locations each
+     * card was used at (a by-location segment's rule).
+     */
+    public static MemberFactsPort memberFacts(DynamoStorage storage, LocationsPort locations, Clock clock) {
+        LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
+                new EngagementStatistics(storage.cardStats(), storage.checkoutConfig(), clock),
+                card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
+                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
+        return new CardUseFacts(facts, storage.cardLocations());
     }
 }
