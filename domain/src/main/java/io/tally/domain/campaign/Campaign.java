@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,9 +91,9 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
 
     /** The segments its {@link InSegment} conditions name (membership is looked up for these only). */
     public Set<SegmentId> segments() {
-        Set<SegmentId> named = new TreeSet<>(java.util.Comparator.comparing(SegmentId::value));
+        Set<SegmentId> named = new TreeSet<>(Comparator.comparing(SegmentId::value));
         conditions.stream().filter(InSegment.class::isInstance).forEach(k -> named.addAll(((InSegment) k).segments()));
-        return java.util.Collections.unmodifiableSet(named);
+        return Collections.unmodifiableSet(named);
     }
 
     /** Enabled, and {@code at} inside its window: the engine considers it. */
@@ -196,7 +198,7 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
     public record DaysOfWeek(Set<DayOfWeek> days) implements Condition {
         public DaysOfWeek {
             require(days != null && !days.isEmpty(), "days are required");
-            days = java.util.Collections.unmodifiableSet(EnumSet.copyOf(days));
+            days = Collections.unmodifiableSet(EnumSet.copyOf(days));
         }
 
         @Override
@@ -567,9 +569,9 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
                                      boolean mayBeEmpty) {
         require(values != null && (mayBeEmpty || !values.isEmpty()), what + " are required");
         require(values.size() <= MAX_SET, "at most " + MAX_SET + " " + what);
-        TreeSet<T> set = new TreeSet<>(java.util.Comparator.comparing(name));
+        TreeSet<T> set = new TreeSet<>(Comparator.comparing(name));
         set.addAll(values);
-        return java.util.Collections.unmodifiableSet(set);
+        return Collections.unmodifiableSet(set);
     }
 
     private static String names(Set<?> values) {

@@ -1,5 +1,6 @@
 package io.tally.domain.segment;
 
+import io.tally.domain.staff.StaffScope;
 import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.LocationId;
 import java.util.Objects;
@@ -26,5 +27,15 @@ public record SegmentRule(BrandId brand, Visibility visibility, Set<LocationId> 
         return facts.card().brand().equals(brand)
                 && (!visibility.byLocation() || facts.usedAt().stream().anyMatch(locations::contains))
                 && filters.matches(facts, at);
+    }
+
+    /**
+     * Whether every card the rule can hold is within {@code scope}'s reach: brand-wide staff always; anyone else only
+     * a by-location rule over locations all theirs. A snapshot is shown and exported by its own rule, not by what its
+     * segment says now (an older snapshot may have been taken while the segment covered the whole brand).
+     */
+    public boolean heldWithin(StaffScope scope) {
+        return scope.brand().equals(brand)
+                && (scope.brandWide() || visibility.byLocation() && Segment.withinScope(scope, locations));
     }
 }

@@ -63,12 +63,13 @@ public final class SegmentMemberRows implements ReportRows {
         return HEADER;
     }
 
-    /** A READY snapshot of a segment {@code scope} sees. */
+    /** A READY snapshot of a segment {@code scope} sees, whose own rule held its cards within their reach. */
     @Override
     public boolean admits(StaffScope scope, ReportFilters filters) {
         return snapshot(scope.brand(), filters.subject())
                 .filter(key -> segments.find(key.brand(), key.segment()).filter(s -> s.visibleTo(scope)).isPresent())
-                .flatMap(snapshots::find).filter(s -> s.status() == SnapshotStatus.READY).isPresent();
+                .flatMap(snapshots::find).filter(s -> s.status() == SnapshotStatus.READY)
+                .filter(s -> s.rule().heldWithin(scope)).isPresent();
     }
 
     @Override

@@ -149,7 +149,8 @@ public final class SegmentEvaluationUseCase {
         if (!scope.can(Permission.BUILD_SEGMENTS) || !segment.visibleTo(scope)) {
             return List.of();
         }
-        return snapshots.list(segment.brand(), segment.id(), SegmentSnapshotsPort.MAX_LIST);
+        return snapshots.list(segment.brand(), segment.id(), SegmentSnapshotsPort.MAX_LIST).stream()
+                .filter(s -> s.rule().heldWithin(scope)).toList();
     }
 
     /** One page of a run, as the evaluation consumer (or a benchmark's worker) delivers it. */

@@ -109,8 +109,27 @@ class SegmentMembersExportTest {
         assertTrue(center.kinds().isEmpty(), "the Report Center's form does not offer it");
     }
 
+    @Test
+    void a_manager_cannot_export_an_older_snapshot_taken_while_the_segment_covered_the_whole_brand() {
+        Segment once = segment("widened", Visibility.SHARED, Set.of());
+        SnapshotKey brandWide = readySnapshot(once, "Everyone", new Random(3), 3);
+        Segment now = new Segment(BRAND, once.id(), "widened", "", Visibility.PUBLIC_BY_LOCATION, new StaffId("admin"),
+                Set.of(NORTH), FilterGroup.all(), NOW, 2);
+        assertTrue(segments.update(now), "the segment is the north manager's now");
+        SnapshotKey byLocation = readySnapshotOf(now, "North now", new Random(4), 2);
+
+        assertEquals(Optional.of(ReportCenterUseCase.Refusal.NO_SUCH_SUBJECT),
+                center.request(northManager, export("r-8", brandWide)), "its members were not held to their locations");
+        assertEquals(Optional.empty(), center.request(northManager, export("r-9", byLocation)));
+        assertEquals(Optional.empty(), center.request(admin, export("r-10", brandWide)), "brand-wide staff may");
+    }
+
     private SnapshotKey readySnapshot(Segment segment, String name, Random random, int members) {
         segments.create(segment);
+        return readySnapshotOf(segment, name, random, members);
+    }
+
+    private SnapshotKey readySnapshotOf(Segment segment, String name, Random random, int members) {
         SnapshotKey key = new SnapshotKey(BRAND, segment.id(), DAY, segment.version());
         snapshots.create(Snapshot.started(key, name, segment.rule(), DAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 ZoneOffset.UTC, Optional.empty()));
