@@ -102,6 +102,12 @@ final class DynamoSegmentSnapshots implements SegmentSnapshotsPort {
                 false)).isPresent();
     }
 
+    /** A93's member read of one snapshot ({@link #isMember} as of a time): an eventually consistent {@code GetItem}. */
+    @Override
+    public boolean holds(SnapshotKey key, CardNumber card) {
+        return get(memberPk(key, card), Keys.SNAPSHOT_MEMBER_PREFIX + card.value(), false).isPresent();
+    }
+
     /** A90: consistent {@code GetItem} of a page. */
     @Override
     public Optional<SnapshotPage> page(SnapshotKey key, int page) {

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *   <li>which campaigns fire is a function of the event alone: enabled and inside their window at the event's
  *       {@code occurredAt} (not when the consumer ran), the condition matching its category and value, and the card in
  *       one of the segments of each "card in segment" condition (looked up for those campaigns only,
- *       {@link SegmentLookups}: as the latest snapshot says when the delivery is processed); all that match fire, in
+ *       {@link SegmentLookups#lookUpAsOf}: as the snapshot READY last at the event's {@code occurredAt} says, so a
+ *       redelivery processed after another snapshot completed decides the same); all that match fire, in
  *       {@link CampaignEngine#ORDER} (stacking is a checkout's notion);</li>
  *   <li>a total limit takes the campaign's budget slot keyed by the event's id, so a redelivery gets the first take's
  *       answer and takes no second slot;</li>
@@ -89,7 +90,7 @@ public final class EventCampaignsListener implements Consumer<DomainEvent> {
                 .filter(c -> c.conditions().stream().allMatch(k -> !(k instanceof Campaign.EventOfCategory ev)
                         || ev.matches(e.category(), e.valueHundredths())))
                 .sorted(CampaignEngine.ORDER).toList();
-        Map<SegmentId, Boolean> in = SegmentLookups.lookUp(segments, e.brand(), e.card(), onEvent);
+        Map<SegmentId, Boolean> in = SegmentLookups.lookUpAsOf(segments, e.brand(), e.card(), onEvent, e.occurredAt());
         return onEvent.stream().filter(c -> c.conditions().stream().allMatch(k -> !(k instanceof Campaign.InSegment s)
                 || s.segments().stream().anyMatch(id -> in.getOrDefault(id, false)))).toList();
     }

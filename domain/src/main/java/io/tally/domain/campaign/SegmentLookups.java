@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Looks up, before campaigns are evaluated, whether the card is in the segments that the campaigns in play name
@@ -29,6 +30,21 @@ public final class SegmentLookups {
     /** The membership of {@code card} in each segment {@code inPlay} names, up to {@link #MAX_LOOKUPS} segments. */
     public static Map<SegmentId, Boolean> lookUp(SegmentMembershipPort port, BrandId brand, CardNumber card,
                                                  Collection<Campaign> inPlay) {
+        return lookUp(brand, card, inPlay, (segment, number) -> port.isMember(brand, segment, number));
+    }
+
+    /**
+     * The same, as the snapshots stood at {@code asOf} ({@link SegmentMembershipPort#isMember(BrandId, SegmentId,
+     * CardNumber, Instant)}): what an event campaign reads for an event of that time, so a redelivery processed after
+     * another snapshot completed decides as the first delivery did.
+     */
+    public static Map<SegmentId, Boolean> lookUpAsOf(SegmentMembershipPort port, BrandId brand, CardNumber card,
+                                                     Collection<Campaign> inPlay, Instant asOf) {
+        return lookUp(brand, card, inPlay, (segment, number) -> port.isMember(brand, segment, number, asOf));
+    }
+
+    private static Map<SegmentId, Boolean> lookUp(BrandId brand, CardNumber card, Collection<Campaign> inPlay,
+                                                  BiPredicate<SegmentId, CardNumber> member) {
         Set<SegmentId> named = new LinkedHashSet<>();
         inPlay.stream().sorted(CampaignEngine.ORDER).forEach(c -> named.addAll(c.segments()));
         Map<SegmentId, Boolean> membership = new LinkedHashMap<>();
@@ -36,7 +52,7 @@ public final class SegmentLookups {
             if (membership.size() == MAX_LOOKUPS) {
                 break;
             }
-            membership.put(segment, port.isMember(brand, segment, card));
+            membership.put(segment, member.test(segment, card));
         }
         return membership;
     }

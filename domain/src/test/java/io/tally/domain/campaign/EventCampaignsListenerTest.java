@@ -15,9 +15,13 @@ import io.tally.domain.fakes.CheckoutWorld;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.LedgerLimits;
 import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.SegmentMembershipPort;
+import io.tally.domain.tenant.BrandId;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.TerminalId;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +119,37 @@ class EventCampaignsListenerTest {
                 List.of(new Award(TestWorld.POINTS, BigDecimal.ONE))).onEvent());
         assertThrows(IllegalArgumentException.class, () -> CheckoutWorld.campaign("x", 1, List.of(onReview, onSurvey),
                 List.of(new Award(TestWorld.POINTS, BigDecimal.ONE))));
+    }
+
+    @Test
+    void segment_membership_is_the_one_of_the_events_time_not_of_when_a_delivery_is_processed() {
+        SegmentId vip = new SegmentId("seg-vip");
+        shop.config = CheckoutWorld.demoConfig(List.of(CheckoutWorld.campaign("vip-review", 1,
+                List.of(new EventOfCategory(new EventCategoryId("review"), Optional.empty()),
+                        new Campaign.InSegment(Set.of(vip))),
+                List.of(new Award(TestWorld.POINTS, BigDecimal.TEN)))));
+        CardNumber card = w.activeCard();
+        RecordedEvent reviewed = review(card, "rec-late");
+        Instant dropped = reviewed.occurredAt().plusSeconds(60);
+        // the snapshot READY when the event happened held the card; one READY a minute later does not
+        SegmentMembershipPort snapshots = new SegmentMembershipPort() {
+            @Override
+            public boolean isMember(BrandId brand, SegmentId segment, CardNumber number) {
+                return w.clock.instant().isBefore(dropped);
+            }
+
+            @Override
+            public boolean isMember(BrandId brand, SegmentId segment, CardNumber number, Instant asOf) {
+                return asOf.isBefore(dropped);
+            }
+        };
+        EventCampaignsListener late = new EventCampaignsListener(brand -> shop.config, shop.budget, w.issue,
+                w.idempotency, snapshots, w.random, w.clock);
+
+        w.clock.advance(Duration.ofMinutes(5));
+        late.accept(reviewed.toDomainEvent());
+
+        assertEquals(10, shop.balance(card, TestWorld.POINTS), "a delivery processed after the next snapshot decides the same");
     }
 
     @Test

@@ -173,6 +173,30 @@ public abstract class SegmentSnapshotsContract {
     }
 
     @Test
+    void membership_as_of_a_time_is_the_snapshot_ready_last_by_then() {
+        List<CardNumber> c = cards(200, 2);
+        Instant ready1 = AT.plusSeconds(3_600);
+        Instant ready2 = AT.plusSeconds(90_000);
+        port().create(started(day1));
+        port().recordPage(day1, 0, 1, 1, true);
+        port().markReady(day1, ready1);
+        port().putMembers(day1, List.of(c.get(0)));
+        port().create(started(day2));
+        port().recordPage(day2, 0, 1, 1, true);
+        port().markReady(day2, ready2);
+        port().putMembers(day2, List.of(c.get(1)));
+        port().pointLatest(day2);
+
+        assertFalse(port().isMember(brand, segment, c.get(0), ready1.minusSeconds(1)), "nothing was READY yet");
+        assertTrue(port().isMember(brand, segment, c.get(0), ready1));
+        assertTrue(port().isMember(brand, segment, c.get(0), ready2.minusSeconds(1)), "the day-1 snapshot until day 2's");
+        assertFalse(port().isMember(brand, segment, c.get(1), ready2.minusSeconds(1)));
+        assertTrue(port().isMember(brand, segment, c.get(1), ready2.plusSeconds(1)));
+        assertFalse(port().isMember(brand, segment, c.get(0), ready2.plusSeconds(1)));
+        assertFalse(port().isMember(ContractData.freshBrand(), segment, c.get(1), ready2.plusSeconds(1)));
+    }
+
+    @Test
     void a_segments_snapshots_are_listed_newest_first() {
         SnapshotKey later = new SnapshotKey(brand, segment, LocalDate.of(2026, 12, 2), 12);
         for (SnapshotKey key : List.of(day2, day1, later)) {

@@ -55,6 +55,11 @@ public class InMemorySegmentSnapshots implements SegmentSnapshotsPort {
     }
 
     @Override
+    public synchronized boolean holds(SnapshotKey key, CardNumber card) {
+        return members.getOrDefault(key, new TreeSet<>()).contains(card.value());
+    }
+
+    @Override
     public synchronized Optional<SnapshotPage> page(SnapshotKey key, int page) {
         return Optional.ofNullable(pages.getOrDefault(key, Map.of()).get(page));
     }

@@ -6,6 +6,7 @@ import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,21 @@ public interface SegmentSnapshotsPort extends SegmentMembershipPort {
 
     /** The segment's latest READY snapshot, if any. */
     Optional<Snapshot> latestReady(BrandId brand, SegmentId segment);
+
+    /** Whether the snapshot lists {@code card} as a member (one eventually consistent read). */
+    boolean holds(SnapshotKey key, CardNumber card);
+
+    /**
+     * The snapshot that had become READY last at or before {@code asOf} among the segment's listed ones
+     * ({@link #MAX_LIST}, A91), and whether it lists {@code card} (A93's member read): false when none had.
+     */
+    @Override
+    default boolean isMember(BrandId brand, SegmentId segment, CardNumber card, Instant asOf) {
+        return list(brand, segment, MAX_LIST).stream()
+                .filter(s -> s.status() == SnapshotStatus.READY && s.readyAt().filter(r -> !r.isAfter(asOf)).isPresent())
+                .max(Comparator.comparing(s -> s.readyAt().orElseThrow()))
+                .map(s -> holds(s.key(), card)).orElse(false);
+    }
 
     /** Page {@code page} as stored (consistent), if a delivery has listed it. */
     Optional<SnapshotPage> page(SnapshotKey key, int page);
