@@ -45,7 +45,7 @@ public final class SegmentEvaluations {
         LedgerMemberFacts facts = new LedgerMemberFacts(storage.cardLedger(), storage.cards(), locations,
                 new EngagementStatistics(storage.cardStats(), storage.checkoutConfig(), clock),
                 card -> storage.customerScores().score(card.brand(), card.number()).map(s -> s.score().total()),
-                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons(), clock), clock);
+                new RecentEvents(storage.cardEvents()), new AvailableRewards(storage.coupons()), clock);
         return new CardUseFacts(facts, storage.cardLocations());
     }
 }

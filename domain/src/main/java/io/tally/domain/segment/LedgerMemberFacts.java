@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ public final class LedgerMemberFacts implements MemberFactsPort {
     private final Function<Card, MemberStatistics> statistics;
     private final Function<Card, Optional<Integer>> scores;
     private final Function<Card, List<EventOccurrence>> recentEvents;
-    private final Function<Card, Long> rewards;
+    private final BiFunction<Card, Instant, Long> rewards;
     private final Clock clock;
 
     /** Without scores, recent events or rewards (every card: none). */
@@ -53,12 +54,12 @@ public final class LedgerMemberFacts implements MemberFactsPort {
     public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
                              Function<Card, MemberStatistics> statistics, Function<Card, Optional<Integer>> scores,
                              Clock clock) {
-        this(ledger, cards, locations, statistics, scores, card -> List.of(), card -> 0L, clock);
+        this(ledger, cards, locations, statistics, scores, card -> List.of(), (card, at) -> 0L, clock);
     }
 
     public LedgerMemberFacts(CardLedgerPort ledger, CardPort cards, LocationsPort locations,
                              Function<Card, MemberStatistics> statistics, Function<Card, Optional<Integer>> scores,
-                             Function<Card, List<EventOccurrence>> recentEvents, Function<Card, Long> rewards,
+                             Function<Card, List<EventOccurrence>> recentEvents, BiFunction<Card, Instant, Long> rewards,
                              Clock clock) {
         this.ledger = ledger;
         this.cards = cards;
@@ -102,7 +103,7 @@ public final class LedgerMemberFacts implements MemberFactsPort {
             Map<ValueTypeKey, Long> balances = state.balanceList().stream()
                     .collect(Collectors.toMap(Balance::key, Balance::available));
             facts.add(new MemberFacts(card, balances, scores.apply(card), statistics.apply(card),
-                    needed.recentEvents() ? recentEvents.apply(card) : List.of(), needed.rewards() ? rewards.apply(card) : 0,
+                    needed.recentEvents() ? recentEvents.apply(card) : List.of(), needed.rewards() ? rewards.apply(card, moment) : 0,
                     card.primaryCustomer().map(c -> c.addressPoint()),
                     card.owningLocation().map(places::get)));
         }

@@ -60,6 +60,8 @@ class MemberFactsFromLedgerTest {
     private final InMemoryCardStats stats = new InMemoryCardStats();
     private final AtomicInteger eventReads = new AtomicInteger();
     private final AtomicInteger rewardReads = new AtomicInteger();
+    private LedgerMemberFacts built;
+    private List<Card> listed;
     /** Bought coffee and a mug paying part with her dollars, reviewed twice, holds a coupon she can use. */
     private final CardNumber eve = w.activeCard();
     /** Was issued dollars the till then voided, redeemed some of a second issuance; her coupons are not usable now. */
@@ -99,20 +101,34 @@ class MemberFactsFromLedgerTest {
         new ArrayList<>(published).forEach(consumer::handle);
 
         Function<Card, List<EventOccurrence>> events = new RecentEvents(kept);
-        Function<Card, Long> rewards = new AvailableRewards(shop.coupons, w.clock);
+        AvailableRewards rewards = new AvailableRewards(shop.coupons);
         var facts = new LedgerMemberFacts(w.ledger, w.cards, new InMemoryLocations(),
                 new EngagementStatistics(stats, b -> CheckoutWorld.demoConfig(List.of())), card -> Optional.empty(),
                 card -> {
                     eventReads.incrementAndGet();
                     return events.apply(card);
-                }, card -> {
+                }, (card, at) -> {
                     rewardReads.incrementAndGet();
-                    return rewards.apply(card);
+                    return rewards.apply(card, at);
                 }, w.clock);
         List<Card> page = List.of(load(eve), load(fay), load(gus));
+        built = facts;
+        listed = page;
         Map<CardNumber, MemberFacts> byCard = new HashMap<>();
         facts.facts(page, needed).forEach(f -> byCard.put(f.card().number(), f));
         return byCard;
+    }
+
+    @Test
+    void rewards_are_counted_as_of_the_evaluations_instant_not_when_its_page_runs() {
+        Map<CardNumber, MemberFacts> now = factsAfterTheirOperations(FactsNeeded.ALL);
+        assertEquals(0, now.get(fay).availableRewards(), "FAY-SOON starts tomorrow");
+
+        Instant runStarted = w.clock.instant().plus(Duration.ofDays(2));
+        Map<CardNumber, Long> asOfTheRun = new HashMap<>();
+        built.facts(listed, FactsNeeded.ALL, runStarted).forEach(f -> asOfTheRun.put(f.card().number(), f.availableRewards()));
+        assertEquals(1L, asOfTheRun.get(fay), "as of the run's instant FAY-SOON is usable");
+        assertEquals(1L, asOfTheRun.get(eve));
     }
 
     private Card load(CardNumber card) {
