@@ -245,8 +245,10 @@ public final class CardActionPages implements OfficeArea {
         if (card.owningLocation().isEmpty()) {
             places.add(new Choice("", "None yet", owner.isEmpty()));
         }
-        locations.locations(card.brand()).forEach(l -> places.add(new Choice(l.id().value(), l.name() + " (" + l.id() + ")",
-                l.id().value().equals(owner))));
+        locations.locations(card.brand()).stream()
+                .filter(l -> c.scope().sees(l.id()) || card.owningLocation().equals(Optional.of(l.id())))
+                .forEach(l -> places.add(new Choice(l.id().value(), l.name() + " (" + l.id() + ")",
+                        l.id().value().equals(owner))));
         ActionForm form = form(c, "customer", "Edit the customer", c.request().field("reason"), error, null);
         return OfficeResponse.html(status, Html.render(o -> JtecustomerGenerated.render(o, null, page, form, values, places)));
     }

@@ -98,7 +98,8 @@ public final class CardActionsUseCase {
 
     /**
      * A customer edit: the customers merge field by field (absent keeps), named fields by name (empty deletes); an
-     * owning location, when given, must be one of the brand's.
+     * owning location, when given, must be one of the brand's, and one of a location-scoped staff member's own (a
+     * card's current owner may stay as it is).
      */
     public record CustomerEdit(Optional<Customer> primary, Optional<Customer> alternate, Map<String, String> demographics,
                                Map<String, String> customData, Optional<LocationId> owningLocation) {
@@ -202,6 +203,11 @@ public final class CardActionsUseCase {
     /** Edits the customers and named fields through {@link UpdateAccountUseCase}, so its validation applies. */
     public Outcome<Card> editCustomer(Action a, CustomerEdit edit) {
         return reach(a).flatMap(card -> {
+            Optional<LocationId> owner = edit.owningLocation().filter(l -> !card.owningLocation().equals(Optional.of(l)));
+            if (owner.isPresent() && !a.scope().sees(owner.get())) {
+                return Outcome.rejected(Reason.INVALID_REQUEST, "owningLocation: " + owner.get()
+                        + " is not one of your locations.");
+            }
             Map<String, String> before = CardValues.of(card);
             return audited.run(a, new AuditedAction.Intent(EDIT_CUSTOMER, a.target(), before, Map.of(), false),
                     () -> rules.account().update(new UpdateAccountUseCase.UpdateAccountCommand(backOffice(a),

@@ -142,6 +142,19 @@ class CardActionsUseCaseTest {
     }
 
     @Test
+    void a_manager_cannot_hand_a_card_to_a_location_outside_theirs() {
+        o.locations.link(BRAND, o.card, new LocationId("store-1"));
+        var asManager = new CardActionsUseCase.Action(NORTH_MANAGER, o.card, "moved", "k-1");
+
+        var refused = o.actions.editCustomer(asManager, new CardActionsUseCase.CustomerEdit(Optional.empty(),
+                Optional.empty(), Map.of(), Map.of(), Optional.of(new LocationId("store-9"))));
+
+        assertEquals(Reason.INVALID_REQUEST, reason(refused));
+        assertEquals(Optional.empty(), o.stored().owningLocation());
+        assertEquals(List.of(), o.audit.all(), "refused before anything was recorded");
+    }
+
+    @Test
     void a_reason_is_mandatory() {
         assertEquals(Reason.INVALID_REQUEST, reason(o.actions.deactivate(
                 new CardActionsUseCase.Action(SERVICE, o.card, "  ", "k-1"))));
