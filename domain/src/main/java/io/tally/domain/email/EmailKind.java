@@ -9,7 +9,13 @@ public enum EmailKind {
     /** To a staff member: their Report Center export is ready, with its signed download link. Not a member e-mail. */
     REPORT_READY(true),
     /** A member asked to sign in to their account: the signed, short-lived, single-use link. Transactional. */
-    SIGN_IN(true);
+    SIGN_IN(true),
+    /**
+     * A brand's own template ({@code communication.EmailTemplate}) sent to one card's member by a scheduled send, a
+     * send's test or a triggered rule ({@code communication.TemplateMail} names which). Its list decides whether it is
+     * transactional.
+     */
+    TEMPLATE(false);
 
     private final boolean transactional;
 

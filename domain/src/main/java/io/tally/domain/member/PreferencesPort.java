@@ -20,7 +20,7 @@ public interface PreferencesPort {
     boolean choose(BrandId brand, ContactKey email, Choice choice);
 
     /** Where a choice came from (kept with it, for the member's and the brand's record). */
-    enum Source { PAGE, UNSUBSCRIBE_LINK }
+    enum Source { PAGE, UNSUBSCRIBE_LINK, /** The recipient reported the message as spam: off that list at once. */ COMPLAINT }
 
     /** On or off one list, made at {@code at} (milliseconds: what the store compares). */
     record Choice(String list, boolean on, Instant at, Source source) {

@@ -48,6 +48,8 @@ public final class JteEmailRenderer implements EmailRendererPort {
                                 + "\n\nDid not ask to sign in? Ignore this e-mail: nobody can sign in without the link.\n",
                         out.toString());
             }
+            case TEMPLATE -> throw new IllegalArgumentException(
+                    "a brand template is rendered from its stored version, not from jte: " + m.id());
             case REPORT_READY -> {
                 JtereportGenerated.render(html, null, brandName, m.value("reportName"), m.value("rows"),
                         m.value("downloadUrl"), m.value("expires"));
