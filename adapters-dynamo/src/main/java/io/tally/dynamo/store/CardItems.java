@@ -36,9 +36,9 @@ final class CardItems {
             .number("version", Card::version)
             .string("customCardNumber", c -> c.customCardNumber().orElse(null))
             .string("pinHash", c -> c.pinHash().orElse(null))
-            .document("primaryCustomer", Customer.class, CustomerSchema.SCHEMA,
+            .document("primaryCustomer", Customer.class, () -> CustomerSchema.SCHEMA,
                     c -> c.primaryCustomer().orElse(null), Customer.EMPTY)
-            .document("alternateCustomer", Customer.class, CustomerSchema.SCHEMA,
+            .document("alternateCustomer", Customer.class, () -> CustomerSchema.SCHEMA,
                     c -> c.alternateCustomer().orElse(null), Customer.EMPTY)
             .strings("brandDemographics", Card::brandDemographics)
             .strings("customData", Card::customData)

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Anonymous checkout records (A33): {@code CHECKOUT#b#<transactionId> / CHECKOUT}, the sale as a CHECKOUT entry stores it
- * ({@link LedgerItems#CHECKOUT}), created with {@code attribute_not_exists(PK)} (the record is the sale's commit) and
+ * ({@link LedgerItems.Checkouts#CHECKOUT}), created with {@code attribute_not_exists(PK)} (the record is the sale's commit) and
  * voided once by a put conditional on {@code attribute_not_exists(voidedAt)} and the brand.
  */
 final class DynamoCheckoutRecords implements CheckoutRecordPort {
@@ -32,7 +32,7 @@ final class DynamoCheckoutRecords implements CheckoutRecordPort {
                 .string("txn", r -> r.transactionId().value())
                 .string("at", r -> r.at().toString())
                 .document("origin", Origin.class, LedgerItems.ORIGIN, AnonymousCheckout::origin)
-                .document("checkout", CheckoutFacts.class, LedgerItems.CHECKOUT, AnonymousCheckout::facts)
+                .document("checkout", CheckoutFacts.class, LedgerItems.Checkouts.CHECKOUT, AnonymousCheckout::facts)
                 .string("voidedAt", r -> r.voidedAt().map(Instant::toString).orElse(null))
                 .build();
 

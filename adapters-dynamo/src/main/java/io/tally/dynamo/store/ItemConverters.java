@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -68,10 +69,19 @@ final class ItemConverters implements AttributeConverterProvider {
                 v -> AttributeValue.fromM(schema.itemToMap(v, true)), v -> v.hasM() ? schema.mapToItem(v.m()) : null);
     }
 
-    /** A document whose every field may be absent: an empty map reads back as {@code empty}, not as no document. */
-    static <R> AttributeConverter<R> documentOrEmpty(Class<R> type, TableSchema<R> schema, R empty) {
-        return converter(EnhancedType.of(type), AttributeValueType.M, v -> AttributeValue.fromM(schema.itemToMap(v, true)),
-                v -> !v.hasM() ? null : v.m().isEmpty() ? empty : schema.mapToItem(v.m()));
+    /**
+     * A document whose every field may be absent: an empty map reads back as {@code empty}, not as no document. The
+     * schema is taken on first use (see {@link #lazyDocument}).
+     */
+    static <R> AttributeConverter<R> documentOrEmpty(Class<R> type, Supplier<? extends TableSchema<R>> schema, R empty) {
+        return converter(EnhancedType.of(type), AttributeValueType.M, v -> AttributeValue.fromM(schema.get().itemToMap(v, true)),
+                v -> !v.hasM() ? null : v.m().isEmpty() ? empty : schema.get().mapToItem(v.m()));
+    }
+
+    /** A document, written and read as {@link #document}'s are, whose schema is taken when a document is first mapped. */
+    static <R> AttributeConverter<R> lazyDocument(Class<R> type, Supplier<? extends TableSchema<R>> schema) {
+        return converter(EnhancedType.of(type), AttributeValueType.M, v -> AttributeValue.fromM(schema.get().itemToMap(v, true)),
+                v -> v.hasM() ? schema.get().mapToItem(v.m()) : null);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -92,14 +93,22 @@ final class ItemSchema<T> {
 
     /**
      * A nested document whose every field may be absent: stored as an empty map then, and read back as {@code empty}
-     * (the enhanced client's own document converter would read an empty map as no document at all).
+     * (the enhanced client's own document converter would read an empty map as no document at all). Its schema is
+     * taken on first use, as in {@link #lazyDocument}.
      */
-    <R> ItemSchema<T> document(String name, Class<R> type, TableSchema<R> schema, Function<T, R> getter, R empty) {
-        EnhancedType<R> enhancedType = EnhancedType.of(type);
-        AttributeConverter<R> converter = ItemConverters.documentOrEmpty(type, schema, empty);
-        builder.addAttribute(enhancedType, a -> a.name(name).getter(getter).setter((values, v) -> values.set(name, v))
-                .attributeConverter(converter));
-        return this;
+    <R> ItemSchema<T> document(String name, Class<R> type, Supplier<? extends TableSchema<R>> schema, Function<T, R> getter,
+                               R empty) {
+        return add(name, type, getter, ItemConverters.documentOrEmpty(type, schema, empty));
+    }
+
+    /**
+     * A nested document, as {@link #document(String, Class, TableSchema, Function)}, whose schema is taken from
+     * {@code schema} when a document is first written or read, not when this schema is built: for documents most items
+     * never hold (a checkout's facts on a ledger entry), so that building the item's schema at a cold start does not
+     * build theirs. {@code schema} should read a static field of a holder class, which the JVM initialises once.
+     */
+    <R> ItemSchema<T> lazyDocument(String name, Class<R> type, Supplier<? extends TableSchema<R>> schema, Function<T, R> getter) {
+        return add(name, type, getter, ItemConverters.lazyDocument(type, schema));
     }
 
     /** A list of nested documents; an empty list is left out. */
@@ -117,6 +126,12 @@ final class ItemSchema<T> {
 
     private <R> ItemSchema<T> add(EnhancedType<R> type, String name, Function<T, R> getter, StaticAttributeTag... tags) {
         builder.addAttribute(type, a -> a.name(name).getter(getter).setter((values, v) -> values.set(name, v)).tags(tags));
+        return this;
+    }
+
+    private <R> ItemSchema<T> add(String name, Class<R> type, Function<T, R> getter, AttributeConverter<R> converter) {
+        builder.addAttribute(EnhancedType.of(type), a -> a.name(name).getter(getter)
+                .setter((values, v) -> values.set(name, v)).attributeConverter(converter));
         return this;
     }
 

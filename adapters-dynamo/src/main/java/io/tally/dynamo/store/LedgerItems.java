@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -145,52 +146,6 @@ final class LedgerItems {
             .number("q", RequestMark::sequence)
             .build();
 
-    /**
-     * A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). Lines, mutations and explanations are
-     * tab-separated strings, not nested maps: a sale of 20 lines explained by 50 campaigns is written, read back as the
-     * next head and mapped on every call of the card, and a list of strings is less than half the bytes of a list of maps
-     * (SKUs, campaign ids and value type keys hold no tab; an explanation's text is the rest of its string).
-     */
-    static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
-                    LedgerItems::checkout)
-            .string("k", CheckoutFacts::key)
-            .string("st", f -> f.stage().name())
-            .string("u", f -> f.until().map(Instant::toString).orElse(null))
-            .stringList("ln", f -> f.lines().stream().map(LedgerItems::line).toList())
-            .string("tot", f -> f.checkoutTotal().toPlainString())
-            .string("dis", f -> f.totalDiscount().toPlainString())
-            .stringList("m", f -> f.mutations().stream().map(LedgerItems::mutation).toList())
-            .stringList("cu", CheckoutFacts::couponsUsed)
-            .stringList("ca", CheckoutFacts::couponsAwarded)
-            .stringList("ex", f -> f.explanations().stream().map(LedgerItems::explained).toList())
-            .stringList("msg", CheckoutFacts::messages)
-            .stringList("pf", CheckoutFacts::perCardFires)
-            .build();
-
-    private static final StaticImmutableTableSchema<CheckoutStats.Fire, ItemValues> FIRE = ItemSchema.of(CheckoutStats.Fire.class,
-                    v -> new CheckoutStats.Fire(Instant.parse(v.string("t")), v.number("q")))
-            .string("t", f -> f.at().toString())
-            .number("q", CheckoutStats.Fire::sequence)
-            .build();
-
-    private record NamedFires(String campaign, CheckoutStats.Fires fires) {
-    }
-
-    private static final StaticImmutableTableSchema<NamedFires, ItemValues> FIRES = ItemSchema.of(NamedFires.class,
-                    v -> new NamedFires(v.string("c"), new CheckoutStats.Fires(v.number("n"), v.list("r"))))
-            .string("c", NamedFires::campaign)
-            .number("n", f -> f.fires().total())
-            .documents("r", CheckoutStats.Fire.class, FIRE, f -> f.fires().recent())
-            .build();
-
-    /** A card's checkout statistics; none is stored as nothing (states from before checkouts read back as none). */
-    private static final StaticImmutableTableSchema<CheckoutStats, ItemValues> STATS = ItemSchema.of(CheckoutStats.class,
-                    LedgerItems::stats)
-            .number("n", CheckoutStats::count)
-            .documents("f", NamedFires.class, FIRES, s -> s.fires().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey()).map(e -> new NamedFires(e.getKey(), e.getValue())).toList())
-            .build();
-
     private static final StaticImmutableTableSchema<CardState, ItemValues> STATE = ItemSchema.of(CardState.class, LedgerItems::state)
             .number("q", CardState::sequence)
             .documents("b", Balance.class, BALANCE, CardState::balanceList)
@@ -198,8 +153,8 @@ final class LedgerItems {
             .documents("rr", RequestMark.class, MARK, CardState::recentRequests)
             .string("en", s -> s.enrolledAt().map(Instant::toString).orElse(null))
             .string("l", s -> s.ledgerId().map(LedgerId::value).orElse(null))
-            .document("co", CheckoutStats.class, STATS, s -> s.checkouts().count() == 0 && s.checkouts().fires().isEmpty()
-                    ? null : s.checkouts())
+            .lazyDocument("co", CheckoutStats.class, () -> Checkouts.STATS,
+                    s -> s.checkouts().count() == 0 && s.checkouts().fires().isEmpty() ? null : s.checkouts())
             .build();
 
     static final StaticImmutableTableSchema<EntryItem, ItemValues> ENTRY = ItemSchema.of(EntryItem.class, LedgerItems::entryItem)
@@ -214,7 +169,8 @@ final class LedgerItems {
             .documents("changes", Change.class, CHANGE, e -> e.posting().changes())
             .document("related", Reference.class, REFERENCE, e -> e.posting().related().orElse(null))
             .number("amountDue", e -> e.posting().amountDue())
-            .document("checkout", CheckoutFacts.class, CHECKOUT, e -> e.posting().checkout().orElse(null))
+            .lazyDocument("checkout", CheckoutFacts.class, () -> Checkouts.CHECKOUT,
+                    e -> e.posting().checkout().orElse(null))
             .document("state", CardState.class, STATE, e -> e.entry().stateAfter())
             .index(TallyTable.GSI1, e -> e.outbox() ? Keys.outboxShard(shard(e.posting().card())) : null,
                     e -> e.outbox() ? Keys.outboxSk(e.posting().time().toEpochMilli(), e.posting().card().value(),
@@ -229,11 +185,70 @@ final class LedgerItems {
             .string("card", l -> l.card().value())
             .build();
 
+    private record NamedFires(String campaign, CheckoutStats.Fires fires) {
+    }
+
+    /**
+     * The schemas of a checkout's documents (an entry's sale, a card state's checkout statistics), in a holder class: the
+     * entry's and the state's schemas take them on first use ({@link ItemSchema#lazyDocument}), so a container whose
+     * entries hold no checkout never builds them (a cold {@code updateBalance}: docs/PERFORMANCE.md, "The run
+     * after lazy documents").
+     */
+    static final class Checkouts {
+        private Checkouts() {
+        }
+
+        /**
+         * A checkout's sale (CHECKOUT entries, and the VOID of one without its basket). Lines, mutations and explanations are
+         * tab-separated strings, not nested maps: a sale of 20 lines explained by 50 campaigns is written, read back as the
+         * next head and mapped on every call of the card, and a list of strings is less than half the bytes of a list of maps
+         * (SKUs, campaign ids and value type keys hold no tab; an explanation's text is the rest of its string).
+         */
+        static final StaticImmutableTableSchema<CheckoutFacts, ItemValues> CHECKOUT = ItemSchema.of(CheckoutFacts.class,
+                        LedgerItems::checkout)
+                .string("k", CheckoutFacts::key)
+                .string("st", f -> f.stage().name())
+                .string("u", f -> f.until().map(Instant::toString).orElse(null))
+                .stringList("ln", f -> f.lines().stream().map(LedgerItems::line).toList())
+                .string("tot", f -> f.checkoutTotal().toPlainString())
+                .string("dis", f -> f.totalDiscount().toPlainString())
+                .stringList("m", f -> f.mutations().stream().map(LedgerItems::mutation).toList())
+                .stringList("cu", CheckoutFacts::couponsUsed)
+                .stringList("ca", CheckoutFacts::couponsAwarded)
+                .stringList("ex", f -> f.explanations().stream().map(LedgerItems::explained).toList())
+                .stringList("msg", CheckoutFacts::messages)
+                .stringList("pf", CheckoutFacts::perCardFires)
+                .build();
+
+        private static final StaticImmutableTableSchema<CheckoutStats.Fire, ItemValues> FIRE = ItemSchema.of(CheckoutStats.Fire.class,
+                        v -> new CheckoutStats.Fire(Instant.parse(v.string("t")), v.number("q")))
+                .string("t", f -> f.at().toString())
+                .number("q", CheckoutStats.Fire::sequence)
+                .build();
+
+        private static final StaticImmutableTableSchema<NamedFires, ItemValues> FIRES = ItemSchema.of(NamedFires.class,
+                        v -> new NamedFires(v.string("c"), new CheckoutStats.Fires(v.number("n"), v.list("r"))))
+                .string("c", NamedFires::campaign)
+                .number("n", f -> f.fires().total())
+                .documents("r", CheckoutStats.Fire.class, FIRE, f -> f.fires().recent())
+                .build();
+
+        /** A card's checkout statistics; none is stored as nothing (states from before checkouts read back as none). */
+        static final StaticImmutableTableSchema<CheckoutStats, ItemValues> STATS = ItemSchema.of(CheckoutStats.class,
+                        LedgerItems::stats)
+                .number("n", CheckoutStats::count)
+                .documents("f", NamedFires.class, FIRES, s -> s.fires().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey()).map(e -> new NamedFires(e.getKey(), e.getValue())).toList())
+                .build();
+    }
+
     /**
      * Maps a sample entry (a bucket issued, a hold opened, a request mark, an origin) and a card through their schemas
-     * and back, in memory: loads and links every converter an entry and a card need, for SnapStart's snapshot.
+     * and back, in memory: loads and links every converter an entry and a card need, for SnapStart's snapshot. The
+     * documents' schemas taken on first use (checkouts, customers) are built too: before a snapshot they cost nothing.
      */
     static void prime(BrandId brand, CardNumber card) {
+        List.of(Checkouts.CHECKOUT, Checkouts.STATS, CustomerSchema.SCHEMA).forEach(Objects::requireNonNull);
         TransactionId txn = new TransactionId("1");
         Instant at = Instant.EPOCH;
         ValueTypeKey key = ValueTypeKey.currency("USD");
