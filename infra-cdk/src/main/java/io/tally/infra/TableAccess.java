@@ -58,8 +58,9 @@ final class TableAccess {
         // GSI2/GSI3/GSI4: search by customCardNumber, e-mail, phone (SearchMethod; no name search: GSI5/6 stay out)
         access.put(FunctionId.MERCHANT_API, new Access(ITEM_ACTIONS,
                 List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI3, TallyTable.GSI4)));
-        // the activity log's records, card locations, cards' recorded events, and checkouts finalised by key: no index query
-        access.put(FunctionId.EVENTS_CONSUMER, new Access(ITEM_ACTIONS, List.of()));
+        // the activity log's records, card locations, cards' recorded events, and checkouts finalised by key; GSI3: a card's
+        // newest mailing before a checkout (revenue attribution, A133)
+        access.put(FunctionId.EVENTS_CONSUMER, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI3)));
         // GSI1: the outbox relay, enrollment's card pool and the brand list (the rollups job); GSI2: enrollments due;
         // GSI4: the expiry sweeper's due index. BatchWriteItem: the rollups' parts (accounting and Explore Data)
         access.put(FunctionId.JOBS, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI2, TallyTable.GSI4)));

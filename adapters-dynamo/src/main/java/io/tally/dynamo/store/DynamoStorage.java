@@ -5,6 +5,8 @@ import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.CardLocationsPort;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.communication.CardMailingsPort;
+import io.tally.domain.communication.MailingRevenuePort;
 import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.TestListsPort;
 import io.tally.domain.coupon.CouponPort;
@@ -91,6 +93,14 @@ public final class DynamoStorage {
     /** A card's recorded events (A72, A73). */
     public CardEventsPort cardEvents() {
         return new DynamoCardEvents(table);
+    }
+
+    public CardMailingsPort cardMailings() {
+        return new DynamoCardMailings(table);
+    }
+
+    public MailingRevenuePort mailingRevenue() {
+        return new DynamoMailingRevenue(table);
     }
 
     /** A card's statistics (A74, A75). */

@@ -595,4 +595,50 @@ public final class Keys {
         String n = Integer.toString(page);
         return SNAPSHOT_PAGE_PREFIX + "0".repeat(Math.max(0, 6 - n.length())) + n;
     }
+
+    /**
+     * A card's mailing (A132, A133): {@code CARD#n / MAIL#<message id>}, one per message (a redelivery writes the same
+     * key). {@code MAIL#} sorts before {@code SEQ#}, so the ledger's queries of the partition never meet it; the order
+     * is GSI3's ({@link #cardMailings}).
+     */
+    public static final String CARD_MAILING_PREFIX = "MAIL#";
+
+    public static String cardMailingSk(String messageId) {
+        return CARD_MAILING_PREFIX + messageId;
+    }
+
+    /** GSI3 (card mailings): a card's mailings, sort key {@code <sentAt, epoch ms, 16 digits>#<message id>} (A133). */
+    public static String cardMailings(String brand, String cardNumber) {
+        return "MAILINGS#" + brand + "#" + cardNumber;
+    }
+
+    public static String cardMailingTime(long sentAtMillis, String messageId) {
+        return ZeroPadded.of(sentAtMillis, 16) + "#" + messageId;
+    }
+
+    /** GSI3 bounds of the card mailings sent in {@code [from, to]} milliseconds, both included. */
+    public static String cardMailingsFrom(long fromMillis) {
+        return ZeroPadded.of(fromMillis, 16);
+    }
+
+    public static String cardMailingsTo(long toMillis) {
+        return ZeroPadded.of(toMillis, 16) + "#~";
+    }
+
+    /** A checkout's revenue attribution, or the mark of its void (A134): {@code BRAND#b#MREV#<transaction id> / MREV}. */
+    public static String attribution(String brand, String checkout) {
+        return "BRAND#" + brand + "#MREV#" + checkout;
+    }
+
+    public static final String ATTRIBUTION_SK = "MREV";
+
+    /** GSI2 (attributions not voided): a mailing's attributed checkouts, sort key the transaction id (A135). */
+    public static String mailingRevenue(String brand, String mailing) {
+        return "MREV#" + brand + "#" + mailing;
+    }
+
+    /** GSI3 (attributions not voided): a month's attributed checkouts, sort key {@code <yyyy-MM-dd>#<transaction id>} (A136). */
+    public static String monthRevenue(String brand, String yearMonth) {
+        return "DREV#" + brand + "#" + yearMonth;
+    }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * What {@code search} includes per card, from {@code returnFields}. Fields the platform does not keep
- * ({@code giverCustomer}, {@code mailings}, {@code checkouts}) are accepted and answered as {@code null}.
- * {@code coupons}: the card's coupons (see {@link CouponJson}), written by {@link SearchMethod}.
+ * ({@code giverCustomer}, {@code checkouts}) are accepted and answered as {@code null}.
+ * {@code coupons}: the card's coupons (see {@link CouponJson}) and {@code mailings}: the card's mailings, written by
+ * {@link SearchMethod}.
  * {@code thirdPartyUsernames}: {@code {system: username}}.
  */
 record ReturnFields(boolean balances, boolean customer, boolean alternateCustomer, boolean isEnrolled,
@@ -69,9 +70,6 @@ record ReturnFields(boolean balances, boolean customer, boolean alternateCustome
         }
         if (activationDate) {
             n.put("activationDate", card.activatedAt().map(WireTime::format).orElse(null));
-        }
-        if (mailings) {
-            n.putNull("mailings");
         }
         if (checkouts) {
             n.putNull("checkouts");

@@ -9,6 +9,8 @@ import io.tally.domain.card.CardPort;
 import io.tally.domain.card.CardSearch;
 import io.tally.domain.card.CardStatus;
 import io.tally.domain.card.ProfileRules;
+import io.tally.domain.communication.CardMailing;
+import io.tally.domain.communication.CardMailingsPort;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.ledger.CardView;
@@ -25,7 +27,7 @@ import java.util.Optional;
 /**
  * {@code search}: cards by {@code filters} (cardNumber, customCardNumber, email, phone, thirdPartyUsername; several are combined with
  * AND), ACTIVE ones unless {@code includeInactive}. Each card: {@code cardNumber}, {@code cardSetId} and the
- * {@code returnFields} asked for ({@code coupons}: the card's coupons). A card number that is unknown, malformed or of
+ * {@code returnFields} asked for ({@code coupons}: the card's coupons; {@code mailings}: the card's mailings). A card number that is unknown, malformed or of
  * another brand finds nothing.
  * {@code forcePinValidation} needs {@code filters.cardNumber}: checking a PIN against every card an e-mail finds
  * would be both slow (PIN hashes are slow on purpose) and an enumeration aid.
@@ -34,12 +36,15 @@ public final class SearchMethod implements MerchantMethod {
     private final CardQueriesUseCase queries;
     private final ValueTypes valueTypes;
     private final CouponsUseCase coupons;
+    private final CardMailingsPort mailings;
     private final WireJson json;
 
-    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, CouponsUseCase coupons, WireJson json) {
+    public SearchMethod(CardQueriesUseCase queries, LoadProgramsPort programs, CouponsUseCase coupons,
+                        CardMailingsPort mailings, WireJson json) {
         this.queries = queries;
         this.valueTypes = new ValueTypes(programs);
         this.coupons = coupons;
+        this.mailings = mailings;
         this.json = json;
     }
 
@@ -77,6 +82,9 @@ public final class SearchMethod implements MerchantMethod {
                 fields.write(card, v, scales);
                 if (fields.coupons()) {
                     CouponJson.putAll(card.putArray("coupons"), coupons.ofCard(request.context(), v.card()));
+                }
+                if (fields.mailings()) {
+                    mailings(card.putArray("mailings"), v.card());
                 }
             }
             out.put("usedCache", false);
@@ -159,6 +167,17 @@ public final class SearchMethod implements MerchantMethod {
             return Outcome.rejected(Reason.INVALID_REQUEST, "filters.thirdPartyUsername needs system and username.");
         }
         return Outcome.accepted(Optional.of(new CardSearch.ByThirdPartyUsername(system.get(), name.get())));
+    }
+
+    /**
+     * {@code mailings}: the card's newest mailings (at most {@link CardMailingsPort#MAX_PAGE}), newest first, each
+     * {@code {mailingId, channel, listId, templateId, sentDate}} ({@code sentDate} as {@code yyyy-MM-dd HH:mm:ss}, UTC).
+     */
+    private void mailings(ArrayNode out, Card card) {
+        for (CardMailing m : mailings.newest(card.brand(), card.number(), CardMailingsPort.MAX_PAGE)) {
+            out.addObject().put("mailingId", m.mailing()).put("channel", m.channel().name()).put("listId", m.list())
+                    .put("templateId", m.template()).put("sentDate", WireTime.format(m.sentAt()));
+        }
     }
 
     /** Used by {@link ReturnFields}: the card's profile fields as the wire shows them. */

@@ -16,6 +16,7 @@ import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
 import io.tally.domain.checkout.CheckoutUseCase;
+import io.tally.domain.communication.AttributeCheckoutRevenue;
 import io.tally.domain.engagement.CardStatsListener;
 import io.tally.domain.engagement.RecordEventUseCase;
 import io.tally.domain.engagement.RecordedEventsListener;
@@ -262,7 +263,7 @@ final class AppModule {
                 new UpdateBalanceMethod(new IssueUseCase(writer, programs), new RedeemUseCase(writer, programs),
                         new HoldUseCase(writer, programs), redeemFromHold, new ReleaseHoldUseCase(redeemFromHold),
                         queries, programs, json),
-                new SearchMethod(queries, programs, coupons, json),
+                new SearchMethod(queries, programs, coupons, storage.cardMailings(), json),
                 new UpdateAccountMethod(new UpdateAccountUseCase(storage.cards(), writer, profileRetry,
                         storage.portalConfigs(), storage.brandSetup()), json),
                 new CardHistoryMethod(queries, programs, json),
@@ -284,14 +285,16 @@ final class AppModule {
         // Card locations (a manager's scope over cards) are linked next to the log's recording, recorded events are kept
         // on their cards (and fire the brand's event campaigns, each award once) and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
         // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
-        // event of a day that has ended is noted late, so the rollup job rolls that day up again.
+        // event of a day that has ended is noted late, so the rollup job rolls that day up again. A committed checkout is
+        // attributed to the card's newest mailing within a week before it (the communication report's revenue).
         LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
         return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
                 List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
                         new RecordedEventsListener(storage.cardEvents()),
                         new EventCampaignsListener(configs, storage.campaignBudget(), new IssueUseCase(writer, programs),
                                 storage.idempotency(), segments, random, clock),
-                        new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents())),
+                        new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents()),
+                        new AttributeCheckoutRevenue(storage.cardMailings(), storage.mailingRevenue(), configs)),
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }
 

@@ -11,6 +11,7 @@ import io.tally.domain.coupon.CouponSet;
 import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.coupon.CouponsUseCase;
 import io.tally.domain.engagement.RecordEventUseCase;
+import io.tally.domain.fakes.InMemoryCardMailings;
 import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.InMemoryEventDefinitions;
 import io.tally.domain.fakes.SeededRandom;
@@ -59,6 +60,7 @@ final class MerchantHarness {
     final WireJson json = new WireJson();
     final MerchantApi api;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    final InMemoryCardMailings mailings = new InMemoryCardMailings();
 
     MerchantHarness() {
         this(new TestWorld());
@@ -82,7 +84,7 @@ final class MerchantHarness {
                 new AllocateMethod(world.allocate, json),
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
                         world.queries, world.programs, json),
-                new SearchMethod(world.queries, world.programs, couponUseCases, json),
+                new SearchMethod(world.queries, world.programs, couponUseCases, mailings, json),
                 new UpdateAccountMethod(world.account, json),
                 new CardHistoryMethod(world.queries, world.programs, json),
                 new VoidTransactionMethod(world.voids, world.programs, json),

@@ -6,6 +6,7 @@ import io.tally.bench.probe.MerchantEvents;
 import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.CouponsUseCase;
+import io.tally.domain.fakes.InMemoryCardMailings;
 import io.tally.domain.fakes.InMemoryCouponPort;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.fakes.TestWorld;
@@ -69,7 +70,8 @@ public class HandlerOverheadBenchmark {
                 new UpdateBalanceMethod(world.issue, world.redeem, world.hold, world.redeemFromHold, world.release,
                         world.queries, world.programs, json),
                 new SearchMethod(world.queries, world.programs, new CouponsUseCase(new InMemoryCouponPort(), world.cards,
-                        CheckoutConfig::empty, world.random, world.clock, RetryPolicy.of(8, Backoff.NONE)), json));
+                        CheckoutConfig::empty, world.random, world.clock, RetryPolicy.of(8, Backoff.NONE)),
+                        new InMemoryCardMailings(), json));
         api = new MerchantApi(new AuthenticateMerchantUseCase(world.programs), methods, json,
                 new RequestRefs(new SeededRandom(99)), new RequestLog(new PrintStream(OutputStream.nullOutputStream()), true),
                 new RateLimiter(1e12, 1_000_000_000, System::nanoTime), world.idempotency, world.clock,

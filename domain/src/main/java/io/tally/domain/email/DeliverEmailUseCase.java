@@ -8,8 +8,9 @@ import java.time.Clock;
 /**
  * Sends one queued message, at most once: messages of an archived list, of a list the recipient left, and promotional
  * messages without their one-click unsubscribe link are dropped, then the message id is claimed, then the provider
- * gets it (with the message's headers). A failure after the claim is not retried (a second
- * copy is worse than a missing invitation); failures before it are, through the queue's redelivery.
+ * gets it (with the message's headers), then the claimed listener is told (a card's mailings). A failure after the claim
+ * is not retried (a second copy is worse than a missing invitation); failures before it are, through the queue's
+ * redelivery, and a redelivery of a claimed message tells the listener again without sending.
  */
 public final class DeliverEmailUseCase {
     private final PortalConfigPort configs;
@@ -18,15 +19,24 @@ public final class DeliverEmailUseCase {
     private final EmailRendererPort renderer;
     private final EmailSenderPort sender;
     private final Clock clock;
+    private final ClaimedEmailListener claimed;
 
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, Clock clock) {
+        this(configs, preferences, sent, renderer, sender, clock, ClaimedEmailListener.NONE);
+    }
+
+    /** With {@code claimed}: told of each claimed message after its send, and again on its redeliveries (a card's mailings). */
+    public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
+                               EmailRendererPort renderer, EmailSenderPort sender, Clock clock,
+                               ClaimedEmailListener claimed) {
         this.configs = configs;
         this.preferences = preferences;
         this.sent = sent;
         this.renderer = renderer;
         this.sender = sender;
         this.clock = clock;
+        this.claimed = claimed;
     }
 
     public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED, NO_UNSUBSCRIBE_LINK }
@@ -53,10 +63,12 @@ public final class DeliverEmailUseCase {
             }
         }
         RenderedEmail email = renderer.render(message, config.get()).withHeaders(message.headers());
-        if (!sent.claim(message.brand(), message.id(), clock.instant())) {
-            return Delivery.ALREADY_SENT;
+        boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
+        if (claimedNow) {
+            sender.send(email);
         }
-        sender.send(email);
-        return Delivery.SENT;
+        // a redelivery of a claimed message tells it again (and sends nothing): a crash before this line is mended
+        claimed.claimed(message, clock.instant());
+        return claimedNow ? Delivery.SENT : Delivery.ALREADY_SENT;
     }
 }

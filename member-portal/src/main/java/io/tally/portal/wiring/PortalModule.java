@@ -7,6 +7,7 @@ import io.tally.domain.account.MemberAccountUseCase;
 import io.tally.domain.account.MemberSignInUseCase;
 import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.communication.RecordCardMailings;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
@@ -155,6 +156,7 @@ final class PortalModule {
     @Singleton
     static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
         return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
-                new JteEmailRenderer(), sender, clock), new EmailJson(), System.out);
+                new JteEmailRenderer(), sender, clock, new RecordCardMailings(storage.cardMailings())), new EmailJson(),
+                System.out);
     }
 }
