@@ -64,7 +64,10 @@ public final class TallyStack extends Stack {
                 "PortalEdgeSecret", "Tally member pages' CloudFront origin header"));
         config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(
                 PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
+        Optional<SmsSending.Deployed> sms = config.sms().map(origin -> SmsSending.create(this, config, origin));
+        sms.ifPresent(s -> ownEnvironment.put(FunctionId.SMS_SENDER, s.environment()));
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
+        sms.ifPresent(s -> s.grantSend(functions.get(FunctionId.SMS_SENDER).function()));
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);
         ReportsBucket.grant(reports, functions.get(FunctionId.BACK_OFFICE).function(), ReportsBucket.OFFICE_ACTIONS);

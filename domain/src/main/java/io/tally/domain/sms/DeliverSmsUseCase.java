@@ -53,7 +53,7 @@ public final class DeliverSmsUseCase {
         if (!sent.claim(message.brand(), message.id(), clock.instant())) {
             return Delivery.ALREADY_SENT;
         }
-        sender.send(message);
+        sender.send(message, transactional);
         return Delivery.SENT;
     }
 }

@@ -5,5 +5,6 @@ package io.tally.domain.sms;
  * captured by GreenMail). Throws when it was not accepted.
  */
 public interface SmsSenderPort {
-    void send(SmsMessage message);
+    /** {@code transactional}: on the brand's transactional list (providers route promotional texts apart). */
+    void send(SmsMessage message, boolean transactional);
 }

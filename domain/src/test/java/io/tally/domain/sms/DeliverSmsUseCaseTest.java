@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DeliverSmsUseCaseTest {
     private final MemberWorld m = new MemberWorld();
     private final List<SmsMessage> sent = new ArrayList<>();
-    private final DeliverSmsUseCase deliver = new DeliverSmsUseCase(m.stores, m.stores, m.stores, sent::add,
+    private final DeliverSmsUseCase deliver = new DeliverSmsUseCase(m.stores, m.stores, m.stores, (sms, transactional) -> sent.add(sms),
             m.world.clock);
 
     {
