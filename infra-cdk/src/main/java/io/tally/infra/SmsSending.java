@@ -4,7 +4,7 @@ import io.tally.portal.sms.SmsSettings;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.smsvoice.CfnConfigurationSet;
 import software.amazon.awscdk.services.smsvoice.CfnOptOutList;
 import software.amazon.awscdk.services.smsvoice.CfnPool;
@@ -30,8 +30,8 @@ final class SmsSending {
                     SmsSettings.CONFIGURATION_SET, configurationSet.getRef());
         }
 
-        void grantSend(IFunction sender) {
-            sender.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        void grantSend(Function sender) {
+            sender.addToRolePolicy(PolicyStatement.Builder.create()
                     .actions(List.of(SEND))
                     .resources(List.of(pool.getAttrArn(), optOuts.getAttrArn(), configurationSet.getAttrArn()))
                     .build());

@@ -76,7 +76,7 @@ public final class LocalTally implements AutoCloseable {
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
                         Optional.of(LOCAL_PORTAL_SECRET), Optional.of(Settings.LOCAL_SEAL_SECRET), Optional.of("127.0.0.1"), mail.smtpPort(),
-                        Optional.empty());
+                        Optional.empty()).withAssets(S3rverServer.BUCKET, Optional.of(endpoints.s3Endpoint()));
                 component[0] = TallyComponent.create(settings, portal);
                 office[0] = OfficeComponent.create(officeSettings(endpoints));
                 SmsComponent texts = SmsComponent.create(SmsSettings.local(endpoints.tableName(), eventsQueue,
