@@ -22,7 +22,7 @@ import io.tally.local.mail.LocalMail;
 import io.tally.local.s3.S3rverServer;
 import io.tally.portal.email.EmailSenderHandler;
 import io.tally.local.sms.LocalSms;
-import io.tally.portal.sms.SmsComponent;
+import io.tally.portal.wiring.SmsComponent;
 import io.tally.portal.sms.SmsSenderHandler;
 import io.tally.portal.sms.SmsSettings;
 import io.tally.portal.http.PortalHandler;

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.tally.portal.wiring.SmsComponent;
 import io.tally.sqs.obs.Telemetry;
 
 /** Lambda entry point of the SMS sender (consumes QueueId.SMS). */

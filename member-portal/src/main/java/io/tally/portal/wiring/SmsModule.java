@@ -1,10 +1,14 @@
-package io.tally.portal.sms;
+package io.tally.portal.wiring;
 
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.sms.DeliverSmsUseCase;
 import io.tally.domain.sms.SmsSenderPort;
 import io.tally.dynamo.store.DynamoStorage;
+import io.tally.portal.sms.CapturedSms;
+import io.tally.portal.sms.EndUserMessagingSmsSender;
+import io.tally.portal.sms.SmsConsumer;
+import io.tally.portal.sms.SmsSettings;
 import io.tally.sqs.sms.SmsJson;
 import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;

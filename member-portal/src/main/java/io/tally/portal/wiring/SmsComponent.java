@@ -1,7 +1,9 @@
-package io.tally.portal.sms;
+package io.tally.portal.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.tally.portal.sms.SmsConsumer;
+import io.tally.portal.sms.SmsSettings;
 import io.tally.sqs.wiring.ContainerModule;
 import javax.inject.Singleton;
 
