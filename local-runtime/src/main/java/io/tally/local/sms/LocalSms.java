@@ -3,11 +3,10 @@ package io.tally.local.sms;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.tally.domain.sms.SmsMessage;
+import io.tally.local.mail.LocalMail;
 import io.tally.portal.sms.CapturedSms;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,21 +52,11 @@ public final class LocalSms implements HttpHandler {
         }
         for (int i = all.size() - 1; i >= 0; i--) {
             SmsMessage m = all.get(i);
-            html.append("<article class=\"sms\"><h2>To ").append(escape(m.to())).append("</h2><p>List ")
-                    .append(escape(m.list())).append(", message ").append(escape(m.id())).append("</p><pre>")
-                    .append(escape(m.text())).append("</pre></article>");
+            html.append("<article class=\"sms\"><h2>To ").append(LocalMail.escape(m.to())).append("</h2><p>List ")
+                    .append(LocalMail.escape(m.list())).append(", message ").append(LocalMail.escape(m.id()))
+                    .append("</p><pre>").append(LocalMail.escape(m.text())).append("</pre></article>");
         }
         html.append("</main></body></html>");
-        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("cache-control", "no-store");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        LocalMail.answer(exchange, html.toString());
     }
 }

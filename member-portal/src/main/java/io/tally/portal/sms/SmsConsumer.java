@@ -3,9 +3,8 @@ package io.tally.portal.sms;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.sms.DeliverSmsUseCase;
+import io.tally.domain.sms.SmsMessage;
 import io.tally.sqs.batch.BatchItems;
-import io.tally.sqs.obs.Invocation;
-import io.tally.sqs.obs.Level;
 import io.tally.sqs.sms.SmsJson;
 import java.io.PrintStream;
 
@@ -25,12 +24,6 @@ public final class SmsConsumer {
     }
 
     public SQSBatchResponse handle(SQSEvent event) {
-        return BatchItems.handle(event, record -> {
-            var message = json.read(record.getBody());
-            var delivery = deliver.deliver(message);
-            Invocation.itemLine(log, Level.INFO, "sms", record.getMessageId()).field("sms", message.id())
-                    .field("delivery", String.valueOf(delivery)).write();
-        }, (record, e) -> Invocation.itemLine(log, Level.WARN, "sms failed", record.getMessageId())
-                .field("error", e.getClass().getSimpleName()).write());
+        return BatchItems.deliver(event, log, "sms", json::read, SmsMessage::id, deliver::deliver);
     }
 }
