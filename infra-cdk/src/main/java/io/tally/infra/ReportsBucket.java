@@ -32,11 +32,19 @@ final class ReportsBucket {
             "s3:ListMultipartUploadParts");
     /** The back office's: presigned downloads are GETs made with its credentials. */
     static final List<String> OFFICE_ACTIONS = List.of("s3:GetObject");
+    /** Where the asset library's images live (io.tally.sqs.s3.S3AssetFiles): kept until deleted, never expired. */
+    static final String ASSETS_PREFIX = "assets/";
+    /** The back office uploads and deletes images; it never reads them back (the portal serves them). */
+    static final List<String> ASSET_OFFICE_ACTIONS = List.of("s3:PutObject", "s3:DeleteObject");
+    /** The portal reads them to serve them to mail clients. */
+    static final List<String> ASSET_PORTAL_ACTIONS = List.of("s3:GetObject");
 
     static final String LOG_BUCKET_NOT_LOGGED = "This bucket receives the Report Center bucket's server access logs "
             + "itself: logging its own access to a further bucket would only move the question one bucket on.";
     static final String OBJECTS_UNDER_A_PREFIX = "The exports' objects are named per report when it is requested "
             + "(reports/<brand>/<id>/…): the grant names this bucket's reports/ prefix and nothing wider.";
+    static final String ASSETS_UNDER_A_PREFIX = "The asset library's images are named by their content when uploaded "
+            + "(assets/<brand>/<sha-256>.<ext>): the grant names this bucket's assets/ prefix and nothing wider.";
 
     private ReportsBucket() {
     }
@@ -61,7 +69,7 @@ final class ReportsBucket {
                 .versioned(false)
                 .serverAccessLogsBucket(logs)
                 .serverAccessLogsPrefix("reports-bucket/")
-                .lifecycleRules(List.of(LifecycleRule.builder().id("expire-exports")
+                .lifecycleRules(List.of(LifecycleRule.builder().id("expire-exports").prefix(PREFIX)
                         .expiration(Duration.days(EXPIRY_DAYS))
                         .abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
                 .removalPolicy(removal)
@@ -70,14 +78,24 @@ final class ReportsBucket {
 
     /** Allows {@code actions} on the exports' objects; the function's policy keeps cdk-nag's IAM5 for that prefix. */
     static void grant(Bucket bucket, Function function, List<String> actions) {
+        grant(bucket, function, actions, PREFIX, OBJECTS_UNDER_A_PREFIX);
+    }
+
+    /** Allows {@code actions} on the asset library's images only ({@link #ASSETS_PREFIX}). */
+    static void grantAssets(Bucket bucket, Function function, List<String> actions) {
+        grant(bucket, function, actions, ASSETS_PREFIX, ASSETS_UNDER_A_PREFIX);
+    }
+
+    private static void grant(Bucket bucket, Function function, List<String> actions, String prefix, String reason) {
         function.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(actions)
-                .resources(List.of(bucket.arnForObjects(PREFIX + "*")))
+                .resources(List.of(bucket.arnForObjects(prefix + "*")))
                 .build());
+        String folder = prefix.substring(0, prefix.length() - 1);
         NagSuppressions.addResourceSuppressions(function.getRole(), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5").reason(OBJECTS_UNDER_A_PREFIX)
+                .id("AwsSolutions-IAM5").reason(reason)
                 .appliesTo(List.<Object>of(RegexAppliesTo.builder()
-                        .regex("/^Resource::<ReportsBucket[0-9A-F]+\\.Arn>\\/reports\\/\\*$/").build()))
+                        .regex("/^Resource::<ReportsBucket[0-9A-F]+\\.Arn>\\/" + folder + "\\/\\*$/").build()))
                 .build()), true);
     }
 }

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param existingTable  optional: a table the stack uses instead of creating one (a point-in-time restore)
  * @param secretsRevision optional: any new value publishes new function versions, which read the generated secrets
  *                       afresh (CloudFormation resolves them only when a function changes): how a rotation takes effect
+ * @param sms            optional: the End User Messaging SMS phone number or sender id texts are sent from (through a
+ *                       pool of the stack's, the SMS sender's only permission); without one, texts are not sent on AWS
+ *                       (they dead-letter, and the SMS queue's alarm says so)
  */
 public record StackConfig(
         String brand,
@@ -46,7 +49,8 @@ public record StackConfig(
         Optional<String> emailDomain,
         Optional<PortalDomain> portalDomain,
         Optional<ExistingTable> existingTable,
-        Optional<String> secretsRevision) {
+        Optional<String> secretsRevision,
+        Optional<SmsOrigin> sms) {
 
     /** Stages whose data may be thrown away with the stack. */
     public static final Set<String> DISPOSABLE_STAGES = Set.of("dev");
@@ -80,6 +84,7 @@ public record StackConfig(
         Objects.requireNonNull(portalDomain, "portalDomain");
         Objects.requireNonNull(existingTable, "existingTable");
         Objects.requireNonNull(secretsRevision, "secretsRevision");
+        Objects.requireNonNull(sms, "sms");
         secretsRevision.filter(r -> !REVISION.matcher(r).matches()).ifPresent(r -> {
             throw new IllegalArgumentException("secretsRevision must be 1-40 letters, digits or '-' (a date will do): " + r);
         });
@@ -101,7 +106,40 @@ public record StackConfig(
                        Throttle throttle, Optional<CustomDomain> customDomain, Optional<String> alarmEmail,
                        TableKey tableKey, List<PeriodicJob> periodicJobs, Optional<String> emailDomain) {
         this(brand, stage, region, account, lambdaJar, throttle, customDomain, alarmEmail, tableKey, periodicJobs,
-                emailDomain, Optional.empty(), Optional.empty(), Optional.empty());
+                emailDomain, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A stack without an SMS origination identity (the settings before texts were sent). */
+    public StackConfig(String brand, String stage, Optional<String> region, Optional<String> account, Path lambdaJar,
+                       Throttle throttle, Optional<CustomDomain> customDomain, Optional<String> alarmEmail,
+                       TableKey tableKey, List<PeriodicJob> periodicJobs, Optional<String> emailDomain,
+                       Optional<PortalDomain> portalDomain, Optional<ExistingTable> existingTable,
+                       Optional<String> secretsRevision) {
+        this(brand, stage, region, account, lambdaJar, throttle, customDomain, alarmEmail, tableKey, periodicJobs,
+                emailDomain, portalDomain, existingTable, secretsRevision, Optional.empty());
+    }
+
+    /** This configuration sending texts from the given origination identity. */
+    public StackConfig withSms(SmsOrigin origin) {
+        return new StackConfig(brand, stage, region, account, lambdaJar, throttle, customDomain, alarmEmail, tableKey,
+                periodicJobs, emailDomain, portalDomain, existingTable, secretsRevision, Optional.of(origin));
+    }
+
+    /**
+     * Where texts are sent from: the ARN of an End User Messaging SMS phone number or sender id, registered outside the
+     * stack (registration is a process of its own). The stack puts it in a pool of its own ({@link SmsSending}), and
+     * the SMS sender may send only through that pool.
+     */
+    public record SmsOrigin(String originationIdentityArn) {
+        private static final Pattern IDENTITY = Pattern.compile(
+                "arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:[0-9]{12}:(phone-number|sender-id)/[A-Za-z0-9_:-]{1,128}");
+
+        public SmsOrigin {
+            if (originationIdentityArn == null || !IDENTITY.matcher(originationIdentityArn).matches()) {
+                throw new IllegalArgumentException("smsOriginationIdentity must be the ARN of an End User Messaging SMS"
+                        + " phone number or sender id: " + originationIdentityArn);
+            }
+        }
     }
 
     /** HTTP API throttling: steady-state requests per second and burst size. */
@@ -257,7 +295,8 @@ public record StackConfig(
                 portalDomain.map(d -> new PortalDomain(d, portalCertificate.orElseThrow(), string(context, "portalWebAclArn"),
                         string(context, "portalRateLimit").map(v -> integer("portalRateLimit", v)).orElse(DEFAULT_PORTAL_RATE_LIMIT))),
                 tableName.map(name -> new ExistingTable(name, string(context, "tableKeyArn"))),
-                string(context, "secretsRevision"));
+                string(context, "secretsRevision"),
+                string(context, "smsOriginationIdentity").map(SmsOrigin::new));
     }
 
     /** The public origin of the member pages ({@code https://members.acme.example}), if they have their own domain. */

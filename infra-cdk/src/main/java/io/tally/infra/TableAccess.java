@@ -70,6 +70,8 @@ final class TableAccess {
         access.put(FunctionId.PORTAL, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI3)));
         // portal configurations and the sent-e-mail records by key, a recipient's list choices by a Query of the table (A102)
         access.put(FunctionId.EMAIL_SENDER, new Access(ITEM_ACTIONS, List.of()));
+        // as the e-mail sender: portal configurations and the per-message claims by key, a phone's list choices (A102)
+        access.put(FunctionId.SMS_SENDER, new Access(ITEM_ACTIONS, List.of()));
         // a chunk's coupons by conditional PutItem, their read-back by BatchGetItem, the load's progress by UpdateItem
         access.put(FunctionId.COUPON_LOADER, new Access(ITEM_ACTIONS, List.of()));
         // customer service searches every index (GSI2-GSI6), staff and API key lists read GSI1, the audit log GSI3

@@ -5,6 +5,7 @@ import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import io.tally.portal.wiring.PortalSettings;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
@@ -43,12 +44,15 @@ public final class TallyStack extends Stack {
         StaffPool.Deployed staff = StaffPool.create(this, config);
         Bucket reports = ReportsBucket.create(this, config);
         Map<FunctionId, Map<String, String>> ownEnvironment = new EnumMap<>(FunctionId.class);
-        ownEnvironment.put(FunctionId.BACK_OFFICE, Map.of(
+        Map<String, String> office = new LinkedHashMap<>(Map.of(
                 OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
                 OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId(),
                 OfficeSettings.OFFICE_SECRET, Functions.generatedSecret(this, config, "OfficeSigningSecret",
                         "Tally back-office signing secret (sessions, CSRF tokens)"),
                 OfficeSettings.REPORTS_BUCKET, reports.getBucketName()));
+        // the asset library's URLs name the member pages' own domain when they have one
+        config.portalOrigin().ifPresent(origin -> office.put(PortalSettings.PORTAL_ORIGIN, origin));
+        ownEnvironment.put(FunctionId.BACK_OFFICE, office);
         // the report writer builds the back-office graph without its secret (OfficeSettings.forReportWriter)
         ownEnvironment.put(FunctionId.REPORT_WRITER, Map.of(
                 OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
@@ -62,12 +66,24 @@ public final class TallyStack extends Stack {
         // secret are served (nothing reaches the pages around the distribution and its WAF)
         Optional<String> edgeSecret = config.portalDomain().map(domain -> Functions.generatedSecret(this, config,
                 "PortalEdgeSecret", "Tally member pages' CloudFront origin header"));
-        config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(
-                PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
+        Map<String, String> portal = new LinkedHashMap<>();
+        portal.put(PortalSettings.ASSETS_BUCKET, reports.getBucketName()); // it serves the asset library's images
+        config.portalOrigin().ifPresent(origin -> {
+            portal.put(PortalSettings.PORTAL_ORIGIN, origin);
+            portal.put(PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow());
+        });
+        ownEnvironment.put(FunctionId.PORTAL, portal);
+        Optional<SmsSending.Deployed> sms = config.sms().map(origin -> SmsSending.create(this, config, origin));
+        sms.ifPresent(s -> ownEnvironment.put(FunctionId.SMS_SENDER, s.environment()));
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
+        sms.ifPresent(s -> s.grantSend(functions.get(FunctionId.SMS_SENDER).function()));
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);
         ReportsBucket.grant(reports, functions.get(FunctionId.BACK_OFFICE).function(), ReportsBucket.OFFICE_ACTIONS);
+        ReportsBucket.grantAssets(reports, functions.get(FunctionId.BACK_OFFICE).function(),
+                ReportsBucket.ASSET_OFFICE_ACTIONS);
+        ReportsBucket.grantAssets(reports, functions.get(FunctionId.PORTAL).function(),
+                ReportsBucket.ASSET_PORTAL_ACTIONS);
         config.emailDomain().ifPresent(domain -> {
             EmailIdentity identity = EmailIdentity.Builder.create(this, "EmailIdentity").identity(Identity.domain(domain)).build();
             identity.grantSendEmail(functions.get(FunctionId.EMAIL_SENDER).function());

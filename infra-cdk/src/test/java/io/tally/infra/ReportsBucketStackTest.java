@@ -34,6 +34,7 @@ class ReportsBucketStackTest {
             assertFalse(bucket.containsKey("VersioningConfiguration"));
             Map<String, Object> rule = map(list(map(bucket.get("LifecycleConfiguration")).get("Rules")).get(0));
             assertEquals(ReportsBucket.EXPIRY_DAYS, rule.get("ExpirationInDays"));
+            assertEquals(ReportsBucket.PREFIX, rule.get("Prefix"), "exports expire; the asset library's images do not");
             assertEquals(Map.of("DaysAfterInitiation", 1), rule.get("AbortIncompleteMultipartUpload"));
             assertTrue(map(bucket.get("LoggingConfiguration")).get("DestinationBucketName").toString()
                     .contains("ReportsAccessLogs"));
@@ -52,13 +53,18 @@ class ReportsBucketStackTest {
     }
 
     @Test
-    void only_the_writer_writes_the_exports_and_the_back_office_only_reads_them() {
+    void only_the_writer_writes_the_exports_the_back_office_reads_them_and_manages_assets_the_portal_reads_assets() {
         for (Template template : SynthesizedStacks.both()) {
             List<String> writer = s3Actions(template, "ReportWriter");
             assertEquals(ReportsBucket.WRITER_ACTIONS, writer);
-            assertEquals(ReportsBucket.OFFICE_ACTIONS, s3Actions(template, "BackOffice"));
+            List<String> office = new ArrayList<>(ReportsBucket.OFFICE_ACTIONS);
+            office.addAll(ReportsBucket.ASSET_OFFICE_ACTIONS);
+            assertEquals(office, s3Actions(template, "BackOffice"));
+            assertEquals(ReportsBucket.ASSET_PORTAL_ACTIONS, s3Actions(template, "Portal"));
+            String policies = template.findResources("AWS::IAM::Policy").toString();
+            assertTrue(policies.contains("/assets/*"), "the asset grants name the assets/ prefix");
             for (FunctionId other : FunctionId.values()) {
-                if (other != FunctionId.REPORT_WRITER && other != FunctionId.BACK_OFFICE) {
+                if (other != FunctionId.REPORT_WRITER && other != FunctionId.BACK_OFFICE && other != FunctionId.PORTAL) {
                     assertTrue(s3Actions(template, Names.pascal(other.name())).isEmpty(), other.name());
                 }
             }

@@ -30,6 +30,8 @@ import software.amazon.awscdk.assertions.Template;
 final class SynthesizedStacks {
     static final PeriodicJob SAMPLE_JOB = new PeriodicJob("sample-sweep", FunctionId.EVENTS_CONSUMER, Duration.ofMinutes(15));
 
+    /** The brand's registered phone number (End User Messaging SMS), outside the stack like the SES domain. */
+    static final String SMS_NUMBER = "arn:aws:sms-voice:eu-west-1:123456789012:phone-number/phone-0123456789abcdef";
     static final StackConfig PROD_CONFIG;
     static final StackConfig DEV_CONFIG;
     static final Template PROD;
@@ -44,7 +46,8 @@ final class SynthesizedStacks {
                 Optional.of(new StackConfig.CustomDomain("api.acme.example",
                         "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000")),
                 Optional.of("ops@acme.example"), StackConfig.TableKey.AWS_MANAGED, PeriodicJobs.ALL,
-                Optional.of("mail.acme.example"));
+                Optional.of("mail.acme.example"))
+                .withSms(new StackConfig.SmsOrigin(SMS_NUMBER));
         List<PeriodicJob> devJobs = new ArrayList<>(PeriodicJobs.ALL);
         devJobs.add(SAMPLE_JOB);
         DEV_CONFIG = new StackConfig("DEMO", "dev", Optional.empty(), Optional.empty(), jar,

@@ -263,6 +263,32 @@ class TallyStackTest {
     }
 
     @Test
+    void onlyTheSmsSenderMaySendTextsAndOnlyThroughTheStacksPoolOptOutListAndConfigurationSet() {
+        Template prod = SynthesizedStacks.PROD;
+        String pool = single(ofType(prod, "AWS::SMSVOICE::Pool"), p -> true);
+        assertEquals(List.of(SynthesizedStacks.SMS_NUMBER),
+                properties(resources(prod).get(pool)).get("OriginationIdentities"));
+        String optOuts = single(ofType(prod, "AWS::SMSVOICE::OptOutList"), p -> true);
+        String configurationSet = single(ofType(prod, "AWS::SMSVOICE::ConfigurationSet"), p -> true);
+        List<Object> texting = new ArrayList<>();
+        ofType(prod, "AWS::IAM::Policy").forEach((id, policy) -> {
+            for (Object statement : list(map(properties(policy).get("PolicyDocument")).get("Statement"))) {
+                if (map(statement).toString().contains("sms-voice:")) {
+                    assertTrue(id.startsWith("SmsSender"), id + " may send texts");
+                    texting.add(statement);
+                }
+            }
+        });
+        assertEquals(1, texting.size(), texting.toString());
+        assertEquals("sms-voice:SendTextMessage", map(texting.get(0)).get("Action"));
+        assertEquals(Set.of(Map.of("Fn::GetAtt", List.of(pool, "Arn")), Map.of("Fn::GetAtt", List.of(optOuts, "Arn")),
+                        Map.of("Fn::GetAtt", List.of(configurationSet, "Arn"))),
+                new HashSet<>(list(map(texting.get(0)).get("Resource"))));
+        assertTrue(ofType(SynthesizedStacks.DEV, "AWS::SMSVOICE::Pool").isEmpty(), "no pool without a number");
+        assertFalse(SynthesizedStacks.DEV.toJSON().toString().contains("sms-voice:"), "and no permission");
+    }
+
+    @Test
     void functionsMayNotScanTheTable() {
         for (Template template : SynthesizedStacks.both()) {
             ofType(template, "AWS::IAM::Policy").forEach((id, policy) -> assertFalse(

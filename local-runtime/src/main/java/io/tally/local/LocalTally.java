@@ -21,6 +21,10 @@ import io.tally.lambda.wiring.TallyComponent;
 import io.tally.local.mail.LocalMail;
 import io.tally.local.s3.S3rverServer;
 import io.tally.portal.email.EmailSenderHandler;
+import io.tally.local.sms.LocalSms;
+import io.tally.portal.wiring.SmsComponent;
+import io.tally.portal.sms.SmsSenderHandler;
+import io.tally.portal.sms.SmsSettings;
 import io.tally.portal.http.PortalHandler;
 import io.tally.portal.wiring.PortalComponent;
 import io.tally.portal.wiring.PortalSettings;
@@ -42,13 +46,16 @@ public final class LocalTally implements AutoCloseable {
     private final TallyComponent component;
     private final OfficeComponent office;
     private final LocalMail mail;
+    private final LocalSms sms;
     private final LocalJobScheduler jobs;
 
-    private LocalTally(LocalPlatform platform, TallyComponent component, OfficeComponent office, LocalMail mail) {
+    private LocalTally(LocalPlatform platform, TallyComponent component, OfficeComponent office, LocalMail mail,
+                       LocalSms sms) {
         this.platform = platform;
         this.component = component;
         this.office = office;
         this.mail = mail;
+        this.sms = sms;
         this.jobs = new LocalJobScheduler(new PeriodicJobHandler(component)).start();
     }
 
@@ -56,6 +63,7 @@ public final class LocalTally implements AutoCloseable {
         TallyComponent[] component = new TallyComponent[1];
         OfficeComponent[] office = new OfficeComponent[1];
         LocalMail mail = LocalMail.start();
+        LocalSms sms = LocalSms.in(config.logDirectory());
         try {
             LocalPlatform platform = LocalPlatform.start(config, endpoints -> {
                 String eventsQueue = endpoints.queueUrlEnvironment().get(QueueId.EVENTS.urlEnvironmentVariable());
@@ -68,16 +76,24 @@ public final class LocalTally implements AutoCloseable {
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
                         Optional.of(LOCAL_PORTAL_SECRET), Optional.of(Settings.LOCAL_SEAL_SECRET), Optional.of("127.0.0.1"), mail.smtpPort(),
-                        Optional.empty());
+                        Optional.empty()).withAssets(S3rverServer.BUCKET, Optional.of(endpoints.s3Endpoint()));
                 component[0] = TallyComponent.create(settings, portal);
                 office[0] = OfficeComponent.create(officeSettings(endpoints));
-                return new Handlers(component[0], PortalComponent.create(portal), office[0], mail);
+                SmsComponent texts = SmsComponent.create(SmsSettings.local(endpoints.tableName(), eventsQueue,
+                        endpoints.dynamoEndpoint(), endpoints.sqsEndpoint(), sms.file()));
+                return new Handlers(component[0], PortalComponent.create(portal), office[0], mail, texts, sms);
             });
-            return new LocalTally(platform, Objects.requireNonNull(component[0]), Objects.requireNonNull(office[0]), mail);
+            return new LocalTally(platform, Objects.requireNonNull(component[0]), Objects.requireNonNull(office[0]), mail,
+                    sms);
         } catch (RuntimeException | Error e) {
             mail.close();
             throw e;
         }
+    }
+
+    /** The texts the SMS sender captured instead of sending. */
+    public LocalSms sms() {
+        return sms;
     }
 
     /** The local SMTP server's captured mail. */
@@ -137,9 +153,14 @@ public final class LocalTally implements AutoCloseable {
         private final BackOfficeHandler backOffice;
         private final ReportWriterHandler reportWriter;
         private final SegmentEvaluatorHandler segmentEvaluator;
+        private final SmsSenderHandler smsSender;
         private final LocalMail mail;
+        private final LocalSms sms;
 
-        Handlers(TallyComponent component, PortalComponent portalComponent, OfficeComponent office, LocalMail mail) {
+        Handlers(TallyComponent component, PortalComponent portalComponent, OfficeComponent office, LocalMail mail,
+                 SmsComponent texts, LocalSms sms) {
+            this.smsSender = new SmsSenderHandler(texts);
+            this.sms = sms;
             this.backOffice = new BackOfficeHandler(office);
             this.reportWriter = new ReportWriterHandler(office);
             this.segmentEvaluator = new SegmentEvaluatorHandler(office);
@@ -153,7 +174,7 @@ public final class LocalTally implements AutoCloseable {
 
         @Override
         public Map<String, com.sun.net.httpserver.HttpHandler> localPages() {
-            return Map.of(LocalMail.PAGE, mail);
+            return Map.of(LocalMail.PAGE, mail, LocalSms.PAGE, sms);
         }
 
         @Override
@@ -174,6 +195,7 @@ public final class LocalTally implements AutoCloseable {
                 case COUPON_LOADER -> couponLoader;
                 case REPORT_WRITER -> reportWriter;
                 case SEGMENT_EVALUATOR -> segmentEvaluator;
+                case SMS_SENDER -> smsSender;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

@@ -8,6 +8,7 @@ import io.tally.domain.card.CardPort;
 import io.tally.domain.communication.CardMailingsPort;
 import io.tally.domain.communication.MailingRevenuePort;
 import io.tally.domain.communication.TemplatesPort;
+import io.tally.domain.communication.assets.AssetsPort;
 import io.tally.domain.communication.TestListsPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
@@ -249,6 +250,10 @@ public final class DynamoStorage {
     /** A brand's e-mail templates (A106-A108). */
     public TemplatesPort templates() {
         return new DynamoTemplates(table);
+    }
+
+    public AssetsPort assets() {
+        return new DynamoAssets(table);
     }
 
     /** A brand's segments (A85-A87). */

@@ -552,6 +552,17 @@ public final class Keys {
         return TEMPLATE_PREFIX + id;
     }
 
+    /** A brand's asset library (A128-A131): {@code BRAND#b#ASSETS / ASSET#<id>}, one partition a brand. */
+    public static final String ASSET_PREFIX = "ASSET#";
+
+    public static String assets(String brand) {
+        return "BRAND#" + brand + "#ASSETS";
+    }
+
+    public static String assetSk(String id) {
+        return ASSET_PREFIX + id;
+    }
+
     /** A brand's segments (A85-A87): {@code BRAND#b#SEGMENTS / SEG#<id>}, one partition a brand, listed by one query. */
     public static final String SEGMENT_PREFIX = "SEG#";
 

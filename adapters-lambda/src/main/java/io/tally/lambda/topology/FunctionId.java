@@ -23,7 +23,9 @@ public enum FunctionId {
     REPORT_WRITER("report-writer", "io.tally.backoffice.reports.ReportWriterHandler::handleRequest", 1024, 300),
     /** Evaluates segment evaluation pages (100 cards each) from their queue into membership snapshots (back-office). */
     SEGMENT_EVALUATOR("segment-evaluator", "io.tally.backoffice.segments.SegmentEvaluatorHandler::handleRequest", 1024,
-            120);
+            120),
+    /** Sends queued text messages through AWS End User Messaging SMS (captured to a file off AWS). */
+    SMS_SENDER("sms-sender", "io.tally.portal.sms.SmsSenderHandler::handleRequest", 512, 30);
 
     private final String logicalName;
     private final String handler;

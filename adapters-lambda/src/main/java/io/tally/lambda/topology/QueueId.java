@@ -15,7 +15,9 @@ public enum QueueId {
     REPORTS("tally-reports", FunctionId.REPORT_WRITER, 1, 5, "TALLY_REPORTS_QUEUE_URL"),
     /** Segment evaluation pages, one per message, each queueing the next; a redelivered page is recorded once. */
     SEGMENT_EVALUATIONS("tally-segment-evaluations", FunctionId.SEGMENT_EVALUATOR, 1, 5,
-            "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL");
+            "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL"),
+    /** Text messages to send (a send on the SMS channel), each sent at most once by the SMS sender. */
+    SMS("tally-sms", FunctionId.SMS_SENDER, 10, 5, "TALLY_SMS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

@@ -26,6 +26,8 @@ public final class Routes {
             new Route("GET", "/portal/{brand}", FunctionId.PORTAL),
             new Route("GET", "/portal/{brand}/{page}", FunctionId.PORTAL),
             new Route("POST", "/portal/{brand}/{page}", FunctionId.PORTAL),
+            // the asset library's images, served to mail clients (public, cached for a year)
+            new Route("GET", "/portal/{brand}/assets/{file}", FunctionId.PORTAL),
             // whatever no route above matches: a 404 in the merchant API's error envelope, not API Gateway's own body
             Route.fallback(FunctionId.MERCHANT_API));
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An SQS batch handled record by record with {@code ReportBatchItemFailures}: a record whose handling throws is logged
@@ -42,5 +43,21 @@ public final class BatchItems {
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /**
+     * A queue of messages to deliver (e-mails, texts): each record {@code read}, {@code deliver}ed, and logged by the
+     * record's and the message's ids and the outcome only; a failure by its exception's class only (a provider's
+     * message may name the recipient).
+     */
+    public static <M> SQSBatchResponse deliver(SQSEvent batch, PrintStream log, String kind, Function<String, M> read,
+                                               Function<M, String> id, Function<M, ?> deliver) {
+        return handle(batch, record -> {
+            M message = read.apply(record.getBody());
+            Object delivery = deliver.apply(message);
+            Invocation.itemLine(log, Level.INFO, kind, record.getMessageId()).field(kind, id.apply(message))
+                    .field("delivery", String.valueOf(delivery)).write();
+        }, (record, e) -> Invocation.itemLine(log, Level.WARN, kind + " failed", record.getMessageId())
+                .field("error", e.getClass().getSimpleName()).write());
     }
 }

@@ -31,8 +31,13 @@ public final class ReportStorage {
     /** The exports' files; off AWS with s3rver's fixed key pair (it accepts no other), else {@code credentials}. */
     public static S3ReportFiles files(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials,
                                       String bucket) {
-        AwsCredentialsProvider creds = endpoint.isPresent() ? S3RVER : credentials;
+        AwsCredentialsProvider creds = credentials(endpoint, credentials);
         return new S3ReportFiles(client(region, endpoint, creds), presigner(region, endpoint, creds), bucket);
+    }
+
+    /** s3rver's fixed key pair off AWS (it accepts no other), else {@code credentials}. */
+    static AwsCredentialsProvider credentials(Optional<URI> endpoint, AwsCredentialsProvider credentials) {
+        return endpoint.isPresent() ? S3RVER : credentials;
     }
 
     public static S3Client client(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {

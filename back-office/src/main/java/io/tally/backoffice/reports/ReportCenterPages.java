@@ -7,12 +7,20 @@ import io.tally.backoffice.http.OfficeResponse;
 import io.tally.backoffice.http.OfficeRouter;
 import io.tally.backoffice.http.View.Page;
 import io.tally.backoffice.templates.reports.JtecenterGenerated;
+import io.tally.domain.portal.PortalConfig;
+import io.tally.domain.portal.PortalConfigPort;
+import io.tally.domain.report.export.DirectMailRows;
 import io.tally.domain.report.export.ExportRequest;
 import io.tally.domain.report.export.Report;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.report.export.ReportId;
 import io.tally.domain.report.export.ReportKind;
 import io.tally.domain.report.export.ReportStatus;
+import io.tally.domain.segment.Segment;
+import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.SegmentsPort;
+import io.tally.domain.segment.evaluation.SegmentSnapshotsPort;
+import io.tally.domain.segment.evaluation.Snapshot;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.staff.Permission;
@@ -34,7 +42,9 @@ import java.util.Optional;
  * {@code /admin/reports}, the Report Center (EXPORT_REPORTS, checked again by the use case): the export form and the
  * reports the member may see with their status, filters, progress and, while valid, the download link. While a report
  * is being written the page offers a refresh link (no script). The download ({@code /reports/<id>/download?t=…}, the
- * e-mailed link) answers with a short-lived S3 URL of the file.
+ * e-mailed link) answers with a short-lived S3 URL of the file. A second form asks for direct mail
+ * ({@link ReportKind#DIRECT_MAIL}): a list's postal addresses, optionally narrowed by a segment the member sees (its
+ * latest READY snapshot when asked).
  */
 public final class ReportCenterPages implements OfficeArea {
     static final String[] ENTRY_TYPES = {"issue", "redeem", "hold", "release", "adjust", "void", "expire", "enroll",
@@ -43,14 +53,20 @@ public final class ReportCenterPages implements OfficeArea {
             .withZone(ZoneOffset.UTC);
     private final ReportCenterUseCase reports;
     private final LocationsPort locations;
+    private final DirectMailChoices mailChoices;
     private final RandomSource random;
     private final Clock clock;
     private final boolean local;
 
-    public ReportCenterPages(ReportCenterUseCase reports, LocationsPort locations, RandomSource random, Clock clock,
-                             boolean local) {
+    /** What the direct mail form offers: the brand's lists and the segments with a READY snapshot. */
+    public record DirectMailChoices(PortalConfigPort portals, SegmentsPort segments, SegmentSnapshotsPort snapshots) {
+    }
+
+    public ReportCenterPages(ReportCenterUseCase reports, LocationsPort locations, DirectMailChoices mailChoices,
+                             RandomSource random, Clock clock, boolean local) {
         this.reports = reports;
         this.locations = locations;
+        this.mailChoices = mailChoices;
         this.random = random;
         this.clock = clock;
         this.local = local;
@@ -60,6 +76,7 @@ public final class ReportCenterPages implements OfficeArea {
     public void register(OfficeRouter router) {
         router.get("/reports", Permission.EXPORT_REPORTS, this::page)
                 .post("/reports", Permission.EXPORT_REPORTS, this::request)
+                .post("/reports/direct-mail", Permission.EXPORT_REPORTS, this::directMail)
                 .get("/reports/{id}/download", Permission.EXPORT_REPORTS, this::download);
     }
 
@@ -77,9 +94,62 @@ public final class ReportCenterPages implements OfficeArea {
                        List<Option> types, String program, String error) {
     }
 
+    /** The direct mail form as shown (again, with an error, after a refusal). */
+    public record MailForm(String id, List<Option> lists, List<Option> segments, String error) {
+    }
+
     private OfficeResponse page(OfficeCall c) {
         LocalDate today = LocalDate.now(clock);
-        return render(c, 200, form(c, "", today.minusDays(30).toString(), today.toString(), "", "", "", null));
+        return render(c, 200, form(c, "", today.minusDays(30).toString(), today.toString(), "", "", "", null),
+                mailForm(c, "", "", null));
+    }
+
+    private OfficeResponse directMail(OfficeCall c) {
+        var r = c.request();
+        String id = r.field("report");
+        String list = r.field("list");
+        String segment = r.field("segment");
+        Optional<Snapshot> snapshot = Identifiers.isValid(segment) ? visibleSegments(c).stream()
+                .filter(s -> s.id().value().equals(segment)).findFirst()
+                .flatMap(s -> mailChoices.snapshots().latestReady(s.brand(), s.id())) : Optional.empty();
+        String error = !Identifiers.isValid(id) ? "The form has expired: reload the page."
+                : !Identifiers.isValid(list) ? "Choose a list."
+                : !segment.isEmpty() && snapshot.isEmpty() ? "That segment has no finished evaluation to narrow by."
+                : null;
+        if (error == null) {
+            LocalDate today = LocalDate.now(clock);
+            Optional<ReportCenterUseCase.Refusal> refused = reports.request(c.scope(), new ExportRequest(
+                    new ReportId(id), ReportKind.DIRECT_MAIL, today, today, Optional.empty(), Optional.empty(),
+                    Optional.empty(), linkBase(c), Optional.of(DirectMailRows.subject(list,
+                    snapshot.map(Snapshot::key)))));
+            if (refused.isEmpty()) {
+                return OfficeResponse.redirect("/reports");
+            }
+            error = refused.get().message();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return render(c, 400, form(c, "", today.minusDays(30).toString(), today.toString(), "", "", "", null),
+                mailForm(c, list, segment, error));
+    }
+
+    private List<Segment> visibleSegments(OfficeCall c) {
+        return mailChoices.segments().list(c.scope().brand()).stream().filter(s -> s.visibleTo(c.scope()))
+                .sorted(java.util.Comparator.comparing(Segment::name)).toList();
+    }
+
+    private MailForm mailForm(OfficeCall c, String list, String segment, String error) {
+        List<Option> lists = mailChoices.portals().load(c.scope().brand()).map(PortalConfig::activeLists)
+                .orElse(List.of()).stream().map(l -> new Option(l.id(), l.name(), l.id().equals(list))).toList();
+        List<Option> segments = new ArrayList<>();
+        segments.add(new Option("", "Every member of the list", segment.isEmpty()));
+        visibleSegments(c).forEach(s -> segments.add(new Option(s.id().value(), s.name(), s.id().value().equals(segment))));
+        return new MailForm(newId(), lists, segments, error);
+    }
+
+    private String newId() {
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        return "r" + HexFormat.of().formatHex(b);
     }
 
     private OfficeResponse request(OfficeCall c) {
@@ -109,7 +179,7 @@ public final class ReportCenterPages implements OfficeArea {
             }
             error = refused.get().message();
         }
-        return render(c, 400, form(c, kind, from, to, location, type, program, error));
+        return render(c, 400, form(c, kind, from, to, location, type, program, error), mailForm(c, "", "", null));
     }
 
     private OfficeResponse download(OfficeCall c) {
@@ -125,13 +195,13 @@ public final class ReportCenterPages implements OfficeArea {
         return OfficeResponse.away(url.get());
     }
 
-    private OfficeResponse render(OfficeCall c, int status, Form form) {
+    private OfficeResponse render(OfficeCall c, int status, Form form, MailForm mail) {
         Instant now = clock.instant();
         List<ReportRow> rows = reports.list(c.scope(), 50).stream().map(r -> row(c, r, now)).toList();
         boolean working = rows.stream().anyMatch(r -> r.status().equals(ReportStatus.QUEUED.label())
                 || r.status().equals(ReportStatus.RUNNING.label()));
         Page page = c.page("Report Center", "reports");
-        return OfficeResponse.html(status, Html.render(o -> JtecenterGenerated.render(o, null, page, form, rows, working)));
+        return OfficeResponse.html(status, Html.render(o -> JtecenterGenerated.render(o, null, page, form, mail, rows, working)));
     }
 
     private ReportRow row(OfficeCall c, Report r, Instant now) {
@@ -141,7 +211,8 @@ public final class ReportCenterPages implements OfficeArea {
                 + r.filters().location().map(l -> ", location " + l.value()).orElse("")
                 + r.filters().program().map(p -> ", program " + p).orElse("")
                 + r.filters().entryType().map(t -> ", " + t + " only").orElse("")
-                + r.filters().scope().map(s -> ", your locations").orElse("");
+                + r.filters().scope().map(s -> ", your locations").orElse("")
+                + (r.kind() == ReportKind.DIRECT_MAIL ? r.filters().subject().map(s -> ", list " + s).orElse("") : "");
         String progress = r.shardsDone().size() + " of " + r.shards() + " parts, " + r.rows() + " rows";
         String download = status == ReportStatus.READY ? r.link() : null;
         return new ReportRow(r.id().value(), WHEN.format(r.createdAt()), r.email(), r.kind().label(), filters,
@@ -151,8 +222,6 @@ public final class ReportCenterPages implements OfficeArea {
 
     private Form form(OfficeCall c, String kind, String from, String to, String location, String type, String program,
                       String error) {
-        byte[] b = new byte[12];
-        random.nextBytes(b);
         List<Option> kinds = reports.kinds().stream().map(k -> new Option(k.name(), k.label(), k.name().equals(kind)))
                 .toList();
         List<Option> places = new ArrayList<>();
@@ -164,7 +233,7 @@ public final class ReportCenterPages implements OfficeArea {
         for (String t : ENTRY_TYPES) {
             types.add(new Option(t, t, t.equals(type)));
         }
-        return new Form("r" + HexFormat.of().formatHex(b), kinds, from, to, places, types, program, error);
+        return new Form(newId(), kinds, from, to, places, types, program, error);
     }
 
     /** Where the e-mailed link points: this back office, as the member reached it. */

@@ -16,6 +16,11 @@ import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.report.export.ReportKind;
 import io.tally.domain.report.export.ReportLinks;
 import io.tally.domain.report.export.ReportRows;
+import io.tally.backoffice.setup.AssetPages;
+import io.tally.domain.audit.AuditLogPort;
+import io.tally.domain.backoffice.SetupAudit;
+import io.tally.domain.communication.assets.AssetLibraryUseCase;
+import io.tally.domain.report.export.DirectMailRows;
 import io.tally.domain.report.export.SegmentMemberRows;
 import io.tally.domain.report.export.TransactionRows;
 import io.tally.domain.shared.RandomSource;
@@ -26,6 +31,7 @@ import io.tally.dynamo.store.DynamoStorage;
 import io.tally.sqs.report.ExportShardJson;
 import io.tally.sqs.report.SqsReportQueue;
 import io.tally.sqs.s3.ReportStorage;
+import io.tally.sqs.s3.S3AssetFiles;
 import io.tally.sqs.s3.S3ReportFiles;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -69,7 +75,10 @@ final class ReportsModule {
                         storage.cardLedger(), storage.cardLocations(), clock),
                 ReportKind.ACCOUNTING, new AccountingRows(rollups),
                 ReportKind.SEGMENT_MEMBERS, new SegmentMemberRows(storage.segments(), storage.segmentSnapshots(),
-                        storage.cards()));
+                        storage.cards()),
+                ReportKind.DIRECT_MAIL, new DirectMailRows(storage.portalConfigs(), storage.preferences(),
+                        storage.brandSetup(), storage.cards(), storage.cardLocations(), storage.segments(),
+                        storage.segmentSnapshots()));
     }
 
     @Provides
@@ -110,8 +119,32 @@ final class ReportsModule {
     @Provides
     @IntoSet
     static OfficeArea reportCenter(OfficeSettings settings, Optional<ReportCenterUseCase> center,
-                                   LocationsPort locations, RandomSource random, Clock clock) {
-        return center.<OfficeArea>map(c -> new ReportCenterPages(c, locations, random, clock, settings.local()))
+                                   LocationsPort locations, DynamoStorage storage, RandomSource random, Clock clock) {
+        var mailChoices = new ReportCenterPages.DirectMailChoices(storage.portalConfigs(), storage.segments(),
+                storage.segmentSnapshots());
+        return center.<OfficeArea>map(c -> new ReportCenterPages(c, locations, mailChoices, random, clock,
+                        settings.local()))
                 .orElse(router -> { });
     }
+
+    /**
+     * The asset library ({@code /communications/assets}), whose images live in the Report Center's bucket: absent
+     * without one. Its URLs name the member pages' own origin when the stack has one (TALLY_PORTAL_ORIGIN), since the
+     * portal then answers only through that domain.
+     */
+    @Provides
+    @IntoSet
+    static OfficeArea assetLibrary(OfficeSettings settings, AwsCredentialsProvider credentials, DynamoStorage storage,
+                                   AuditLogPort audit, RandomSource random, Clock clock) {
+        if (settings.reportsBucket().isEmpty()) {
+            return router -> { };
+        }
+        var files = S3AssetFiles.of(settings.region(), settings.s3Endpoint(), credentials,
+                settings.reportsBucket().get());
+        return new AssetPages(new AssetLibraryUseCase(storage.assets(), files, new SetupAudit(audit, random, clock),
+                clock), Optional.ofNullable(System.getenv(PORTAL_ORIGIN)), settings.local());
+    }
+
+    /** The member pages' own origin, as the stack gives it to the back office (only with a portal domain). */
+    static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A recipient's choices per subscription list, keyed by e-mail (friends who are not members have some too): for each
- * list chosen, whether they are on it. A list never chosen is absent, and its {@code defaultOn} applies.
+ * A recipient's choices per subscription list, keyed by e-mail (friends who are not members have some too) or, for
+ * text messages, by phone: for each list chosen, whether they are on it. A list never chosen is absent, and its {@code defaultOn} applies.
  */
 public record Preferences(ContactKey email, Map<String, Boolean> lists, Instant updatedAt) {
     /** Choices kept per recipient: the brand's lists, archived ones included, with room for lists since removed. */
@@ -18,8 +18,8 @@ public record Preferences(ContactKey email, Map<String, Boolean> lists, Instant 
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(updatedAt, "updatedAt");
         lists = Map.copyOf(lists);
-        if (email.kind() != ContactKey.Kind.EMAIL || lists.size() > MAX_LISTS) {
-            throw new IllegalArgumentException("preferences are per e-mail, at most " + MAX_LISTS + " lists");
+        if (lists.size() > MAX_LISTS) {
+            throw new IllegalArgumentException("preferences hold at most " + MAX_LISTS + " lists");
         }
     }
 

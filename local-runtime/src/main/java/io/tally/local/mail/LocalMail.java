@@ -86,7 +86,12 @@ public final class LocalMail implements AutoCloseable, HttpHandler {
                     .append(escape(c.to())).append("</p><pre>").append(linked(c.text())).append("</pre></article>");
         }
         html.append("</main></body></html>");
-        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
+        answer(exchange, html.toString());
+    }
+
+    /** Answers a local page (the captured mail, the captured texts): HTML, never cached. */
+    public static void answer(HttpExchange exchange, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("cache-control", "no-store");
         exchange.sendResponseHeaders(200, body.length);
@@ -134,7 +139,7 @@ public final class LocalMail implements AutoCloseable, HttpHandler {
         return out.append(escape(text.substring(last))).toString();
     }
 
-    private static String escape(String s) {
+    public static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

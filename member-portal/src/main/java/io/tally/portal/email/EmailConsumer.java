@@ -1,10 +1,9 @@
 package io.tally.portal.email;
 
-import io.tally.sqs.obs.Invocation;
-import io.tally.sqs.obs.Level;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.domain.email.DeliverEmailUseCase;
+import io.tally.domain.email.EmailMessage;
 import io.tally.sqs.batch.BatchItems;
 import io.tally.sqs.email.EmailJson;
 import java.io.PrintStream;
@@ -25,12 +24,6 @@ public final class EmailConsumer {
     }
 
     public SQSBatchResponse handle(SQSEvent event) {
-        return BatchItems.handle(event, record -> {
-            var message = json.read(record.getBody());
-            var delivery = deliver.deliver(message);
-            Invocation.itemLine(log, Level.INFO, "email", record.getMessageId()).field("email", message.id())
-                    .field("delivery", String.valueOf(delivery)).write();
-        }, (record, e) -> Invocation.itemLine(log, Level.WARN, "email failed", record.getMessageId())
-                .field("error", e.getClass().getSimpleName()).write()); // the message may hold an address: only the type
+        return BatchItems.deliver(event, log, "email", json::read, EmailMessage::id, deliver::deliver);
     }
 }

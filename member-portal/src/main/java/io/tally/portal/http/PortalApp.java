@@ -3,6 +3,8 @@ package io.tally.portal.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.tally.domain.communication.UnsubscribeUseCase;
+import io.tally.domain.communication.assets.AssetFilesPort;
+import io.tally.domain.communication.assets.AssetLibraryUseCase;
 import io.tally.domain.enrollment.EnrollUseCase;
 import io.tally.domain.enrollment.EnrollUseCase.EnrollCommand;
 import io.tally.domain.ledger.CardView;
@@ -35,8 +37,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +70,7 @@ public final class PortalApp {
     private final BalanceLines balanceLines;
     private final Optional<AccountPages> account;
     private final UnsubscribePage unsubscribe;
+    private final Optional<AssetFilesPort> assets;
 
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
@@ -92,6 +97,16 @@ public final class PortalApp {
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
                      PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
                      Optional<String> edgeSecret, Optional<MemberAccount> account) {
+        this(configs, programs, verify, challenges, enroll, invite, preferences, links, security, publicOrigin, clock, limits,
+                edgeSecret, account, Optional.empty());
+    }
+
+    /** @param assets the asset library's images ({@code /portal/<brand>/assets/<id>.<ext>}); without it they answer 404. */
+    public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
+                     EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
+                     PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
+                     Optional<String> edgeSecret, Optional<MemberAccount> account, Optional<AssetFilesPort> assets) {
+        this.assets = assets;
         this.edgeSecret = edgeSecret;
         this.limits = limits;
         this.configs = configs;
@@ -128,6 +143,9 @@ public final class PortalApp {
         if (edgeSecret.isPresent() && !r.throughEdge()) {
             return plain(403, "Forbidden: the member pages are served on the brand's own domain ("
                     + publicOrigin.orElse("see the brand's site") + ").");
+        }
+        if (r.page().startsWith(PortalRequest.ASSETS + "/")) {
+            return asset(r);
         }
         Optional<PortalConfig> config = configs.load(new BrandId(r.brand()));
         if (config.isEmpty()) {
@@ -396,6 +414,29 @@ public final class PortalApp {
             response.withCookies(cookies);
         }
         return response.build();
+    }
+
+    /**
+     * An asset library image for mail clients: straight from the object store by its key (no table read, no session,
+     * no cookie), its type from its extension (checked by its bytes at upload), cached for a year by anyone (the id is
+     * its content's digest, so the URL never names other bytes). Another brand's id, an unknown one or a deleted one
+     * answers 404.
+     */
+    private APIGatewayV2HTTPResponse asset(PortalRequest r) {
+        String file = r.page().substring(PortalRequest.ASSETS.length() + 1);
+        Optional<AssetLibraryUseCase.Served> served = r.method().equals("GET") ? assets.flatMap(files ->
+                AssetLibraryUseCase.serve(files, new BrandId(r.brand()), file)) : Optional.empty();
+        if (served.isEmpty()) {
+            return plain(404, "Not Found");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", served.get().type().contentType());
+        headers.put("cache-control", "public, max-age=31536000, immutable");
+        headers.put("x-content-type-options", "nosniff");
+        headers.put("content-security-policy", "default-src 'none'; sandbox");
+        headers.put("cross-origin-resource-policy", "cross-origin");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
+                .withBody(Base64.getEncoder().encodeToString(served.get().bytes())).withIsBase64Encoded(true).build();
     }
 
     private APIGatewayV2HTTPResponse plain(int status, String text) {

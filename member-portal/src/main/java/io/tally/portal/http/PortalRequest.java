@@ -27,6 +27,8 @@ record PortalRequest(String method, String brand, String page, Map<String, List<
     static final String EDGE_HEADER = "x-tally-edge";
     static final String VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
 
+    static final String ASSETS = "assets";
+
     static Optional<PortalRequest> of(APIGatewayV2HTTPEvent event) {
         return of(event, Optional.empty());
     }
@@ -39,7 +41,9 @@ record PortalRequest(String method, String brand, String page, Map<String, List<
             return Optional.empty();
         }
         String page = parts.length >= 4 ? parts[3] : "";
-        if (parts.length > 4) {
+        if (parts.length == 5 && page.equals(ASSETS)) {
+            page = ASSETS + "/" + parts[4]; // an asset library image, /portal/<brand>/assets/<id>.<ext>
+        } else if (parts.length > 4) {
             return Optional.empty();
         }
         var ctx = event.getRequestContext();

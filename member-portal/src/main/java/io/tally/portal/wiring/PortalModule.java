@@ -8,6 +8,7 @@ import io.tally.domain.account.MemberSignInUseCase;
 import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.communication.RecordCardMailings;
+import io.tally.domain.communication.assets.AssetFilesPort;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
@@ -41,6 +42,7 @@ import io.tally.portal.http.MemberAccount;
 import io.tally.portal.http.PortalApp;
 import io.tally.portal.http.PortalSecurityFactory;
 import io.tally.sqs.email.EmailJson;
+import io.tally.sqs.s3.S3AssetFiles;
 import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import java.util.Optional;
@@ -127,7 +129,7 @@ final class PortalModule {
     static PortalApp portal(DynamoStorage storage, CardStores stores, EnrollmentSteps steps, CardLedgerWriter writer,
                             PublishEventPort events,
                             EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
-                            PortalSettings settings) {
+                            PortalSettings settings, AwsCredentialsProvider credentials) {
         var queries = new CardQueriesUseCase(stores.cards(), stores.ledger(), clock);
         var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
         var links = new LinkTokens(tokens);
@@ -137,7 +139,9 @@ final class PortalModule {
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
                 enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
                 settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret(),
-                Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)));
+                Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)),
+                settings.assetsBucket().map(bucket -> (AssetFilesPort) S3AssetFiles.of(settings.region(),
+                        settings.s3Endpoint(), credentials, bucket)));
     }
 
     /** The member's own account: sign-in links, the account's reads (cards by e-mail: GSI3), the profile's edits. */

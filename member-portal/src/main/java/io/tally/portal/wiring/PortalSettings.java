@@ -16,11 +16,15 @@ import java.util.Optional;
  * e-mail goes over SMTP, otherwise through SES.
  *
  * @param publicOrigin the origin links in e-mails use ({@code https://rewards.example.com}); empty = the request's host
+ * @param assetsBucket the bucket of the asset library's images (the Report Center's), which the portal serves; only the
+ *                     portal function has it
+ * @param s3Endpoint   an S3 endpoint (s3rver) off AWS
  */
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
                              Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost, int smtpPort,
-                             Optional<String> publicOrigin, Optional<String> edgeSecret) {
+                             Optional<String> publicOrigin, Optional<String> edgeSecret, Optional<String> assetsBucket,
+                             Optional<URI> s3Endpoint) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
@@ -32,6 +36,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
     /** Set when the member pages are behind the brand's CloudFront distribution: the secret of its origin header. */
     public static final String EDGE_SECRET = "TALLY_PORTAL_EDGE_SECRET";
+    /** The Report Center's bucket, whose {@code assets/} the portal serves (io.tally.sqs.s3.ReportStorage.BUCKET). */
+    public static final String ASSETS_BUCKET = "TALLY_REPORTS_BUCKET";
 
     public PortalSettings {
         require(tableName, TABLE_NAME);
@@ -46,6 +52,23 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         Objects.requireNonNull(smtpHost, "smtpHost");
         Objects.requireNonNull(publicOrigin, "publicOrigin");
         Objects.requireNonNull(edgeSecret, "edgeSecret");
+        Objects.requireNonNull(assetsBucket, "assetsBucket");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+    }
+
+    /** Settings without the asset library's bucket (functions that serve no images). */
+    public PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
+                          Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
+                          Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost,
+                          int smtpPort, Optional<String> publicOrigin, Optional<String> edgeSecret) {
+        this(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region, signingSecret, sealSecret,
+                smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.empty(), Optional.empty());
+    }
+
+    /** These settings serving the asset library's images from {@code bucket} ({@code endpoint}: s3rver off AWS). */
+    public PortalSettings withAssets(String bucket, Optional<URI> endpoint) {
+        return new PortalSettings(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region,
+                signingSecret, sealSecret, smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.of(bucket), endpoint);
     }
 
     /** The settings of a portal reached directly (no CloudFront in front): local runs, tests, stacks without a domain. */
@@ -84,7 +107,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
                 optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
                 env.getOrDefault("AWS_REGION", "us-east-1"), optional(env, PORTAL_SECRET), optional(env, SEAL_SECRET), optional(env, SMTP_HOST),
-                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET));
+                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET),
+                optional(env, ASSETS_BUCKET), optional(env, "TALLY_S3_ENDPOINT").map(URI::create));
     }
 
     @Override

@@ -78,8 +78,13 @@ public final class BalanceRows implements ReportRows {
     /** One shard per card set of one page (A59's first page tells), {@value NumberRange#SLICES} per bigger one. */
     @Override
     public int shards(BrandId brand, ReportFilters filters, ZoneId zone) {
-        long wanted = cardSets(brand, filters).mapToLong(s -> cards.allocatedInCardSet(brand, s.id(), NumberRange.ALL,
-                Optional.empty(), CardPort.MAX_PAGE).next().isPresent() ? NumberRange.SLICES : 1).sum();
+        return shards(setup, cards, brand, filters);
+    }
+
+    /** The shards of a walk over every handed-out card (also the direct mail export's, {@link DirectMailRows}). */
+    static int shards(BrandSetupReadPort setup, CardPort cards, BrandId brand, ReportFilters filters) {
+        long wanted = cardSets(setup, brand, filters).mapToLong(s -> cards.allocatedInCardSet(brand, s.id(),
+                NumberRange.ALL, Optional.empty(), CardPort.MAX_PAGE).next().isPresent() ? NumberRange.SLICES : 1).sum();
         return (int) Math.max(1, Math.min(Report.MAX_SHARDS, wanted));
     }
 
@@ -88,7 +93,7 @@ public final class BalanceRows implements ReportRows {
         Map<String, ValueType> scales = new HashMap<>();
         programs.catalogue(report.brand()).valueTypes()
                 .forEach(v -> scales.put(v.program().value() + "|" + v.key().asText(), v));
-        cardSets(report.brand(), report.filters())
+        cardSets(setup, report.brand(), report.filters())
                 .forEach(set -> walk(report, set.id(), rangeOf(set, shard, report.shards()), scales, out));
     }
 
@@ -104,7 +109,8 @@ public final class BalanceRows implements ReportRows {
         return new NumberRange(slices.get(first).from(), slices.get(last).through());
     }
 
-    private Stream<CardSet> cardSets(BrandId brand, ReportFilters filters) {
+    /** The card sets a walk covers, in a fixed order. */
+    static Stream<CardSet> cardSets(BrandSetupReadPort setup, BrandId brand, ReportFilters filters) {
         return setup.cardSets(brand).stream().filter(s -> filters.admitsProgram(Optional.of(s.program().value())))
                 .sorted(Comparator.comparing(s -> s.id().value()));
     }

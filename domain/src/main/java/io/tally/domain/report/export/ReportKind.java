@@ -12,7 +12,12 @@ public enum ReportKind {
      * The members of one READY segment snapshot (its subject), one row per card: requested from the segment's page,
      * not the Report Center's form; no period applies.
      */
-    SEGMENT_MEMBERS("Members of a segment snapshot", false, true);
+    SEGMENT_MEMBERS("Members of a segment snapshot", false, true),
+    /**
+     * Direct mail: the postal addresses of a list's members (its subject: the list, optionally narrowed by a READY
+     * segment snapshot), one row per card; offered by the Report Center's form with its list and segment.
+     */
+    DIRECT_MAIL("Direct mail addresses", false, true);
 
     private final String label;
     private final boolean period;

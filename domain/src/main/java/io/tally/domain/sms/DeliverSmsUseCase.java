@@ -1,0 +1,59 @@
+package io.tally.domain.sms;
+
+import io.tally.domain.email.SentEmailsPort;
+import io.tally.domain.member.ContactKey;
+import io.tally.domain.member.PreferencesPort;
+import io.tally.domain.portal.PortalConfigPort;
+import java.time.Clock;
+
+/**
+ * Sends one queued text message at most once, as {@code DeliverEmailUseCase} does e-mails: messages of an archived
+ * list or of a list the recipient's phone left ({@link ContactKey#phone}) are dropped, then the message id is claimed
+ * (the same per-message claim as e-mails, A23: SMS ids start {@code sms-} so they never meet an e-mail's), then the
+ * provider gets it. A failure after the claim is not retried (a second copy is worse than a missing text); failures
+ * before it are, through the queue's redelivery. SMS has no unsubscribe link: the provider's STOP keyword handling is
+ * the member's way out on the phone itself, the preferences page on the portal.
+ */
+public final class DeliverSmsUseCase {
+    private final PortalConfigPort configs;
+    private final PreferencesPort preferences;
+    private final SentEmailsPort sent;
+    private final SmsSenderPort sender;
+    private final Clock clock;
+
+    public DeliverSmsUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
+                             SmsSenderPort sender, Clock clock) {
+        this.configs = configs;
+        this.preferences = preferences;
+        this.sent = sent;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED }
+
+    public Delivery deliver(SmsMessage message) {
+        var config = configs.load(message.brand());
+        if (config.isEmpty()) {
+            return Delivery.NO_PORTAL;
+        }
+        var list = config.get().list(message.list());
+        if (list.map(l -> l.archived()).orElse(false)) {
+            return Delivery.LIST_ARCHIVED;
+        }
+        boolean transactional = list.map(l -> l.transactional()).orElse(false);
+        if (!transactional) {
+            boolean on = preferences.load(message.brand(), ContactKey.phone(message.to()))
+                    .flatMap(p -> p.choice(message.list()))
+                    .orElse(list.map(l -> l.defaultOn()).orElse(false));
+            if (!on) {
+                return Delivery.UNSUBSCRIBED;
+            }
+        }
+        if (!sent.claim(message.brand(), message.id(), clock.instant())) {
+            return Delivery.ALREADY_SENT;
+        }
+        sender.send(message, transactional);
+        return Delivery.SENT;
+    }
+}
