@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Scheduled sends in the back office ({@code /communications/sends}): drafts edited, scheduled, cancelled and tested.
@@ -36,6 +37,7 @@ import java.util.Optional;
  * the past (the template's version fixed then; a due send starts at once); cancelled only while QUEUED (a start racing
  * the cancel: one of the two writes wins). A test mails the chosen test list's cards' primary e-mails with the current
  * template, subject {@code [TEST] …}, mailing {@code test-<send>} (never counted), and makes a DRAFT a TESTS.
+ * {@code startNow} starts a send queued for now ({@link SendFanoutUseCase#start}).
  */
 public final class SendsUseCase {
     public static final Duration PAST_GRACE = Duration.ofMinutes(1);
@@ -47,14 +49,14 @@ public final class SendsUseCase {
     private final CardPort cards;
     private final EmailOutboxPort outbox;
     private final SendMails mails;
-    private final SendFanoutUseCase fanout;
+    private final Predicate<Send> startNow;
     private final SetupAudit audit;
     private final RandomSource random;
     private final Clock clock;
 
     public SendsUseCase(SendsPort sends, TemplatesPort templates, PortalConfigPort portals, SegmentsPort segments,
                         TestListsPort testLists, CardPort cards, EmailOutboxPort outbox, SendMails mails,
-                        SendFanoutUseCase fanout, SetupAudit audit, RandomSource random, Clock clock) {
+                        Predicate<Send> startNow, SetupAudit audit, RandomSource random, Clock clock) {
         this.sends = sends;
         this.templates = templates;
         this.portals = portals;
@@ -63,7 +65,7 @@ public final class SendsUseCase {
         this.cards = cards;
         this.outbox = outbox;
         this.mails = mails;
-        this.fanout = fanout;
+        this.startNow = startNow;
         this.audit = audit;
         this.random = random;
         this.clock = clock;
@@ -185,7 +187,7 @@ public final class SendsUseCase {
             return new Changed.Conflict("Someone changed the send: reload it.");
         }
         if (!queued.sendAt().orElseThrow().isAfter(now)) {
-            fanout.start(queued);
+            startNow.test(queued);
             return new Changed.Done(queued, "Sending now.");
         }
         return new Changed.Done(queued, "Queued.");

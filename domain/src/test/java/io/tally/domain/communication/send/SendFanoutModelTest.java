@@ -218,7 +218,7 @@ class SendFanoutModelTest {
             SendMails mails = new SendMails(new LinkTokens(new SignedTokens(new byte[32])));
             fanout = new SendFanoutUseCase(sends, pages, cardPort, snapshots, portals, pageQueue, box, mails, clock);
             use = new SendsUseCase(sends, templates, portals, new InMemorySegments(), testLists, cardPort, box, mails,
-                    fanout, new SetupAudit(new InMemoryAuditLog(), new SeededRandom(7), clock), new SeededRandom(7), clock);
+                    fanout::start, new SetupAudit(new InMemoryAuditLog(), new SeededRandom(7), clock), new SeededRandom(7), clock);
         }
 
         void handOut(Random random) {

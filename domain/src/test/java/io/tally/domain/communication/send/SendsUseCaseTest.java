@@ -64,7 +64,7 @@ class SendsUseCaseTest {
             (brand, cursor, limit) -> new BrandCardsPort.CardsPage(List.of(), Optional.empty()), cards,
             new InMemorySegmentSnapshots(), portals, (page, delay) -> pages.add(page), outbox::add, mails, clock);
     private final SendsUseCase use = new SendsUseCase(sends, templates, portals, new InMemorySegments(), testLists,
-            cards, outbox::add, mails, fanout, new SetupAudit(audit, new SeededRandom(1), clock), new SeededRandom(1), clock);
+            cards, outbox::add, mails, fanout::start, new SetupAudit(audit, new SeededRandom(1), clock), new SeededRandom(1), clock);
     private final StaffScope admin = StaffScope.brandWide(BRAND, new StaffId("s-1"), "a@x.example", Role.ADMIN);
     private final StaffScope analyst = StaffScope.brandWide(BRAND, new StaffId("s-2"), "b@x.example", Role.ANALYST);
 
