@@ -23,7 +23,9 @@ public enum FunctionId {
     REPORT_WRITER("report-writer", "io.tally.backoffice.reports.ReportWriterHandler::handleRequest", 1024, 300),
     /** Evaluates segment evaluation pages (100 cards each) from their queue into membership snapshots (back-office). */
     SEGMENT_EVALUATOR("segment-evaluator", "io.tally.backoffice.segments.SegmentEvaluatorHandler::handleRequest", 1024,
-            120);
+            120),
+    /** Fans scheduled sends out: a page of 100 cards a message, one queued e-mail per recipient (back-office). */
+    MAILER("mailer", "io.tally.backoffice.sends.MailerHandler::handleRequest", 1024, 120);
 
     private final String logicalName;
     private final String handler;

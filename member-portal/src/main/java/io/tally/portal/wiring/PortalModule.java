@@ -7,6 +7,7 @@ import io.tally.domain.account.MemberAccountUseCase;
 import io.tally.domain.account.MemberSignInUseCase;
 import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.communication.TemplateMailRenderer;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
@@ -40,6 +41,7 @@ import io.tally.portal.http.MemberAccount;
 import io.tally.portal.http.PortalApp;
 import io.tally.portal.http.PortalSecurityFactory;
 import io.tally.sqs.email.EmailJson;
+import io.tally.sqs.html.JsoupHtmlSanitizer;
 import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import java.util.Optional;
@@ -154,7 +156,11 @@ final class PortalModule {
     @Provides
     @Singleton
     static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
+        // the brand's own templates are rendered at send time from the stored template and the card (no secret here)
+        TemplateMailRenderer templates = new TemplateMailRenderer(storage.templates(), storage.programs(),
+                new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(),
+                storage.locations(), new JsoupHtmlSanitizer());
         return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
-                new JteEmailRenderer(), sender, clock), new EmailJson(), System.out);
+                new JteEmailRenderer(), sender, templates, clock), new EmailJson(), System.out);
     }
 }
