@@ -68,7 +68,8 @@ final class TableAccess {
         // Not GSI2: the enrollments due are queried by the jobs' completer only (the portal's graph provides it for the
         // jobs; PortalApp never calls it)
         access.put(FunctionId.PORTAL, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1, TallyTable.GSI3)));
-        // portal configurations and the sent-e-mail records by key, a recipient's list choices by a Query of the table (A102)
+        // portal configurations and the sent-e-mail records by key, a recipient's list choices by a Query of the table (A102);
+        // a template message's template, card, newest entries, locations and catalogue by key or a Query of the table
         access.put(FunctionId.EMAIL_SENDER, new Access(ITEM_ACTIONS, List.of()));
         // as the e-mail sender: portal configurations and the per-message claims by key, a phone's list choices (A102)
         access.put(FunctionId.SMS_SENDER, new Access(ITEM_ACTIONS, List.of()));
@@ -80,6 +81,8 @@ final class TableAccess {
         access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
         // GSI1: a brand's handed-out cards, a page a message (A88 over A59); BatchWriteItem: a page's member items (A90)
         access.put(FunctionId.SEGMENT_EVALUATOR, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1)));
+        // GSI1: a brand's handed-out cards, a page a message (A88 over A59); the send and its pages by key (A109-A113)
+        access.put(FunctionId.MAILER, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1)));
         return access;
     }
 }

@@ -62,6 +62,10 @@ public final class TallyStack extends Stack {
         ownEnvironment.put(FunctionId.SEGMENT_EVALUATOR, Map.of(
                 OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
                 OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId()));
+        // the mailer builds the back-office graph with the portal's secret only (OfficeSettings.forMailer)
+        ownEnvironment.put(FunctionId.MAILER, Map.of(
+                OfficeSettings.USER_POOL_ID, staff.pool().getUserPoolId(),
+                OfficeSettings.CLIENT_ID, staff.client().getUserPoolClientId()));
         // behind the brand's CloudFront: e-mailed links name its domain, and only requests carrying its origin header's
         // secret are served (nothing reaches the pages around the distribution and its WAF)
         Optional<String> edgeSecret = config.portalDomain().map(domain -> Functions.generatedSecret(this, config,

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tally.backoffice.http.BackOfficeHandler;
 import io.tally.backoffice.reports.ReportWriterHandler;
 import io.tally.backoffice.segments.SegmentEvaluatorHandler;
+import io.tally.backoffice.sends.MailerHandler;
 import io.tally.backoffice.wiring.OfficeComponent;
 import io.tally.backoffice.wiring.OfficeSettings;
 import io.tally.lambda.coupons.CouponLoaderHandler;
@@ -71,7 +72,9 @@ public final class LocalTally implements AutoCloseable {
                         endpoints.sqsEndpoint()).withCouponLoadsQueueUrl(
                         endpoints.queueUrlEnvironment().get(QueueId.COUPON_LOADS.urlEnvironmentVariable()))
                         .withEvaluationsQueueUrl(endpoints.queueUrlEnvironment()
-                                .get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()));
+                                .get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()))
+                        .withMailingsQueueUrl(endpoints.queueUrlEnvironment()
+                                .get(QueueId.MAILINGS.urlEnvironmentVariable()));
                 PortalSettings portal = new PortalSettings(endpoints.tableName(), eventsQueue,
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
@@ -125,7 +128,8 @@ public final class LocalTally implements AutoCloseable {
                 Optional.of(queues.get(QueueId.EMAILS.urlEnvironmentVariable())), Optional.of(LOCAL_PORTAL_SECRET))
                 .withReports(queues.get(QueueId.REPORTS.urlEnvironmentVariable()), S3rverServer.BUCKET,
                         Optional.of(endpoints.s3Endpoint()))
-                .withEvaluations(queues.get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()));
+                .withEvaluations(queues.get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()))
+                .withMailings(queues.get(QueueId.MAILINGS.urlEnvironmentVariable()));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */
@@ -154,6 +158,7 @@ public final class LocalTally implements AutoCloseable {
         private final ReportWriterHandler reportWriter;
         private final SegmentEvaluatorHandler segmentEvaluator;
         private final SmsSenderHandler smsSender;
+        private final MailerHandler mailer;
         private final LocalMail mail;
         private final LocalSms sms;
 
@@ -164,6 +169,7 @@ public final class LocalTally implements AutoCloseable {
             this.backOffice = new BackOfficeHandler(office);
             this.reportWriter = new ReportWriterHandler(office);
             this.segmentEvaluator = new SegmentEvaluatorHandler(office);
+            this.mailer = new MailerHandler(office);
             this.merchantApi = new MerchantApiHandler(component);
             this.eventsConsumer = new EventsConsumerHandler(component);
             this.mail = mail;
@@ -196,6 +202,7 @@ public final class LocalTally implements AutoCloseable {
                 case REPORT_WRITER -> reportWriter;
                 case SEGMENT_EVALUATOR -> segmentEvaluator;
                 case SMS_SENDER -> smsSender;
+                case MAILER -> mailer;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

@@ -10,6 +10,7 @@ import io.tally.domain.communication.MailingRevenuePort;
 import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.assets.AssetsPort;
 import io.tally.domain.communication.TestListsPort;
+import io.tally.domain.communication.send.SendsPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
@@ -245,6 +246,11 @@ public final class DynamoStorage {
     /** A brand's test lists (A104, A105). */
     public TestListsPort testLists() {
         return new DynamoTestLists(table);
+    }
+
+    /** A brand's scheduled sends, their pages and the brand's sending rate (A109-A114). */
+    public SendsPort sends() {
+        return new DynamoSends(table);
     }
 
     /** A brand's e-mail templates (A106-A108). */

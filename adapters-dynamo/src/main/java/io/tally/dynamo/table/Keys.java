@@ -652,4 +652,22 @@ public final class Keys {
     public static String monthRevenue(String brand, String yearMonth) {
         return "DREV#" + brand + "#" + yearMonth;
     }
+
+    /** A brand's scheduled sends (A109-A114): {@code BRAND#b#SENDS / SEND#<id>} and the brand's {@code RATE}. */
+    public static final String SEND_PREFIX = "SEND#";
+    public static final String SEND_RATE_SK = "RATE";
+
+    public static String sends(String brand) {
+        return "BRAND#" + brand + "#SENDS";
+    }
+
+    /** GSI1 of a QUEUED or SENDING send (A111; no entry in any other status): sorted by its time. */
+    public static String sendsInStatus(String brand, String status) {
+        return "BRAND#" + brand + "#SENDS#" + status;
+    }
+
+    /** A send's listed pages (A112): {@code BRAND#b#SEND#<id>#PAGES / P#<page>}. */
+    public static String sendPages(String brand, String send) {
+        return "BRAND#" + brand + "#SEND#" + send + "#PAGES";
+    }
 }

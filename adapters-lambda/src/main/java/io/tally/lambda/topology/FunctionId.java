@@ -25,7 +25,9 @@ public enum FunctionId {
     SEGMENT_EVALUATOR("segment-evaluator", "io.tally.backoffice.segments.SegmentEvaluatorHandler::handleRequest", 1024,
             120),
     /** Sends queued text messages through AWS End User Messaging SMS (captured to a file off AWS). */
-    SMS_SENDER("sms-sender", "io.tally.portal.sms.SmsSenderHandler::handleRequest", 512, 30);
+    SMS_SENDER("sms-sender", "io.tally.portal.sms.SmsSenderHandler::handleRequest", 512, 30),
+    /** Fans scheduled sends out: a page of 100 cards a message, one queued e-mail per recipient (back-office). */
+    MAILER("mailer", "io.tally.backoffice.sends.MailerHandler::handleRequest", 1024, 120);
 
     private final String logicalName;
     private final String handler;

@@ -45,8 +45,16 @@ public final class PeriodicJobs {
     public static final PeriodicJob SEGMENT_EVALUATIONS = new PeriodicJob("segment-evaluations", FunctionId.JOBS,
             Duration.ofDays(1));
 
+    /**
+     * Starts every brand's due scheduled sends (issue 15: their pages then travel on {@code QueueId.MAILINGS}), re-queues
+     * the first page of a send that died between its start and that queueing, and marks ERROR a send whose pages made
+     * no progress for an hour.
+     */
+    public static final PeriodicJob SCHEDULED_SENDS = new PeriodicJob("scheduled-sends", FunctionId.JOBS,
+            Duration.ofMinutes(5));
+
     public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS,
-            CUSTOMER_SCORES, SEGMENT_EVALUATIONS);
+            CUSTOMER_SCORES, SEGMENT_EVALUATIONS, SCHEDULED_SENDS);
 
     private PeriodicJobs() {
     }

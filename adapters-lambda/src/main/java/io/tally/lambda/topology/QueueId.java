@@ -17,7 +17,9 @@ public enum QueueId {
     SEGMENT_EVALUATIONS("tally-segment-evaluations", FunctionId.SEGMENT_EVALUATOR, 1, 5,
             "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL"),
     /** Text messages to send (a send on the SMS channel), each sent at most once by the SMS sender. */
-    SMS("tally-sms", FunctionId.SMS_SENDER, 10, 5, "TALLY_SMS_QUEUE_URL");
+    SMS("tally-sms", FunctionId.SMS_SENDER, 10, 5, "TALLY_SMS_QUEUE_URL"),
+    /** Scheduled sends' pages, one per message, each queueing the next (paced by its delay); a page is recorded once. */
+    MAILINGS("tally-mailings", FunctionId.MAILER, 1, 5, "TALLY_MAILINGS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

@@ -60,6 +60,14 @@ import io.tally.lambda.jobs.EventRelayTask;
 import io.tally.lambda.jobs.ExpirySweepTask;
 import io.tally.lambda.jobs.PeriodicJobRunner;
 import io.tally.lambda.jobs.RollupsTask;
+import io.tally.lambda.jobs.ScheduledSendsTask;
+import io.tally.backoffice.wiring.Sends;
+import io.tally.domain.communication.send.SendFanoutUseCase;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.sqs.email.EmailJson;
+import io.tally.sqs.email.SqsEmailOutbox;
+import io.tally.sqs.send.SendPageJson;
+import io.tally.sqs.send.SqsSendPages;
 import io.tally.lambda.jobs.SegmentEvaluationsTask;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
@@ -186,7 +194,8 @@ final class AppModule {
     static PeriodicJobRunner periodicJobs(DynamoStorage storage, ExpireDueUseCase expire, PublishEventPort events,
                                           Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments,
                                           RollupUseCase rollups, ExploreRollupUseCase explore,
-                                          Lazy<SegmentEvaluationUseCase> segmentEvaluations) {
+                                          Lazy<SegmentEvaluationUseCase> segmentEvaluations,
+                                          Lazy<SendFanoutUseCase> scheduledSends) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
@@ -195,7 +204,25 @@ final class AppModule {
                 new CustomerScoresTask(storage.brandList(), new ScoreCardsUseCase(storage.brandSetup(),
                         storage.cards(), storage.cardStats(), storage.customerScores(), storage.scoreSettings(),
                         storage.scoreRuns()), System.out),
-                new SegmentEvaluationsTask(storage.brandList(), segmentEvaluations::get, System.out)), clock);
+                new SegmentEvaluationsTask(storage.brandList(), segmentEvaluations::get, System.out),
+                new ScheduledSendsTask(storage.brandList(), scheduledSends::get, System.out)), clock);
+    }
+
+    /**
+     * The scheduled sends' fan-out as the back office builds it, for the jobs function's {@code runDue}: due sends'
+     * first pages go to the mailings queue ({@code TALLY_MAILINGS_QUEUE_URL}); the portal's secret signs nothing here
+     * (only pages queue e-mails) but is what the fan-out is built with.
+     */
+    @Provides
+    @Singleton
+    static SendFanoutUseCase scheduledSends(DynamoStorage storage, SqsClient sqs, ObjectMapper json, Settings settings,
+                                            Optional<PortalSettings> portal, Clock clock) {
+        PortalSettings p = portal.orElseThrow(() -> new IllegalStateException(
+                "the scheduled sends need the portal's configuration (" + PortalSettings.PORTAL_SECRET + ", "
+                        + PortalSettings.EMAILS_QUEUE_URL + ")"));
+        return Sends.fanout(storage, new SqsSendPages(sqs, settings.requireMailingsQueueUrl(), new SendPageJson(json)),
+                new SqsEmailOutbox(sqs, p.emailQueueUrl(), new EmailJson()), SignedTokens.fromText(p.requireSigningSecret()),
+                clock);
     }
 
     /**

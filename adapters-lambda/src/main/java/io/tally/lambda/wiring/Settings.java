@@ -14,13 +14,16 @@ import java.util.Optional;
 public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint,
                        String region, boolean requestLog, double rateLimitPerKey, int rateBurstPerKey,
                        Duration catalogueTtl, Duration authCacheTtl, Optional<String> sealSecret,
-                       Optional<String> couponLoadsQueueUrl, Optional<String> evaluationsQueueUrl) {
+                       Optional<String> couponLoadsQueueUrl, Optional<String> evaluationsQueueUrl,
+                       Optional<String> mailingsQueueUrl) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     /** The coupon-load queue (QueueId.COUPON_LOADS); only coupon bulk loads need it. */
     public static final String COUPON_LOADS_QUEUE_URL = "TALLY_COUPON_LOADS_QUEUE_URL";
     /** QueueId.SEGMENT_EVALUATIONS' URL: the daily segment evaluations queue each run's first page there. */
     public static final String EVALUATIONS_QUEUE_URL = "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL";
+    /** QueueId.MAILINGS' URL: the scheduled sends job queues a due send's first page there. */
+    public static final String MAILINGS_QUEUE_URL = "TALLY_MAILINGS_QUEUE_URL";
     public static final String DYNAMODB_ENDPOINT = "TALLY_DYNAMODB_ENDPOINT";
     public static final String SQS_ENDPOINT = "TALLY_SQS_ENDPOINT";
     public static final String REQUEST_LOG = "TALLY_REQUEST_LOG";
@@ -65,6 +68,18 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
         }
         Objects.requireNonNull(couponLoadsQueueUrl, "couponLoadsQueueUrl");
         Objects.requireNonNull(evaluationsQueueUrl, "evaluationsQueueUrl");
+        Objects.requireNonNull(mailingsQueueUrl, "mailingsQueueUrl");
+    }
+
+    /** The mailings queue's URL; only the scheduled sends job needs it. */
+    public String requireMailingsQueueUrl() {
+        return mailingsQueueUrl.orElseThrow(() -> new IllegalStateException(MAILINGS_QUEUE_URL + " is not set"));
+    }
+
+    public Settings withMailingsQueueUrl(String url) {
+        return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
+                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl, evaluationsQueueUrl,
+                Optional.of(url));
     }
 
     /** The segment evaluations queue's URL; only the daily segment evaluations need it. */
@@ -106,7 +121,8 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
                         Long.toString(DEFAULT_AUTH_CACHE_TTL.toSeconds())))),
                 Optional.ofNullable(env.get(SEAL_SECRET)).filter(s -> !s.isBlank()),
                 Optional.ofNullable(env.get(COUPON_LOADS_QUEUE_URL)).filter(s -> !s.isBlank()),
-                Optional.ofNullable(env.get(EVALUATIONS_QUEUE_URL)).filter(s -> !s.isBlank()));
+                Optional.ofNullable(env.get(EVALUATIONS_QUEUE_URL)).filter(s -> !s.isBlank()),
+                Optional.ofNullable(env.get(MAILINGS_QUEUE_URL)).filter(s -> !s.isBlank()));
     }
 
     /**
@@ -116,40 +132,42 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
     public static Settings local(String tableName, String eventsQueueUrl, URI dynamoEndpoint, URI sqsEndpoint) {
         return new Settings(tableName, eventsQueueUrl, Optional.of(dynamoEndpoint), Optional.of(sqsEndpoint),
                 "us-east-1", true, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, Duration.ZERO, Duration.ZERO,
-                Optional.of(LOCAL_SEAL_SECRET), Optional.empty(), Optional.empty());
+                Optional.of(LOCAL_SEAL_SECRET), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public Settings withRequestLog(boolean on) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, on, rateLimitPerKey,
                 rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl,
-                evaluationsQueueUrl);
+                evaluationsQueueUrl, mailingsQueueUrl);
     }
 
     public Settings withCouponLoadsQueueUrl(String url) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
-                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, Optional.of(url), evaluationsQueueUrl);
+                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, Optional.of(url), evaluationsQueueUrl,
+                mailingsQueueUrl);
     }
 
     public Settings withEvaluationsQueueUrl(String url) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
-                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl, Optional.of(url));
+                rateBurstPerKey, catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl, Optional.of(url),
+                mailingsQueueUrl);
     }
 
     public Settings withRateLimit(double perSecond, int burst) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, perSecond, burst,
                 catalogueTtl, authCacheTtl, sealSecret, couponLoadsQueueUrl,
-                evaluationsQueueUrl);
+                evaluationsQueueUrl, mailingsQueueUrl);
     }
 
     public Settings withCatalogueTtl(Duration ttl) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
                 rateBurstPerKey, ttl, authCacheTtl, sealSecret, couponLoadsQueueUrl,
-                evaluationsQueueUrl);
+                evaluationsQueueUrl, mailingsQueueUrl);
     }
 
     public Settings withAuthCacheTtl(Duration ttl) {
         return new Settings(tableName, eventsQueueUrl, dynamoEndpoint, sqsEndpoint, region, requestLog, rateLimitPerKey,
                 rateBurstPerKey, catalogueTtl, ttl, sealSecret, couponLoadsQueueUrl,
-                evaluationsQueueUrl);
+                evaluationsQueueUrl, mailingsQueueUrl);
     }
 }

@@ -47,7 +47,8 @@ public final class SetupArea implements OfficeArea {
                 new Link("/setup/events", "Events"), new Link("/setup/brand", "Brand settings"),
                 new Link("/setup/scores", "Customer score"), new Link("/setup/lists", "E-mail lists"),
                 new Link("/setup/templates", "E-mail templates"), new Link("/setup/test-lists", "Test lists"),
-                new Link("/communications/assets", "Asset library (images for e-mails)"))));
+                new Link("/communications/assets", "Asset library (images for e-mails)"),
+                new Link(SendPages.PATH, "Scheduled sends"))));
         places.register(router);
         brand.register(router);
         catalogue.register(router);

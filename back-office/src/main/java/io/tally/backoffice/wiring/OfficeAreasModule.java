@@ -1,5 +1,6 @@
 package io.tally.backoffice.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
@@ -37,7 +38,13 @@ import io.tally.sqs.html.JsoupHtmlSanitizer;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.CommunicationArea;
+import io.tally.backoffice.setup.SendPages;
 import io.tally.backoffice.setup.SetupArea;
+import io.tally.domain.backoffice.SetupAudit;
+import io.tally.domain.communication.send.SendFanoutUseCase;
+import io.tally.domain.communication.send.SendMails;
+import io.tally.domain.communication.send.SendsUseCase;
+import io.tally.domain.member.LinkTokens;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.segment.SegmentUseCase;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
@@ -179,5 +186,29 @@ final class OfficeAreasModule {
                 SegmentEvaluations.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(), clock),
                 brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit, random, clock),
                 evaluation, reports, settings.local());
+    }
+
+    /**
+     * Scheduled sends. The fan-out is reached lazily (a send due at once): a graph without the portal's secret still
+     * shows the pages, and only starting a send fails.
+     */
+    @Provides
+    @IntoSet
+    static OfficeArea sends(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, EmailOutboxPort outbox,
+                            Lazy<SendFanoutUseCase> fanout, OfficeSettings settings, RandomSource random, Clock clock) {
+        SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
+        SendsUseCase sends = new SendsUseCase(storage.sends(), storage.templates(), storage.portalConfigs(),
+                storage.segments(), storage.testLists(), storage.cards(), outbox, new SendMails(new LinkTokens(portalTokens)),
+                send -> fanout.get().start(send), new SetupAudit(audit, random, clock), random, clock);
+        return new SendPages(sends, new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
+                new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
+                new JsoupHtmlSanitizer(), random, clock),
+                new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock),
+                new SegmentUseCase(storage.segments(), storage.brandCards(),
+                        SegmentEvaluations.memberFacts(storage, locations, clock), new BrandZones(storage.checkoutConfig(),
+                        clock), brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit,
+                        random, clock),
+                new TestListsUseCase(storage.testLists(), storage.cards(), random, clock),
+                new BrandZones(storage.checkoutConfig(), clock), settings.local());
     }
 }

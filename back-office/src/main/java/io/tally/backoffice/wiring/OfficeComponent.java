@@ -5,6 +5,7 @@ import dagger.Component;
 import io.tally.backoffice.http.OfficeApp;
 import io.tally.backoffice.reports.ReportWriter;
 import io.tally.backoffice.segments.SegmentEvaluator;
+import io.tally.backoffice.sends.Mailer;
 import io.tally.domain.staff.StaffIdentityPort;
 import io.tally.domain.staff.StaffPort;
 import io.tally.domain.staff.StaffUseCase;
@@ -14,7 +15,7 @@ import javax.inject.Singleton;
 /** The object graph of a back-office container: built once, shared by every invocation. */
 @Singleton
 @Component(modules = {QueuesModule.class, OfficeModule.class, OfficeAreasModule.class, ReportsModule.class,
-        SegmentsModule.class})
+        SegmentsModule.class, SendsModule.class})
 public interface OfficeComponent {
     OfficeApp office();
 
@@ -29,6 +30,9 @@ public interface OfficeComponent {
 
     /** The segment evaluator (QueueId.SEGMENT_EVALUATIONS' consumer); needs the evaluations queue in the settings. */
     SegmentEvaluator segmentEvaluator();
+
+    /** The mailer (QueueId.MAILINGS' consumer); needs the mailings queue and the portal's secret in the settings. */
+    Mailer mailer();
 
     static OfficeComponent create(OfficeSettings settings) {
         return DaggerOfficeComponent.factory().create(settings);

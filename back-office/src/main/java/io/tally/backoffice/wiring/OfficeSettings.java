@@ -21,7 +21,7 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                              Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
                              Optional<String> portalSecret, Optional<String> reportsQueueUrl,
                              Optional<String> reportsBucket, Optional<URI> s3Endpoint,
-                             Optional<String> evaluationsQueueUrl) {
+                             Optional<String> evaluationsQueueUrl, Optional<String> mailingsQueueUrl) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String USER_POOL_ID = "TALLY_STAFF_POOL_ID";
     public static final String CLIENT_ID = "TALLY_STAFF_CLIENT_ID";
@@ -41,6 +41,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
     public static final String S3_ENDPOINT = "TALLY_S3_ENDPOINT";
     /** QueueId.SEGMENT_EVALUATIONS' URL: segment evaluation runs queue their pages there. */
     public static final String EVALUATIONS_QUEUE_URL = "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL";
+    /** QueueId.MAILINGS' URL: scheduled sends queue their fan-out's pages there. */
+    public static final String MAILINGS_QUEUE_URL = "TALLY_MAILINGS_QUEUE_URL";
 
     public OfficeSettings {
         require(tableName, TABLE_NAME);
@@ -58,6 +60,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         Objects.requireNonNull(reportsQueueUrl, "reportsQueueUrl");
         Objects.requireNonNull(reportsBucket, "reportsBucket");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        Objects.requireNonNull(evaluationsQueueUrl, "evaluationsQueueUrl");
+        Objects.requireNonNull(mailingsQueueUrl, "mailingsQueueUrl");
     }
 
     /** Without the Report Center (its queue and bucket): the back office then offers no exports. */
@@ -67,21 +71,28 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           Optional<String> portalSecret) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
                 eventsQueueUrl, emailQueueUrl, portalSecret, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** These settings with the Report Center's queue, bucket and (off AWS) S3 endpoint. */
     public OfficeSettings withReports(String queueUrl, String bucket, Optional<URI> s3) {
         return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
                 sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, Optional.of(queueUrl), Optional.of(bucket), s3,
-                evaluationsQueueUrl);
+                evaluationsQueueUrl, mailingsQueueUrl);
     }
 
     /** These settings with the segment evaluations' queue. */
     public OfficeSettings withEvaluations(String queueUrl) {
         return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
                 sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, reportsQueueUrl, reportsBucket, s3Endpoint,
-                Optional.of(queueUrl));
+                Optional.of(queueUrl), mailingsQueueUrl);
+    }
+
+    /** These settings with the scheduled sends' queue (their fan-out's pages). */
+    public OfficeSettings withMailings(String queueUrl) {
+        return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
+                sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, reportsQueueUrl, reportsBucket, s3Endpoint,
+                evaluationsQueueUrl, Optional.of(queueUrl));
     }
 
     /** Whether this container can export reports (the queue and the bucket are configured). */
@@ -95,7 +106,7 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
                 eventsQueueUrl, emailQueueUrl, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** Talking to local protocol servers: cookies without Secure, no HSTS, static credentials. */
@@ -133,6 +144,17 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         return read(env);
     }
 
+    /**
+     * The mailer's settings (QueueId.MAILINGS' consumer): the table, the queues and the portal's secret (its pages sign
+     * each recipient's unsubscribe and preferences links); no office secret.
+     */
+    public static OfficeSettings forMailer(Map<String, String> env) {
+        require(env.get(MAILINGS_QUEUE_URL), MAILINGS_QUEUE_URL);
+        require(env.get(EMAILS_QUEUE_URL), EMAILS_QUEUE_URL);
+        require(env.get(PORTAL_SECRET), PORTAL_SECRET);
+        return read(env);
+    }
+
     /** The operator's command line ({@code tally admin staff}): the table, the pool, the events queue. */
     public static OfficeSettings forOperator(Map<String, String> env) {
         return read(env);
@@ -144,7 +166,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                 optional(env, DYNAMODB_ENDPOINT).map(URI::create), optional(env, COGNITO_ENDPOINT).map(URI::create),
                 optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL),
                 optional(env, PORTAL_SECRET), optional(env, REPORTS_QUEUE_URL), optional(env, REPORTS_BUCKET),
-                optional(env, S3_ENDPOINT).map(URI::create), optional(env, EVALUATIONS_QUEUE_URL));
+                optional(env, S3_ENDPOINT).map(URI::create), optional(env, EVALUATIONS_QUEUE_URL),
+                optional(env, MAILINGS_QUEUE_URL));
     }
 
     @Override

@@ -18,18 +18,37 @@ public final class DeliverEmailUseCase {
     private final SentEmailsPort sent;
     private final EmailRendererPort renderer;
     private final EmailSenderPort sender;
+    private final TemplateEmailsPort templates;
     private final Clock clock;
     private final ClaimedEmailListener claimed;
 
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, Clock clock) {
-        this(configs, preferences, sent, renderer, sender, clock, ClaimedEmailListener.NONE);
+        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, ClaimedEmailListener.NONE);
     }
 
     /** With {@code claimed}: told of each claimed message after its send, and again on its redeliveries (a card's mailings). */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, Clock clock,
                                ClaimedEmailListener claimed) {
+        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, claimed);
+    }
+
+    /** @param templates renders the brand's own templates ({@link EmailKind#TEMPLATE}) at send time */
+    public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
+                               EmailRendererPort renderer, EmailSenderPort sender, TemplateEmailsPort templates,
+                               Clock clock) {
+        this(configs, preferences, sent, renderer, sender, templates, clock, ClaimedEmailListener.NONE);
+    }
+
+    /**
+     * @param templates renders the brand's own templates ({@link EmailKind#TEMPLATE}) at send time
+     * @param claimed   told of each claimed message after its send, and again on its redeliveries (a card's mailings)
+     */
+    public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
+                               EmailRendererPort renderer, EmailSenderPort sender, TemplateEmailsPort templates,
+                               Clock clock, ClaimedEmailListener claimed) {
+        this.templates = templates;
         this.configs = configs;
         this.preferences = preferences;
         this.sent = sent;
@@ -39,7 +58,16 @@ public final class DeliverEmailUseCase {
         this.claimed = claimed;
     }
 
-    public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED, NO_UNSUBSCRIBE_LINK }
+    /** What became of a message; every value but SENT is final (logged by the consumer, never retried). */
+    public enum Delivery {
+        SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED, NO_UNSUBSCRIBE_LINK,
+        /** A brand template message whose template was deleted: dropped. */
+        TEMPLATE_GONE,
+        /** A brand template message whose card is gone: dropped. */
+        CARD_GONE,
+        /** A brand template message that does not say which template, version or card: dropped. */
+        MALFORMED
+    }
 
     public Delivery deliver(EmailMessage message) {
         var config = configs.load(message.brand());
@@ -51,7 +79,7 @@ public final class DeliverEmailUseCase {
             return Delivery.LIST_ARCHIVED;
         }
         boolean transactional = list.map(l -> l.transactional()).orElse(false);
-        if (!transactional && !message.kind().staff()) {
+        if (!transactional && !message.kind().staff() && !test(message)) {
             boolean on = preferences.load(message.brand(), ContactKey.email(message.to()))
                     .flatMap(p -> p.choice(message.list()))
                     .orElse(list.map(l -> l.defaultOn() || message.kind() == EmailKind.INVITATION).orElse(false));
@@ -62,7 +90,20 @@ public final class DeliverEmailUseCase {
                 return Delivery.NO_UNSUBSCRIBE_LINK; // a bug of its sender: never a promotional e-mail without the link
             }
         }
-        RenderedEmail email = renderer.render(message, config.get()).withHeaders(message.headers());
+        RenderedEmail email;
+        if (message.kind() == EmailKind.TEMPLATE) {
+            TemplateEmailsPort.Result result = templates.render(message, config.get());
+            if (result instanceof TemplateEmailsPort.Result.Dropped dropped) {
+                return switch (dropped.why()) {
+                    case TEMPLATE_GONE -> Delivery.TEMPLATE_GONE;
+                    case CARD_GONE -> Delivery.CARD_GONE;
+                    case MALFORMED -> Delivery.MALFORMED;
+                };
+            }
+            email = ((TemplateEmailsPort.Result.Rendered) result).email().withHeaders(message.headers());
+        } else {
+            email = renderer.render(message, config.get()).withHeaders(message.headers());
+        }
         boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
         if (claimedNow) {
             sender.send(email);
@@ -70,5 +111,13 @@ public final class DeliverEmailUseCase {
         // a redelivery of a claimed message tells it again (and sends nothing): a crash before this line is mended
         claimed.claimed(message, clock.instant());
         return claimedNow ? Delivery.SENT : Delivery.ALREADY_SENT;
+    }
+
+    /**
+     * A send's test ({@code communication.TemplateMail}'s mailing {@code test-…}) goes to the brand's chosen test users
+     * whatever their list choices (it still carries the list's unsubscribe link).
+     */
+    private static boolean test(EmailMessage message) {
+        return message.kind() == EmailKind.TEMPLATE && message.value("mailing").startsWith("test-");
     }
 }

@@ -9,6 +9,7 @@ import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.communication.RecordCardMailings;
 import io.tally.domain.communication.assets.AssetFilesPort;
+import io.tally.domain.communication.TemplateMailRenderer;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
@@ -43,6 +44,7 @@ import io.tally.portal.http.PortalApp;
 import io.tally.portal.http.PortalSecurityFactory;
 import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.s3.S3AssetFiles;
+import io.tally.sqs.html.JsoupHtmlSanitizer;
 import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import java.util.Optional;
@@ -159,8 +161,12 @@ final class PortalModule {
     @Provides
     @Singleton
     static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
+        // the brand's own templates are rendered at send time from the stored template and the card (no secret here)
+        TemplateMailRenderer templates = new TemplateMailRenderer(storage.templates(), storage.programs(),
+                new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(),
+                storage.locations(), new JsoupHtmlSanitizer());
         return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
-                new JteEmailRenderer(), sender, clock, new RecordCardMailings(storage.cardMailings())), new EmailJson(),
-                System.out);
+                new JteEmailRenderer(), sender, templates, clock, new RecordCardMailings(storage.cardMailings())),
+                new EmailJson(), System.out);
     }
 }

@@ -1,0 +1,25 @@
+package io.tally.backoffice.wiring;
+
+import io.tally.domain.communication.send.SendFanoutUseCase;
+import io.tally.domain.communication.send.SendMails;
+import io.tally.domain.communication.send.SendPagesQueuePort;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.member.LinkTokens;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.dynamo.store.DynamoStorage;
+import java.time.Clock;
+
+/**
+ * How every graph that fans out scheduled sends builds it: the back office (a send due at once), the mailer (the
+ * pages) and the jobs function (due sends, stale ones), all signing the recipients' links with the portal's secret.
+ */
+public final class Sends {
+    private Sends() {
+    }
+
+    public static SendFanoutUseCase fanout(DynamoStorage storage, SendPagesQueuePort pages, EmailOutboxPort outbox,
+                                           SignedTokens portalTokens, Clock clock) {
+        return new SendFanoutUseCase(storage.sends(), storage.brandCards(), storage.cards(), storage.segmentSnapshots(),
+                storage.portalConfigs(), pages, outbox, new SendMails(new LinkTokens(portalTokens)), clock);
+    }
+}

@@ -1,0 +1,53 @@
+package io.tally.backoffice.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import io.tally.backoffice.sends.Mailer;
+import io.tally.domain.communication.send.SendFanoutUseCase;
+import io.tally.domain.communication.send.SendPagesQueuePort;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.shared.SignedTokens;
+import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.send.SendPageJson;
+import io.tally.sqs.send.SqsSendPages;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Scheduled sends (issue 15): their fan-out over the mailings queue, and that queue's consumer. */
+@Module
+final class SendsModule {
+    private SendsModule() {
+    }
+
+    /** Without the mailings queue configured, a start fails loudly (nothing could fan its pages out). */
+    @Provides
+    @Singleton
+    static SendPagesQueuePort sendPages(SqsClient sqs, ObjectMapper json, OfficeSettings settings) {
+        return settings.mailingsQueueUrl().<SendPagesQueuePort>map(url -> new SqsSendPages(sqs, url,
+                new SendPageJson(json))).orElse((page, delay) -> {
+                    throw new IllegalStateException(OfficeSettings.MAILINGS_QUEUE_URL + " is not set");
+                });
+    }
+
+    /**
+     * The recipients' links are verified by the portal: signed with its secret (a graph without it, like the operator's
+     * command line, never sends; the fallback only lets the graph build).
+     */
+    @Provides
+    @Singleton
+    static SendFanoutUseCase fanout(DynamoStorage storage, SendPagesQueuePort pages, EmailOutboxPort outbox,
+                                    OfficeSettings settings, Clock clock) {
+        SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElseGet(() -> {
+            throw new IllegalStateException(OfficeSettings.PORTAL_SECRET + " is not set: sends sign their links with it");
+        }));
+        return Sends.fanout(storage, pages, outbox, portalTokens, clock);
+    }
+
+    @Provides
+    @Singleton
+    static Mailer mailer(SendFanoutUseCase fanout, ObjectMapper json) {
+        return new Mailer(fanout, new SendPageJson(json), System.out);
+    }
+}

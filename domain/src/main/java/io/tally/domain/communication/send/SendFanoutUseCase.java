@@ -1,0 +1,191 @@
+package io.tally.domain.communication.send;
+
+import io.tally.domain.card.Card;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.CardPort;
+import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.portal.PortalConfig;
+import io.tally.domain.portal.PortalConfigPort;
+import io.tally.domain.segment.BrandCardsPort;
+import io.tally.domain.segment.BrandCardsPort.CardsPage;
+import io.tally.domain.segment.SegmentId;
+import io.tally.domain.segment.evaluation.SegmentSnapshotsPort;
+import io.tally.domain.segment.evaluation.Snapshot;
+import io.tally.domain.segment.evaluation.SnapshotKey;
+import io.tally.domain.tenant.BrandId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fan-out of scheduled sends. {@link #start} flips a due QUEUED send to SENDING in one conditional write (so a
+ * cancel racing it either wins and nothing is ever sent, or loses and is refused), fixing the segment's READY snapshot
+ * and the brand's rate, and queues the first page. Each page's delivery ({@link #page}) fixes its listing of the brand's
+ * cards (A88), queues the next page delayed by the page's size over the rate, queues one {@code TemplateMail} per
+ * recipient card with a primary e-mail ({@code send-<send>-<card>}: the e-mail sender's claim, A23, sends each once
+ * whatever the duplicates) and records itself done with its counts in one conditional write; the write that leaves
+ * every page done flips the send SENT. {@link #runDue} (the jobs function) starts due sends, re-queues the first page
+ * of a send that crashed between its start and that queueing, and marks a send ERROR whose pages made no progress for
+ * {@link #STALE_AFTER} (a page that failed until it reached the dead-letter queue).
+ */
+public final class SendFanoutUseCase {
+    /** Cards per page: A88's page. */
+    public static final int PAGE = BrandCardsPort.MAX_PAGE;
+    /** A SENDING send without progress this long has a page in the dead-letter queue (pages are paced ≤ 15 minutes). */
+    public static final Duration STALE_AFTER = Duration.ofHours(1);
+    /** A SENDING send whose first page is not done this long after its start is re-queued from its first page. */
+    public static final Duration RESUME_AFTER = Duration.ofMinutes(10);
+    static final int DUE_LIMIT = 50;
+
+    private final SendsPort sends;
+    private final BrandCardsPort brandCards;
+    private final CardPort cards;
+    private final SegmentSnapshotsPort snapshots;
+    private final PortalConfigPort portals;
+    private final SendPagesQueuePort pages;
+    private final EmailOutboxPort outbox;
+    private final SendMails mails;
+    private final Clock clock;
+
+    public SendFanoutUseCase(SendsPort sends, BrandCardsPort brandCards, CardPort cards, SegmentSnapshotsPort snapshots,
+                             PortalConfigPort portals, SendPagesQueuePort pages, EmailOutboxPort outbox, SendMails mails,
+                             Clock clock) {
+        this.sends = sends;
+        this.brandCards = brandCards;
+        this.cards = cards;
+        this.snapshots = snapshots;
+        this.portals = portals;
+        this.pages = pages;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.clock = clock;
+    }
+
+    public enum Result {
+        /** The page queued its recipients' messages and was recorded by this delivery. */
+        SENT_PAGE,
+        /** Recorded before, or the send is not SENDING: nothing queued. */
+        SKIPPED,
+        NO_SUCH_SEND
+    }
+
+    /** What one run of the jobs function did for a brand. */
+    public record Due(int started, int resumed, int failed) {
+    }
+
+    /** Starts the brand's due sends, resumes one stuck at its start, fails one stuck for good. */
+    public Due runDue(BrandId brand) {
+        Instant now = clock.instant();
+        int started = 0;
+        for (Send s : sends.due(brand, now, DUE_LIMIT)) {
+            started += start(s) ? 1 : 0;
+        }
+        int resumed = 0;
+        int failed = 0;
+        for (Send s : sends.stale(brand, now.minus(RESUME_AFTER), DUE_LIMIT)) {
+            Instant last = s.progress().at().orElse(s.updatedAt());
+            if (!last.isAfter(now.minus(STALE_AFTER))) {
+                failed += sends.finish(brand, s.id(), SendStatus.ERROR, Optional.of("No progress since " + last
+                        + ": a page of the send failed repeatedly (see the mailings dead-letter queue)."), now) ? 1 : 0;
+            } else if (!s.progress().pageDone(0)) {
+                pages.send(new SendPage(brand, s.id(), 0, Optional.empty()), Duration.ZERO);
+                resumed++;
+            }
+        }
+        return new Due(started, resumed, failed);
+    }
+
+    /**
+     * QUEUED → SENDING (or ERROR when its segment has no READY snapshot) by one write over the version read; true if this
+     * call started it. A send no longer QUEUED at that version (cancelled, started by another) is left alone.
+     */
+    public boolean start(Send queued) {
+        if (queued.status() != SendStatus.QUEUED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Optional<String> snapshot = Optional.empty();
+        if (queued.segment().isPresent()) {
+            Optional<Snapshot> ready = snapshots.latestReady(queued.brand(), new SegmentId(queued.segment().get()));
+            if (ready.isEmpty()) {
+                sends.update(queued.failed("The segment has no evaluated snapshot: nothing was sent.", now));
+                return false;
+            }
+            snapshot = Optional.of(ready.get().key().text());
+        }
+        if (!sends.update(queued.started(snapshot, sends.rate(queued.brand()), now))) {
+            return false;
+        }
+        pages.send(new SendPage(queued.brand(), queued.id(), 0, Optional.empty()), Duration.ZERO);
+        return true;
+    }
+
+    /** One page of a send, as the mailer (or a benchmark's worker) delivers it. */
+    public Result page(SendPage message) {
+        BrandId brand = message.brand();
+        Optional<Send> found = sends.find(brand, message.send());
+        if (found.isEmpty()) {
+            return Result.NO_SUCH_SEND;
+        }
+        Send send = found.get();
+        if (send.status() != SendStatus.SENDING || send.progress().pageDone(message.page())) {
+            completeIfDone(send);
+            return Result.SKIPPED;
+        }
+        List<Card> listed = List.of();
+        PageListing listing = sends.page(brand, send.id(), message.page()).orElse(null);
+        if (listing == null) {
+            CardsPage read = brandCards.page(brand, message.cursor(), PAGE);
+            listed = read.cards();
+            listing = sends.list(brand, send.id(), message.page(),
+                    new PageListing(read.cards().stream().map(Card::number).toList(), read.next()));
+        }
+        if (listing.next().isPresent()) {
+            pages.send(new SendPage(brand, send.id(), message.page() + 1, listing.next()),
+                    delay(listing.cards().size(), send.rate()));
+        }
+        List<Card> pageCards = listed.stream().map(Card::number).toList().equals(listing.cards()) ? listed
+                : reread(brand, listing.cards());
+        PortalConfig config = portals.load(brand).orElseThrow(() -> new IllegalStateException("no portal: " + brand));
+        Optional<SnapshotKey> segment = send.snapshot().flatMap(s -> SnapshotKey.parse(brand,
+                new SegmentId(send.segment().orElseThrow()), s));
+        Instant now = clock.instant();
+        long queued = 0;
+        for (Card card : pageCards) {
+            Optional<String> email = SendMails.email(card);
+            if (email.isEmpty() || segment.filter(k -> !snapshots.holds(k, card.number())).isPresent()) {
+                continue;
+            }
+            outbox.enqueue(mails.recipient(send, config, card, email.get(), now));
+            queued++;
+        }
+        SendsPort.Recorded recorded = sends.recordPage(brand, send.id(), message.page(), queued,
+                listing.cards().size() - queued, listing.next().isEmpty(), now);
+        recorded.send().ifPresent(this::completeIfDone);
+        return recorded.recorded() ? Result.SENT_PAGE : Result.SKIPPED;
+    }
+
+    /** The next page's delay: this page's messages at the rate, within SQS's 15 minutes. */
+    static Duration delay(int messages, int perSecond) {
+        long ms = (messages * 1000L + perSecond - 1) / perSecond;
+        return Duration.ofMillis(Math.min(ms, SendPagesQueuePort.MAX_DELAY.toMillis()));
+    }
+
+    /** The listed cards again, when another delivery listed the page (one read each; a card gone is left out). */
+    private List<Card> reread(BrandId brand, List<CardNumber> numbers) {
+        List<Card> found = new ArrayList<>(numbers.size());
+        for (CardNumber n : numbers) {
+            cards.load(brand, n).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private void completeIfDone(Send send) {
+        if (send.status() == SendStatus.SENDING && send.progress().allPagesDone()) {
+            sends.finish(send.brand(), send.id(), SendStatus.SENT, Optional.empty(), clock.instant());
+        }
+    }
+}
