@@ -5,6 +5,7 @@ import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import io.tally.portal.wiring.PortalSettings;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
@@ -64,6 +65,9 @@ public final class TallyStack extends Stack {
                 "PortalEdgeSecret", "Tally member pages' CloudFront origin header"));
         config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(
                 PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
+        // the rules (issue 15) fired by the events consumer and the jobs sign unsubscribe links naming the same domain
+        config.portalOrigin().ifPresent(origin -> List.of(FunctionId.EVENTS_CONSUMER, FunctionId.JOBS).forEach(id ->
+                ownEnvironment.put(id, Map.of(PortalSettings.PORTAL_ORIGIN, origin))));
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);

@@ -179,10 +179,13 @@ class OptionalSettingsStackTest {
     }
 
     @Test
-    void the_portal_writes_links_in_e_mails_with_the_brands_domain() {
+    void the_portal_and_the_rules_write_links_in_e_mails_with_the_brands_domain() {
         Map<FunctionId, Object> origins = portalOrigins(EDGE);
-        assertEquals(Map.of(FunctionId.PORTAL, "https://members.acme.example"), origins);
-        assertEquals(Map.of(FunctionId.PORTAL, "https://members.globex.example"), portalOrigins(REGIONAL));
+        assertEquals(Map.of(FunctionId.PORTAL, "https://members.acme.example", FunctionId.EVENTS_CONSUMER,
+                "https://members.acme.example", FunctionId.JOBS, "https://members.acme.example"), origins);
+        assertEquals(Map.of(FunctionId.PORTAL, "https://members.globex.example", FunctionId.EVENTS_CONSUMER,
+                "https://members.globex.example", FunctionId.JOBS, "https://members.globex.example"),
+                portalOrigins(REGIONAL));
     }
 
     @Test
@@ -215,7 +218,7 @@ class OptionalSettingsStackTest {
             assertTrue(origins.contains(PortalDistribution.EDGE_HEADER), origins);
             assertTrue(origins.contains("PortalEdgeSecret"), "the header's value is the generated secret: " + origins);
             Map<String, Object> portal = template.findResources("AWS::Lambda::Function").values().stream()
-                    .filter(f -> variables(f).containsKey(PortalSettings.PORTAL_ORIGIN)).findFirst().orElseThrow();
+                    .filter(f -> FunctionId.PORTAL.handler().equals(properties(f).get("Handler"))).findFirst().orElseThrow();
             assertTrue(String.valueOf(variables(portal).get(PortalSettings.EDGE_SECRET)).contains("PortalEdgeSecret"));
             long others = template.findResources("AWS::Lambda::Function").values().stream()
                     .filter(f -> variables(f).containsKey(PortalSettings.EDGE_SECRET)).count();

@@ -7,6 +7,8 @@ import io.tally.domain.card.CardLocationsPort;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.TestListsPort;
+import io.tally.domain.communication.rule.DueMailsPort;
+import io.tally.domain.communication.rule.RulesPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
@@ -239,6 +241,16 @@ public final class DynamoStorage {
     /** A brand's e-mail templates (A106-A108). */
     public TemplatesPort templates() {
         return new DynamoTemplates(table);
+    }
+
+    /** A brand's rules, triggered communications (A115-A117). */
+    public RulesPort rules() {
+        return new DynamoRules(table);
+    }
+
+    /** Rule sends waiting out their delay (A118, A119). */
+    public DueMailsPort dueRuleMails() {
+        return new DynamoDueMails(table);
     }
 
     /** A brand's segments (A85-A87). */

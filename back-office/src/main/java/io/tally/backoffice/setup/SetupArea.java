@@ -46,7 +46,8 @@ public final class SetupArea implements OfficeArea {
                 new Link("/setup/portal", "Member portal"), new Link("/setup/customer-model", "Customer model"),
                 new Link("/setup/events", "Events"), new Link("/setup/brand", "Brand settings"),
                 new Link("/setup/scores", "Customer score"), new Link("/setup/lists", "E-mail lists"),
-                new Link("/setup/templates", "E-mail templates"), new Link("/setup/test-lists", "Test lists"))));
+                new Link("/setup/templates", "E-mail templates"), new Link("/setup/test-lists", "Test lists"),
+                new Link(RulesPages.BASE, "Rules (triggered communications)"))));
         places.register(router);
         brand.register(router);
         catalogue.register(router);

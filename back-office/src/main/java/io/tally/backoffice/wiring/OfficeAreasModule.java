@@ -37,6 +37,7 @@ import io.tally.sqs.html.JsoupHtmlSanitizer;
 import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.CommunicationArea;
+import io.tally.backoffice.setup.RulesPages;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.segment.SegmentUseCase;
@@ -48,8 +49,10 @@ import io.tally.domain.engagement.score.ScoreBreakdownUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.backoffice.ScoreSettingsUseCase;
 import io.tally.domain.communication.TemplatesUseCase;
+import io.tally.domain.communication.rule.RulesUseCase;
 import io.tally.domain.communication.TestListsUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
@@ -135,6 +138,18 @@ final class OfficeAreasModule {
                         new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
                         new JsoupHtmlSanitizer(), random, clock),
                 new TestListsUseCase(storage.testLists(), storage.cards(), random, clock));
+    }
+
+    /** Rules, triggered communications (issue 15): {@code /communications/rules}. */
+    @Provides
+    @IntoSet
+    static OfficeArea rules(DynamoStorage storage, AuditLogPort audit, LocationsPort locations, RandomSource random,
+                            Clock clock) {
+        return new RulesPages(new RulesUseCase(storage.rules(), storage.templates(), storage.portalConfigs(),
+                storage.programs(), new SetupAudit(audit, random, clock), random, clock),
+                new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
+                        new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
+                        new JsoupHtmlSanitizer(), random, clock));
     }
 
     @Provides
