@@ -43,6 +43,7 @@ class RulesUseCaseTest {
         portals.save(config.withSettings(config.displayName(), config.theme(), List.of(
                 new SubscriptionList("account", "Account messages", true, true, false),
                 new SubscriptionList("news", "News and offers", false, false, false),
+                new SubscriptionList("invitations", "Invitations from friends", false, true, false),
                 new SubscriptionList("old", "Old offers", false, false, true)), config.referral(), config.welcomeEmail()));
         templates.create(new EmailTemplate(TestWorld.BRAND, "tpl", "Welcome", "Hi", "<p>Hi</p>", "Hi", w.clock.instant(),
                 "s", 1));
