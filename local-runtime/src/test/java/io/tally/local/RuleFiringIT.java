@@ -34,6 +34,7 @@ import io.tally.sqs.json.WireJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class RuleFiringIT {
         TallyComponent tally = TallyComponent.create(settings, portal);
         DynamoStorage storage = new DynamoStorage(servers.dynamo(), servers.tableName());
         BrandId brand = new BrandId("RULES" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         storage.portalConfigs().save(PortalTestData.config(brand, new CardSetId("set-1"), ValueTypeKey.points()));
         storage.templates().create(new EmailTemplate(brand, "welcome", "Welcome", "Welcome {{customer.firstName}}",
                 "<p>Hi</p>", "Hi", now, "it", 1));

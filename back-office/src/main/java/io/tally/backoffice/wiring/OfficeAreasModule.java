@@ -134,10 +134,15 @@ final class OfficeAreasModule {
     static OfficeArea communication(DynamoStorage storage, AuditLogPort audit, LocationsPort locations, RandomSource random,
                                     Clock clock) {
         return new CommunicationArea(new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock),
-                new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
-                        new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
-                        new JsoupHtmlSanitizer(), random, clock),
+                templates(storage, locations, random, clock),
                 new TestListsUseCase(storage.testLists(), storage.cards(), random, clock));
+    }
+
+    private static TemplatesUseCase templates(DynamoStorage storage, LocationsPort locations, RandomSource random,
+                                              Clock clock) {
+        return new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
+                new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
+                new JsoupHtmlSanitizer(), random, clock);
     }
 
     /** Rules, triggered communications (issue 15): {@code /communications/rules}. */
@@ -147,9 +152,7 @@ final class OfficeAreasModule {
                             Clock clock) {
         return new RulesPages(new RulesUseCase(storage.rules(), storage.templates(), storage.portalConfigs(),
                 storage.programs(), new SetupAudit(audit, random, clock), random, clock),
-                new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
-                        new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
-                        new JsoupHtmlSanitizer(), random, clock));
+                templates(storage, locations, random, clock));
     }
 
     @Provides
