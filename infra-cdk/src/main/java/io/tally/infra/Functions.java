@@ -49,13 +49,14 @@ final class Functions {
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /**
      * Who gets the portal's signing secret: the portal (links, CSRF tokens, challenges), the jobs (the enrollment
-     * completer signs the links of its e-mails), the back office (the welcome e-mail's preferences link, which the portal
-     * verifies), the mailer (each recipient's unsubscribe and preferences links of a scheduled send). Not the merchant
-     * API, the events consumer, the coupon loader or the e-mail sender (it sends what others signed;
+     * completer signs the links of its e-mails; the rules' delayed and date sends sign their unsubscribe links), the back
+     * office (the welcome e-mail's preferences link, which the portal verifies), the mailer (each recipient's unsubscribe
+     * and preferences links of a scheduled send), the events consumer (the rules it fires sign their unsubscribe links,
+     * issue 15). Not the merchant API, the coupon loader or the e-mail sender (it sends what others signed;
      * {@code PortalSettings} reads each secret only where it is used).
      */
     static final Set<FunctionId> PORTAL_SECRET_READERS = EnumSet.of(
-            FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE, FunctionId.MAILER);
+            FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE, FunctionId.MAILER, FunctionId.EVENTS_CONSUMER);
     /**
      * Who gets the sealing secret: the merchant API (replayed answers), the portal and the jobs (an enrollment's chosen
      * PIN). Not the back office, the events consumer, the coupon loader or the e-mail sender.

@@ -6,6 +6,7 @@ import io.tally.lambda.topology.QueueId;
 import io.tally.portal.wiring.PortalSettings;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
@@ -79,6 +80,9 @@ public final class TallyStack extends Stack {
         ownEnvironment.put(FunctionId.PORTAL, portal);
         Optional<SmsSending.Deployed> sms = config.sms().map(origin -> SmsSending.create(this, config, origin));
         sms.ifPresent(s -> ownEnvironment.put(FunctionId.SMS_SENDER, s.environment()));
+        // the rules (issue 15) fired by the events consumer and the jobs sign unsubscribe links naming the same domain
+        config.portalOrigin().ifPresent(origin -> List.of(FunctionId.EVENTS_CONSUMER, FunctionId.JOBS).forEach(id ->
+                ownEnvironment.put(id, Map.of(PortalSettings.PORTAL_ORIGIN, origin))));
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         sms.ifPresent(s -> s.grantSend(functions.get(FunctionId.SMS_SENDER).function()));
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());

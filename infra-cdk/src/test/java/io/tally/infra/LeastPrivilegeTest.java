@@ -75,7 +75,8 @@ class LeastPrivilegeTest {
 
     @Test
     void the_generated_secrets_reach_only_the_functions_that_read_them() {
-        assertEquals(Set.of(FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE, FunctionId.MAILER),
+        assertEquals(Set.of(FunctionId.PORTAL, FunctionId.JOBS, FunctionId.BACK_OFFICE, FunctionId.MAILER,
+                FunctionId.EVENTS_CONSUMER),
                 Functions.PORTAL_SECRET_READERS);
         assertEquals(Set.of(FunctionId.MERCHANT_API, FunctionId.PORTAL, FunctionId.JOBS),
                 Functions.SEAL_SECRET_READERS);

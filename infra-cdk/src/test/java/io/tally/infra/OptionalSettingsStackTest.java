@@ -179,13 +179,15 @@ class OptionalSettingsStackTest {
     }
 
     @Test
-    void the_portal_writes_links_in_e_mails_with_the_brands_domain() {
+    void the_portal_and_the_rules_write_links_in_e_mails_with_the_brands_domain() {
         Map<FunctionId, Object> origins = portalOrigins(EDGE);
-        // the back office too: the asset library's URLs for templates name the brand's domain
-        assertEquals(Map.of(FunctionId.PORTAL, "https://members.acme.example",
-                FunctionId.BACK_OFFICE, "https://members.acme.example"), origins);
-        assertEquals(Map.of(FunctionId.PORTAL, "https://members.globex.example",
-                FunctionId.BACK_OFFICE, "https://members.globex.example"), portalOrigins(REGIONAL));
+        // the back office too (the asset library's URLs), the events consumer and the jobs (the rules' unsubscribe links)
+        assertEquals(Map.of(FunctionId.PORTAL, "https://members.acme.example", FunctionId.BACK_OFFICE,
+                "https://members.acme.example", FunctionId.EVENTS_CONSUMER, "https://members.acme.example",
+                FunctionId.JOBS, "https://members.acme.example"), origins);
+        assertEquals(Map.of(FunctionId.PORTAL, "https://members.globex.example", FunctionId.BACK_OFFICE,
+                "https://members.globex.example", FunctionId.EVENTS_CONSUMER, "https://members.globex.example",
+                FunctionId.JOBS, "https://members.globex.example"), portalOrigins(REGIONAL));
     }
 
     @Test

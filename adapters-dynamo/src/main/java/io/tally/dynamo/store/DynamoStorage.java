@@ -11,6 +11,8 @@ import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.assets.AssetsPort;
 import io.tally.domain.communication.TestListsPort;
 import io.tally.domain.communication.send.SendsPort;
+import io.tally.domain.communication.rule.DueMailsPort;
+import io.tally.domain.communication.rule.RulesPort;
 import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
@@ -260,6 +262,16 @@ public final class DynamoStorage {
 
     public AssetsPort assets() {
         return new DynamoAssets(table);
+    }
+
+    /** A brand's rules, triggered communications (A115-A117). */
+    public RulesPort rules() {
+        return new DynamoRules(table);
+    }
+
+    /** Rule sends waiting out their delay (A118, A119). */
+    public DueMailsPort dueRuleMails() {
+        return new DynamoDueMails(table);
     }
 
     /** A brand's segments (A85-A87). */

@@ -563,6 +563,30 @@ public final class Keys {
         return ASSET_PREFIX + id;
     }
 
+    /** A brand's rules (A115-A117): {@code BRAND#b#RULES / RULE#<id>}, one partition a brand. */
+    public static final String RULE_PREFIX = "RULE#";
+
+    public static String rules(String brand) {
+        return "BRAND#" + brand + "#RULES";
+    }
+
+    public static String ruleSk(String id) {
+        return RULE_PREFIX + id;
+    }
+
+    /**
+     * Rule sends waiting out their delay (A118, A119): {@code RULEDUE#<UTC hour of the due time, yyyy-MM-ddTHH> /
+     * <due time, epoch ms, 16 digits>#<brand>#<message id>}, one partition an hour for every brand, so the sweep reads
+     * the hours up to now by key.
+     */
+    public static String dueRuleMails(String hour) {
+        return "RULEDUE#" + hour;
+    }
+
+    public static String dueRuleMailSk(long dueMs, String brand, String messageId) {
+        return dueMillis(dueMs) + "#" + brand + "#" + messageId;
+    }
+
     /** A brand's segments (A85-A87): {@code BRAND#b#SEGMENTS / SEG#<id>}, one partition a brand, listed by one query. */
     public static final String SEGMENT_PREFIX = "SEG#";
 

@@ -10,6 +10,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
+import io.tally.portal.wiring.PortalSettings;
 
 /** Lambda entry point of the events-queue consumer (event source mapping with ReportBatchItemFailures). */
 public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -19,7 +20,7 @@ public final class EventsConsumerHandler implements RequestHandler<SQSEvent, SQS
     private final Resource priming;
 
     public EventsConsumerHandler() {
-        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
+        this(TallyComponent.create(Settings.fromEnvironment(System.getenv()), PortalSettings.fromEnvironment(System.getenv())));
     }
 
     public EventsConsumerHandler(TallyComponent component) {

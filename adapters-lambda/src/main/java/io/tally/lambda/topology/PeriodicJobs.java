@@ -53,8 +53,17 @@ public final class PeriodicJobs {
     public static final PeriodicJob SCHEDULED_SENDS = new PeriodicJob("scheduled-sends", FunctionId.JOBS,
             Duration.ofMinutes(5));
 
+    /**
+     * Queues the rules' sends whose delay has run out (issue 15's triggered communications); a delay longer than a queue
+     * holds a message waits as an item of its own.
+     */
+    public static final PeriodicJob RULE_SENDS = new PeriodicJob("rule-sends", FunctionId.JOBS, Duration.ofMinutes(5));
+
+    /** Fires every brand's birthday, anniversary and "N days without a visit" rules for the day (issue 15). */
+    public static final PeriodicJob RULE_DATES = new PeriodicJob("rule-dates", FunctionId.JOBS, Duration.ofDays(1));
+
     public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS,
-            CUSTOMER_SCORES, SEGMENT_EVALUATIONS, SCHEDULED_SENDS);
+            CUSTOMER_SCORES, SEGMENT_EVALUATIONS, SCHEDULED_SENDS, RULE_SENDS, RULE_DATES);
 
     private PeriodicJobs() {
     }

@@ -10,6 +10,9 @@ import io.tally.domain.backoffice.CardLocationsListener;
 import io.tally.domain.backoffice.TransactionFacts;
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.campaign.EventCampaignsListener;
+import io.tally.domain.communication.rule.DateRulesUseCase;
+import io.tally.domain.communication.rule.RuleEventsListener;
+import io.tally.domain.communication.rule.RuleFiring;
 import io.tally.domain.segment.SegmentMembershipPort;
 import io.tally.domain.segment.evaluation.SegmentEvaluationUseCase;
 import io.tally.domain.card.AllocateCardUseCase;
@@ -21,6 +24,7 @@ import io.tally.domain.engagement.CardStatsListener;
 import io.tally.domain.engagement.RecordEventUseCase;
 import io.tally.domain.engagement.RecordedEventsListener;
 import io.tally.domain.engagement.score.ScoreCardsUseCase;
+import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.HandleEventUseCase;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.domain.ledger.CardLedgerWriter;
@@ -68,6 +72,8 @@ import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.email.SqsEmailOutbox;
 import io.tally.sqs.send.SendPageJson;
 import io.tally.sqs.send.SqsSendPages;
+import io.tally.lambda.jobs.RuleDatesTask;
+import io.tally.lambda.jobs.RuleSendsTask;
 import io.tally.lambda.jobs.SegmentEvaluationsTask;
 import io.tally.lambda.merchant.AllocateMethod;
 import io.tally.lambda.merchant.CardHistoryMethod;
@@ -91,6 +97,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -195,7 +202,8 @@ final class AppModule {
                                           Clock clock, Lazy<CompleteEnrollmentsUseCase> completeEnrollments,
                                           RollupUseCase rollups, ExploreRollupUseCase explore,
                                           Lazy<SegmentEvaluationUseCase> segmentEvaluations,
-                                          Lazy<SendFanoutUseCase> scheduledSends) {
+                                          Lazy<SendFanoutUseCase> scheduledSends,
+                                          Lazy<Optional<RuleFiring>> ruleFiring) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
@@ -205,7 +213,22 @@ final class AppModule {
                         storage.cards(), storage.cardStats(), storage.customerScores(), storage.scoreSettings(),
                         storage.scoreRuns()), System.out),
                 new SegmentEvaluationsTask(storage.brandList(), segmentEvaluations::get, System.out),
-                new ScheduledSendsTask(storage.brandList(), scheduledSends::get, System.out)), clock);
+                new ScheduledSendsTask(storage.brandList(), scheduledSends::get, System.out),
+                new RuleSendsTask(() -> ruleFiring.get().orElseThrow(RuleWiring::missing)),
+                new RuleDatesTask(storage.brandList(), () -> new DateRulesUseCase(
+                        ruleFiring.get().orElseThrow(RuleWiring::missing), storage.brandSetup(), storage.cards(),
+                        storage.cardStats()), System.out)), clock);
+    }
+
+    /**
+     * Rules (issue 15) fire where the portal's configuration is given (the events consumer, the jobs): they sign the
+     * unsubscribe links of subscription lists with its secret and queue on its e-mail queue. Elsewhere none.
+     */
+    @Provides
+    @Singleton
+    static Optional<RuleFiring> ruleFiring(DynamoStorage storage, Optional<PortalSettings> portal, SqsClient sqs,
+                                           Clock clock) {
+        return portal.map(p -> RuleWiring.firing(storage, p, sqs, clock));
     }
 
     /**
@@ -308,20 +331,22 @@ final class AppModule {
     static EventsConsumer eventsConsumer(DynamoStorage storage, EventJson json, CheckoutUseCase checkout,
                                          CheckoutConfigPort configs, Clock clock, RandomSource random,
                                          CardLedgerWriter writer, LoadProgramsPort programs,
-                                         SegmentMembershipPort segments) {
+                                         SegmentMembershipPort segments, Optional<RuleFiring> rules) {
         // Card locations (a manager's scope over cards) are linked next to the log's recording, recorded events are kept
         // on their cards (and fire the brand's event campaigns, each award once) and every card's statistics follow its ledger entries and events (exactly once); the log records ledger
         // events with the card's program and card set (the back office's transaction filters). Once recorded, a ledger
         // event of a day that has ended is noted late, so the rollup job rolls that day up again. A committed checkout is
         // attributed to the card's newest mailing within a week before it (the communication report's revenue).
         LateEntries late = new LateEntries(storage.rollups(), brand -> configs.load(brand).zone(), clock, lateTokens(random));
-        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(),
-                List.of(checkout::onEvent, new CardLocationsListener(storage.cardLocations()),
-                        new RecordedEventsListener(storage.cardEvents()),
-                        new EventCampaignsListener(configs, storage.campaignBudget(), new IssueUseCase(writer, programs),
-                                storage.idempotency(), segments, random, clock),
-                        new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents()),
-                        new AttributeCheckoutRevenue(storage.cardMailings(), storage.mailingRevenue(), configs)),
+        // Rules fire last (issue 15), where the portal's configuration is given: each send once per trigger (its message id)
+        List<Consumer<DomainEvent>> listeners = new ArrayList<>(List.of(checkout::onEvent,
+                new CardLocationsListener(storage.cardLocations()), new RecordedEventsListener(storage.cardEvents()),
+                new EventCampaignsListener(configs, storage.campaignBudget(), new IssueUseCase(writer, programs),
+                        storage.idempotency(), segments, random, clock),
+                new CardStatsListener(storage.cardStats(), storage.cardLedger(), storage.cardEvents()),
+                new AttributeCheckoutRevenue(storage.cardMailings(), storage.mailingRevenue(), configs)));
+        rules.ifPresent(firing -> listeners.add(new RuleEventsListener(firing)));
+        return new EventsConsumer(new HandleEventUseCase(storage.activityLog(), listeners,
                 new TransactionFacts(storage.cards()), List.of(late)), json, System.out);
     }
 

@@ -48,7 +48,8 @@ public final class SetupArea implements OfficeArea {
                 new Link("/setup/scores", "Customer score"), new Link("/setup/lists", "E-mail lists"),
                 new Link("/setup/templates", "E-mail templates"), new Link("/setup/test-lists", "Test lists"),
                 new Link("/communications/assets", "Asset library (images for e-mails)"),
-                new Link(SendPages.PATH, "Scheduled sends"))));
+                new Link(SendPages.PATH, "Scheduled sends"),
+                new Link(RulesPages.BASE, "Rules (triggered communications)"))));
         places.register(router);
         brand.register(router);
         catalogue.register(router);

@@ -39,6 +39,7 @@ import io.tally.backoffice.segments.SegmentPages;
 import io.tally.backoffice.setup.ScoreSettingsPages;
 import io.tally.backoffice.setup.CommunicationArea;
 import io.tally.backoffice.setup.SendPages;
+import io.tally.backoffice.setup.RulesPages;
 import io.tally.backoffice.setup.SetupArea;
 import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.communication.send.SendFanoutUseCase;
@@ -55,8 +56,10 @@ import io.tally.domain.engagement.score.ScoreBreakdownUseCase;
 import io.tally.domain.backoffice.CatalogueSetupUseCase;
 import io.tally.domain.backoffice.EventSetupUseCase;
 import io.tally.domain.backoffice.PortalSetupUseCase;
+import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.backoffice.ScoreSettingsUseCase;
 import io.tally.domain.communication.TemplatesUseCase;
+import io.tally.domain.communication.rule.RulesUseCase;
 import io.tally.domain.communication.TestListsUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
@@ -138,10 +141,25 @@ final class OfficeAreasModule {
     static OfficeArea communication(DynamoStorage storage, AuditLogPort audit, LocationsPort locations, RandomSource random,
                                     Clock clock) {
         return new CommunicationArea(new PortalSetupUseCase(storage.portalConfigs(), storage.programs(), audit, random, clock),
-                new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
-                        new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
-                        new JsoupHtmlSanitizer(), random, clock),
+                templates(storage, locations, random, clock),
                 new TestListsUseCase(storage.testLists(), storage.cards(), random, clock));
+    }
+
+    private static TemplatesUseCase templates(DynamoStorage storage, LocationsPort locations, RandomSource random,
+                                              Clock clock) {
+        return new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
+                new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
+                new JsoupHtmlSanitizer(), random, clock);
+    }
+
+    /** Rules, triggered communications (issue 15): {@code /communications/rules}. */
+    @Provides
+    @IntoSet
+    static OfficeArea rules(DynamoStorage storage, AuditLogPort audit, LocationsPort locations, RandomSource random,
+                            Clock clock) {
+        return new RulesPages(new RulesUseCase(storage.rules(), storage.templates(), storage.portalConfigs(),
+                storage.programs(), new SetupAudit(audit, random, clock), random, clock),
+                templates(storage, locations, random, clock));
     }
 
     @Provides
