@@ -8,6 +8,8 @@ import io.tally.domain.card.CardPort;
 import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.TestListsPort;
 import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.delivery.BouncedAddressesPort;
+import io.tally.domain.delivery.DeliveryStatsPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
@@ -160,6 +162,16 @@ public final class DynamoStorage {
     /** Attempt counters, preferences, referral claims and sent-e-mail claims (one adapter). */
     private DynamoMemberStores memberStores() {
         return new DynamoMemberStores(table);
+    }
+
+    /** The delivery statistics' events, firsts and counters (A120-A123); the system clock sets only expiries. */
+    public DeliveryStatsPort deliveryStats() {
+        return new DynamoDeliveryStats(table, Clock.systemUTC());
+    }
+
+    /** Addresses that bounced hard (A124, A125). */
+    public BouncedAddressesPort bouncedAddresses() {
+        return new DynamoDeliveryStats(table, Clock.systemUTC());
     }
 
     /** The member account's used sign-in links and ended sessions. */
