@@ -27,6 +27,9 @@ public record DeliveryEvent(String id, BrandId brand, Kind kind, String mailing,
         IGNORED
     }
 
+    /** The mailing of a message that belongs to none (a welcome, an invitation): acted on, never counted. */
+    public static final String NO_MAILING = "none";
+
     public DeliveryEvent {
         if (id == null || !id.matches("[A-Za-z0-9_.:\\-]{1,128}")) {
             throw new IllegalArgumentException("an event id is 1-128 letters, digits, '_', '.', ':' or '-'");
@@ -48,6 +51,6 @@ public record DeliveryEvent(String id, BrandId brand, Kind kind, String mailing,
 
     /** Whether it counts in the statistics: never for a test send ({@link TemplateMail#test}). */
     public boolean counted() {
-        return kind != Kind.IGNORED && !TemplateMail.test(mailing);
+        return kind != Kind.IGNORED && !TemplateMail.test(mailing) && !NO_MAILING.equals(mailing);
     }
 }

@@ -67,7 +67,7 @@ public final class DeliverEmailUseCase {
             bounces.dropped(message);
             return Delivery.BOUNCE_DROP;
         }
-        RenderedEmail email = renderer.render(message, config.get()).withHeaders(message.headers());
+        RenderedEmail email = renderer.render(message, config.get()).withHeaders(MailingHeaders.with(message));
         if (!sent.claim(message.brand(), message.id(), clock.instant())) {
             return Delivery.ALREADY_SENT;
         }

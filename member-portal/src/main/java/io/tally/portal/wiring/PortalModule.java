@@ -7,6 +7,10 @@ import io.tally.domain.account.MemberAccountUseCase;
 import io.tally.domain.account.MemberSignInUseCase;
 import io.tally.domain.account.SignInLinks;
 import io.tally.domain.card.AllocateCardUseCase;
+import io.tally.domain.delivery.BounceDrops;
+import io.tally.domain.delivery.RecordDeliveryUseCase;
+import io.tally.domain.delivery.TrackingLinks;
+import io.tally.domain.delivery.TrackingUseCase;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
@@ -32,6 +36,8 @@ import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.dynamo.store.DynamoStorage;
+import io.tally.portal.delivery.DeliveryEventsConsumer;
+import io.tally.portal.delivery.SesEvents;
 import io.tally.portal.email.EmailConsumer;
 import io.tally.portal.email.JteEmailRenderer;
 import io.tally.portal.email.SesEmailSender;
@@ -90,7 +96,8 @@ final class PortalModule {
             return new SmtpEmailSender(settings.smtpHost().get(), settings.smtpPort());
         }
         return new SesEmailSender(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region())).credentialsProvider(credentials).build());
+                .region(Region.of(settings.region())).credentialsProvider(credentials).build(),
+                settings.sesConfigurationSet());
     }
 
     @Provides
@@ -126,7 +133,7 @@ final class PortalModule {
     static PortalApp portal(DynamoStorage storage, CardStores stores, EnrollmentSteps steps, CardLedgerWriter writer,
                             PublishEventPort events,
                             EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
-                            PortalSettings settings) {
+                            PortalSettings settings, RecordDeliveryUseCase record) {
         var queries = new CardQueriesUseCase(stores.cards(), stores.ledger(), clock);
         var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
         var links = new LinkTokens(tokens);
@@ -136,7 +143,8 @@ final class PortalModule {
         return new PortalApp(storage.portalConfigs(), storage.programs(), verify, new Challenges(tokens, random, clock),
                 enroll, invite, preferences, links, new PortalSecurityFactory(tokens, random, settings.local()),
                 settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret(),
-                Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)));
+                Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)),
+                trackingLinks(settings).map(tracked -> new TrackingUseCase(tracked, record, random, clock)));
     }
 
     /** The member's own account: sign-in links, the account's reads (cards by e-mail: GSI3), the profile's edits. */
@@ -153,8 +161,31 @@ final class PortalModule {
 
     @Provides
     @Singleton
-    static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
+    static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, RecordDeliveryUseCase record,
+                                       Clock clock) {
         return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
-                new JteEmailRenderer(), sender, clock), new EmailJson(), System.out);
+                new JteEmailRenderer(), sender, clock, new BounceDrops(storage.bouncedAddresses(), record, clock)),
+                new EmailJson(), System.out);
+    }
+
+    /** Counting delivery events, acting on complaints and hard bounces; the day of an event in the brand's zone (A34). */
+    @Provides
+    @Singleton
+    static RecordDeliveryUseCase recordDelivery(DynamoStorage storage, PublishEventPort events, Clock clock) {
+        var checkout = storage.checkoutConfig();
+        return new RecordDeliveryUseCase(storage.deliveryStats(), storage.bouncedAddresses(),
+                new PreferencesUseCase(storage.preferences(), events, clock), storage.portalConfigs(),
+                brand -> checkout.load(brand).zone(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static DeliveryEventsConsumer deliveryEventsConsumer(RecordDeliveryUseCase record) {
+        return new DeliveryEventsConsumer(new SesEvents(), record, System.out);
+    }
+
+    /** The e-mails' tracking links, when the function holds the tracking secret (the portal checks, the sender signs). */
+    static Optional<TrackingLinks> trackingLinks(PortalSettings settings) {
+        return settings.trackingSecret().map(secret -> new TrackingLinks(SignedTokens.fromText(secret)));
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
                              Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost, int smtpPort,
-                             Optional<String> publicOrigin, Optional<String> edgeSecret) {
+                             Optional<String> publicOrigin, Optional<String> edgeSecret, Optional<String> trackingSecret,
+                             Optional<String> sesConfigurationSet) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
@@ -32,6 +33,10 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
     /** Set when the member pages are behind the brand's CloudFront distribution: the secret of its origin header. */
     public static final String EDGE_SECRET = "TALLY_PORTAL_EDGE_SECRET";
+    /** Signs (the e-mail sender) and checks (the portal) the e-mails' tracking image and click links, nothing else. */
+    public static final String TRACKING_SECRET = "TALLY_TRACKING_SECRET";
+    /** The SES configuration set whose event destination publishes the delivery events (AWS only). */
+    public static final String SES_CONFIGURATION_SET = "TALLY_SES_CONFIGURATION_SET";
 
     public PortalSettings {
         require(tableName, TABLE_NAME);
@@ -46,6 +51,18 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         Objects.requireNonNull(smtpHost, "smtpHost");
         Objects.requireNonNull(publicOrigin, "publicOrigin");
         Objects.requireNonNull(edgeSecret, "edgeSecret");
+        Objects.requireNonNull(trackingSecret, "trackingSecret");
+        trackingSecret.ifPresent(secret -> require(secret, TRACKING_SECRET));
+        Objects.requireNonNull(sesConfigurationSet, "sesConfigurationSet");
+    }
+
+    /** Without tracking and without a configuration set (the settings before delivery statistics). */
+    public PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
+                          Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
+                          Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost,
+                          int smtpPort, Optional<String> publicOrigin, Optional<String> edgeSecret) {
+        this(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region, signingSecret, sealSecret,
+                smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.empty(), Optional.empty());
     }
 
     /** The settings of a portal reached directly (no CloudFront in front): local runs, tests, stacks without a domain. */
@@ -84,7 +101,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         return new PortalSettings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL), env.get(EMAILS_QUEUE_URL),
                 optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
                 env.getOrDefault("AWS_REGION", "us-east-1"), optional(env, PORTAL_SECRET), optional(env, SEAL_SECRET), optional(env, SMTP_HOST),
-                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET));
+                Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET),
+                optional(env, TRACKING_SECRET), optional(env, SES_CONFIGURATION_SET));
     }
 
     @Override
