@@ -77,6 +77,12 @@ final class TableAccess {
         access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
         // GSI1: a brand's handed-out cards, a page a message (A88 over A59); BatchWriteItem: a page's member items (A90)
         access.put(FunctionId.SEGMENT_EVALUATOR, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1)));
+        // delivery events' claims, firsts, counters and bounce marks by key, list choices (A102/A103), a brand's
+        // portal and checkout configuration (its zone, A34): no index query
+        access.put(FunctionId.DELIVERY_EVENTS, new Access(ITEM_ACTIONS, List.of()));
+        // delivery events' claims, firsts, counters and bounce marks by key, list choices (A102/A103), a brand's
+        // portal and checkout configuration (its zone, A34): no index query
+        access.put(FunctionId.DELIVERY_EVENTS, new Access(ITEM_ACTIONS, List.of()));
         return access;
     }
 }

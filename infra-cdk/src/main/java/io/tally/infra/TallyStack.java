@@ -5,9 +5,12 @@ import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.QueueId;
 import io.tally.portal.wiring.PortalSettings;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.services.ses.ConfigurationSet;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.Environment;
@@ -64,7 +67,18 @@ public final class TallyStack extends Stack {
                 "PortalEdgeSecret", "Tally member pages' CloudFront origin header"));
         config.portalOrigin().ifPresent(origin -> ownEnvironment.put(FunctionId.PORTAL, Map.of(
                 PortalSettings.PORTAL_ORIGIN, origin, PortalSettings.EDGE_SECRET, edgeSecret.orElseThrow())));
+        // the e-mails' tracking links: the sender signs them, the portal checks them; nobody else holds the secret
+        String trackingSecret = Functions.generatedSecret(this, config, "TrackingSigningSecret",
+                "Tally e-mail tracking links' signing secret (open image, click redirects)");
+        for (FunctionId id : List.of(FunctionId.PORTAL, FunctionId.EMAIL_SENDER)) {
+            Map<String, String> own = new LinkedHashMap<>(ownEnvironment.getOrDefault(id, Map.of()));
+            own.put(PortalSettings.TRACKING_SECRET, trackingSecret);
+            ownEnvironment.put(id, own);
+        }
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
+        ConfigurationSet emailEvents = DeliveryEvents.create(this, config, queues, functions);
+        functions.get(FunctionId.EMAIL_SENDER).function().addEnvironment(PortalSettings.SES_CONFIGURATION_SET,
+                emailEvents.getConfigurationSetName());
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);
         ReportsBucket.grant(reports, functions.get(FunctionId.BACK_OFFICE).function(), ReportsBucket.OFFICE_ACTIONS);
@@ -103,6 +117,8 @@ public final class TallyStack extends Stack {
         });
         functions.forEach((id, deployed) -> output(Names.pascal(id.name()) + "FunctionName",
                 deployed.function().getFunctionName(), "Function " + id.logicalName()));
+        output("EmailConfigurationSetName", emailEvents.getConfigurationSetName(),
+                "SES configuration set of the member e-mails (its event destination feeds the delivery statistics)");
         output("AlarmTopicArn", alarms.getTopicArn(), "SNS topic of every alarm of this stack");
         Compliance.apply(this);
     }

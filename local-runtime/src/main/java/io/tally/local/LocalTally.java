@@ -20,6 +20,7 @@ import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
 import io.tally.local.mail.LocalMail;
 import io.tally.local.s3.S3rverServer;
+import io.tally.portal.delivery.DeliveryEventsHandler;
 import io.tally.portal.email.EmailSenderHandler;
 import io.tally.portal.http.PortalHandler;
 import io.tally.portal.wiring.PortalComponent;
@@ -38,6 +39,8 @@ public final class LocalTally implements AutoCloseable {
     static final String LOCAL_PORTAL_SECRET = "local-only-portal-secret-not-for-production-use";
     /** The local runtime's fixed signing secret for back-office sessions and CSRF tokens. Never used on AWS. */
     static final String LOCAL_OFFICE_SECRET = "local-only-back-office-secret-not-for-production";
+    /** The local runtime's fixed tracking secret (the e-mails' open image and click links). Never used on AWS. */
+    static final String LOCAL_TRACKING_SECRET = "local-only-tracking-secret-not-for-production-use";
     private final LocalPlatform platform;
     private final TallyComponent component;
     private final OfficeComponent office;
@@ -68,7 +71,7 @@ public final class LocalTally implements AutoCloseable {
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
                         Optional.of(LOCAL_PORTAL_SECRET), Optional.of(Settings.LOCAL_SEAL_SECRET), Optional.of("127.0.0.1"), mail.smtpPort(),
-                        Optional.empty());
+                        Optional.empty(), Optional.empty(), Optional.of(LOCAL_TRACKING_SECRET), Optional.empty());
                 component[0] = TallyComponent.create(settings, portal);
                 office[0] = OfficeComponent.create(officeSettings(endpoints));
                 return new Handlers(component[0], PortalComponent.create(portal), office[0], mail);
@@ -137,6 +140,7 @@ public final class LocalTally implements AutoCloseable {
         private final BackOfficeHandler backOffice;
         private final ReportWriterHandler reportWriter;
         private final SegmentEvaluatorHandler segmentEvaluator;
+        private final DeliveryEventsHandler deliveryEvents;
         private final LocalMail mail;
 
         Handlers(TallyComponent component, PortalComponent portalComponent, OfficeComponent office, LocalMail mail) {
@@ -149,6 +153,7 @@ public final class LocalTally implements AutoCloseable {
             this.portal = new PortalHandler(portalComponent);
             this.emailSender = new EmailSenderHandler(portalComponent);
             this.couponLoader = new CouponLoaderHandler(component);
+            this.deliveryEvents = new DeliveryEventsHandler(portalComponent);
         }
 
         @Override
@@ -174,6 +179,7 @@ public final class LocalTally implements AutoCloseable {
                 case COUPON_LOADER -> couponLoader;
                 case REPORT_WRITER -> reportWriter;
                 case SEGMENT_EVALUATOR -> segmentEvaluator;
+                case DELIVERY_EVENTS -> deliveryEvents;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

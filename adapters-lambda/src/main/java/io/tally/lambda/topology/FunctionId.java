@@ -23,7 +23,9 @@ public enum FunctionId {
     REPORT_WRITER("report-writer", "io.tally.backoffice.reports.ReportWriterHandler::handleRequest", 1024, 300),
     /** Evaluates segment evaluation pages (100 cards each) from their queue into membership snapshots (back-office). */
     SEGMENT_EVALUATOR("segment-evaluator", "io.tally.backoffice.segments.SegmentEvaluatorHandler::handleRequest", 1024,
-            120);
+            120),
+    /** Records SES's delivery events (through SNS) exactly once: statistics, complaints, hard bounces (member-portal). */
+    DELIVERY_EVENTS("delivery-events", "io.tally.portal.delivery.DeliveryEventsHandler::handleRequest", 512, 30);
 
     private final String logicalName;
     private final String handler;

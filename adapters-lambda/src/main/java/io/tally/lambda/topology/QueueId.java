@@ -15,7 +15,9 @@ public enum QueueId {
     REPORTS("tally-reports", FunctionId.REPORT_WRITER, 1, 5, "TALLY_REPORTS_QUEUE_URL"),
     /** Segment evaluation pages, one per message, each queueing the next; a redelivered page is recorded once. */
     SEGMENT_EVALUATIONS("tally-segment-evaluations", FunctionId.SEGMENT_EVALUATOR, 1, 5,
-            "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL");
+            "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL"),
+    /** SES delivery events, as SNS notifications of the configuration set's topic; each counted once by its event id. */
+    DELIVERY_EVENTS("tally-delivery-events", FunctionId.DELIVERY_EVENTS, 10, 5, "TALLY_DELIVERY_EVENTS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

@@ -6,6 +6,7 @@ import dagger.multibindings.IntoSet;
 import io.tally.backoffice.accounting.AccountingPages;
 import io.tally.backoffice.actions.AuditPage;
 import io.tally.backoffice.actions.CardActionPages;
+import io.tally.backoffice.communications.StatisticsPages;
 import io.tally.backoffice.explore.ExplorePages;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
@@ -15,6 +16,8 @@ import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.delivery.RevenuePort;
+import io.tally.domain.delivery.StatisticsUseCase;
 import io.tally.domain.report.ExploreDataUseCase;
 import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.RollupUseCase;
@@ -156,6 +159,14 @@ final class OfficeAreasModule {
         RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(),
                 new BrandZones(storage.checkoutConfig(), clock), clock);
         return new AccountingPages(new AccountingUseCase(rollups, storage.programs(), locations));
+    }
+
+    /** The communication report: delivery counters (A123); revenue attribution is not built yet ({@code RevenuePort.NONE}). */
+    @Provides
+    @IntoSet
+    static OfficeArea communicationStatistics(DynamoStorage storage, Clock clock) {
+        return new StatisticsPages(new StatisticsUseCase(storage.deliveryStats(), RevenuePort.NONE),
+                new BrandZones(storage.checkoutConfig(), clock), clock);
     }
 
     @Provides
