@@ -331,7 +331,7 @@ class TallyStackTest {
                     "RawMessageDelivery", true), 0);
             template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", FunctionId.EMAIL_SENDER.handler(),
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(PortalSettings.SES_CONFIGURATION_SET,
-                            Map.of("Ref", single(template, "AWS::SES::ConfigurationSet", true))))))));
+                            Map.of("Ref", single(template, "AWS::SES::ConfigurationSet", true)))))));
         }
     }
 
