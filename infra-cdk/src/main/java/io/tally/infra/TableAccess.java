@@ -83,6 +83,9 @@ final class TableAccess {
         access.put(FunctionId.SEGMENT_EVALUATOR, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1)));
         // GSI1: a brand's handed-out cards, a page a message (A88 over A59); the send and its pages by key (A109-A113)
         access.put(FunctionId.MAILER, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1)));
+        // delivery events' claims, firsts, counters and bounce marks by key, list choices (A102/A103), a brand's
+        // portal and checkout configuration (its zone, A34): no index query
+        access.put(FunctionId.DELIVERY_EVENTS, new Access(ITEM_ACTIONS, List.of()));
         return access;
     }
 }

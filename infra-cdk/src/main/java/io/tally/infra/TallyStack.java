@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.services.ses.ConfigurationSet;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.Environment;
@@ -83,8 +84,19 @@ public final class TallyStack extends Stack {
         // the rules (issue 15) fired by the events consumer and the jobs sign unsubscribe links naming the same domain
         config.portalOrigin().ifPresent(origin -> List.of(FunctionId.EVENTS_CONSUMER, FunctionId.JOBS).forEach(id ->
                 ownEnvironment.put(id, Map.of(PortalSettings.PORTAL_ORIGIN, origin))));
+        // the e-mails' tracking links: the sender signs them, the portal checks them; nobody else holds the secret
+        String trackingSecret = Functions.generatedSecret(this, config, "TrackingSigningSecret",
+                "Tally e-mail tracking links' signing secret (open image, click redirects)");
+        for (FunctionId id : List.of(FunctionId.PORTAL, FunctionId.EMAIL_SENDER)) {
+            Map<String, String> own = new LinkedHashMap<>(ownEnvironment.getOrDefault(id, Map.of()));
+            own.put(PortalSettings.TRACKING_SECRET, trackingSecret);
+            ownEnvironment.put(id, own);
+        }
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         sms.ifPresent(s -> s.grantSend(functions.get(FunctionId.SMS_SENDER).function()));
+        ConfigurationSet emailEvents = DeliveryEvents.create(this, config, queues, functions);
+        functions.get(FunctionId.EMAIL_SENDER).function().addEnvironment(PortalSettings.SES_CONFIGURATION_SET,
+                emailEvents.getConfigurationSetName());
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());
         ReportsBucket.grant(reports, functions.get(FunctionId.REPORT_WRITER).function(), ReportsBucket.WRITER_ACTIONS);
         ReportsBucket.grant(reports, functions.get(FunctionId.BACK_OFFICE).function(), ReportsBucket.OFFICE_ACTIONS);
@@ -127,6 +139,8 @@ public final class TallyStack extends Stack {
         });
         functions.forEach((id, deployed) -> output(Names.pascal(id.name()) + "FunctionName",
                 deployed.function().getFunctionName(), "Function " + id.logicalName()));
+        output("EmailConfigurationSetName", emailEvents.getConfigurationSetName(),
+                "SES configuration set of the member e-mails (its event destination feeds the delivery statistics)");
         output("AlarmTopicArn", alarms.getTopicArn(), "SNS topic of every alarm of this stack");
         Compliance.apply(this);
     }

@@ -15,6 +15,7 @@ import io.tally.dynamo.table.TallyTable;
 import io.tally.lambda.topology.FunctionId;
 import io.tally.lambda.topology.PeriodicJob;
 import io.tally.lambda.topology.QueueId;
+import io.tally.portal.wiring.PortalSettings;
 import io.tally.lambda.topology.Route;
 import io.tally.lambda.topology.Routes;
 import java.util.ArrayList;
@@ -172,8 +173,13 @@ class TallyStackTest {
                 assertEquals(config.stage(), variables.get("TALLY_STAGE"));
                 assertEquals(config.brand(), variables.get("TALLY_BRAND"));
                 assertEquals(Map.of("Ref", single(template, "AWS::DynamoDB::Table", true)), variables.get("TALLY_TABLE_NAME"));
-                assertEquals(3, ofType(template, "AWS::SecretsManager::Secret").size(),
-                        "the portal's and the back office's signing secrets, the sealing secret");
+                assertEquals(4, ofType(template, "AWS::SecretsManager::Secret").size(),
+                        "the portal's, the back office's and the tracking links' signing secrets, the sealing secret");
+                String trackingSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true,
+                        "TrackingSigningSecret");
+                assertEquals(id == FunctionId.PORTAL || id == FunctionId.EMAIL_SENDER,
+                        String.valueOf(variables.get(PortalSettings.TRACKING_SECRET)).contains(trackingSecret),
+                        id + ": the tracking secret only where links are signed (e-mail sender) or checked (portal)");
                 assertEquals(id == FunctionId.BACK_OFFICE, variables.containsKey(OfficeSettings.OFFICE_SECRET),
                         "only the back office has its signing secret");
                 String portalSecret = single(ofType(template, "AWS::SecretsManager::Secret"), s -> true, "PortalSigningSecret");
@@ -334,7 +340,25 @@ class TallyStackTest {
             single(alarms, a -> isMetricOn(a, "5xx", apiRef));
         }
         PROD.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@acme.example"));
-        DEV.resourceCountIs("AWS::SNS::Subscription", 0);
+        DEV.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "email"), 0);
+    }
+
+    @Test
+    void ses_publishes_delivery_events_through_its_topic_to_the_delivery_events_queue() {
+        for (Template template : List.of(PROD, DEV)) {
+            template.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", Map.of("EventDestination",
+                    Match.objectLike(Map.of("Enabled", true, "MatchingEventTypes", Match.arrayWith(List.of("send",
+                            "delivery", "bounce", "complaint", "reject", "deliveryDelay"))))));
+            template.resourcePropertiesCountIs("AWS::SES::ConfigurationSetEventDestination", Map.of("EventDestination",
+                    Match.objectLike(Map.of("MatchingEventTypes", Match.arrayWith(List.of("open"))))), 0);
+            template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs",
+                    "Endpoint", Map.of("Fn::GetAtt", List.of(queueId(template, QueueId.DELIVERY_EVENTS), "Arn"))));
+            template.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "sqs",
+                    "RawMessageDelivery", true), 0);
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", FunctionId.EMAIL_SENDER.handler(),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(PortalSettings.SES_CONFIGURATION_SET,
+                            Map.of("Ref", single(template, "AWS::SES::ConfigurationSet", true)))))));
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
 import io.tally.local.mail.LocalMail;
 import io.tally.local.s3.S3rverServer;
+import io.tally.portal.delivery.DeliveryEventsHandler;
 import io.tally.portal.email.EmailSenderHandler;
 import io.tally.local.sms.LocalSms;
 import io.tally.portal.wiring.SmsComponent;
@@ -43,6 +44,8 @@ public final class LocalTally implements AutoCloseable {
     static final String LOCAL_PORTAL_SECRET = "local-only-portal-secret-not-for-production-use";
     /** The local runtime's fixed signing secret for back-office sessions and CSRF tokens. Never used on AWS. */
     static final String LOCAL_OFFICE_SECRET = "local-only-back-office-secret-not-for-production";
+    /** The local runtime's fixed tracking secret (the e-mails' open image and click links). Never used on AWS. */
+    static final String LOCAL_TRACKING_SECRET = "local-only-tracking-secret-not-for-production-use";
     private final LocalPlatform platform;
     private final TallyComponent component;
     private final OfficeComponent office;
@@ -79,7 +82,8 @@ public final class LocalTally implements AutoCloseable {
                         endpoints.queueUrlEnvironment().get(QueueId.EMAILS.urlEnvironmentVariable()),
                         Optional.of(endpoints.dynamoEndpoint()), Optional.of(endpoints.sqsEndpoint()), "us-east-1",
                         Optional.of(LOCAL_PORTAL_SECRET), Optional.of(Settings.LOCAL_SEAL_SECRET), Optional.of("127.0.0.1"), mail.smtpPort(),
-                        Optional.empty()).withAssets(S3rverServer.BUCKET, Optional.of(endpoints.s3Endpoint()));
+                        Optional.empty()).withAssets(S3rverServer.BUCKET, Optional.of(endpoints.s3Endpoint()))
+                        .withTracking(LOCAL_TRACKING_SECRET);
                 component[0] = TallyComponent.create(settings, portal);
                 office[0] = OfficeComponent.create(officeSettings(endpoints));
                 SmsComponent texts = SmsComponent.create(SmsSettings.local(endpoints.tableName(), eventsQueue,
@@ -159,6 +163,7 @@ public final class LocalTally implements AutoCloseable {
         private final SegmentEvaluatorHandler segmentEvaluator;
         private final SmsSenderHandler smsSender;
         private final MailerHandler mailer;
+        private final DeliveryEventsHandler deliveryEvents;
         private final LocalMail mail;
         private final LocalSms sms;
 
@@ -176,6 +181,7 @@ public final class LocalTally implements AutoCloseable {
             this.portal = new PortalHandler(portalComponent);
             this.emailSender = new EmailSenderHandler(portalComponent);
             this.couponLoader = new CouponLoaderHandler(component);
+            this.deliveryEvents = new DeliveryEventsHandler(portalComponent);
         }
 
         @Override
@@ -203,6 +209,7 @@ public final class LocalTally implements AutoCloseable {
                 case SEGMENT_EVALUATOR -> segmentEvaluator;
                 case SMS_SENDER -> smsSender;
                 case MAILER -> mailer;
+                case DELIVERY_EVENTS -> deliveryEvents;
                 default -> throw new IllegalArgumentException(function + " consumes no queue");
             };
         }

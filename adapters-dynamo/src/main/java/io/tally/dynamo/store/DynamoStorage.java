@@ -14,6 +14,8 @@ import io.tally.domain.communication.send.SendsPort;
 import io.tally.domain.communication.rule.DueMailsPort;
 import io.tally.domain.communication.rule.RulesPort;
 import io.tally.domain.coupon.CouponPort;
+import io.tally.domain.delivery.BouncedAddressesPort;
+import io.tally.domain.delivery.DeliveryStatsPort;
 import io.tally.domain.coupon.bulk.CouponLoadPort;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.AttemptCounterPort;
@@ -174,6 +176,16 @@ public final class DynamoStorage {
     /** Attempt counters, preferences, referral claims and sent-e-mail claims (one adapter). */
     private DynamoMemberStores memberStores() {
         return new DynamoMemberStores(table);
+    }
+
+    /** The delivery statistics' events, firsts and counters (A120-A123); the system clock sets only expiries. */
+    public DeliveryStatsPort deliveryStats() {
+        return new DynamoDeliveryStats(table, Clock.systemUTC());
+    }
+
+    /** Addresses that bounced hard (A124, A125). */
+    public BouncedAddressesPort bouncedAddresses() {
+        return new DynamoDeliveryStats(table, Clock.systemUTC());
     }
 
     /** The member account's used sign-in links and ended sessions. */

@@ -694,4 +694,34 @@ public final class Keys {
     public static String sendPages(String brand, String send) {
         return "BRAND#" + brand + "#SEND#" + send + "#PAGES";
     }
+
+    /** A delivery event's claim (A120): {@code BRAND#b#DLVEVT#<event id> / DLVEVT}, one partition an event. */
+    public static String deliveryEvent(String brand, String eventId) {
+        return "BRAND#" + brand + "#DLVEVT#" + eventId;
+    }
+
+    public static final String DELIVERY_EVENT_SK = "DLVEVT";
+
+    /** A recipient's first open, click or complaint of a mailing (A121): {@code BRAND#b#DLVFIRST#<mailing>#<kind>#<recipient> / FIRST}. */
+    public static String deliveryFirst(String brand, String mailing, String kind, String recipient) {
+        return "BRAND#" + brand + "#DLVFIRST#" + mailing + "#" + kind + "#" + recipient;
+    }
+
+    public static final String DELIVERY_FIRST_SK = "FIRST";
+
+    /** A brand's delivery counters of one month (A122, A123): {@code BRAND#b#DLVSTATS#yyyy-MM / DAY#yyyy-MM-dd#M#<mailing>#L#<location>}. */
+    public static String deliveryStats(String brand, String month) {
+        return "BRAND#" + brand + "#DLVSTATS#" + month;
+    }
+
+    public static String deliveryStatsSk(String day, String mailing, String location) {
+        return "DAY#" + day + "#M#" + mailing + "#L#" + location;
+    }
+
+    /** An address that bounced hard (A124, A125): {@code BRAND#b#BOUNCED#<normalised address> / BOUNCED}. */
+    public static String bounced(String brand, String address) {
+        return "BRAND#" + brand + "#BOUNCED#" + address;
+    }
+
+    public static final String BOUNCED_SK = "BOUNCED";
 }

@@ -27,7 +27,9 @@ public enum FunctionId {
     /** Sends queued text messages through AWS End User Messaging SMS (captured to a file off AWS). */
     SMS_SENDER("sms-sender", "io.tally.portal.sms.SmsSenderHandler::handleRequest", 512, 30),
     /** Fans scheduled sends out: a page of 100 cards a message, one queued e-mail per recipient (back-office). */
-    MAILER("mailer", "io.tally.backoffice.sends.MailerHandler::handleRequest", 1024, 120);
+    MAILER("mailer", "io.tally.backoffice.sends.MailerHandler::handleRequest", 1024, 120),
+    /** Records SES's delivery events (through SNS) exactly once: statistics, complaints, hard bounces (member-portal). */
+    DELIVERY_EVENTS("delivery-events", "io.tally.portal.delivery.DeliveryEventsHandler::handleRequest", 512, 30);
 
     private final String logicalName;
     private final String handler;

@@ -19,7 +19,9 @@ public enum QueueId {
     /** Text messages to send (a send on the SMS channel), each sent at most once by the SMS sender. */
     SMS("tally-sms", FunctionId.SMS_SENDER, 10, 5, "TALLY_SMS_QUEUE_URL"),
     /** Scheduled sends' pages, one per message, each queueing the next (paced by its delay); a page is recorded once. */
-    MAILINGS("tally-mailings", FunctionId.MAILER, 1, 5, "TALLY_MAILINGS_QUEUE_URL");
+    MAILINGS("tally-mailings", FunctionId.MAILER, 1, 5, "TALLY_MAILINGS_QUEUE_URL"),
+    /** SES delivery events, as SNS notifications of the configuration set's topic; each counted once by its event id. */
+    DELIVERY_EVENTS("tally-delivery-events", FunctionId.DELIVERY_EVENTS, 10, 5, "TALLY_DELIVERY_EVENTS_QUEUE_URL");
 
     private final String logicalName;
     private final FunctionId consumer;

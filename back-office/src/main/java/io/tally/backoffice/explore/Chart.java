@@ -66,10 +66,10 @@ public record Chart(String id, String title, String description, String unit, Li
     }
 
     /** A series to draw: its label, its figures (one per day, raw) and how each is written. */
-    record Series(String label, List<Long> figures, LongFunction<String> format) {
+    public record Series(String label, List<Long> figures, LongFunction<String> format) {
     }
 
-    static Chart of(String id, String title, String description, String unit, List<String> days, List<Series> series) {
+    public static Chart of(String id, String title, String description, String unit, List<String> days, List<Series> series) {
         return of(id, title, description, unit, days, series, "Day");
     }
 

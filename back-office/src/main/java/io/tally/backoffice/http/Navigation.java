@@ -18,6 +18,7 @@ final class Navigation {
             new Section("audit", "/audit", "Audit log", Permission.READ_AUDIT),
             new Section("accounting", "/accounting", "Accounting", Permission.VIEW_ACCOUNTING),
             new Section("explore", "/explore", "Explore Data", Permission.EXPLORE_DATA),
+            new Section("communications", "/communications/statistics", "Communication statistics", Permission.EXPLORE_DATA),
             new Section("reports", "/reports", "Report Center", Permission.EXPORT_REPORTS),
             new Section("segments", "/segments", "Segments", Permission.BUILD_SEGMENTS));
 

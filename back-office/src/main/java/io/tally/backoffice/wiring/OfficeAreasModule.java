@@ -7,6 +7,7 @@ import dagger.multibindings.IntoSet;
 import io.tally.backoffice.accounting.AccountingPages;
 import io.tally.backoffice.actions.AuditPage;
 import io.tally.backoffice.actions.CardActionPages;
+import io.tally.backoffice.communications.StatisticsPages;
 import io.tally.backoffice.explore.ExplorePages;
 import io.tally.backoffice.http.OfficeArea;
 import io.tally.backoffice.pages.ChallengeTokens;
@@ -16,6 +17,9 @@ import io.tally.backoffice.pages.StaffPages;
 import io.tally.backoffice.pages.TotpPages;
 import io.tally.domain.audit.AuditLogPort;
 import io.tally.domain.campaign.CheckoutConfigPort;
+import io.tally.domain.communication.MailingRevenuePort;
+import io.tally.domain.delivery.RevenuePort;
+import io.tally.domain.delivery.StatisticsUseCase;
 import io.tally.domain.report.ExploreDataUseCase;
 import io.tally.domain.report.ExploreRollupUseCase;
 import io.tally.domain.report.RollupUseCase;
@@ -65,7 +69,9 @@ import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The back office's sections: one {@code @Provides @IntoSet} method per {@link OfficeArea}. Add yours here (see
@@ -181,6 +187,26 @@ final class OfficeAreasModule {
         RollupUseCase rollups = new RollupUseCase(storage.activityLog(), storage.rollups(),
                 new BrandZones(storage.checkoutConfig(), clock), clock);
         return new AccountingPages(new AccountingUseCase(rollups, storage.programs(), locations));
+    }
+
+    /**
+     * The communication report: delivery counters (A123), the revenue attributed to each mailing (A136: checkouts within
+     * the attribution window, net of voids) and the period's scheduled sends by status (A110).
+     */
+    @Provides
+    @IntoSet
+    static OfficeArea communicationStatistics(DynamoStorage storage, Clock clock) {
+        return new StatisticsPages(new StatisticsUseCase(storage.deliveryStats(), revenue(storage.mailingRevenue())),
+                new BrandZones(storage.checkoutConfig(), clock), clock, storage.sends()::list);
+    }
+
+    /** The report's revenue per mailing: the attributed checkouts of the days from..to (A136), summed per mailing. */
+    static RevenuePort revenue(MailingRevenuePort attributed) {
+        return (brand, from, to) -> {
+            Map<String, Long> perMailing = new TreeMap<>();
+            attributed.daily(brand, from, to).forEach(d -> perMailing.merge(d.mailing(), d.revenue().amount(), Math::addExact));
+            return perMailing;
+        };
     }
 
     @Provides

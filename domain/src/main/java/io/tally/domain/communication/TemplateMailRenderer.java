@@ -39,9 +39,27 @@ public final class TemplateMailRenderer implements TemplateEmailsPort {
     private final CardLedgerPort ledger;
     private final LocationsPort locations;
     private final HtmlSanitizerPort sanitizer;
+    private final Optional<Tracking> tracking;
+
+    /**
+     * Adds open and click tracking to a template mail's sanitised HTML ({@code delivery.TrackedHtml}: the tracking
+     * image and signed click redirects served by the portal at {@code portalUrl}).
+     */
+    @FunctionalInterface
+    public interface Tracking {
+        String apply(String html, TemplateMail mail, String portalUrl);
+    }
 
     public TemplateMailRenderer(TemplatesPort templates, LoadProgramsPort programs, CardQueriesUseCase cards,
                                 CardLedgerPort ledger, LocationsPort locations, HtmlSanitizerPort sanitizer) {
+        this(templates, programs, cards, ledger, locations, sanitizer, Optional.empty());
+    }
+
+    /** @param tracking open and click tracking (where the function holds the tracking secret); none: the HTML as rendered */
+    public TemplateMailRenderer(TemplatesPort templates, LoadProgramsPort programs, CardQueriesUseCase cards,
+                                CardLedgerPort ledger, LocationsPort locations, HtmlSanitizerPort sanitizer,
+                                Optional<Tracking> tracking) {
+        this.tracking = tracking;
         this.templates = templates;
         this.programs = programs;
         this.cards = cards;
@@ -74,15 +92,31 @@ public final class TemplateMailRenderer implements TemplateEmailsPort {
         TemplatesUseCase.Rendered r = TemplatesUseCase.render(template.get(), values, sanitizer);
         String subject = (TemplateMail.test(mail.mailing()) ? TEST_PREFIX : "") + r.subject();
         return new Result.Rendered(new RenderedEmail(brand.fromAddress(), brand.displayName(), mail.to(), subject,
-                r.text(), finish(mail, r.html())));
+                r.text(), finish(mail, message, r.html())));
     }
 
     /**
-     * The one place the rendered HTML is post-processed before it goes out (open and click tracking belong here): a
-     * pure step from the mail and its sanitised HTML to the HTML sent.
+     * The one place the rendered HTML is post-processed before it goes out: open and click tracking, served by the
+     * brand's portal (its base URL is the one the message's unsubscribe or preferences link names). A message with
+     * neither link (a transactional one queued without them) or a test goes out untracked.
      */
-    static String finish(TemplateMail mail, String html) {
-        return html;
+    private String finish(TemplateMail mail, EmailMessage message, String html) {
+        if (tracking.isEmpty() || TemplateMail.test(mail.mailing())) {
+            return html;
+        }
+        return portalUrl(message).map(portal -> tracking.get().apply(html, mail, portal)).orElse(html);
+    }
+
+    /** The portal base URL ({@code https://host/portal/<brand>}) of the message's unsubscribe or preferences link. */
+    static Optional<String> portalUrl(EmailMessage message) {
+        String unsubscribe = unsubscribeUrl(message);
+        int at = unsubscribe.indexOf("/unsubscribe?");
+        if (at > 0) {
+            return Optional.of(unsubscribe.substring(0, at));
+        }
+        String preferences = message.value(PREFERENCES_URL);
+        at = preferences.indexOf("/preferences?");
+        return at > 0 ? Optional.of(preferences.substring(0, at)) : Optional.empty();
     }
 
     /** The transaction the message names among the card's newest entries; else (or none named) the newest entry. */

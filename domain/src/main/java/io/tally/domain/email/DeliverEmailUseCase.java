@@ -7,10 +7,11 @@ import java.time.Clock;
 
 /**
  * Sends one queued message, at most once: messages of an archived list, of a list the recipient left, and promotional
- * messages without their one-click unsubscribe link are dropped, then the message id is claimed, then the provider
- * gets it (with the message's headers), then the claimed listener is told (a card's mailings). A failure after the claim
- * is not retried (a second copy is worse than a missing invitation); failures before it are, through the queue's
- * redelivery, and a redelivery of a claimed message tells the listener again without sending.
+ * messages without their one-click unsubscribe link and messages to an address that bounced hard (a bounce drop) are
+ * dropped, then the message id is claimed, then the provider gets it (with the message's headers), then the claimed
+ * listener is told (a card's mailings). A failure after the claim is not retried (a second copy is worse than a missing
+ * invitation); failures before it are, through the queue's redelivery, and a redelivery of a claimed message tells the
+ * listener again without sending.
  */
 public final class DeliverEmailUseCase {
     private final PortalConfigPort configs;
@@ -21,34 +22,46 @@ public final class DeliverEmailUseCase {
     private final TemplateEmailsPort templates;
     private final Clock clock;
     private final ClaimedEmailListener claimed;
+    private final BouncesPort bounces;
 
+    /** Without hard-bounce marks (tests of the other rules). */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, Clock clock) {
-        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, ClaimedEmailListener.NONE);
+        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, ClaimedEmailListener.NONE,
+                BouncesPort.NONE);
     }
 
     /** With {@code claimed}: told of each claimed message after its send, and again on its redeliveries (a card's mailings). */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, Clock clock,
                                ClaimedEmailListener claimed) {
-        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, claimed);
+        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, claimed, BouncesPort.NONE);
+    }
+
+    /** With {@code bounces}: an address that bounced hard is not mailed again (a bounce drop, counted). */
+    public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
+                               EmailRendererPort renderer, EmailSenderPort sender, Clock clock, BouncesPort bounces) {
+        this(configs, preferences, sent, renderer, sender, TemplateEmailsPort.NONE, clock, ClaimedEmailListener.NONE,
+                bounces);
     }
 
     /** @param templates renders the brand's own templates ({@link EmailKind#TEMPLATE}) at send time */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, TemplateEmailsPort templates,
                                Clock clock) {
-        this(configs, preferences, sent, renderer, sender, templates, clock, ClaimedEmailListener.NONE);
+        this(configs, preferences, sent, renderer, sender, templates, clock, ClaimedEmailListener.NONE, BouncesPort.NONE);
     }
 
     /**
      * @param templates renders the brand's own templates ({@link EmailKind#TEMPLATE}) at send time
      * @param claimed   told of each claimed message after its send, and again on its redeliveries (a card's mailings)
+     * @param bounces   addresses that bounced hard: not mailed again, each message dropped counted as a bounce drop
      */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, TemplateEmailsPort templates,
-                               Clock clock, ClaimedEmailListener claimed) {
+                               Clock clock, ClaimedEmailListener claimed, BouncesPort bounces) {
         this.templates = templates;
+        this.bounces = bounces;
         this.configs = configs;
         this.preferences = preferences;
         this.sent = sent;
@@ -66,7 +79,9 @@ public final class DeliverEmailUseCase {
         /** A brand template message whose card is gone: dropped. */
         CARD_GONE,
         /** A brand template message that does not say which template, version or card: dropped. */
-        MALFORMED
+        MALFORMED,
+        /** Not sent: the address bounced hard before (counted as a bounce drop). */
+        BOUNCE_DROP
     }
 
     public Delivery deliver(EmailMessage message) {
@@ -90,6 +105,10 @@ public final class DeliverEmailUseCase {
                 return Delivery.NO_UNSUBSCRIBE_LINK; // a bug of its sender: never a promotional e-mail without the link
             }
         }
+        if (bounces.bounced(message.brand(), message.to())) {
+            bounces.dropped(message);
+            return Delivery.BOUNCE_DROP;
+        }
         RenderedEmail email;
         if (message.kind() == EmailKind.TEMPLATE) {
             TemplateEmailsPort.Result result = templates.render(message, config.get());
@@ -100,9 +119,9 @@ public final class DeliverEmailUseCase {
                     case MALFORMED -> Delivery.MALFORMED;
                 };
             }
-            email = ((TemplateEmailsPort.Result.Rendered) result).email().withHeaders(message.headers());
+            email = ((TemplateEmailsPort.Result.Rendered) result).email().withHeaders(MailingHeaders.with(message));
         } else {
-            email = renderer.render(message, config.get()).withHeaders(message.headers());
+            email = renderer.render(message, config.get()).withHeaders(MailingHeaders.with(message));
         }
         boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
         if (claimedNow) {

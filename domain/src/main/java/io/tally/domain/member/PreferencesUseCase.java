@@ -7,6 +7,7 @@ import io.tally.domain.member.PreferencesPort.Source;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.SubscriptionList;
 import io.tally.domain.shared.Fingerprint;
+import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,16 +60,25 @@ public final class PreferencesUseCase {
                 changed.put(l.id(), wanted);
             }
         }
-        record(config, email, changed, now, Source.PAGE);
+        record(config.brand(), email, changed, now, Source.PAGE);
         return view(config, email);
     }
 
     /** Takes the recipient off one list (the unsubscribe link); leaving twice is the same as once. */
     public void leave(PortalConfig config, ContactKey email, String list) {
-        record(config, email, Map.of(list, false), clock.instant().truncatedTo(ChronoUnit.MILLIS), Source.UNSUBSCRIBE_LINK);
+        record(config.brand(), email, Map.of(list, false), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                Source.UNSUBSCRIBE_LINK);
     }
 
-    private void record(PortalConfig config, ContactKey email, Map<String, Boolean> choices, Instant now, Source source) {
+    /**
+     * The recipient reported a message of {@code list} as spam at {@code at}: off that list as of then (a choice made
+     * later, e.g. subscribing again on the preferences page, still stands). Recording it twice is the same as once.
+     */
+    public void complained(BrandId brand, ContactKey email, String list, Instant at) {
+        record(brand, email, Map.of(list, false), at.truncatedTo(ChronoUnit.MILLIS), Source.COMPLAINT);
+    }
+
+    private void record(BrandId brand, ContactKey email, Map<String, Boolean> choices, Instant now, Source source) {
         if (choices.isEmpty()) {
             return;
         }
@@ -76,11 +86,11 @@ public final class PreferencesUseCase {
         data.put("recipient", Fingerprint.of(email.asText()));
         data.put("source", source.name());
         choices.forEach((id, value) -> {
-            if (preferences.choose(config.brand(), email, new Choice(id, value, now, source))) {
+            if (preferences.choose(brand, email, new Choice(id, value, now, source))) {
                 data.put("list." + id, value.toString());
             }
         });
-        events.publish(List.of(new DomainEvent("prefs-" + Fingerprint.of(config.brand().value(), email.asText(), now),
-                "member.preferences", config.brand(), now, data)));
+        events.publish(List.of(new DomainEvent("prefs-" + Fingerprint.of(brand.value(), email.asText(), now),
+                "member.preferences", brand, now, data)));
     }
 }

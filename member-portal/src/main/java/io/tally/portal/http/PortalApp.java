@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.tally.domain.communication.UnsubscribeUseCase;
 import io.tally.domain.communication.assets.AssetFilesPort;
 import io.tally.domain.communication.assets.AssetLibraryUseCase;
+import io.tally.domain.delivery.TrackingUseCase;
 import io.tally.domain.enrollment.EnrollUseCase;
 import io.tally.domain.enrollment.EnrollUseCase.EnrollCommand;
 import io.tally.domain.ledger.CardView;
@@ -71,6 +72,7 @@ public final class PortalApp {
     private final Optional<AccountPages> account;
     private final UnsubscribePage unsubscribe;
     private final Optional<AssetFilesPort> assets;
+    private final Optional<TrackingPage> tracking;
 
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
@@ -98,14 +100,18 @@ public final class PortalApp {
                      PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
                      Optional<String> edgeSecret, Optional<MemberAccount> account) {
         this(configs, programs, verify, challenges, enroll, invite, preferences, links, security, publicOrigin, clock, limits,
-                edgeSecret, account, Optional.empty());
+                edgeSecret, account, Optional.empty(), Optional.empty());
     }
 
-    /** @param assets the asset library's images ({@code /portal/<brand>/assets/<id>.<ext>}); without it they answer 404. */
+    /**
+     * @param assets   the asset library's images ({@code /portal/<brand>/assets/<id>.<ext>}); without it they answer 404
+     * @param tracking the e-mails' tracking image and click redirects ({@link TrackingPage}); without it they answer 404
+     */
     public PortalApp(PortalConfigPort configs, LoadProgramsPort programs, VerifyCardUseCase verify, Challenges challenges,
                      EnrollUseCase enroll, InviteFriendsUseCase invite, PreferencesUseCase preferences, LinkTokens links,
                      PortalSecurityFactory security, Optional<String> publicOrigin, Clock clock, ClientLimits limits,
-                     Optional<String> edgeSecret, Optional<MemberAccount> account, Optional<AssetFilesPort> assets) {
+                     Optional<String> edgeSecret, Optional<MemberAccount> account, Optional<AssetFilesPort> assets,
+                     Optional<TrackingUseCase> tracking) {
         this.assets = assets;
         this.edgeSecret = edgeSecret;
         this.limits = limits;
@@ -123,6 +129,7 @@ public final class PortalApp {
         this.balanceLines = new BalanceLines(programs);
         this.unsubscribe = new UnsubscribePage(this, this.security,
                 new UnsubscribeUseCase(links.unsubscribe(), preferences, clock));
+        this.tracking = tracking.map(t -> new TrackingPage(this.security, t));
         this.account = account.map(a -> new AccountPages(this, a, this.security,
                 new MemberCookie(security.tokens(), security.local()), balanceLines, links, clock));
     }
@@ -161,6 +168,10 @@ public final class PortalApp {
                 return redirect(base + "/balance");
             default:
                 break;
+        }
+        if ((r.page().equals(TrackingPage.OPEN) || r.page().equals(TrackingPage.CLICK)) && tracking.isPresent()
+                && r.method().equals("GET")) { // no session: a mail client fetches the image, nobody signs in to click
+            return tracking.get().handle(config.get().brand(), r);
         }
         if (r.page().equals("unsubscribe") && (r.method().equals("GET") || r.method().equals("POST"))) {
             // no session, no CSRF: the signed link is the authority (RFC 8058's POST comes from a mail provider)

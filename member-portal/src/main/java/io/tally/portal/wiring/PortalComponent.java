@@ -3,6 +3,7 @@ package io.tally.portal.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.tally.domain.enrollment.CompleteEnrollmentsUseCase;
+import io.tally.portal.delivery.DeliveryEventsConsumer;
 import io.tally.portal.email.EmailConsumer;
 import io.tally.portal.http.PortalApp;
 import io.tally.sqs.wiring.QueuesModule;
@@ -15,6 +16,9 @@ public interface PortalComponent {
     PortalApp portal();
 
     EmailConsumer emailConsumer();
+
+    /** The delivery-events consumer's graph (SES events: statistics, complaints, bounces). */
+    DeliveryEventsConsumer deliveryEventsConsumer();
 
     /** The periodic job's side of enrollment (the jobs function builds this graph for it). */
     CompleteEnrollmentsUseCase completeEnrollments();

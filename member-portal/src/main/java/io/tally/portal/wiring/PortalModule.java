@@ -10,6 +10,11 @@ import io.tally.domain.card.AllocateCardUseCase;
 import io.tally.domain.communication.RecordCardMailings;
 import io.tally.domain.communication.assets.AssetFilesPort;
 import io.tally.domain.communication.TemplateMailRenderer;
+import io.tally.domain.delivery.BounceDrops;
+import io.tally.domain.delivery.RecordDeliveryUseCase;
+import io.tally.domain.delivery.TrackedHtml;
+import io.tally.domain.delivery.TrackingLinks;
+import io.tally.domain.delivery.TrackingUseCase;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.email.EmailSenderPort;
@@ -35,6 +40,8 @@ import io.tally.domain.shared.RetryPolicy;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.shared.SignedTokens;
 import io.tally.dynamo.store.DynamoStorage;
+import io.tally.portal.delivery.DeliveryEventsConsumer;
+import io.tally.portal.delivery.SesEvents;
 import io.tally.portal.email.EmailConsumer;
 import io.tally.portal.email.JteEmailRenderer;
 import io.tally.portal.email.SesEmailSender;
@@ -95,7 +102,8 @@ final class PortalModule {
             return new SmtpEmailSender(settings.smtpHost().get(), settings.smtpPort());
         }
         return new SesEmailSender(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region())).credentialsProvider(credentials).build());
+                .region(Region.of(settings.region())).credentialsProvider(credentials).build(),
+                settings.sesConfigurationSet());
     }
 
     @Provides
@@ -131,7 +139,8 @@ final class PortalModule {
     static PortalApp portal(DynamoStorage storage, CardStores stores, EnrollmentSteps steps, CardLedgerWriter writer,
                             PublishEventPort events,
                             EmailOutboxPort outbox, SignedTokens tokens, RandomSource random, Clock clock,
-                            PortalSettings settings, AwsCredentialsProvider credentials) {
+                            PortalSettings settings, AwsCredentialsProvider credentials,
+                            RecordDeliveryUseCase record) {
         var queries = new CardQueriesUseCase(stores.cards(), stores.ledger(), clock);
         var verify = new VerifyCardUseCase(stores.cards(), queries, storage.attemptCounters(), clock);
         var links = new LinkTokens(tokens);
@@ -143,7 +152,8 @@ final class PortalModule {
                 settings.publicOrigin(), clock, new ClientLimits(storage.attemptCounters(), clock), settings.edgeSecret(),
                 Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)),
                 settings.assetsBucket().map(bucket -> (AssetFilesPort) S3AssetFiles.of(settings.region(),
-                        settings.s3Endpoint(), credentials, bucket)));
+                        settings.s3Endpoint(), credentials, bucket)),
+                trackingLinks(settings).map(tracked -> new TrackingUseCase(tracked, record, random, clock)));
     }
 
     /** The member's own account: sign-in links, the account's reads (cards by e-mail: GSI3), the profile's edits. */
@@ -160,13 +170,39 @@ final class PortalModule {
 
     @Provides
     @Singleton
-    static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, Clock clock) {
-        // the brand's own templates are rendered at send time from the stored template and the card (no secret here)
+    static EmailConsumer emailConsumer(DynamoStorage storage, EmailSenderPort sender, RecordDeliveryUseCase record,
+                                       PortalSettings settings, Clock clock) {
+        // the brand's own templates are rendered at send time from the stored template and the card; the only secret here
+        // signs the tracking image and click links (TALLY_TRACKING_SECRET: it can sign nothing else)
+        Optional<TemplateMailRenderer.Tracking> tracking = trackingLinks(settings).map(TrackedHtml::new)
+                .map(tracked -> (html, mail, portal) -> tracked.apply(html, mail, portal, clock.instant()));
         TemplateMailRenderer templates = new TemplateMailRenderer(storage.templates(), storage.programs(),
                 new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(),
-                storage.locations(), new JsoupHtmlSanitizer());
+                storage.locations(), new JsoupHtmlSanitizer(), tracking);
         return new EmailConsumer(new DeliverEmailUseCase(storage.portalConfigs(), storage.preferences(), storage.sentEmails(),
-                new JteEmailRenderer(), sender, templates, clock, new RecordCardMailings(storage.cardMailings())),
+                new JteEmailRenderer(), sender, templates, clock, new RecordCardMailings(storage.cardMailings()),
+                new BounceDrops(storage.bouncedAddresses(), record, clock)),
                 new EmailJson(), System.out);
+    }
+
+    /** Counting delivery events, acting on complaints and hard bounces; the day of an event in the brand's zone (A34). */
+    @Provides
+    @Singleton
+    static RecordDeliveryUseCase recordDelivery(DynamoStorage storage, PublishEventPort events, Clock clock) {
+        var checkout = storage.checkoutConfig();
+        return new RecordDeliveryUseCase(storage.deliveryStats(), storage.bouncedAddresses(),
+                new PreferencesUseCase(storage.preferences(), events, clock), storage.portalConfigs(),
+                brand -> checkout.load(brand).zone(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static DeliveryEventsConsumer deliveryEventsConsumer(RecordDeliveryUseCase record) {
+        return new DeliveryEventsConsumer(new SesEvents(), record, System.out);
+    }
+
+    /** The e-mails' tracking links, when the function holds the tracking secret (the portal checks, the sender signs). */
+    static Optional<TrackingLinks> trackingLinks(PortalSettings settings) {
+        return settings.trackingSecret().map(secret -> new TrackingLinks(SignedTokens.fromText(secret)));
     }
 }

@@ -19,12 +19,14 @@ import java.util.Optional;
  * @param assetsBucket the bucket of the asset library's images (the Report Center's), which the portal serves; only the
  *                     portal function has it
  * @param s3Endpoint   an S3 endpoint (s3rver) off AWS
+ * @param trackingSecret signs (the e-mail sender) and checks (the portal) the e-mails' tracking links; only those two have it
+ * @param sesConfigurationSet the SES configuration set whose event destination publishes the delivery events (AWS only)
  */
 public record PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                              Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
                              Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost, int smtpPort,
                              Optional<String> publicOrigin, Optional<String> edgeSecret, Optional<String> assetsBucket,
-                             Optional<URI> s3Endpoint) {
+                             Optional<URI> s3Endpoint, Optional<String> trackingSecret, Optional<String> sesConfigurationSet) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String EVENTS_QUEUE_URL = "TALLY_EVENTS_QUEUE_URL";
     public static final String EMAILS_QUEUE_URL = "TALLY_EMAILS_QUEUE_URL";
@@ -38,6 +40,10 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
     public static final String EDGE_SECRET = "TALLY_PORTAL_EDGE_SECRET";
     /** The Report Center's bucket, whose {@code assets/} the portal serves (io.tally.sqs.s3.ReportStorage.BUCKET). */
     public static final String ASSETS_BUCKET = "TALLY_REPORTS_BUCKET";
+    /** Signs (the e-mail sender) and checks (the portal) the e-mails' tracking image and click links, nothing else. */
+    public static final String TRACKING_SECRET = "TALLY_TRACKING_SECRET";
+    /** The SES configuration set whose event destination publishes the delivery events (AWS only). */
+    public static final String SES_CONFIGURATION_SET = "TALLY_SES_CONFIGURATION_SET";
 
     public PortalSettings {
         require(tableName, TABLE_NAME);
@@ -54,21 +60,32 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
         Objects.requireNonNull(edgeSecret, "edgeSecret");
         Objects.requireNonNull(assetsBucket, "assetsBucket");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        Objects.requireNonNull(trackingSecret, "trackingSecret");
+        trackingSecret.ifPresent(secret -> require(secret, TRACKING_SECRET));
+        Objects.requireNonNull(sesConfigurationSet, "sesConfigurationSet");
     }
 
-    /** Settings without the asset library's bucket (functions that serve no images). */
+    /** Settings without the asset library's bucket, tracking and a configuration set. */
     public PortalSettings(String tableName, String eventsQueueUrl, String emailQueueUrl,
                           Optional<URI> dynamoEndpoint, Optional<URI> sqsEndpoint, String region,
                           Optional<String> signingSecret, Optional<String> sealSecret, Optional<String> smtpHost,
                           int smtpPort, Optional<String> publicOrigin, Optional<String> edgeSecret) {
         this(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region, signingSecret, sealSecret,
-                smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.empty(), Optional.empty());
+                smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** These settings serving the asset library's images from {@code bucket} ({@code endpoint}: s3rver off AWS). */
     public PortalSettings withAssets(String bucket, Optional<URI> endpoint) {
         return new PortalSettings(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region,
-                signingSecret, sealSecret, smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.of(bucket), endpoint);
+                signingSecret, sealSecret, smtpHost, smtpPort, publicOrigin, edgeSecret, Optional.of(bucket), endpoint,
+                trackingSecret, sesConfigurationSet);
+    }
+
+    /** These settings signing or checking the e-mails' tracking links with {@code secret}. */
+    public PortalSettings withTracking(String secret) {
+        return new PortalSettings(tableName, eventsQueueUrl, emailQueueUrl, dynamoEndpoint, sqsEndpoint, region,
+                signingSecret, sealSecret, smtpHost, smtpPort, publicOrigin, edgeSecret, assetsBucket, s3Endpoint,
+                Optional.of(secret), sesConfigurationSet);
     }
 
     /** The settings of a portal reached directly (no CloudFront in front): local runs, tests, stacks without a domain. */
@@ -108,7 +125,8 @@ public record PortalSettings(String tableName, String eventsQueueUrl, String ema
                 optional(env, "TALLY_DYNAMODB_ENDPOINT").map(URI::create), optional(env, "TALLY_SQS_ENDPOINT").map(URI::create),
                 env.getOrDefault("AWS_REGION", "us-east-1"), optional(env, PORTAL_SECRET), optional(env, SEAL_SECRET), optional(env, SMTP_HOST),
                 Integer.parseInt(env.getOrDefault(SMTP_PORT, "25")), optional(env, PORTAL_ORIGIN), optional(env, EDGE_SECRET),
-                optional(env, ASSETS_BUCKET), optional(env, "TALLY_S3_ENDPOINT").map(URI::create));
+                optional(env, ASSETS_BUCKET), optional(env, "TALLY_S3_ENDPOINT").map(URI::create),
+                optional(env, TRACKING_SECRET), optional(env, SES_CONFIGURATION_SET));
     }
 
     @Override

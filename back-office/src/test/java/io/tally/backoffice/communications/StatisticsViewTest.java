@@ -1,0 +1,92 @@
+package io.tally.backoffice.communications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tally.backoffice.communications.StatisticsView.Option;
+import io.tally.backoffice.http.Html;
+import io.tally.backoffice.http.View.NavLink;
+import io.tally.backoffice.http.View.Page;
+import io.tally.backoffice.templates.communications.JtestatisticsGenerated;
+import io.tally.domain.delivery.DeliveryEvent;
+import io.tally.domain.delivery.DeliveryStatsPort;
+import io.tally.domain.delivery.DeliveryStatsPort.Counter;
+import io.tally.domain.delivery.DeliveryStatsPort.Row;
+import io.tally.domain.delivery.Figures;
+import io.tally.domain.delivery.StatisticsUseCase;
+import io.tally.domain.delivery.StatisticsUseCase.Filter;
+import io.tally.domain.tenant.BrandId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The communication report's rows, rates, chart tables and the page's disabled filters. */
+class StatisticsViewTest {
+    private static final BrandId BRAND = new BrandId("ACME");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+
+    @Test
+    void rows_carry_the_figures_and_the_glossarys_rates_and_each_chart_a_table() {
+        List<Row> rows = List.of(
+                new Row(new Counter(BRAND, DAY, "send-a", Optional.empty()), new Figures(4, 3, 5, 2, 1, 1, 1, 0, 1, 0)),
+                new Row(new Counter(BRAND, DAY, "send-a", Optional.of("L1")), new Figures(2, 2, 1, 1, 0, 0, 0, 0, 0, 0)),
+                new Row(new Counter(BRAND, DAY.plusDays(1), "rule-b", Optional.empty()), new Figures(1, 0, 0, 0, 0, 0, 0, 0, 0, 1)));
+        DeliveryStatsPort stats = new ReadOnly(rows);
+        var report = new StatisticsUseCase(stats, (b, f, t) -> Map.of("send-a", 12345L))
+                .report(BRAND, new Filter(DAY, DAY.plusDays(1), Set.of(), Set.of()));
+        StatisticsView view = StatisticsPages.view(report, List.of(new Option("90", "Last 90 days", true)), "", "", null);
+
+        assertEquals(List.of("rule-b", "send-a"), view.byMailing().stream().map(StatisticsView.Line::name).toList());
+        StatisticsView.Line a = view.byMailing().get(1);
+        assertEquals(List.of("4", "3", "75.0%", "66.7%", "33.3%", "50.0%", "123.45"),
+                List.of(a.sendRequests(), a.delivered(), a.deliveredRate(), a.openRate(), a.clickRate(),
+                        a.adjustedClickRate(), a.revenue()));
+        assertEquals("n/a", view.byMailing().get(0).openRate(), "nothing delivered: no open rate");
+        assertEquals("5", view.total().sendRequests(), "without a location filter: the mailing-wide counters only");
+        assertEquals(List.of("L1"), view.locations().stream().map(Option::value).filter(v -> !v.isEmpty()).toList());
+        assertEquals(2, view.charts().get(0).rows().size(), "a table row per day of the period");
+
+        String html = Html.render(o -> JtestatisticsGenerated.render(o, null, new Page("Statistics", List.<NavLink>of(),
+                "staff@example.com", "Admin", "csrf", null), view));
+        assertTrue(html.contains("<input id=\"skutags\" name=\"skutags\" disabled"), "SKU tags: disabled, with why");
+        assertTrue(html.contains("<option value=\"sms\" disabled>SMS</option>"));
+        assertTrue(html.contains("<table id=\"by-mailing\">") && html.contains("<table id=\"by-day\">"));
+    }
+
+    private record ReadOnly(List<Row> rows) implements DeliveryStatsPort {
+        @Override
+        public Progress begin(BrandId brand, String eventId, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean first(BrandId brand, String mailing, DeliveryEvent.Kind kind,
+                             String recipient, String eventId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void add(Counter counter, String eventId, Figures figures) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void finish(BrandId brand, String eventId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void settle(Counter counter, String eventId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Row> load(BrandId brand, LocalDate from, LocalDate to) {
+            return rows;
+        }
+    }
+}

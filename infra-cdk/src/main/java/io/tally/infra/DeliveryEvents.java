@@ -1,0 +1,69 @@
+package io.tally.infra;
+
+import io.tally.lambda.topology.FunctionId;
+import io.tally.lambda.topology.QueueId;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.ses.ConfigurationSet;
+import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
+import software.amazon.awscdk.services.ses.ConfigurationSetTlsPolicy;
+import software.amazon.awscdk.services.ses.EmailSendingEvent;
+import software.amazon.awscdk.services.ses.EventDestination;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.SqsSubscriptionProps;
+import software.constructs.Construct;
+
+/**
+ * SES's delivery events, the way in: the e-mail sender sends through a configuration set whose event destination
+ * publishes Send, Delivery, Bounce, Complaint, Reject and DeliveryDelay (not Open and Click: our own image and links
+ * count those) to an SNS topic, subscribed (not raw: the consumer reads the SNS envelope) by the delivery-events queue
+ * ({@link QueueId#DELIVERY_EVENTS}, with its dead-letter queue and alarm like every queue). Only SES of this account
+ * may publish to the topic, only the topic may send to the queue (the subscription's queue policy).
+ */
+final class DeliveryEvents {
+    static final List<EmailSendingEvent> EVENTS = List.of(EmailSendingEvent.SEND, EmailSendingEvent.DELIVERY,
+            EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT,
+            EmailSendingEvent.DELIVERY_DELAY);
+
+    private DeliveryEvents() {
+    }
+
+    static ConfigurationSet create(Construct scope, StackConfig config, Map<QueueId, Queues.Pair> queues,
+                                   Map<FunctionId, Functions.Deployed> functions) {
+        ConfigurationSet set = ConfigurationSet.Builder.create(scope, "EmailConfigurationSet")
+                .tlsPolicy(ConfigurationSetTlsPolicy.REQUIRE)
+                .build();
+        Topic topic = Topic.Builder.create(scope, "DeliveryEventsTopic")
+                .displayName("Tally " + config.brand() + " " + config.stage() + " SES delivery events")
+                .enforceSsl(true)
+                .build();
+        Stack stack = Stack.of(scope);
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("ses.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(Map.of("StringEquals", Map.of("AWS:SourceAccount", stack.getAccount())))
+                .build());
+        set.addEventDestination("ToTopic", ConfigurationSetEventDestinationOptions.builder()
+                .destination(EventDestination.snsTopic(topic))
+                .events(EVENTS)
+                .build());
+        topic.addSubscription(new SqsSubscription(queues.get(QueueId.DELIVERY_EVENTS).queue(),
+                SqsSubscriptionProps.builder().rawMessageDelivery(false).build()));
+        // sending through the set needs ses:SendEmail on the set as well as on the identity
+        functions.get(FunctionId.EMAIL_SENDER).function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail"))
+                .resources(List.of(stack.formatArn(ArnComponents.builder()
+                        .service("ses").resource("configuration-set").resourceName(set.getConfigurationSetName())
+                        .build())))
+                .build());
+        return set;
+    }
+}
