@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.email.DeliverEmailUseCase;
+import io.tally.domain.email.TemplateEmailsPort;
+import io.tally.domain.email.BouncesPort;
 import io.tally.domain.email.DeliverEmailUseCase.Delivery;
 import io.tally.domain.email.EmailKind;
 import io.tally.domain.email.EmailMessage;
@@ -34,7 +36,7 @@ class CardMailingsTest {
         m.mail.send(email);
     };
     private final DeliverEmailUseCase deliver = new DeliverEmailUseCase(m.stores, m.stores, m.stores, m.mail, sender,
-            m.world.clock, new RecordCardMailings(mailings));
+            (msg, b) -> new TemplateEmailsPort.Result.Rendered(m.mail.render(msg, b)), m.world.clock, new RecordCardMailings(mailings), BouncesPort.NONE);
 
     {
         m.stores.save(m.config);

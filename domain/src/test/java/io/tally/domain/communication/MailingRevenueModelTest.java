@@ -7,6 +7,8 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.communication.MailingRevenuePort.DailyRevenue;
 import io.tally.domain.communication.MailingRevenuePort.Revenue;
 import io.tally.domain.email.DeliverEmailUseCase;
+import io.tally.domain.email.TemplateEmailsPort;
+import io.tally.domain.email.BouncesPort;
 import io.tally.domain.email.EmailSenderPort;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.fakes.Crash;
@@ -100,7 +102,7 @@ class MailingRevenueModelTest {
             }
         };
         DeliverEmailUseCase deliver = new DeliverEmailUseCase(m.stores, m.stores, m.stores, m.mail, sender,
-                m.world.clock, new RecordCardMailings(mailings));
+                (msg, b) -> new TemplateEmailsPort.Result.Rendered(m.mail.render(msg, b)), m.world.clock, new RecordCardMailings(mailings), BouncesPort.NONE);
         AttributeCheckoutRevenue listener = new AttributeCheckoutRevenue(mailings, revenue, configs);
 
         PriorityQueue<Delivery> queue = new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)

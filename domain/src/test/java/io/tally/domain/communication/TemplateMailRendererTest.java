@@ -14,6 +14,7 @@ import io.tally.domain.communication.send.SendStatus;
 import io.tally.domain.email.DeliverEmailUseCase;
 import io.tally.domain.email.DeliverEmailUseCase.Delivery;
 import io.tally.domain.email.EmailMessage;
+import io.tally.domain.email.MailingHeaders;
 import io.tally.domain.email.RenderedEmail;
 import io.tally.domain.fakes.InMemoryLocations;
 import io.tally.domain.fakes.InMemoryTemplates;
@@ -91,7 +92,7 @@ class TemplateMailRendererTest {
         assertEquals(card.number().lastFour() + " " + unsubscribe, sent.text());
         assertEquals("<p>&lt;Ada&gt; at Downtown: 12.50, issue <a href=\"" + unsubscribe + "\">Leave</a> <a href=\""
                 + message.value(TemplateMailRenderer.PREFERENCES_URL) + "\">Prefs</a></p>", sent.html());
-        assertEquals(message.headers(), sent.headers());
+        assertEquals(MailingHeaders.with(message), sent.headers());
         assertEquals(Delivery.ALREADY_SENT, deliver.deliver(message));
     }
 

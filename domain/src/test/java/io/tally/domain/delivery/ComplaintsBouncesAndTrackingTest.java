@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.communication.TemplateMail;
 import io.tally.domain.delivery.DeliveryEvent.Kind;
+import io.tally.domain.email.ClaimedEmailListener;
 import io.tally.domain.email.DeliverEmailUseCase;
+import io.tally.domain.email.TemplateEmailsPort;
 import io.tally.domain.email.DeliverEmailUseCase.Delivery;
 import io.tally.domain.fakes.InMemoryDeliveryStats;
 import io.tally.domain.fakes.MemberWorld;
@@ -36,7 +38,7 @@ class ComplaintsBouncesAndTrackingTest {
     private final RecordDeliveryUseCase record = new RecordDeliveryUseCase(store, store, prefs, m.stores,
             b -> ZoneOffset.UTC, m.world.clock);
     private final DeliverEmailUseCase deliver = new DeliverEmailUseCase(m.stores, m.stores, m.stores, m.mail, m.mail,
-            m.world.clock, new BounceDrops(store, record, m.world.clock));
+            (msg, b) -> new TemplateEmailsPort.Result.Rendered(m.mail.render(msg, b)), m.world.clock, ClaimedEmailListener.NONE, new BounceDrops(store, record, m.world.clock));
     private final TrackingLinks links = new TrackingLinks(new SignedTokens("tracking-secret-of-the-tests-32-chars+".getBytes()));
     private final TrackingUseCase tracking = new TrackingUseCase(links, record, m.world.random, m.world.clock);
     private final StatisticsUseCase statistics = new StatisticsUseCase(store, RevenuePort.NONE);
