@@ -101,7 +101,11 @@ final class Functions {
             if (table.getEncryptionKey() != null) {
                 table.getEncryptionKey().grantEncryptDecrypt(deployed.function());
             }
-            queues.values().forEach(pair -> pair.queue().grantSendMessages(deployed.function()));
+            queues.forEach((id, pair) -> {
+                if (id.fedByFunctions()) {
+                    pair.queue().grantSendMessages(deployed.function());
+                }
+            });
         }
         for (Map.Entry<QueueId, Queues.Pair> entry : queues.entrySet()) {
             QueueId queue = entry.getKey();
@@ -196,7 +200,11 @@ final class Functions {
     private static Map<String, String> environment(StackConfig config, ITable table, Map<QueueId, Queues.Pair> queues) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("TALLY_TABLE_NAME", table.getTableName());
-        queues.forEach((id, pair) -> environment.put(id.urlEnvironmentVariable(), pair.queue().getQueueUrl()));
+        queues.forEach((id, pair) -> {
+            if (id.fedByFunctions()) {
+                environment.put(id.urlEnvironmentVariable(), pair.queue().getQueueUrl());
+            }
+        });
         environment.put("TALLY_STAGE", config.stage());
         environment.put("TALLY_BRAND", config.brand());
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);

@@ -192,7 +192,9 @@ class TallyStackTest {
                         id + ": so does the sealing secret, a different one");
                 assertEquals(Map.of("Mode", "Active"), function.get("TracingConfig"), id + " traces with X-Ray");
                 for (QueueId queue : QueueId.values()) {
-                    assertEquals(Map.of("Ref", queueId(template, queue)), variables.get(queue.urlEnvironmentVariable()));
+                    // the delivery events' queue is fed by SES's topic only: no function learns its URL
+                    assertEquals(queue.fedByFunctions() ? Map.of("Ref", queueId(template, queue)) : null,
+                            variables.get(queue.urlEnvironmentVariable()), id + ": " + queue);
                 }
                 Map<String, Object> logging = map(function.get("LoggingConfig"));
                 String logGroupId = (String) map(logging.get("LogGroup")).get("Ref");
@@ -203,6 +205,23 @@ class TallyStackTest {
                 Map<String, Object> alias = properties(resources(template).get(aliasId(template, id)));
                 assertEquals(Functions.ALIAS, alias.get("Name"));
                 assertEquals(Map.of("Fn::GetAtt", List.of(versionId, "Version")), alias.get("FunctionVersion"));
+            }
+        }
+    }
+
+    @Test
+    void noFunctionMaySendToTheDeliveryEventsQueue() {
+        // a forged complaint would unsubscribe any member, a forged bounce stop their mail: only SES's topic feeds it
+        for (Template template : SynthesizedStacks.both()) {
+            String queue = queueId(template, QueueId.DELIVERY_EVENTS);
+            for (Map<String, Object> policy : ofType(template, "AWS::IAM::Policy").values()) {
+                Map<String, Object> document = map(properties(policy).get("PolicyDocument"));
+                for (Object statement : (List<?>) document.get("Statement")) {
+                    Map<String, Object> st = map(statement);
+                    boolean sends = String.valueOf(st.get("Action")).contains("sqs:SendMessage");
+                    assertFalse(sends && String.valueOf(st.get("Resource")).contains(queue),
+                            "a function may send to the delivery events queue: " + st);
+                }
             }
         }
     }

@@ -63,6 +63,14 @@ public enum QueueId {
         return 6 * consumer.timeoutSeconds();
     }
 
+    /**
+     * Whether our functions queue messages on it. The delivery events come only from the SES configuration set's SNS
+     * topic: no function may send there (a forged complaint would unsubscribe a member, a forged bounce stop their mail).
+     */
+    public boolean fedByFunctions() {
+        return this != DELIVERY_EVENTS;
+    }
+
     /** The environment variable through which producers learn the queue's URL. */
     public String urlEnvironmentVariable() {
         return urlEnvironmentVariable;

@@ -51,6 +51,7 @@ public final class CardActionPages implements OfficeArea {
 
     private final boolean welcomeResend;
     private final boolean local;
+    private final Optional<String> portalOrigin;
 
     /**
      * @param welcomeResend whether the welcome e-mail can be resent (the function holds the portal's signing secret,
@@ -59,6 +60,16 @@ public final class CardActionPages implements OfficeArea {
      */
     public CardActionPages(CardActionsUseCase actions, LocationsPort locations, RandomSource random, boolean welcomeResend,
                            boolean local) {
+        this(actions, locations, random, welcomeResend, local, Optional.empty());
+    }
+
+    /**
+     * @param portalOrigin the member pages' own origin when the stack has one ({@code TALLY_PORTAL_ORIGIN}): the portal
+     *                     then answers only through it, so e-mailed links name it rather than this request's host
+     */
+    public CardActionPages(CardActionsUseCase actions, LocationsPort locations, RandomSource random, boolean welcomeResend,
+                           boolean local, Optional<String> portalOrigin) {
+        this.portalOrigin = portalOrigin;
         this.actions = actions;
         this.locations = locations;
         this.random = random;
@@ -86,7 +97,7 @@ public final class CardActionPages implements OfficeArea {
 
     private OfficeResponse welcome(OfficeCall c) {
         return withCard(c, card -> {
-            String origin = (local ? "http://" : "https://") + c.request().host();
+            String origin = portalOrigin.orElse((local ? "http://" : "https://") + c.request().host());
             Outcome<String> done = actions.resendWelcome(action(c), origin + "/portal/" + card.brand().value());
             if (done instanceof Outcome.Rejected<String> r) {
                 return refused(c, "welcome", r.rejection().reason(), r.rejection().detail());

@@ -48,9 +48,21 @@ public final class SendPages implements OfficeArea {
     private final TestListsUseCase testLists;
     private final Function<BrandId, ZoneId> zones;
     private final boolean local;
+    private final Optional<String> portalOrigin;
 
     public SendPages(SendsUseCase sends, TemplatesUseCase templates, PortalSetupUseCase portal, SegmentUseCase segments,
                      TestListsUseCase testLists, Function<BrandId, ZoneId> zones, boolean local) {
+        this(sends, templates, portal, segments, testLists, zones, local, Optional.empty());
+    }
+
+    /**
+     * @param portalOrigin the member pages' own origin when the stack has one ({@code TALLY_PORTAL_ORIGIN}): the portal
+     *                     then answers only through it, so the messages' links (unsubscribe, preferences, tracking) name it
+     */
+    public SendPages(SendsUseCase sends, TemplatesUseCase templates, PortalSetupUseCase portal, SegmentUseCase segments,
+                     TestListsUseCase testLists, Function<BrandId, ZoneId> zones, boolean local,
+                     Optional<String> portalOrigin) {
+        this.portalOrigin = portalOrigin;
         this.sends = sends;
         this.templates = templates;
         this.portal = portal;
@@ -187,9 +199,10 @@ public final class SendPages implements OfficeArea {
         }
     }
 
-    /** The brand's portal as this request's host serves it: the links in the messages (as the welcome resend's). */
+    /** The brand's portal: its own origin when the stack has one, else as this request's host serves it. */
     private String portalUrl(OfficeCall c) {
-        return (local ? "http://" : "https://") + c.request().host() + "/portal/" + c.scope().brand().value();
+        return portalOrigin.orElse((local ? "http://" : "https://") + c.request().host()) + "/portal/"
+                + c.scope().brand().value();
     }
 
     private static String time(Instant t, ZoneId zone) {

@@ -89,8 +89,8 @@ final class OfficeAreasModule {
         // the welcome e-mail's preferences link is verified by the portal: it is signed with the portal's secret
         SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
         return new CardActionPages(ActionsWiring.cardActions(storage, portalTokens, events, outbox, random, clock), locations,
-                random,
-                settings.portalSecret().isPresent(), settings.local());
+                random, settings.portalSecret().isPresent(), settings.local(),
+                Optional.ofNullable(System.getenv(ReportsModule.PORTAL_ORIGIN)));
     }
 
     @Provides
@@ -200,11 +200,13 @@ final class OfficeAreasModule {
                 new BrandZones(storage.checkoutConfig(), clock), clock, storage.sends()::list);
     }
 
-    /** The report's revenue per mailing: the attributed checkouts of the days from..to (A136), summed per mailing. */
+    /** The report's revenue per mailing: the attributed checkouts of the days from..to (A136) at the locations asked for, summed per mailing. */
     static RevenuePort revenue(MailingRevenuePort attributed) {
-        return (brand, from, to) -> {
+        return (brand, from, to, locations) -> {
             Map<String, Long> perMailing = new TreeMap<>();
-            attributed.daily(brand, from, to).forEach(d -> perMailing.merge(d.mailing(), d.revenue().amount(), Math::addExact));
+            attributed.daily(brand, from, to).stream()
+                    .filter(d -> locations.isEmpty() || locations.contains(d.location()))
+                    .forEach(d -> perMailing.merge(d.mailing(), d.revenue().amount(), Math::addExact));
             return perMailing;
         };
     }
@@ -253,6 +255,7 @@ final class OfficeAreasModule {
                         clock), brand -> storage.brandSetup().brand(brand).flatMap(Brand::defaultCoordinates), audit,
                         random, clock),
                 new TestListsUseCase(storage.testLists(), storage.cards(), random, clock),
-                new BrandZones(storage.checkoutConfig(), clock), settings.local());
+                new BrandZones(storage.checkoutConfig(), clock), settings.local(),
+                Optional.ofNullable(System.getenv(ReportsModule.PORTAL_ORIGIN)));
     }
 }

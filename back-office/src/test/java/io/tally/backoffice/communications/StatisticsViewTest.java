@@ -36,7 +36,7 @@ class StatisticsViewTest {
                 new Row(new Counter(BRAND, DAY, "send-a", Optional.of("L1")), new Figures(2, 2, 1, 1, 0, 0, 0, 0, 0, 0)),
                 new Row(new Counter(BRAND, DAY.plusDays(1), "rule-b", Optional.empty()), new Figures(1, 0, 0, 0, 0, 0, 0, 0, 0, 1)));
         DeliveryStatsPort stats = new ReadOnly(rows);
-        var report = new StatisticsUseCase(stats, (b, f, t) -> Map.of("send-a", 12345L))
+        var report = new StatisticsUseCase(stats, (b, f, t, l) -> Map.of("send-a", 12345L))
                 .report(BRAND, new Filter(DAY, DAY.plusDays(1), Set.of(), Set.of()));
         StatisticsView view = StatisticsPages.view(report, List.of(new Option("90", "Last 90 days", true)), "", "", null);
 

@@ -98,10 +98,11 @@ public final class TemplateMailRenderer implements TemplateEmailsPort {
     /**
      * The one place the rendered HTML is post-processed before it goes out: open and click tracking, served by the
      * brand's portal (its base URL is the one the message's unsubscribe or preferences link names). A message with
-     * neither link (a transactional one queued without them) or a test goes out untracked.
+     * neither link (a transactional one queued without them), a test and a text-only template (no HTML part: a lone
+     * tracking image would make clients show an empty message) go out untracked.
      */
     private String finish(TemplateMail mail, EmailMessage message, String html) {
-        if (tracking.isEmpty() || TemplateMail.test(mail.mailing())) {
+        if (tracking.isEmpty() || TemplateMail.test(mail.mailing()) || html.isBlank()) {
             return html;
         }
         return portalUrl(message).map(portal -> tracking.get().apply(html, mail, portal)).orElse(html);

@@ -25,8 +25,12 @@ import java.util.Optional;
  * from running the chain at once (a lagging one could add after the other settled).
  */
 public interface DeliveryStatsPort {
-    /** A consumer holds an event this long at most: far longer than the consumer's Lambda timeout. */
-    Duration LEASE = Duration.ofMinutes(15);
+    /**
+     * A consumer holds an event this long at most: four times the consumers' Lambda timeout (30 s), and shorter than
+     * their queues' visibility timeout (180 s), so a redelivery after a consumer died always finds the lease over
+     * (a 15-minute lease outlived the queue's 5 receives: the event went to the dead-letter queue half counted).
+     */
+    Duration LEASE = Duration.ofMinutes(2);
 
     /** What {@link #begin} found. */
     enum Progress {

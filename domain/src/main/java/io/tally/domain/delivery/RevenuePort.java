@@ -3,14 +3,19 @@ package io.tally.domain.delivery;
 import io.tally.domain.tenant.BrandId;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Revenue attributed to mailings (checkouts of their recipients within the attribution window), for the communication
- * report's "total revenue". A placeholder until revenue attribution is built: {@link #NONE} answers nothing.
+ * Revenue attributed to mailings (checkouts of their recipients within the attribution window, net of voids), for the
+ * communication report's "total revenue" ({@code communication.MailingRevenuePort}'s days, A136). {@link #NONE}
+ * answers nothing (graphs and tests without attribution).
  */
 public interface RevenuePort {
-    RevenuePort NONE = (brand, from, to) -> Map.of();
+    RevenuePort NONE = (brand, from, to, locations) -> Map.of();
 
-    /** Attributed revenue in the brand's currency's minor units, per mailing, for checkouts on days from..to. */
-    Map<String, Long> revenue(BrandId brand, LocalDate from, LocalDate to);
+    /**
+     * Attributed revenue in the brand's currency's minor units, per mailing, for checkouts on days from..to at one of
+     * {@code locations} (empty: every checkout, with or without a location).
+     */
+    Map<String, Long> revenue(BrandId brand, LocalDate from, LocalDate to, Set<String> locations);
 }

@@ -70,8 +70,15 @@ public final class StatisticsUseCase {
             byDay.merge(row.counter().day(), row.figures(), Figures::plus);
             total = total.plus(row.figures());
         }
-        Map<String, Long> money = new TreeMap<>(revenue.revenue(brand, filter.from(), filter.to()));
-        money.keySet().retainAll(byMailing.keySet());
+        // a mailing's checkouts may fall in a period without any of its delivery events: it still shows, with its revenue
+        Map<String, Long> money = new TreeMap<>(revenue.revenue(brand, filter.from(), filter.to(), filter.locations()));
+        if (!filter.mailings().isEmpty()) {
+            money.keySet().retainAll(filter.mailings());
+        }
+        money.keySet().forEach(m -> {
+            mailings.add(m);
+            byMailing.putIfAbsent(m, Figures.ZERO);
+        });
         return new Report(filter, byMailing, byDay, total, mailings, locations, money);
     }
 

@@ -2,11 +2,11 @@ package io.tally.domain.delivery;
 
 import io.tally.domain.delivery.DeliveryEvent.Kind;
 import io.tally.domain.delivery.TrackingLinks.Tracked;
+import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.shared.RandomSource;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,7 +35,7 @@ public final class TrackingUseCase {
     public boolean open(BrandId brand, String token) {
         Instant now = clock.instant();
         Optional<Tracked> tracked = links.checkOpen(brand, token, now);
-        tracked.filter(Tracked::current).ifPresent(t -> count(t, Kind.OPEN, "o-", now));
+        tracked.filter(Tracked::current).ifPresent(t -> count(t, token, Kind.OPEN, "o-", now));
         return tracked.isPresent();
     }
 
@@ -44,14 +44,17 @@ public final class TrackingUseCase {
         Instant now = clock.instant();
         Optional<Tracked> tracked = links.checkClick(brand, token, now)
                 .filter(t -> t.url().filter(u -> SAFE_URL.matcher(u).matches()).isPresent());
-        tracked.filter(Tracked::current).ifPresent(t -> count(t, Kind.CLICK, "c-", now));
+        tracked.filter(Tracked::current).ifPresent(t -> count(t, token, Kind.CLICK, "c-", now));
         return tracked.flatMap(Tracked::url);
     }
 
-    private void count(Tracked t, Kind kind, String prefix, Instant now) {
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        record.record(new DeliveryEvent(prefix + HexFormat.of().formatHex(id), t.brand(), kind, t.mailing(),
+    /**
+     * One event per token and minute: a mail client that fetches the image again, a reload of a link or a script
+     * replaying a forwarded e-mail's link counts at most once a minute (each count costs a handful of writes).
+     */
+    private void count(Tracked t, String token, Kind kind, String prefix, Instant now) {
+        String id = Fingerprint.of(token, now.getEpochSecond() / 60);
+        record.record(new DeliveryEvent(prefix + id, t.brand(), kind, t.mailing(),
                 Optional.of(t.list()), t.location(), t.recipient(), Optional.empty(), now));
     }
 }

@@ -122,6 +122,9 @@ class ComplaintsBouncesAndTrackingTest {
 
         String click = token(out, "/c?t=");
         assertEquals(Optional.of("https://shop.example/a?x=1&y=2"), tracking.click(TestWorld.BRAND, click));
+        assertEquals(Optional.of("https://shop.example/a?x=1&y=2"), tracking.click(TestWorld.BRAND, click),
+                "a repeat within the minute still redirects (and is not counted again)");
+        m.world.clock.advance(java.time.Duration.ofMinutes(1));
         assertEquals(Optional.of("https://shop.example/a?x=1&y=2"), tracking.click(TestWorld.BRAND, click));
         assertTrue(tracking.open(TestWorld.BRAND, token(out, "/o?t=")));
         Figures total = total();
