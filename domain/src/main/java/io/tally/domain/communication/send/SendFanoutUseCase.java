@@ -145,7 +145,7 @@ public final class SendFanoutUseCase {
         }
         if (listing.next().isPresent()) {
             pages.send(new SendPage(brand, send.id(), message.page() + 1, listing.next()),
-                    delay(listing.cards().size(), send.rate()));
+                    delay(message.page(), listing.cards().size(), send.rate()));
         }
         List<Card> pageCards = listed.stream().map(Card::number).toList().equals(listing.cards()) ? listed
                 : reread(brand, listing.cards());
@@ -168,10 +168,16 @@ public final class SendFanoutUseCase {
         return recorded.recorded() ? Result.SENT_PAGE : Result.SKIPPED;
     }
 
-    /** The next page's delay: this page's messages at the rate, within SQS's 15 minutes. */
-    static Duration delay(int messages, int perSecond) {
-        long ms = (messages * 1000L + perSecond - 1) / perSecond;
-        return Duration.ofMillis(Math.min(ms, SendPagesQueuePort.MAX_DELAY.toMillis()));
+    /**
+     * The next page's delay, in the whole seconds SQS counts: page k is due {@code ceil(k × page size / rate)} seconds
+     * after the first, so the delays average exactly the page's messages at the rate and the pages never run ahead of
+     * it (rounding each delay up on its own held any rate above 100 a second to 100, and 14 to 12.5). Within SQS's 15
+     * minutes.
+     */
+    static Duration delay(int page, int messages, int perSecond) {
+        long due = Math.floorDiv(-(long) page * messages, perSecond);
+        long next = Math.floorDiv(-((long) page + 1) * messages, perSecond);
+        return Duration.ofSeconds(Math.min(due - next, SendPagesQueuePort.MAX_DELAY.toSeconds()));
     }
 
     /** The listed cards again, when another delivery listed the page (one read each; a card gone is left out). */
