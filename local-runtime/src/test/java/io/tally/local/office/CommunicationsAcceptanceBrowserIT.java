@@ -166,10 +166,7 @@ class CommunicationsAcceptanceBrowserIT {
         check(browser, "accept-tested");
 
         // 3. scheduled (a day ahead, then its time made to pass), started by the job, mailed by the mailer
-        fill(browser, "sendAt", LocalDateTime.now(ZoneOffset.UTC).plusDays(1)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
-        postEndingWith("/schedule");
-        assertTrue(mainText(browser).contains("queued"), mainText(browser));
+        queueTomorrow();
         check(browser, "accept-queued");
 
         // 4. another send, queued for later and cancelled
@@ -185,9 +182,7 @@ class CommunicationsAcceptanceBrowserIT {
         try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
             DynamoStorage storage = new DynamoStorage(dynamo, tally.endpoints().tableName());
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Send queued = storage.sends().find(DEMO, winter).orElseThrow();
-            assertTrue(storage.sends().update(queued.queued(queued.templateVersion(), now.minusSeconds(1),
-                    queued.portalUrl().orElseThrow(), now, "it")));
+            makeDue(storage, winter);
             Send cancelled = storage.sends().find(DEMO, spring).orElseThrow();
             assertEquals(SendStatus.CANCELLED, cancelled.status());
             assertTrue(storage.sends().update(new Send(DEMO, spring, cancelled.name(), cancelled.template(),
@@ -260,6 +255,37 @@ class CommunicationsAcceptanceBrowserIT {
                     .flatMap(p -> p.choice("offers")), "the complaint took Ann off the list");
             assertTrue(storage.bouncedAddresses().find(DEMO, "ben.accept@example.test"));
         }
+
+        // a later send to the whole list: Ann left it by her complaint, Ben's address bounced hard, Cy gets it
+        visit(tally, browser, "/communications/sends", "accept-sends-3");
+        String reminder = draft("Reminder to everyone", Optional.empty());
+        queueTomorrow();
+        try (var dynamo = LocalDynamo.client(tally.endpoints().dynamoEndpoint())) {
+            DynamoStorage storage = new DynamoStorage(dynamo, tally.endpoints().tableName());
+            makeDue(storage, reminder);
+            assertTrue(tally.runJob(ScheduledSendsTask.NAME).contains("1 sends started"));
+            Await.until("the reminder is SENT", Duration.ofSeconds(30),
+                    () -> storage.sends().find(DEMO, reminder).orElseThrow().status() == SendStatus.SENT);
+        }
+        Await.until("Cy's reminder arrived", Duration.ofSeconds(30), () -> mailed("send-" + reminder).size() == 1);
+        assertEquals(List.of("cy.accept@example.test"), mailed("send-" + reminder).stream()
+                .map(CommunicationsAcceptanceBrowserIT::to).toList(), "neither Ann (unsubscribed) nor Ben (bounced)");
+    }
+
+    /** Queues the send the page shows for this time tomorrow (in any brand's time zone a time to come). */
+    private static void queueTomorrow() {
+        fill(browser, "sendAt", LocalDateTime.now(ZoneOffset.UTC).plusDays(1)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        postEndingWith("/schedule");
+        assertTrue(mainText(browser).contains("queued"), mainText(browser));
+    }
+
+    /** Lets a queued send's time pass: the same send, queued a second ago (as the job finds it once the time came). */
+    private static void makeDue(DynamoStorage storage, String id) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Send queued = storage.sends().find(DEMO, id).orElseThrow();
+        assertTrue(storage.sends().update(queued.queued(queued.templateVersion(), now.minusSeconds(1),
+                queued.portalUrl().orElseThrow(), now, "it")));
     }
 
     /** A card of the demo loyalty set with its customer and a points balance; answers its number. */
