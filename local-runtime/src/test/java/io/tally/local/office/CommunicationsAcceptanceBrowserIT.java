@@ -38,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -256,7 +257,7 @@ class CommunicationsAcceptanceBrowserIT {
             assertTrue(storage.bouncedAddresses().find(DEMO, "ben.accept@example.test"));
         }
 
-        // a later send to the whole list: Ann left it by her complaint, Ben's address bounced hard, Cy gets it
+        // a later send to the whole list: Ann left it by her complaint, Ben's address is a bounce drop, Cy gets it
         visit(tally, browser, "/communications/sends", "accept-sends-3");
         String reminder = draft("Reminder to everyone", Optional.empty());
         queueTomorrow();
@@ -266,6 +267,11 @@ class CommunicationsAcceptanceBrowserIT {
             assertTrue(tally.runJob(ScheduledSendsTask.NAME).contains("1 sends started"));
             Await.until("the reminder is SENT", Duration.ofSeconds(30),
                     () -> storage.sends().find(DEMO, reminder).orElseThrow().status() == SendStatus.SENT);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            Await.until("Ben's bounce drop is counted", Duration.ofSeconds(30), () -> storage.deliveryStats()
+                    .load(DEMO, today.minusDays(1), today.plusDays(1)).stream()
+                    .filter(r -> r.counter().mailing().equals("send-" + reminder) && r.counter().location().isEmpty())
+                    .mapToLong(r -> r.figures().bounceDrops()).sum() == 1);
         }
         Await.until("Cy's reminder arrived", Duration.ofSeconds(30), () -> mailed("send-" + reminder).size() == 1);
         assertEquals(List.of("cy.accept@example.test"), mailed("send-" + reminder).stream()
