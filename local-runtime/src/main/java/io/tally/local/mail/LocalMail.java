@@ -56,6 +56,11 @@ public final class LocalMail implements AutoCloseable, HttpHandler {
         return list;
     }
 
+    /** The captured messages as received, oldest first: for a test that reads a message's HTML part or its headers. */
+    public List<MimeMessage> received() {
+        return List.of(greenMail.getReceivedMessages());
+    }
+
     /** One captured e-mail: recipients, subject, the plain-text body and its list headers (RFC 2369, RFC 8058). */
     public record Captured(String to, String subject, String text, Map<String, String> headers) {
     }
