@@ -65,7 +65,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * against the configured rate, the heap sampled during the run (ElasticMQ runs in this JVM here: its queues are in it)
  * and after a full GC, and each recipient exactly once (captured per address).
  * Options: {@code --send-recipients N} (default 100,000; the smoke run 300), {@code --send-rates R1,R2} (messages per
- * second, one send each; default 1000,50).
+ * second, one send each; default 1000,50; the smoke run 50).
  */
 final class ScheduledSendFigure {
     private static final String FIGURE = "12 scheduled send";
@@ -84,7 +84,7 @@ final class ScheduledSendFigure {
         this.world = world;
         this.options = options;
         int n = options.quick() ? 300 : 100_000;
-        int[] r = options.quick() ? new int[] {1000} : new int[] {1000, 50};
+        int[] r = options.quick() ? new int[] {50} : new int[] {1000, 50};
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--send-recipients")) {
                 n = Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
