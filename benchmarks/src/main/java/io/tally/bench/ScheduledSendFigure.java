@@ -60,8 +60,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@link SqsSendPages}) and queues one message per recipient on the e-mail queue ({@link SqsEmailOutbox}), and the real
  * {@link EmailConsumer} (the e-mail sender: claim A23, the template rendered from the stored card) hands each to
  * {@link CapturedMail} instead of SES. Both consumers run behind {@link LocalSqsEventSource}, the local stack's Lambda
- * event source mapping (one batch at a time per queue). Every {@value #DUPLICATE_EVERY}th page is queued twice (a
- * duplicate delivery). Measured: time until every page is done (the send SENT), the rate of queueing and of sending
+ * event source mapping (one batch at a time per queue). Every {@value #DUPLICATE_EVERY}th page (1, 11, ...) is
+ * queued twice (a duplicate delivery). Measured: time until every page is done (the send SENT), the rate of queueing and of sending
  * against the configured rate, the heap sampled during the run (ElasticMQ runs in this JVM here: its queues are in it)
  * and after a full GC, and each recipient exactly once (captured per address).
  * Options: {@code --send-recipients N} (default 100,000; the smoke run 300), {@code --send-rates R1,R2} (messages per
@@ -157,7 +157,7 @@ final class ScheduledSendFigure {
             SqsSendPages real = new SqsSendPages(sqs, queues.get(QueueId.MAILINGS).url(), new SendPageJson(Json.mapper()));
             SendPagesQueuePort pages = (page, delay) -> {
                 real.send(page, delay);
-                if (page.page() % DUPLICATE_EVERY == DUPLICATE_EVERY / 2) {
+                if (page.page() % DUPLICATE_EVERY == 1) { // pages 1, 11, 21, ...: the smoke run's 4 pages hold one
                     real.send(page, delay); // a duplicate delivery of this page
                     duplicates.incrementAndGet();
                 }

@@ -74,7 +74,8 @@ class BenchmarksSmokeIT {
                 "READY with the independent count's members; the count within its budget: " + segments);
         List<Report.Row> sends = byFigure.get("12 scheduled send");
         assertEquals(1, sends.size(), "one send at the smoke run's rate");
-        assertTrue(sends.get(0).notes().contains(" 0 twice, 0 generated cards missed"),
+        assertTrue(sends.get(0).notes().contains(" 0 twice, 0 generated cards missed")
+                && sends.get(0).notes().contains("1 pages delivered twice"),
                 "each recipient exactly once, a page delivered twice included: " + sends);
     }
 }
