@@ -20,7 +20,8 @@ import java.util.Locale;
  * {@code --history 10,1000,100000}, {@code --table 10,1000000} and {@code --budget SECONDS} (figure 4's sizes and
  * its loading time budget), {@code --sweep CARDS,NAMES} (figure 6's sizes), {@code --coupons N} (figure 8's codes),
  * {@code --accounting N} (figure 9's ledger entries); figure 11's sizes are {@code -Dtally.bench.segmentCards},
- * {@code -Dtally.bench.segmentFanCards} and {@code -Dtally.bench.segmentSample}.
+ * {@code -Dtally.bench.segmentFanCards} and {@code -Dtally.bench.segmentSample}; figure 12's are
+ * {@code --send-recipients N} and {@code --send-rates R1,R2}.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -35,7 +36,7 @@ public final class Benchmarks {
     /** Runs the figures asked for and returns them; the caller prints or checks them. */
     public static Report run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+        List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--only")) {
                 only.clear();
@@ -64,6 +65,7 @@ public final class Benchmarks {
             figure(only, 9, () -> new AccountingFigure(options).run(report));
             figure(only, 10, () -> new ReportExportFigure(world, options).run(report));
             figure(only, 11, () -> new SegmentEvaluationFigure(world, options).run(report));
+            figure(only, 12, () -> new ScheduledSendFigure(world, options, args).run(report));
             // last: its table load runs against a time budget
             figure(only, 4, () -> new ScalingFigure(world, options).run(report));
         }

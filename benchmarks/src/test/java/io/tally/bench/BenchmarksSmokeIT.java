@@ -72,5 +72,10 @@ class BenchmarksSmokeIT {
         assertEquals(3, segments.size(), "the real adapters' sample, the live count, the generated run");
         assertTrue(segments.stream().allMatch(r -> r.verdict() == Report.Verdict.MET),
                 "READY with the independent count's members; the count within its budget: " + segments);
+        List<Report.Row> sends = byFigure.get("12 scheduled send");
+        assertEquals(1, sends.size(), "one send at the smoke run's rate");
+        assertTrue(sends.get(0).notes().contains(" 0 twice, 0 generated cards missed")
+                && sends.get(0).notes().contains("1 pages delivered twice"),
+                "each recipient exactly once, a page delivered twice included: " + sends);
     }
 }
