@@ -24,7 +24,8 @@ import software.constructs.Construct;
  * publishes Send, Delivery, Bounce, Complaint, Reject and DeliveryDelay (not Open and Click: our own image and links
  * count those) to an SNS topic, subscribed (not raw: the consumer reads the SNS envelope) by the delivery-events queue
  * ({@link QueueId#DELIVERY_EVENTS}, with its dead-letter queue and alarm like every queue). Only SES of this account
- * may publish to the topic, only the topic may send to the queue (the subscription's queue policy).
+ * may publish to the topic; the topic may send to the queue (the subscription's queue policy) and no function may
+ * ({@code Functions} grants sending only on the queues {@code QueueId.fedByFunctions}).
  */
 final class DeliveryEvents {
     static final List<EmailSendingEvent> EVENTS = List.of(EmailSendingEvent.SEND, EmailSendingEvent.DELIVERY,

@@ -39,9 +39,11 @@ import software.constructs.Construct;
  * is ready.
  *
  * <p>Each function gets its own role with no managed policies: it may write to its own log group and X-Ray traces, use
- * the table's items and query the indexes its code queries ({@link TableAccess}), send to every queue (every function
- * gets every queue's URL), and the consumer of a queue may consume it. Nothing else. The two generated secrets reach
- * only the functions that read them ({@link #PORTAL_SECRET_READERS}, {@link #SEAL_SECRET_READERS}).
+ * the table's items and query the indexes its code queries ({@link TableAccess}), send to every queue our functions
+ * feed (every function gets those queues' URLs; not the delivery events' queue, fed by SES's topic alone:
+ * {@code QueueId.fedByFunctions}), and the consumer of a queue may consume it. Nothing else. The generated secrets
+ * reach only the functions that read them ({@link #PORTAL_SECRET_READERS}, {@link #SEAL_SECRET_READERS}, the office's
+ * and the tracking secret in {@code TallyStack}).
  */
 final class Functions {
     static final String ALIAS = "live";
