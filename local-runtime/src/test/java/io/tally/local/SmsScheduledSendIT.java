@@ -1,6 +1,5 @@
-package io.tally.local.sms;
+package io.tally.local;
 
-import static io.tally.local.MerchantClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +19,6 @@ import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.lambda.jobs.ScheduledSendsTask;
 import io.tally.lambda.topology.QueueId;
-import io.tally.local.LocalTally;
-import io.tally.local.MerchantClient;
 import io.tally.local.portal.PortalTestSupport;
 import io.tally.local.sqs.LocalSqs;
 import io.tally.sqs.send.SendPageJson;
@@ -30,12 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A scheduled send on the SMS channel on the local platform (dynalite, ElasticMQ, the jobs function, the mailer, the
@@ -55,10 +49,10 @@ class SmsScheduledSendIT {
             DynamoStorage storage = new DynamoStorage(dynamo, tally.endpoints().tableName());
             MerchantClient demo = MerchantClient.demo(tally);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            String ann = member(demo, "Ann", "+1 555-010-0201");
-            String ben = member(demo, "Ben", "+15550100202");
-            String cy = member(demo, "Cy", "020 7946 0018"); // no country: never texted
-            String dee = member(demo, "Dee", null);
+            String ann = ScheduledSendIT.member(demo, "Ann", "phone", "+1 555-010-0201");
+            String ben = ScheduledSendIT.member(demo, "Ben", "phone", "+15550100202");
+            String cy = ScheduledSendIT.member(demo, "Cy", "phone", "020 7946 0018"); // no country: never texted
+            String dee = ScheduledSendIT.member(demo, "Dee", "phone", null);
             storage.preferences().choose(DEMO, ContactKey.phone("+15550100201"), new Choice("offers", true, now,
                     Source.PAGE));
             storage.preferences().choose(DEMO, ContactKey.phone("+15550100202"), new Choice("offers", false, now,
@@ -73,7 +67,7 @@ class SmsScheduledSendIT {
             assertTrue(storage.sends().update(draft.queued(1, now.minusSeconds(1), portal, now, "it")));
 
             assertTrue(tally.runJob(ScheduledSendsTask.NAME).contains("1 sends started"));
-            Send sent = awaitSent(storage);
+            Send sent = ScheduledSendIT.awaitStatus(storage, "it-sms-1", SendStatus.SENT);
             assertEquals(2, sent.progress().queued(), "Ann and Ben queued (the SMS sender drops Ben: he left)");
             assertEquals(2, sent.progress().skipped(), "Cy's number names no country, Dee has no phone");
             // the first page again (a duplicate delivery) and a second run of the job: nothing more
@@ -81,8 +75,9 @@ class SmsScheduledSendIT {
             new SqsSendPages(sqs, mailings, new SendPageJson(new ObjectMapper()))
                     .send(new SendPage(DEMO, "it-sms-1", 0, Optional.empty()), Duration.ZERO);
             assertTrue(tally.runJob(ScheduledSendsTask.NAME).contains("0 sends started"));
-            awaitDrained(sqs, mailings);
-            awaitDrained(sqs, tally.endpoints().queueUrlEnvironment().get(QueueId.SMS.urlEnvironmentVariable()));
+            ScheduledSendIT.awaitDrained(sqs, mailings);
+            ScheduledSendIT.awaitDrained(sqs, tally.endpoints().queueUrlEnvironment()
+                    .get(QueueId.SMS.urlEnvironmentVariable()));
 
             List<SmsMessage> texts = tally.sms().messages().stream().filter(m -> m.id().startsWith("sms-send-it-sms-1-"))
                     .toList();
@@ -96,42 +91,5 @@ class SmsScheduledSendIT {
             assertEquals(SendStatus.SENT, after.status());
             assertEquals(2, after.progress().queued(), "the duplicate page counted nothing");
         }
-    }
-
-    private static String member(MerchantClient demo, String firstName, String phone) {
-        String card = ok(demo.call("allocate", "{\"cardSetId\": \"LOYAL01\"}")).get("cardNumber").asText();
-        ok(demo.call("updateAccount", "{\"cardNumber\": \"" + card + "\", \"primaryCustomer\": {\"firstName\": \""
-                + firstName + "\"" + (phone == null ? "" : ", \"phone\": \"" + phone + "\"") + "}}"));
-        return card;
-    }
-
-    /** Waits (bounded) for the send to be SENT. */
-    private static Send awaitSent(DynamoStorage storage) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Send s = null;
-        while (Instant.now().isBefore(deadline)) {
-            s = storage.sends().find(DEMO, "it-sms-1").orElseThrow();
-            if (s.status() == SendStatus.SENT) {
-                return s;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the send is still " + s);
-    }
-
-    /** Waits (bounded) until the queue holds no message, visible or in flight: every message was handled. */
-    private static void awaitDrained(SqsClient sqs, String queueUrl) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Map<QueueAttributeName, String> a = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
-                    .queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).build()).attributes();
-            if ("0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the queue did not drain: " + queueUrl);
     }
 }
