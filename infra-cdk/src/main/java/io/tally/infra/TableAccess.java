@@ -81,7 +81,8 @@ final class TableAccess {
         access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
         // GSI1: a brand's handed-out cards, a page a message (A88 over A59); BatchWriteItem: a page's member items (A90)
         access.put(FunctionId.SEGMENT_EVALUATOR, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1)));
-        // GSI1: a brand's handed-out cards, a page a message (A88 over A59); the send and its pages by key (A109-A113)
+        // GSI1: a brand's handed-out cards, a page a message (A88 over A59); the send and its pages by key (A109-A113);
+        // on the SMS channel the template (A107), value types (A2), locations (A39), each card with its head (A11b)
         access.put(FunctionId.MAILER, new Access(ITEM_ACTIONS, List.of(TallyTable.GSI1)));
         // delivery events' claims, firsts, counters and bounce marks by key, list choices (A102/A103), a brand's
         // portal and checkout configuration (its zone, A34): no index query

@@ -81,6 +81,12 @@ public final class TallyStack extends Stack {
         ownEnvironment.put(FunctionId.PORTAL, portal);
         Optional<SmsSending.Deployed> sms = config.sms().map(origin -> SmsSending.create(this, config, origin));
         sms.ifPresent(s -> ownEnvironment.put(FunctionId.SMS_SENDER, s.environment()));
+        // sends go on the SMS channel only where texts can leave AWS: the back office offers it, the mailer texts
+        sms.ifPresent(s -> List.of(FunctionId.BACK_OFFICE, FunctionId.MAILER).forEach(id -> {
+            Map<String, String> own = new LinkedHashMap<>(ownEnvironment.getOrDefault(id, Map.of()));
+            own.put(OfficeSettings.SMS_CHANNEL, "on");
+            ownEnvironment.put(id, own);
+        }));
         // the rules (issue 15) fired by the events consumer and the jobs sign unsubscribe links naming the same domain
         config.portalOrigin().ifPresent(origin -> List.of(FunctionId.EVENTS_CONSUMER, FunctionId.JOBS).forEach(id ->
                 ownEnvironment.put(id, Map.of(PortalSettings.PORTAL_ORIGIN, origin))));

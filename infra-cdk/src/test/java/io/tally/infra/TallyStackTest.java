@@ -190,6 +190,8 @@ class TallyStackTest {
                 assertEquals(Functions.SEAL_SECRET_READERS.contains(id),
                         String.valueOf(variables.get(Functions.SEAL_SECRET_VARIABLE)).contains(sealSecret),
                         id + ": so does the sealing secret, a different one");
+                assertEquals(template == PROD && (id == FunctionId.BACK_OFFICE || id == FunctionId.MAILER) ? "on" : null,
+                        variables.get(OfficeSettings.SMS_CHANNEL), id + ": the SMS channel of sends where texts are sent");
                 assertEquals(Map.of("Mode", "Active"), function.get("TracingConfig"), id + " traces with X-Ray");
                 for (QueueId queue : QueueId.values()) {
                     // the delivery events' queue is fed by SES's topic only: no function learns its URL

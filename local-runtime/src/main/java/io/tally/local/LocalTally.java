@@ -133,7 +133,8 @@ public final class LocalTally implements AutoCloseable {
                 .withReports(queues.get(QueueId.REPORTS.urlEnvironmentVariable()), S3rverServer.BUCKET,
                         Optional.of(endpoints.s3Endpoint()))
                 .withEvaluations(queues.get(QueueId.SEGMENT_EVALUATIONS.urlEnvironmentVariable()))
-                .withMailings(queues.get(QueueId.MAILINGS.urlEnvironmentVariable()));
+                .withMailings(queues.get(QueueId.MAILINGS.urlEnvironmentVariable()))
+                .withSms(queues.get(QueueId.SMS.urlEnvironmentVariable()));
     }
 
     /** Runs a periodic job now (as its schedule would), returning what it reported. */

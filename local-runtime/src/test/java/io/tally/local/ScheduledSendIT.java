@@ -89,18 +89,28 @@ class ScheduledSendIT {
     }
 
     private static String member(MerchantClient demo, String firstName, String email) {
+        return member(demo, firstName, "email", email);
+    }
+
+    /** A handed-out card whose primary customer has the first name and the contact field (none if null). */
+    static String member(MerchantClient demo, String firstName, String field, String value) {
         String card = ok(demo.call("allocate", "{\"cardSetId\": \"LOYAL01\"}")).get("cardNumber").asText();
         ok(demo.call("updateAccount", "{\"cardNumber\": \"" + card + "\", \"primaryCustomer\": {\"firstName\": \""
-                + firstName + "\"" + (email == null ? "" : ", \"email\": \"" + email + "\"") + "}}"));
+                + firstName + "\"" + (value == null ? "" : ", \"" + field + "\": \"" + value + "\"") + "}}"));
         return card;
     }
 
     /** Waits (bounded) for the send's status. */
     private static Send awaitStatus(DynamoStorage storage, SendStatus status) throws InterruptedException {
+        return awaitStatus(storage, "it-send-1", status);
+    }
+
+    /** Waits (bounded) for the send's status. */
+    static Send awaitStatus(DynamoStorage storage, String id, SendStatus status) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         Send s = null;
         while (Instant.now().isBefore(deadline)) {
-            s = storage.sends().find(DEMO, "it-send-1").orElseThrow();
+            s = storage.sends().find(DEMO, id).orElseThrow();
             if (s.status() == status) {
                 return s;
             }
@@ -110,7 +120,7 @@ class ScheduledSendIT {
     }
 
     /** Waits (bounded) until the queue holds no message, visible or in flight: every message was handled. */
-    private static void awaitDrained(SqsClient sqs, String queueUrl) throws InterruptedException {
+    static void awaitDrained(SqsClient sqs, String queueUrl) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             Map<QueueAttributeName, String> a = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()

@@ -14,6 +14,7 @@ import io.tally.backoffice.setup.SetupView.Table;
 import io.tally.domain.communication.TemplatesUseCase;
 import io.tally.domain.communication.TestListsUseCase;
 import io.tally.domain.communication.send.Send;
+import io.tally.domain.communication.send.SendChannel;
 import io.tally.domain.communication.send.SendStatus;
 import io.tally.domain.communication.send.SendsUseCase;
 import io.tally.domain.communication.send.SendsUseCase.Changed;
@@ -116,11 +117,14 @@ public final class SendPages implements OfficeArea {
                 Row.of(List.of("Status", s.status().name().toLowerCase()), null),
                 Row.of(List.of("Template", s.template() + (s.templateVersion() > 0 ? " (version "
                         + s.templateVersion() + ")" : "")), null),
+                Row.of(List.of("Channel", s.channel() == SendChannel.SMS ? "SMS" : "E-mail"), null),
                 Row.of(List.of("List", s.list()), null),
                 Row.of(List.of("Segment", s.segment().orElse("none (the whole list)")), null),
                 Row.of(List.of("Send at (" + zone.getId() + ")", s.sendAt().map(t -> time(t, zone)).orElse("")), null),
                 Row.of(List.of("Queued", Long.toString(s.progress().queued())), null),
-                Row.of(List.of("Skipped (no e-mail, not in the segment)", Long.toString(s.progress().skipped())), null),
+                Row.of(List.of(s.channel() == SendChannel.SMS ? "Skipped (no phone with its country, no text or too long, "
+                        + "not in the segment)" : "Skipped (no e-mail, not in the segment)",
+                        Long.toString(s.progress().skipped())), null),
                 Row.of(List.of("Pages done", s.progress().pagesDone().size() + s.progress().pages().map(n -> " of " + n)
                         .orElse("")), null),
                 Row.of(List.of("Error", s.error().orElse("")), null)), "");
@@ -133,7 +137,8 @@ public final class SendPages implements OfficeArea {
         }
         forms.add(new Form("Send a test", PATH + "/" + s.id() + "/test", "Send test", List.of(new Input("testList",
                 "Test list", SetupView.Kind.SELECT, c.request().field("testList"), testLists.list(c.scope()).stream()
-                .map(l -> new Option(l.id(), l.name())).toList(), "subject marked [TEST]; never counted", true,
+                .map(l -> new Option(l.id(), l.name())).toList(), s.channel() == SendChannel.SMS
+                ? "texted to the test cards' phones; never counted" : "subject marked [TEST]; never counted", true,
                 problems.get("testList")))));
         if (s.status() == SendStatus.QUEUED) {
             forms.add(new Form("Cancel", PATH + "/" + s.id() + "/cancel" + v, "Cancel send", List.of()));
@@ -150,13 +155,17 @@ public final class SendPages implements OfficeArea {
         List<Option> segmentOptions = new ArrayList<>();
         segmentOptions.add(new Option("", "None: the whole list"));
         segments.list(c.scope()).forEach(g -> segmentOptions.add(new Option(g.id().value(), g.name())));
+        List<Option> channels = sends.channels().stream().map(ch -> ch == SendChannel.SMS
+                ? new Option(ch.name(), "SMS (the template's text part)") : new Option(ch.name(), "E-mail")).toList();
         return new Form(heading, action, submit, List.of(
                 field(c, "name", "Name", SetupView.Kind.TEXT, s == null ? "" : s.name(), List.of(), posted, problems),
                 field(c, "template", "Template", SetupView.Kind.SELECT, s == null ? "" : s.template(), templateOptions,
                         posted, problems),
                 field(c, "list", "List", SetupView.Kind.SELECT, s == null ? "" : s.list(), lists, posted, problems),
                 field(c, "segment", "Segment", SetupView.Kind.SELECT, s == null ? "" : s.segment().orElse(""),
-                        segmentOptions, posted, problems)));
+                        segmentOptions, posted, problems),
+                field(c, "channel", "Channel", SetupView.Kind.SELECT, s == null ? SendChannel.EMAIL.name()
+                        : s.channel().name(), channels, posted, problems)));
     }
 
     private static Input field(OfficeCall c, String name, String label, SetupView.Kind kind, String stored,
@@ -174,7 +183,8 @@ public final class SendPages implements OfficeArea {
     private OfficeResponse save(OfficeCall c, Optional<String> id) {
         var r = c.request();
         Changed changed = sends.save(c.scope(), new SaveCommand(id, r.field("name"), r.field("template"),
-                r.field("list"), r.field("segment"), version(c)));
+                r.field("list"), r.field("segment"), version(c), Optional.ofNullable(r.field("channel"))
+                .filter(ch -> !ch.isBlank()).orElse(SendChannel.EMAIL.name())));
         return done(c, changed, problems -> id.isEmpty() ? list(c, 400, problems) : send(c, 400, problems), null);
     }
 

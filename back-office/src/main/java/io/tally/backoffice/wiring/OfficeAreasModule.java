@@ -49,6 +49,7 @@ import io.tally.domain.backoffice.SetupAudit;
 import io.tally.domain.communication.send.SendFanoutUseCase;
 import io.tally.domain.communication.send.SendMails;
 import io.tally.domain.communication.send.SendsUseCase;
+import io.tally.domain.communication.send.SmsChannel;
 import io.tally.domain.member.LinkTokens;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.segment.SegmentUseCase;
@@ -241,11 +242,12 @@ final class OfficeAreasModule {
     @Provides
     @IntoSet
     static OfficeArea sends(DynamoStorage storage, LocationsPort locations, AuditLogPort audit, EmailOutboxPort outbox,
-                            Lazy<SendFanoutUseCase> fanout, OfficeSettings settings, RandomSource random, Clock clock) {
+                            Lazy<SendFanoutUseCase> fanout, Optional<SmsChannel> sms, OfficeSettings settings,
+                            RandomSource random, Clock clock) {
         SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
         SendsUseCase sends = new SendsUseCase(storage.sends(), storage.templates(), storage.portalConfigs(),
                 storage.segments(), storage.testLists(), storage.cards(), outbox, new SendMails(new LinkTokens(portalTokens)),
-                send -> fanout.get().start(send), new SetupAudit(audit, random, clock), random, clock);
+                sms, send -> fanout.get().start(send), new SetupAudit(audit, random, clock), random, clock);
         return new SendPages(sends, new TemplatesUseCase(storage.templates(), storage.portalConfigs(), storage.programs(),
                 new CardQueriesUseCase(storage.cards(), storage.cardLedger(), clock), storage.cardLedger(), locations,
                 new JsoupHtmlSanitizer(), random, clock),

@@ -21,7 +21,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                              Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl,
                              Optional<String> portalSecret, Optional<String> reportsQueueUrl,
                              Optional<String> reportsBucket, Optional<URI> s3Endpoint,
-                             Optional<String> evaluationsQueueUrl, Optional<String> mailingsQueueUrl) {
+                             Optional<String> evaluationsQueueUrl, Optional<String> mailingsQueueUrl,
+                             Optional<String> smsQueueUrl) {
     public static final String TABLE_NAME = "TALLY_TABLE_NAME";
     public static final String USER_POOL_ID = "TALLY_STAFF_POOL_ID";
     public static final String CLIENT_ID = "TALLY_STAFF_CLIENT_ID";
@@ -43,6 +44,13 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
     public static final String EVALUATIONS_QUEUE_URL = "TALLY_SEGMENT_EVALUATIONS_QUEUE_URL";
     /** QueueId.MAILINGS' URL: scheduled sends queue their fan-out's pages there. */
     public static final String MAILINGS_QUEUE_URL = "TALLY_MAILINGS_QUEUE_URL";
+    /** QueueId.SMS' URL: sends on the SMS channel queue their texts there (without it, sends are e-mail only). */
+    public static final String SMS_QUEUE_URL = "TALLY_SMS_QUEUE_URL";
+    /**
+     * {@code on} where the stack sends texts (it has an SMS origination identity): only then do the SMS queue's URL and
+     * so the SMS channel of sends reach the graph (every function of a stack has every queue's URL).
+     */
+    public static final String SMS_CHANNEL = "TALLY_SMS_CHANNEL";
 
     public OfficeSettings {
         require(tableName, TABLE_NAME);
@@ -62,6 +70,7 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
         Objects.requireNonNull(evaluationsQueueUrl, "evaluationsQueueUrl");
         Objects.requireNonNull(mailingsQueueUrl, "mailingsQueueUrl");
+        Objects.requireNonNull(smsQueueUrl, "smsQueueUrl");
     }
 
     /** Without the Report Center (its queue and bucket): the back office then offers no exports. */
@@ -71,28 +80,35 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           Optional<String> portalSecret) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
                 eventsQueueUrl, emailQueueUrl, portalSecret, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** These settings with the Report Center's queue, bucket and (off AWS) S3 endpoint. */
     public OfficeSettings withReports(String queueUrl, String bucket, Optional<URI> s3) {
         return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
                 sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, Optional.of(queueUrl), Optional.of(bucket), s3,
-                evaluationsQueueUrl, mailingsQueueUrl);
+                evaluationsQueueUrl, mailingsQueueUrl, smsQueueUrl);
     }
 
     /** These settings with the segment evaluations' queue. */
     public OfficeSettings withEvaluations(String queueUrl) {
         return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
                 sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, reportsQueueUrl, reportsBucket, s3Endpoint,
-                Optional.of(queueUrl), mailingsQueueUrl);
+                Optional.of(queueUrl), mailingsQueueUrl, smsQueueUrl);
     }
 
     /** These settings with the scheduled sends' queue (their fan-out's pages). */
     public OfficeSettings withMailings(String queueUrl) {
         return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
                 sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, reportsQueueUrl, reportsBucket, s3Endpoint,
-                evaluationsQueueUrl, Optional.of(queueUrl));
+                evaluationsQueueUrl, Optional.of(queueUrl), smsQueueUrl);
+    }
+
+    /** These settings with the SMS queue: sends may then go on the SMS channel. */
+    public OfficeSettings withSms(String queueUrl) {
+        return new OfficeSettings(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint,
+                sqsEndpoint, eventsQueueUrl, emailQueueUrl, portalSecret, reportsQueueUrl, reportsBucket, s3Endpoint,
+                evaluationsQueueUrl, mailingsQueueUrl, Optional.of(queueUrl));
     }
 
     /** Whether this container can export reports (the queue and the bucket are configured). */
@@ -106,7 +122,7 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                           Optional<URI> sqsEndpoint, String eventsQueueUrl, Optional<String> emailQueueUrl) {
         this(tableName, userPoolId, clientId, signingSecret, region, dynamoEndpoint, cognitoEndpoint, sqsEndpoint,
                 eventsQueueUrl, emailQueueUrl, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Talking to local protocol servers: cookies without Secure, no HSTS, static credentials. */
@@ -167,7 +183,8 @@ public record OfficeSettings(String tableName, String userPoolId, String clientI
                 optional(env, SQS_ENDPOINT).map(URI::create), env.get(EVENTS_QUEUE_URL), optional(env, EMAILS_QUEUE_URL),
                 optional(env, PORTAL_SECRET), optional(env, REPORTS_QUEUE_URL), optional(env, REPORTS_BUCKET),
                 optional(env, S3_ENDPOINT).map(URI::create), optional(env, EVALUATIONS_QUEUE_URL),
-                optional(env, MAILINGS_QUEUE_URL));
+                optional(env, MAILINGS_QUEUE_URL),
+                optional(env, SMS_QUEUE_URL).filter(url -> "on".equals(env.get(SMS_CHANNEL))));
     }
 
     @Override

@@ -5,13 +5,20 @@ import dagger.Module;
 import dagger.Provides;
 import io.tally.backoffice.sends.Mailer;
 import io.tally.domain.communication.send.SendFanoutUseCase;
+import io.tally.domain.communication.TemplateSmsTexts;
 import io.tally.domain.communication.send.SendPagesQueuePort;
+import io.tally.domain.communication.send.SmsChannel;
 import io.tally.domain.email.EmailOutboxPort;
+import io.tally.domain.ledger.CardQueriesUseCase;
 import io.tally.domain.shared.SignedTokens;
+import io.tally.domain.tenant.LocationsPort;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.sqs.send.SendPageJson;
 import io.tally.sqs.send.SqsSendPages;
+import io.tally.sqs.sms.SmsJson;
+import io.tally.sqs.sms.SqsSmsOutbox;
 import java.time.Clock;
+import java.util.Optional;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,11 +45,26 @@ final class SendsModule {
     @Provides
     @Singleton
     static SendFanoutUseCase fanout(DynamoStorage storage, SendPagesQueuePort pages, EmailOutboxPort outbox,
-                                    OfficeSettings settings, Clock clock) {
+                                    Optional<SmsChannel> sms, OfficeSettings settings, Clock clock) {
         SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElseGet(() -> {
             throw new IllegalStateException(OfficeSettings.PORTAL_SECRET + " is not set: sends sign their links with it");
         }));
-        return Sends.fanout(storage, pages, outbox, portalTokens, clock);
+        return Sends.fanout(storage, pages, outbox, sms, portalTokens, clock);
+    }
+
+    /**
+     * The SMS channel where the SMS queue is configured ({@code TALLY_SMS_QUEUE_URL}: every function of a stack has it,
+     * the local runtime too): texts merged from each card ({@link TemplateSmsTexts}) queued on {@code tally-sms}. Without
+     * it, sends are e-mail only. Whether texts leave AWS is the SMS sender's configuration (an origination identity):
+     * without one they dead-letter, and that queue's alarm says so.
+     */
+    @Provides
+    @Singleton
+    static Optional<SmsChannel> sms(DynamoStorage storage, LocationsPort locations, SqsClient sqs,
+                                    OfficeSettings settings, Clock clock) {
+        return settings.smsQueueUrl().map(url -> new SmsChannel(new SqsSmsOutbox(sqs, url, new SmsJson()),
+                new TemplateSmsTexts(storage.templates(), storage.programs(), new CardQueriesUseCase(storage.cards(),
+                        storage.cardLedger(), clock), storage.cardLedger(), locations)));
     }
 
     @Provides

@@ -12,7 +12,8 @@ import java.time.Clock;
  * (the same per-message claim as e-mails, A23: SMS ids start {@code sms-} so they never meet an e-mail's), then the
  * provider gets it. A failure after the claim is not retried (a second copy is worse than a missing text); failures
  * before it are, through the queue's redelivery. SMS has no unsubscribe link: the provider's STOP keyword handling is
- * the member's way out on the phone itself, the preferences page on the portal.
+ * the member's way out on the phone itself, the preferences page on the portal. A send's test skips the list choice,
+ * as an e-mail test does.
  */
 public final class DeliverSmsUseCase {
     private final PortalConfigPort configs;
@@ -30,6 +31,9 @@ public final class DeliverSmsUseCase {
         this.clock = clock;
     }
 
+    /** A send's test ({@code sms-test-…}) goes to the brand's chosen test users whatever their list choices. */
+    public static final String TEST_PREFIX = "sms-test-";
+
     public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED }
 
     public Delivery deliver(SmsMessage message) {
@@ -42,7 +46,7 @@ public final class DeliverSmsUseCase {
             return Delivery.LIST_ARCHIVED;
         }
         boolean transactional = list.map(l -> l.transactional()).orElse(false);
-        if (!transactional) {
+        if (!transactional && !message.id().startsWith(TEST_PREFIX)) {
             boolean on = preferences.load(message.brand(), ContactKey.phone(message.to()))
                     .flatMap(p -> p.choice(message.list()))
                     .orElse(list.map(l -> l.defaultOn()).orElse(false));

@@ -53,6 +53,13 @@ class DeliverSmsUseCaseTest {
     }
 
     @Test
+    void a_sends_test_reaches_the_test_user_whatever_their_list_choice() {
+        assertEquals(Delivery.UNSUBSCRIBED, deliver.deliver(sms("sms-send-s1-42", "news")), "news is opt-in");
+        assertEquals(Delivery.SENT, deliver.deliver(sms("sms-test-s1-42-3", "news")));
+        assertEquals(Delivery.ALREADY_SENT, deliver.deliver(sms("sms-test-s1-42-3", "news")));
+    }
+
+    @Test
     void an_archived_list_or_a_brand_without_portal_sends_nothing_and_claims_nothing() {
         m.stores.save(m.config.withLists(List.of(new SubscriptionList("account", "Account messages", true, true),
                 new SubscriptionList("news", "News", false, true, true),

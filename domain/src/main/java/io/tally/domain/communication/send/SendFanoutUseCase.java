@@ -3,6 +3,7 @@ package io.tally.domain.communication.send;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
+import io.tally.domain.communication.TemplateSms;
 import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.portal.PortalConfigPort;
@@ -26,8 +27,8 @@ import java.util.Optional;
  * and the brand's rate, and queues the first page. Each page's delivery ({@link #page}) fixes its listing of the brand's
  * cards (A88), queues the next page delayed by the page's size over the rate, queues one {@code TemplateMail} per
  * recipient card with a primary e-mail ({@code send-<send>-<card>}: the e-mail sender's claim, A23, sends each once
- * whatever the duplicates) and records itself done with its counts in one conditional write; the write that leaves
- * every page done flips the send SENT. {@link #runDue} (the jobs function) starts due sends, re-queues the first page
+ * whatever the duplicates), or on the SMS channel one text per card with a usable phone ({@code queueTexts}), and
+ * records itself done with its counts in one conditional write; the write that leaves every page done flips the send SENT. {@link #runDue} (the jobs function) starts due sends, re-queues the first page
  * of a send that crashed between its start and that queueing, and marks a send ERROR whose pages made no progress for
  * {@link #STALE_AFTER} (a page that failed until it reached the dead-letter queue).
  */
@@ -48,11 +49,21 @@ public final class SendFanoutUseCase {
     private final SendPagesQueuePort pages;
     private final EmailOutboxPort outbox;
     private final SendMails mails;
+    private final Optional<SmsChannel> sms;
     private final Clock clock;
 
+    /** E-mail only: a page of a send on the SMS channel fails here. */
     public SendFanoutUseCase(SendsPort sends, BrandCardsPort brandCards, CardPort cards, SegmentSnapshotsPort snapshots,
                              PortalConfigPort portals, SendPagesQueuePort pages, EmailOutboxPort outbox, SendMails mails,
                              Clock clock) {
+        this(sends, brandCards, cards, snapshots, portals, pages, outbox, mails, Optional.empty(), clock);
+    }
+
+    /** @param sms the SMS channel (its texts and queue), where the graph has it */
+    public SendFanoutUseCase(SendsPort sends, BrandCardsPort brandCards, CardPort cards, SegmentSnapshotsPort snapshots,
+                             PortalConfigPort portals, SendPagesQueuePort pages, EmailOutboxPort outbox, SendMails mails,
+                             Optional<SmsChannel> sms, Clock clock) {
+        this.sms = sms;
         this.sends = sends;
         this.brandCards = brandCards;
         this.cards = cards;
@@ -154,7 +165,10 @@ public final class SendFanoutUseCase {
                 new SegmentId(send.segment().orElseThrow()), s));
         Instant now = clock.instant();
         long queued = 0;
-        for (Card card : pageCards) {
+        if (send.channel() == SendChannel.SMS) {
+            queued = queueTexts(send, config, pageCards, segment);
+        }
+        for (Card card : send.channel() == SendChannel.EMAIL ? pageCards : List.<Card>of()) {
             Optional<String> email = SendMails.email(card);
             if (email.isEmpty() || segment.filter(k -> !snapshots.holds(k, card.number())).isPresent()) {
                 continue;
@@ -166,6 +180,32 @@ public final class SendFanoutUseCase {
                 listing.cards().size() - queued, listing.next().isEmpty(), now);
         recorded.send().ifPresent(this::completeIfDone);
         return recorded.recorded() ? Result.SENT_PAGE : Result.SKIPPED;
+    }
+
+    /**
+     * A page of a send on the SMS channel: each card in the segment (if any) whose text builds ({@link TemplateSms}: a
+     * phone with its country, a text of 1-4 segments) gets {@code sms-send-<send>-<card>} on the SMS queue (the SMS
+     * sender's claim, A23, sends it once whatever the duplicates); the others count as skipped, as every card of the
+     * page when the template is gone.
+     */
+    private long queueTexts(Send send, PortalConfig config, List<Card> pageCards, Optional<SnapshotKey> segment) {
+        SmsChannel channel = sms.orElseThrow(() -> new IllegalStateException(
+                "send " + send.id() + " is on the SMS channel, and this graph has no SMS queue"));
+        Optional<SendTexts.Texts> texts = channel.texts().of(send.brand(), send.template(), config);
+        if (texts.isEmpty()) {
+            return 0;
+        }
+        long queued = 0;
+        for (Card card : pageCards) {
+            if (segment.filter(k -> !snapshots.holds(k, card.number())).isPresent()) {
+                continue;
+            }
+            if (texts.get().build(send.mailing(), send.list(), card) instanceof TemplateSms.Built.Message m) {
+                channel.outbox().enqueue(m.sms());
+                queued++;
+            }
+        }
+        return queued;
     }
 
     /**

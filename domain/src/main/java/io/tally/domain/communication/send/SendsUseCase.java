@@ -6,6 +6,7 @@ import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
 import io.tally.domain.communication.EmailTemplate;
 import io.tally.domain.communication.Ids;
+import io.tally.domain.communication.TemplateSms;
 import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.TestList;
 import io.tally.domain.communication.TestListsPort;
@@ -17,6 +18,7 @@ import io.tally.domain.segment.SegmentId;
 import io.tally.domain.segment.SegmentsPort;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.staff.StaffScope;
 import java.time.Clock;
@@ -49,6 +51,7 @@ public final class SendsUseCase {
     private final CardPort cards;
     private final EmailOutboxPort outbox;
     private final SendMails mails;
+    private final Optional<SmsChannel> sms;
     private final Predicate<Send> startNow;
     private final SetupAudit audit;
     private final RandomSource random;
@@ -57,6 +60,16 @@ public final class SendsUseCase {
     public SendsUseCase(SendsPort sends, TemplatesPort templates, PortalConfigPort portals, SegmentsPort segments,
                         TestListsPort testLists, CardPort cards, EmailOutboxPort outbox, SendMails mails,
                         Predicate<Send> startNow, SetupAudit audit, RandomSource random, Clock clock) {
+        this(sends, templates, portals, segments, testLists, cards, outbox, mails, Optional.empty(), startNow, audit,
+                random, clock);
+    }
+
+    /** @param sms the SMS channel where the graph has it: then a send may be on it (else e-mail only) */
+    public SendsUseCase(SendsPort sends, TemplatesPort templates, PortalConfigPort portals, SegmentsPort segments,
+                        TestListsPort testLists, CardPort cards, EmailOutboxPort outbox, SendMails mails,
+                        Optional<SmsChannel> sms, Predicate<Send> startNow, SetupAudit audit, RandomSource random,
+                        Clock clock) {
+        this.sms = sms;
         this.sends = sends;
         this.templates = templates;
         this.portals = portals;
@@ -73,7 +86,12 @@ public final class SendsUseCase {
 
     /** The form as posted; {@code id} empty for a new send, {@code version} the one the form was opened on. */
     public record SaveCommand(Optional<String> id, String name, String template, String list, String segment,
-                              long version) {
+                              long version, String channel) {
+        /** An e-mail send (the form before the SMS channel). */
+        public SaveCommand(Optional<String> id, String name, String template, String list, String segment,
+                           long version) {
+            this(id, name, template, list, segment, version, SendChannel.EMAIL.name());
+        }
     }
 
     public sealed interface Changed {
@@ -101,6 +119,11 @@ public final class SendsUseCase {
                 : Optional.empty();
     }
 
+    /** The channels a send may be on here: e-mail, and SMS where the graph has the SMS queue. */
+    public List<SendChannel> channels() {
+        return sms.isPresent() ? List.of(SendChannel.EMAIL, SendChannel.SMS) : List.of(SendChannel.EMAIL);
+    }
+
     public int rate(StaffScope scope) {
         return sends.rate(scope.brand());
     }
@@ -124,6 +147,11 @@ public final class SendsUseCase {
                 || segments.find(scope.brand(), new SegmentId(segment.get())).isEmpty())) {
             problems.put("segment", "Choose one of the brand's segments, or none.");
         }
+        SendChannel channel = channels().stream().filter(ch -> ch.name().equals(strip(c.channel()))).findFirst()
+                .orElse(null);
+        if (channel == null) {
+            problems.put("channel", sms.isPresent() ? "Choose e-mail or SMS." : "Only e-mail is configured here.");
+        }
         if (!problems.isEmpty()) {
             return new Changed.Invalid(problems);
         }
@@ -134,7 +162,7 @@ public final class SendsUseCase {
                 return new Changed.Invalid(Map.of("name", "A brand keeps at most " + SendsPort.MAX_PER_BRAND + " sends."));
             }
             Send created = new Send(scope.brand(), Ids.next(random), name, template, 0, strip(c.list()), segment,
-                    SendChannel.EMAIL, Optional.empty(), Optional.empty(), SendStatus.DRAFT, Optional.empty(),
+                    channel, Optional.empty(), Optional.empty(), SendStatus.DRAFT, Optional.empty(),
                     SendsPort.DEFAULT_RATE, SendProgress.NONE, Optional.empty(), now, by, 1);
             audit.record(scope, "send.create", target(created), Map.of(), describe(created));
             return sends.create(created) ? new Changed.Done(created, "Draft saved.") : new Changed.Conflict("Try again.");
@@ -144,7 +172,7 @@ public final class SendsUseCase {
             return new Changed.Conflict("The send changed since the form was opened, or is no longer a draft.");
         }
         Send was = stored.get();
-        Send changed = new Send(was.brand(), was.id(), name, template, 0, strip(c.list()), segment, was.channel(),
+        Send changed = new Send(was.brand(), was.id(), name, template, 0, strip(c.list()), segment, channel,
                 was.sendAt(), was.portalUrl(), was.status(), was.snapshot(), was.rate(), was.progress(), was.error(),
                 now, by, was.version() + 1);
         audit.record(scope, "send.edit", target(was), describe(was), describe(changed));
@@ -174,6 +202,9 @@ public final class SendsUseCase {
             problems.put("template", "The template is gone: choose another.");
         }
         checkList(scope, was.list(), problems);
+        if (!channels().contains(was.channel())) {
+            problems.put("channel", "Only e-mail is configured here.");
+        }
         if (was.segment().isPresent() && segments.find(scope.brand(), new SegmentId(was.segment().get())).isEmpty()) {
             problems.put("segment", "The segment is gone: choose another, or none.");
         }
@@ -209,7 +240,11 @@ public final class SendsUseCase {
                 : new Changed.Conflict("The send started (or changed) meanwhile: it was not cancelled.");
     }
 
-    /** Mails the test list's cards (their primary e-mails) the send's template as it is now. */
+    /**
+     * Mails the test list's cards (their primary e-mails) the send's template as it is now; on the SMS channel texts
+     * their phones ({@code sms-test-<send>-<card>-<send version>}; a card without a usable phone or whose text does not
+     * build is left out).
+     */
     public Changed test(StaffScope scope, String id, String testListId, String portalUrl) {
         if (!scope.can(Permission.MANAGE_SETUP)) {
             return new Changed.NotAllowed();
@@ -231,7 +266,10 @@ public final class SendsUseCase {
         audit.record(scope, "send.test", target(send), Map.of(), Map.of("testList", testList.get().id(),
                 "templateVersion", Long.toString(template.get().version())));
         int mailed = 0;
-        for (CardNumber n : testList.get().cards()) {
+        if (send.channel() == SendChannel.SMS) {
+            mailed = textTests(send, config.get(), testList.get());
+        }
+        for (CardNumber n : send.channel() == SendChannel.EMAIL ? testList.get().cards() : List.<CardNumber>of()) {
             Optional<Card> card = cards.load(scope.brand(), n);
             Optional<String> email = card.flatMap(SendMails::email);
             if (email.isPresent()) {
@@ -246,7 +284,25 @@ public final class SendsUseCase {
             }
         }
         return new Changed.Done(send, "Test sent to " + mailed + " of " + testList.get().cards().size()
-                + " test cards (those with a primary e-mail).");
+                + (send.channel() == SendChannel.SMS ? " test cards (those with a phone written with its country)."
+                : " test cards (those with a primary e-mail)."));
+    }
+
+    private int textTests(Send send, PortalConfig config, TestList testList) {
+        SmsChannel channel = sms.orElseThrow(() -> new IllegalStateException("no SMS queue in this graph"));
+        Optional<SendTexts.Texts> texts = channel.texts().of(send.brand(), send.template(), config);
+        int texted = 0;
+        for (CardNumber n : texts.isPresent() ? testList.cards() : List.<CardNumber>of()) {
+            Optional<Card> card = cards.load(send.brand(), n);
+            if (card.isPresent() && texts.get().build(send.testMailing(), send.list(), card.get())
+                    instanceof TemplateSms.Built.Message m) {
+                SmsMessage built = m.sms();
+                channel.outbox().enqueue(new SmsMessage(built.id() + "-" + send.version(), built.brand(), built.to(),
+                        built.list(), built.text()));
+                texted++;
+            }
+        }
+        return texted;
     }
 
     /** The brand's sending rate (messages per second), taken by each send when it starts. */
@@ -288,6 +344,7 @@ public final class SendsUseCase {
         d.put("template", s.template());
         d.put("list", s.list());
         d.put("segment", s.segment().orElse(""));
+        d.put("channel", s.channel().name());
         d.put("status", s.status().name());
         s.sendAt().ifPresent(t -> d.put("sendAt", t.toString()));
         return d;

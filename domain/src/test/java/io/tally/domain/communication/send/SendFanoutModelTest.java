@@ -10,6 +10,11 @@ import io.tally.domain.program.CardSetId;
 import io.tally.domain.card.Customer;
 import io.tally.domain.communication.EmailTemplate;
 import io.tally.domain.communication.TemplateMail;
+import io.tally.domain.communication.TemplateSms;
+import io.tally.domain.ledger.CardState;
+import io.tally.domain.ledger.CardView;
+import io.tally.domain.sms.SmsMessage;
+import io.tally.domain.sms.SmsOutboxPort;
 import io.tally.domain.communication.TestList;
 import io.tally.domain.contract.PortalTestData;
 import io.tally.domain.email.EmailMessage;
@@ -74,8 +79,23 @@ class SendFanoutModelTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void every_eligible_recipient_exactly_once_a_cancelled_send_nothing_tests_never_counted(long seed) {
+        run(seed, SendChannel.EMAIL);
+    }
+
+    /**
+     * The same on the SMS channel: the recipients are the cards whose primary customer's phone is written with its
+     * country ({@code +…}) and whose text fits 4 segments (a very long first name does not), each texted exactly once
+     * (distinct {@code sms-send-<send>-<card>} ids, the SMS sender's claim), the others counted as skipped.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void sms_every_eligible_phone_exactly_once_a_cancelled_send_nothing_tests_never_counted(long seed) {
+        run(seed, SendChannel.SMS);
+    }
+
+    private static void run(long seed, SendChannel channel) {
         Random random = new Random(seed);
-        World w = new World(random);
+        World w = new World(random, channel);
         int n = random.nextInt(420);
         for (int i = 0; i < n; i++) {
             w.handOut(random);
@@ -89,11 +109,11 @@ class SendFanoutModelTest {
         Send second = w.queued("b2", false, START.plusSeconds(60));
         // the model, from the world as it is when the sends start
         Set<CardNumber> expectedFirst = w.cards.stream()
-                .filter(c -> c.primaryCustomer().map(Customer::email).isPresent())
+                .filter(c -> eligible(c, channel))
                 .filter(c -> !withSegment || inSegment.contains(c.number()))
                 .map(Card::number).collect(Collectors.toSet());
         Set<CardNumber> expectedSecond = w.cards.stream()
-                .filter(c -> c.primaryCustomer().map(Customer::email).isPresent())
+                .filter(c -> eligible(c, channel))
                 .map(Card::number).collect(Collectors.toSet());
         Set<CardNumber> atStart = w.cards.stream().map(Card::number).collect(Collectors.toSet());
 
@@ -158,6 +178,8 @@ class SendFanoutModelTest {
         Send a1 = w.sends.find(BRAND, "a1").orElseThrow();
         assertEquals(SendStatus.SENT, a1.status());
         assertEquals(gotFirst.size(), a1.progress().queued(), "counted once each, tests never");
+        long counted = a1.progress().queued() + a1.progress().skipped();
+        assertTrue(atStart.size() <= counted && counted <= w.cards.size(), "every listed card queued or skipped, once");
         if (cancelled) {
             assertEquals(Set.of(), byMailing.getOrDefault("send-b2", Set.of()), "a cancelled send sends nothing");
             assertEquals(SendStatus.CANCELLED, w.sends.find(BRAND, "b2").orElseThrow().status());
@@ -171,9 +193,27 @@ class SendFanoutModelTest {
         for (EmailMessage m : w.outbox) {
             assertEquals(toById.computeIfAbsent(m.id(), k -> m.to()), m.to());
         }
+        for (SmsMessage m : w.texts) {
+            assertEquals(toById.computeIfAbsent(m.id(), k -> m.to()), m.to());
+        }
+        if (channel == SendChannel.SMS) {
+            assertEquals(List.of(), w.outbox, "an SMS send mails nothing");
+        } else {
+            assertEquals(List.of(), w.texts, "an e-mail send texts nothing");
+        }
         // tests: only the test mailing, only the test cards
         Set<CardNumber> testCards = byMailing.getOrDefault("test-a1", Set.of());
         assertTrue(w.testList.cards().containsAll(testCards));
+    }
+
+    /** The model's eligibility, written apart from the fan-out: an e-mail, or a phone with its country and a short name. */
+    private static boolean eligible(Card card, SendChannel channel) {
+        Optional<Customer> c = card.primaryCustomer();
+        if (channel == SendChannel.EMAIL) {
+            return c.map(Customer::email).isPresent();
+        }
+        return c.map(Customer::phone).filter(p -> p.startsWith("+")).isPresent()
+                && c.map(Customer::firstName).orElse("").length() < 100;
     }
 
     /** The world of one run: the brand's cards, the stores, a queue of page messages, the outbox. */
@@ -186,6 +226,8 @@ class SendFanoutModelTest {
         final ReadySnapshots snapshots = new ReadySnapshots();
         final List<SendPage> queue = new ArrayList<>();
         final List<EmailMessage> outbox = new ArrayList<>();
+        final List<SmsMessage> texts = new ArrayList<>();
+        final SendChannel channel;
         final InMemoryTemplates templates = new InMemoryTemplates();
         final InMemoryTestLists testLists = new InMemoryTestLists();
         final InMemoryMemberStores portals = new InMemoryMemberStores();
@@ -194,11 +236,13 @@ class SendFanoutModelTest {
         final StaffScope admin = StaffScope.brandWide(BRAND, new StaffId("s-1"), "a@x.example", Role.ADMIN);
         TestList testList;
 
-        World(Random random) {
+        World(Random random, SendChannel channel) {
+            this.channel = channel;
             faults = new Faults(random);
             sends = new FaultySends(faults);
             portals.save(PortalTestData.config(BRAND, new CardSetId("set-1"), ValueTypeKey.points()));
-            templates.create(new EmailTemplate(BRAND, "tpl1", "News", "Hi {{customer.firstName}}", "<p>Hi</p>", "Hi",
+            templates.create(new EmailTemplate(BRAND, "tpl1", "News", "Hi {{customer.firstName}}", "<p>Hi</p>",
+                    "Hi {{customer.firstName}}",
                     START, "s-1", 1));
             BrandCardsPort pages = (brand, cursor, limit) -> {
                 int from = cursor.map(Integer::parseInt).orElse(0);
@@ -216,8 +260,16 @@ class SendFanoutModelTest {
                 faults.maybeCrash("after queueing a page");
             };
             SendMails mails = new SendMails(new LinkTokens(new SignedTokens(new byte[32])));
-            fanout = new SendFanoutUseCase(sends, pages, cardPort, snapshots, portals, pageQueue, box, mails, clock);
-            use = new SendsUseCase(sends, templates, portals, new InMemorySegments(), testLists, cardPort, box, mails,
+            SmsOutboxPort smsBox = m -> {
+                texts.add(m);
+                faults.maybeCrash("after queueing a text");
+            };
+            SendTexts built = (brand, template, config) -> templates.find(brand, template).map(t ->
+                    (mailing, list, card) -> TemplateSms.build(mailing, list, new CardView(card, CardState.EMPTY, START),
+                            t, Map.of("customer.firstName", card.primaryCustomer().map(Customer::firstName).orElse(""))));
+            Optional<SmsChannel> sms = Optional.of(new SmsChannel(smsBox, built));
+            fanout = new SendFanoutUseCase(sends, pages, cardPort, snapshots, portals, pageQueue, box, mails, sms, clock);
+            use = new SendsUseCase(sends, templates, portals, new InMemorySegments(), testLists, cardPort, box, mails, sms,
                     fanout::start, new SetupAudit(new InMemoryAuditLog(), new SeededRandom(7), clock), new SeededRandom(7), clock);
         }
 
@@ -225,8 +277,12 @@ class SendFanoutModelTest {
             String payload = String.format("4000%010d", cards.size());
             CardNumber number = new CardNumber(payload + CardNumber.luhnCheckDigit(payload));
             String email = random.nextInt(5) == 0 ? null : "m" + cards.size() + "@x.example";
+            int kind = random.nextInt(6);
+            String phone = kind == 0 ? null : kind == 1 ? "020 7946 " + String.format("%04d", cards.size())
+                    : "+44 20 7946 " + String.format("%04d", cards.size());
+            String name = random.nextInt(8) == 0 ? "A".repeat(700) : "Ann";
             Card card = Card.unallocated(BRAND, number, new ProgramId("loyalty"), new CardSetId("set-1"))
-                    .activated("hash", START, Optional.of(new Customer("Ann", null, email, null, null, null, null, null,
+                    .activated("hash", START, Optional.of(new Customer(name, null, email, phone, null, null, null, null,
                             null, null, null, null)));
             if (random.nextBoolean()) {
                 card = card.withOwningLocation(Optional.of(new LocationId("store-1")));
@@ -243,7 +299,7 @@ class SendFanoutModelTest {
 
         Send queued(String id, boolean segment, Instant at) {
             Send draft = new Send(BRAND, id, "News " + id, "tpl1", 0, "news", segment ? Optional.of("seg1")
-                    : Optional.empty(), SendChannel.EMAIL, Optional.empty(), Optional.empty(), SendStatus.DRAFT,
+                    : Optional.empty(), channel, Optional.empty(), Optional.empty(), SendStatus.DRAFT,
                     Optional.empty(), 14, SendProgress.NONE, Optional.empty(), START, "s-1", 1);
             sends.create(draft);
             Send q = draft.queued(1, at, "https://acme.example/portal/ACME", START, "s-1");
@@ -271,6 +327,14 @@ class SendFanoutModelTest {
             for (EmailMessage m : outbox) {
                 TemplateMail mail = TemplateMail.of(m).orElseThrow();
                 by.computeIfAbsent(mail.mailing(), k -> new HashSet<>()).add(mail.card());
+            }
+            for (SmsMessage m : texts) {
+                // sms-send-<send>-<card> or sms-test-<send>-<card>-<version>; the number says whose phone it is
+                String[] parts = m.id().split("-");
+                CardNumber card = new CardNumber(parts[3]);
+                assertEquals(cards.stream().filter(c -> c.number().equals(card)).findFirst().orElseThrow()
+                        .primaryCustomer().orElseThrow().phone().replaceAll("[^+0-9]", ""), m.to(), "the card's own phone");
+                by.computeIfAbsent(parts[1] + "-" + parts[2], k -> new HashSet<>()).add(card);
             }
             return by;
         }
