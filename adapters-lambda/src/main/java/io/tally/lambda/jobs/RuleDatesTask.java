@@ -41,20 +41,13 @@ public final class RuleDatesTask implements PeriodicTask {
     public String run(Instant now) {
         DateRulesUseCase job = dates.get();
         List<BrandId> all = brands.brands();
-        long fired = 0;
-        int failed = 0;
-        for (BrandId brand : all) {
-            try {
-                DateRulesUseCase.Run run = job.run(brand, LocalDate.ofInstant(now, ZoneOffset.UTC));
-                fired += run.fired();
-                LogLine.detached(log, Level.INFO, "rule dates", now).field("job", NAME).field("brand", brand.value())
-                        .field("cards", run.cards()).field("fired", run.fired()).write();
-            } catch (RuntimeException e) {
-                failed++;
-                LogLine.detached(log, Level.WARN, "rule dates failed; the next run goes on", now).field("job", NAME)
-                        .field("brand", brand.value()).fault(e).write();
-            }
-        }
-        return all.size() + " brands: " + fired + " date rules fired" + (failed == 0 ? "" : ", " + failed + " brands failed");
+        long[] fired = new long[1];
+        int failed = EachBrand.run(all, NAME, "rule dates", now, log, brand -> {
+            DateRulesUseCase.Run run = job.run(brand, LocalDate.ofInstant(now, ZoneOffset.UTC));
+            fired[0] += run.fired();
+            LogLine.detached(log, Level.INFO, "rule dates", now).field("job", NAME).field("brand", brand.value())
+                    .field("cards", run.cards()).field("fired", run.fired()).write();
+        });
+        return all.size() + " brands: " + fired[0] + " date rules fired" + EachBrand.failures(failed);
     }
 }

@@ -42,28 +42,19 @@ public final class ScheduledSendsTask implements PeriodicTask {
     public String run(Instant now) {
         SendFanoutUseCase job = fanout.get();
         List<BrandId> all = brands.brands();
-        int started = 0;
-        int resumed = 0;
-        int failedSends = 0;
-        int failed = 0;
-        for (BrandId brand : all) {
-            try {
-                SendFanoutUseCase.Due due = job.runDue(brand);
-                started += due.started();
-                resumed += due.resumed();
-                failedSends += due.failed();
-                if (due.started() + due.resumed() + due.failed() > 0) {
-                    LogLine.detached(log, Level.INFO, "scheduled sends", now).field("job", NAME)
-                            .field("brand", brand.value()).field("started", due.started())
-                            .field("resumed", due.resumed()).field("failed", due.failed()).write();
-                }
-            } catch (RuntimeException e) {
-                failed++;
-                LogLine.detached(log, Level.WARN, "scheduled sends failed; the next run goes on", now)
-                        .field("job", NAME).field("brand", brand.value()).fault(e).write();
+        int[] counts = new int[3];
+        int failed = EachBrand.run(all, NAME, "scheduled sends", now, log, brand -> {
+            SendFanoutUseCase.Due due = job.runDue(brand);
+            counts[0] += due.started();
+            counts[1] += due.resumed();
+            counts[2] += due.failed();
+            if (due.started() + due.resumed() + due.failed() > 0) {
+                LogLine.detached(log, Level.INFO, "scheduled sends", now).field("job", NAME)
+                        .field("brand", brand.value()).field("started", due.started())
+                        .field("resumed", due.resumed()).field("failed", due.failed()).write();
             }
-        }
-        return all.size() + " brands: " + started + " sends started, " + resumed + " resumed, " + failedSends
-                + " marked ERROR" + (failed == 0 ? "" : ", " + failed + " brands failed");
+        });
+        return all.size() + " brands: " + counts[0] + " sends started, " + counts[1] + " resumed, " + counts[2]
+                + " marked ERROR" + EachBrand.failures(failed);
     }
 }

@@ -46,25 +46,17 @@ public final class SegmentEvaluationsTask implements PeriodicTask {
     public String run(Instant now) {
         SegmentEvaluationUseCase job = evaluation.get();
         List<BrandId> all = brands.brands();
-        long running = 0;
-        long ready = 0;
-        int failed = 0;
-        for (BrandId brand : all) {
-            try {
-                List<Snapshot> started = job.startAll(brand);
-                long readyNow = started.stream().filter(s -> s.status() == SnapshotStatus.READY).count();
-                running += started.size() - readyNow;
-                ready += readyNow;
-                LogLine.detached(log, Level.INFO, "segment evaluations", now).field("job", NAME)
-                        .field("brand", brand.value()).field("running", started.size() - readyNow)
-                        .field("ready", readyNow).write();
-            } catch (RuntimeException e) {
-                failed++;
-                LogLine.detached(log, Level.WARN, "segment evaluations failed; the next run goes on", now)
-                        .field("job", NAME).field("brand", brand.value()).fault(e).write();
-            }
-        }
-        return all.size() + " brands: " + running + " segment runs started or resumed, " + ready
-                + " already READY today" + (failed == 0 ? "" : ", " + failed + " brands failed");
+        long[] counts = new long[2];
+        int failed = EachBrand.run(all, NAME, "segment evaluations", now, log, brand -> {
+            List<Snapshot> started = job.startAll(brand);
+            long readyNow = started.stream().filter(s -> s.status() == SnapshotStatus.READY).count();
+            counts[0] += started.size() - readyNow;
+            counts[1] += readyNow;
+            LogLine.detached(log, Level.INFO, "segment evaluations", now).field("job", NAME)
+                    .field("brand", brand.value()).field("running", started.size() - readyNow)
+                    .field("ready", readyNow).write();
+        });
+        return all.size() + " brands: " + counts[0] + " segment runs started or resumed, " + counts[1]
+                + " already READY today" + EachBrand.failures(failed);
     }
 }
