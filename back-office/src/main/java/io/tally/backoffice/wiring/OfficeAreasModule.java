@@ -91,7 +91,7 @@ final class OfficeAreasModule {
         SignedTokens portalTokens = SignedTokens.fromText(settings.portalSecret().orElse(settings.requireSigningSecret()));
         return new CardActionPages(ActionsWiring.cardActions(storage, portalTokens, events, outbox, random, clock), locations,
                 random, settings.portalSecret().isPresent(), settings.local(),
-                Optional.ofNullable(System.getenv(ReportsModule.PORTAL_ORIGIN)));
+                ReportsModule.portalOrigin());
     }
 
     @Provides
@@ -258,6 +258,6 @@ final class OfficeAreasModule {
                         random, clock),
                 new TestListsUseCase(storage.testLists(), storage.cards(), random, clock),
                 new BrandZones(storage.checkoutConfig(), clock), settings.local(),
-                Optional.ofNullable(System.getenv(ReportsModule.PORTAL_ORIGIN)));
+                ReportsModule.portalOrigin());
     }
 }

@@ -142,9 +142,14 @@ final class ReportsModule {
         var files = S3AssetFiles.of(settings.region(), settings.s3Endpoint(), credentials,
                 settings.reportsBucket().get());
         return new AssetPages(new AssetLibraryUseCase(storage.assets(), files, new SetupAudit(audit, random, clock),
-                clock), Optional.ofNullable(System.getenv(PORTAL_ORIGIN)), settings.local());
+                clock), portalOrigin(), settings.local());
     }
 
     /** The member pages' own origin, as the stack gives it to the back office (only with a portal domain). */
     static final String PORTAL_ORIGIN = "TALLY_PORTAL_ORIGIN";
+
+    /** The member pages' own origin when the stack has one: e-mailed and listed links name it, not the API's host. */
+    static Optional<String> portalOrigin() {
+        return Optional.ofNullable(System.getenv(PORTAL_ORIGIN));
+    }
 }

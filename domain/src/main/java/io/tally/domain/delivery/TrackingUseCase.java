@@ -3,7 +3,6 @@ package io.tally.domain.delivery;
 import io.tally.domain.delivery.DeliveryEvent.Kind;
 import io.tally.domain.delivery.TrackingLinks.Tracked;
 import io.tally.domain.shared.Fingerprint;
-import io.tally.domain.shared.RandomSource;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +20,11 @@ public final class TrackingUseCase {
     private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s\\p{Cntrl}]+");
     private final TrackingLinks links;
     private final RecordDeliveryUseCase record;
-    private final RandomSource random;
     private final Clock clock;
 
-    public TrackingUseCase(TrackingLinks links, RecordDeliveryUseCase record, RandomSource random, Clock clock) {
+    public TrackingUseCase(TrackingLinks links, RecordDeliveryUseCase record, Clock clock) {
         this.links = links;
         this.record = record;
-        this.random = random;
         this.clock = clock;
     }
 

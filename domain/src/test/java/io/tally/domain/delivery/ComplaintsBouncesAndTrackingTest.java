@@ -40,7 +40,7 @@ class ComplaintsBouncesAndTrackingTest {
     private final DeliverEmailUseCase deliver = new DeliverEmailUseCase(m.stores, m.stores, m.stores, m.mail, m.mail,
             (msg, b) -> new TemplateEmailsPort.Result.Rendered(m.mail.render(msg, b)), m.world.clock, ClaimedEmailListener.NONE, new BounceDrops(store, record, m.world.clock));
     private final TrackingLinks links = new TrackingLinks(new SignedTokens("tracking-secret-of-the-tests-32-chars+".getBytes()));
-    private final TrackingUseCase tracking = new TrackingUseCase(links, record, m.world.random, m.world.clock);
+    private final TrackingUseCase tracking = new TrackingUseCase(links, record, m.world.clock);
     private final StatisticsUseCase statistics = new StatisticsUseCase(store, RevenuePort.NONE);
     private final LocalDate today = LocalDate.ofInstant(TestWorld.START, ZoneOffset.UTC);
 

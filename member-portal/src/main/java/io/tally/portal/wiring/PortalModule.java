@@ -153,7 +153,7 @@ final class PortalModule {
                 Optional.of(memberAccount(storage, stores, queries, writer, outbox, tokens, random, clock)),
                 settings.assetsBucket().map(bucket -> (AssetFilesPort) S3AssetFiles.of(settings.region(),
                         settings.s3Endpoint(), credentials, bucket)),
-                trackingLinks(settings).map(tracked -> new TrackingUseCase(tracked, record, random, clock)));
+                trackingLinks(settings).map(tracked -> new TrackingUseCase(tracked, record, clock)));
     }
 
     /** The member's own account: sign-in links, the account's reads (cards by e-mail: GSI3), the profile's edits. */

@@ -50,7 +50,7 @@ class TrackingPageTest {
             new PreferencesUseCase(m.stores, m.world.events, m.world.clock), m.links,
             new PortalSecurityFactory(tokens, m.world.random, false), Optional.empty(), m.world.clock,
             new ClientLimits(m.stores, m.world.clock), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.of(new TrackingUseCase(links, record, m.world.random, m.world.clock)));
+            Optional.of(new TrackingUseCase(links, record, m.world.clock)));
     private final String html;
 
     {
