@@ -73,7 +73,7 @@ public final class StatisticsPages implements OfficeArea {
             return c.notFound();
         }
         LocalDate today = LocalDate.now(clock.withZone(zones.apply(c.scope().brand())));
-        String periodText = Optional.ofNullable(c.request().query("period")).orElse(LAST_90);
+        String periodText = Optional.ofNullable(c.request().query("period")).filter(p -> !p.isEmpty()).orElse(LAST_90);
         LocalDate from = today.minusDays(89);
         LocalDate to = today;
         String error = null;

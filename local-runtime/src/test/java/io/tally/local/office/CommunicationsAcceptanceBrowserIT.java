@@ -266,6 +266,8 @@ class CommunicationsAcceptanceBrowserIT {
             browser.open(OfficeTestSupport.url(tally, "/communications/statistics?mailing=" + mailing));
             return revenue().equals("13.35");
         });
+        assertTrue(browser.driver().findElements(By.cssSelector(".notice.error")).isEmpty(),
+                "no period in the URL: the last 90 days, without a message: " + mainText(browser));
         chooseText("skutag", "coffee");
         OfficeTestSupport.clickAndWait(browser, browser.driver().findElement(
                 By.cssSelector("form.filters button[type=submit]")));
