@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Revenue attribution end to end on the local stack (demo seed): a card's mailing kept as the e-mail sender keeps it,
  * a checkout over HTTP whose ledger event goes through the events queue (ElasticMQ) to the events consumer, which
- * attributes its total to the mailing (dynalite); a mailing older than the window gets nothing; its void takes it out.
+ * attributes its total (and its coffee line to the demo's SKU tag) to the mailing (dynalite); a mailing older than the window gets nothing; its void takes it out.
  */
 class MailingRevenueIT {
     private static final BrandId DEMO = new BrandId("DEMO");
@@ -58,7 +59,8 @@ class MailingRevenueIT {
                 "tpl-it", now.minus(Duration.ofDays(8)), CardMailing.Channel.EMAIL));
 
         String txn = ok(demo.call("checkout", "{\"cardNumber\": \"" + card + "\", \"products\": [{\"sku\": \"IT-MAIL\","
-                + " \"amountPurchased\": 1, \"unitPrice\": 12.34}], \"checkoutTotal\": 12.34}")).get("transactionId").asText();
+                + " \"amountPurchased\": 1, \"unitPrice\": 7.84}, {\"sku\": \"LATTE\", \"unitPrice\": 4.50}],"
+                + " \"checkoutTotal\": 12.34}")).get("transactionId").asText();
         Await.until("the checkout attributed", Duration.ofSeconds(30),
                 () -> storage.mailingRevenue().ofMailing(DEMO, recent).checkouts() == 1);
         assertEquals(new Revenue(1234, 1), storage.mailingRevenue().ofMailing(DEMO, recent));
@@ -66,9 +68,14 @@ class MailingRevenueIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertTrue(storage.mailingRevenue().daily(DEMO, today.minusDays(1), today.plusDays(1)).stream()
                 .anyMatch(d -> d.mailing().equals(recent) && d.revenue().equals(new Revenue(1234, 1))));
+        assertTrue(storage.mailingRevenue().daily(DEMO, today.minusDays(1), today.plusDays(1), Optional.of("coffee"))
+                .stream().anyMatch(d -> d.mailing().equals(recent) && d.revenue().equals(new Revenue(450, 1))),
+                "the demo's coffee tag: the latte's line");
 
         ok(demo.call("voidTransaction", "{\"transactionId\": \"" + txn + "\"}"));
         Await.until("the void taken out", Duration.ofSeconds(30),
                 () -> storage.mailingRevenue().ofMailing(DEMO, recent).checkouts() == 0);
+        assertTrue(storage.mailingRevenue().daily(DEMO, today.minusDays(1), today.plusDays(1), Optional.of("coffee"))
+                .stream().noneMatch(d -> d.mailing().equals(recent)), "the void took the tag's revenue out too");
     }
 }

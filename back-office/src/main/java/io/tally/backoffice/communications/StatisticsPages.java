@@ -28,13 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * {@code /admin/communications/statistics}: the communication report (Explore Data's permission, brand-wide staff only:
  * the figures are the brand's). A period (the last 90 days by day, or one of the last twelve months), a mailing and a
  * location; the figures per mailing and per day with the glossary's rates, two charts each with its table. Channel:
- * e-mail only until SMS is counted; SKU tags: not answerable from delivery counters (shown disabled, with why).
+ * e-mail only until SMS is counted. A SKU tag of the brand (its checkout configuration's) narrows the revenue to the
+ * attributed checkouts' amounts for that tag; delivery figures are per mailing and stay whole.
  */
 public final class StatisticsPages implements OfficeArea {
     static final String LAST_90 = "90";
@@ -42,15 +44,20 @@ public final class StatisticsPages implements OfficeArea {
     private final Function<BrandId, ZoneId> zones;
     private final Clock clock;
     private final Function<BrandId, List<Send>> sends;
+    private final Function<BrandId, Set<String>> skuTags;
 
     public StatisticsPages(StatisticsUseCase statistics, Function<BrandId, ZoneId> zones, Clock clock) {
-        this(statistics, zones, clock, brand -> List.of());
+        this(statistics, zones, clock, brand -> List.of(), brand -> Set.of());
     }
 
-    /** @param sends a brand's scheduled sends (A110), counted by status for the period (their send time, else their last change) */
+    /**
+     * @param sends   a brand's scheduled sends (A110), counted by status for the period (their send time, else their last change)
+     * @param skuTags a brand's SKU tags (its checkout configuration, A34), the SKU tag filter's choices
+     */
     public StatisticsPages(StatisticsUseCase statistics, Function<BrandId, ZoneId> zones, Clock clock,
-                           Function<BrandId, List<Send>> sends) {
+                           Function<BrandId, List<Send>> sends, Function<BrandId, Set<String>> skuTags) {
         this.sends = sends;
+        this.skuTags = skuTags;
         this.statistics = statistics;
         this.zones = zones;
         this.clock = clock;
@@ -66,7 +73,7 @@ public final class StatisticsPages implements OfficeArea {
             return c.notFound();
         }
         LocalDate today = LocalDate.now(clock.withZone(zones.apply(c.scope().brand())));
-        String periodText = Optional.ofNullable(c.request().query("period")).orElse(LAST_90);
+        String periodText = Optional.ofNullable(c.request().query("period")).filter(p -> !p.isEmpty()).orElse(LAST_90);
         LocalDate from = today.minusDays(89);
         LocalDate to = today;
         String error = null;
@@ -84,8 +91,16 @@ public final class StatisticsPages implements OfficeArea {
         }
         String mailing = Optional.ofNullable(c.request().query("mailing")).orElse("");
         String location = Optional.ofNullable(c.request().query("location")).orElse("");
+        String tag = Optional.ofNullable(c.request().query("skutag")).orElse("");
+        Set<String> tags = new TreeSet<>(skuTags.apply(c.scope().brand()));
+        String tagError = null;
+        if (!tag.isEmpty() && !tags.contains(tag)) {
+            tagError = "\"" + tag + "\" is not one of the brand's SKU tags: choose one of them, or all SKU tags.";
+            tag = "";
+        }
         Report report = statistics.report(c.scope().brand(), new Filter(from, to,
-                mailing.isEmpty() ? Set.of() : Set.of(mailing), location.isEmpty() ? Set.of() : Set.of(location)));
+                mailing.isEmpty() ? Set.of() : Set.of(mailing), location.isEmpty() ? Set.of() : Set.of(location),
+                tag.isEmpty() ? Optional.empty() : Optional.of(tag)));
         ZoneId zone = zones.apply(c.scope().brand());
         LocalDate first = from;
         LocalDate last = to;
@@ -96,10 +111,18 @@ public final class StatisticsPages implements OfficeArea {
                 counts.merge(send.status(), 1L, Long::sum);
             }
         }
-        StatisticsView view = view(report, periods, mailing, location, error).withSends(sendCounts(counts));
+        StatisticsView view = view(report, periods, mailing, location, error).withSends(sendCounts(counts))
+                .withSkuTags(skuTagChoices(tags, tag), tagError);
         Page page = c.page("Communication statistics", "communications");
-        return OfficeResponse.html(error == null ? 200 : 400,
+        return OfficeResponse.html(error == null && tagError == null ? 200 : 400,
                 Html.render(o -> JtestatisticsGenerated.render(o, null, page, view)));
+    }
+
+    /** "All SKU tags", then each of the brand's tags in order, the chosen one selected. */
+    static List<Option> skuTagChoices(Set<String> tags, String chosen) {
+        List<Option> choices = new ArrayList<>(List.of(new Option("", "All SKU tags", chosen.isEmpty())));
+        tags.forEach(t -> choices.add(new Option(t, t, t.equals(chosen))));
+        return choices;
     }
 
     /** The glossary's send counts: sent, queued (sending ones too), draft, error, tests, cancelled. */

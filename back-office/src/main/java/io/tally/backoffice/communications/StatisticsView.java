@@ -6,17 +6,24 @@ import java.util.List;
 /** The communication report as the page shows it (every figure already formatted). */
 public record StatisticsView(List<Option> periods, List<Option> mailings, List<Option> locations, String period,
                              List<Line> byMailing, List<Line> byDay, Line total, String totalRevenue, List<Chart> charts,
-                             String error, List<Count> sends) {
+                             String error, List<Count> sends, List<Option> skuTags, String skuTagError) {
     public StatisticsView(List<Option> periods, List<Option> mailings, List<Option> locations, String period,
                           List<Line> byMailing, List<Line> byDay, Line total, String totalRevenue, List<Chart> charts,
                           String error) {
-        this(periods, mailings, locations, period, byMailing, byDay, total, totalRevenue, charts, error, List.of());
+        this(periods, mailings, locations, period, byMailing, byDay, total, totalRevenue, charts, error, List.of(),
+                List.of(new Option("", "All SKU tags", true)), null);
     }
 
     /** This view with the period's scheduled sends counted by status. */
     public StatisticsView withSends(List<Count> counts) {
         return new StatisticsView(periods, mailings, locations, period, byMailing, byDay, total, totalRevenue, charts, error,
-                counts);
+                counts, skuTags, skuTagError);
+    }
+
+    /** This view with the SKU tag filter's choices ("All SKU tags" first) and its form message (null: none). */
+    public StatisticsView withSkuTags(List<Option> choices, String message) {
+        return new StatisticsView(periods, mailings, locations, period, byMailing, byDay, total, totalRevenue, charts, error,
+                sends, choices, message);
     }
 
     /** Scheduled sends of the period in one status. */

@@ -192,20 +192,25 @@ final class OfficeAreasModule {
 
     /**
      * The communication report: delivery counters (A123), the revenue attributed to each mailing (A136: checkouts within
-     * the attribution window, net of voids) and the period's scheduled sends by status (A110).
+     * the attribution window, net of voids; per SKU tag of the brand's checkout configuration, A34) and the period's
+     * scheduled sends by status (A110).
      */
     @Provides
     @IntoSet
     static OfficeArea communicationStatistics(DynamoStorage storage, Clock clock) {
         return new StatisticsPages(new StatisticsUseCase(storage.deliveryStats(), revenue(storage.mailingRevenue())),
-                new BrandZones(storage.checkoutConfig(), clock), clock, storage.sends()::list);
+                new BrandZones(storage.checkoutConfig(), clock), clock, storage.sends()::list,
+                brand -> storage.checkoutConfig().load(brand).skuTags().keySet());
     }
 
-    /** The report's revenue per mailing: the attributed checkouts of the days from..to (A136) at the locations asked for, summed per mailing. */
+    /**
+     * The report's revenue per mailing: the attributed checkouts of the days from..to (A136) at the locations asked for
+     * (with a SKU tag: their amounts for it), summed per mailing.
+     */
     static RevenuePort revenue(MailingRevenuePort attributed) {
-        return (brand, from, to, locations) -> {
+        return (brand, from, to, locations, skuTag) -> {
             Map<String, Long> perMailing = new TreeMap<>();
-            attributed.daily(brand, from, to).stream()
+            attributed.daily(brand, from, to, skuTag).stream()
                     .filter(d -> locations.isEmpty() || locations.contains(d.location()))
                     .forEach(d -> perMailing.merge(d.mailing(), d.revenue().amount(), Math::addExact));
             return perMailing;

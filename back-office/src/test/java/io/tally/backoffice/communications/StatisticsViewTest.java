@@ -1,6 +1,7 @@
 package io.tally.backoffice.communications;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.backoffice.communications.StatisticsView.Option;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The communication report's rows, rates, chart tables and the page's disabled filters. */
+/** The communication report's rows, rates, chart tables, the disabled SMS channel and the SKU tag filter. */
 class StatisticsViewTest {
     private static final BrandId BRAND = new BrandId("ACME");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
@@ -36,7 +38,7 @@ class StatisticsViewTest {
                 new Row(new Counter(BRAND, DAY, "send-a", Optional.of("L1")), new Figures(2, 2, 1, 1, 0, 0, 0, 0, 0, 0)),
                 new Row(new Counter(BRAND, DAY.plusDays(1), "rule-b", Optional.empty()), new Figures(1, 0, 0, 0, 0, 0, 0, 0, 0, 1)));
         DeliveryStatsPort stats = new ReadOnly(rows);
-        var report = new StatisticsUseCase(stats, (b, f, t, l) -> Map.of("send-a", 12345L))
+        var report = new StatisticsUseCase(stats, (b, f, t, l, tag) -> Map.of("send-a", 12345L))
                 .report(BRAND, new Filter(DAY, DAY.plusDays(1), Set.of(), Set.of()));
         StatisticsView view = StatisticsPages.view(report, List.of(new Option("90", "Last 90 days", true)), "", "", null);
 
@@ -52,9 +54,39 @@ class StatisticsViewTest {
 
         String html = Html.render(o -> JtestatisticsGenerated.render(o, null, new Page("Statistics", List.<NavLink>of(),
                 "staff@example.com", "Admin", "csrf", null), view));
-        assertTrue(html.contains("<input id=\"skutags\" name=\"skutags\" disabled"), "SKU tags: disabled, with why");
+        assertTrue(html.contains("<select id=\"skutag\" name=\"skutag\""), "SKU tags: a select");
+        assertTrue(html.contains("<option value=\"\" selected>All SKU tags</option>"), html);
         assertTrue(html.contains("<option value=\"sms\" disabled>SMS</option>"));
         assertTrue(html.contains("<table id=\"by-mailing\">") && html.contains("<table id=\"by-day\">"));
+    }
+
+    @Test
+    void a_chosen_sku_tag_narrows_the_revenue_and_an_unknown_one_gets_a_form_message() {
+        var report = new StatisticsUseCase(new ReadOnly(List.of()), (b, f, t, l, tag) -> tag.isEmpty()
+                ? Map.of("send-a", 2000L) : Map.of("send-a", tag.get().equals("coffee") ? 450L : 0L))
+                .report(BRAND, new Filter(DAY, DAY, Set.of(), Set.of(), Optional.of("coffee")));
+        List<Option> periods = List.of(new Option("90", "Last 90 days", true));
+        StatisticsView view = StatisticsPages.view(report, periods, "", "", null)
+                .withSkuTags(StatisticsPages.skuTagChoices(new TreeSet<>(Set.of("food", "coffee")), "coffee"), null);
+        assertEquals("4.50", view.totalRevenue());
+        assertEquals("4.50", view.byMailing().get(0).revenue());
+        assertEquals(List.of("", "coffee", "food"), view.skuTags().stream().map(Option::value).toList());
+        String html = render(view);
+        assertTrue(html.contains("<option value=\"coffee\" selected>coffee</option>"), html);
+        assertTrue(html.contains("Total revenue of SKU tag coffee: <span id=\"total-revenue\">4.50</span>"), html);
+        assertFalse(html.contains("skutag-error"));
+
+        StatisticsView unknown = StatisticsPages.view(report, periods, "", "", null)
+                .withSkuTags(StatisticsPages.skuTagChoices(Set.of("coffee"), ""), "\"tea\" is not one of the brand's SKU tags");
+        String form = render(unknown);
+        assertTrue(form.contains("aria-invalid=\"true\" aria-describedby=\"skutag-error skutag-why\""), form);
+        assertTrue(form.contains("<p class=\"field-error\" id=\"skutag-error\">\"tea\" is not one of the brand's SKU tags"),
+                form);
+    }
+
+    private static String render(StatisticsView view) {
+        return Html.render(o -> JtestatisticsGenerated.render(o, null, new Page("Statistics", List.<NavLink>of(),
+                "staff@example.com", "Admin", "csrf", null), view));
     }
 
     private record ReadOnly(List<Row> rows) implements DeliveryStatsPort {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * The events consumer's listener that attributes each committed checkout on a card to the mailing that reached the card
  * last within {@link #WINDOW} before it ({@code sentAt} in {@code [checkout − 7 days, checkout]}, both ends included;
  * at the same millisecond the greater message id), with the checkout total in minor units of the brand's checkout
- * currency and the checkout's day in the brand's zone. At least once in, at most once stored: the attribution is one
+ * currency, its revenue per SKU tag of the brand ({@link SkuTagAmounts}) and the checkout's day in the brand's zone. At least once in, at most once stored: the attribution is one
  * conditional write keyed by the checkout's transaction id ({@link MailingRevenuePort#attribute}), decided by the first
  * delivery that reaches it. A void ({@code ledger.void}) takes its related transaction's revenue out. A setup stage is
  * not a sale; a checkout without a card (anonymous) has no ledger event and so no attribution.
@@ -56,7 +56,7 @@ public final class AttributeCheckoutRevenue implements Consumer<DomainEvent> {
                 event.occurredAt());
         last.ifPresent(m -> revenue.attribute(new Attribution(event.brand(), data.get("transactionId"), card, m.mailing(),
                 m.messageId(), m.channel(), Optional.ofNullable(data.get("location")), event.occurredAt(),
-                LocalDate.ofInstant(event.occurredAt(), config.zone()), amount)));
+                LocalDate.ofInstant(event.occurredAt(), config.zone()), amount, SkuTagAmounts.of(data, config, amount))));
     }
 
     /** A decimal of the checkout currency in its minor units (half-even, as Explore Data keeps checkout totals). */

@@ -4,6 +4,7 @@ import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The revenue of mailings: one attribution per committed checkout, the fact itself (no counter), so that duplicated,
@@ -35,7 +36,15 @@ public interface MailingRevenuePort {
      * The attributed revenue of the days {@code from..to} (both included, the brand's zone, at most {@link #MAX_DAYS}),
      * per day, mailing, channel and location, checkouts not voided (A136); ordered by day, mailing, location.
      */
-    List<DailyRevenue> daily(BrandId brand, LocalDate from, LocalDate to);
+    default List<DailyRevenue> daily(BrandId brand, LocalDate from, LocalDate to) {
+        return daily(brand, from, to, Optional.empty());
+    }
+
+    /**
+     * As {@link #daily(BrandId, LocalDate, LocalDate)}; with a {@code skuTag}, each checkout's revenue is its amount for
+     * that SKU tag ({@link Attribution#tags}) and checkouts without any of it are left out (one query per month, A136).
+     */
+    List<DailyRevenue> daily(BrandId brand, LocalDate from, LocalDate to, Optional<String> skuTag);
 
     /** A sum of attributed checkouts: {@code amount} in minor units of the brand's checkout currency. */
     record Revenue(long amount, long checkouts) {

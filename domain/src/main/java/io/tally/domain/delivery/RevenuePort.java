@@ -3,6 +3,7 @@ package io.tally.domain.delivery;
 import io.tally.domain.tenant.BrandId;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,11 +12,12 @@ import java.util.Set;
  * answers nothing (graphs and tests without attribution).
  */
 public interface RevenuePort {
-    RevenuePort NONE = (brand, from, to, locations) -> Map.of();
+    RevenuePort NONE = (brand, from, to, locations, skuTag) -> Map.of();
 
     /**
      * Attributed revenue in the brand's currency's minor units, per mailing, for checkouts on days from..to at one of
-     * {@code locations} (empty: every checkout, with or without a location).
+     * {@code locations} (empty: every checkout, with or without a location); with a {@code skuTag}, only the checkouts'
+     * amounts for that SKU tag of the brand (their lines whose SKU the tag holds).
      */
-    Map<String, Long> revenue(BrandId brand, LocalDate from, LocalDate to, Set<String> locations);
+    Map<String, Long> revenue(BrandId brand, LocalDate from, LocalDate to, Set<String> locations, Optional<String> skuTag);
 }

@@ -29,16 +29,25 @@ public final class StatisticsUseCase {
         this.revenue = Objects.requireNonNull(revenue, "revenue");
     }
 
-    /** Which figures: the days from..to inclusive; empty sets mean every mailing, every location. */
-    public record Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations) {
+    /**
+     * Which figures: the days from..to inclusive; empty sets mean every mailing, every location. A {@code skuTag}
+     * narrows the revenue to the checkouts' amounts for that SKU tag (delivery figures are per mailing: it leaves them).
+     */
+    public record Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations, Optional<String> skuTag) {
         public Filter {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             mailings = Set.copyOf(mailings);
             locations = Set.copyOf(locations);
+            Objects.requireNonNull(skuTag, "skuTag");
             if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
                 throw new IllegalArgumentException("a report covers 1 to " + MAX_DAYS + " days");
             }
+        }
+
+        /** Every SKU tag's revenue. */
+        public Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations) {
+            this(from, to, mailings, locations, Optional.empty());
         }
     }
 
@@ -71,7 +80,8 @@ public final class StatisticsUseCase {
             total = total.plus(row.figures());
         }
         // a mailing's checkouts may fall in a period without any of its delivery events: it still shows, with its revenue
-        Map<String, Long> money = new TreeMap<>(revenue.revenue(brand, filter.from(), filter.to(), filter.locations()));
+        Map<String, Long> money = new TreeMap<>(revenue.revenue(brand, filter.from(), filter.to(), filter.locations(),
+                filter.skuTag()));
         if (!filter.mailings().isEmpty()) {
             money.keySet().retainAll(filter.mailings());
         }

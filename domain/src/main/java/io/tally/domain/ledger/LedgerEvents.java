@@ -14,9 +14,14 @@ import java.util.TreeMap;
  * per value type as {@code balance.<key>} (signed change), {@code held.<key>} and {@code after.<key>}.
  * A CHECKOUT adds its sale for Explore Data's commerce figures: {@code checkout.key} (names the sale across the cards
  * it touched), {@code checkout.stage} (SETUP or COMMIT), {@code checkout.total} (the checkout total, a decimal in the
- * checkout currency) and per SKU of the basket {@code sku.<sku>} (the quantity bought, a decimal).
+ * checkout currency), per SKU of the basket {@code sku.<sku>} (the quantity bought, a decimal) and
+ * {@code skuamount.<sku>} (its lines' amount, quantity × unit price as the till sent them, a decimal of the checkout
+ * currency, not rounded; before the campaigns' discounts, as the total is): revenue attribution's SKU tags read it.
  */
 public final class LedgerEvents {
+    /** The prefix of a CHECKOUT's per-SKU amounts ({@code skuamount.<sku>}). */
+    public static final String SKU_AMOUNT = "skuamount.";
+
     private LedgerEvents() {
     }
 
@@ -29,10 +34,13 @@ public final class LedgerEvents {
         data.put("checkout.stage", sale.stage().name());
         data.put("checkout.total", sale.checkoutTotal().toPlainString());
         Map<String, BigDecimal> skus = new TreeMap<>();
+        Map<String, BigDecimal> amounts = new TreeMap<>();
         for (CheckoutFacts.Line line : sale.lines()) {
             skus.merge(line.sku(), line.quantity(), BigDecimal::add);
+            amounts.merge(line.sku(), line.quantity().multiply(line.unitPrice()), BigDecimal::add);
         }
         skus.forEach((sku, quantity) -> data.put("sku." + sku, quantity.toPlainString()));
+        amounts.forEach((sku, amount) -> data.put(SKU_AMOUNT + sku, amount.toPlainString()));
     }
 
     public static DomainEvent of(LedgerEntry entry) {

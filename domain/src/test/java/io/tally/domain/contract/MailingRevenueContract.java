@@ -14,6 +14,7 @@ import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,37 @@ public abstract class MailingRevenueContract {
         assertEquals(new Revenue(600, 1), port().ofMailing(brand, "send-v"));
         assertEquals(List.of(new DailyRevenue(DAY, "send-v", CardMailing.Channel.EMAIL, "s1", new Revenue(600, 1))),
                 port().daily(brand, DAY, DAY));
+    }
+
+    @Test
+    void a_sku_tags_revenue_is_its_amounts_summed_once_and_a_void_takes_it_out() {
+        CardNumber card = ContractData.freshCard();
+        assertTrue(port().attribute(tagged("400", card, "s1", DAY, 2000, Map.of("coffee", 1200L, "food", 300L))));
+        assertFalse(port().attribute(tagged("400", card, "s1", DAY, 9000, Map.of("coffee", 9000L))), "a redelivery");
+        port().attribute(tagged("401", card, "s1", DAY, 500, Map.of("coffee", 450L)));
+        port().attribute(tagged("402", card, null, DAY.plusDays(1), 800, Map.of("food", 800L, "hot drinks", 100L)));
+        port().attribute(tagged("403", card, "s1", DAY, 700, Map.of()));
+
+        assertEquals(List.of(new DailyRevenue(DAY, "send-t", CardMailing.Channel.EMAIL, "s1", new Revenue(1650, 2))),
+                port().daily(brand, DAY, DAY.plusDays(1), Optional.of("coffee")));
+        assertEquals(List.of(new DailyRevenue(DAY, "send-t", CardMailing.Channel.EMAIL, "s1", new Revenue(300, 1)),
+                new DailyRevenue(DAY.plusDays(1), "send-t", CardMailing.Channel.EMAIL, "", new Revenue(800, 1))),
+                port().daily(brand, DAY, DAY.plusDays(1), Optional.of("food")));
+        assertEquals(List.of(new DailyRevenue(DAY.plusDays(1), "send-t", CardMailing.Channel.EMAIL, "", new Revenue(100, 1))),
+                port().daily(brand, DAY, DAY.plusDays(1), Optional.of("hot drinks")), "a tag with a space");
+        assertTrue(port().daily(brand, DAY, DAY.plusDays(1), Optional.of("tea")).isEmpty());
+        assertEquals(new Revenue(3200, 3), port().daily(brand, DAY, DAY).get(0).revenue(), "all SKU tags: the totals");
+
+        port().voided(brand, "400", ContractData.T0.plus(Duration.ofHours(1)));
+        assertEquals(List.of(new DailyRevenue(DAY, "send-t", CardMailing.Channel.EMAIL, "s1", new Revenue(450, 1))),
+                port().daily(brand, DAY, DAY, Optional.of("coffee")));
+        assertTrue(port().daily(brand, DAY, DAY, Optional.of("food")).isEmpty(), "the void took its food out");
+    }
+
+    private Attribution tagged(String checkout, CardNumber card, String location, LocalDate day, long amount,
+                               Map<String, Long> tags) {
+        return new Attribution(brand, checkout, card, "send-t", "send-t-" + card.value(), CardMailing.Channel.EMAIL,
+                Optional.ofNullable(location), ContractData.T0, day, amount, tags);
     }
 
     @Test

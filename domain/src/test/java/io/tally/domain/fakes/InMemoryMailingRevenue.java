@@ -46,17 +46,18 @@ public final class InMemoryMailingRevenue implements MailingRevenuePort {
     }
 
     @Override
-    public List<DailyRevenue> daily(BrandId brand, LocalDate from, LocalDate to) {
+    public List<DailyRevenue> daily(BrandId brand, LocalDate from, LocalDate to, Optional<String> skuTag) {
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
             throw new IllegalArgumentException("a period of 1.." + MAX_DAYS + " days: " + from + ".." + to);
         }
         Map<List<String>, DailyRevenue> sums = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
         for (Attribution a : live(brand)) {
-            if (!a.day().isBefore(from) && !a.day().isAfter(to)) {
+            long amount = skuTag.map(t -> a.tags().getOrDefault(t, 0L)).orElse(a.amount());
+            if (!a.day().isBefore(from) && !a.day().isAfter(to) && amount > 0) {
                 String location = a.location().orElse("");
                 sums.merge(List.of(a.day().toString(), a.mailing(), location, a.channel().name()),
-                        new DailyRevenue(a.day(), a.mailing(), a.channel(), location, Revenue.NONE.plus(a.amount())),
+                        new DailyRevenue(a.day(), a.mailing(), a.channel(), location, Revenue.NONE.plus(amount)),
                         (x, y) -> new DailyRevenue(x.day(), x.mailing(), x.channel(), x.location(),
                                 x.revenue().plus(y.revenue())));
             }

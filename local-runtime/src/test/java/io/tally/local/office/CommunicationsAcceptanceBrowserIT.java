@@ -64,7 +64,8 @@ import org.openqa.selenium.support.ui.Select;
  * members get one e-mail each with the unsubscribe header, tracked links and the tracking image; the other subscriber
  * gets none), cancels another send (nothing goes when its time passes); the mail's tracking image and link are
  * fetched, recorded SES documents (delivered, a hard bounce, a complaint) go through the delivery-events queue, and the
- * statistics page shows the mailing's figures move; the complaint took the member off the list. Every page passes
+ * statistics page shows the mailing's figures move (and a recipient's checkout its revenue, all SKU tags or one); the
+ * complaint took the member off the list. Every page passes
  * axe-core and is kept as a screenshot.
  */
 class CommunicationsAcceptanceBrowserIT {
@@ -257,6 +258,28 @@ class CommunicationsAcceptanceBrowserIT {
             assertTrue(storage.bouncedAddresses().find(DEMO, "ben.accept@example.test"));
         }
 
+        // 7. Ann buys within the week after the mailing: its revenue, all SKU tags, then only the demo's "coffee" tag
+        MerchantClient.ok(demo.call("checkout", "{\"cardNumber\": \"" + ann + "\", \"products\": [{\"sku\": \"LATTE\", "
+                + "\"amountPurchased\": 2, \"unitPrice\": 4.50}, {\"sku\": \"BAGEL\", \"unitPrice\": 3.25}, "
+                + "{\"sku\": \"WATER\", \"unitPrice\": 1.10}]}"));
+        Await.until("the checkout's revenue is on the page", Duration.ofSeconds(30), () -> {
+            browser.open(OfficeTestSupport.url(tally, "/communications/statistics?mailing=" + mailing));
+            return revenue().equals("13.35");
+        });
+        assertTrue(browser.driver().findElements(By.cssSelector(".notice.error")).isEmpty(),
+                "no period in the URL: the last 90 days, without a message: " + mainText(browser));
+        chooseText("skutag", "coffee");
+        OfficeTestSupport.clickAndWait(browser, browser.driver().findElement(
+                By.cssSelector("form.filters button[type=submit]")));
+        assertTrue(browser.driver().getCurrentUrl().contains("skutag=coffee"), browser.driver().getCurrentUrl());
+        assertEquals("9.00", revenue(), "the two lattes only");
+        assertEquals("9.00", figures(mailing).get(figures(mailing).size() - 1), "the mailing's row too");
+        check(browser, "accept-statistics-coffee");
+        browser.open(OfficeTestSupport.url(tally, "/communications/statistics?mailing=" + mailing + "&skutag=tea"));
+        assertTrue(mainText(browser).contains("\"tea\" is not one of the brand's SKU tags"), mainText(browser));
+        assertEquals("13.35", revenue(), "an unknown tag: all SKU tags shown");
+        check(browser, "accept-statistics-unknown-tag");
+
         // a later send to the whole list: Ann left it by her complaint, Ben's address is a bounce drop, Cy gets it
         visit(tally, browser, "/communications/sends", "accept-sends-3");
         String reminder = draft("Reminder to everyone", Optional.empty());
@@ -333,6 +356,11 @@ class CommunicationsAcceptanceBrowserIT {
     private static void postEndingWith(String action) {
         OfficeTestSupport.clickAndWait(browser, browser.driver().findElement(By.cssSelector(
                 "form[action*='" + action + "'] button[type=submit]")));
+    }
+
+    /** The page's total revenue as shown. */
+    private static String revenue() {
+        return browser.driver().findElement(By.id("total-revenue")).getText().strip();
     }
 
     /** The cells of the per-mailing table's row for {@code mailing}: send requests first. */
