@@ -16,6 +16,7 @@ import io.tally.domain.engagement.CardEventStats;
 import io.tally.domain.engagement.CardLedgerStats;
 import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.event.DomainEvent;
+import io.tally.domain.fakes.InMemoryDateRuns;
 import io.tally.domain.fakes.InMemoryDueMails;
 import io.tally.domain.fakes.InMemoryMemberStores;
 import io.tally.domain.fakes.InMemoryRules;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * checkouts, recorded events, balance changes) are delivered, many twice and some long after (SQS redelivery); the daily
  * job runs at random moments, sometimes twice a day and sometimes days late (within its catch-up days); the sweep runs
  * at random moments; every write of the firing (a due send stored or deleted, a message queued) may crash right after it
- * is made, and the crashed step is simply run again, as SQS and the scheduler would. The model says from the events and
+ * is made, and the crashed step is simply run again, as SQS and the scheduler would (the date job walks the brand two
+ * cards a page, 1-3 pages an invocation, each run's write may crash too). The model says from the events and
  * the days alone which (rule, trigger) pairs must be sent and when they are due; the sender is modelled by its claim of
  * the message id (A23). Checked: each expected pair is sent exactly once, never before it is due; nothing else is sent;
  * paused rules send nothing.
@@ -124,7 +126,19 @@ class RuleFiringModelTest {
                     new UnsubscribeLinks(new SignedTokens(new byte[32])), b -> Optional.of("https://portal.example/portal/" + b.value()),
                     w.clock);
             listener = new RuleEventsListener(firing);
-            dates = new DateRulesUseCase(firing, w.programs, w.cards, stats());
+            InMemoryDateRuns runStore = new InMemoryDateRuns();
+            DateRunsPort runs = new DateRunsPort() {
+                public Optional<DateRun> find(BrandId brand) {
+                    return runStore.find(brand);
+                }
+
+                public boolean save(DateRun run) {
+                    boolean saved = runStore.save(run);
+                    crashMaybe();
+                    return saved;
+                }
+            };
+            dates = new DateRulesUseCase(firing, w.programs, w.cards, stats(), runs, b -> ZoneOffset.UTC, 2);
         }
 
         void crashMaybe() {
@@ -240,7 +254,10 @@ class RuleFiringModelTest {
         void runJob() {
             while (true) {
                 try {
-                    dates.run(BRAND, today());
+                    while (!dates.run(BRAND, w.clock.instant(), 1 + random.nextInt(3)).run()
+                            .filter(r -> r.done() && r.day().equals(today())).isPresent()) {
+                        // the next invocations go on from the cursor
+                    }
                     Map<CardNumber, Optional<LocalDate>> seen = new HashMap<>();
                     cards.forEach(c -> seen.put(c, Optional.ofNullable(lastVisit.get(c))
                             .map(v -> LocalDate.ofInstant(v, ZoneOffset.UTC)).or(() -> Optional.of(enrolledOn.get(c)))));
@@ -341,10 +358,15 @@ class RuleFiringModelTest {
                     } else if (r.trigger() instanceof Trigger.Anniversary) {
                         yearly(due, r, "anniversary", card, enrolledOn.get(card));
                     } else if (r.trigger() instanceof Trigger.Lapsed l) {
+                        LocalDate previous = null;
                         for (var view : jobRuns) {
+                            LocalDate day = view.getKey();
+                            LocalDate from = previous == null || previous.isBefore(day.minusDays(8)) ? day.minusDays(7)
+                                    : previous.plusDays(1);
+                            previous = day;
                             view.getValue().get(card).ifPresent(last -> {
                                 LocalDate lapse = last.plusDays(l.days());
-                                if (!lapse.isAfter(view.getKey()) && !lapse.isBefore(view.getKey().minusDays(7))) {
+                                if (!lapse.isAfter(day) && !lapse.isBefore(from) && lapse.isAfter(enrolledOn.get(card))) {
                                     due.put(r.messageId("lapsed-" + card.value() + "-" + last),
                                             lapse.atStartOfDay(ZoneOffset.UTC).toInstant().plus(r.delay()));
                                 }
@@ -356,18 +378,35 @@ class RuleFiringModelTest {
             return due;
         }
 
-        /** A yearly occasion is due if a job ran on its day or up to 7 days after (a 29 February is 28 February in other years). */
+        /**
+         * A yearly occasion is due if a job's run covered its day (from the day after the previous run's, at most 7 days
+         * back) and the card was enrolled before it (a 29 February is 28 February in other years).
+         */
         void yearly(Map<String, Instant> due, Rule r, String kind, CardNumber card, LocalDate origin) {
             for (int year = origin.getYear() + 1; year <= 2100; year++) {
                 boolean leap = Year.isLeap(year);
                 LocalDate day = origin.getMonthValue() == 2 && origin.getDayOfMonth() == 29 && !leap
                         ? LocalDate.of(year, 2, 28) : LocalDate.of(year, origin.getMonthValue(), origin.getDayOfMonth());
-                boolean jobRan = jobRuns.stream().map(Map.Entry::getKey).anyMatch(d -> !d.isBefore(day) && !d.isAfter(day.plusDays(7)));
-                if (jobRan) {
+                if (covered(day) && day.isAfter(enrolledOn.get(card))) {
                     due.put(r.messageId(kind + "-" + card.value() + "-" + year), day.atStartOfDay(ZoneOffset.UTC).toInstant()
                             .plus(r.delay()));
                 }
             }
+        }
+
+        /** Whether a job run covered the day: from the day after the previous run's, at most 7 days back, to its own. */
+        boolean covered(LocalDate date) {
+            LocalDate previous = null;
+            for (var view : jobRuns) {
+                LocalDate day = view.getKey();
+                LocalDate from = previous == null || previous.isBefore(day.minusDays(8)) ? day.minusDays(7)
+                        : previous.plusDays(1);
+                previous = day;
+                if (!date.isBefore(from) && !date.isAfter(day)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void check() {
