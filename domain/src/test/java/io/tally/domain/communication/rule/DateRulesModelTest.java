@@ -91,6 +91,70 @@ class DateRulesModelTest {
         }
     }
 
+    @Test
+    void days_missed_are_caught_up_at_most_seven_days_back() {
+        History h = new History(5, ZONES.get(0), 0, -1);
+        Map<Integer, CardNumber> bornOn = new HashMap<>();
+        for (int day = 1; day <= 12; day++) {
+            bornOn.put(day, h.card(START.minus(Duration.ofDays(800)), LocalDate.of(1980, 3, day), START));
+        }
+        h.runToDone(Instant.parse("2027-03-01T20:00:00Z"));
+        h.runToDone(Instant.parse("2027-03-12T20:00:00Z")); // the scheduler was down from 2 to 11 March
+        List<Integer> sent = bornOn.entrySet().stream()
+                .filter(e -> h.sent.containsKey("rule-birthday-birthday-" + e.getValue().value() + "-2027"))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertEquals(List.of(1, 5, 6, 7, 8, 9, 10, 11, 12), sent, "12 March's run goes back to the 5th");
+    }
+
+    @Test
+    void a_birthday_is_matched_on_the_brands_local_date() {
+        History h = new History(6, ZONES.get(0), 0, -1);
+        CardNumber card = h.card(START.minus(Duration.ofDays(800)), LocalDate.of(1985, 3, 10), START);
+        String id = "rule-birthday-birthday-" + card.value() + "-2027";
+        h.runToDone(Instant.parse("2027-03-10T07:30:00Z")); // 9 March, 23:30 in Los Angeles
+        assertFalse(h.sent.containsKey(id));
+        h.runToDone(Instant.parse("2027-03-10T07:30:00Z"));
+        assertFalse(h.sent.containsKey(id), "a second run the same local day fires nothing new");
+        h.runToDone(Instant.parse("2027-03-10T08:30:00Z")); // 10 March, 00:30 (PST until the 14th)
+        assertTrue(h.sent.containsKey(id));
+        h.runToDone(Instant.parse("2027-03-10T23:00:00Z"));
+        assertEquals(1, h.enqueued.get(id), "queued once");
+    }
+
+    @Test
+    void a_29_february_birthday_falls_on_28_february_in_other_years() {
+        History h = new History(7, ZONES.get(1), 0, -1);
+        CardNumber card = h.card(START.minus(Duration.ofDays(800)), LocalDate.of(1992, 2, 29), START);
+        String prefix = "rule-birthday-birthday-" + card.value() + "-";
+        h.runToDone(Instant.parse("2027-02-26T12:00:00Z")); // 27 February in Auckland
+        assertFalse(h.sent.containsKey(prefix + "2027"));
+        h.runToDone(Instant.parse("2027-02-27T12:00:00Z")); // 28 February
+        assertTrue(h.sent.containsKey(prefix + "2027"));
+        h.runToDone(Instant.parse("2028-02-27T12:00:00Z")); // 28 February of a leap year
+        assertFalse(h.sent.containsKey(prefix + "2028"));
+        h.runToDone(Instant.parse("2028-02-28T12:00:00Z")); // 29 February
+        assertTrue(h.sent.containsKey(prefix + "2028"));
+    }
+
+    @Test
+    void a_run_goes_on_where_the_last_invocation_stopped_and_a_done_day_walks_nothing() {
+        History h = new History(8, ZONES.get(0), 0, -1);
+        for (int i = 0; i < 10; i++) {
+            h.card(START.minus(Duration.ofDays(800)), LocalDate.of(1980, 5, 1), START);
+        }
+        h.w.clock.set(Instant.parse("2027-03-01T20:00:00Z"));
+        DateRulesUseCase.Progress first = h.dates.run(BRAND, h.w.clock.instant(), 2);
+        assertEquals(2, first.pages());
+        assertEquals(8, first.run().orElseThrow().cards(), "two pages of four");
+        DateRulesUseCase.Progress second = h.dates.run(BRAND, h.w.clock.instant(), 2);
+        assertEquals(1, second.pages());
+        assertEquals(10, second.run().orElseThrow().cards(), "the last two cards, once");
+        assertTrue(second.run().orElseThrow().done());
+        DateRulesUseCase.Progress third = h.dates.run(BRAND, h.w.clock.instant().plus(Duration.ofHours(2)), 2);
+        assertEquals(0, third.pages());
+        assertEquals(second.run(), third.run(), "the day is done");
+    }
+
     /** One simulated history of one brand. */
     private static final class History {
         final Random random;
@@ -224,7 +288,7 @@ class DateRulesModelTest {
         }
 
         /** A card handed out and enrolled at {@code enrolled}, born on {@code birth}, with visits up to {@code until}. */
-        void card(Instant enrolled, LocalDate birth, Instant until) {
+        CardNumber card(Instant enrolled, LocalDate birth, Instant until) {
             CardNumber n = w.activeCard();
             Card card = w.cards.load(BRAND, n).orElseThrow();
             w.cards.update(card.withProfile(Optional.empty(), Optional.of(new Customer("Ann", "Lee",
@@ -244,6 +308,17 @@ class DateRulesModelTest {
                 mine.add(at);
             }
             visits.put(n, mine);
+            return n;
+        }
+
+        /** The job invoked at {@code at} until the brand's run of that local day is done. */
+        void runToDone(Instant at) {
+            w.clock.set(at);
+            int invocations = 0;
+            while (!dates.run(BRAND, w.clock.instant(), 1).run().filter(r -> r.done() && r.day().equals(today()))
+                    .isPresent()) {
+                assertTrue(++invocations < 10_000, "the run ends");
+            }
         }
 
         LocalDate randomBirth() {
@@ -297,11 +372,7 @@ class DateRulesModelTest {
             }
             faultsOn = false;
             faultWrites = writes;
-            int invocations = 0;
-            while (!dates.run(BRAND, w.clock.instant(), 1).run().filter(r -> r.done() && r.day().equals(today()))
-                    .isPresent()) {
-                assertTrue(++invocations < 10_000, "the run ends");
-            }
+            runToDone(w.clock.instant());
             lastRunDay = today();
             w.clock.advance(ANNIVERSARY_DELAY.plusDays(1));
             firing.sweep(w.clock.instant(), 1000);
