@@ -11,9 +11,6 @@ import io.tally.domain.communication.EmailTemplate;
 import io.tally.domain.communication.UnsubscribeLinks;
 import io.tally.domain.contract.PortalTestData;
 import io.tally.domain.email.EmailOutboxPort;
-import io.tally.domain.engagement.CardEventStats;
-import io.tally.domain.engagement.CardLedgerStats;
-import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.fakes.InMemoryDateRuns;
 import io.tally.domain.fakes.InMemoryDueMails;
 import io.tally.domain.fakes.InMemoryMemberStores;
@@ -201,24 +198,12 @@ class DateRulesModelTest {
                 enqueued.merge(m.id(), 1, Integer::sum);
                 written();
             };
-            DueMailsPort due = new DueMailsPort() {
-                public void put(DueMail mail) {
-                    dueStore.put(mail);
-                    written();
-                }
-
-                public List<DueMail> due(Instant now, int limit) {
-                    return dueStore.due(now, limit);
-                }
-
-                public void delete(DueMail mail) {
-                    dueStore.delete(mail);
-                    written();
-                }
-            };
+            DueMailsPort due = FaultyRuleStores.dueMails(dueStore, this::written);
             firing = new RuleFiring(rules, templates, w.cards, portals, due, outbox,
                     new UnsubscribeLinks(new SignedTokens(new byte[32])), b -> Optional.empty(), w.clock);
-            dates = new DateRulesUseCase(firing, w.programs, w.cards, stats(), runs(), b -> zone, 4);
+            dates = new DateRulesUseCase(firing, w.programs, w.cards, FaultyRuleStores.lastVisits(c -> visits.get(c).stream()
+                    .filter(v -> !v.isAfter(w.clock.instant())).reduce((a, b) -> b)),
+                    FaultyRuleStores.dateRuns(runStore, this::overlap, this::written), b -> zone, 4);
             rule("birthday", new Trigger.Birthday(), Duration.ZERO, true);
             rule("anniversary", new Trigger.Anniversary(), ANNIVERSARY_DELAY, true);
             rule("lapsed", new Trigger.Lapsed(LAPSE_DAYS), Duration.ZERO, true);
@@ -240,51 +225,18 @@ class DateRulesModelTest {
             }
         }
 
-        /** The runs' store, whose save may first let an overlapping invocation walk a page, then crash after it. */
-        DateRunsPort runs() {
-            return new DateRunsPort() {
-                public Optional<DateRun> find(BrandId brand) {
-                    return runStore.find(brand);
+        /** Before a run's write: sometimes an overlapping invocation walks a page first (the write then loses). */
+        void overlap() {
+            if (faultsOn && crashRate > 0 && !overlapping && faults.nextInt(20) == 0) {
+                overlapping = true;
+                try {
+                    dates.run(BRAND, w.clock.instant(), 1);
+                } catch (Crash c) {
+                    // the overlapping invocation died too
+                } finally {
+                    overlapping = false;
                 }
-
-                public boolean save(DateRun run) {
-                    if (faultsOn && crashRate > 0 && !overlapping && faults.nextInt(20) == 0) {
-                        overlapping = true;
-                        try {
-                            dates.run(BRAND, w.clock.instant(), 1);
-                        } catch (Crash c) {
-                            // the overlapping invocation died too
-                        } finally {
-                            overlapping = false;
-                        }
-                    }
-                    boolean saved = runStore.save(run);
-                    written();
-                    return saved;
-                }
-            };
-        }
-
-        CardStatsPort stats() {
-            return new CardStatsPort() {
-                public Optional<CardLedgerStats> ledgerStats(BrandId brand, CardNumber card) {
-                    Optional<Instant> last = visits.get(card).stream().filter(v -> !v.isAfter(w.clock.instant()))
-                            .reduce((a, b) -> b);
-                    return Optional.of(new CardLedgerStats(brand, card, 1, 0, 0, 0, 0, Optional.empty(), last));
-                }
-
-                public boolean putLedgerStats(CardLedgerStats next, long previousThrough) {
-                    throw new UnsupportedOperationException();
-                }
-
-                public Optional<CardEventStats> eventStats(BrandId brand, CardNumber card) {
-                    throw new UnsupportedOperationException();
-                }
-
-                public boolean putEventStats(CardEventStats next) {
-                    throw new UnsupportedOperationException();
-                }
-            };
+            }
         }
 
         /** A card handed out and enrolled at {@code enrolled}, born on {@code birth}, with visits up to {@code until}. */

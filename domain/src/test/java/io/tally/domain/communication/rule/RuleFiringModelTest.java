@@ -12,9 +12,6 @@ import io.tally.domain.communication.TemplateMail;
 import io.tally.domain.communication.UnsubscribeLinks;
 import io.tally.domain.contract.PortalTestData;
 import io.tally.domain.email.EmailOutboxPort;
-import io.tally.domain.engagement.CardEventStats;
-import io.tally.domain.engagement.CardLedgerStats;
-import io.tally.domain.engagement.CardStatsPort;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.fakes.InMemoryDateRuns;
 import io.tally.domain.fakes.InMemoryDueMails;
@@ -107,65 +104,20 @@ class RuleFiringModelTest {
                 sent.putIfAbsent(m.id(), w.clock.instant());
                 crashMaybe();
             };
-            DueMailsPort due = new DueMailsPort() {
-                public void put(DueMail mail) {
-                    dueStore.put(mail);
-                    crashMaybe();
-                }
-
-                public List<DueMail> due(Instant now, int limit) {
-                    return dueStore.due(now, limit);
-                }
-
-                public void delete(DueMail mail) {
-                    dueStore.delete(mail);
-                    crashMaybe();
-                }
-            };
+            DueMailsPort due = FaultyRuleStores.dueMails(dueStore, this::crashMaybe);
             firing = new RuleFiring(rules, templates, w.cards, portals, due, outbox,
                     new UnsubscribeLinks(new SignedTokens(new byte[32])), b -> Optional.of("https://portal.example/portal/" + b.value()),
                     w.clock);
             listener = new RuleEventsListener(firing);
-            InMemoryDateRuns runStore = new InMemoryDateRuns();
-            DateRunsPort runs = new DateRunsPort() {
-                public Optional<DateRun> find(BrandId brand) {
-                    return runStore.find(brand);
-                }
-
-                public boolean save(DateRun run) {
-                    boolean saved = runStore.save(run);
-                    crashMaybe();
-                    return saved;
-                }
-            };
-            dates = new DateRulesUseCase(firing, w.programs, w.cards, stats(), runs, b -> ZoneOffset.UTC, 2);
+            DateRunsPort runs = FaultyRuleStores.dateRuns(new InMemoryDateRuns(), () -> { }, this::crashMaybe);
+            dates = new DateRulesUseCase(firing, w.programs, w.cards,
+                    FaultyRuleStores.lastVisits(c -> Optional.ofNullable(lastVisit.get(c))), runs, b -> ZoneOffset.UTC, 2);
         }
 
         void crashMaybe() {
             if (random.nextDouble() < crashRate) {
                 throw new Crash();
             }
-        }
-
-        CardStatsPort stats() {
-            return new CardStatsPort() {
-                public Optional<CardLedgerStats> ledgerStats(BrandId brand, CardNumber card) {
-                    return Optional.of(new CardLedgerStats(brand, card, 1, 0, 0, 0, 0, Optional.empty(),
-                            Optional.ofNullable(lastVisit.get(card))));
-                }
-
-                public boolean putLedgerStats(CardLedgerStats next, long previousThrough) {
-                    throw new UnsupportedOperationException();
-                }
-
-                public Optional<CardEventStats> eventStats(BrandId brand, CardNumber card) {
-                    throw new UnsupportedOperationException();
-                }
-
-                public boolean putEventStats(CardEventStats next) {
-                    throw new UnsupportedOperationException();
-                }
-            };
         }
 
         Duration randomDelay() {
@@ -358,15 +310,11 @@ class RuleFiringModelTest {
                     } else if (r.trigger() instanceof Trigger.Anniversary) {
                         yearly(due, r, "anniversary", card, enrolledOn.get(card));
                     } else if (r.trigger() instanceof Trigger.Lapsed l) {
-                        LocalDate previous = null;
-                        for (var view : jobRuns) {
-                            LocalDate day = view.getKey();
-                            LocalDate from = previous == null || previous.isBefore(day.minusDays(8)) ? day.minusDays(7)
-                                    : previous.plusDays(1);
-                            previous = day;
-                            view.getValue().get(card).ifPresent(last -> {
+                        for (int i = 0; i < jobRuns.size(); i++) {
+                            int run = i;
+                            jobRuns.get(i).getValue().get(card).ifPresent(last -> {
                                 LocalDate lapse = last.plusDays(l.days());
-                                if (!lapse.isAfter(day) && !lapse.isBefore(from) && lapse.isAfter(enrolledOn.get(card))) {
+                                if (coveringRun(lapse) == run && lapse.isAfter(enrolledOn.get(card))) {
                                     due.put(r.messageId("lapsed-" + card.value() + "-" + last),
                                             lapse.atStartOfDay(ZoneOffset.UTC).toInstant().plus(r.delay()));
                                 }
@@ -387,26 +335,29 @@ class RuleFiringModelTest {
                 boolean leap = Year.isLeap(year);
                 LocalDate day = origin.getMonthValue() == 2 && origin.getDayOfMonth() == 29 && !leap
                         ? LocalDate.of(year, 2, 28) : LocalDate.of(year, origin.getMonthValue(), origin.getDayOfMonth());
-                if (covered(day) && day.isAfter(enrolledOn.get(card))) {
+                if (coveringRun(day) >= 0 && day.isAfter(enrolledOn.get(card))) {
                     due.put(r.messageId(kind + "-" + card.value() + "-" + year), day.atStartOfDay(ZoneOffset.UTC).toInstant()
                             .plus(r.delay()));
                 }
             }
         }
 
-        /** Whether a job run covered the day: from the day after the previous run's, at most 7 days back, to its own. */
-        boolean covered(LocalDate date) {
+        /**
+         * The job run that covered the day (its days: from the day after the previous run's, at most 7 days back, to its
+         * own), or -1.
+         */
+        int coveringRun(LocalDate date) {
             LocalDate previous = null;
-            for (var view : jobRuns) {
-                LocalDate day = view.getKey();
+            for (int i = 0; i < jobRuns.size(); i++) {
+                LocalDate day = jobRuns.get(i).getKey();
                 LocalDate from = previous == null || previous.isBefore(day.minusDays(8)) ? day.minusDays(7)
                         : previous.plusDays(1);
                 previous = day;
                 if (!date.isBefore(from) && !date.isAfter(day)) {
-                    return true;
+                    return i;
                 }
             }
-            return false;
+            return -1;
         }
 
         void check() {
