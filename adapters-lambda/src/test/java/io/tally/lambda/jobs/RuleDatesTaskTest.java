@@ -8,6 +8,7 @@ import io.tally.domain.communication.rule.DateRun;
 import io.tally.domain.communication.rule.DateRulesUseCase;
 import io.tally.domain.communication.rule.RuleFiring;
 import io.tally.domain.fakes.InMemoryCardPort;
+import io.tally.domain.fakes.InMemoryCardStats;
 import io.tally.domain.fakes.InMemoryConfigStore;
 import io.tally.domain.fakes.InMemoryDateRuns;
 import io.tally.domain.fakes.InMemoryDueMails;
@@ -45,8 +46,8 @@ class RuleDatesTaskTest {
                 new InMemoryMemberStores(), new InMemoryDueMails(), m -> {
                     throw new AssertionError("nothing to send");
                 }, new UnsubscribeLinks(new SignedTokens(new byte[32])), b -> Optional.empty(), clock);
-        DateRulesUseCase dates = new DateRulesUseCase(firing, new InMemoryConfigStore(), cards, null, runs,
-                brand -> Optional.ofNullable(zones.get(brand.value()))
+        DateRulesUseCase dates = new DateRulesUseCase(firing, new InMemoryConfigStore(), cards, new InMemoryCardStats(),
+                runs, brand -> Optional.ofNullable(zones.get(brand.value()))
                         .orElseThrow(() -> new IllegalStateException("no checkout configuration")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RuleDatesTask task = new RuleDatesTask(() -> List.of(new BrandId("a"), new BrandId("b"), new BrandId("c")),
