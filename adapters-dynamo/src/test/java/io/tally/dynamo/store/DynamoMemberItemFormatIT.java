@@ -185,6 +185,15 @@ class DynamoMemberItemFormatIT {
         expected.put("atMs", n(T0.toEpochMilli()));
         expected.put("source", s("PAGE"));
         assertEquals(expected, stored(prefs, "LIST#news"), "one list's choice");
+        assertTrue(storage.preferences().choose(brand, ContactKey.phone("+44 20 7946 0018"),
+                new Choice("news", false, T0, Source.PAGE)));
+        String phonePrefs = "BRAND#" + brand.value() + "#PREFS#phone:442079460018";
+        Map<String, AttributeValue> text = item(phonePrefs, "LIST#news", "ListChoice");
+        text.put("list", s("news"));
+        text.put("on", AttributeValue.fromBool(false));
+        text.put("atMs", n(T0.toEpochMilli()));
+        text.put("source", s("PAGE"));
+        assertEquals(text, stored(phonePrefs, "LIST#news"), "a phone's choice: the same item under its E.164 digits");
 
         Map<String, AttributeValue> whole = item(prefs, "PREFS", "Preferences"); // as stored before lists had items
         whole.put("lists", AttributeValue.fromM(Map.of("news", AttributeValue.fromBool(false),
