@@ -1,5 +1,6 @@
 package io.tally.domain.sms;
 
+import io.tally.domain.member.ContactKey;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.tenant.BrandId;
 import java.util.Objects;
@@ -47,6 +48,15 @@ public record SmsMessage(String id, BrandId brand, String to, String list, Strin
             return Optional.of("+" + digits.substring(2)).filter(n -> E164.matcher(n).matches());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The key a phone's list choices are kept under ({@code member.PreferencesPort}): the digits of its E.164 form
+     * ({@code phone:442079460018}), the same however the card writes the number ({@code +44 20 …}, {@code 0044 …});
+     * empty for a number that names no country (never texted, so it has no choices either).
+     */
+    public static Optional<ContactKey> choicesKey(String phone) {
+        return e164(phone).map(ContactKey::phone);
     }
 
     @Override
