@@ -11,6 +11,7 @@ import io.tally.domain.communication.TemplatesPort;
 import io.tally.domain.communication.assets.AssetsPort;
 import io.tally.domain.communication.TestListsPort;
 import io.tally.domain.communication.send.SendsPort;
+import io.tally.domain.communication.rule.DateRunsPort;
 import io.tally.domain.communication.rule.DueMailsPort;
 import io.tally.domain.communication.rule.RulesPort;
 import io.tally.domain.coupon.CouponPort;
@@ -279,6 +280,11 @@ public final class DynamoStorage {
     /** A brand's rules, triggered communications (A115-A117). */
     public RulesPort rules() {
         return new DynamoRules(table);
+    }
+
+    /** The date rules' runs, one a brand (A139, A140). */
+    public DateRunsPort dateRuns() {
+        return new DynamoDateRuns(table);
     }
 
     /** Rule sends waiting out their delay (A118, A119). */

@@ -574,6 +574,9 @@ public final class Keys {
         return RULE_PREFIX + id;
     }
 
+    /** The date rules' run over a brand (A139, A140): {@code BRAND#b#RULES / DATES#RUN}, outside A117's {@code RULE#}. */
+    public static final String DATE_RUN_SK = "DATES#RUN";
+
     /**
      * Rule sends waiting out their delay (A118, A119): {@code RULEDUE#<UTC hour of the due time, yyyy-MM-ddTHH> /
      * <due time, epoch ms, 16 digits>#<brand>#<message id>}, one partition an hour for every brand, so the sweep reads

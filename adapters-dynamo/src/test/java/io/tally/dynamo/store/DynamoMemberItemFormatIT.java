@@ -179,12 +179,12 @@ class DynamoMemberItemFormatIT {
         assertTrue(storage.preferences().choose(brand, ContactKey.email("a@x.example"),
                 new Choice("news", true, T0, Source.PAGE)));
         String prefs = "BRAND#" + brand.value() + "#PREFS#email:a@x.example";
-        Map<String, AttributeValue> expected = item(prefs, "LIST#news", "ListChoice");
-        expected.put("list", s("news"));
-        expected.put("on", AttributeValue.fromBool(true));
-        expected.put("atMs", n(T0.toEpochMilli()));
-        expected.put("source", s("PAGE"));
-        assertEquals(expected, stored(prefs, "LIST#news"), "one list's choice");
+        assertEquals(listChoice(prefs, "news", true), stored(prefs, "LIST#news"), "one list's choice");
+        assertTrue(storage.preferences().choose(brand, ContactKey.phone("+44 20 7946 0018"),
+                new Choice("news", false, T0, Source.PAGE)));
+        String phonePrefs = "BRAND#" + brand.value() + "#PREFS#phone:442079460018";
+        assertEquals(listChoice(phonePrefs, "news", false), stored(phonePrefs, "LIST#news"),
+                "a phone's choice: the same item under its E.164 digits");
 
         Map<String, AttributeValue> whole = item(prefs, "PREFS", "Preferences"); // as stored before lists had items
         whole.put("lists", AttributeValue.fromM(Map.of("news", AttributeValue.fromBool(false),
@@ -199,7 +199,7 @@ class DynamoMemberItemFormatIT {
         CardNumber friend = ContractData.freshCard();
         assertTrue(storage.referralClaims().claim(new ReferralClaim(brand, "f@x.example", sender, friend, T0)).isEmpty());
         String referral = "BRAND#" + brand.value() + "#REFERRAL#f@x.example";
-        expected = item(referral, "REFERRAL", "ReferralClaim");
+        Map<String, AttributeValue> expected = item(referral, "REFERRAL", "ReferralClaim");
         expected.put("sender", s(sender.value()));
         expected.put("friend", s(friend.value()));
         expected.put("claimedAt", s("2025-03-01T10:00:00Z"));
@@ -257,6 +257,16 @@ class DynamoMemberItemFormatIT {
     private Map<String, AttributeValue> stored(String pk, String sk) {
         return table.client().getItem(GetItemRequest.builder().tableName(table.tableName())
                 .key(Map.of("PK", s(pk), "SK", s(sk))).consistentRead(true).build()).item();
+    }
+
+    /** A list choice made on the page at {@code T0}, as stored. */
+    private static Map<String, AttributeValue> listChoice(String pk, String list, boolean on) {
+        Map<String, AttributeValue> expected = item(pk, "LIST#" + list, "ListChoice");
+        expected.put("list", s(list));
+        expected.put("on", AttributeValue.fromBool(on));
+        expected.put("atMs", n(T0.toEpochMilli()));
+        expected.put("source", s("PAGE"));
+        return expected;
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk, String type) {

@@ -1,5 +1,6 @@
 package io.tally.dynamo.store;
 
+import io.tally.domain.communication.rule.DateRunsPort;
 import io.tally.domain.communication.rule.DueMailsPort;
 import io.tally.domain.communication.rule.RulesPort;
 import io.tally.domain.contract.RuleStoresContract;
@@ -8,7 +9,7 @@ import io.tally.dynamo.testing.DynamoTestTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The rules' stores against the DynamoDB adapters on dynalite (A115-A119). */
+/** The rules' stores against the DynamoDB adapters on dynalite (A115-A119) and the date rules' runs (A139, A140). */
 @ExtendWith(DynaliteExtension.class)
 class DynamoRuleStoresContractIT extends RuleStoresContract {
     private DynamoStorage storage;
@@ -26,5 +27,10 @@ class DynamoRuleStoresContractIT extends RuleStoresContract {
     @Override
     protected DueMailsPort dueMails() {
         return storage.dueRuleMails();
+    }
+
+    @Override
+    protected DateRunsPort dateRuns() {
+        return storage.dateRuns();
     }
 }

@@ -59,8 +59,11 @@ public final class PeriodicJobs {
      */
     public static final PeriodicJob RULE_SENDS = new PeriodicJob("rule-sends", FunctionId.JOBS, Duration.ofMinutes(5));
 
-    /** Fires every brand's birthday, anniversary and "N days without a visit" rules for the day (issue 15). */
-    public static final PeriodicJob RULE_DATES = new PeriodicJob("rule-dates", FunctionId.JOBS, Duration.ofDays(1));
+    /**
+     * Fires every brand's birthday, anniversary and "N days without a visit" rules for its local day (issue 15), a page
+     * budget per invocation from a stored cursor; once a brand's day is done, an invocation costs it one read.
+     */
+    public static final PeriodicJob RULE_DATES = new PeriodicJob("rule-dates", FunctionId.JOBS, Duration.ofMinutes(5));
 
     public static final List<PeriodicJob> ALL = List.of(EXPIRY_SWEEPER, EVENT_RELAY, ENROLLMENT_COMPLETER, ROLLUPS,
             CUSTOMER_SCORES, SEGMENT_EVALUATIONS, SCHEDULED_SENDS, RULE_SENDS, RULE_DATES);

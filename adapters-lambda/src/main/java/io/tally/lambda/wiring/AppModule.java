@@ -203,7 +203,7 @@ final class AppModule {
                                           RollupUseCase rollups, ExploreRollupUseCase explore,
                                           Lazy<SegmentEvaluationUseCase> segmentEvaluations,
                                           Lazy<SendFanoutUseCase> scheduledSends,
-                                          Lazy<Optional<RuleFiring>> ruleFiring) {
+                                          Lazy<Optional<RuleFiring>> ruleFiring, CheckoutConfigPort configs) {
         return new PeriodicJobRunner(List.of(
                 new ExpirySweepTask(new SweepDueCardsUseCase(storage.cardLedger(), expire, ExpirySweepTask.PARALLELISM)),
                 new EventRelayTask(new EventRelay(storage.cardLedger(), events)),
@@ -217,7 +217,8 @@ final class AppModule {
                 new RuleSendsTask(() -> ruleFiring.get().orElseThrow(RuleWiring::missing)),
                 new RuleDatesTask(storage.brandList(), () -> new DateRulesUseCase(
                         ruleFiring.get().orElseThrow(RuleWiring::missing), storage.brandSetup(), storage.cards(),
-                        storage.cardStats()), System.out)), clock);
+                        storage.cardStats(), storage.dateRuns(), brand -> configs.load(brand).zone()), System.out)),
+                clock);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.tally.domain.member.ContactKey;
 import io.tally.domain.portal.CustomerField;
 import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.shared.Outcome;
+import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,16 @@ public final class MemberAccountUseCase {
     public List<CardView> cards(BrandId brand, ContactKey email) {
         CardSearch byEmail = new CardSearch.ByEmail(email.value());
         return queries.search(brand, byEmail, true, MAX_CARDS).stream().filter(v -> owns(v.card(), email)).toList();
+    }
+
+    /**
+     * The phones texts reach on the member's cards: each card's primary customer's, in E.164 when it names its country
+     * ({@link SmsMessage#e164}; a national number is never texted), each once, in the cards' order. The preferences page
+     * shows a phone's "Text messages" boxes for each.
+     */
+    public List<String> phones(BrandId brand, ContactKey email) {
+        return cards(brand, email).stream().map(v -> v.card().primaryCustomer().map(Customer::phone)
+                .flatMap(SmsMessage::e164)).flatMap(Optional::stream).distinct().toList();
     }
 
     /** One card of the member's with everything the card page shows. */

@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stores e-mail list membership per brand, recipient and list. Read before every non-transactional e-mail (A102),
- * written one list at a time (A103) by the preferences page, the one-click unsubscribe link and, later, spam
- * complaints: each choice is one conditional single-item write, so a choice of one list never undoes another's.
+ * Stores list membership per brand, recipient and list: an e-mail address's, or a phone's for text messages (keyed by
+ * its E.164 digits). Read before every non-transactional e-mail and text (A102), written one list at a time (A103) by
+ * the preferences page, the one-click unsubscribe link and spam complaints: each choice is one conditional
+ * single-item write, so a choice of one list never undoes another's.
  * <p>Who wins: the choice made later (its {@code at}) stands, whatever order the writes reach the table in; of two
  * choices of one list at the same millisecond, leaving wins (an unsubscribe is never lost to a subscribe).
  */

@@ -1,7 +1,6 @@
 package io.tally.domain.sms;
 
 import io.tally.domain.email.SentEmailsPort;
-import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
@@ -9,13 +8,15 @@ import java.util.Objects;
 
 /**
  * Sends one queued text message at most once, as {@code DeliverEmailUseCase} does e-mails: messages of an archived
- * list or of a list the recipient's phone left ({@link ContactKey#phone}) are dropped, then the message id is claimed
- * (the same per-message claim as e-mails, A23: SMS ids start {@code sms-} so they never meet an e-mail's), then the
- * provider gets it. A failure after the claim is not retried (a second copy is worse than a missing text); failures
+ * list or of a list the recipient's phone left ({@link SmsMessage#choicesKey}) are dropped, then the message id is
+ * claimed (the same per-message claim as e-mails, A23: SMS ids start {@code sms-} so they never meet an e-mail's), then
+ * the provider gets it. A failure after the claim is not retried (a second copy is worse than a missing text); failures
  * before it are, through the queue's redelivery. SMS has no unsubscribe link: the provider's STOP keyword handling is
- * the member's way out on the phone itself, the preferences page on the portal. A send's test skips the list choice,
- * as an e-mail test does. After the provider took a claimed text, the claimed listener is told (the send request
- * counted, the card's mailing kept), and told again by every redelivery of it, which sends nothing.
+ * the member's way out on the phone itself, the preferences page on the portal (the phone's "Text messages" boxes). A
+ * promotional text without its opt-out hint ({@link OptOutHint}) is refused, as a promotional e-mail without its
+ * unsubscribe link is. A send's test skips the list choice, as an e-mail test does. After the provider took a claimed
+ * text, the claimed listener is told (the send request counted, the card's mailing kept), and told again by every
+ * redelivery of it, which sends nothing.
  */
 public final class DeliverSmsUseCase {
     private final PortalConfigPort configs;
@@ -44,7 +45,11 @@ public final class DeliverSmsUseCase {
     /** A send's test ({@code sms-test-…}) goes to the brand's chosen test users whatever their list choices. */
     public static final String TEST_PREFIX = "sms-test-";
 
-    public enum Delivery { SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED }
+    public enum Delivery {
+        SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED,
+        /** A promotional text without "Reply STOP to opt out" (a bug of its builder): dropped, never retried. */
+        NO_OPT_OUT_HINT
+    }
 
     public Delivery deliver(SmsMessage message) {
         var config = configs.load(message.brand());
@@ -57,12 +62,15 @@ public final class DeliverSmsUseCase {
         }
         boolean transactional = list.map(l -> l.transactional()).orElse(false);
         if (!transactional && !message.id().startsWith(TEST_PREFIX)) {
-            boolean on = preferences.load(message.brand(), ContactKey.phone(message.to()))
+            boolean on = preferences.load(message.brand(), SmsMessage.choicesKey(message.to()).orElseThrow())
                     .flatMap(p -> p.choice(message.list()))
                     .orElse(list.map(l -> l.defaultOn()).orElse(false));
             if (!on) {
                 return Delivery.UNSUBSCRIBED;
             }
+        }
+        if (!transactional && !OptOutHint.has(message.text())) {
+            return Delivery.NO_OPT_OUT_HINT;
         }
         boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
         if (claimedNow) {

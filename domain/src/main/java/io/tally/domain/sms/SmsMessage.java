@@ -1,6 +1,7 @@
 package io.tally.domain.sms;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.member.ContactKey;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.tenant.BrandId;
 import java.util.Objects;
@@ -73,6 +74,15 @@ public record SmsMessage(String id, BrandId brand, String to, String list, Strin
     /** The same message under another id (a send's test, one per version). */
     public SmsMessage withId(String newId) {
         return new SmsMessage(newId, brand, to, list, text, origin);
+    }
+
+    /**
+     * The key a phone's list choices are kept under ({@code member.PreferencesPort}): the digits of its E.164 form
+     * ({@code phone:442079460018}), the same however the card writes the number ({@code +44 20 …}, {@code 0044 …});
+     * empty for a number that names no country (never texted, so it has no choices either).
+     */
+    public static Optional<ContactKey> choicesKey(String phone) {
+        return e164(phone).map(ContactKey::phone);
     }
 
     @Override

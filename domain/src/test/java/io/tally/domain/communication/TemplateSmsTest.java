@@ -46,7 +46,33 @@ class TemplateSmsTest {
         assertEquals("sms-send-s1-" + view.card().number().value(), sms.id());
         assertEquals("+442079460018", sms.to());
         assertEquals("news", sms.list());
-        assertEquals("Hi <Ada>,\n\nyou have 12.50 USD. Lovelace", sms.text(), "raw, no HTML escaping, blanks folded");
+        assertEquals("Hi <Ada>,\n\nyou have 12.50 USD. Lovelace\nReply STOP to opt out", sms.text(),
+                "raw, no HTML escaping, blanks folded, the opt-out hint at the end");
+    }
+
+    @Test
+    void a_promotional_text_ends_with_the_opt_out_hint_unless_it_has_one_a_transactional_text_never() {
+        CardView view = card("+15550100123");
+        var types = w.programs.catalogue(TestWorld.BRAND).valueTypes();
+        assertEquals("Hi <Ada>, your code is 7.", text(TemplateSms.build("send-s1", "account", m.config, view,
+                template("Hi {{customer.firstName}}, your code is 7."), types, Optional.empty(), Optional.empty(),
+                Map.of())), "the transactional list: no hint");
+        assertEquals("Sale today. Text STOP to end these.", text(TemplateSms.build("send-s1", "news", m.config, view,
+                template("Sale today. Text STOP to end these."), types, Optional.empty(), Optional.empty(), Map.of())),
+                "the brand's own opt-out wording stands");
+        assertEquals("Stop by today.\nReply STOP to opt out", text(TemplateSms.build("send-s1", "news", m.config,
+                view, template("Stop by today."), types, Optional.empty(), Optional.empty(), Map.of())));
+        assertEquals("x\nReply STOP to opt out", text(TemplateSms.build("send-s1", "no-such-list", m.config, view,
+                template("x"), types, Optional.empty(), Optional.empty(), Map.of())), "an unknown list: promotional");
+        assertEquals(5, assertInstanceOf(Built.TooLong.class, TemplateSms.build("send-s1", "news", m.config, view,
+                template("x".repeat(600)), types, Optional.empty(), Optional.empty(), Map.of())).segments(),
+                "600 characters fit 4 segments, not with the hint");
+        assertInstanceOf(Built.Message.class, TemplateSms.build("send-s1", "account", m.config, view,
+                template("x".repeat(600)), types, Optional.empty(), Optional.empty(), Map.of()));
+    }
+
+    private static String text(Built built) {
+        return assertInstanceOf(Built.Message.class, built).sms().text();
     }
 
     @Test

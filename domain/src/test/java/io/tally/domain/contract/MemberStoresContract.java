@@ -266,6 +266,24 @@ public abstract class MemberStoresContract {
     }
 
     @Test
+    void a_phones_choices_are_kept_under_its_digits_apart_from_an_emails_and_the_later_choice_wins() {
+        ContactKey phone = ContactKey.phone("+44 20 7946 0018");
+        ContactKey email = ContactKey.email("dave@example.com");
+        assertTrue(preferences().choose(brand, phone, new Choice("news", true, t0, Source.PAGE)));
+        assertTrue(preferences().choose(brand, phone, new Choice("news", false, t0.plusSeconds(2), Source.PAGE)));
+        assertFalse(preferences().choose(brand, phone, new Choice("news", true, t0.plusSeconds(1), Source.PAGE)),
+                "a page saved before the leave, arriving after it, does not undo it");
+        assertTrue(preferences().choose(brand, phone, new Choice("offers", true, t0.plusSeconds(1), Source.PAGE)));
+        assertTrue(preferences().choose(brand, email, new Choice("news", true, t0.plusSeconds(3), Source.PAGE)));
+        Preferences read = preferences().load(brand, ContactKey.phone("442079460018")).orElseThrow();
+        assertEquals(Map.of("news", false, "offers", true), read.lists());
+        assertEquals(phone, read.email());
+        assertEquals(t0.plusSeconds(2), read.updatedAt());
+        assertEquals(Map.of("news", true), preferences().load(brand, email).orElseThrow().lists(), "the e-mail's own");
+        assertTrue(preferences().load(brand, ContactKey.phone("+44 20 7946 0019")).isEmpty(), "another phone's");
+    }
+
+    @Test
     void a_friend_is_claimed_for_one_referral_only() {
         var claim = new ReferralClaim(brand, "friend@example.com", ContractData.freshCard(), ContractData.freshCard(), t0);
         assertTrue(referrals().claim(claim).isEmpty());

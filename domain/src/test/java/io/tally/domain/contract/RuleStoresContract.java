@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.domain.card.CardNumber;
+import io.tally.domain.card.walk.CardWalk;
+import io.tally.domain.communication.rule.DateRun;
+import io.tally.domain.communication.rule.DateRunsPort;
 import io.tally.domain.communication.rule.DueMail;
 import io.tally.domain.communication.rule.DueMailsPort;
 import io.tally.domain.communication.rule.Rule;
 import io.tally.domain.communication.rule.RulesPort;
 import io.tally.domain.communication.rule.Trigger;
+import io.tally.domain.program.CardSetId;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,12 +27,15 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link RulesPort}: created once by id, changed only over the version read, every trigger read back as stored, listed per
  * brand. {@link DueMailsPort}: a send stored twice is one, due ones come oldest first up to now however overdue, a
- * deleted one is gone.
+ * deleted one is gone. {@link DateRunsPort}: a run read back whole (its cursor and its first day), moved on only from the
+ * version read.
  */
 public abstract class RuleStoresContract {
     protected abstract RulesPort rules();
 
     protected abstract DueMailsPort dueMails();
+
+    protected abstract DateRunsPort dateRuns();
 
     private final BrandId brand = new BrandId("R" + UUID.randomUUID().toString().substring(0, 8));
     private final Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
@@ -93,5 +101,31 @@ public abstract class RuleStoresContract {
         assertEquals(List.of(late, later, weeksLater), mine(later.dueAt().plus(Duration.ofDays(40))), "however overdue");
         assertEquals(List.of(late), dueMails().due(later.dueAt().plus(Duration.ofDays(40)), 1).stream()
                 .filter(m -> m.brand().equals(brand)).toList(), "at most the limit, oldest first");
+    }
+
+    @Test
+    void a_date_run_moves_on_only_from_the_version_read() {
+        assertEquals(Optional.empty(), dateRuns().find(brand));
+        DateRun started = DateRun.start(brand, LocalDate.of(2026, 12, 2), t0, Optional.empty());
+        assertTrue(dateRuns().save(started));
+        assertFalse(dateRuns().save(started), "a second start of version 1 is refused");
+        assertEquals(Optional.of(started), dateRuns().find(brand));
+        CardWalk.Cursor cursor = new CardWalk.Cursor(Optional.of(new CardSetId("SET-A")),
+                Optional.of(new CardNumber("6036008136563968173")));
+        DateRun moved = new DateRun(brand, started.day(), started.from(), cursor, false, 100, 3, 1, t0,
+                t0.plusSeconds(2), 2);
+        assertTrue(dateRuns().save(moved));
+        assertEquals(Optional.of(moved), dateRuns().find(brand));
+        assertFalse(dateRuns().save(moved), "the same page recorded twice");
+        DateRun done = new DateRun(brand, started.day(), started.from(),
+                new CardWalk.Cursor(Optional.of(new CardSetId("SET-A")), Optional.empty()), true, 130, 4, 2, t0,
+                t0.plusSeconds(3), 3);
+        assertTrue(dateRuns().save(done));
+        assertEquals(Optional.of(done), dateRuns().find(brand));
+        DateRun next = DateRun.start(brand, LocalDate.of(2026, 12, 5), t0.plus(Duration.ofDays(3)), Optional.of(done));
+        assertEquals(LocalDate.of(2026, 12, 3), next.from(), "the missed days caught up");
+        assertTrue(dateRuns().save(next));
+        assertEquals(Optional.of(next), dateRuns().find(brand));
+        assertEquals(Optional.empty(), dateRuns().find(new BrandId("OTHER" + brand.value())));
     }
 }

@@ -29,7 +29,8 @@ class DeliverSmsUseCaseTest {
     }
 
     private SmsMessage sms(String id, String list) {
-        return new SmsMessage(id, TestWorld.BRAND, "+442079460018", list, "Hi Ada, 20% off today at Downtown.");
+        return new SmsMessage(id, TestWorld.BRAND, "+442079460018", list,
+                "Hi Ada, 20% off today at Downtown.\nReply STOP to opt out");
     }
 
     @Test
@@ -50,6 +51,33 @@ class DeliverSmsUseCaseTest {
         assertEquals(Delivery.SENT, deliver.deliver(sms("sms-c", "news")));
         assertEquals(Delivery.UNSUBSCRIBED, deliver.deliver(sms("sms-d", "invitations")));
         assertEquals(List.of("sms-b", "sms-c"), sent.stream().map(SmsMessage::id).toList());
+    }
+
+    @Test
+    void a_promotional_text_without_its_opt_out_hint_is_refused_a_transactional_one_needs_none() {
+        m.stores.choose(TestWorld.BRAND, ContactKey.phone("+442079460018"), new Choice("news", true,
+                m.world.clock.instant(), Source.PAGE));
+        assertEquals(Delivery.NO_OPT_OUT_HINT, deliver.deliver(new SmsMessage("sms-i", TestWorld.BRAND,
+                "+442079460018", "news", "Hi Ada, 20% off today. Stop by!")));
+        assertEquals(Delivery.NO_OPT_OUT_HINT, deliver.deliver(new SmsMessage("sms-test-j", TestWorld.BRAND,
+                "+442079460018", "news", "Hi Ada")), "a test of a promotional text too");
+        assertEquals(Delivery.SENT, deliver.deliver(new SmsMessage("sms-k", TestWorld.BRAND, "+442079460018",
+                "news", "Hi Ada, 20% off today. Text STOP to end these.")), "the brand's own wording stands");
+        assertEquals(Delivery.SENT, deliver.deliver(new SmsMessage("sms-l", TestWorld.BRAND, "+442079460018",
+                "account", "Your sign-in code is 123456")));
+        assertEquals(List.of("sms-k", "sms-l"), sent.stream().map(SmsMessage::id).toList());
+        assertTrue(m.stores.claim(TestWorld.BRAND, "sms-i", m.world.clock.instant()), "a refused text is not claimed");
+    }
+
+    @Test
+    void a_phones_choice_counts_however_its_card_writes_the_number() {
+        assertEquals(SmsMessage.choicesKey("+44 (20) 7946-0018"), SmsMessage.choicesKey("0044 20 7946 0018"));
+        assertEquals(Optional.of(ContactKey.phone("442079460018")), SmsMessage.choicesKey("+44 20 7946 0018"));
+        assertEquals(Optional.empty(), SmsMessage.choicesKey("020 7946 0018"), "never texted, so no choices");
+        m.stores.choose(TestWorld.BRAND, SmsMessage.choicesKey("0044 20 7946 0018").orElseThrow(),
+                new Choice("invitations", false, m.world.clock.instant(), Source.PAGE));
+        assertEquals(Delivery.UNSUBSCRIBED, deliver.deliver(sms("sms-m", "invitations")));
+        assertTrue(sent.isEmpty());
     }
 
     @Test

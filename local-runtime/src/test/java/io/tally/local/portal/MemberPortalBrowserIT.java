@@ -19,7 +19,8 @@ import java.time.Duration;
 /**
  * A customer's walk through the member pages in headless Chromium at phone size against the local platform:
  * enroll, check the balance with the right and a wrong PIN, refer a friend, open the invitation from the captured
- * mail, enroll the friend, see both rewards, change e-mail preferences from the mail's link. Every page passes
+ * mail, enroll the friend, see both rewards, change e-mail and text message preferences from the mail's link (the
+ * friend's phone has its own "Text messages" boxes). Every page passes
  * axe-core (no serious or critical violations) and is photographed under target/portal-screenshots/.
  */
 class MemberPortalBrowserIT {
@@ -142,14 +143,21 @@ class MemberPortalBrowserIT {
         assertTrue(mainText().contains("b•••@example.test"), mainText());
         assertTrue(find("#list-account").getAttribute("disabled") != null, "the transactional list is always on");
         assertTrue(find("#list-invitations").isSelected());
+        assertTrue(mainText().contains("Text messages to •••0200"), mainText());
+        WebElement textOffers = find("input[name^='text-'][value='offers']");
+        assertTrue(!textOffers.isSelected() && find("input[name^='text-'][value='invitations']").isSelected(),
+                "a phone's boxes start at the lists' defaults");
         find("#list-invitations").click();
         find("#list-offers").click();
+        textOffers.click();
         submit();
         assertTrue(mainText().contains("Saved"), mainText());
         browser.assertAccessible("preferences");
         browser.screenshot("8-preferences");
         browser.driver().navigate().refresh();
         assertTrue(find("#list-offers").isSelected() && !find("#list-invitations").isSelected(), "choices kept");
+        assertTrue(find("input[name^='text-'][value='offers']").isSelected()
+                && find("input[name^='text-'][value='invitations']").isSelected(), "the phone's choices kept apart");
 
         for (String shot : List.of("1-enroll", "3-balance", "5-refer", "8-preferences")) {
             assertTrue(Files.size(Browser.SCREENSHOTS.resolve(shot + ".png")) > 1000, shot);

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Texts through the local platform: queued on ElasticMQ, sent by the SMS sender function, captured to its file and
- * shown on {@code /local/sms}. A message queued twice is captured once; a phone that left the list gets nothing.
+ * shown on {@code /local/sms}. A message queued twice is captured once; a phone that left the list gets nothing, nor
+ * does a promotional text without its opt-out hint.
  */
 class SmsPathIT {
     private static final BrandId DEMO = new BrandId("DEMO");
@@ -47,15 +48,18 @@ class SmsPathIT {
                     new Choice("invitations", false, Instant.now(), Source.PAGE));
             var outbox = new SqsSmsOutbox(sqs, queue, new SmsJson());
             SmsMessage once = new SmsMessage("sms-send-it-1-card1", DEMO, "+15550100123", "invitations",
-                    "Hi Ada <3, 20% off today.");
+                    "Hi Ada <3, 20% off today.\nReply STOP to opt out");
             outbox.enqueue(once);
             outbox.enqueue(once);
-            outbox.enqueue(new SmsMessage("sms-send-it-1-card2", DEMO, "+15550100999", "invitations", "Hi Bob"));
-            outbox.enqueue(new SmsMessage("sms-send-it-1-card3", DEMO, "+15550100777", "invitations", "Hi Cy"));
+            outbox.enqueue(new SmsMessage("sms-send-it-1-card2", DEMO, "+15550100999", "invitations",
+                    "Hi Bob\nReply STOP to opt out"));
+            outbox.enqueue(new SmsMessage("sms-send-it-1-card3", DEMO, "+15550100777", "invitations",
+                    "Hi Cy\nReply STOP to opt out"));
+            outbox.enqueue(new SmsMessage("sms-send-it-1-card4", DEMO, "+15550100777", "invitations", "Hi Dee"));
 
             awaitDrained(sqs, queue, tally, 2);
             List<String> ids = tally.sms().messages().stream().map(SmsMessage::id).sorted().toList();
-            assertEquals(List.of("sms-send-it-1-card1", "sms-send-it-1-card3"), ids, "once each, none to card2");
+            assertEquals(List.of("sms-send-it-1-card1", "sms-send-it-1-card3"), ids, "once each, none to card2, not card4's text without its hint");
             assertEquals(once, tally.sms().messages().stream().filter(m -> m.id().equals(once.id())).findFirst()
                     .orElseThrow());
 

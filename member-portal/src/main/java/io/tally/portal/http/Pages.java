@@ -7,6 +7,7 @@ import io.tally.portal.http.View.Challenge;
 import io.tally.portal.http.View.FieldView;
 import io.tally.portal.http.View.ListView;
 import io.tally.portal.http.View.Page;
+import io.tally.portal.http.View.TextSet;
 import io.tally.portal.http.View.CardSummary;
 import io.tally.portal.http.View.CouponLine;
 import io.tally.portal.http.View.EventLine;
@@ -49,8 +50,9 @@ final class Pages {
         return render(o -> JtereferGenerated.render(o, null, page, error, challenge, invited, skipped, max));
     }
 
-    static String preferences(Page page, String token, String recipient, List<ListView> lists, boolean saved) {
-        return render(o -> JtepreferencesGenerated.render(o, null, page, token, recipient, lists, saved));
+    static String preferences(Page page, String token, String recipient, List<ListView> lists, List<TextSet> texts,
+                              boolean saved) {
+        return render(o -> JtepreferencesGenerated.render(o, null, page, token, recipient, lists, texts, saved));
     }
 
     static String unsubscribe(Page page, String token, String listName, String recipient) {

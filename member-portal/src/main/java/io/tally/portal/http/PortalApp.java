@@ -11,7 +11,6 @@ import io.tally.domain.enrollment.EnrollUseCase.EnrollCommand;
 import io.tally.domain.ledger.CardView;
 import io.tally.domain.member.Challenges;
 import io.tally.domain.member.ClientLimits;
-import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.LinkTokens;
 import io.tally.domain.member.PreferencesUseCase;
 import io.tally.domain.member.VerifyCardUseCase;
@@ -30,7 +29,6 @@ import io.tally.domain.shared.Identifiers;
 import io.tally.domain.tenant.BrandId;
 import io.tally.portal.http.View.Challenge;
 import io.tally.portal.http.View.FieldView;
-import io.tally.portal.http.View.ListView;
 import io.tally.portal.http.View.Page;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +57,6 @@ public final class PortalApp {
     private final Challenges challenges;
     private final EnrollUseCase enroll;
     private final InviteFriendsUseCase invite;
-    private final PreferencesUseCase preferences;
     private final LinkTokens links;
     private final PortalSecurity security;
     private final Optional<String> publicOrigin;
@@ -71,6 +66,7 @@ public final class PortalApp {
     private final BalanceLines balanceLines;
     private final Optional<AccountPages> account;
     private final UnsubscribePage unsubscribe;
+    private final PreferencesPage preferencesPage;
     private final Optional<AssetFilesPort> assets;
     private final Optional<TrackingPage> tracking;
 
@@ -121,7 +117,6 @@ public final class PortalApp {
         this.challenges = challenges;
         this.enroll = enroll;
         this.invite = invite;
-        this.preferences = preferences;
         this.links = links;
         this.security = security.create();
         this.publicOrigin = publicOrigin;
@@ -130,6 +125,8 @@ public final class PortalApp {
         this.unsubscribe = new UnsubscribePage(this, this.security,
                 new UnsubscribeUseCase(links.unsubscribe(), preferences, clock));
         this.tracking = tracking.map(t -> new TrackingPage(this.security, t));
+        this.preferencesPage = new PreferencesPage(this, this.security, preferences, links,
+                account.map(MemberAccount::account), clock);
         this.account = account.map(a -> new AccountPages(this, a, this.security,
                 new MemberCookie(security.tokens(), security.local()), balanceLines, links, clock));
     }
@@ -192,7 +189,7 @@ public final class PortalApp {
             case "balance" -> post ? checkBalance(ctx) : html(ctx, 200, balanceForm(ctx, null, 200));
             case "enroll" -> post ? enroll(ctx) : enrollForm(ctx, Map.of(), Map.of(), 200, null);
             case "refer" -> post ? refer(ctx) : referForm(ctx, null, null, null, 200);
-            case "preferences" -> preferences(ctx, post);
+            case "preferences" -> preferencesPage.handle(ctx, post);
             case "signin", "link", "account", "card", "profile", "signout" -> account.isPresent()
                     ? account.get().handle(ctx, post) : notFound(ctx);
             default -> notFound(ctx);
@@ -342,34 +339,6 @@ public final class PortalApp {
             return referForm(ctx, "Enter at least one friend's e-mail address.", null, null, 400);
         }
         return referForm(ctx, null, result.invited(), result.skipped(), 200);
-    }
-
-    private APIGatewayV2HTTPResponse preferences(Ctx ctx, boolean post) {
-        String token = post ? ctx.request().field("t") : ctx.request().query().getOrDefault("t", "");
-        Optional<ContactKey> email = links.verifyPreferences(ctx.config().brand(), token, clock.instant());
-        Page page = ctx.page("E-mail preferences", "", security);
-        if (email.isEmpty()) {
-            return html(ctx, 403, Pages.message(page, "This link has expired",
-                    "Preference links work for a year. Use the link at the bottom of a recent e-mail from us."));
-        }
-        List<PreferencesUseCase.ListChoice> choices = post
-                ? preferences.update(ctx.config(), email.get(), new HashSet<>(ctx.request().fields("list")),
-                        shown(ctx.request().fields("shown")))
-                : preferences.view(ctx.config(), email.get());
-        List<ListView> lists = choices.stream().map(c -> new ListView(c.list().id(), c.list().name(), c.on(), c.locked())).toList();
-        return html(ctx, 200, Pages.preferences(page, token, masked(email.get().value()), lists, post));
-    }
-
-    /** The page's {@code shown} fields, {@code <list id>:on|off}: each box as the page showed it. */
-    static Map<String, Boolean> shown(List<String> fields) {
-        Map<String, Boolean> shown = new HashMap<>();
-        for (String f : fields) {
-            int colon = f.lastIndexOf(':');
-            if (colon > 0) {
-                shown.put(f.substring(0, colon), f.endsWith(":on"));
-            }
-        }
-        return shown;
     }
 
     String portalUrl(Ctx ctx) {

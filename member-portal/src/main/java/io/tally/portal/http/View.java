@@ -29,6 +29,13 @@ public final class View {
     public record ListView(String id, String name, boolean on, boolean locked) {
     }
 
+    /**
+     * A phone's "Text messages" boxes on the preferences page: {@code id} names the phone in the form's fields
+     * ({@code text-<id>}, {@code shown-<id>}) without writing its number into the page, {@code phone} is masked.
+     */
+    public record TextSet(String id, String phone, List<ListView> lists) {
+    }
+
     /** One of the member's cards on the account page; {@code number} only for the link to its page. */
     public record CardSummary(String number, String lastFour, String status, List<BalanceLine> balances) {
     }

@@ -20,6 +20,7 @@ import io.tally.domain.fakes.MemberWorld;
 import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.member.Challenges;
 import io.tally.domain.member.ClientLimits;
+import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.PreferencesUseCase;
 import io.tally.domain.member.VerifyCardUseCase;
 import io.tally.domain.referral.InviteFriendsUseCase;
@@ -37,7 +38,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The member account pages on in-memory fakes: sign-in by link, session, ownership, CSRF, sign-out. */
+/**
+ * The member account pages on in-memory fakes: sign-in by link, session, ownership, CSRF, sign-out; the preferences
+ * page's "Text messages" boxes for the phones of the member's cards.
+ */
 class AccountPagesTest {
     private final MemberWorld m = new MemberWorld();
     private final TestWorld w = m.world;
@@ -242,5 +246,62 @@ class AccountPagesTest {
         assertEquals(200, idle.get("/portal/ACME/account").getStatusCode(), "each page renews the idle time");
         w.clock.advance(MemberCookie.IDLE.plus(Duration.ofMinutes(1)));
         assertEquals(303, idle.get("/portal/ACME/account").getStatusCode());
+    }
+
+    private String preferencesPath(String email) {
+        return "/portal/ACME/preferences?t=" + enc(m.links.preferences(TestWorld.BRAND, email, w.clock.instant()));
+    }
+
+    @Test
+    void a_member_with_a_phone_gets_text_message_boxes_and_only_the_boxes_changed_are_saved() {
+        m.join(Map.of("firstName", "Ada", "email", "ada@example.com", "phone", "+44 20 7946 0018"), Optional.empty(),
+                "browser-ada");
+        ContactKey phone = ContactKey.phone("442079460018");
+        String id = PreferencesPage.id(phone);
+        Browser b = new Browser();
+        APIGatewayV2HTTPResponse page = b.get(preferencesPath("ada@example.com"));
+        assertEquals(200, page.getStatusCode(), page.getBody());
+        String body = page.getBody();
+        assertTrue(body.contains("<title>E-mail and text preferences") && body.contains("Text messages to •••0018"), body);
+        assertTrue(body.contains("<input type=\"checkbox\" id=\"text-" + id + "-news\" name=\"text-" + id
+                + "\" value=\"news\">"), "news is opt-in: unticked");
+        assertTrue(body.contains("id=\"text-" + id + "-invitations\" name=\"text-" + id + "\" value=\"invitations\" "
+                + "checked>"), "invitations default on");
+        assertFalse(body.contains("text-" + id + "-account"), "texts about the account always come: no box");
+        assertFalse(body.contains("7946"), "the number is not in the page");
+
+        Matcher t = Pattern.compile("name=\"t\" value=\"([^\"]+)\"").matcher(body);
+        assertTrue(t.find());
+        String form = "csrf=" + b.csrf(preferencesPath("ada@example.com")) + "&t=" + enc(t.group(1))
+                + "&shown=news:off&shown=invitations:on&list=invitations"
+                + "&shown-" + id + "=news:off&shown-" + id + "=invitations:on&text-" + id + "=news&text-" + id
+                + "=invitations";
+        String stranger = PreferencesPage.id(ContactKey.phone("15550100999"));
+        APIGatewayV2HTTPResponse saved = b.post("/portal/ACME/preferences", form + "&shown-" + stranger
+                + "=news:off&text-" + stranger + "=news");
+        assertEquals(200, saved.getStatusCode(), saved.getBody());
+        assertTrue(saved.getBody().contains("Saved."));
+        assertEquals(Map.of("news", true), m.stores.load(TestWorld.BRAND, phone).orElseThrow().lists(),
+                "only the box changed");
+        assertTrue(m.stores.load(TestWorld.BRAND, ContactKey.email("ada@example.com")).isEmpty(), "no e-mail box changed");
+        assertTrue(m.stores.load(TestWorld.BRAND, ContactKey.phone("15550100999")).isEmpty(),
+                "a phone of no card of the member's is never written");
+        var events = w.events.published().stream().filter(e -> e.type().equals("member.preferences")).toList();
+        assertEquals(1, events.size());
+        assertEquals("sms", events.get(0).data().get("channel"));
+        assertEquals("PAGE", events.get(0).data().get("source"));
+        assertEquals("true", events.get(0).data().get("list.news"));
+    }
+
+    @Test
+    void a_member_without_a_phone_texts_reach_gets_the_email_boxes_only() {
+        m.join(Map.of("firstName", "Bob", "email", "bob@example.com", "phone", "020 7946 0019"), Optional.empty(),
+                "browser-bob");
+        APIGatewayV2HTTPResponse page = new Browser().get(preferencesPath("bob@example.com"));
+        assertEquals(200, page.getStatusCode());
+        assertTrue(page.getBody().contains("<title>E-mail preferences"), page.getBody());
+        assertFalse(page.getBody().contains("Text messages"), "a national number is never texted");
+        assertFalse(new Browser().get(preferencesPath("friend@example.com")).getBody().contains("Text messages"),
+                "a friend with no card");
     }
 }

@@ -108,6 +108,6 @@ class UnsubscribePageTest {
 
     @Test
     void the_preferences_page_reports_each_box_as_it_showed_it() {
-        assertEquals(Map.of("news", false, "invitations", true), PortalApp.shown(List.of("news:off", "invitations:on", "x")));
+        assertEquals(Map.of("news", false, "invitations", true), PreferencesPage.shown(List.of("news:off", "invitations:on", "x")));
     }
 }

@@ -3,17 +3,14 @@ package io.tally.domain.engagement.score;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.CardPort;
-import io.tally.domain.card.CardPort.NumberRange;
+import io.tally.domain.card.walk.CardWalk;
 import io.tally.domain.engagement.CardStatsPort;
-import io.tally.domain.program.CardSet;
-import io.tally.domain.program.CardSetId;
 import io.tally.domain.provisioning.BrandSetupReadPort;
 import io.tally.domain.tenant.BrandId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,8 +35,7 @@ public final class ScoreCardsUseCase {
     /** Cards per page (one A59 query). */
     public static final int PAGE = CardPort.MAX_PAGE;
 
-    private final BrandSetupReadPort setup;
-    private final CardPort cards;
+    private final CardWalk walk;
     private final CardStatsPort stats;
     private final CustomerScoresPort scores;
     private final ScoreSettingsPort settings;
@@ -57,8 +53,7 @@ public final class ScoreCardsUseCase {
         if (pageSize < 1 || pageSize > CardPort.MAX_PAGE) {
             throw new IllegalArgumentException("pageSize 1.." + CardPort.MAX_PAGE);
         }
-        this.setup = setup;
-        this.cards = cards;
+        this.walk = new CardWalk(setup, cards);
         this.stats = stats;
         this.scores = scores;
         this.settings = settings;
@@ -117,13 +112,7 @@ public final class ScoreCardsUseCase {
 
     /** Scores the page at the run's cursor and answers the run after it (not yet stored). */
     private ScoreRun page(ScoreRun run, Instant now) {
-        List<CardSetId> sets = setup.cardSets(run.brand()).stream().map(CardSet::id)
-                .sorted(Comparator.comparing(CardSetId::value)).toList();
-        Optional<CardSetId> set = run.cardSet().isPresent() ? run.cardSet() : sets.stream().findFirst();
-        if (set.isEmpty()) {
-            return run.advanced(List.of(), 0, Optional.empty(), Optional.empty(), true, now);
-        }
-        CardPort.CardPage page = cards.allocatedInCardSet(run.brand(), set.get(), NumberRange.ALL, run.after(), pageSize);
+        CardWalk.Page page = walk.page(run.brand(), new CardWalk.Cursor(run.cardSet(), run.after()), pageSize);
         Instant asOf = run.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Integer> totals = new ArrayList<>(page.cards().size());
         long written = 0;
@@ -134,12 +123,7 @@ public final class ScoreCardsUseCase {
                 written++;
             }
         }
-        if (page.next().isPresent()) {
-            return run.advanced(totals, written, set, page.next(), false, now);
-        }
-        Optional<CardSetId> nextSet = sets.stream().filter(s -> s.value().compareTo(set.get().value()) > 0).findFirst();
-        return run.advanced(totals, written, nextSet.isPresent() ? nextSet : set, Optional.empty(), nextSet.isEmpty(),
-                now);
+        return run.advanced(totals, written, page.next().cardSet(), page.next().after(), page.done(), now);
     }
 
     /**

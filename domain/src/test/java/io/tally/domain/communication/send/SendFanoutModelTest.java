@@ -265,7 +265,7 @@ class SendFanoutModelTest {
                 faults.maybeCrash("after queueing a text");
             };
             SendTexts built = (brand, template, config) -> templates.find(brand, template).map(t ->
-                    (mailing, list, card) -> TemplateSms.build(mailing, list, new CardView(card, CardState.EMPTY, START),
+                    (mailing, list, card) -> TemplateSms.build(mailing, list, config, new CardView(card, CardState.EMPTY, START),
                             t, Map.of("customer.firstName", card.primaryCustomer().map(Customer::firstName).orElse(""))));
             Optional<SmsChannel> sms = Optional.of(new SmsChannel(smsBox, built));
             fanout = new SendFanoutUseCase(sends, pages, cardPort, snapshots, portals, pageQueue, box, mails, sms, clock);

@@ -24,9 +24,14 @@ import io.tally.domain.fakes.InMemoryTemplates;
 import io.tally.domain.fakes.InMemoryTestLists;
 import io.tally.domain.fakes.SeededRandom;
 import io.tally.domain.fakes.TestWorld;
+import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.LinkTokens;
+import io.tally.domain.member.PreferencesUseCase;
+import io.tally.domain.portal.PortalConfig;
 import io.tally.domain.segment.BrandCardsPort;
 import io.tally.domain.shared.SignedTokens;
+import io.tally.domain.sms.DeliverSmsUseCase;
+import io.tally.domain.sms.DeliverSmsUseCase.Delivery;
 import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.staff.Role;
 import io.tally.domain.staff.StaffId;
@@ -41,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,7 +154,8 @@ class SmsSendsUseCaseTest {
         assertEquals(List.of("sms-test-" + d.id() + "-" + ada.number().value() + "-" + d.version()),
                 texts.stream().map(SmsMessage::id).toList());
         assertEquals("+442079460018", t.to());
-        assertEquals("Hi Ada, card " + ada.number().lastFour(), t.text());
+        assertEquals("Hi Ada, card " + ada.number().lastFour() + "\nReply STOP to opt out", t.text(),
+                "a promotional list's text ends with its opt-out hint");
         assertEquals("news", t.list());
     }
 
@@ -168,12 +175,39 @@ class SmsSendsUseCaseTest {
         assertEquals(SendFanoutUseCase.Result.SKIPPED, fanout.page(pages.get(0)), "a duplicate page queues nothing");
         assertEquals(List.of("sms-send-" + d.id() + "-" + ada.number().value(),
                 "sms-send-" + d.id() + "-" + noName.number().value()), texts.stream().map(SmsMessage::id).toList());
-        assertEquals("Hi friend, card " + noName.number().lastFour(), texts.get(1).text());
+        assertEquals("Hi friend, card " + noName.number().lastFour() + "\nReply STOP to opt out", texts.get(1).text());
         assertEquals(List.of(), mails, "an SMS send mails nothing");
         Send sent = sends.find(BRAND, d.id()).orElseThrow();
         assertEquals(SendStatus.SENT, sent.status());
         assertEquals(2, sent.progress().queued());
         assertEquals(3, sent.progress().skipped(), "no phone, a national number, too long: " + longName.number());
+    }
+
+    @Test
+    void a_phone_that_left_the_list_is_queued_as_an_unsubscribed_email_is_and_the_sender_skips_it() {
+        Card ada = member("+44 20 7946 0018", "Ada");
+        Card bob = member("0044 20 7946 0019", "Bob");
+        PortalConfig config = portals.load(BRAND).orElseThrow();
+        PreferencesUseCase prefs = new PreferencesUseCase(portals, w.events, w.clock);
+        ContactKey adaPhone = SmsMessage.choicesKey("+44 20 7946 0018").orElseThrow();
+        ContactKey bobPhone = SmsMessage.choicesKey("+44 20 7946 0019").orElseThrow();
+        prefs.update(config, adaPhone, Set.of("news"), Map.of("news", false));
+        prefs.update(config, bobPhone, Set.of("news"), Map.of("news", false));
+        w.clock.advance(Duration.ofSeconds(1));
+        prefs.update(config, bobPhone, Set.of(), Map.of("news", true)); // the later choice: Bob left
+        Send d = smsDraft();
+        use.schedule(admin, d.id(), d.version(), Optional.of(w.clock.instant()), PORTAL);
+        assertEquals(SendFanoutUseCase.Result.SENT_PAGE, fanout.page(pages.get(0)));
+        Send sent = sends.find(BRAND, d.id()).orElseThrow();
+        assertEquals(2, sent.progress().queued(), "both queued, as the e-mail path queues an unsubscribed address");
+        assertEquals(0, sent.progress().skipped());
+
+        List<SmsMessage> delivered = new ArrayList<>();
+        DeliverSmsUseCase deliver = new DeliverSmsUseCase(portals, portals, portals,
+                (text, transactional) -> delivered.add(text), w.clock);
+        assertEquals(List.of(Delivery.SENT, Delivery.UNSUBSCRIBED), texts.stream().map(deliver::deliver).toList());
+        assertEquals(List.of("sms-send-" + d.id() + "-" + ada.number().value()),
+                delivered.stream().map(SmsMessage::id).toList(), "not " + bob.number());
     }
 
     @Test
