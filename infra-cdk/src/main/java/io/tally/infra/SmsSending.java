@@ -13,7 +13,7 @@ import software.constructs.Construct;
 /**
  * Texts on AWS (End User Messaging SMS): the brand's registered phone number or sender id goes into a pool of this
  * stack's, with the stack's own opt-out list (a member's STOP lands there and the service refuses later texts to that
- * number) and a configuration set (where delivery events will be published). The SMS sender may call
+ * number) and a configuration set (which publishes the texts' delivery events, {@code DeliveryEvents}). The SMS sender may call
  * {@code sms-voice:SendTextMessage} on exactly these three resources and nothing else: no other origination identity,
  * no other action.
  */

@@ -71,13 +71,15 @@ final class TableAccess {
         // portal configurations and the sent-e-mail records by key, a recipient's list choices by a Query of the table (A102);
         // a template message's template, card, newest entries, locations and catalogue by key or a Query of the table
         access.put(FunctionId.EMAIL_SENDER, new Access(ITEM_ACTIONS, List.of()));
-        // as the e-mail sender: portal configurations and the per-message claims by key, a phone's list choices (A102)
+        // as the e-mail sender: portal configurations and the per-message claims by key, a phone's list choices (A102); a
+        // send's text: its card's mailing (A132), its send request counted (A120-A122, the brand's zone by A34's Query)
         access.put(FunctionId.SMS_SENDER, new Access(ITEM_ACTIONS, List.of()));
         // a chunk's coupons by conditional PutItem, their read-back by BatchGetItem, the load's progress by UpdateItem
         access.put(FunctionId.COUPON_LOADER, new Access(ITEM_ACTIONS, List.of()));
         // customer service searches every index (GSI2-GSI6), staff and API key lists read GSI1, the audit log GSI3
         access.put(FunctionId.BACK_OFFICE, new Access(ITEM_ACTIONS, TallyTable.GSIS));
-        // a shard's events by the activity log's Query (the table, A43), the report item by GetItem/UpdateItem (A66-A69)
+        // a shard's events by the activity log's Query (the table, A43), the report item by GetItem/UpdateItem (A66-A69); a
+        // ready direct mail export's send requests (A120-A122)
         access.put(FunctionId.REPORT_WRITER, new Access(ITEM_ACTIONS, List.of()));
         // GSI1: a brand's handed-out cards, a page a message (A88 over A59); BatchWriteItem: a page's member items (A90)
         access.put(FunctionId.SEGMENT_EVALUATOR, new Access(JOB_ACTIONS, List.of(TallyTable.GSI1)));

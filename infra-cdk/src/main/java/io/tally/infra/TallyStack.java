@@ -100,7 +100,7 @@ public final class TallyStack extends Stack {
         }
         Map<FunctionId, Functions.Deployed> functions = Functions.create(this, config, table, queues, ownEnvironment);
         sms.ifPresent(s -> s.grantSend(functions.get(FunctionId.SMS_SENDER).function()));
-        ConfigurationSet emailEvents = DeliveryEvents.create(this, config, queues, functions);
+        ConfigurationSet emailEvents = DeliveryEvents.create(this, config, queues, functions, sms);
         functions.get(FunctionId.EMAIL_SENDER).function().addEnvironment(PortalSettings.SES_CONFIGURATION_SET,
                 emailEvents.getConfigurationSetName());
         staff.grantAdmin(functions.get(FunctionId.BACK_OFFICE).function());

@@ -383,6 +383,22 @@ class TallyStackTest {
     }
 
     @Test
+    void the_sms_configuration_set_publishes_the_texts_delivery_events_to_the_same_topic() {
+        String topic = single(ofType(PROD, "AWS::SNS::Topic"), t -> String.valueOf(properties(t).get("DisplayName"))
+                .contains("delivery events"));
+        PROD.hasResourceProperties("AWS::SMSVOICE::ConfigurationSet", Map.of("EventDestinations", List.of(
+                Match.objectLike(Map.of("Enabled", true, "SnsDestination", Map.of("TopicArn", Map.of("Ref", topic)),
+                        "MatchingEventTypes", Match.arrayWith(List.of("TEXT_DELIVERED", "TEXT_SUCCESSFUL",
+                                "TEXT_INVALID")))))));
+        PROD.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "sns:Publish",
+                        "Principal", Map.of("Service", "sms-voice.amazonaws.com")))))))));
+        DEV.resourcePropertiesCountIs("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "sms-voice.amazonaws.com")))))))), 0);
+    }
+
+    @Test
     void outputsNameTheApiTableAndQueues() {
         Map<String, Map<String, Object>> outputs = PROD.findOutputs("*");
         assertTrue(outputs.containsKey("ApiUrl"));

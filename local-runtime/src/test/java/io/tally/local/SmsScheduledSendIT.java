@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.domain.card.CardNumber;
+import io.tally.domain.communication.CardMailing;
 import io.tally.domain.communication.EmailTemplate;
 import io.tally.domain.communication.send.Send;
 import io.tally.domain.communication.send.SendChannel;
 import io.tally.domain.communication.send.SendPage;
 import io.tally.domain.communication.send.SendProgress;
 import io.tally.domain.communication.send.SendStatus;
+import io.tally.domain.delivery.DeliveryStatsPort;
 import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.LinkTokens;
 import io.tally.domain.member.PreferencesPort.Choice;
@@ -35,6 +38,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +54,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SMS sender, the capture): started by the {@code scheduled-sends} job, fanned out over the brand's cards, each
  * subscribed member's phone texted once with the template's text part merged and the opt-out hint; the phone that left
  * the list (by a choice stored, or on the member pages' preferences page after joining), a national number and a card
- * without a phone get nothing; the first page delivered again and a second run of the job send nothing more.
+ * without a phone get nothing; the first page delivered again and a second run of the job send nothing more. The
+ * text's send request is counted once on the SMS channel and the card keeps the mailing.
  */
 class SmsScheduledSendIT {
     private static final BrandId DEMO = new BrandId("DEMO");
@@ -113,6 +119,16 @@ class SmsScheduledSendIT {
             Send after = storage.sends().find(DEMO, "it-sms-1").orElseThrow();
             assertEquals(SendStatus.SENT, after.status());
             assertEquals(3, after.progress().queued(), "the duplicate page counted nothing");
+            // its send request counted once on the SMS channel, and Ann's card keeps the mailing (revenue, search)
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            List<DeliveryStatsPort.Row> rows = storage.deliveryStats().load(DEMO, today.minusDays(1), today.plusDays(1))
+                    .stream().filter(r -> r.counter().mailing().equals(draft.mailing())).toList();
+            assertEquals(1, rows.stream().filter(r -> r.counter().location().isEmpty())
+                    .mapToLong(r -> r.figures().sendRequests()).sum(), rows.toString());
+            assertTrue(rows.stream().allMatch(r -> r.counter().channel() == CardMailing.Channel.SMS), rows.toString());
+            List<CardMailing> kept = storage.cardMailings().newest(DEMO, new CardNumber(ann), 10);
+            assertEquals(List.of(CardMailing.Channel.SMS), kept.stream().map(CardMailing::channel).toList());
+            assertEquals(draft.mailing(), kept.get(0).mailing());
         }
     }
 

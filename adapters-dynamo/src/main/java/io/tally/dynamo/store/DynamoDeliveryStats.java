@@ -1,6 +1,7 @@
 package io.tally.dynamo.store;
 
 import io.tally.domain.card.ProfileRules;
+import io.tally.domain.communication.CardMailing;
 import io.tally.domain.delivery.BouncedAddressesPort;
 import io.tally.domain.delivery.DeliveryEvent;
 import io.tally.domain.delivery.DeliveryStatsPort;
@@ -101,7 +102,7 @@ final class DynamoDeliveryStats implements DeliveryStatsPort, BouncedAddressesPo
     }
 
     /**
-     * A122: {@code UpdateItem ADD <figures>, pending :event SET brand, #day, mailing[, #location]} conditional on
+     * A122: {@code UpdateItem ADD <figures>, pending :event SET brand, #day, mailing, channel[, #location]} conditional on
      * {@code NOT contains(pending, :id)}: the figures and the marker in one write; a failed condition means added before.
      */
     @Override
@@ -118,7 +119,8 @@ final class DynamoDeliveryStats implements DeliveryStatsPort, BouncedAddressesPo
             }
         }
         Map<String, String> names = new HashMap<>(Map.of("#day", "day"));
-        String sets = " SET brand = :brand, #day = :day, mailing = :mailing";
+        String sets = " SET brand = :brand, #day = :day, mailing = :mailing, channel = :channel";
+        v.put(":channel", Attr.s(counter.channel().name()));
         v.put(":brand", Attr.s(counter.brand().value()));
         v.put(":day", Attr.s(counter.day().toString()));
         v.put(":mailing", Attr.s(counter.mailing()));
@@ -198,7 +200,11 @@ final class DynamoDeliveryStats implements DeliveryStatsPort, BouncedAddressesPo
             n[i] = value == null ? 0 : Long.parseLong(value.n());
         }
         Optional<String> location = Optional.ofNullable(item.get("location")).map(AttributeValue::s);
-        return new Row(new Counter(brand, LocalDate.parse(item.get("day").s()), item.get("mailing").s(), location),
+        // counters written before texts were counted have no channel: they are e-mails'
+        CardMailing.Channel channel = Optional.ofNullable(item.get("channel")).map(AttributeValue::s)
+                .map(CardMailing.Channel::valueOf).orElse(CardMailing.Channel.EMAIL);
+        return new Row(new Counter(brand, LocalDate.parse(item.get("day").s()), item.get("mailing").s(), location,
+                channel),
                 new Figures(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]));
     }
 }

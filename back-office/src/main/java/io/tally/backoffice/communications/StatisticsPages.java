@@ -10,6 +10,7 @@ import io.tally.backoffice.http.OfficeResponse;
 import io.tally.backoffice.http.OfficeRouter;
 import io.tally.backoffice.http.View.Page;
 import io.tally.backoffice.templates.communications.JtestatisticsGenerated;
+import io.tally.domain.communication.CardMailing;
 import io.tally.domain.communication.send.Send;
 import io.tally.domain.communication.send.SendStatus;
 import io.tally.domain.delivery.Figures;
@@ -34,9 +35,10 @@ import java.util.function.Function;
 /**
  * {@code /admin/communications/statistics}: the communication report (Explore Data's permission, brand-wide staff only:
  * the figures are the brand's). A period (the last 90 days by day, or one of the last twelve months), a mailing and a
- * location; the figures per mailing and per day with the glossary's rates, two charts each with its table. Channel:
- * e-mail only until SMS is counted. A SKU tag of the brand (its checkout configuration's) narrows the revenue to the
- * attributed checkouts' amounts for that tag; delivery figures are per mailing and stay whole.
+ * location; the figures per mailing and per day with the glossary's rates, two charts each with its table. A channel
+ * (e-mail, SMS, direct mail, or all) narrows the figures, the revenue and the mailings offered to that channel's. A
+ * SKU tag of the brand (its checkout configuration's) narrows the revenue to the attributed checkouts' amounts for
+ * that tag; delivery figures are per mailing and stay whole.
  */
 public final class StatisticsPages implements OfficeArea {
     static final String LAST_90 = "90";
@@ -98,9 +100,16 @@ public final class StatisticsPages implements OfficeArea {
             tagError = "\"" + tag + "\" is not one of the brand's SKU tags: choose one of them, or all SKU tags.";
             tag = "";
         }
+        String channelText = Optional.ofNullable(c.request().query("channel")).orElse("");
+        Optional<CardMailing.Channel> channel = channel(channelText);
+        String channelError = null;
+        if (!channelText.isEmpty() && channel.isEmpty()) {
+            channelError = "Choose e-mail, SMS, direct mail or all channels.";
+            channelText = "";
+        }
         Report report = statistics.report(c.scope().brand(), new Filter(from, to,
                 mailing.isEmpty() ? Set.of() : Set.of(mailing), location.isEmpty() ? Set.of() : Set.of(location),
-                tag.isEmpty() ? Optional.empty() : Optional.of(tag)));
+                tag.isEmpty() ? Optional.empty() : Optional.of(tag), channel));
         ZoneId zone = zones.apply(c.scope().brand());
         LocalDate first = from;
         LocalDate last = to;
@@ -112,10 +121,27 @@ public final class StatisticsPages implements OfficeArea {
             }
         }
         StatisticsView view = view(report, periods, mailing, location, error).withSends(sendCounts(counts))
-                .withSkuTags(skuTagChoices(tags, tag), tagError);
+                .withSkuTags(skuTagChoices(tags, tag), tagError).withChannels(channelChoices(channelText), channelError);
         Page page = c.page("Communication statistics", "communications");
-        return OfficeResponse.html(error == null && tagError == null ? 200 : 400,
+        return OfficeResponse.html(error == null && tagError == null && channelError == null ? 200 : 400,
                 Html.render(o -> JtestatisticsGenerated.render(o, null, page, view)));
+    }
+
+    /** The channel a query value names ({@code email}, {@code sms}, {@code directmail}); empty for all or unknown. */
+    static Optional<CardMailing.Channel> channel(String value) {
+        return switch (value) {
+            case "email" -> Optional.of(CardMailing.Channel.EMAIL);
+            case "sms" -> Optional.of(CardMailing.Channel.SMS);
+            case "directmail" -> Optional.of(CardMailing.Channel.DIRECT_MAIL);
+            default -> Optional.empty();
+        };
+    }
+
+    /** "All channels", e-mail, SMS and direct mail, the chosen one selected. */
+    static List<Option> channelChoices(String chosen) {
+        return List.of(new Option("", "All channels", chosen.isEmpty()), new Option("email", "E-mail", chosen.equals("email")),
+                new Option("sms", "SMS", chosen.equals("sms")), new Option("directmail", "Direct mail",
+                        chosen.equals("directmail")));
     }
 
     /** "All SKU tags", then each of the brand's tags in order, the chosen one selected. */
@@ -152,8 +178,8 @@ public final class StatisticsPages implements OfficeArea {
         Map<LocalDate, Figures> byDate = r.byDay();
         List<Figures> series = days.stream().map(d -> byDate.getOrDefault(LocalDate.parse(d), Figures.ZERO)).toList();
         List<Chart> charts = List.of(
-                Chart.of("sent-delivered", "Send requests and deliveries", "E-mails handed to the provider and delivered "
-                        + "per day.", "e-mails", days, List.of(
+                Chart.of("sent-delivered", "Send requests and deliveries", "Messages handed to the provider (a direct "
+                        + "mail export's addresses) and delivered per day.", "messages", days, List.of(
                         new Chart.Series("Send requests", series.stream().map(Figures::sendRequests).toList(), Long::toString),
                         new Chart.Series("Delivered", series.stream().map(Figures::delivered).toList(), Long::toString))),
                 Chart.of("opens-clicks", "Unique opens and clicks", "Recipients who opened or clicked for the first time "

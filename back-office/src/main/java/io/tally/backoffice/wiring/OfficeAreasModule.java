@@ -205,13 +205,14 @@ final class OfficeAreasModule {
 
     /**
      * The report's revenue per mailing: the attributed checkouts of the days from..to (A136) at the locations asked for
-     * (with a SKU tag: their amounts for it), summed per mailing.
+     * (with a SKU tag: their amounts for it) of the mailings of the channel asked for, summed per mailing.
      */
     static RevenuePort revenue(MailingRevenuePort attributed) {
-        return (brand, from, to, locations, skuTag) -> {
+        return (brand, from, to, locations, skuTag, channel) -> {
             Map<String, Long> perMailing = new TreeMap<>();
             attributed.daily(brand, from, to, skuTag).stream()
                     .filter(d -> locations.isEmpty() || locations.contains(d.location()))
+                    .filter(d -> channel.isEmpty() || channel.get() == d.channel())
                     .forEach(d -> perMailing.merge(d.mailing(), d.revenue().amount(), Math::addExact));
             return perMailing;
         };

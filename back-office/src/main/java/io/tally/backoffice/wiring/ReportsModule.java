@@ -11,6 +11,8 @@ import io.tally.domain.email.EmailOutboxPort;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.domain.report.export.AccountingRows;
 import io.tally.domain.report.export.BalanceRows;
+import io.tally.domain.delivery.RecordDeliveryUseCase;
+import io.tally.domain.report.export.DirectMailSends;
 import io.tally.domain.report.export.ExportShardUseCase;
 import io.tally.domain.report.export.ReportCenterUseCase;
 import io.tally.domain.report.export.ReportKind;
@@ -97,8 +99,11 @@ final class ReportsModule {
     @Singleton
     static ReportWriter writer(DynamoStorage storage, S3ReportFiles files, Map<ReportKind, ReportRows> rows,
                                EmailOutboxPort outbox, Function<BrandId, ZoneId> zones, ExportShardJson json, Clock clock) {
-        return new ReportWriter(new ExportShardUseCase(storage.reports(), files, rows, outbox, zones, clock), json,
-                MAX_RECEIVE_COUNT, new PrintStream(System.out, true));
+        // a direct mail export, once ready, counts its addresses as its send requests (texts' and e-mails' way, A120-A122)
+        var directMail = new DirectMailSends(new RecordDeliveryUseCase(storage.deliveryStats(),
+                RecordDeliveryUseCase.Actions.NONE, zones, clock));
+        return new ReportWriter(new ExportShardUseCase(storage.reports(), files, rows, outbox, zones, clock, directMail),
+                json, MAX_RECEIVE_COUNT, new PrintStream(System.out, true));
     }
 
     /** The Report Center's requests; empty without the reports queue and bucket (the back office then offers no exports). */

@@ -2,6 +2,7 @@ package io.tally.domain.communication;
 
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.shared.Identifiers;
+import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,8 @@ public record CardMailing(BrandId brand, CardNumber card, String messageId, Stri
     /** How long a card's mailings are kept (DynamoDB TTL): the communication report's longest look back and then some. */
     public static final Duration RETENTION = Duration.ofDays(730);
 
-    /** The channel a mailing went out on (e-mail only so far; SMS and direct mail when they come). */
-    public enum Channel { EMAIL, SMS }
+    /** The channel a mailing went out on (a card's mailings are e-mails and texts; direct mail is an export). */
+    public enum Channel { EMAIL, SMS, DIRECT_MAIL }
 
     public CardMailing {
         Objects.requireNonNull(brand, "brand");
@@ -37,6 +38,13 @@ public record CardMailing(BrandId brand, CardNumber card, String messageId, Stri
     public static CardMailing of(TemplateMail mail, Instant sentAt) {
         return new CardMailing(mail.brand(), mail.card(), mail.messageId(), mail.mailing(), mail.list(), mail.template(),
                 sentAt, Channel.EMAIL);
+    }
+
+    /** The entry of a send's text message sent now (it has an origin: {@link SmsMessage.Origin}). */
+    public static CardMailing ofText(SmsMessage text, Instant sentAt) {
+        SmsMessage.Origin origin = text.origin().orElseThrow(() -> new IllegalArgumentException("a text of no mailing"));
+        return new CardMailing(text.brand(), origin.card(), text.id(), origin.mailing(), text.list(), origin.template(),
+                sentAt, Channel.SMS);
     }
 
     /** Newest first: later {@code sentAt}, then the greater message id (the order A133 reads them in). */

@@ -51,15 +51,23 @@ public final class TemplateSms {
                               List<ValueType> valueTypes, Optional<Location> location, Optional<Posting> transaction,
                               Map<String, String> links) {
         return build(mailing, list, brand, view, template,
-                MergeValues.of(brand, view, valueTypes, location, transaction, links));
+                MergeValues.of(brand, view, valueTypes, location, transaction, links), location.map(l -> l.id().value()));
+    }
+
+    /** The card's message from the template and merge values the caller already has, with no location. */
+    public static Built build(String mailing, String list, PortalConfig brand, CardView view, EmailTemplate template,
+                              Map<String, String> values) {
+        return build(mailing, list, brand, view, template, values, Optional.empty());
     }
 
     /**
      * The card's message from the template and merge values the caller already has; {@code brand}'s lists tell whether
-     * {@code list} is transactional (no hint) or not (an unknown list counts as promotional).
+     * {@code list} is transactional (no hint) or not (an unknown list counts as promotional). Its origin names the
+     * mailing, the card, the template and {@code location} (the location the text speaks for), what its figures are
+     * kept under.
      */
     public static Built build(String mailing, String list, PortalConfig brand, CardView view, EmailTemplate template,
-                              Map<String, String> values) {
+                              Map<String, String> values, Optional<String> location) {
         Optional<String> to = view.card().primaryCustomer().map(Customer::phone).flatMap(SmsMessage::e164);
         if (to.isEmpty()) {
             return new Built.NoPhone();
@@ -76,7 +84,8 @@ public final class TemplateSms {
             return new Built.TooLong(segments);
         }
         String id = "sms-" + mailing + "-" + view.card().number().value();
-        return new Built.Message(new SmsMessage(id, view.card().brand(), to.get(), list, text));
+        return new Built.Message(new SmsMessage(id, view.card().brand(), to.get(), list, text, Optional.of(
+                new SmsMessage.Origin(mailing, view.card().number(), template.id(), location))));
     }
 
     /** The text part merged raw, trailing blanks of each line dropped, at most one blank line in a row. */

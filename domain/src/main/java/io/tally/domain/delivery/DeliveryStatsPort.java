@@ -1,5 +1,6 @@
 package io.tally.domain.delivery;
 
+import io.tally.domain.communication.CardMailing;
 import io.tally.domain.tenant.BrandId;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +43,19 @@ public interface DeliveryStatsPort {
         BUSY
     }
 
-    /** One counter: a brand's day (in its zone), a mailing and, where known, a location. */
-    record Counter(BrandId brand, LocalDate day, String mailing, Optional<String> location) {
+    /**
+     * One counter: a brand's day (in its zone), a mailing and, where known, a location; {@code channel} is what the
+     * mailing went out on (one per mailing, so not part of the counter's identity in storage: written with each add,
+     * e-mail when a stored counter has none).
+     */
+    record Counter(BrandId brand, LocalDate day, String mailing, Optional<String> location,
+                   CardMailing.Channel channel) {
+        public Counter(BrandId brand, LocalDate day, String mailing, Optional<String> location) {
+            this(brand, day, mailing, location, CardMailing.Channel.EMAIL);
+        }
+
         public Counter {
+            Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(mailing, "mailing");

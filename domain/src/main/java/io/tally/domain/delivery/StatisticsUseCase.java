@@ -1,5 +1,6 @@
 package io.tally.domain.delivery;
 
+import io.tally.domain.communication.CardMailing;
 import io.tally.domain.delivery.DeliveryStatsPort.Row;
 import io.tally.domain.tenant.BrandId;
 import java.time.LocalDate;
@@ -32,9 +33,13 @@ public final class StatisticsUseCase {
     /**
      * Which figures: the days from..to inclusive; empty sets mean every mailing, every location. A {@code skuTag}
      * narrows the revenue to the checkouts' amounts for that SKU tag (delivery figures are per mailing: it leaves them).
+     * A {@code channel} narrows everything to the mailings that went out on it (e-mail, SMS or direct mail; empty:
+     * every channel).
      */
-    public record Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations, Optional<String> skuTag) {
+    public record Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations, Optional<String> skuTag,
+                         Optional<CardMailing.Channel> channel) {
         public Filter {
+            Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             mailings = Set.copyOf(mailings);
@@ -45,9 +50,14 @@ public final class StatisticsUseCase {
             }
         }
 
-        /** Every SKU tag's revenue. */
+        /** Every SKU tag's revenue, every channel. */
         public Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations) {
-            this(from, to, mailings, locations, Optional.empty());
+            this(from, to, mailings, locations, Optional.empty(), Optional.empty());
+        }
+
+        /** Every channel. */
+        public Filter(LocalDate from, LocalDate to, Set<String> mailings, Set<String> locations, Optional<String> skuTag) {
+            this(from, to, mailings, locations, skuTag, Optional.empty());
         }
     }
 
@@ -70,6 +80,9 @@ public final class StatisticsUseCase {
         Map<LocalDate, Figures> byDay = new TreeMap<>();
         Figures total = Figures.ZERO;
         for (Row row : rows) {
+            if (filter.channel().filter(c -> c != row.counter().channel()).isPresent()) {
+                continue; // another channel's mailing: not offered, not counted
+            }
             mailings.add(row.counter().mailing());
             row.counter().location().ifPresent(locations::add);
             if (!wanted(row, filter)) {
@@ -81,7 +94,7 @@ public final class StatisticsUseCase {
         }
         // a mailing's checkouts may fall in a period without any of its delivery events: it still shows, with its revenue
         Map<String, Long> money = new TreeMap<>(revenue.revenue(brand, filter.from(), filter.to(), filter.locations(),
-                filter.skuTag()));
+                filter.skuTag(), filter.channel()));
         if (!filter.mailings().isEmpty()) {
             money.keySet().retainAll(filter.mailings());
         }

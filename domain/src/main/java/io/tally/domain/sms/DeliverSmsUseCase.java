@@ -4,6 +4,7 @@ import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Sends one queued text message at most once, as {@code DeliverEmailUseCase} does e-mails: messages of an archived
@@ -13,7 +14,9 @@ import java.time.Clock;
  * before it are, through the queue's redelivery. SMS has no unsubscribe link: the provider's STOP keyword handling is
  * the member's way out on the phone itself, the preferences page on the portal (the phone's "Text messages" boxes). A
  * promotional text without its opt-out hint ({@link OptOutHint}) is refused, as a promotional e-mail without its
- * unsubscribe link is. A send's test skips the list choice, as an e-mail test does.
+ * unsubscribe link is. A send's test skips the list choice, as an e-mail test does. After the provider took a claimed
+ * text, the claimed listener is told (the send request counted, the card's mailing kept), and told again by every
+ * redelivery of it, which sends nothing.
  */
 public final class DeliverSmsUseCase {
     private final PortalConfigPort configs;
@@ -21,9 +24,17 @@ public final class DeliverSmsUseCase {
     private final SentEmailsPort sent;
     private final SmsSenderPort sender;
     private final Clock clock;
+    private final ClaimedSmsListener claimed;
 
     public DeliverSmsUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                              SmsSenderPort sender, Clock clock) {
+        this(configs, preferences, sent, sender, clock, ClaimedSmsListener.NONE);
+    }
+
+    /** With {@code claimed}: told of each claimed text after its send, and again on its redeliveries. */
+    public DeliverSmsUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
+                             SmsSenderPort sender, Clock clock, ClaimedSmsListener claimed) {
+        this.claimed = Objects.requireNonNull(claimed, "claimed");
         this.configs = configs;
         this.preferences = preferences;
         this.sent = sent;
@@ -61,10 +72,12 @@ public final class DeliverSmsUseCase {
         if (!transactional && !OptOutHint.has(message.text())) {
             return Delivery.NO_OPT_OUT_HINT;
         }
-        if (!sent.claim(message.brand(), message.id(), clock.instant())) {
-            return Delivery.ALREADY_SENT;
+        boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
+        if (claimedNow) {
+            sender.send(message, transactional);
         }
-        sender.send(message, transactional);
-        return Delivery.SENT;
+        // a redelivery of a claimed text tells it again (and sends nothing): a crash before this line is mended
+        claimed.claimed(message, clock.instant());
+        return claimedNow ? Delivery.SENT : Delivery.ALREADY_SENT;
     }
 }

@@ -1,5 +1,6 @@
 package io.tally.domain.sms;
 
+import io.tally.domain.card.CardNumber;
 import io.tally.domain.member.ContactKey;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.tenant.BrandId;
@@ -11,13 +12,33 @@ import java.util.regex.Pattern;
  * One text message, queued for sending. {@code id} is deterministic for the business fact it tells (like an e-mail's:
  * {@code sms-<mailing>-<card>}), so enqueuing it twice still sends it once; {@code to} is an E.164 number
  * ({@code +442079460018}); {@code list} the subscription list it belongs to; {@code text} plain text, at most
- * {@link #MAX_SEGMENTS} segments ({@link SmsText}), never HTML.
+ * {@link #MAX_SEGMENTS} segments ({@link SmsText}), never HTML; {@code origin} the mailing and card it was sent for,
+ * where it belongs to one (a send's text: what its delivery figures and the card's mailings are kept under).
  */
-public record SmsMessage(String id, BrandId brand, String to, String list, String text) {
+public record SmsMessage(String id, BrandId brand, String to, String list, String text, Optional<Origin> origin) {
     public static final int MAX_SEGMENTS = 4;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
+    /**
+     * What a text was sent for: the mailing ({@code send-…} or a send's {@code test-…}), the card, the template and the
+     * location it speaks for (the card's owning location on a scheduled send), where it has one.
+     */
+    public record Origin(String mailing, CardNumber card, String template, Optional<String> location) {
+        public Origin {
+            Identifiers.require(mailing, "mailing");
+            Objects.requireNonNull(card, "card");
+            Identifiers.require(template, "template");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /** A text of no mailing (nothing counts it). */
+    public SmsMessage(String id, BrandId brand, String to, String list, String text) {
+        this(id, brand, to, list, text, Optional.empty());
+    }
+
     public SmsMessage {
+        Objects.requireNonNull(origin, "origin");
         Identifiers.require(id, "message id");
         Objects.requireNonNull(brand, "brand");
         if (to == null || !E164.matcher(to).matches()) {
@@ -48,6 +69,11 @@ public record SmsMessage(String id, BrandId brand, String to, String list, Strin
             return Optional.of("+" + digits.substring(2)).filter(n -> E164.matcher(n).matches());
         }
         return Optional.empty();
+    }
+
+    /** The same message under another id (a send's test, one per version). */
+    public SmsMessage withId(String newId) {
+        return new SmsMessage(newId, brand, to, list, text, origin);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.communication.CardMailing;
 import io.tally.domain.delivery.BouncedAddressesPort;
 import io.tally.domain.delivery.DeliveryEvent.Kind;
 import io.tally.domain.delivery.DeliveryStatsPort;
@@ -71,6 +72,21 @@ public abstract class DeliveryStatsContract {
         assertEquals(List.of(new Row(feb1, new Figures(0, 1, 0, 0, 0, 0, 0, 0, 0, 0))),
                 s.load(BRAND, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 1)));
         assertEquals(List.of(), s.load(new BrandId("OTHER"), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 28)));
+    }
+
+    @Test
+    void a_counter_keeps_the_channel_of_its_mailing() {
+        DeliveryStatsPort s = stats();
+        Counter text = new Counter(BRAND, LocalDate.of(2025, 3, 1), "send-t", Optional.of("L1"), CardMailing.Channel.SMS);
+        Counter mail = new Counter(BRAND, LocalDate.of(2025, 3, 1), "dm-r1", Optional.empty(),
+                CardMailing.Channel.DIRECT_MAIL);
+        s.add(text, "e-1", new Figures(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        s.add(mail, "e-2", new Figures(120, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        s.settle(text, "e-1");
+        s.settle(mail, "e-2");
+        List<Row> rows = s.load(BRAND, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1));
+        assertEquals(List.of(new Row(mail, new Figures(120, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                new Row(text, new Figures(1, 0, 0, 0, 0, 0, 0, 0, 0, 0))), rows);
     }
 
     @Test

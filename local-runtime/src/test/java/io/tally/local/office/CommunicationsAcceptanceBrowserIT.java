@@ -279,6 +279,17 @@ class CommunicationsAcceptanceBrowserIT {
         assertTrue(mainText(browser).contains("\"tea\" is not one of the brand's SKU tags"), mainText(browser));
         assertEquals("13.35", revenue(), "an unknown tag: all SKU tags shown");
         check(browser, "accept-statistics-unknown-tag");
+        // the channel: the mailing went out by e-mail, so the SMS channel shows none of its figures or revenue
+        browser.open(OfficeTestSupport.url(tally, "/communications/statistics?mailing=" + mailing));
+        chooseText("channel", "SMS");
+        OfficeTestSupport.clickAndWait(browser, browser.driver().findElement(
+                By.cssSelector("form.filters button[type=submit]")));
+        assertTrue(browser.driver().getCurrentUrl().contains("channel=sms"), browser.driver().getCurrentUrl());
+        assertEquals("Not available yet", revenue(), "no text of the mailing was attributed");
+        assertTrue(figures(mailing).isEmpty(), "an e-mail's figures are not the SMS channel's: " + figures(mailing));
+        check(browser, "accept-statistics-sms");
+        browser.open(OfficeTestSupport.url(tally, "/communications/statistics?mailing=" + mailing + "&channel=email"));
+        assertEquals("13.35", revenue(), "the e-mail channel: the mailing's revenue");
 
         // a later send to the whole list: Ann left it by her complaint, Ben's address is a bounce drop, Cy gets it
         visit(tally, browser, "/communications/sends", "accept-sends-3");

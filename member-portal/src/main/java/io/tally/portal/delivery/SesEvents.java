@@ -21,7 +21,8 @@ import java.util.Optional;
  * Reads one queue message of the delivery-events queue: an SNS notification (not raw: the envelope's
  * {@code Type = Notification}, its {@code Message} the SES event record as published through a configuration set:
  * {@code eventType} Send, Delivery, Open, Click, Bounce, Complaint, Reject, DeliveryDelay, Rendering Failure,
- * Subscription). One event per recipient (ours have one). The brand, list, mailing and location come from the
+ * Subscription), or a text's (AWS End User Messaging SMS, {@code eventType TEXT_…}: {@link TextEvents}, published to the
+ * same topic). One event per recipient (ours have one). The brand, list, mailing and location come from the
  * message's tags ({@link EmailTags}); a record without a brand tag is not ours to count (an empty answer).
  * <p>An event's id is the SES event's identity, not the SNS message id: SES publishes at least once and SNS delivers at
  * least once, and either may repeat a record under a new SNS id, so the id is a digest of the SES message id, the event
@@ -42,7 +43,8 @@ public final class SesEvents {
         if (!"Notification".equals(envelope.path("Type").asText())) {
             throw new NotAnEvent("not an SNS notification: " + envelope.path("Type").asText());
         }
-        return events(tree(envelope.path("Message").asText()));
+        JsonNode record = tree(envelope.path("Message").asText());
+        return TextEvents.isText(record) ? TextEvents.events(record) : events(record);
     }
 
     List<DeliveryEvent> events(JsonNode record) {

@@ -32,6 +32,12 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 public final class EndUserMessagingSmsSender implements SmsSenderPort {
     static final String TARGET = "PinpointSMSVoiceV2.SendTextMessage";
     static final String SIGNING_NAME = "sms-voice";
+    /** The {@code Context} keys of a text (at most five), echoed in its delivery events ({@code TextEvents}). */
+    public static final String CONTEXT_MESSAGE = "tallyMessageId";
+    public static final String CONTEXT_BRAND = "tallyBrand";
+    public static final String CONTEXT_LIST = "tallyList";
+    public static final String CONTEXT_MAILING = "tallyMailing";
+    public static final String CONTEXT_LOCATION = "tallyLocation";
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final String region;
@@ -90,7 +96,15 @@ public final class EndUserMessagingSmsSender implements SmsSenderPort {
         node.put("MessageBody", message.text());
         node.put("MessageType", transactional ? "TRANSACTIONAL" : "PROMOTIONAL");
         configurationSet.ifPresent(c -> node.put("ConfigurationSetName", c));
-        node.putObject("Context").put("tallyMessageId", message.id()); // echoed in the provider's delivery events
+        // echoed in the provider's delivery events: what they are counted under
+        ObjectNode context = node.putObject("Context");
+        context.put(CONTEXT_MESSAGE, message.id());
+        context.put(CONTEXT_BRAND, message.brand().value());
+        context.put(CONTEXT_LIST, message.list());
+        message.origin().ifPresent(o -> {
+            context.put(CONTEXT_MAILING, o.mailing());
+            o.location().ifPresent(l -> context.put(CONTEXT_LOCATION, l));
+        });
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 

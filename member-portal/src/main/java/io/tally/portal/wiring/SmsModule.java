@@ -2,6 +2,8 @@ package io.tally.portal.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import io.tally.domain.delivery.RecordDeliveryUseCase;
+import io.tally.domain.delivery.RecordTextSends;
 import io.tally.domain.sms.DeliverSmsUseCase;
 import io.tally.domain.sms.SmsSenderPort;
 import io.tally.dynamo.store.DynamoStorage;
@@ -17,7 +19,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The SMS sender's graph: the table's stores, the sender chosen by the settings (capture off AWS). */
+/**
+ * The SMS sender's graph: the table's stores, the sender chosen by the settings (capture off AWS), and what a send's
+ * claimed text records (its card's mailing, its send request in the delivery statistics).
+ */
 @Module
 final class SmsModule {
     private SmsModule() {
@@ -42,7 +47,11 @@ final class SmsModule {
     @Singleton
     static SmsConsumer consumer(DynamoDbClient dynamo, SmsSettings settings, SmsSenderPort sender, Clock clock) {
         DynamoStorage storage = new DynamoStorage(dynamo, settings.tableName());
+        var checkout = storage.checkoutConfig();
+        // a send's text leaves its card's mailing and its send request counted; texts' events act on no address
+        var texts = new RecordTextSends(storage.cardMailings(), new RecordDeliveryUseCase(storage.deliveryStats(),
+                RecordDeliveryUseCase.Actions.NONE, brand -> checkout.load(brand).zone(), clock));
         return new SmsConsumer(new DeliverSmsUseCase(storage.portalConfigs(), storage.preferences(),
-                storage.sentEmails(), sender, clock), new SmsJson(), System.out);
+                storage.sentEmails(), sender, clock, texts), new SmsJson(), System.out);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tally.domain.card.CardNumber;
 import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.tenant.BrandId;
 import java.io.OutputStream;
@@ -78,6 +79,21 @@ class EndUserMessagingSmsSenderIT {
         assertEquals("PROMOTIONAL", body.path("MessageType").asText());
         assertEquals("Tally-ACME-prod-sms", body.path("ConfigurationSetName").asText());
         assertEquals("sms-send-1-42", body.path("Context").path("tallyMessageId").asText());
+        assertEquals("ACME", body.path("Context").path("tallyBrand").asText());
+        assertEquals("news", body.path("Context").path("tallyList").asText());
+        assertTrue(body.path("Context").path("tallyMailing").isMissingNode(), "a text of no mailing");
+    }
+
+    @Test
+    void a_sends_text_names_its_mailing_and_location_in_the_context_its_delivery_events_echo() throws Exception {
+        sender().send(new SmsMessage("sms-send-s2-4000000000000002", new BrandId("ACME"), "+15550100123", "news",
+                "Hi Ada", Optional.of(new SmsMessage.Origin("send-s2", new CardNumber("4000000000000002"), "tpl-1",
+                        Optional.of("L1")))), false);
+        JsonNode context = bodies.get(0).path("Context");
+        assertEquals(5, context.size(), "End User Messaging takes at most five context entries");
+        assertEquals("send-s2", context.path("tallyMailing").asText());
+        assertEquals("L1", context.path("tallyLocation").asText());
+        assertEquals("ACME", context.path("tallyBrand").asText());
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.tally.domain.segment.SegmentId;
 import io.tally.domain.segment.SegmentsPort;
 import io.tally.domain.shared.Identifiers;
 import io.tally.domain.shared.RandomSource;
-import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.staff.Permission;
 import io.tally.domain.staff.StaffScope;
 import java.time.Clock;
@@ -296,9 +295,7 @@ public final class SendsUseCase {
             Optional<Card> card = cards.load(send.brand(), n);
             if (card.isPresent() && texts.get().build(send.testMailing(), send.list(), card.get())
                     instanceof TemplateSms.Built.Message m) {
-                SmsMessage built = m.sms();
-                channel.outbox().enqueue(new SmsMessage(built.id() + "-" + send.version(), built.brand(), built.to(),
-                        built.list(), built.text()));
+                channel.outbox().enqueue(m.sms().withId(m.sms().id() + "-" + send.version()));
                 texted++;
             }
         }

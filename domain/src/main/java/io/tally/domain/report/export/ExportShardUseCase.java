@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * records nothing). The write that records the last shard sees every shard done and completes the report: the shard
  * objects are joined into the file, the report marked READY and the requester e-mailed the signed link. A
  * completion that dies part-way is done again by the shard's redelivery (joining again gives the same file; the
- * e-mail's id is the report's, so it is sent once).
+ * e-mail's id is the report's, so it is sent once; the ready listener is told again).
  */
 public final class ExportShardUseCase {
     /** The e-mails' subscription list: staff e-mails belong to none (their kind is {@code staff()}). */
@@ -30,9 +31,29 @@ public final class ExportShardUseCase {
     private final EmailOutboxPort outbox;
     private final Function<BrandId, ZoneId> zones;
     private final Clock clock;
+    private final ReadyListener ready;
+
+    /**
+     * Told of a report each time its completion runs (once it is READY, and again on every redelivery of a shard of
+     * it): must be idempotent, keyed by the report. What a direct mail export's addresses count as ({@link
+     * DirectMailSends}).
+     */
+    @FunctionalInterface
+    public interface ReadyListener {
+        ReadyListener NONE = (report, readyAt) -> { };
+
+        void ready(Report report, Instant readyAt);
+    }
 
     public ExportShardUseCase(ReportsPort reports, ReportFilesPort files, Map<ReportKind, ReportRows> rows,
                               EmailOutboxPort outbox, Function<BrandId, ZoneId> zones, Clock clock) {
+        this(reports, files, rows, outbox, zones, clock, ReadyListener.NONE);
+    }
+
+    public ExportShardUseCase(ReportsPort reports, ReportFilesPort files, Map<ReportKind, ReportRows> rows,
+                              EmailOutboxPort outbox, Function<BrandId, ZoneId> zones, Clock clock,
+                              ReadyListener ready) {
+        this.ready = Objects.requireNonNull(ready, "ready");
         this.reports = reports;
         this.files = files;
         this.rows = Map.copyOf(rows);
@@ -108,6 +129,7 @@ public final class ExportShardUseCase {
             files.assemble(report.brand(), report.id(), report.shards());
             reports.markReady(report.brand(), report.id(), ready);
         }
+        this.ready.ready(report, ready);
         outbox.enqueue(new EmailMessage("report-" + report.id().value(), report.brand(), EmailKind.REPORT_READY,
                 report.email(), STAFF_LIST, Map.of(
                         "reportName", name(report, ready),

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tally.domain.card.Card;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.card.Customer;
+import io.tally.domain.communication.CardMailing;
+import io.tally.domain.delivery.DeliveryStatsPort;
+import io.tally.domain.delivery.RecordDeliveryUseCase;
 import io.tally.domain.fakes.InMemoryCardLocations;
+import io.tally.domain.fakes.InMemoryDeliveryStats;
 import io.tally.domain.fakes.InMemoryReportFiles;
 import io.tally.domain.fakes.InMemoryReports;
 import io.tally.domain.fakes.InMemorySegmentSnapshots;
@@ -42,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,8 +70,10 @@ class DirectMailExportTest {
     private final ReportCenterUseCase center = new ReportCenterUseCase(reports, files, files, rows,
             new ReportLinks(SignedTokens.fromText("a-test-secret-of-at-least-32-characters")), b -> ZoneOffset.UTC,
             w.clock);
+    private final InMemoryDeliveryStats deliveryStats = new InMemoryDeliveryStats();
     private final ExportShardUseCase shards = new ExportShardUseCase(reports, files, rows, new RecordingMail(),
-            b -> ZoneOffset.UTC, w.clock);
+            b -> ZoneOffset.UTC, w.clock, new DirectMailSends(new RecordDeliveryUseCase(deliveryStats,
+                    RecordDeliveryUseCase.Actions.NONE, b -> ZoneOffset.UTC, w.clock)));
     private final StaffScope admin = StaffScope.brandWide(BRAND, new StaffId("admin"), "admin@acme.test", Role.ADMIN);
     private final StaffScope northManager = new StaffScope(BRAND, new StaffId("mgr"), "mgr@acme.test", Role.MANAGER,
             Set.of(new LocationGroupId("g")), Optional.of(Set.of(NORTH)));
@@ -112,6 +119,22 @@ class DirectMailExportTest {
         List<String> invitations = export(admin, "r-3", "invitations");
         assertTrue(invitations.stream().anyMatch(l -> l.startsWith(noEmail.value() + ",Ada Lovelace,")),
                 "a list on by default holds who never chose: " + invitations);
+    }
+
+    @Test
+    void a_ready_export_counts_its_addresses_as_the_direct_mail_channels_send_requests_once() {
+        List<String> news = export(admin, "r-8", "news"); // every shard message delivered twice
+        List<String> account = export(admin, "r-9", "account");
+        LocalDate today = LocalDate.ofInstant(w.clock.instant(), ZoneOffset.UTC);
+        Map<String, Long> sent = new TreeMap<>();
+        for (DeliveryStatsPort.Row row : deliveryStats.load(BRAND, today, today)) {
+            assertEquals(CardMailing.Channel.DIRECT_MAIL, row.counter().channel());
+            assertEquals(Optional.empty(), row.counter().location());
+            sent.merge(row.counter().mailing(), row.figures().sendRequests(), Long::sum);
+        }
+        assertEquals(Map.of("dm-r-8", (long) news.size() - 1, "dm-r-9", (long) account.size() - 1), sent,
+                "the addresses exported (the header is no address), counted once however often shards arrive");
+        assertEquals(0, deliveryStats.pendingMarkers());
     }
 
     @Test
