@@ -232,9 +232,10 @@ final class ScheduledSendFigure {
                 double queueRate = done.progress().queued() / queuedSeconds;
                 double sendRate = captured.total() / sentSeconds;
                 int pageCount = done.progress().pages().orElse(0);
-                // SqsSendPages rounds each page's delay up to whole seconds: the pacing's floor on the time to queue
-                long delaySeconds = (BrandCardsPort.MAX_PAGE * 1000L / rate + 999) / 1000;
-                long floorSeconds = Math.max(0, pageCount - 1) * delaySeconds;
+                // the pacing's floor on the time to queue: page k is due ceil(k x page / rate) whole seconds after the
+                // first (SendFanoutUseCase.delay), so the last page no sooner than that for k = pages - 1
+                long floorSeconds = Math.max(0, pageCount - 1) * (long) BrandCardsPort.MAX_PAGE / rate
+                        + ((Math.max(0, pageCount - 1) * (long) BrandCardsPort.MAX_PAGE) % rate == 0 ? 0 : 1);
                 boolean exactlyOnce = captured.total() == eligible && captured.distinct() == eligible
                         && captured.duplicated() == 0 && captured.missing() == 0 && done.progress().queued() == eligible;
                 boolean paced = queueRate <= rate * 1.05;
@@ -246,7 +247,8 @@ final class ScheduledSendFigure {
                         "queued <= configured rate; each recipient once; heap after <= 2x before",
                         exactlyOnce && paced && flat ? Report.Verdict.MET : Report.Verdict.MISSED,
                         "queued " + Math.round(queueRate) + "/s (pacing floor " + floorSeconds + " s: " + pageCount
-                                + " pages, each delayed " + delaySeconds + " s after the one before); last message"
+                                + " pages of " + BrandCardsPort.MAX_PAGE + ", page k due ceil(k x "
+                                + BrandCardsPort.MAX_PAGE + " / " + rate + ") s after the first); last message"
                                 + " sent at " + Report.fmt(sentSeconds) + " s (first at "
                                 + Report.fmt(captured.secondsToFirst(began)) + " s); captured " + captured.total()
                                 + " messages to " + captured.distinct() + " addresses, " + captured.duplicated()
