@@ -21,6 +21,7 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -203,5 +204,24 @@ final class DynamoMemberStores implements AttemptCounterPort, PreferencesPort, R
     public boolean claim(BrandId brand, String messageId, Instant now) {
         return table.putIfAbsent(sentEmails, new SentEmail(Keys.sentEmail(brand.value(), messageId), now.toString(),
                 now.plus(SENT_RETENTION).getEpochSecond()));
+    }
+
+    /** A23: {@code UpdateItem SET handedAt} if the claim exists and has none (the first mark stands). */
+    @Override
+    public void markHanded(BrandId brand, String messageId, Instant at) {
+        table.updateIf(Map.of(TallyTable.PK, AttributeValue.fromS(Keys.sentEmail(brand.value(), messageId)),
+                        TallyTable.SK, AttributeValue.fromS(Keys.SENT_EMAIL_SK)), "SET handedAt = :at",
+                "attribute_exists(PK) AND attribute_not_exists(handedAt)", Map.of(),
+                Map.of(":at", AttributeValue.fromS(at.toString())));
+    }
+
+    /** A23: consistent {@code GetItem} of the claim, projecting {@code handedAt}. */
+    @Override
+    public Optional<Instant> handedAt(BrandId brand, String messageId) {
+        var item = table.client.getItem(GetItemRequest.builder().tableName(table.name).consistentRead(true)
+                .key(Map.of(TallyTable.PK, AttributeValue.fromS(Keys.sentEmail(brand.value(), messageId)),
+                        TallyTable.SK, AttributeValue.fromS(Keys.SENT_EMAIL_SK)))
+                .projectionExpression("handedAt").build()).item();
+        return Optional.ofNullable(item.get("handedAt")).map(v -> Instant.parse(v.s()));
     }
 }

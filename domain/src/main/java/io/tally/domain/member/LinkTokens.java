@@ -42,6 +42,14 @@ public final class LinkTokens {
     }
 
     /** Who invited which address. */
+    /**
+     * A phone's name on the preferences page: a keyed digest of its choices' key (the portal's secret), so neither the
+     * page's source nor a guess at the number tells which phone a set of boxes belongs to.
+     */
+    public String phoneField(ContactKey phone) {
+        return tokens.mac("preferences-phone", phone.asText()).replaceAll("[^A-Za-z0-9]", "").substring(0, 16);
+    }
+
     public record Referral(CardNumber sender, String invitedEmail) {
     }
 

@@ -4,7 +4,9 @@ import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sends one queued text message at most once, as {@code DeliverEmailUseCase} does e-mails: messages of an archived
@@ -15,8 +17,9 @@ import java.util.Objects;
  * the member's way out on the phone itself, the preferences page on the portal (the phone's "Text messages" boxes). A
  * promotional text without its opt-out hint ({@link OptOutHint}) is refused, as a promotional e-mail without its
  * unsubscribe link is. A send's test skips the list choice, as an e-mail test does. After the provider took a claimed
- * text, the claimed listener is told (the send request counted, the card's mailing kept), and told again by every
- * redelivery of it, which sends nothing.
+ * text, the claim is marked handed with that instant and the claimed listener is told (the send request counted, the
+ * card's mailing kept); every redelivery of it, which sends nothing, tells it again with the stored instant. A text
+ * the provider refused (an opted-out number) is never marked, so never counted as sent.
  */
 public final class DeliverSmsUseCase {
     private final PortalConfigPort configs;
@@ -73,11 +76,18 @@ public final class DeliverSmsUseCase {
             return Delivery.NO_OPT_OUT_HINT;
         }
         boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
+        Optional<Instant> handed;
         if (claimedNow) {
-            sender.send(message, transactional);
+            sender.send(message, transactional); // a refusal throws: the text is never marked, never counted
+            Instant at = clock.instant();
+            sent.markHanded(message.brand(), message.id(), at);
+            handed = Optional.of(at);
+        } else {
+            handed = sent.handedAt(message.brand(), message.id());
         }
-        // a redelivery of a claimed text tells it again (and sends nothing): a crash before this line is mended
-        claimed.claimed(message, clock.instant());
+        // a redelivery of a text the provider took tells it again, at the time it was taken (and sends nothing): a
+        // crash after the mark is mended; one refused, or cut short between the send and the mark, is told nothing
+        handed.ifPresent(at -> claimed.claimed(message, at));
         return claimedNow ? Delivery.SENT : Delivery.ALREADY_SENT;
     }
 }

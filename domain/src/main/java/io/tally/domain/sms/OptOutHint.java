@@ -4,20 +4,21 @@ import java.util.regex.Pattern;
 
 /**
  * The short opt-out hint carriers require at the end of a promotional text ("Reply STOP to opt out"): the provider
- * takes a member's STOP as an opt-out (the AWS opt-out list), and the hint tells the member so. A text already naming
- * the keyword in capitals ({@code STOP}, as the brand's own wording may) keeps its wording; "Stop by our store" does not
- * count. Transactional texts (a sign-in code, a receipt) carry no hint.
+ * takes a member's STOP as an opt-out (the AWS opt-out list), and the hint tells the member so. A text already giving
+ * the instruction in its own words (reply, text or send {@code STOP}, the keyword in capitals) keeps its wording; the
+ * word alone does not count ("Stop by our store", "NON-STOP deals", "your ONE-STOP shop"). Transactional texts (a
+ * sign-in code, a receipt) carry no hint.
  */
 public final class OptOutHint {
     public static final String HINT = "Reply STOP to opt out";
-    private static final Pattern KEYWORD = Pattern.compile("\\bSTOP\\b");
+    private static final Pattern INSTRUCTION = Pattern.compile("(?i:\\b(?:reply|text|txt|send)\\s+)STOP\\b");
 
     private OptOutHint() {
     }
 
-    /** Whether the text tells the member how to opt out (names the {@code STOP} keyword). */
+    /** Whether the text tells the member how to opt out (reply, text or send {@code STOP}). */
     public static boolean has(String text) {
-        return KEYWORD.matcher(text).find();
+        return INSTRUCTION.matcher(text).find();
     }
 
     /** The text, with the hint on a line of its own at the end unless it has one. */

@@ -60,6 +60,9 @@ class TemplateSmsTest {
         assertEquals("Sale today. Text STOP to end these.", text(TemplateSms.build("send-s1", "news", m.config, view,
                 template("Sale today. Text STOP to end these."), types, Optional.empty(), Optional.empty(), Map.of())),
                 "the brand's own opt-out wording stands");
+        assertEquals("NON-STOP deals today.\nReply STOP to opt out", text(TemplateSms.build("send-s1", "news",
+                m.config, view, template("NON-STOP deals today."), types, Optional.empty(), Optional.empty(), Map.of())),
+                "the word alone is no instruction");
         assertEquals("Stop by today.\nReply STOP to opt out", text(TemplateSms.build("send-s1", "news", m.config,
                 view, template("Stop by today."), types, Optional.empty(), Optional.empty(), Map.of())));
         assertEquals("x\nReply STOP to opt out", text(TemplateSms.build("send-s1", "no-such-list", m.config, view,

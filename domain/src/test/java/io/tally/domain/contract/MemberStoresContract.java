@@ -298,4 +298,15 @@ public abstract class MemberStoresContract {
         assertFalse(sentEmails().claim(brand, "welcome-1", t0.plusSeconds(1)));
         assertTrue(sentEmails().claim(ContractData.freshBrand(), "welcome-1", t0));
     }
+
+    @Test
+    void a_claimed_message_is_marked_handed_once_and_an_unclaimed_one_never() {
+        assertTrue(sentEmails().claim(brand, "sms-send-1-42", t0));
+        assertEquals(Optional.empty(), sentEmails().handedAt(brand, "sms-send-1-42"), "claimed, not yet taken");
+        sentEmails().markHanded(brand, "sms-send-1-42", t0.plusSeconds(1));
+        sentEmails().markHanded(brand, "sms-send-1-42", t0.plusSeconds(9));
+        assertEquals(Optional.of(t0.plusSeconds(1)), sentEmails().handedAt(brand, "sms-send-1-42"), "the first stands");
+        sentEmails().markHanded(brand, "sms-never-claimed", t0);
+        assertEquals(Optional.empty(), sentEmails().handedAt(brand, "sms-never-claimed"));
+    }
 }

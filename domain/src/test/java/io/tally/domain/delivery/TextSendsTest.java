@@ -103,6 +103,36 @@ class TextSendsTest {
     }
 
     @Test
+    void a_text_the_provider_refused_is_never_counted_nor_kept_however_often_it_comes_back() {
+        DeliverSmsUseCase refusing = new DeliverSmsUseCase(m.stores, m.stores, m.stores, (sms, transactional) -> {
+            throw new IllegalStateException("SendTextMessage answered 400 ConflictException (opted out)");
+        }, m.world.clock, texts);
+        assertThrows(IllegalStateException.class, () -> refusing.deliver(text("send-s2")));
+        assertEquals(Delivery.ALREADY_SENT, refusing.deliver(text("send-s2")), "never sent twice");
+        assertEquals(Delivery.ALREADY_SENT, deliver(texts).deliver(text("send-s2")));
+        assertTrue(byCounter().isEmpty(), "no send request for a text nobody took");
+        assertTrue(mailings.newest(TestWorld.BRAND, CARD, 10).isEmpty(), "no mailing to attribute revenue to");
+    }
+
+    @Test
+    void a_redelivery_a_day_later_counts_on_the_day_the_text_was_taken() {
+        AtomicInteger calls = new AtomicInteger();
+        DeliverSmsUseCase deliver = deliver((message, at) -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("the process died before recording");
+            }
+            texts.claimed(message, at);
+        });
+        assertThrows(IllegalStateException.class, () -> deliver.deliver(text("send-s2")));
+        m.world.clock.advance(Duration.ofDays(1));
+        assertEquals(Delivery.ALREADY_SENT, deliver.deliver(text("send-s2")));
+        assertEquals(1, byCounter().get("send-s2").sendRequests());
+        assertEquals(List.of(today), stats.load(TestWorld.BRAND, today, today.plusDays(1)).stream()
+                .map(r -> r.counter().day()).distinct().toList(), "the day it was taken, not the redelivery's");
+        assertEquals(TestWorld.START, mailings.newest(TestWorld.BRAND, CARD, 10).get(0).sentAt());
+    }
+
+    @Test
     void a_tests_text_and_a_text_of_no_mailing_count_nothing_and_keep_no_mailing() {
         DeliverSmsUseCase deliver = deliver(texts);
         assertEquals(Delivery.SENT, deliver.deliver(text("test-s2-1")));

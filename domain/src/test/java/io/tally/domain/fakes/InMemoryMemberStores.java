@@ -38,6 +38,7 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
     private final Map<String, Map<String, Choice>> preferences = new HashMap<>();
     private final Map<String, ReferralClaim> claims = new HashMap<>();
     private final Set<String> sent = new HashSet<>();
+    private final Map<String, Instant> handed = new HashMap<>();
     private int directoryCrashes;
 
     /** A phone's claim: the card and the enrollment (at its choice number) that claimed it. */
@@ -210,5 +211,17 @@ public final class InMemoryMemberStores implements PortalConfigPort, MemberDirec
     @Override
     public synchronized boolean claim(BrandId brand, String messageId, Instant now) {
         return sent.add(brand.value() + "|" + messageId);
+    }
+
+    @Override
+    public synchronized void markHanded(BrandId brand, String messageId, Instant at) {
+        if (sent.contains(brand.value() + "|" + messageId)) {
+            handed.putIfAbsent(brand.value() + "|" + messageId, at);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Instant> handedAt(BrandId brand, String messageId) {
+        return Optional.ofNullable(handed.get(brand.value() + "|" + messageId));
     }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
  * SNS envelope's {@code Message}, {@code eventType TEXT_…}, {@code messageId}, {@code eventTimestamp} in ms,
  * {@code destinationPhoneNumber}, and the {@code context} our sender set: {@link EndUserMessagingSmsSender#CONTEXT_BRAND}
  * and the others). A record without our brand in its context is not ours to count (an empty answer).
- * <p>What counts: {@code TEXT_DELIVERED} and {@code TEXT_SUCCESSFUL} are a delivery (the provider says the two are used
- * interchangeably by country, and a message may get both); {@code TEXT_INVALID} (the number is not valid) a hard bounce;
+ * <p>What counts: {@code TEXT_DELIVERED} is a delivery, and so is a final {@code TEXT_SUCCESSFUL} (the provider uses
+ * the two interchangeably by country; a successful that is not final only says the carrier accepted it, and a
+ * delivery or a failure follows); {@code TEXT_INVALID} (the number is not valid) a hard bounce;
  * every other failure (unreachable, carrier unreachable or blocked, blocked, spam filtering, TTL expired, unknown, an
  * invalid body, protect-blocked) a soft bounce; queued, pending and any other type nothing. The event's id is a digest
  * of the provider's message id and the kind, not of the event type or its time: the two success types of one message
@@ -43,7 +44,7 @@ final class TextEvents {
         if (brand.isEmpty()) {
             return List.of();
         }
-        Kind kind = kind(record.path("eventType").asText());
+        Kind kind = kind(record.path("eventType").asText(), record.path("isFinal").asBoolean(false));
         if (kind == Kind.IGNORED) {
             return List.of();
         }
@@ -58,9 +59,10 @@ final class TextEvents {
                 text(context, EndUserMessagingSmsSender.CONTEXT_LOCATION), phone, at));
     }
 
-    static Kind kind(String type) {
+    static Kind kind(String type, boolean isFinal) {
         return switch (type) {
-            case "TEXT_DELIVERED", "TEXT_SUCCESSFUL" -> Kind.DELIVERY;
+            case "TEXT_DELIVERED" -> Kind.DELIVERY;
+            case "TEXT_SUCCESSFUL" -> isFinal ? Kind.DELIVERY : Kind.IGNORED;
             case "TEXT_INVALID" -> Kind.HARD_BOUNCE;
             case "TEXT_UNREACHABLE", "TEXT_CARRIER_UNREACHABLE", "TEXT_BLOCKED", "TEXT_CARRIER_BLOCKED", "TEXT_SPAM",
                  "TEXT_TTL_EXPIRED", "TEXT_UNKNOWN", "TEXT_INVALID_MESSAGE", "TEXT_PROTECT_BLOCKED" -> Kind.SOFT_BOUNCE;

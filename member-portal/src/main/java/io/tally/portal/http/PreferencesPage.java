@@ -7,7 +7,6 @@ import io.tally.domain.member.LinkTokens;
 import io.tally.domain.member.PreferencesUseCase;
 import io.tally.domain.member.PreferencesUseCase.ListChoice;
 import io.tally.domain.portal.PortalConfig;
-import io.tally.domain.shared.Fingerprint;
 import io.tally.domain.sms.SmsMessage;
 import io.tally.portal.http.PortalApp.Ctx;
 import io.tally.portal.http.View.ListView;
@@ -65,7 +64,7 @@ final class PreferencesPage {
         List<TextSet> texts = new ArrayList<>();
         for (String phone : accounts.map(a -> a.phones(config.brand(), email.get())).orElse(List.of())) {
             ContactKey key = SmsMessage.choicesKey(phone).orElseThrow();
-            String id = id(key);
+            String id = links.phoneField(key);
             List<String> shown = r.fields("shown-" + id);
             List<ListChoice> choices = post && !shown.isEmpty()
                     ? preferences.update(config, key, new HashSet<>(r.fields("text-" + id)), shown(shown))
@@ -89,11 +88,6 @@ final class PreferencesPage {
             }
         }
         return shown;
-    }
-
-    /** A phone's name in the form: a digest of its key, so the page's source does not hold the whole number. */
-    static String id(ContactKey phone) {
-        return Fingerprint.of("text", phone.asText()).substring(0, 12);
     }
 
     private static List<ListView> views(List<ListChoice> choices) {

@@ -38,10 +38,12 @@ class TextEventsTest {
 
     @Test
     void each_event_type_reads_as_its_kind_and_intermediate_states_as_nothing() {
-        Map<String, Kind> kinds = Map.of("successful.json", Kind.DELIVERY, "delivered.json", Kind.DELIVERY,
-                "invalid.json", Kind.HARD_BOUNCE, "carrier-unreachable.json", Kind.SOFT_BOUNCE);
+        Map<String, Kind> kinds = Map.of("delivered.json", Kind.DELIVERY, "invalid.json", Kind.HARD_BOUNCE,
+                "carrier-unreachable.json", Kind.SOFT_BOUNCE);
         kinds.forEach((name, kind) -> assertEquals(kind, one(name).kind(), name));
         assertTrue(parser.read(recorded("queued.json")).isEmpty());
+        assertTrue(parser.read(recorded("successful.json")).isEmpty(), "accepted by the carrier, not final: "
+                + "its delivery or failure follows");
         assertTrue(parser.read(recorded("not-ours.json")).isEmpty(), "no brand of ours in the context");
     }
 
@@ -62,7 +64,11 @@ class TextEventsTest {
 
     @Test
     void successful_and_delivered_of_one_text_are_one_delivery_and_its_failures_other_events() {
-        assertEquals(one("successful.json").id(), one("delivered.json").id(),
+        List<DeliveryEvent> finalSuccess = parser.read(recorded("successful.json").replace("\\\"isFinal\\\":false",
+                "\\\"isFinal\\\":true"));
+        assertEquals(1, finalSuccess.size());
+        assertEquals(Kind.DELIVERY, finalSuccess.get(0).kind(), "a final successful: where no handset receipt comes");
+        assertEquals(finalSuccess.get(0).id(), one("delivered.json").id(),
                 "the provider uses the two interchangeably: one text is delivered once");
         assertNotEquals(one("delivered.json").id(), one("invalid.json").id());
         assertNotEquals(one("invalid.json").id(), one("carrier-unreachable.json").id());

@@ -257,7 +257,7 @@ class AccountPagesTest {
         m.join(Map.of("firstName", "Ada", "email", "ada@example.com", "phone", "+44 20 7946 0018"), Optional.empty(),
                 "browser-ada");
         ContactKey phone = ContactKey.phone("442079460018");
-        String id = PreferencesPage.id(phone);
+        String id = m.links.phoneField(phone);
         Browser b = new Browser();
         APIGatewayV2HTTPResponse page = b.get(preferencesPath("ada@example.com"));
         assertEquals(200, page.getStatusCode(), page.getBody());
@@ -276,7 +276,7 @@ class AccountPagesTest {
                 + "&shown=news:off&shown=invitations:on&list=invitations"
                 + "&shown-" + id + "=news:off&shown-" + id + "=invitations:on&text-" + id + "=news&text-" + id
                 + "=invitations";
-        String stranger = PreferencesPage.id(ContactKey.phone("15550100999"));
+        String stranger = m.links.phoneField(ContactKey.phone("15550100999"));
         APIGatewayV2HTTPResponse saved = b.post("/portal/ACME/preferences", form + "&shown-" + stranger
                 + "=news:off&text-" + stranger + "=news");
         assertEquals(200, saved.getStatusCode(), saved.getBody());

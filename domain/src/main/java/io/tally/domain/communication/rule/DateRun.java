@@ -35,12 +35,13 @@ public record DateRun(BrandId brand, LocalDate day, LocalDate from, CardWalk.Cur
 
     /**
      * A new run of {@code day} following {@code previous}: its occasions from the day after the previous run's (the days
-     * the job did not run caught up), at most {@link DateRulesUseCase#CATCH_UP_DAYS} back; the first run of a brand
-     * looks back that far too (version 1).
+     * the job did not run caught up), at most {@link DateRulesUseCase#CATCH_UP_DAYS} back. The first run of a brand
+     * (version 1) fires its own day's occasions only: the days before belong to whatever ran before it (the job before
+     * the runs were stored named lapse triggers by UTC day, so looking back would send them again under new ids).
      */
     public static DateRun start(BrandId brand, LocalDate day, Instant now, Optional<DateRun> previous) {
         LocalDate bound = day.minusDays(DateRulesUseCase.CATCH_UP_DAYS);
-        LocalDate from = previous.map(p -> p.day().plusDays(1)).filter(d -> d.isAfter(bound)).orElse(bound);
+        LocalDate from = previous.map(p -> p.day().plusDays(1)).map(d -> d.isAfter(bound) ? d : bound).orElse(day);
         return new DateRun(brand, day, from, CardWalk.Cursor.START, false, 0, 0, 0, now, now,
                 previous.map(p -> p.version() + 1).orElse(1L));
     }

@@ -129,13 +129,14 @@ public final class ExportShardUseCase {
             files.assemble(report.brand(), report.id(), report.shards());
             reports.markReady(report.brand(), report.id(), ready);
         }
-        this.ready.ready(report, ready);
         outbox.enqueue(new EmailMessage("report-" + report.id().value(), report.brand(), EmailKind.REPORT_READY,
                 report.email(), STAFF_LIST, Map.of(
                         "reportName", name(report, ready),
                         "rows", Long.toString(report.rows()),
                         "downloadUrl", report.link(),
                         "expires", DateTimeFormatter.ISO_INSTANT.format(report.expiresAt()))));
+        // after the requester's e-mail (its id is the report's): a listener that fails delays nothing they wait for
+        this.ready.ready(report, ready);
     }
 
     /** The report as the e-mail names it: its kind and period, or for a picture of now the moment it was ready. */

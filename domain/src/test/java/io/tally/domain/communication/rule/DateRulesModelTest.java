@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The date rules' job against a model written apart from it. The model knows only the cards' data (birth dates,
- * enrollment instants, the instants of their visits), the brand's zone and the local days the job covered (from 7 days
- * before its first run's day to the day of its last), and says which (rule, occasion) must be sent and from when: a
+ * enrollment instants, the instants of their visits), the brand's zone and the local days the job covered (from its
+ * first run's day to the day of its last), and says which (rule, occasion) must be sent and from when: a
  * birthday or an enrollment anniversary (29 February on 28 February in other years) or N local days after the last
  * visit with none since, on a local day after the card's enrollment day. The job runs at random moments (several times
  * a day, sometimes not for days), walks a few cards a page and a few pages an invocation, crashes right after random
@@ -332,7 +332,7 @@ class DateRulesModelTest {
 
         /** The model: every (rule, occasion) to send, with when it is due. */
         Map<String, Instant> expected() {
-            LocalDate first = firstRunDay.minusDays(DateRulesUseCase.CATCH_UP_DAYS);
+            LocalDate first = firstRunDay; // a brand's first run fires its own day only
             Map<String, Instant> due = new HashMap<>();
             for (CardNumber card : cards) {
                 LocalDate enrolled = LocalDate.ofInstant(enrolledAt.get(card), zone);
