@@ -64,10 +64,10 @@ final class DynamoDeliveryStats implements DeliveryStatsPort, BouncedAddressesPo
     /** A120: {@code PutItem attribute_not_exists(PK)}; else a consistent GetItem and, for an expired lease,
      * {@code UpdateItem SET leaseUntil} conditional on the lease read and {@code done = false}. */
     @Override
-    public Progress begin(BrandId brand, String eventId, Instant now) {
+    public Progress begin(BrandId brand, String eventId, Instant now, Duration lease) {
         Map<String, AttributeValue> key = key(Keys.deliveryEvent(brand.value(), eventId), Keys.DELIVERY_EVENT_SK);
         Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("leaseUntil", Attr.n(now.plus(LEASE).toEpochMilli()));
+        item.put("leaseUntil", Attr.n(now.plus(lease).toEpochMilli()));
         item.put("done", Attr.bool(false));
         item.put(TallyTable.TTL_ATTRIBUTE, Attr.n(now.plus(EVENT_RETENTION).getEpochSecond()));
         if (putIf(item, "attribute_not_exists(PK)", Map.of())) {
@@ -86,7 +86,7 @@ final class DynamoDeliveryStats implements DeliveryStatsPort, BouncedAddressesPo
             return Progress.BUSY;
         }
         boolean taken = table.updateIf(key, "SET leaseUntil = :new", "leaseUntil = :old AND done = :false", Map.of(),
-                Map.of(":new", Attr.n(now.plus(LEASE).toEpochMilli()), ":old", Attr.n(leaseUntil),
+                Map.of(":new", Attr.n(now.plus(lease).toEpochMilli()), ":old", Attr.n(leaseUntil),
                         ":false", Attr.bool(false)));
         return taken ? Progress.MINE : Progress.BUSY;
     }

@@ -138,7 +138,7 @@ class StatisticsViewTest {
 
     private record ReadOnly(List<Row> rows) implements DeliveryStatsPort {
         @Override
-        public Progress begin(BrandId brand, String eventId, Instant now) {
+        public Progress begin(BrandId brand, String eventId, Instant now, java.time.Duration lease) {
             throw new UnsupportedOperationException();
         }
 

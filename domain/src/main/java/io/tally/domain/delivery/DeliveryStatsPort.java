@@ -67,7 +67,12 @@ public interface DeliveryStatsPort {
     }
 
     /** A120: claims the event (or takes over an expired lease of it) until {@code now + LEASE}. */
-    Progress begin(BrandId brand, String eventId, Instant now);
+    default Progress begin(BrandId brand, String eventId, Instant now) {
+        return begin(brand, eventId, now, LEASE);
+    }
+
+    /** A120 with a lease of the caller's: for a consumer whose invocations run longer than {@link #LEASE} allows for. */
+    Progress begin(BrandId brand, String eventId, Instant now, Duration lease);
 
     /** A121: true if {@code eventId} is (now or already) the recipient's first event of this kind in the mailing. */
     boolean first(BrandId brand, String mailing, DeliveryEvent.Kind kind, String recipient, String eventId);

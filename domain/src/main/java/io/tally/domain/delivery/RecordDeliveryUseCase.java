@@ -10,6 +10,7 @@ import io.tally.domain.portal.PortalConfigPort;
 import io.tally.domain.portal.SubscriptionList;
 import io.tally.domain.tenant.BrandId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,7 @@ public final class RecordDeliveryUseCase {
     private final Actions actions;
     private final Function<BrandId, ZoneId> zones;
     private final Clock clock;
+    private final Duration lease;
 
     /** What an event makes us do besides counting it, safe to repeat. */
     @FunctionalInterface
@@ -49,6 +51,12 @@ public final class RecordDeliveryUseCase {
     }
 
     public RecordDeliveryUseCase(DeliveryStatsPort stats, Actions actions, Function<BrandId, ZoneId> zones, Clock clock) {
+        this(stats, actions, zones, clock, DeliveryStatsPort.LEASE);
+    }
+
+    private RecordDeliveryUseCase(DeliveryStatsPort stats, Actions actions, Function<BrandId, ZoneId> zones, Clock clock,
+                                  Duration lease) {
+        this.lease = Objects.requireNonNull(lease, "lease");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.zones = Objects.requireNonNull(zones, "zones");
@@ -56,6 +64,14 @@ public final class RecordDeliveryUseCase {
     }
 
     public enum Outcome { COUNTED, ALREADY_COUNTED, NOT_COUNTED }
+
+    /**
+     * The same, holding each event for {@code lease} instead of {@link DeliveryStatsPort#LEASE}: for a consumer whose
+     * invocations run longer (the lease must outlast the consumer's timeout and end before its queue redelivers).
+     */
+    public RecordDeliveryUseCase withLease(Duration lease) {
+        return new RecordDeliveryUseCase(stats, actions, zones, clock, lease);
+    }
 
     /** Another delivery of the same event is counting it right now: the caller retries later (the queue redelivers). */
     public static final class EventBusy extends RuntimeException {
@@ -91,7 +107,7 @@ public final class RecordDeliveryUseCase {
     }
 
     private Outcome count(BrandId brand, String eventId, List<Counter> counters, Supplier<Figures> figures) {
-        Progress progress = stats.begin(brand, eventId, clock.instant());
+        Progress progress = stats.begin(brand, eventId, clock.instant(), lease);
         if (progress == Progress.BUSY) {
             throw new EventBusy(eventId);
         }

@@ -6,6 +6,7 @@ import io.tally.domain.delivery.DeliveryStatsPort;
 import io.tally.domain.delivery.Figures;
 import io.tally.domain.card.ProfileRules;
 import io.tally.domain.tenant.BrandId;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,11 +33,11 @@ public final class InMemoryDeliveryStats implements DeliveryStatsPort, BouncedAd
     private final Set<String> bounced = new HashSet<>();
 
     @Override
-    public synchronized Progress begin(BrandId brand, String eventId, Instant now) {
+    public synchronized Progress begin(BrandId brand, String eventId, Instant now, Duration lease) {
         String key = brand.value() + "|" + eventId;
         Fact fact = facts.get(key);
         if (fact == null) {
-            facts.put(key, new Fact(false, now.plus(LEASE)));
+            facts.put(key, new Fact(false, now.plus(lease)));
             return Progress.MINE;
         }
         if (fact.done()) {
@@ -45,7 +46,7 @@ public final class InMemoryDeliveryStats implements DeliveryStatsPort, BouncedAd
         if (fact.leaseUntil().isAfter(now)) {
             return Progress.BUSY;
         }
-        facts.put(key, new Fact(false, now.plus(LEASE)));
+        facts.put(key, new Fact(false, now.plus(lease)));
         return Progress.MINE;
     }
 

@@ -2,6 +2,7 @@ package io.tally.domain.report.export;
 
 import io.tally.domain.communication.CardMailing;
 import io.tally.domain.delivery.RecordDeliveryUseCase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,10 +13,17 @@ import java.util.Objects;
  * {@code dm-<report id>} however often the completion runs; other kinds of report count nothing.
  */
 public final class DirectMailSends implements ExportShardUseCase.ReadyListener {
+    /**
+     * How long a count holds its event: the report writer runs up to 300 s (four times that would be 20 minutes) and
+     * its queue redelivers after 1,800 s, so a count cut short is taken over by the redelivery and never by a
+     * completion running beside a stalled one.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(20);
     private final RecordDeliveryUseCase delivery;
 
+    /** Counts through {@code delivery}, holding each count's event for {@link #LEASE}. */
     public DirectMailSends(RecordDeliveryUseCase delivery) {
-        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.delivery = Objects.requireNonNull(delivery, "delivery").withLease(LEASE);
     }
 
     /** The mailing a direct mail export's figures are kept under. */
