@@ -4,14 +4,19 @@ import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Sends one queued message, at most once: messages of an archived list, of a list the recipient left, and promotional
  * messages without their one-click unsubscribe link and messages to an address that bounced hard (a bounce drop) are
- * dropped, then the message id is claimed, then the provider gets it (with the message's headers), then the claimed
- * listener is told (a card's mailings). A failure after the claim is not retried (a second copy is worse than a missing
- * invitation); failures before it are, through the queue's redelivery, and a redelivery of a claimed message tells the
- * listener again without sending.
+ * dropped, then the message id is claimed, then the provider gets it (with the message's headers), then the claim is
+ * marked handed with the instant the provider took it (A23 {@code handedAt}) and the claimed listener is told (a card's
+ * mailings). A failure after the claim is not retried (a second copy is worse than a missing invitation); failures
+ * before it are, through the queue's redelivery. A redelivery of a claimed message sends nothing: if the claim is
+ * marked, it tells the listener again with the stored instant ({@link Delivery#ALREADY_SENT}: a crash after the mark is
+ * mended); if not (the provider refused it, or the sender died before the mark), it tells nothing
+ * ({@link Delivery#NOT_HANDED}), as {@code DeliverSmsUseCase} does texts.
  */
 public final class DeliverEmailUseCase {
     private final PortalConfigPort configs;
@@ -31,7 +36,7 @@ public final class DeliverEmailUseCase {
                 BouncesPort.NONE);
     }
 
-    /** With {@code claimed}: told of each claimed message after its send, and again on its redeliveries (a card's mailings). */
+    /** With {@code claimed}: told of each message the provider took, and again on its redeliveries (a card's mailings). */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
                                EmailRendererPort renderer, EmailSenderPort sender, Clock clock,
                                ClaimedEmailListener claimed) {
@@ -54,7 +59,7 @@ public final class DeliverEmailUseCase {
 
     /**
      * @param templates renders the brand's own templates ({@link EmailKind#TEMPLATE}) at send time
-     * @param claimed   told of each claimed message after its send, and again on its redeliveries (a card's mailings)
+     * @param claimed   told of each message the provider took, and again on its redeliveries (a card's mailings)
      * @param bounces   addresses that bounced hard: not mailed again, each message dropped counted as a bounce drop
      */
     public DeliverEmailUseCase(PortalConfigPort configs, PreferencesPort preferences, SentEmailsPort sent,
@@ -73,7 +78,15 @@ public final class DeliverEmailUseCase {
 
     /** What became of a message; every value but SENT is final (logged by the consumer, never retried). */
     public enum Delivery {
-        SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED, NO_UNSUBSCRIBE_LINK,
+        SENT,
+        /** A redelivery of a message the provider took (its claim marked handed): nothing sent, the listener told again. */
+        ALREADY_SENT,
+        /**
+         * A redelivery of a claimed message the provider never took, as far as the claim knows (refused, or the sender
+         * died before the mark): nothing sent (at most once), nothing told.
+         */
+        NOT_HANDED,
+        UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED, NO_UNSUBSCRIBE_LINK,
         /** A brand template message whose template was deleted: dropped. */
         TEMPLATE_GONE,
         /** A brand template message whose card is gone: dropped. */
@@ -124,12 +137,22 @@ public final class DeliverEmailUseCase {
             email = renderer.render(message, config.get()).withHeaders(MailingHeaders.with(message));
         }
         boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
+        Optional<Instant> handed;
         if (claimedNow) {
-            sender.send(email);
+            sender.send(email); // a refusal throws: the message is never marked, never told
+            Instant at = clock.instant();
+            sent.markHanded(message.brand(), message.id(), at);
+            handed = Optional.of(at);
+        } else {
+            handed = sent.handedAt(message.brand(), message.id());
         }
-        // a redelivery of a claimed message tells it again (and sends nothing): a crash before this line is mended
-        claimed.claimed(message, clock.instant());
-        return claimedNow ? Delivery.SENT : Delivery.ALREADY_SENT;
+        // a redelivery of a message the provider took tells it again, at the time it was taken (and sends nothing): a
+        // crash after the mark is mended; one refused, or cut short between the send and the mark, is told nothing
+        handed.ifPresent(at -> claimed.claimed(message, at));
+        if (claimedNow) {
+            return Delivery.SENT;
+        }
+        return handed.isPresent() ? Delivery.ALREADY_SENT : Delivery.NOT_HANDED;
     }
 
     /**

@@ -14,7 +14,8 @@ public interface SentEmailsPort {
 
     /**
      * Marks a claimed message as taken by the provider at {@code at} (after its send returned); the first mark stands.
-     * What a text's redelivery reads ({@link #handedAt}) to tell a text the provider took from one it refused.
+     * What a redelivery of an e-mail or a text reads ({@link #handedAt}) to tell a message the provider took from one it
+     * refused.
      */
     void markHanded(BrandId brand, String messageId, Instant at);
 

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * Revenue attribution checked against an independent model: random sends (some tests), checkouts (some setups, some
  * voided) on a few cards, with window edges hit to the millisecond; every message and event delivered late, twice, in
  * any order (a void before its checkout), and the sender or the consumer killed before or right after each write, then
- * redelivered. The model works in epoch milliseconds on its own record of when each message was first recorded: the
- * revenue per mailing and per day must equal its figures, each checkout counted at most once.
+ * redelivered. The model works in epoch milliseconds on its own record of when each message was first recorded (a
+ * message whose first provider call died is never sent again nor recorded): the revenue per mailing and per day must
+ * equal its figures, each checkout counted at most once.
  */
 class MailingRevenueModelTest {
     private static final BrandId BRAND = TestWorld.BRAND;
@@ -74,7 +75,8 @@ class MailingRevenueModelTest {
         for (long seed = 1; seed <= 150; seed++) {
             run(seed);
         }
-        assertTrue(attributedAll > 300, "the runs attribute: " + attributedAll);
+        // 289 here: a message whose first provider call died (a sixth of first attempts) is never recorded
+        assertTrue(attributedAll > 250, "the runs attribute: " + attributedAll);
         assertTrue(edgeAttributed > 5 && edgeMissed > 5, "window ends met: " + edgeAttributed + ", passed: " + edgeMissed);
         assertTrue(voidedWouldCount > 20, "voids of attributable checkouts: " + voidedWouldCount);
     }
@@ -147,6 +149,7 @@ class MailingRevenueModelTest {
         }
 
         Map<String, Recorded> model = new HashMap<>();
+        Set<String> neverTaken = new HashSet<>(); // the provider call of its first (claiming) attempt died
         while (!queue.isEmpty()) {
             Delivery d = queue.poll();
             m.world.clock.set(Instant.ofEpochMilli(d.at()));
@@ -161,11 +164,13 @@ class MailingRevenueModelTest {
                     throw new Crash("before any write");
                 }
                 handle(d.what(), deliver, listener);
-                if (d.what() instanceof Send s && !MailingsOf.test(s.mailing())) {
+                if (d.what() instanceof Send s && !MailingsOf.test(s.mailing()) && !neverTaken.contains(s.messageId())) {
                     model.putIfAbsent(s.messageId(), new Recorded(s.messageId(), s.mailing(), s.card(), d.at()));
                 }
             } catch (Crash crash) {
-                if (d.what() instanceof Send s && !MailingsOf.test(s.mailing()) && !senderDies[0]) {
+                if (d.what() instanceof Send s && senderDies[0]) { // only a first attempt calls the provider
+                    neverTaken.add(s.messageId()); // never sent again (at most once), so never recorded
+                } else if (d.what() instanceof Send s && !MailingsOf.test(s.mailing())) {
                     model.putIfAbsent(s.messageId(), new Recorded(s.messageId(), s.mailing(), s.card(), d.at()));
                 }
                 queue.add(new Delivery(d.at() + 1 + random.nextInt(120) * MINUTE, d.order(), seq[0]++, d.what()));

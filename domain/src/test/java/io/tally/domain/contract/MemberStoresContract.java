@@ -309,4 +309,16 @@ public abstract class MemberStoresContract {
         sentEmails().markHanded(brand, "sms-never-claimed", t0);
         assertEquals(Optional.empty(), sentEmails().handedAt(brand, "sms-never-claimed"));
     }
+
+    @Test
+    void an_email_claim_is_marked_handed_as_a_texts_is() {
+        assertTrue(sentEmails().claim(brand, "send-s1-6000000000000007", t0));
+        assertEquals(Optional.empty(), sentEmails().handedAt(brand, "send-s1-6000000000000007"), "claimed, not taken");
+        sentEmails().markHanded(brand, "send-s1-6000000000000007", t0.plusSeconds(2));
+        assertFalse(sentEmails().claim(brand, "send-s1-6000000000000007", t0.plusSeconds(3)), "the mark keeps the claim");
+        sentEmails().markHanded(brand, "send-s1-6000000000000007", t0.plusSeconds(9));
+        assertEquals(Optional.of(t0.plusSeconds(2)), sentEmails().handedAt(brand, "send-s1-6000000000000007"));
+        assertEquals(Optional.empty(), sentEmails().handedAt(ContractData.freshBrand(), "send-s1-6000000000000007"),
+                "another brand's message of the same id");
+    }
 }
