@@ -69,6 +69,7 @@ import io.tally.domain.communication.TestListsUseCase;
 import io.tally.domain.report.AccountingUseCase;
 import io.tally.domain.report.RollupUseCase;
 import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.wiring.BrandZones;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -35,6 +35,7 @@ import io.tally.sqs.report.SqsReportQueue;
 import io.tally.sqs.s3.ReportStorage;
 import io.tally.sqs.s3.S3AssetFiles;
 import io.tally.sqs.s3.S3ReportFiles;
+import io.tally.sqs.wiring.BrandZones;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;

@@ -14,6 +14,7 @@ import io.tally.domain.shared.RandomSource;
 import io.tally.domain.tenant.Brand;
 import io.tally.domain.tenant.LocationsPort;
 import io.tally.dynamo.store.DynamoStorage;
+import io.tally.sqs.wiring.BrandZones;
 import java.time.Clock;
 
 /**

@@ -18,8 +18,10 @@ import java.util.Optional;
  * promotional text without its opt-out hint ({@link OptOutHint}) is refused, as a promotional e-mail without its
  * unsubscribe link is. A send's test skips the list choice, as an e-mail test does. After the provider took a claimed
  * text, the claim is marked handed with that instant and the claimed listener is told (the send request counted, the
- * card's mailing kept); every redelivery of it, which sends nothing, tells it again with the stored instant. A text
- * the provider refused (an opted-out number) is never marked, so never counted as sent.
+ * card's mailing kept); every redelivery of it, which sends nothing, tells it again with the stored instant
+ * ({@link Delivery#ALREADY_SENT}). A text the provider refused (an opted-out number), or whose sender died before the
+ * mark, is never marked, so never counted as sent: its redeliveries send nothing and tell nothing
+ * ({@link Delivery#NOT_HANDED}), as {@code DeliverEmailUseCase} does e-mails.
  */
 public final class DeliverSmsUseCase {
     private final PortalConfigPort configs;
@@ -48,8 +50,17 @@ public final class DeliverSmsUseCase {
     /** A send's test ({@code sms-test-…}) goes to the brand's chosen test users whatever their list choices. */
     public static final String TEST_PREFIX = "sms-test-";
 
+    /** What became of a text; every value but SENT is final (logged by the consumer, never retried). */
     public enum Delivery {
-        SENT, ALREADY_SENT, UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED,
+        SENT,
+        /** A redelivery of a text the provider took (its claim marked handed): nothing sent, the listener told again. */
+        ALREADY_SENT,
+        /**
+         * A redelivery of a claimed text the provider never took, as far as the claim knows (refused, e.g. an
+         * opted-out number, or the sender died before the mark): nothing sent (at most once), nothing told.
+         */
+        NOT_HANDED,
+        UNSUBSCRIBED, NO_PORTAL, LIST_ARCHIVED,
         /** A promotional text without "Reply STOP to opt out" (a bug of its builder): dropped, never retried. */
         NO_OPT_OUT_HINT
     }
@@ -88,6 +99,9 @@ public final class DeliverSmsUseCase {
         // a redelivery of a text the provider took tells it again, at the time it was taken (and sends nothing): a
         // crash after the mark is mended; one refused, or cut short between the send and the mark, is told nothing
         handed.ifPresent(at -> claimed.claimed(message, at));
-        return claimedNow ? Delivery.SENT : Delivery.ALREADY_SENT;
+        if (claimedNow) {
+            return Delivery.SENT;
+        }
+        return handed.isPresent() ? Delivery.ALREADY_SENT : Delivery.NOT_HANDED;
     }
 }

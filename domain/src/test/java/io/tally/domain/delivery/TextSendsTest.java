@@ -108,8 +108,9 @@ class TextSendsTest {
             throw new IllegalStateException("SendTextMessage answered 400 ConflictException (opted out)");
         }, m.world.clock, texts);
         assertThrows(IllegalStateException.class, () -> refusing.deliver(text("send-s2")));
-        assertEquals(Delivery.ALREADY_SENT, refusing.deliver(text("send-s2")), "never sent twice");
-        assertEquals(Delivery.ALREADY_SENT, deliver(texts).deliver(text("send-s2")));
+        assertEquals(Delivery.NOT_HANDED, refusing.deliver(text("send-s2")), "never sent twice");
+        assertEquals(Delivery.NOT_HANDED, deliver(texts).deliver(text("send-s2")), "nor sent by a sender that would");
+        assertEquals(0, sent.size());
         assertTrue(byCounter().isEmpty(), "no send request for a text nobody took");
         assertTrue(mailings.newest(TestWorld.BRAND, CARD, 10).isEmpty(), "no mailing to attribute revenue to");
     }

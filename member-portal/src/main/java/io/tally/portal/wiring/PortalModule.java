@@ -52,6 +52,7 @@ import io.tally.portal.http.PortalSecurityFactory;
 import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.s3.S3AssetFiles;
 import io.tally.sqs.html.JsoupHtmlSanitizer;
+import io.tally.sqs.wiring.BrandZones;
 import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import java.util.Optional;
@@ -185,14 +186,16 @@ final class PortalModule {
                 new EmailJson(), System.out);
     }
 
-    /** Counting delivery events, acting on complaints and hard bounces; the day of an event in the brand's zone (A34). */
+    /**
+     * Counting delivery events, acting on complaints and hard bounces; the day of an event in the brand's zone (A34),
+     * kept a minute per container ({@link BrandZones}).
+     */
     @Provides
     @Singleton
     static RecordDeliveryUseCase recordDelivery(DynamoStorage storage, PublishEventPort events, Clock clock) {
-        var checkout = storage.checkoutConfig();
         return new RecordDeliveryUseCase(storage.deliveryStats(), storage.bouncedAddresses(),
                 new PreferencesUseCase(storage.preferences(), events, clock), storage.portalConfigs(),
-                brand -> checkout.load(brand).zone(), clock);
+                new BrandZones(storage.checkoutConfig(), clock), clock);
     }
 
     @Provides

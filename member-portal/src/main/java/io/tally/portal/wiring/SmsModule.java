@@ -12,6 +12,7 @@ import io.tally.portal.sms.EndUserMessagingSmsSender;
 import io.tally.portal.sms.SmsConsumer;
 import io.tally.portal.sms.SmsSettings;
 import io.tally.sqs.sms.SmsJson;
+import io.tally.sqs.wiring.BrandZones;
 import io.tally.sqs.wiring.ContainerSettings;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -47,10 +48,9 @@ final class SmsModule {
     @Singleton
     static SmsConsumer consumer(DynamoDbClient dynamo, SmsSettings settings, SmsSenderPort sender, Clock clock) {
         DynamoStorage storage = new DynamoStorage(dynamo, settings.tableName());
-        var checkout = storage.checkoutConfig();
         // a send's text leaves its card's mailing and its send request counted; texts' events act on no address
         var texts = new RecordTextSends(storage.cardMailings(), new RecordDeliveryUseCase(storage.deliveryStats(),
-                RecordDeliveryUseCase.Actions.NONE, brand -> checkout.load(brand).zone(), clock));
+                RecordDeliveryUseCase.Actions.NONE, new BrandZones(storage.checkoutConfig(), clock), clock));
         return new SmsConsumer(new DeliverSmsUseCase(storage.portalConfigs(), storage.preferences(),
                 storage.sentEmails(), sender, clock, texts), new SmsJson(), System.out);
     }

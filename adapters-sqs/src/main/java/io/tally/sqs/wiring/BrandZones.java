@@ -1,4 +1,4 @@
-package io.tally.backoffice.wiring;
+package io.tally.sqs.wiring;
 
 import io.tally.domain.campaign.CheckoutConfigPort;
 import io.tally.domain.tenant.BrandId;
@@ -11,11 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A brand's time zone (its checkout configuration's) for the accounting rollups, kept a minute per container: an
- * Accounting page asks for it once per day it adds up, and a zone almost never changes.
+ * A brand's time zone (its checkout configuration's), kept a minute per container: the back office's accounting
+ * rollups ask for it once per day they add up, the delivery events consumer once per SES event and the SMS sender once
+ * per text, and a zone almost never changes. A changed zone is seen within {@link #KEEP}.
  */
-final class BrandZones implements Function<BrandId, ZoneId> {
-    private static final Duration KEEP = Duration.ofMinutes(1);
+public final class BrandZones implements Function<BrandId, ZoneId> {
+    /** How long a brand's zone is kept before its configuration is read again. */
+    static final Duration KEEP = Duration.ofMinutes(1);
 
     private record Kept(ZoneId zone, Instant until) {
     }
@@ -24,7 +26,7 @@ final class BrandZones implements Function<BrandId, ZoneId> {
     private final Clock clock;
     private final Map<BrandId, Kept> kept = new ConcurrentHashMap<>();
 
-    BrandZones(CheckoutConfigPort configs, Clock clock) {
+    public BrandZones(CheckoutConfigPort configs, Clock clock) {
         this.configs = configs;
         this.clock = clock;
     }
