@@ -9,12 +9,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * Queues coupon load chunks on the coupon-load queue (QueueId.COUPON_LOADS) with SendMessageBatch: ten per request
- * and at most 256 KB per request, the SQS limits. Entries SQS refuses are sent again once, then the send fails.
+ * Queues coupon load chunks on the coupon-load queue (QueueId.COUPON_LOADS) with SendMessageBatch, within SQS's limits
+ * on a request ({@link SendBatches}: ten entries, 250,000 bytes). A CSV chunk of valid lines of printable characters
+ * is at most 212,625 bytes ({@code SqsCouponLoadQueueTest}), so it goes alone. Blanks around a line's values and byte
+ * order marks are kept in the chunk, so a file padded with characters JSON or UTF-8 writes longer can make a chunk over
+ * the limit: it is not sent, and the send fails after the others, naming it (the job fails). Entries SQS refuses are
+ * sent again once, then the send fails.
  */
 public final class SqsCouponLoadQueue implements CouponLoadQueuePort {
-    private static final int SQS_BATCH = 10;
-    private static final int SQS_BATCH_BYTES = 250_000;
     private final SqsClient sqs;
     private final String queueUrl;
     private final LoadChunkJson json;
@@ -27,24 +29,11 @@ public final class SqsCouponLoadQueue implements CouponLoadQueuePort {
 
     @Override
     public void send(List<LoadChunk> chunks) {
-        List<SendMessageBatchRequestEntry> batch = new ArrayList<>(SQS_BATCH);
-        int bytes = 0;
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(chunks.size());
         for (LoadChunk chunk : chunks) {
-            String body = json.write(chunk);
-            if (batch.size() == SQS_BATCH || bytes + body.length() > SQS_BATCH_BYTES) {
-                sendBatch(batch);
-                batch = new ArrayList<>(SQS_BATCH);
-                bytes = 0;
-            }
-            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(chunk.chunk())).messageBody(body).build());
-            bytes += body.length();
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(chunk.chunk()))
+                    .messageBody(json.write(chunk)).build());
         }
-        if (!batch.isEmpty()) {
-            sendBatch(batch);
-        }
-    }
-
-    private void sendBatch(List<SendMessageBatchRequestEntry> entries) {
-        SendBatches.send(sqs, queueUrl, entries, "chunk");
+        SendBatches.sendAll(sqs, queueUrl, entries, "chunk");
     }
 }

@@ -2,14 +2,13 @@ package io.tally.sqs.event;
 
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
+import io.tally.sqs.batch.SendBatches;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** Publishes domain events to the events queue, ten per request (the SQS maximum). */
+/** Publishes domain events to the events queue with SendMessageBatch, within SQS's limits ({@link #publish}). */
 public final class SqsEventPublisher implements PublishEventPort {
     private static final int SQS_BATCH = 10;
     private final SqsClient sqs;
@@ -22,21 +21,19 @@ public final class SqsEventPublisher implements PublishEventPort {
         this.json = json;
     }
 
+    /**
+     * Sends the events in requests within SQS's limits ({@link SendBatches}): never one SQS must refuse, which the
+     * outbox would retry forever. No event the system makes is too large for a request of its own: the largest, a
+     * checkout at every limit of the merchant API, is 102,977 bytes ({@code SqsEventPublisherTest}). One over 250,000
+     * bytes (a bug) would fail the call, naming it, after the others are sent.
+     */
     @Override
     public void publish(List<DomainEvent> events) {
-        for (int from = 0; from < events.size(); from += SQS_BATCH) {
-            List<DomainEvent> chunk = events.subList(from, Math.min(events.size(), from + SQS_BATCH));
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(json.write(chunk.get(i))).build());
-            }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(SendMessageBatchRequest.builder()
-                    .queueUrl(queueUrl).entries(entries).build());
-            if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException("SQS refused " + response.failed().size() + " event(s): "
-                        + response.failed().get(0).code() + " " + response.failed().get(0).message());
-            }
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(json.write(events.get(i))).build());
         }
+        SendBatches.sendAll(sqs, queueUrl, entries, "event");
     }
 }

@@ -9,11 +9,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * Queues report shards on the reports queue (QueueId.REPORTS) with SendMessageBatch, ten per request (a report has at
- * most 64 shards: at most 7 requests). Entries SQS refuses are sent again once, then the send fails.
+ * Queues report shards on the reports queue (QueueId.REPORTS) with SendMessageBatch ({@link SendBatches}): a shard's
+ * message is under 200 bytes, so ten go in a request (a report has at most 64 shards: at most 7 requests). Entries SQS
+ * refuses are sent again once, then the send fails.
  */
 public final class SqsReportQueue implements ReportQueuePort {
-    private static final int SQS_BATCH = 10;
     private final SqsClient sqs;
     private final String queueUrl;
     private final ExportShardJson json;
@@ -26,13 +26,11 @@ public final class SqsReportQueue implements ReportQueuePort {
 
     @Override
     public void send(List<ExportShard> shards) {
-        for (int from = 0; from < shards.size(); from += SQS_BATCH) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (ExportShard s : shards.subList(from, Math.min(shards.size(), from + SQS_BATCH))) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(s.shard()))
-                        .messageBody(json.write(s)).build());
-            }
-            SendBatches.send(sqs, queueUrl, entries, "report shard");
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(shards.size());
+        for (ExportShard s : shards) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(s.shard())).messageBody(json.write(s))
+                    .build());
         }
+        SendBatches.sendAll(sqs, queueUrl, entries, "report shard");
     }
 }

@@ -11,6 +11,7 @@ import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
 import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.event.EventJson;
+import io.tally.sqs.event.LargestEvents;
 import io.tally.sqs.json.WireJson;
 import java.net.URI;
 import java.time.Instant;
@@ -62,6 +63,23 @@ class QueuesModuleIT {
         EventJson json = new EventJson(new WireJson());
         Set<DomainEvent> received = new HashSet<>();
         drain(container.sqs(), url, 23).forEach(m -> received.add(json.read(m.body())));
+        assertEquals(new HashSet<>(events), received);
+    }
+
+    @Test
+    void ten_of_the_largest_events_arrive_whole() {
+        TestContainer container = container("events-e", Optional.empty());
+        String url = queueUrl(container.sqs(), "events-e");
+        List<DomainEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(i % 2 == 0 ? LargestEvents.checkout(i) : LargestEvents.recorded(i));
+        }
+
+        container.events().publish(events);
+
+        EventJson json = new EventJson(new WireJson());
+        Set<DomainEvent> received = new HashSet<>();
+        drain(container.sqs(), url, 10).forEach(m -> received.add(json.read(m.body())));
         assertEquals(new HashSet<>(events), received);
     }
 
