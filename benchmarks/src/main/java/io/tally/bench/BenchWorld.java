@@ -6,6 +6,7 @@ import io.tally.dynamo.dynalite.LocalDynamo;
 import io.tally.dynamo.store.DynamoStorage;
 import io.tally.dynamo.table.TallyTable;
 import io.tally.lambda.http.MerchantApiHandler;
+import io.tally.sqs.obs.Telemetry;
 import io.tally.lambda.provisioning.SeedJson;
 import io.tally.lambda.wiring.Settings;
 import io.tally.lambda.wiring.TallyComponent;
@@ -119,6 +120,7 @@ public final class BenchWorld implements AutoCloseable {
         env.put(Settings.SQS_ENDPOINT, elasticMq.endpoint());
         env.put(Settings.SEAL_SECRET, Settings.LOCAL_SEAL_SECRET);
         env.put("AWS_REGION", "us-east-1");
+        env.put(Telemetry.BRAND, BRAND);
         return env;
     }
 

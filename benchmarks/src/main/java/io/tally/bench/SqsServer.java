@@ -9,7 +9,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * until its standard input closes: it cannot outlive the benchmark that started it.
  */
 final class SqsServer implements AutoCloseable {
+    private static final int WARM_UP_BATCHES = 2_000;
     private final Process process;
     private final String endpoint;
     private final String eventsQueueUrl;
@@ -31,6 +40,7 @@ final class SqsServer implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         try (ElasticMqServer server = ElasticMqServer.start()) {
             String url = server.createQueues(QueueOptions.forTest("bench-", 30)).get(QueueId.EVENTS).url();
+            warmUp(server.endpoint());
             System.out.println("SQS " + server.endpoint() + " " + url);
             System.out.flush();
             while (System.in.read() >= 0) {
@@ -38,6 +48,28 @@ final class SqsServer implements AutoCloseable {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * The server stands in for SQS, which is never cold; DynamoDB's stand-in (dynalite) is warmed by the seeding. So
+     * before the figures measure a publish, this JVM's own request path (HTTP, parsing, the queue actor) is run hot:
+     * {@value #WARM_UP_BATCHES} batches of ten event-sized messages to a throwaway queue, then the queue is deleted.
+     */
+    private static void warmUp(URI endpoint) {
+        try (SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(endpoint).build()) {
+            String queue = sqs.createQueue(b -> b.queueName("bench-warm-up")).queueUrl();
+            String body = "{\"type\":\"card.redeemed\",\"data\":\"" + "x".repeat(400) + "\"}";
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body).build());
+            }
+            for (int i = 0; i < WARM_UP_BATCHES; i++) {
+                sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+            }
+            sqs.deleteQueue(b -> b.queueUrl(queue));
+        }
     }
 
     static SqsServer start(Path logFile) {

@@ -223,6 +223,16 @@ public final class DynamoStorage {
         LedgerItems.prime(brand, card);
     }
 
+    /**
+     * The same without a storage (no client, no request): for start-up work on another thread while the client is
+     * built. The schemas are static, so a storage built meanwhile finds them ready: the brand's configuration (the
+     * authentication's and the catalogue's items), cards and the ledger; the samples are mapped but not compared.
+     */
+    public static void prepareMappings(io.tally.domain.tenant.BrandId brand, io.tally.domain.card.CardNumber card) {
+        java.util.Objects.requireNonNull(ConfigItems.API_KEY, "the configuration's schemas");
+        LedgerItems.mapSamples(brand, card, false);
+    }
+
     /** Coupon bulk load jobs and their progress. */
     public CouponLoadPort couponLoads() {
         return new DynamoCouponLoads(table);

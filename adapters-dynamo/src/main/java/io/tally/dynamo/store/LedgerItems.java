@@ -249,6 +249,15 @@ final class LedgerItems {
      */
     static void prime(BrandId brand, CardNumber card) {
         List.of(Checkouts.CHECKOUT, Checkouts.STATS, CustomerSchema.SCHEMA).forEach(Objects::requireNonNull);
+        mapSamples(brand, card, true);
+    }
+
+    /**
+     * Maps a sample entry and card to items and back, as {@link #prime} does; {@code compare} also checks that each came
+     * back equal (which a request never does: at a cold start its records' generated {@code equals} only costs). The
+     * documents' schemas taken on first use are left alone.
+     */
+    static void mapSamples(BrandId brand, CardNumber card, boolean compare) {
         TransactionId txn = new TransactionId("1");
         Instant at = Instant.EPOCH;
         ValueTypeKey key = ValueTypeKey.currency("USD");
@@ -262,12 +271,14 @@ final class LedgerItems {
                 false)), List.of(new Hold(txn, 1, 10, 10, at.plusSeconds(30))))), Map.of(txn, 1L),
                 List.of(new RequestMark("id", "fp", txn, 1)), Optional.of(at), Optional.of(new LedgerId("0000000001")));
         EntryItem item = new EntryItem(new LedgerEntry(posting, state), true, true);
-        if (!ENTRY.mapToItem(ENTRY.itemToMap(item, true)).entry().equals(item.entry())) {
+        LedgerEntry back = ENTRY.mapToItem(ENTRY.itemToMap(item, true)).entry();
+        if (compare && !back.equals(item.entry())) {
             throw new IllegalStateException("an entry did not map back to itself");
         }
         var profile = io.tally.domain.card.Card.unallocated(brand, card, new io.tally.domain.program.ProgramId("P"),
                 new io.tally.domain.program.CardSetId("S"));
-        if (!CardItems.SCHEMA.mapToItem(CardItems.SCHEMA.itemToMap(profile, true)).equals(profile)) {
+        var profileBack = CardItems.SCHEMA.mapToItem(CardItems.SCHEMA.itemToMap(profile, true));
+        if (compare && !profileBack.equals(profile)) {
             throw new IllegalStateException("a card did not map back to itself");
         }
     }

@@ -6,6 +6,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.tally.domain.shared.Identifiers;
+import io.tally.domain.tenant.BrandId;
+import io.tally.lambda.wiring.ParallelInit;
+import java.util.Map;
+import java.util.Optional;
 import org.crac.Core;
 import org.crac.Resource;
 import io.tally.lambda.wiring.Settings;
@@ -22,9 +27,13 @@ public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTP
     /** Held here: org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
-    /** Used by Lambda: configuration from the environment. */
+    /**
+     * Used by Lambda: configuration from the environment. Init runs on two threads ({@link ParallelInit}), and the
+     * function's brand ({@code TALLY_BRAND}, set by the stack) has its catalogue read meanwhile, so that the first
+     * request finds it cached and the DynamoDB client's request path already run.
+     */
     public MerchantApiHandler() {
-        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())));
+        this(TallyComponent.create(Settings.fromEnvironment(System.getenv())), functionBrand(System.getenv()));
     }
 
     /** Used by the local runtime and tests, which share one graph between handlers. */
@@ -32,6 +41,19 @@ public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTP
         this.api = component.merchantApi();
         this.priming = component.priming().merchantApiHook();
         Core.getGlobalContext().register(priming);
+    }
+
+    private MerchantApiHandler(TallyComponent component, Optional<BrandId> functionBrand) {
+        ParallelInit.Running meanwhile = component.parallelInit().start(functionBrand);
+        this.api = component.merchantApi();
+        this.priming = component.priming().merchantApiHook();
+        Core.getGlobalContext().register(priming);
+        meanwhile.join();
+    }
+
+    /** The brand a deployed stack serves ({@code TALLY_BRAND}); none when unset or malformed. */
+    static Optional<BrandId> functionBrand(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get(Telemetry.BRAND)).filter(Identifiers::isValid).map(BrandId::new);
     }
 
     @Override

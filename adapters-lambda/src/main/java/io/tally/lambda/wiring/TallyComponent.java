@@ -42,6 +42,9 @@ public interface TallyComponent {
 
     CouponLoadConsumer couponLoadConsumer();
 
+    /** A cold start's init on two threads (the merchant API function's Lambda constructor). */
+    ParallelInit parallelInit();
+
     /** SnapStart priming of this graph; the entry points register its hooks with org.crac. */
     Priming priming();
 

@@ -5,17 +5,22 @@ import io.tally.domain.event.PublishEventPort;
 import io.tally.sqs.batch.SendBatches;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** Publishes domain events to the events queue with SendMessageBatch, within SQS's limits ({@link #publish}). */
 public final class SqsEventPublisher implements PublishEventPort {
-    private static final int SQS_BATCH = 10;
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
     private final EventJson json;
 
     public SqsEventPublisher(SqsClient sqs, String queueUrl, EventJson json) {
+        this(() -> sqs, queueUrl, json);
+    }
+
+    /** With the client taken at the first publish: a graph may build it meanwhile, on another thread. */
+    public SqsEventPublisher(Supplier<SqsClient> sqs, String queueUrl, EventJson json) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.json = json;
@@ -34,6 +39,6 @@ public final class SqsEventPublisher implements PublishEventPort {
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
                     .messageBody(json.write(events.get(i))).build());
         }
-        SendBatches.sendAll(sqs, queueUrl, entries, "event");
+        SendBatches.sendAll(sqs.get(), queueUrl, entries, "event");
     }
 }

@@ -1,5 +1,6 @@
 package io.tally.sqs.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.tally.domain.email.EmailOutboxPort;
@@ -42,8 +43,9 @@ public final class QueuesModule {
 
     @Provides
     @Singleton
-    static PublishEventPort events(SqsClient sqs, ContainerSettings settings, EventJson json) {
-        return new SqsEventPublisher(sqs, settings.eventsQueueUrl(), json);
+    static PublishEventPort events(Lazy<SqsClient> sqs, ContainerSettings settings, EventJson json) {
+        // taken at the first publish, so that a front's init can build the client on another thread meanwhile
+        return new SqsEventPublisher(sqs::get, settings.eventsQueueUrl(), json);
     }
 
     @Provides
