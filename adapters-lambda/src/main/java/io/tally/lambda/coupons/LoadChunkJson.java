@@ -9,6 +9,7 @@ import io.tally.domain.coupon.bulk.LoadChunk;
 import io.tally.domain.coupon.bulk.LoadJobId;
 import io.tally.domain.coupon.bulk.NumberedLine;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class LoadChunkJson {
             chunk.lines().forEach(l -> lines.addArray().add(l.number()).add(l.text()));
         }
         try {
-            return json.writeValueAsString(n);
+            return SqsBody.of(json.writeValueAsString(n));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import io.tally.domain.tenant.BrandId;
 import io.tally.sqs.batch.SendBatches;
 import io.tally.sqs.batch.SqsLimitsFake;
 import io.tally.sqs.json.Json;
+import io.tally.sqs.json.SqsCharacters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,17 @@ class SqsCouponLoadQueueTest {
         assertTrue(refused.getMessage().startsWith("1 chunk(s) over the SQS message limit, not sent: id 1 has"),
                 refused.getMessage());
         assertEquals(List.of(chunks.get(0), chunks.get(2)), sqs.received().stream().map(json::read).toList());
+    }
+
+    @Test
+    void a_line_holding_characters_sqs_refuses_is_sent_escaped_and_unpaired_surrogates_replaced() {
+        LoadChunk chunk = LoadChunk.csv(BRAND, JOB, 0, List.of(new NumberedLine(1, "CODE1," + SqsCharacters.HOSTILE)));
+
+        queue.send(List.of(chunk));
+
+        SqsCharacters.assertSqsAccepts(sqs.received().get(0));
+        assertEquals(List.of(LoadChunk.csv(BRAND, JOB, 0, List.of(new NumberedLine(1, "CODE1," + SqsCharacters.HOSTILE_READ)))),
+                sqs.received().stream().map(json::read).toList());
     }
 
     /**

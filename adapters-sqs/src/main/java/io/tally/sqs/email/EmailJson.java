@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.email.EmailKind;
 import io.tally.domain.email.EmailMessage;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class EmailJson {
             ObjectNode headers = node.putObject("headers");
             m.headers().forEach(headers::put);
         }
-        return node.toString();
+        return SqsBody.of(node.toString());
     }
 
     public EmailMessage read(String text) {

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 import io.tally.sqs.json.WireJson;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The wire form of a domain event on the queue: {@code {id, type, brand, occurredAt, data{…}}}. */
+/**
+ * The wire form of a domain event on the queue: {@code {id, type, brand, occurredAt, data{…}}}, as SQS accepts it
+ * ({@link SqsBody}: U+FFFE and U+FFFF escaped, unpaired surrogates read back as U+FFFD).
+ */
 public final class EventJson {
     private final WireJson json;
 
@@ -27,7 +31,7 @@ public final class EventJson {
         ObjectNode data = n.putObject("data");
         e.data().forEach(data::put);
         try {
-            return json.writeValueAsString(n);
+            return SqsBody.of(json.writeValueAsString(n));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -3,6 +3,7 @@ package io.tally.sqs.event;
 import io.tally.domain.event.DomainEvent;
 import io.tally.domain.event.PublishEventPort;
 import io.tally.sqs.batch.SendBatches;
+import io.tally.sqs.json.SqsBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,8 +30,9 @@ public final class SqsEventPublisher implements PublishEventPort {
     /**
      * Sends the events in requests within SQS's limits ({@link SendBatches}): never one SQS must refuse, which the
      * outbox would retry forever. No event the system makes is too large for a request of its own: the largest, a
-     * checkout at every limit of the merchant API, is 102,977 bytes ({@code SqsEventPublisherTest}). One over 250,000
-     * bytes (a bug) would fail the call, naming it, after the others are sent.
+     * checkout at every limit of the merchant API, is 178,577 bytes ({@code SqsEventPublisherTest}). One over 250,000
+     * bytes (a bug) would fail the call, naming it, after the others are sent. Nor does any hold a character SQS
+     * refuses: {@link EventJson} writes through {@link SqsBody}.
      */
     @Override
     public void publish(List<DomainEvent> events) {

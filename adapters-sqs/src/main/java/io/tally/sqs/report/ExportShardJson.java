@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.domain.report.export.ExportShard;
 import io.tally.domain.report.export.ReportId;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 
 /** The wire form of a report shard on the reports queue: {@code {brand, report, shard}}. */
 public final class ExportShardJson {
@@ -16,8 +17,8 @@ public final class ExportShardJson {
     }
 
     public String write(ExportShard shard) {
-        return json.createObjectNode().put("brand", shard.brand().value()).put("report", shard.report().value())
-                .put("shard", shard.shard()).toString();
+        return SqsBody.of(json.createObjectNode().put("brand", shard.brand().value())
+                .put("report", shard.report().value()).put("shard", shard.shard()).toString());
     }
 
     /** Parses a shard; throws IllegalArgumentException for anything that is not one. */

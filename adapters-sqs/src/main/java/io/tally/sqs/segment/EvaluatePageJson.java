@@ -8,6 +8,7 @@ import io.tally.domain.segment.SegmentId;
 import io.tally.domain.segment.evaluation.EvaluatePage;
 import io.tally.domain.segment.evaluation.SnapshotKey;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 import java.util.Optional;
 
 /** The wire form of a page of a segment evaluation: {@code {brand, segment, snapshot, page, cursor?}}. */
@@ -23,7 +24,7 @@ public final class EvaluatePageJson {
         ObjectNode n = json.createObjectNode().put("brand", k.brand().value()).put("segment", k.segment().value())
                 .put("snapshot", k.text()).put("page", page.page());
         page.cursor().ifPresent(c -> n.put("cursor", c));
-        return n.toString();
+        return SqsBody.of(n.toString());
     }
 
     /** Parses a page; throws IllegalArgumentException for anything that is not one. */

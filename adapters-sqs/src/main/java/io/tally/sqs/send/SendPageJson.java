@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.communication.send.SendPage;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 import java.util.Optional;
 
 /** The wire form of a page of a send's fan-out: {@code {brand, send, page, cursor?}}. */
@@ -20,7 +21,7 @@ public final class SendPageJson {
         ObjectNode n = json.createObjectNode().put("brand", page.brand().value()).put("send", page.send())
                 .put("page", page.page());
         page.cursor().ifPresent(c -> n.put("cursor", c));
-        return n.toString();
+        return SqsBody.of(n.toString());
     }
 
     /** Parses a page; throws IllegalArgumentException for anything that is not one. */

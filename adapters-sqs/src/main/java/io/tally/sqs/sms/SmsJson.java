@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsBody;
 import java.util.Optional;
 
 /** The SMS queue's message body (and a local capture's line), hand-mapped (no reflection); the origin where it has one. */
@@ -27,7 +28,7 @@ public final class SmsJson {
             origin.put("template", o.template());
             o.location().ifPresent(l -> origin.put("location", l));
         });
-        return node.toString();
+        return SqsBody.of(node.toString());
     }
 
     public SmsMessage read(String text) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.tally.domain.email.EmailKind;
 import io.tally.domain.email.EmailMessage;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsCharacters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,22 @@ class EmailJsonTest {
         assertEquals(message, json.read(json.write(message)));
         assertEquals(Map.of(), json.read("{\"id\":\"w-1\",\"brand\":\"ACME\",\"kind\":\"WELCOME\",\"to\":\"a@x.example\","
                 + "\"list\":\"account\",\"values\":{}}").headers());
+    }
+
+    @Test
+    void merge_fields_holding_characters_sqs_refuses_are_escaped_and_unpaired_surrogates_replaced() {
+        String name = SqsCharacters.HOSTILE;
+        EmailMessage message = new EmailMessage("invite-2", new BrandId("ACME"), EmailKind.INVITATION,
+                "bob@example.com", "invitations", Map.of("firstName", name, "field." + name, name),
+                Map.of("List-Unsubscribe", "<https://rewards.example.com/u?n=\uFFFF\uD800>")); // no control characters
+
+        String body = json.write(message);
+
+        SqsCharacters.assertSqsAccepts(body);
+        String read = SqsCharacters.HOSTILE_READ;
+        assertEquals(new EmailMessage("invite-2", new BrandId("ACME"), EmailKind.INVITATION, "bob@example.com",
+                "invitations", Map.of("firstName", read, "field." + read, read),
+                Map.of("List-Unsubscribe", "<https://rewards.example.com/u?n=\uFFFF\uFFFD>")), json.read(body));
     }
 
     @Test

@@ -37,13 +37,15 @@ import java.util.Optional;
 
 /**
  * The largest events the system can publish, at every limit the merchant API enforces at once. Where the API checks a
- * length but not the characters, each character is one JSON writes longest: {@code \u0001} (six bytes escaped) where a
- * control character is possible, {@code €} (three bytes) where the API refuses control characters (SKUs).
+ * length but not the characters, each character is one the body writes longest, six bytes escaped: {@code \u0001}
+ * where a control character is possible; U+FFFF, which SQS refuses as it is, where the API refuses control characters
+ * (SKUs; {@code io.tally.sqs.json.SqsBody}). A SKU's last character, three bytes, makes it distinct.
  */
 public final class LargestEvents {
-    /** Six bytes in JSON ({@code \u0001}); three in UTF-8 and never escaped ({@code €}). */
+    /** Six bytes in JSON ({@code \u0001}). */
     private static final String ESCAPED = "\u0001";
-    private static final String WIDE = "\u20ac";
+    /** Six bytes in an SQS body ({@code \uFFFF}): not a control character, so a SKU may hold it. */
+    private static final String REFUSED = "\uFFFF";
     /** 12 digits before the point and 6 after: the largest decimal {@code CheckoutJson.decimal} accepts. */
     private static final BigDecimal LARGEST_DECIMAL = new BigDecimal("999999999999.999999");
     private static final Instant T = Instant.parse("2026-12-31T23:59:59.999999999Z");
@@ -62,7 +64,7 @@ public final class LargestEvents {
     public static DomainEvent checkout(int n) {
         List<CheckoutFacts.Line> lines = new ArrayList<>();
         for (int i = 0; i < Basket.MAX_LINES; i++) {
-            String sku = WIDE.repeat(63) + (char) ('\u4e00' + i);
+            String sku = REFUSED.repeat(63) + (char) ('\u4e00' + i);
             new Basket.Line(sku, LARGEST_DECIMAL, LARGEST_DECIMAL); // the basket's own rules accept it
             lines.add(new CheckoutFacts.Line(sku, LARGEST_DECIMAL, LARGEST_DECIMAL));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.sms.SmsMessage;
 import io.tally.domain.tenant.BrandId;
+import io.tally.sqs.json.SqsCharacters;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,20 @@ class SmsJsonTest {
         for (SmsMessage m : new SmsMessage[] {plain, sent, nowhere}) {
             assertEquals(m, json.read(json.write(m)));
         }
+    }
+
+    @Test
+    void a_text_holding_characters_sqs_refuses_is_escaped_and_unpaired_surrogates_replaced() {
+        SmsMessage m = new SmsMessage("sms-send-s3-4000000000000002", new BrandId("ACME"), "+15550100123", "news",
+                "Hi " + SqsCharacters.HOSTILE, Optional.of(new SmsMessage.Origin("send-s3", new CardNumber("4000000000000002"),
+                "tpl-1", Optional.of(SqsCharacters.HOSTILE))));
+
+        String body = json.write(m);
+
+        SqsCharacters.assertSqsAccepts(body);
+        String read = SqsCharacters.HOSTILE_READ;
+        assertEquals(new SmsMessage(m.id(), m.brand(), m.to(), m.list(), "Hi " + read, Optional.of(new SmsMessage.Origin(
+                "send-s3", new CardNumber("4000000000000002"), "tpl-1", Optional.of(read)))), json.read(body));
     }
 
     @Test

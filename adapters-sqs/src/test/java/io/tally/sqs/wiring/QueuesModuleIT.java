@@ -12,6 +12,7 @@ import io.tally.domain.tenant.BrandId;
 import io.tally.sqs.email.EmailJson;
 import io.tally.sqs.event.EventJson;
 import io.tally.sqs.event.LargestEvents;
+import io.tally.sqs.json.SqsCharacters;
 import io.tally.sqs.json.WireJson;
 import java.net.URI;
 import java.time.Instant;
@@ -81,6 +82,42 @@ class QueuesModuleIT {
         Set<DomainEvent> received = new HashSet<>();
         drain(container.sqs(), url, 10).forEach(m -> received.add(json.read(m.body())));
         assertEquals(new HashSet<>(events), received);
+    }
+
+    @Test
+    void an_event_whose_text_holds_characters_sqs_refuses_arrives_with_unpaired_surrogates_replaced() {
+        TestContainer container = container("events-f", Optional.empty());
+        String url = queueUrl(container.sqs(), "events-f");
+        String sku = SqsCharacters.HOSTILE;
+        List<DomainEvent> events = List.of(new DomainEvent("e-odd", "ledger.checkout", new BrandId("ACME"),
+                Instant.parse("2026-12-01T10:00:00Z"), Map.of("skuamount." + sku, "7.50", "note", sku)),
+                new DomainEvent("e-plain", "card.issued", new BrandId("ACME"), Instant.parse("2026-12-01T10:00:01Z"),
+                        Map.of("n", "1")));
+
+        container.events().publish(events);
+
+        EventJson json = new EventJson(new WireJson());
+        Set<DomainEvent> received = new HashSet<>();
+        drain(container.sqs(), url, 2).forEach(m -> received.add(json.read(m.body())));
+        String read = SqsCharacters.HOSTILE_READ;
+        assertEquals(Set.of(new DomainEvent("e-odd", "ledger.checkout", new BrandId("ACME"),
+                Instant.parse("2026-12-01T10:00:00Z"), Map.of("skuamount." + read, "7.50", "note", read)), events.get(1)),
+                received);
+    }
+
+    @Test
+    void an_email_whose_merge_fields_hold_characters_sqs_refuses_arrives_with_unpaired_surrogates_replaced() {
+        TestContainer container = container("events-g", Optional.of("emails-g"));
+        String url = queueUrl(container.sqs(), "emails-g");
+        queueUrl(container.sqs(), "events-g");
+        EmailMessage message = new EmailMessage("welcome-2", new BrandId("ACME"), EmailKind.WELCOME, "ann@example.com",
+                "transactional", Map.of("firstName", SqsCharacters.HOSTILE));
+
+        container.outbox().enqueue(message);
+
+        EmailMessage read = new EmailMessage("welcome-2", new BrandId("ACME"), EmailKind.WELCOME, "ann@example.com",
+                "transactional", Map.of("firstName", SqsCharacters.HOSTILE_READ));
+        assertEquals(List.of(read), drain(container.sqs(), url, 1).stream().map(m -> new EmailJson().read(m.body())).toList());
     }
 
     @Test
