@@ -115,7 +115,9 @@ public final class ParallelInit {
     private void guarded(String part, Step step) {
         try {
             step.run();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a class whose static init failed (ExceptionInInitializerError) is reported here too; the
+            // graph meets the same failure again where it needs the class, and fails the function's init there
             LogLine.detached(log, Level.WARN, "parallel init failed", Instant.now()).field("part", part)
                     .field("error", e.getClass().getSimpleName()).write();
         }

@@ -37,6 +37,7 @@ class ParallelInitTest {
         AtomicInteger queues = new AtomicInteger();
         AtomicInteger jsons = new AtomicInteger();
         Set<String> clientThreads = ConcurrentHashMap.newKeySet();
+        Set<String> callerThreads = ConcurrentHashMap.newKeySet();
         List<String> catalogues = new CopyOnWriteArrayList<>();
         String caller = Thread.currentThread().getName();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -52,11 +53,11 @@ class ParallelInitTest {
                 return dynamo;
             }, () -> {
                 queues.incrementAndGet();
-                assertEquals(caller, Thread.currentThread().getName());
+                callerThreads.add("sqs on " + Thread.currentThread().getName());
                 return sqs;
             }, () -> {
                 jsons.incrementAndGet();
-                assertEquals(caller, Thread.currentThread().getName());
+                callerThreads.add("json on " + Thread.currentThread().getName());
                 return new WireJson();
             }, () -> new LoadProgramsPort() {
                 @Override
@@ -76,14 +77,30 @@ class ParallelInitTest {
         }
         assertEquals(1, jsons.get());
         assertEquals(Set.of("tally-init"), clientThreads);
+        // asserted here, not in the suppliers: an assertion failing on the second thread would only end that thread
+        assertEquals(Set.of("sqs on " + caller, "json on " + caller), callerThreads);
         // the function's brand: its catalogue read once, on the second thread, before join returned
         assertEquals(List.of("ACME on tally-init"), catalogues);
         assertEquals("", log.toString(StandardCharsets.UTF_8));
     }
 
     @Test
+    void a_class_that_fails_its_static_init_on_the_second_thread_is_reported_too() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new ParallelInit(() -> {
+            throw new ExceptionInInitializerError(new IllegalStateException("a schema's static init"));
+        }, () -> null, WireJson::new, () -> {
+            throw new IllegalStateException("not reached");
+        }, new PrintStream(log, true, StandardCharsets.UTF_8)).start(Optional.of(new BrandId("B"))).join();
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("\"part\":\"storage\"") && logged.contains("\"error\":\"ExceptionInInitializerError\""),
+                logged);
+    }
+
+    @Test
     void a_failure_on_either_thread_is_reported_and_left_for_the_graph() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
+        AtomicInteger catalogueReads = new AtomicInteger();
         new ParallelInit(() -> {
             throw new IllegalStateException("no endpoint");
         }, () -> {
@@ -91,11 +108,13 @@ class ParallelInitTest {
         }, () -> {
             throw new IllegalArgumentException("no configuration");
         }, () -> {
-            throw new AssertionError("not reached: the storage part ends at its first failure");
+            catalogueReads.incrementAndGet(); // not reached: the storage part ends at its first failure
+            throw new IllegalStateException("no catalogue");
         }, new PrintStream(log, true, StandardCharsets.UTF_8)).start(Optional.of(new BrandId("B"))).join();
         String logged = log.toString(StandardCharsets.UTF_8);
         assertTrue(logged.contains("\"part\":\"storage\"") && logged.contains("\"error\":\"IllegalStateException\""), logged);
         assertTrue(logged.contains("\"part\":\"mappings\"") && logged.contains("\"error\":\"IllegalArgumentException\""), logged);
         assertTrue(logged.contains("\"part\":\"queues\"") && logged.contains("\"error\":\"UnsupportedOperationException\""), logged);
+        assertEquals(0, catalogueReads.get());
     }
 }
