@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.ledger.IdempotencyPort;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.RandomSource;
+import io.tally.domain.shared.Reason;
 import io.tally.domain.shared.Sealer;
 import io.tally.domain.tenant.AuthenticateMerchantUseCase;
 import io.tally.domain.tenant.MerchantContext;
 import io.tally.domain.tenant.MerchantCredentials;
 import io.tally.lambda.topology.Route;
 import io.tally.lambda.topology.Routes;
+import io.tally.sqs.json.UnpairedSurrogateException;
+import io.tally.sqs.json.WellFormedText;
 import io.tally.sqs.json.WireJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,8 @@ public final class MerchantApi {
     /** Larger bodies are refused before parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String OPENAPI_ROUTE_KEY = "GET " + Routes.OPENAPI_PATH;
+    /** The headers a method reads as free text (the others are identifiers, secrets or protocol). */
+    private static final List<String> TEXT_HEADERS = List.of("customRequestId", "externalTransactionId", "note");
 
     private final AuthenticateMerchantUseCase authenticate;
     private final Map<String, MerchantMethod> methods;
@@ -146,12 +151,15 @@ public final class MerchantApi {
             return call.fail(envelope, ApiError.UNKNOWN_METHOD,
                     "Unknown method '" + call.method() + "'. Known: " + String.join(", ", methods.keySet().stream().sorted().toList()) + ".");
         }
-        Optional<ObjectNode> body = parseBody(event);
-        if (body.isEmpty()) {
-            return call.fail(envelope, ApiError.INVALID_REQUEST,
-                    "The request body must be a JSON object of at most " + MAX_BODY_BYTES + " bytes.");
+        Outcome<ObjectNode> body = parseBody(event);
+        if (body instanceof Outcome.Rejected<ObjectNode> r) {
+            return call.fail(envelope, ApiError.INVALID_REQUEST, r.rejection().detail());
         }
-        MerchantRequest request = new MerchantRequest(auth.value(), body.get(), h, call.requestRef());
+        Optional<String> illFormed = illFormedHeader(h);
+        if (illFormed.isPresent()) {
+            return call.fail(envelope, ApiError.INVALID_REQUEST, illFormed.get());
+        }
+        MerchantRequest request = new MerchantRequest(auth.value(), body.value(), h, call.requestRef());
         Optional<String> requestId = request.header("customrequestid");
         if (requestId.isPresent() && method.requestIdUse() != MerchantMethod.RequestIdUse.IGNORED) {
             return replays.orElseThrow().respond(method, request, requestId.get(), call, r -> invoke(method, r, call));
@@ -171,33 +179,60 @@ public final class MerchantApi {
         return envelope.success(call.requestRef(), result.value());
     }
 
-    private Optional<ObjectNode> parseBody(APIGatewayV2HTTPEvent event) {
+    private Outcome<ObjectNode> parseBody(APIGatewayV2HTTPEvent event) {
         String raw = event.getBody();
         if (raw == null || raw.isBlank()) {
-            return Optional.of(json.createObjectNode());
+            return Outcome.accepted(json.createObjectNode());
         }
         byte[] bytes;
         if (event.getIsBase64Encoded()) {
             if (raw.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
-                return Optional.empty();
+                return notAnObject();
             }
             try {
                 bytes = Base64.getDecoder().decode(raw);
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return notAnObject();
             }
         } else {
             bytes = raw.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            return Optional.empty();
+            return notAnObject();
         }
         try {
-            JsonNode node = json.readTree(bytes);
-            return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
+            // getBytes wrote a raw unpaired surrogate as '?': such text is read as it is, for WireJson to refuse
+            boolean rawIllFormed = !event.getIsBase64Encoded() && WellFormedText.unpairedSurrogate(raw) >= 0;
+            JsonNode node = rawIllFormed ? json.readTree(raw) : json.readTree(bytes);
+            return node instanceof ObjectNode o ? Outcome.accepted(o) : notAnObject();
+        } catch (UnpairedSurrogateException illFormed) {
+            return Outcome.rejected(Reason.INVALID_REQUEST,
+                    "The request body must be well-formed Unicode: " + illFormed.getOriginalMessage() + ".");
         } catch (IOException | RuntimeException malformed) {
-            return Optional.empty();
+            return notAnObject();
         }
+    }
+
+    private static Outcome<ObjectNode> notAnObject() {
+        return Outcome.rejected(Reason.INVALID_REQUEST,
+                "The request body must be a JSON object of at most " + MAX_BODY_BYTES + " bytes.");
+    }
+
+    /**
+     * Why a free-text header the methods read (and the ledger keeps) is refused: one holding an unpaired surrogate,
+     * which no UTF-8 store can keep as sent. brand, location, terminal and employee need no check here: the
+     * authentication refuses anything but {@code Identifiers}' ASCII.
+     */
+    private static Optional<String> illFormedHeader(Map<String, String> headers) {
+        for (String name : TEXT_HEADERS) {
+            String value = headers.get(name.toLowerCase(Locale.ROOT));
+            int at = value == null ? -1 : WellFormedText.unpairedSurrogate(value);
+            if (at >= 0) {
+                return Optional.of("The " + name + " header must be well-formed Unicode: it holds an unpaired surrogate ("
+                        + WellFormedText.escape(value.charAt(at)) + ").");
+            }
+        }
+        return Optional.empty();
     }
 
     private static String methodName(APIGatewayV2HTTPEvent event) {

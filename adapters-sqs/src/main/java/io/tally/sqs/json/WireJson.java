@@ -27,6 +27,11 @@ import java.util.Map;
  * the SDK client (docs/PERFORMANCE.md, "The run after issue 16 (cold start)"). So nothing here may call
  * {@link JsonNode#toString()} either: it writes through databind's internal mapper.
  *
+ * <p>One rule is its own: a string (value or field name) that holds an unpaired UTF-16 surrogate, which the mapper
+ * reads as it is (from an escape such as <code>&#92;uD800</code>, or a raw one in a Java string), is refused with an
+ * {@link UnpairedSurrogateException} naming where it stands. No UTF-8 store can hold such a string, so reading it
+ * would let DynamoDB, SQS, an export or an e-mail keep something other than what was sent.
+ *
  * <p>The method names are {@code ObjectMapper}'s, so the code that used one reads the same.
  */
 public final class WireJson {
@@ -125,7 +130,7 @@ public final class WireJson {
         return switch (token) {
             case START_OBJECT -> readObject(p);
             case START_ARRAY -> readArray(p);
-            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_STRING -> NODES.textNode(wellFormed(p, p.getText(), "a string"));
             case VALUE_NUMBER_INT -> readInteger(p);
             // as USE_BIG_DECIMAL_FOR_FLOATS without stripping zeros: 500.00 keeps its scale
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
@@ -138,10 +143,44 @@ public final class WireJson {
 
     private static ObjectNode readObject(JsonParser p) throws IOException {
         ObjectNode object = NODES.objectNode();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        for (String name = fieldName(p); name != null; name = fieldName(p)) {
             object.set(name, read(p, p.nextToken())); // duplicates: the parser refuses them (strict detection)
         }
         return object;
+    }
+
+    /** The next field name of the object being read, or null at its end. */
+    private static String fieldName(JsonParser p) throws IOException {
+        String name;
+        try {
+            name = p.nextFieldName();
+        } catch (JsonParseException e) {
+            // an escaped one: jackson-core refuses it itself ("Broken surrogate pair in field name", "Unexpected low
+            // surrogate in field name"), before the name exists; the object it stands in is what can be named
+            String message = e.getOriginalMessage();
+            if (message != null && message.contains("surrogate")) {
+                throw new UnpairedSurrogateException(p, "a field name holds an unpaired surrogate in the object at "
+                        + where(p.getParsingContext().getParent().pathAsPointer().toString()), e);
+            }
+            throw e;
+        }
+        return name == null ? null : wellFormed(p, name, "a field name");
+    }
+
+    /** {@code text} itself, or refused if a surrogate in it stands alone. */
+    private static String wellFormed(JsonParser p, String text, String what) throws UnpairedSurrogateException {
+        int at = WellFormedText.unpairedSurrogate(text);
+        if (at < 0) {
+            return text;
+        }
+        throw new UnpairedSurrogateException(p, what + " holds an unpaired surrogate ("
+                + WellFormedText.escape(text.charAt(at)) + ") at " + where(p.getParsingContext().pathAsPointer().toString()),
+                null);
+    }
+
+    /** A JSON Pointer for a message: its unpaired surrogates escaped, long ones cut. */
+    private static String where(String pointer) {
+        return pointer.isEmpty() ? "the top level" : WellFormedText.shown(pointer, 200);
     }
 
     private static ArrayNode readArray(JsonParser p) throws IOException {

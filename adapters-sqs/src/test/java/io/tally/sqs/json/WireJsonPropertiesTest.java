@@ -18,7 +18,10 @@ import net.jqwik.api.Tuple;
 
 /**
  * Random JSON documents, valid and damaged, through {@link WireJson} and through {@link Json#mapper()}: both accept
- * or both refuse, and what they accept reads to the same tree and writes to the same text.
+ * or both refuse, and what they accept reads to the same tree and writes to the same text. The one difference is
+ * meant: text holding an unpaired surrogate (the strings are drawn from every char, surrogates included), which the
+ * mapper reads and WireJson refuses ({@link WireJsonUnpairedSurrogateTest}). From bytes there is none: UTF-8 cannot
+ * encode one ({@code getBytes} writes {@code ?}).
  */
 class WireJsonPropertiesTest {
     private static final ObjectMapper MAPPER = Json.mapper();
@@ -26,7 +29,7 @@ class WireJsonPropertiesTest {
 
     @Property(tries = 1000)
     void a_random_document_reads_and_writes_as_the_mapper_does(@ForAll("documents") String text) {
-        assertEquals(byMapper(text), byWire(text));
+        assertEquals(expectedOfWire(text), byWire(text));
         assertEquals(byMapperFromBytes(text), byWireFromBytes(text));
     }
 
@@ -40,7 +43,12 @@ class WireJsonPropertiesTest {
 
     @Property(tries = 1000)
     void a_damaged_document_is_refused_or_read_as_the_mapper_does(@ForAll("damaged") String text) {
-        assertEquals(byMapper(text), byWire(text));
+        assertEquals(expectedOfWire(text), byWire(text));
+    }
+
+    /** What the mapper makes of the text, but refused where a surrogate in it stands alone. */
+    private static String expectedOfWire(String text) {
+        return WellFormedText.unpairedSurrogate(text) >= 0 ? "refused" : byMapper(text);
     }
 
     @Provide
