@@ -4,8 +4,6 @@ import io.tally.domain.member.ContactKey;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Sends one queued message, at most once: messages of an archived list, of a list the recipient left, and promotional
@@ -136,23 +134,13 @@ public final class DeliverEmailUseCase {
         } else {
             email = renderer.render(message, config.get()).withHeaders(MailingHeaders.with(message));
         }
-        boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
-        Optional<Instant> handed;
-        if (claimedNow) {
-            sender.send(email); // a refusal throws: the message is never marked, never told
-            Instant at = clock.instant();
-            sent.markHanded(message.brand(), message.id(), at);
-            handed = Optional.of(at);
-        } else {
-            handed = sent.handedAt(message.brand(), message.id());
-        }
-        // a redelivery of a message the provider took tells it again, at the time it was taken (and sends nothing): a
-        // crash after the mark is mended; one refused, or cut short between the send and the mark, is told nothing
-        handed.ifPresent(at -> claimed.claimed(message, at));
-        if (claimedNow) {
-            return Delivery.SENT;
-        }
-        return handed.isPresent() ? Delivery.ALREADY_SENT : Delivery.NOT_HANDED;
+        ClaimedSend.Handing handing = ClaimedSend.send(sent, message.brand(), message.id(), clock, () -> sender.send(email),
+                at -> claimed.claimed(message, at));
+        return switch (handing) {
+            case SENT -> Delivery.SENT;
+            case ALREADY_SENT -> Delivery.ALREADY_SENT;
+            case NOT_HANDED -> Delivery.NOT_HANDED;
+        };
     }
 
     /**

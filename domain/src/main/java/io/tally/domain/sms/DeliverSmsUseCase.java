@@ -1,12 +1,11 @@
 package io.tally.domain.sms;
 
+import io.tally.domain.email.ClaimedSend;
 import io.tally.domain.email.SentEmailsPort;
 import io.tally.domain.member.PreferencesPort;
 import io.tally.domain.portal.PortalConfigPort;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Sends one queued text message at most once, as {@code DeliverEmailUseCase} does e-mails: messages of an archived
@@ -86,22 +85,12 @@ public final class DeliverSmsUseCase {
         if (!transactional && !OptOutHint.has(message.text())) {
             return Delivery.NO_OPT_OUT_HINT;
         }
-        boolean claimedNow = sent.claim(message.brand(), message.id(), clock.instant());
-        Optional<Instant> handed;
-        if (claimedNow) {
-            sender.send(message, transactional); // a refusal throws: the text is never marked, never counted
-            Instant at = clock.instant();
-            sent.markHanded(message.brand(), message.id(), at);
-            handed = Optional.of(at);
-        } else {
-            handed = sent.handedAt(message.brand(), message.id());
-        }
-        // a redelivery of a text the provider took tells it again, at the time it was taken (and sends nothing): a
-        // crash after the mark is mended; one refused, or cut short between the send and the mark, is told nothing
-        handed.ifPresent(at -> claimed.claimed(message, at));
-        if (claimedNow) {
-            return Delivery.SENT;
-        }
-        return handed.isPresent() ? Delivery.ALREADY_SENT : Delivery.NOT_HANDED;
+        ClaimedSend.Handing handing = ClaimedSend.send(sent, message.brand(), message.id(), clock, () -> sender.send(message, transactional),
+                at -> claimed.claimed(message, at));
+        return switch (handing) {
+            case SENT -> Delivery.SENT;
+            case ALREADY_SENT -> Delivery.ALREADY_SENT;
+            case NOT_HANDED -> Delivery.NOT_HANDED;
+        };
     }
 }
