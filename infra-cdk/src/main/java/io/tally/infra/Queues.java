@@ -1,5 +1,6 @@
 package io.tally.infra;
 
+import io.tally.sqs.batch.SendBatches;
 import io.tally.lambda.topology.QueueId;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,11 +33,14 @@ final class Queues {
             }
             String name = Names.pascal(id.name());
             Queue dlq = Queue.Builder.create(scope, name + "DeadLetterQueue")
+                    .maxMessageSizeBytes(SendBatches.SQS_MAX_BYTES)
                     .encryption(QueueEncryption.SQS_MANAGED)
                     .enforceSsl(true)
                     .retentionPeriod(RETENTION)
                     .build();
             Queue queue = Queue.Builder.create(scope, name + "Queue")
+                    // what the senders keep to (SendBatches), enforced by SQS too rather than its larger default
+                    .maxMessageSizeBytes(SendBatches.SQS_MAX_BYTES)
                     .encryption(QueueEncryption.SQS_MANAGED)
                     .enforceSsl(true)
                     .retentionPeriod(RETENTION)

@@ -1,5 +1,6 @@
 package io.tally.infra;
 
+import io.tally.sqs.batch.SendBatches;
 import static io.tally.infra.SynthesizedStacks.DEV;
 import static io.tally.infra.SynthesizedStacks.DEV_CONFIG;
 import static io.tally.infra.SynthesizedStacks.PROD;
@@ -142,6 +143,9 @@ class TallyStackTest {
             Map<String, Map<String, Object>> queues = ofType(template, "AWS::SQS::Queue");
             assertEquals(2 * QueueId.values().length, queues.size());
             queues.values().forEach(queue -> assertEquals(true, properties(queue).get("SqsManagedSseEnabled")));
+            // SQS enforces the size the senders keep to (SendBatches), not its larger default
+            queues.values().forEach(queue -> assertEquals(262_144, properties(queue).get("MaximumMessageSize")));
+            assertTrue(SendBatches.MAX_BYTES < 262_144);
             for (QueueId id : QueueId.values()) {
                 Map<String, Object> queue = properties(resources(template).get(queueId(template, id)));
                 Map<String, Object> redrive = map(queue.get("RedrivePolicy"));

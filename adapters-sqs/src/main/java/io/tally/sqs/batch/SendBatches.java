@@ -21,8 +21,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class SendBatches {
     /** Entries per request: SQS's maximum. */
     public static final int MAX_ENTRIES = 10;
+    /** SQS's classic limit on a request's payload and a message's size, which the stack pins on every queue. */
+    public static final int SQS_MAX_BYTES = 262_144;
     /**
-     * Payload bytes per request, and so per message: SQS's 262,144 less a 12,144-byte margin, for a system attribute the
+     * Payload bytes per request, and so per message: SQS's {@value #SQS_MAX_BYTES} less a 12,144-byte margin, for a system attribute the
      * SDK may add (AWSTraceHeader) and any difference between this count and SQS's.
      */
     public static final int MAX_BYTES = 250_000;
