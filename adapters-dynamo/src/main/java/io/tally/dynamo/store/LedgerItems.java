@@ -27,11 +27,13 @@ import io.tally.dynamo.table.Keys;
 import io.tally.dynamo.table.TallyTable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
@@ -217,7 +219,8 @@ final class LedgerItems {
                 .stringList("ca", CheckoutFacts::couponsAwarded)
                 .stringList("ex", f -> f.explanations().stream().map(LedgerItems::explained).toList())
                 .stringList("msg", CheckoutFacts::messages)
-                .stringList("pf", CheckoutFacts::perCardFires)
+                .stringList("pf", f -> f.perCardFires().stream().map(CheckoutFacts.PerCardFire::campaign).toList())
+                .string("pk", LedgerItems::keeps)
                 .build();
 
         private static final StaticImmutableTableSchema<CheckoutStats.Fire, ItemValues> FIRE = ItemSchema.of(CheckoutStats.Fire.class,
@@ -227,9 +230,10 @@ final class LedgerItems {
                 .build();
 
         private static final StaticImmutableTableSchema<NamedFires, ItemValues> FIRES = ItemSchema.of(NamedFires.class,
-                        v -> new NamedFires(v.string("c"), new CheckoutStats.Fires(v.number("n"), v.list("r"))))
+                        v -> new NamedFires(v.string("c"), fires(v)))
                 .string("c", NamedFires::campaign)
                 .number("n", f -> f.fires().total())
+                .number("l", f -> f.fires().last())
                 .documents("r", CheckoutStats.Fire.class, FIRE, f -> f.fires().recent())
                 .build();
 
@@ -381,7 +385,33 @@ final class LedgerItems {
         return new CheckoutFacts(v.string("k"), CheckoutFacts.Stage.valueOf(v.string("st")), v.optString("u").map(Instant::parse),
                 v.<String>list("ln").stream().map(LedgerItems::line).toList(), new BigDecimal(v.string("tot")),
                 new BigDecimal(v.string("dis")), v.<String>list("m").stream().map(LedgerItems::mutation).toList(), v.list("cu"),
-                v.list("ca"), v.<String>list("ex").stream().map(LedgerItems::explained).toList(), v.list("msg"), v.list("pf"));
+                v.list("ca"), v.<String>list("ex").stream().map(LedgerItems::explained).toList(), v.list("msg"),
+                perCardFires(v.list("pf"), v.optString("pk")));
+    }
+
+    /**
+     * How many firings each of {@code pf}'s campaigns keeps, in its order, comma-separated: a string of its own beside
+     * {@code pf} (which stays a list of campaign ids), so that code from before keep counts reads these entries too.
+     */
+    private static String keeps(CheckoutFacts f) {
+        return f.perCardFires().isEmpty() ? null
+                : f.perCardFires().stream().map(p -> Integer.toString(p.keep())).collect(Collectors.joining(","));
+    }
+
+    /** A sale recorded before keep counts has no {@code pk}: its campaigns keep what they kept then. */
+    private static List<CheckoutFacts.PerCardFire> perCardFires(List<String> campaigns, Optional<String> keeps) {
+        if (keeps.isEmpty()) {
+            return campaigns.stream().map(CheckoutFacts.PerCardFire::recorded).toList();
+        }
+        String[] keep = keeps.get().split(",");
+        if (keep.length != campaigns.size()) {
+            throw new IllegalStateException("a sale's pk does not match its pf: " + keeps.get());
+        }
+        List<CheckoutFacts.PerCardFire> out = new ArrayList<>();
+        for (int i = 0; i < keep.length; i++) {
+            out.add(new CheckoutFacts.PerCardFire(campaigns.get(i), Integer.parseInt(keep[i])));
+        }
+        return out;
     }
 
     private static final char TAB = '\t';
@@ -416,6 +446,13 @@ final class LedgerItems {
         int tab = s.indexOf(TAB);
         String failed = s.substring(tab + 1);
         return new CheckoutFacts.Explained(s.substring(1, tab), false, failed.isEmpty() ? Optional.empty() : Optional.of(failed));
+    }
+
+    /** Fires stored before {@code l} was take the entry of their latest firing ({@link CheckoutStats.Fires}). */
+    private static CheckoutStats.Fires fires(ItemValues v) {
+        List<CheckoutStats.Fire> recent = v.list("r");
+        return v.optNumber("l").map(last -> new CheckoutStats.Fires(v.number("n"), recent, last))
+                .orElseGet(() -> new CheckoutStats.Fires(v.number("n"), recent));
     }
 
     private static CheckoutStats stats(ItemValues v) {

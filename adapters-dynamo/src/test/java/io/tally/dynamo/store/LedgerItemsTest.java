@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.campaign.Basket;
+import io.tally.domain.campaign.Campaign;
+import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.contract.ContractData;
+import io.tally.domain.coupon.CouponPort;
 import io.tally.domain.ledger.Balance;
 import io.tally.domain.ledger.Bucket;
 import io.tally.domain.ledger.CardState;
 import io.tally.domain.ledger.Change;
+import io.tally.domain.ledger.CheckoutFacts;
+import io.tally.domain.ledger.CheckoutStats;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.Hold;
 import io.tally.domain.ledger.LedgerEntry;
@@ -26,13 +32,16 @@ import io.tally.domain.tenant.EmployeeId;
 import io.tally.domain.tenant.LocationId;
 import io.tally.domain.tenant.TerminalId;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The entry mapping without a network: exact round trips, and how big an entry can get. Every entry stores the
@@ -93,6 +102,32 @@ class LedgerItemsTest {
         assertEquals(LedgerLimits.MAX_HOLDS_PER_CARD, worst.stateAfter().holdCount());
         assertTrue(size < ItemSize.MAX_ITEM_BYTES * 2 / 3, size + " bytes: tightening or loosening LedgerLimits? update "
                 + "its comment and ARCHITECTURE.md with the new figure");
+        assertEquals(worst, roundTrip(worst));
+    }
+
+    /**
+     * The worst CHECKOUT entry ({@link #worstCheckout}): {@link #worstCase}'s state with its checkout statistics at their
+     * bounds, and a sale at every limit the merchant API and a brand's checkout configuration have. It must fit one
+     * item with a tenth to spare: the state's statistics are in every later entry of the card, so a state that did not
+     * fit would leave the card unable to take any write (before the bounds, this entry was 1,516,040 bytes).
+     */
+    @Test
+    void a_checkout_entry_at_every_limit_fits_one_item_with_margin() {
+        LedgerEntry worst = worstCheckout();
+        Map<String, AttributeValue> item = stored(worst);
+        long size = ItemSize.of(item);
+        System.out.printf("checkout entry at every limit: %,d bytes (item limit %,d)%n", size, ItemSize.MAX_ITEM_BYTES);
+        item.forEach((name, v) -> System.out.printf("  %-10s %,9d%n", name, ItemSize.of(v)));
+        item.get("state").m().forEach((name, v) -> System.out.printf("  state.%-4s %,9d%n", name, ItemSize.of(v)));
+        item.get("checkout").m().forEach((name, v) -> System.out.printf("  checkout.%-4s %,9d%n", name, ItemSize.of(v)));
+
+        CheckoutStats stats = worst.stateAfter().checkouts();
+        assertEquals(Basket.MAX_LINES, worst.posting().checkout().orElseThrow().lines().size());
+        assertEquals(CheckoutStats.MAX_CAMPAIGNS, stats.fires().size());
+        assertEquals(CheckoutStats.MAX_FIRES, stats.remembered());
+        assertEquals(stats, stats.bounded(), "the worst statistics are within the fold's bounds");
+        assertTrue(size < ItemSize.MAX_ITEM_BYTES * 9 / 10, size + " bytes: a CHECKOUT entry at every limit must fit "
+                + "one item with a tenth to spare; update ARCHITECTURE.md (\"Item size\") with the new figure");
         assertEquals(worst, roundTrip(worst));
     }
 
@@ -158,6 +193,81 @@ class LedgerItemsTest {
                 sequence, longId(400_000), EntryType.VOID, T, origin, changes, Optional.of(new Reference(longId(500_000),
                 sequence - 1)), LedgerLimits.MAX_AMOUNT);
         return new LedgerEntry(posting, after);
+    }
+
+    /**
+     * {@link #worstCase} as a CHECKOUT (the completion of a setup: COMMIT, {@code related} the setup) whose state
+     * remembers {@link CheckoutStats#MAX_CAMPAIGNS} per-card limited campaigns (64-character ids, 19-digit totals and
+     * last entries) with {@link CheckoutStats#MAX_FIRES} firings among them (millisecond instants, as the writer
+     * truncates them, 19-digit sequences), and whose sale is at every limit: {@link Basket#MAX_LINES} lines with
+     * 64-character SKUs of three-byte characters (the most UTF-8 bytes a UTF-16 character can take: a supplementary
+     * character is 4 bytes for 2 of the 64) and quantity and unit price of 12 digits and 6 decimals
+     * ({@code CheckoutJson.decimal}); the key of the longest customRequestId in three-byte characters; a REDEEM and an
+     * EARN on each of {@link LedgerLimits#MAX_BALANCES} value types; {@link CouponPort#MAX_BATCH} presented coupons
+     * used, 64-character codes; {@link CheckoutConfig#MAX_CAMPAIGNS} campaigns considered, each explained with a failed
+     * condition of {@link CheckoutFacts#MAX_FAILED_LENGTH} three-byte characters and each a per-card fire (more than a
+     * checkout can have: a campaign that fired has no failed condition); {@link CheckoutConfig#MAX_SALE_RESULTS}
+     * discounts and as many awarded coupons (each such result gives one or the other); {@link CheckoutFacts#MAX_MESSAGES}
+     * messages of {@link Campaign.Message#MAX_LENGTH} three-byte characters.
+     */
+    static LedgerEntry worstCheckout() {
+        LedgerEntry base = worstCase();
+        CardState s = base.stateAfter();
+        Posting p = base.posting();
+        Map<String, CheckoutStats.Fires> fires = new HashMap<>();
+        Instant at = T.truncatedTo(ChronoUnit.MILLIS);
+        long big = 1_000_000_000_000_000_000L;
+        for (int c = 0; c < CheckoutStats.MAX_CAMPAIGNS; c++) {
+            int firings = CheckoutStats.MAX_FIRES / CheckoutStats.MAX_CAMPAIGNS
+                    + (c < CheckoutStats.MAX_FIRES % CheckoutStats.MAX_CAMPAIGNS ? 1 : 0);
+            List<CheckoutStats.Fire> recent = new ArrayList<>();
+            for (int f = 0; f < firings; f++) {
+                recent.add(new CheckoutStats.Fire(at.plus(Duration.ofMinutes(f)), big + f));
+            }
+            fires.put("c".repeat(64 - 4) + String.format("%04d", c), new CheckoutStats.Fires(big, recent, big + c));
+        }
+        CardState after = new CardState(s.sequence(), s.balances(), s.voided(), s.recentRequests(), s.enrolledAt(),
+                s.ledgerId(), new CheckoutStats(big, fires));
+
+        BigDecimal most = new BigDecimal("999999999999.999999");
+        List<CheckoutFacts.Line> lines = new ArrayList<>();
+        for (int l = 0; l < Basket.MAX_LINES; l++) {
+            lines.add(new CheckoutFacts.Line("€".repeat(64 - 3) + String.format("%03d", l), most, most));
+        }
+        List<CheckoutFacts.Mutation> mutations = new ArrayList<>();
+        for (int v = 0; v < LedgerLimits.MAX_BALANCES; v++) {
+            ValueTypeKey key = ValueTypeKey.custom(String.format("%032d", v));
+            mutations.add(new CheckoutFacts.Mutation(key, -LedgerLimits.MAX_AMOUNT, CheckoutFacts.Kind.REDEEM));
+            mutations.add(new CheckoutFacts.Mutation(key, -LedgerLimits.MAX_AMOUNT, CheckoutFacts.Kind.EARN));
+        }
+        List<String> used = new ArrayList<>();
+        for (int k = 0; k < CouponPort.MAX_BATCH; k++) {
+            used.add("U".repeat(64 - 4) + String.format("%04d", k));
+        }
+        List<String> awarded = new ArrayList<>();
+        for (int r = 0; r < CheckoutConfig.MAX_SALE_RESULTS; r++) {
+            mutations.add(new CheckoutFacts.Mutation(ValueTypeKey.currency("USD"), -LedgerLimits.MAX_AMOUNT,
+                    CheckoutFacts.Kind.DISCOUNT));
+            awarded.add("A".repeat(64 - 4) + String.format("%04d", r));
+        }
+        List<CheckoutFacts.Explained> explained = new ArrayList<>();
+        List<CheckoutFacts.PerCardFire> perCard = new ArrayList<>();
+        for (int c = 0; c < CheckoutConfig.MAX_CAMPAIGNS; c++) {
+            String id = "k".repeat(64 - 4) + String.format("%04d", c);
+            explained.add(new CheckoutFacts.Explained(id, false,
+                    Optional.of("€".repeat(CheckoutFacts.MAX_FAILED_LENGTH - 4) + String.format("%04d", c))));
+            perCard.add(new CheckoutFacts.PerCardFire(id, CheckoutStats.RECENT_FIRES));
+        }
+        List<String> messages = new ArrayList<>();
+        for (int m = 0; m < CheckoutFacts.MAX_MESSAGES; m++) {
+            messages.add("€".repeat(Campaign.Message.MAX_LENGTH - 4) + String.format("%04d", m));
+        }
+        String key = "co:" + p.brand().value() + ":" + "€".repeat(LedgerLimits.MAX_REQUEST_ID);
+        CheckoutFacts sale = new CheckoutFacts(key, CheckoutFacts.Stage.COMMIT, Optional.empty(), lines, most, most,
+                mutations, used, awarded, explained, messages, perCard);
+        Posting checkout = new Posting(p.brand(), p.card(), p.sequence(), p.transactionId(), EntryType.CHECKOUT, p.time(),
+                p.origin(), p.changes(), p.related(), p.amountDue(), Optional.of(sale));
+        return new LedgerEntry(checkout, after);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.tally.domain.campaign.Evaluation;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.checkout.CheckoutUseCase;
 import io.tally.domain.coupon.CouponCode;
+import io.tally.domain.ledger.CheckoutFacts;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.shared.DecimalAmounts;
@@ -80,7 +81,7 @@ public final class CheckoutDryRunMethod implements MerchantMethod {
         }
         out.put("totalDiscount", eval.totalDiscount());
         ArrayNode messages = out.putArray("responseMessages");
-        eval.messages().forEach(messages::add);
+        CheckoutFacts.shown(eval.messages()).forEach(messages::add);
         ArrayNode use = out.putArray("couponsUsed");
         eval.couponsToUse().forEach(c -> use.add(c.value()));
         ArrayNode award = out.putArray("couponSetsAwarded");

@@ -176,7 +176,8 @@ final class CheckoutJson {
 
     static List<CheckoutFacts.Explained> explained(Evaluation eval) {
         return eval.explanations().stream()
-                .map(x -> new CheckoutFacts.Explained(x.campaign().value(), x.fired(), x.failed())).toList();
+                .map(x -> new CheckoutFacts.Explained(x.campaign().value(), x.fired(), CheckoutFacts.shortened(x.failed())))
+                .toList();
     }
 
     /** The scales of the brand's value types (mutations may be in any of them, discounts in the checkout currency). */

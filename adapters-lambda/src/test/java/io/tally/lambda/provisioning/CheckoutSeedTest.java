@@ -41,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,5 +177,41 @@ class CheckoutSeedTest {
                                 "results": [{"kind": "message", "text": "tea!"}]}]}""");
         var e = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, unknownTag));
         assertTrue(e.getMessage().contains("SKU tag 'tea' is not defined"), e.getMessage());
+    }
+
+    @Test
+    void campaigns_put_refuses_more_campaigns_or_sale_results_than_a_brand_may_have_and_writes_nothing() throws Exception {
+        apply.apply(demoSeed(), true);
+        int stored = checkouts.load(DEMO).campaigns().size();
+        var tooMany = new SeedJson().readCampaigns(messages(CheckoutConfig.MAX_CAMPAIGNS - stored + 1));
+        var refused = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, tooMany));
+        assertTrue(refused.getMessage().contains("brand DEMO: a brand has at most " + CheckoutConfig.MAX_CAMPAIGNS
+                + " campaigns (these would make " + (CheckoutConfig.MAX_CAMPAIGNS + 1) + "; remove some first)"),
+                refused.getMessage());
+        assertEquals(stored, checkouts.load(DEMO).campaigns().size());
+        assertEquals(CheckoutConfig.MAX_CAMPAIGNS - stored, apply.putCampaigns(DEMO,
+                new SeedJson().readCampaigns(messages(CheckoutConfig.MAX_CAMPAIGNS - stored))).itemsChanged());
+
+        String twentyDiscounts = String.join(",", Collections.nCopies(Campaign.MAX_RESULTS,
+                "{\"kind\": \"discount\", \"amount\": \"0.01\"}"));
+        StringBuilder file = new StringBuilder("{\"campaigns\": [");
+        for (int i = 0; i <= CheckoutConfig.MAX_SALE_RESULTS / Campaign.MAX_RESULTS; i++) {
+            file.append(i == 0 ? "" : ",").append("{\"id\": \"M").append(i).append("\", \"results\": [")
+                    .append(twentyDiscounts).append("]}");
+        }
+        var discounts = new SeedJson().readCampaigns(file.append("]}").toString());
+        var tooManyResults = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, discounts));
+        assertTrue(tooManyResults.getMessage().contains("at most " + CheckoutConfig.MAX_SALE_RESULTS
+                + " discount and allocateCoupon results in all"), tooManyResults.getMessage());
+    }
+
+    /** A campaigns file of {@code n} message campaigns. */
+    private static String messages(int n) {
+        StringBuilder file = new StringBuilder("{\"campaigns\": [");
+        for (int i = 0; i < n; i++) {
+            file.append(i == 0 ? "" : ",").append("{\"id\": \"MSG-").append(i)
+                    .append("\", \"results\": [{\"kind\": \"message\", \"text\": \"hi\"}]}");
+        }
+        return file.append("]}").toString();
     }
 }

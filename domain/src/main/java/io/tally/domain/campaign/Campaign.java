@@ -507,7 +507,10 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
      * How often a campaign may fire: per card in all, per card within a rolling period, in total across the brand.
      */
     public record Limits(Optional<Integer> perCard, Optional<PerPeriod> perCardPerPeriod, Optional<Long> total) {
-        /** The largest per-card limit, in all or per period: the firings a card's state remembers per campaign. */
+        /**
+         * The largest per-card limit, in all or per period (a per-period limit needs that many firings remembered in the
+         * card's state).
+         */
         public static final int MAX_PER_CARD = io.tally.domain.ledger.CheckoutStats.RECENT_FIRES;
         public static final Limits NONE = new Limits(Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -516,13 +519,21 @@ public record Campaign(BrandId brand, CampaignId id, String name, boolean enable
             Objects.requireNonNull(perCardPerPeriod, "perCardPerPeriod");
             Objects.requireNonNull(total, "total");
             require(perCard.map(n -> n >= 1 && n <= MAX_PER_CARD).orElse(true),
-                    "a per-card limit is 1-" + MAX_PER_CARD + " (a card's state remembers its last " + MAX_PER_CARD + " firings)");
+                    "a per-card limit is 1-" + MAX_PER_CARD);
             require(total.map(n -> n >= 1).orElse(true), "a total limit is at least 1");
         }
 
         /** Whether the card's fire history must be kept for this campaign. */
         public boolean perCardLimited() {
             return perCard.isPresent() || perCardPerPeriod.isPresent();
+        }
+
+        /**
+         * How many of its latest firings a card's state keeps for this campaign when it fires: what its per-period limit
+         * counts; none for a limit in all only, which the state's total decides.
+         */
+        public int firingsToKeep() {
+            return perCardPerPeriod.map(PerPeriod::times).orElse(0);
         }
 
         public String describe() {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * after it fires.</li>
  * <li><b>Checks, first failure explained</b>: stacking; the total limit ({@link Situation#exhausted}); a card for a
  * campaign that changes the card or has per-card limits ("needs a card"); the per-card limits (in all, and within the
- * rolling period ending at the checkout, from {@link CardFacts#fires}); the conditions in order; the value types its
+ * rolling period ending at the checkout, from {@link CardFacts#fires}: the limit in all from its total, the per-period
+ * one from its latest firings); the conditions in order; the value types its
  * results change existing in the card's program. A campaign fires whole or not at all.</li>
  * <li><b>Results</b>: discounts are capped at what they apply to and at what is left of the basket; percentages are
  * rounded to the currency's scale HALF_UP. Earned value is floored to the value type's minor units. A take from a
@@ -90,14 +91,14 @@ public final class CampaignEngine {
         if (!limits.perCardLimited()) {
             return Optional.empty();
         }
-        List<Instant> fires = s.card().orElseThrow().fires().getOrDefault(c.id(), List.of());
-        if (limits.perCard().isPresent() && fires.size() >= limits.perCard().get()) {
+        CardFacts.Fired fired = s.card().orElseThrow().fires().getOrDefault(c.id(), CardFacts.Fired.at(List.of()));
+        if (limits.perCard().isPresent() && fired.total() >= limits.perCard().get()) {
             return Optional.of("limit of " + limits.perCard().get() + " per card reached");
         }
         if (limits.perCardPerPeriod().isPresent()) {
             Campaign.PerPeriod period = limits.perCardPerPeriod().get();
             Instant since = s.at().minus(period.period());
-            long recent = fires.stream().filter(t -> t.isAfter(since) && !t.isAfter(s.at())).count();
+            long recent = fired.recent().stream().filter(t -> t.isAfter(since) && !t.isAfter(s.at())).count();
             if (recent >= period.times()) {
                 return Optional.of("limit of " + period.describe() + " reached");
             }

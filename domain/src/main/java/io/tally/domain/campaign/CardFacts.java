@@ -18,13 +18,14 @@ import java.util.Objects;
  * @param balances        spendable balance per value type, in minor units
  * @param valueTypes      the value types of the card's program (results need their scale and limits)
  * @param checkoutsBefore committed checkouts of this card before this one (not voided ones)
- * @param fires           for each campaign with a per-card limit, when it fired on this card (oldest first)
+ * @param fires           for each campaign with a per-card limit, how often it fired on this card and the latest
+ *                        firings its per-period limit needs
  * @param segments        whether the card is in each segment looked up for the campaigns in play
  *                        ({@link SegmentLookups}); a segment not in the map was not looked up
  */
 public record CardFacts(CardNumber number, ProgramId program, CardSetId cardSet, boolean enrolled,
                         Map<ValueTypeKey, Long> balances, Map<ValueTypeKey, ValueType> valueTypes, long checkoutsBefore,
-                        Map<CampaignId, List<Instant>> fires, Map<SegmentId, Boolean> segments) {
+                        Map<CampaignId, Fired> fires, Map<SegmentId, Boolean> segments) {
     public CardFacts {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(program, "program");
@@ -35,10 +36,28 @@ public record CardFacts(CardNumber number, ProgramId program, CardSetId cardSet,
         segments = Map.copyOf(segments);
     }
 
+    /**
+     * How often a campaign fired on the card in all (not counting voided checkouts), and when it fired last (oldest
+     * first): at least as many of the latest firings as its per-period limit counts, while the card's state has room.
+     */
+    public record Fired(long total, List<Instant> recent) {
+        public Fired {
+            recent = List.copyOf(recent);
+            if (total < recent.size()) {
+                throw new IllegalArgumentException("fewer firings in all than recent ones");
+            }
+        }
+
+        /** Fired exactly at {@code instants}, and never before them. */
+        public static Fired at(List<Instant> instants) {
+            return new Fired(instants.size(), instants);
+        }
+    }
+
     /** Facts of a card whose segment membership was not looked up (no campaign in play names a segment). */
     public CardFacts(CardNumber number, ProgramId program, CardSetId cardSet, boolean enrolled,
                      Map<ValueTypeKey, Long> balances, Map<ValueTypeKey, ValueType> valueTypes, long checkoutsBefore,
-                     Map<CampaignId, List<Instant>> fires) {
+                     Map<CampaignId, Fired> fires) {
         this(number, program, cardSet, enrolled, balances, valueTypes, checkoutsBefore, fires, Map.of());
     }
 }

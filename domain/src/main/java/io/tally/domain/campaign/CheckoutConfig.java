@@ -5,6 +5,7 @@ import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.program.ValueTypeKey;
 import io.tally.domain.tenant.BrandId;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,18 @@ import java.util.Set;
  */
 public record CheckoutConfig(BrandId brand, ValueTypeKey currency, ZoneId zone, List<CouponSet> couponSets,
                              Map<String, Set<String>> skuTags, List<Campaign> campaigns) {
+    /**
+     * Campaigns a brand may have. Every campaign a checkout considers is explained in the sale its ledger entry records,
+     * which must fit one database item (docs/ARCHITECTURE.md, "Item size").
+     */
+    public static final int MAX_CAMPAIGNS = 50;
+    /**
+     * {@code discount} and {@code allocateCoupon} results across a brand's campaigns: each may add a discount or an
+     * awarded coupon to a checkout's recorded sale.
+     */
+    public static final int MAX_SALE_RESULTS = 100;
+
+    /** No bounds checked: a brand's configuration stored before them must still load (they are checked on saving). */
     public CheckoutConfig {
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(currency, "currency");
@@ -29,6 +42,24 @@ public record CheckoutConfig(BrandId brand, ValueTypeKey currency, ZoneId zone, 
 
     public static CheckoutConfig empty(BrandId brand) {
         return new CheckoutConfig(brand, ValueTypeKey.currency("USD"), ZoneId.of("UTC"), List.of(), Map.of(), List.of());
+    }
+
+    /**
+     * Why a brand cannot have {@code campaigns} (all of them, as they would be stored), if it cannot: more than
+     * {@link #MAX_CAMPAIGNS}, or more than {@link #MAX_SALE_RESULTS} discount and allocateCoupon results in all.
+     */
+    public static Optional<String> tooMany(Collection<Campaign> campaigns) {
+        if (campaigns.size() > MAX_CAMPAIGNS) {
+            return Optional.of("a brand has at most " + MAX_CAMPAIGNS + " campaigns (these would make " + campaigns.size()
+                    + "; remove some first)");
+        }
+        long results = campaigns.stream().flatMap(c -> c.results().stream())
+                .filter(r -> r instanceof Campaign.Discount || r instanceof Campaign.AllocateCoupon).count();
+        if (results > MAX_SALE_RESULTS) {
+            return Optional.of("a brand's campaigns have at most " + MAX_SALE_RESULTS + " discount and allocateCoupon results "
+                    + "in all (these would have " + results + ")");
+        }
+        return Optional.empty();
     }
 
     public Optional<CouponSet> couponSet(CouponSetId id) {

@@ -546,9 +546,9 @@ public final class CheckoutUseCase {
         Map<ValueTypeKey, ValueType> types = valueTypes(card);
         Map<ValueTypeKey, Long> balances = new HashMap<>();
         state.balances().forEach((k, b) -> balances.put(k, b.spendable(now)));
-        Map<CampaignId, List<Instant>> fires = new HashMap<>();
+        Map<CampaignId, CardFacts.Fired> fires = new HashMap<>();
         state.checkouts().fires().forEach((id, f) -> fires.put(new CampaignId(id),
-                f.recent().stream().map(CheckoutStats.Fire::at).toList()));
+                new CardFacts.Fired(f.total(), f.recent().stream().map(CheckoutStats.Fire::at).toList())));
         return new CardFacts(card.number(), card.program(), card.cardSet(), card.enrolled() || state.enrolledAt().isPresent(),
                 balances, types, state.checkouts().count(), fires, memberships);
     }
@@ -595,15 +595,17 @@ public final class CheckoutUseCase {
             }
         }
         List<CheckoutFacts.Explained> explained = eval.explanations().stream()
-                .map(x -> new CheckoutFacts.Explained(x.campaign().value(), x.fired(), x.failed())).toList();
+                .map(x -> new CheckoutFacts.Explained(x.campaign().value(), x.fired(), CheckoutFacts.shortened(x.failed())))
+                .toList();
         Map<CampaignId, Campaign> byId = new HashMap<>();
         config.campaigns().forEach(k -> byId.put(k.id(), k));
-        List<String> perCard = eval.fired().stream().filter(id -> byId.containsKey(id) && byId.get(id).limits().perCardLimited())
-                .map(CampaignId::value).toList();
+        List<CheckoutFacts.PerCardFire> perCard = eval.fired().stream()
+                .filter(id -> byId.containsKey(id) && byId.get(id).limits().perCardLimited())
+                .map(id -> new CheckoutFacts.PerCardFire(id.value(), byId.get(id).limits().firingsToKeep())).toList();
         List<CheckoutFacts.Line> lines = basket.lines().stream()
                 .map(l -> new CheckoutFacts.Line(l.sku(), l.quantity(), l.unitPrice())).toList();
         return new CheckoutFacts(key, stage, until, lines, basket.checkoutTotal(), eval.totalDiscount(), mutations, used, awarded,
-                explained, messages, perCard);
+                explained, CheckoutFacts.shown(messages), perCard);
     }
 
     private CheckoutResult result(LedgerEntry entry, CardState state, boolean replayed) {

@@ -20,12 +20,22 @@ import java.util.Optional;
  * @param mutations      the answer's balanceMutations in minor units: value moved on the card and discounts given
  * @param couponsUsed    presented coupons this checkout uses (codes)
  * @param couponsAwarded coupons of the campaigns' sets allocated to the card by this checkout (codes)
- * @param perCardFires   campaigns that fired and have a per-card limit: the card's state counts them
+ * @param perCardFires   campaigns that fired and have a per-card limit, with how many firings the card's state keeps for
+ *                       each: the state counts them ({@link CheckoutStats#committed})
  */
 public record CheckoutFacts(String key, Stage stage, Optional<Instant> until, List<Line> lines, BigDecimal checkoutTotal,
                             BigDecimal totalDiscount, List<Mutation> mutations, List<String> couponsUsed,
                             List<String> couponsAwarded, List<Explained> explanations, List<String> messages,
-                            List<String> perCardFires) {
+                            List<PerCardFire> perCardFires) {
+    /**
+     * Messages a checkout returns and records: the first ones, in the order the campaigns gave them (then the notes of
+     * coupons no longer left to award); the rest are left out (docs/API.md, "Checkout").
+     */
+    public static final int MAX_MESSAGES = 10;
+    /** Characters of an explanation's failed condition a checkout returns and records; longer ones end in "…". */
+    public static final int MAX_FAILED_LENGTH = 80;
+
+    /** No bounds checked: sales recorded before {@link #MAX_MESSAGES} and {@link #MAX_FAILED_LENGTH} must still read. */
     public CheckoutFacts {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(stage, "stage");
@@ -42,6 +52,45 @@ public record CheckoutFacts(String key, Stage stage, Optional<Instant> until, Li
         if (stage == Stage.SETUP && until.isEmpty()) {
             throw new IllegalArgumentException("a setup says until when it holds");
         }
+    }
+
+    /**
+     * A campaign with a per-card limit that fired, and how many of its latest firings the card's state keeps: as many
+     * as its per-period limit counts ({@code times}), none for a limit in all only (the state's total decides it).
+     * Decided when the checkout is, from the campaign's limits, so that the fold needs no configuration. A checkout
+     * recorded before keep counts were keeps {@link CheckoutStats#RECENT_FIRES}, as it did then.
+     */
+    public record PerCardFire(String campaign, int keep) {
+        public PerCardFire {
+            Objects.requireNonNull(campaign, "campaign");
+            if (keep < 0 || keep > CheckoutStats.RECENT_FIRES) {
+                throw new IllegalArgumentException("a campaign keeps 0-" + CheckoutStats.RECENT_FIRES + " firings");
+            }
+        }
+
+        /** How a checkout recorded before keep counts reads: it kept the latest {@link CheckoutStats#RECENT_FIRES}. */
+        public static PerCardFire recorded(String campaign) {
+            return new PerCardFire(campaign, CheckoutStats.RECENT_FIRES);
+        }
+    }
+
+    /** The first {@link #MAX_MESSAGES} of {@code messages}. */
+    public static List<String> shown(List<String> messages) {
+        return List.copyOf(messages.subList(0, Math.min(messages.size(), MAX_MESSAGES)));
+    }
+
+    /** {@code failed} cut to {@link #MAX_FAILED_LENGTH} characters, the last an ellipsis, never inside a surrogate pair. */
+    public static Optional<String> shortened(Optional<String> failed) {
+        return failed.map(f -> {
+            if (f.length() <= MAX_FAILED_LENGTH) {
+                return f;
+            }
+            int cut = MAX_FAILED_LENGTH - 1;
+            if (Character.isHighSurrogate(f.charAt(cut - 1))) {
+                cut--;
+            }
+            return f.substring(0, cut) + "…";
+        });
     }
 
     public enum Stage {

@@ -32,10 +32,13 @@ public final class LedgerRules {
                 ledgerId(before, posting), checkouts(before, posting));
     }
 
-    /** A committed checkout counts (and its per-card limited campaigns fire); the VOID of one takes both back. */
+    /**
+     * A committed checkout counts (and its per-card limited campaigns fire); the VOID of one takes both back. Any
+     * other entry keeps the statistics, within their bounds (a state stored before them is trimmed by its next entry).
+     */
     private static CheckoutStats checkouts(CardState before, Posting posting) {
         if (posting.checkout().isEmpty() || posting.checkout().get().stage() != CheckoutFacts.Stage.COMMIT) {
-            return before.checkouts();
+            return before.checkouts().bounded();
         }
         CheckoutFacts sale = posting.checkout().get();
         if (posting.type() == EntryType.CHECKOUT) {

@@ -1,6 +1,7 @@
 package io.tally.domain.provisioning;
 
 import io.tally.domain.campaign.Campaign;
+import io.tally.domain.campaign.CampaignId;
 import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.campaign.CheckoutConfigStore;
 import io.tally.domain.card.Card;
@@ -55,6 +56,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -136,6 +138,10 @@ public final class ApplySeedUseCase {
         var checkoutPlans = CheckoutSeeds.plans(seed, checkouts != null, coupons != null, problems);
         List<EventDefinition> definitions = EventSeeds.definitions(seed, eventDefinitions != null, problems);
         List<ScoreSettings> scores = ScoreSeeds.settings(seed, scoreSettings != null, problems);
+        if (problems.isEmpty() && checkouts != null) {
+            checkoutPlans.forEach(c -> CheckoutConfig.tooMany(withStored(checkouts.load(c.brand()), c.campaigns()))
+                    .ifPresent(p -> problems.add("brand " + c.brand() + ", with its stored campaigns: " + p)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
         }
@@ -171,9 +177,21 @@ public final class ApplySeedUseCase {
                 Optional.of(stored.couponSets().stream().map(s -> s.id().value()).collect(Collectors.toSet())),
                 Optional.of(stored.skuTags().keySet()), Optional.empty());
         List<Campaign> campaigns = CampaignSeeds.campaigns(brand, seeds, known);
+        Optional<String> tooMany = CheckoutConfig.tooMany(withStored(stored, campaigns));
+        if (tooMany.isPresent()) {
+            throw new InvalidSeedException(List.of("brand " + brand + ": " + tooMany.get()));
+        }
         Tally tally = new Tally();
         campaigns.forEach(c -> tally.count(checkouts.saveCampaign(c)));
         return new SeedReport(tally.changed, tally.unchanged, 0, List.of(), List.of());
+    }
+
+    /** The campaigns a brand has once {@code saved} are upserted over its {@code stored} configuration. */
+    private static List<Campaign> withStored(CheckoutConfig stored, List<Campaign> saved) {
+        Set<CampaignId> ids = saved.stream().map(Campaign::id).collect(Collectors.toSet());
+        List<Campaign> all = new ArrayList<>(saved);
+        stored.campaigns().stream().filter(c -> !ids.contains(c.id())).forEach(all::add);
+        return all;
     }
 
     /** The seed's score settings as the next version, unless the stored ones say the same (A100). */

@@ -242,6 +242,11 @@ class CampaignEngineTest {
                         .fired("C1", "2026-01-01T00:00:00Z").expect("C1: limit of 1 per card reached"),
                 when("per card: under the limit", camp("C1").limits(perCard(2)).then(say("twice")))
                         .fired("C1", "2026-01-01T00:00:00Z").expect("say twice; C1 fired"),
+                when("per card: the limit in all counts every firing, remembered or not", camp("C1").limits(perCard(3)).then(say("3x")))
+                        .firedInAll("C1", 3).expect("C1: limit of 3 per card reached"),
+                when("per card per period: counts the remembered firings",
+                        camp("C1").limits(new Limits(Optional.empty(), Optional.of(new PerPeriod(2, Duration.ofDays(1))), Optional.empty())).then(say("daily")))
+                        .firedInAll("C1", 40, "2026-11-30T16:00:00Z").expect("say daily; C1 fired"),
                 when("per card per period: reached within the period",
                         camp("C1").limits(new Limits(Optional.empty(), Optional.of(new PerPeriod(1, Duration.ofDays(1))), Optional.empty())).then(say("daily")))
                         .fired("C1", "2026-11-30T16:00:00Z").expect("C1: limit of 1 per card per day reached"),
@@ -417,7 +422,7 @@ class CampaignEngineTest {
         Instant at = TUESDAY_10_LOCAL;
         long checkoutsBefore = 3;
         final Map<ValueTypeKey, Long> balances = new HashMap<>();
-        final Map<CampaignId, List<Instant>> fires = new HashMap<>();
+        final Map<CampaignId, CardFacts.Fired> fires = new HashMap<>();
         final List<PresentedCoupon> coupons = new ArrayList<>();
         final Set<CampaignId> exhausted = new HashSet<>();
         String expected;
@@ -463,7 +468,13 @@ class CampaignEngineTest {
         }
 
         Case fired(String campaign, String... instants) {
-            fires.put(new CampaignId(campaign), Stream.of(instants).map(Instant::parse).toList());
+            fires.put(new CampaignId(campaign), CardFacts.Fired.at(Stream.of(instants).map(Instant::parse).toList()));
+            return this;
+        }
+
+        /** Fired {@code total} times in all, of which the state remembers the firings at {@code instants}. */
+        Case firedInAll(String campaign, long total, String... instants) {
+            fires.put(new CampaignId(campaign), new CardFacts.Fired(total, Stream.of(instants).map(Instant::parse).toList()));
             return this;
         }
 

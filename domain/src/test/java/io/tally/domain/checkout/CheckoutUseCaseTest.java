@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.domain.campaign.Campaign;
+import io.tally.domain.campaign.CampaignId;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.coupon.Coupon;
 import io.tally.domain.coupon.CouponCode;
 import io.tally.domain.fakes.CheckoutWorld;
+import io.tally.domain.fakes.TestWorld;
 import io.tally.domain.ledger.CheckoutFacts;
 import io.tally.domain.ledger.EntryType;
 import io.tally.domain.ledger.TransactionId;
@@ -21,8 +24,11 @@ import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class CheckoutUseCaseTest {
@@ -62,6 +68,63 @@ class CheckoutUseCaseTest {
         assertEquals(java.util.Set.of(card), awarded.cards());
         assertTrue(awarded.claim().isEmpty() && awarded.allocatedAt().isPresent());
         assertTrue(tenth.facts().messages().contains("Your next coffee is on us!"));
+    }
+
+    @Test
+    void aCheckoutReturnsAndRecordsItsFirstTenMessagesAndExplanationsCutToEightyCharacters() {
+        List<Campaign> campaigns = new ArrayList<>(CheckoutWorld.demoCampaigns());
+        for (int i = 0; i < CheckoutFacts.MAX_MESSAGES + 2; i++) {
+            campaigns.add(CheckoutWorld.campaign(String.format("say-%02d", i), 20 + i, List.of(),
+                    List.of(new Campaign.Message("message " + i))));
+        }
+        Set<String> skus = new TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            skus.add(String.format("SKU-NEVER-SOLD-%02d", i));
+        }
+        campaigns.add(CheckoutWorld.campaign("long-why", 50, List.of(new Campaign.InBasket(new Campaign.Items(skus,
+                Optional.empty()), BigDecimal.ONE)), List.of(new Campaign.Message("never"))));
+        w.config = CheckoutWorld.demoConfig(campaigns);
+
+        var r = w.buy(card, basket("MUFFIN", 1, "3.00")).value();
+
+        assertEquals(CheckoutFacts.MAX_MESSAGES, r.facts().messages().size());
+        assertEquals("message 0", r.facts().messages().get(0));
+        assertEquals("message " + (CheckoutFacts.MAX_MESSAGES - 1), r.facts().messages().get(CheckoutFacts.MAX_MESSAGES - 1));
+        String why = r.facts().explanations().stream().filter(x -> x.campaign().equals("long-why")).findFirst().orElseThrow()
+                .failed().orElseThrow();
+        assertEquals(CheckoutFacts.MAX_FAILED_LENGTH, why.length());
+        assertTrue(why.startsWith("none of SKUs SKU-NEVER-SOLD-00, SKU-NEVER-SOLD-01") && why.endsWith("…"), why);
+        assertEquals(r.facts(), w.world.ledger.head(w.world.BRAND, card).orElseThrow().posting().checkout().orElseThrow(),
+                "what the checkout returns is what its entry records");
+    }
+
+    @Test
+    void aCheckoutRecordsHowManyFiringsEachPerCardLimitedCampaignKeeps() {
+        List<Campaign> campaigns = new ArrayList<>(CheckoutWorld.demoCampaigns());
+        campaigns.add(limited("in-all", new Campaign.Limits(Optional.of(3), Optional.empty(), Optional.empty())));
+        campaigns.add(limited("daily", new Campaign.Limits(Optional.of(50),
+                Optional.of(new Campaign.PerPeriod(2, Duration.ofDays(1))), Optional.empty())));
+        w.config = CheckoutWorld.demoConfig(campaigns);
+
+        var first = w.buy(card, basket("MUFFIN", 1, "3.00")).value();
+        w.buy(card, basket("MUFFIN", 1, "3.00")).value();
+        w.buy(card, basket("MUFFIN", 1, "3.00")).value();
+
+        assertEquals(List.of(new CheckoutFacts.PerCardFire("daily", 2), new CheckoutFacts.PerCardFire("in-all", 0)),
+                first.facts().perCardFires());
+        var stats = w.world.ledger.head(w.world.BRAND, card).orElseThrow().stateAfter().checkouts();
+        assertEquals(3, stats.fires().get("in-all").total());
+        assertTrue(stats.fires().get("in-all").recent().isEmpty());
+        assertEquals(2, stats.fires().get("daily").total(), "the third fell on the per-day limit");
+        assertEquals(2, stats.fires().get("daily").recent().size());
+        var fourth = w.buy(card, basket("MUFFIN", 1, "3.00")).value();
+        assertTrue(fourth.facts().explanations().stream().anyMatch(x -> x.campaign().equals("in-all")
+                && x.failed().equals(Optional.of("limit of 3 per card reached"))), "decided from the total, no instant kept");
+    }
+
+    private static Campaign limited(String id, Campaign.Limits limits) {
+        return new Campaign(TestWorld.BRAND, new CampaignId(id), id, true, Optional.empty(), Optional.empty(), 30, true,
+                List.of(), List.of(new Campaign.Message(id)), limits);
     }
 
     @Test
