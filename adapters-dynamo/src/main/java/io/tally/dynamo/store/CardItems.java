@@ -26,39 +26,30 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 final class CardItems {
     static final String TYPE = "Card";
 
-    static final StaticImmutableTableSchema<Card, ItemValues> SCHEMA = ItemSchema.of(Card.class, CardItems::card)
-            .key(TYPE, c -> Keys.card(c.number().value()), c -> Keys.CARD_SK)
-            .string("brand", c -> c.brand().value())
-            .string("cardNumber", c -> c.number().value())
-            .string("program", c -> c.program().value())
-            .string("cardSet", c -> c.cardSet().value())
-            .string("status", c -> c.status().name())
-            .number("version", Card::version)
-            .string("customCardNumber", c -> c.customCardNumber().orElse(null))
-            .string("pinHash", c -> c.pinHash().orElse(null))
-            .document("primaryCustomer", Customer.class, () -> CustomerSchema.SCHEMA,
-                    c -> c.primaryCustomer().orElse(null), Customer.EMPTY)
-            .document("alternateCustomer", Customer.class, () -> CustomerSchema.SCHEMA,
-                    c -> c.alternateCustomer().orElse(null), Customer.EMPTY)
-            .strings("brandDemographics", Card::brandDemographics)
-            .strings("customData", Card::customData)
-            .strings("thirdPartyUsernames", Card::thirdPartyUsernames)
-            .string("activatedAt", c -> c.activatedAt().map(Instant::toString).orElse(null))
-            .string("enrolledAt", c -> c.enrolledAt().map(Instant::toString).orElse(null))
-            .string("owningLocation", c -> c.owningLocation().map(LocationId::value).orElse(null))
-            .index(TallyTable.GSI1, c -> Keys.cardSetCards(c.brand().value(), c.cardSet().value()),
-                    c -> c.status() == CardStatus.UNALLOCATED ? Keys.unallocatedCardSk(c.number().value())
-                            : Keys.allocatedCardSk(c.number().value()))
-            .index(TallyTable.GSI2, c -> c.customCardNumber().map(v -> Keys.customCardNumber(c.brand().value(), v)).orElse(null),
-                    c -> c.customCardNumber().map(v -> c.number().value()).orElse(null))
-            .index(TallyTable.GSI3, c -> email(c).map(e -> Keys.email(c.brand().value(), e)).orElse(null),
-                    c -> email(c).map(e -> c.number().value()).orElse(null))
-            .index(TallyTable.GSI4, c -> phone(c).map(p -> Keys.phone(c.brand().value(), p)).orElse(null),
-                    c -> phone(c).map(p -> c.number().value()).orElse(null))
-            .index(TallyTable.GSI5, c -> first(c).map(f -> Keys.firstName(c.brand().value(), SearchableName.initial(f))).orElse(null),
-                    c -> first(c).map(f -> Keys.nameSk(f, last(c).orElse(""), c.number().value())).orElse(null))
-            .index(TallyTable.GSI6, c -> last(c).map(l -> Keys.lastName(c.brand().value(), SearchableName.initial(l))).orElse(null),
-                    c -> last(c).map(l -> Keys.nameSk(l, first(c).orElse(""), c.number().value())).orElse(null))
+    static final StaticImmutableTableSchema<Card, ItemValues> SCHEMA = ItemSchema.of(Card.class, CardItems::card, CardItems::value)
+            .key(TYPE)
+            .string("brand")
+            .string("cardNumber")
+            .string("program")
+            .string("cardSet")
+            .string("status")
+            .number("version")
+            .string("customCardNumber")
+            .string("pinHash")
+            .document("primaryCustomer", Customer.class, () -> CustomerSchema.SCHEMA, Customer.EMPTY)
+            .document("alternateCustomer", Customer.class, () -> CustomerSchema.SCHEMA, Customer.EMPTY)
+            .strings("brandDemographics")
+            .strings("customData")
+            .strings("thirdPartyUsernames")
+            .string("activatedAt")
+            .string("enrolledAt")
+            .string("owningLocation")
+            .index(TallyTable.GSI1)
+            .index(TallyTable.GSI2)
+            .index(TallyTable.GSI3)
+            .index(TallyTable.GSI4)
+            .index(TallyTable.GSI5)
+            .index(TallyTable.GSI6)
             .build();
 
     /**
@@ -70,14 +61,13 @@ final class CardItems {
 
     static final StaticImmutableTableSchema<UsernameLink, ItemValues> USERNAME_LINK = ItemSchema.of(UsernameLink.class,
                     v -> new UsernameLink(v.string("brand"), v.string("system"), v.string("username"), v.string("card"),
-                            v.number("version")))
-            .key("UsernameLink", l -> Keys.thirdPartyUsername(l.brand(), l.system(), l.username()),
-                    l -> Keys.usernameCardSk(l.card()))
-            .string("brand", UsernameLink::brand)
-            .string("system", UsernameLink::system)
-            .string("username", UsernameLink::username)
-            .string("card", UsernameLink::card)
-            .number("version", UsernameLink::version)
+                            v.number("version")), CardItems::value)
+            .key("UsernameLink")
+            .string("brand")
+            .string("system")
+            .string("username")
+            .string("card")
+            .number("version")
             .build();
 
     private CardItems() {
@@ -99,6 +89,58 @@ final class CardItems {
 
     private static Optional<String> phone(Card c) {
         return c.primaryCustomer().flatMap(Customer::searchablePhone);
+    }
+
+    /** {@link #SCHEMA}'s attributes (the index keys: GSI1 the card set pool, GSI2-GSI6 the lookups), by name. */
+    private static Object value(Card c, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.card(c.number().value());
+            case TallyTable.SK -> Keys.CARD_SK;
+            case "brand" -> c.brand().value();
+            case "cardNumber" -> c.number().value();
+            case "program" -> c.program().value();
+            case "cardSet" -> c.cardSet().value();
+            case "status" -> c.status().name();
+            case "version" -> c.version();
+            case "customCardNumber" -> c.customCardNumber().orElse(null);
+            case "pinHash" -> c.pinHash().orElse(null);
+            case "primaryCustomer" -> c.primaryCustomer().orElse(null);
+            case "alternateCustomer" -> c.alternateCustomer().orElse(null);
+            case "brandDemographics" -> c.brandDemographics();
+            case "customData" -> c.customData();
+            case "thirdPartyUsernames" -> c.thirdPartyUsernames();
+            case "activatedAt" -> c.activatedAt().map(Instant::toString).orElse(null);
+            case "enrolledAt" -> c.enrolledAt().map(Instant::toString).orElse(null);
+            case "owningLocation" -> c.owningLocation().map(LocationId::value).orElse(null);
+            case "GSI1PK" -> Keys.cardSetCards(c.brand().value(), c.cardSet().value());
+            case "GSI1SK" -> c.status() == CardStatus.UNALLOCATED ? Keys.unallocatedCardSk(c.number().value())
+                    : Keys.allocatedCardSk(c.number().value());
+            case "GSI2PK" -> c.customCardNumber().map(v -> Keys.customCardNumber(c.brand().value(), v)).orElse(null);
+            case "GSI2SK" -> c.customCardNumber().isPresent() ? c.number().value() : null;
+            case "GSI3PK" -> email(c).map(e -> Keys.email(c.brand().value(), e)).orElse(null);
+            case "GSI3SK" -> email(c).isPresent() ? c.number().value() : null;
+            case "GSI4PK" -> phone(c).map(p -> Keys.phone(c.brand().value(), p)).orElse(null);
+            case "GSI4SK" -> phone(c).isPresent() ? c.number().value() : null;
+            case "GSI5PK" -> first(c).map(f -> Keys.firstName(c.brand().value(), SearchableName.initial(f))).orElse(null);
+            case "GSI5SK" -> first(c).map(f -> Keys.nameSk(f, last(c).orElse(""), c.number().value())).orElse(null);
+            case "GSI6PK" -> last(c).map(l -> Keys.lastName(c.brand().value(), SearchableName.initial(l))).orElse(null);
+            case "GSI6SK" -> last(c).map(l -> Keys.nameSk(l, first(c).orElse(""), c.number().value())).orElse(null);
+            default -> throw ItemSchema.unknown(Card.class, name);
+        };
+    }
+
+    /** {@link #USERNAME_LINK}'s attributes, by name. */
+    private static Object value(UsernameLink l, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.thirdPartyUsername(l.brand(), l.system(), l.username());
+            case TallyTable.SK -> Keys.usernameCardSk(l.card());
+            case "brand" -> l.brand();
+            case "system" -> l.system();
+            case "username" -> l.username();
+            case "card" -> l.card();
+            case "version" -> l.version();
+            default -> throw ItemSchema.unknown(UsernameLink.class, name);
+        };
     }
 
     private static Card card(ItemValues v) {

@@ -33,93 +33,223 @@ final class ConfigItems {
     static final String PROGRAM_TYPE = "Program";
     static final String VALUE_TYPE_TYPE = "ValueType";
 
-    static final StaticImmutableTableSchema<Brand, ItemValues> BRAND = ItemSchema.of(Brand.class, ConfigItems::brand)
-            .key("Brand", b -> Keys.brand(b.id().value()), b -> Keys.BRAND_SK)
-            .string("brand", b -> b.id().value())
-            .string("name", Brand::name)
-            .bool("requireEmployee", Brand::requireEmployee)
-            .string("defaultCoordinates", b -> b.defaultCoordinates().map(GeoText::format).orElse(null))
-            .index(TallyTable.GSI1, b -> Keys.BRANDS_INDEX, b -> b.id().value())
+    static final StaticImmutableTableSchema<Brand, ItemValues> BRAND = ItemSchema.of(Brand.class, ConfigItems::brand,
+                    ConfigItems::value)
+            .key("Brand")
+            .string("brand")
+            .string("name")
+            .bool("requireEmployee")
+            .string("defaultCoordinates")
+            .index(TallyTable.GSI1)
             .build();
 
     static final StaticImmutableTableSchema<LocationGroup, ItemValues> LOCATION_GROUP =
-            ItemSchema.of(LocationGroup.class, ConfigItems::group)
-                    .key("LocationGroup", g -> Keys.brand(g.brand().value()), g -> Keys.locationGroupSk(g.id().value()))
-                    .string("brand", g -> g.brand().value())
-                    .string("id", g -> g.id().value())
-                    .string("name", LocationGroup::name)
+            ItemSchema.of(LocationGroup.class, ConfigItems::group, ConfigItems::value)
+                    .key("LocationGroup")
+                    .string("brand")
+                    .string("id")
+                    .string("name")
                     .build();
 
-    static final StaticImmutableTableSchema<Location, ItemValues> LOCATION = ItemSchema.of(Location.class, ConfigItems::location)
-            .key("Location", l -> Keys.brand(l.brand().value()), l -> Keys.locationSk(l.id().value()))
-            .string("brand", l -> l.brand().value())
-            .string("id", l -> l.id().value())
-            .string("group", l -> l.group().value())
-            .string("name", Location::name)
-            .string("coordinates", l -> l.coordinates().map(GeoText::format).orElse(null))
+    static final StaticImmutableTableSchema<Location, ItemValues> LOCATION = ItemSchema.of(Location.class, ConfigItems::location,
+                    ConfigItems::value)
+            .key("Location")
+            .string("brand")
+            .string("id")
+            .string("group")
+            .string("name")
+            .string("coordinates")
             .build();
 
-    static final StaticImmutableTableSchema<Terminal, ItemValues> TERMINAL = ItemSchema.of(Terminal.class, ConfigItems::terminal)
-            .key("Terminal", t -> Keys.brand(t.brand().value()), t -> Keys.terminalSk(t.location().value(), t.id().value()))
-            .string("brand", t -> t.brand().value())
-            .string("location", t -> t.location().value())
-            .string("id", t -> t.id().value())
-            .string("name", Terminal::name)
+    static final StaticImmutableTableSchema<Terminal, ItemValues> TERMINAL = ItemSchema.of(Terminal.class, ConfigItems::terminal,
+                    ConfigItems::value)
+            .key("Terminal")
+            .string("brand")
+            .string("location")
+            .string("id")
+            .string("name")
             .build();
 
-    static final StaticImmutableTableSchema<Employee, ItemValues> EMPLOYEE = ItemSchema.of(Employee.class, ConfigItems::employee)
-            .key("Employee", e -> Keys.brand(e.brand().value()), e -> Keys.employeeSk(e.location().value(), e.id().value()))
-            .string("brand", e -> e.brand().value())
-            .string("location", e -> e.location().value())
-            .string("id", e -> e.id().value())
-            .string("name", Employee::name)
-            .string("passwordHash", Employee::passwordHash)
+    static final StaticImmutableTableSchema<Employee, ItemValues> EMPLOYEE = ItemSchema.of(Employee.class, ConfigItems::employee,
+                    ConfigItems::value)
+            .key("Employee")
+            .string("brand")
+            .string("location")
+            .string("id")
+            .string("name")
+            .string("passwordHash")
             .build();
 
     /** API keys live in their own partition; GSI1 lists a brand's keys in key id order. */
-    static final StaticImmutableTableSchema<ApiKey, ItemValues> API_KEY = ItemSchema.of(ApiKey.class, ConfigItems::apiKey)
-            .key("ApiKey", k -> Keys.apiKey(k.keyId()), k -> Keys.API_KEY_SK)
-            .index(TallyTable.GSI1, k -> Keys.brandApiKeys(k.brand().value()), ApiKey::keyId)
-            .string("keyId", ApiKey::keyId)
-            .string("brand", k -> k.brand().value())
-            .string("label", k -> k.label().isEmpty() ? null : k.label())
-            .string("secretHash", ApiKey::secretHash)
-            .string("createdAt", k -> k.createdAt().toString())
-            .string("revokedAt", k -> k.revokedAt() == null ? null : k.revokedAt().toString())
+    static final StaticImmutableTableSchema<ApiKey, ItemValues> API_KEY = ItemSchema.of(ApiKey.class, ConfigItems::apiKey,
+                    ConfigItems::value)
+            .key("ApiKey")
+            .index(TallyTable.GSI1)
+            .string("keyId")
+            .string("brand")
+            .string("label")
+            .string("secretHash")
+            .string("createdAt")
+            .string("revokedAt")
             .build();
 
-    static final StaticImmutableTableSchema<Program, ItemValues> PROGRAM = ItemSchema.of(Program.class, ConfigItems::program)
-            .key(PROGRAM_TYPE, p -> Keys.brand(p.brand().value()), p -> Keys.programSk(p.id().value()))
-            .string("brand", p -> p.brand().value())
-            .string("id", p -> p.id().value())
-            .string("name", Program::name)
-            .string("kind", p -> p.kind().name())
+    static final StaticImmutableTableSchema<Program, ItemValues> PROGRAM = ItemSchema.of(Program.class, ConfigItems::program,
+                    ConfigItems::value)
+            .key(PROGRAM_TYPE)
+            .string("brand")
+            .string("id")
+            .string("name")
+            .string("kind")
             .build();
 
-    static final StaticImmutableTableSchema<ValueType, ItemValues> VALUE_TYPE = ItemSchema.of(ValueType.class, ConfigItems::valueType)
-            .key(VALUE_TYPE_TYPE, v -> Keys.brand(v.brand().value()), v -> Keys.valueTypeSk(v.program().value(), v.key().asText()))
-            .string("brand", v -> v.brand().value())
-            .string("program", v -> v.program().value())
-            .string("key", v -> v.key().asText())
-            .number("scale", v -> (long) v.scale())
-            .number("maxBalance", v -> v.limits().maxBalance())
-            .number("minIssue", v -> v.limits().minIssue())
-            .number("maxIssue", v -> v.limits().maxIssue())
-            .number("minRedeem", v -> v.limits().minRedeem())
-            .number("maxRedeem", v -> v.limits().maxRedeem())
+    static final StaticImmutableTableSchema<ValueType, ItemValues> VALUE_TYPE = ItemSchema.of(ValueType.class,
+                    ConfigItems::valueType, ConfigItems::value)
+            .key(VALUE_TYPE_TYPE)
+            .string("brand")
+            .string("program")
+            .string("key")
+            .number("scale")
+            .number("maxBalance")
+            .number("minIssue")
+            .number("maxIssue")
+            .number("minRedeem")
+            .number("maxRedeem")
             .build();
 
-    static final StaticImmutableTableSchema<CardSet, ItemValues> CARD_SET = ItemSchema.of(CardSet.class, ConfigItems::cardSet)
-            .key("CardSet", c -> Keys.brand(c.brand().value()), c -> Keys.cardSetSk(c.id().value()))
-            .string("brand", c -> c.brand().value())
-            .string("id", c -> c.id().value())
-            .string("program", c -> c.program().value())
-            .string("name", CardSet::name)
-            .string("cardNumberPrefix", c -> c.cardNumberPrefix().isEmpty() ? null : c.cardNumberPrefix())
-            .number("cardNumberLength", c -> (long) c.cardNumberLength())
+    static final StaticImmutableTableSchema<CardSet, ItemValues> CARD_SET = ItemSchema.of(CardSet.class, ConfigItems::cardSet,
+                    ConfigItems::value)
+            .key("CardSet")
+            .string("brand")
+            .string("id")
+            .string("program")
+            .string("name")
+            .string("cardNumberPrefix")
+            .number("cardNumberLength")
             .build();
 
     private ConfigItems() {
+    }
+
+    // Each type's attributes by name (ItemSchema.Attributes): the keys first, then the item's own attributes.
+
+    private static Object value(Brand b, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(b.id().value());
+            case TallyTable.SK -> Keys.BRAND_SK;
+            case "GSI1PK" -> Keys.BRANDS_INDEX;
+            case "GSI1SK", "brand" -> b.id().value();
+            case "name" -> b.name();
+            case "requireEmployee" -> b.requireEmployee();
+            case "defaultCoordinates" -> b.defaultCoordinates().map(GeoText::format).orElse(null);
+            default -> throw ItemSchema.unknown(Brand.class, name);
+        };
+    }
+
+    private static Object value(LocationGroup g, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(g.brand().value());
+            case TallyTable.SK -> Keys.locationGroupSk(g.id().value());
+            case "brand" -> g.brand().value();
+            case "id" -> g.id().value();
+            case "name" -> g.name();
+            default -> throw ItemSchema.unknown(LocationGroup.class, name);
+        };
+    }
+
+    private static Object value(Location l, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(l.brand().value());
+            case TallyTable.SK -> Keys.locationSk(l.id().value());
+            case "brand" -> l.brand().value();
+            case "id" -> l.id().value();
+            case "group" -> l.group().value();
+            case "name" -> l.name();
+            case "coordinates" -> l.coordinates().map(GeoText::format).orElse(null);
+            default -> throw ItemSchema.unknown(Location.class, name);
+        };
+    }
+
+    private static Object value(Terminal t, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(t.brand().value());
+            case TallyTable.SK -> Keys.terminalSk(t.location().value(), t.id().value());
+            case "brand" -> t.brand().value();
+            case "location" -> t.location().value();
+            case "id" -> t.id().value();
+            case "name" -> t.name();
+            default -> throw ItemSchema.unknown(Terminal.class, name);
+        };
+    }
+
+    private static Object value(Employee e, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(e.brand().value());
+            case TallyTable.SK -> Keys.employeeSk(e.location().value(), e.id().value());
+            case "brand" -> e.brand().value();
+            case "location" -> e.location().value();
+            case "id" -> e.id().value();
+            case "name" -> e.name();
+            case "passwordHash" -> e.passwordHash();
+            default -> throw ItemSchema.unknown(Employee.class, name);
+        };
+    }
+
+    private static Object value(ApiKey k, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.apiKey(k.keyId());
+            case TallyTable.SK -> Keys.API_KEY_SK;
+            case "GSI1PK" -> Keys.brandApiKeys(k.brand().value());
+            case "GSI1SK", "keyId" -> k.keyId();
+            case "brand" -> k.brand().value();
+            case "label" -> k.label().isEmpty() ? null : k.label();
+            case "secretHash" -> k.secretHash();
+            case "createdAt" -> k.createdAt().toString();
+            case "revokedAt" -> k.revokedAt() == null ? null : k.revokedAt().toString();
+            default -> throw ItemSchema.unknown(ApiKey.class, name);
+        };
+    }
+
+    private static Object value(Program p, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(p.brand().value());
+            case TallyTable.SK -> Keys.programSk(p.id().value());
+            case "brand" -> p.brand().value();
+            case "id" -> p.id().value();
+            case "name" -> p.name();
+            case "kind" -> p.kind().name();
+            default -> throw ItemSchema.unknown(Program.class, name);
+        };
+    }
+
+    private static Object value(ValueType v, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(v.brand().value());
+            case TallyTable.SK -> Keys.valueTypeSk(v.program().value(), v.key().asText());
+            case "brand" -> v.brand().value();
+            case "program" -> v.program().value();
+            case "key" -> v.key().asText();
+            case "scale" -> (long) v.scale();
+            case "maxBalance" -> v.limits().maxBalance();
+            case "minIssue" -> v.limits().minIssue();
+            case "maxIssue" -> v.limits().maxIssue();
+            case "minRedeem" -> v.limits().minRedeem();
+            case "maxRedeem" -> v.limits().maxRedeem();
+            default -> throw ItemSchema.unknown(ValueType.class, name);
+        };
+    }
+
+    private static Object value(CardSet c, String name) {
+        return switch (name) {
+            case TallyTable.PK -> Keys.brand(c.brand().value());
+            case TallyTable.SK -> Keys.cardSetSk(c.id().value());
+            case "brand" -> c.brand().value();
+            case "id" -> c.id().value();
+            case "program" -> c.program().value();
+            case "name" -> c.name();
+            case "cardNumberPrefix" -> c.cardNumberPrefix().isEmpty() ? null : c.cardNumberPrefix();
+            case "cardNumberLength" -> (long) c.cardNumberLength();
+            default -> throw ItemSchema.unknown(CardSet.class, name);
+        };
     }
 
     private static Brand brand(ItemValues v) {

@@ -9,6 +9,7 @@ import io.tally.dynamo.table.TallyTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -22,34 +23,40 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  * read seconds to days after it was recorded). Kept {@link CardMailing#RETENTION} (TTL).
  */
 final class DynamoCardMailings implements CardMailingsPort {
-    static final StaticImmutableTableSchema<CardMailing, ItemValues> SCHEMA =
-            ItemSchema.of(CardMailing.class, DynamoCardMailings::mailing)
-                    .key("CardMailing", m -> Keys.card(m.card().value()), m -> Keys.cardMailingSk(m.messageId()))
-                    .index(TallyTable.GSI3, m -> Keys.cardMailings(m.brand().value(), m.card().value()),
-                            m -> Keys.cardMailingTime(m.sentAt().toEpochMilli(), m.messageId()))
-                    .string("brand", m -> m.brand().value())
-                    .string("card", m -> m.card().value())
-                    .string("messageId", CardMailing::messageId)
-                    .string("mailing", CardMailing::mailing)
-                    .string("list", CardMailing::list)
-                    .string("template", CardMailing::template)
-                    .string("sentAt", m -> m.sentAt().toString())
-                    .string("channel", m -> m.channel().name())
-                    .number(TallyTable.TTL_ATTRIBUTE, m -> m.sentAt().plus(CardMailing.RETENTION).getEpochSecond())
-                    .build();
+    /** The item schema, built on first use of the table (see {@link Table#lazily}), not when the adapter is made. */
+    static final class Schemas {
+        static final StaticImmutableTableSchema<CardMailing, ItemValues> SCHEMA =
+                ItemSchema.of(CardMailing.class, DynamoCardMailings::mailing)
+                        .key("CardMailing", m -> Keys.card(m.card().value()), m -> Keys.cardMailingSk(m.messageId()))
+                        .index(TallyTable.GSI3, m -> Keys.cardMailings(m.brand().value(), m.card().value()),
+                                m -> Keys.cardMailingTime(m.sentAt().toEpochMilli(), m.messageId()))
+                        .string("brand", m -> m.brand().value())
+                        .string("card", m -> m.card().value())
+                        .string("messageId", CardMailing::messageId)
+                        .string("mailing", CardMailing::mailing)
+                        .string("list", CardMailing::list)
+                        .string("template", CardMailing::template)
+                        .string("sentAt", m -> m.sentAt().toString())
+                        .string("channel", m -> m.channel().name())
+                        .number(TallyTable.TTL_ATTRIBUTE, m -> m.sentAt().plus(CardMailing.RETENTION).getEpochSecond())
+                        .build();
+
+        private Schemas() {
+        }
+    }
 
     private final Table table;
-    private final DynamoDbTable<CardMailing> mailings;
+    private final Supplier<DynamoDbTable<CardMailing>> mailings;
 
     DynamoCardMailings(Table table) {
         this.table = table;
-        this.mailings = table.of(SCHEMA);
+        this.mailings = table.lazily(() -> Schemas.SCHEMA);
     }
 
     /** A132: {@code PutItem attribute_not_exists(PK)}. */
     @Override
     public boolean record(CardMailing mailing) {
-        return table.putIfAbsent(mailings, mailing);
+        return table.putIfAbsent(mailings.get(), mailing);
     }
 
     /** A133: {@code Query GSI3 GSI3PK=MAILINGS#b#n}, descending, {@code Limit}. */
@@ -82,7 +89,7 @@ final class DynamoCardMailings implements CardMailingsPort {
     private List<CardMailing> query(QueryConditional condition, int limit) {
         QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(condition)
                 .scanIndexForward(false).limit(limit).build();
-        return table.query(mailings, TallyTable.GSI3.name(), request);
+        return table.query(mailings.get(), TallyTable.GSI3.name(), request);
     }
 
     private static CardMailing mailing(ItemValues v) {

@@ -4,6 +4,7 @@ import io.tally.dynamo.table.TallyTable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
@@ -21,18 +22,104 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * so they can never disagree with it. A getter that returns null (or an empty collection, for the collection
  * attributes) leaves the attribute out of the item. Build a schema once, in a static final field: building one costs
  * more than mapping many items.
+ *
+ * <p>The item types a cold merchant request maps (configuration, card, ledger entry) declare their attributes by name
+ * only and give their values through one {@link Attributes} method, a {@code switch} over the names: each getter lambda
+ * is a hidden class the JVM spins and links when the schema is built, about 0.2 ms apiece at a cold start, and those
+ * schemas have about 240 (docs/PERFORMANCE.md, "What the code does for start-up"). The others keep a getter per
+ * attribute.
  */
 final class ItemSchema<T> {
     private final StaticImmutableTableSchema.Builder<T, ItemValues> builder;
+    private final Attributes<T> attributes;
 
-    private ItemSchema(Class<T> type, Function<ItemValues, T> construct) {
+    /**
+     * An item type's attribute values by attribute name, for a schema declared by names ({@link #of(Class, Function,
+     * Attributes)}); a name it does not know is a programming error (every attribute is read on every write, so a
+     * round trip of the type finds it).
+     */
+    @FunctionalInterface
+    interface Attributes<T> {
+        Object value(T item, String name);
+    }
+
+    private ItemSchema(Class<T> type, Function<ItemValues, T> construct, Attributes<T> attributes) {
         this.builder = TableSchema.builder(type, ItemValues.class).newItemBuilder(ItemValues::new, construct)
                 .attributeConverterProviders(ItemConverters.INSTANCE);
+        this.attributes = attributes;
     }
 
     /** A schema for {@code type}, whose items {@code construct} builds from the values read. */
     static <T> ItemSchema<T> of(Class<T> type, Function<ItemValues, T> construct) {
-        return new ItemSchema<>(type, construct);
+        return new ItemSchema<>(type, construct, null);
+    }
+
+    /**
+     * A schema for {@code type} declared by attribute names, whose values {@code attributes} gives (the name-only
+     * methods below; the getter methods work too).
+     */
+    static <T> ItemSchema<T> of(Class<T> type, Function<ItemValues, T> construct, Attributes<T> attributes) {
+        return new ItemSchema<>(type, construct, Objects.requireNonNull(attributes, "attributes"));
+    }
+
+    /** An unknown attribute name, for the {@code default} of an {@link Attributes} switch. */
+    static IllegalArgumentException unknown(Class<?> type, String name) {
+        return new IllegalArgumentException(type.getSimpleName() + " has no attribute " + name);
+    }
+
+    /** {@link #key(String, Function, Function)} with the keys' values named {@code PK} and {@code SK}. */
+    ItemSchema<T> key(String itemType) {
+        return key(itemType, attribute(TallyTable.PK), attribute(TallyTable.SK));
+    }
+
+    /** {@link #index(TallyTable.Gsi, Function, Function)} with the keys' values named as the index's key attributes. */
+    ItemSchema<T> index(TallyTable.Gsi gsi) {
+        return index(gsi, attribute(gsi.partitionKey()), attribute(gsi.sortKey()));
+    }
+
+    ItemSchema<T> string(String name) {
+        return string(name, attribute(name));
+    }
+
+    ItemSchema<T> number(String name) {
+        return number(name, attribute(name));
+    }
+
+    /** {@link #flag(String, Function)}: stored only when true. */
+    ItemSchema<T> flag(String name) {
+        return flag(name, attribute(name));
+    }
+
+    ItemSchema<T> bool(String name) {
+        return bool(name, attribute(name));
+    }
+
+    ItemSchema<T> stringList(String name) {
+        return stringList(name, attribute(name));
+    }
+
+    ItemSchema<T> strings(String name) {
+        return strings(name, attribute(name));
+    }
+
+    ItemSchema<T> numbers(String name) {
+        return numbers(name, attribute(name));
+    }
+
+    <R> ItemSchema<T> document(String name, Class<R> type, TableSchema<R> schema) {
+        return document(name, type, schema, attribute(name));
+    }
+
+    <R> ItemSchema<T> document(String name, Class<R> type, Supplier<? extends TableSchema<R>> schema, R empty) {
+        return document(name, type, schema, attribute(name), empty);
+    }
+
+    <R> ItemSchema<T> lazyDocument(String name, Class<R> type, Supplier<? extends TableSchema<R>> schema) {
+        return lazyDocument(name, type, schema, attribute(name));
+    }
+
+    <R> ItemSchema<T> documents(String name, Class<R> type, TableSchema<R> schema) {
+        return documents(name, type, schema, attribute(name));
     }
 
     /** The table's primary key ({@code PK}, {@code SK}) and the item's {@code type} attribute. */
@@ -133,6 +220,30 @@ final class ItemSchema<T> {
         builder.addAttribute(EnhancedType.of(type), a -> a.name(name).getter(getter)
                 .setter((values, v) -> values.set(name, v)).attributeConverter(converter));
         return this;
+    }
+
+    private <R> Function<T, R> attribute(String name) {
+        if (attributes == null) {
+            throw new IllegalStateException("a schema declared with getters names no attribute without one: " + name);
+        }
+        return new Attribute<>(attributes, name);
+    }
+
+    /** One attribute's getter over the type's {@link Attributes}: a class of its own, not a lambda per attribute. */
+    private static final class Attribute<T, R> implements Function<T, R> {
+        private final Attributes<T> attributes;
+        private final String name;
+
+        Attribute(Attributes<T> attributes, String name) {
+            this.attributes = attributes;
+            this.name = name;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public R apply(T item) {
+            return (R) attributes.value(item, name);
+        }
     }
 
     private static <R> EnhancedType<R> documentOf(Class<R> type, TableSchema<R> schema) {

@@ -78,113 +78,113 @@ final class LedgerItems {
         }
     }
 
-    static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin)
-            .string("l", o -> o.location().map(LocationId::value).orElse(null))
-            .string("t", o -> o.terminal().map(TerminalId::value).orElse(null))
-            .string("e", o -> o.employee().map(EmployeeId::value).orElse(null))
-            .string("x", o -> o.externalTransactionId().orElse(null))
-            .string("n", o -> o.note().orElse(null))
-            .string("r", o -> o.requestRef().orElse(null))
-            .string("ri", o -> o.request().map(Origin.RequestKey::customRequestId).orElse(null))
-            .string("rf", o -> o.request().map(Origin.RequestKey::fingerprint).orElse(null))
+    static final StaticImmutableTableSchema<Origin, ItemValues> ORIGIN = ItemSchema.of(Origin.class, LedgerItems::origin,
+                    LedgerItems::value)
+            .string("l")
+            .string("t")
+            .string("e")
+            .string("x")
+            .string("n")
+            .string("r")
+            .string("ri")
+            .string("rf")
             .build();
 
-    private static final StaticImmutableTableSchema<Bucket, ItemValues> BUCKET = ItemSchema.of(Bucket.class, LedgerItems::bucket)
-            .string("s", b -> b.source().value())
-            .number("i", Bucket::issued)
-            .number("r", Bucket::remaining)
-            .string("e", b -> b.expiresAt().map(Instant::toString).orElse(null))
-            .flag("c", Bucket::returnRelated)
+    private static final StaticImmutableTableSchema<Bucket, ItemValues> BUCKET = ItemSchema.of(Bucket.class, LedgerItems::bucket,
+                    LedgerItems::value)
+            .string("s")
+            .number("i")
+            .number("r")
+            .string("e")
+            .flag("c")
             .build();
 
-    private static final StaticImmutableTableSchema<Slice, ItemValues> SLICE = ItemSchema.of(Slice.class, LedgerItems::slice)
-            .string("s", x -> x.source().value())
-            .number("a", Slice::amount)
-            .number("i", Slice::issued)
-            .string("e", x -> x.expiresAt().map(Instant::toString).orElse(null))
-            .flag("c", Slice::returnRelated)
+    private static final StaticImmutableTableSchema<Slice, ItemValues> SLICE = ItemSchema.of(Slice.class, LedgerItems::slice,
+                    LedgerItems::value)
+            .string("s")
+            .number("a")
+            .number("i")
+            .string("e")
+            .flag("c")
             .build();
 
-    private static final StaticImmutableTableSchema<Hold, ItemValues> HOLD = ItemSchema.of(Hold.class, LedgerItems::hold)
-            .string("id", h -> h.id().value())
-            .number("q", Hold::sequence)
-            .number("a", Hold::amount)
-            .number("r", Hold::remaining)
-            .string("e", h -> h.expiresAt().toString())
+    private static final StaticImmutableTableSchema<Hold, ItemValues> HOLD = ItemSchema.of(Hold.class, LedgerItems::hold,
+                    LedgerItems::value)
+            .string("id")
+            .number("q")
+            .number("a")
+            .number("r")
+            .string("e")
             .build();
 
     /** A change, by kind ({@code c}): add, topup, take, restore, hold, reduce; only the kind's attributes are stored. */
-    private static final StaticImmutableTableSchema<Change, ItemValues> CHANGE = ItemSchema.of(Change.class, LedgerItems::change)
-            .string("k", c -> c.key().asText())
-            .string("c", LedgerItems::kind)
-            .document("b", Bucket.class, BUCKET, c -> c instanceof Change.AddBucket add ? add.bucket() : null)
-            .string("s", c -> c instanceof Change.TopUp top ? top.bucket().value() : null)
-            .number("a", c -> c instanceof Change.TopUp top ? Long.valueOf(top.amount())
-                    : c instanceof Change.ReduceHold reduce ? Long.valueOf(reduce.amount()) : null)
-            .document("sl", Slice.class, SLICE, c -> c instanceof Change.Take take ? take.slice()
-                    : c instanceof Change.Restore restore ? restore.slice() : null)
-            .document("h", Hold.class, HOLD, c -> c instanceof Change.OpenHold open ? open.hold() : null)
-            .string("hid", c -> c instanceof Change.ReduceHold reduce ? reduce.hold().value() : null)
+    private static final StaticImmutableTableSchema<Change, ItemValues> CHANGE = ItemSchema.of(Change.class, LedgerItems::change,
+                    LedgerItems::value)
+            .string("k")
+            .string("c")
+            .document("b", Bucket.class, BUCKET)
+            .string("s")
+            .number("a")
+            .document("sl", Slice.class, SLICE)
+            .document("h", Hold.class, HOLD)
+            .string("hid")
             .build();
 
     private static final StaticImmutableTableSchema<Reference, ItemValues> REFERENCE = ItemSchema.of(Reference.class,
-                    v -> new Reference(txn(v.string("t")), v.number("q")))
-            .string("t", r -> r.transactionId().value())
-            .number("q", Reference::sequence)
+                    v -> new Reference(txn(v.string("t")), v.number("q")), LedgerItems::value)
+            .string("t")
+            .number("q")
             .build();
 
     private static final StaticImmutableTableSchema<Balance, ItemValues> BALANCE = ItemSchema.of(Balance.class,
-                    v -> new Balance(ValueTypeKey.parseText(v.string("k")), v.list("bk"), v.list("h")))
-            .string("k", b -> b.key().asText())
-            .documents("bk", Bucket.class, BUCKET, Balance::buckets)
-            .documents("h", Hold.class, HOLD, Balance::holds)
+                    v -> new Balance(ValueTypeKey.parseText(v.string("k")), v.list("bk"), v.list("h")), LedgerItems::value)
+            .string("k")
+            .documents("bk", Bucket.class, BUCKET)
+            .documents("h", Hold.class, HOLD)
             .build();
 
     private static final StaticImmutableTableSchema<RequestMark, ItemValues> MARK = ItemSchema.of(RequestMark.class,
-                    v -> new RequestMark(v.string("i"), v.string("f"), txn(v.string("t")), v.number("q")))
-            .string("i", RequestMark::customRequestId)
-            .string("f", RequestMark::fingerprint)
-            .string("t", r -> r.transactionId().value())
-            .number("q", RequestMark::sequence)
+                    v -> new RequestMark(v.string("i"), v.string("f"), txn(v.string("t")), v.number("q")), LedgerItems::value)
+            .string("i")
+            .string("f")
+            .string("t")
+            .number("q")
             .build();
 
-    private static final StaticImmutableTableSchema<CardState, ItemValues> STATE = ItemSchema.of(CardState.class, LedgerItems::state)
-            .number("q", CardState::sequence)
-            .documents("b", Balance.class, BALANCE, CardState::balanceList)
-            .numbers("v", LedgerItems::voided)
-            .documents("rr", RequestMark.class, MARK, CardState::recentRequests)
-            .string("en", s -> s.enrolledAt().map(Instant::toString).orElse(null))
-            .string("l", s -> s.ledgerId().map(LedgerId::value).orElse(null))
-            .lazyDocument("co", CheckoutStats.class, () -> Checkouts.STATS,
-                    s -> s.checkouts().count() == 0 && s.checkouts().fires().isEmpty() ? null : s.checkouts())
+    private static final StaticImmutableTableSchema<CardState, ItemValues> STATE = ItemSchema.of(CardState.class, LedgerItems::state,
+                    LedgerItems::value)
+            .number("q")
+            .documents("b", Balance.class, BALANCE)
+            .numbers("v")
+            .documents("rr", RequestMark.class, MARK)
+            .string("en")
+            .string("l")
+            .lazyDocument("co", CheckoutStats.class, () -> Checkouts.STATS)
             .build();
 
-    static final StaticImmutableTableSchema<EntryItem, ItemValues> ENTRY = ItemSchema.of(EntryItem.class, LedgerItems::entryItem)
-            .key(TYPE, e -> Keys.card(e.posting().card().value()), e -> Keys.sequenceSk(e.posting().sequence()))
-            .string("brand", e -> e.posting().brand().value())
-            .string("card", e -> e.posting().card().value())
-            .number("seq", e -> e.posting().sequence())
-            .string("txn", e -> e.posting().transactionId().value())
-            .string("entryType", e -> e.posting().type().name())
-            .string(TIME, e -> e.posting().time().toString())
-            .document("origin", Origin.class, ORIGIN, e -> e.posting().origin())
-            .documents("changes", Change.class, CHANGE, e -> e.posting().changes())
-            .document("related", Reference.class, REFERENCE, e -> e.posting().related().orElse(null))
-            .number("amountDue", e -> e.posting().amountDue())
-            .lazyDocument("checkout", CheckoutFacts.class, () -> Checkouts.CHECKOUT,
-                    e -> e.posting().checkout().orElse(null))
-            .document("state", CardState.class, STATE, e -> e.entry().stateAfter())
-            .index(TallyTable.GSI1, e -> e.outbox() ? Keys.outboxShard(shard(e.posting().card())) : null,
-                    e -> e.outbox() ? Keys.outboxSk(e.posting().time().toEpochMilli(), e.posting().card().value(),
-                            e.posting().sequence()) : null)
-            .index(TallyTable.GSI4, e -> e.due().map(d -> Keys.dueShard(shard(e.posting().card()))).orElse(null),
-                    e -> e.due().map(d -> Keys.dueSk(d, e.posting().brand().value(), e.posting().card().value())).orElse(null))
+    static final StaticImmutableTableSchema<EntryItem, ItemValues> ENTRY = ItemSchema.of(EntryItem.class, LedgerItems::entryItem,
+                    LedgerItems::value)
+            .key(TYPE)
+            .string("brand")
+            .string("card")
+            .number("seq")
+            .string("txn")
+            .string("entryType")
+            .string(TIME)
+            .document("origin", Origin.class, ORIGIN)
+            .documents("changes", Change.class, CHANGE)
+            .document("related", Reference.class, REFERENCE)
+            .number("amountDue")
+            .lazyDocument("checkout", CheckoutFacts.class, () -> Checkouts.CHECKOUT)
+            .document("state", CardState.class, STATE)
+            .index(TallyTable.GSI1)
+            .index(TallyTable.GSI4)
             .build();
 
     static final StaticImmutableTableSchema<LedgerIdItem, ItemValues> LEDGER_ID = ItemSchema.of(LedgerIdItem.class,
-                    v -> new LedgerIdItem(v.string(TallyTable.PK), new CardNumber(v.string("card"))))
-            .key("LedgerId", LedgerIdItem::pk, l -> Keys.LEDGER_ID_SK)
-            .string("card", l -> l.card().value())
+                    v -> new LedgerIdItem(v.string(TallyTable.PK), new CardNumber(v.string("card"))), LedgerItems::value)
+            .key("LedgerId")
+            .string("card")
             .build();
 
     private record NamedFires(String campaign, CheckoutStats.Fires fires) {
@@ -305,6 +305,145 @@ final class LedgerItems {
 
     private static Optional<Long> dueMillis(LedgerEntry e) {
         return ExpireDueUseCase.nextDue(e).map(LedgerItems::ceilMillis);
+    }
+
+    // Each type's attributes by name (ItemSchema.Attributes), in the order its schema declares them.
+
+    private static Object value(Origin o, String name) {
+        return switch (name) {
+            case "l" -> o.location().map(LocationId::value).orElse(null);
+            case "t" -> o.terminal().map(TerminalId::value).orElse(null);
+            case "e" -> o.employee().map(EmployeeId::value).orElse(null);
+            case "x" -> o.externalTransactionId().orElse(null);
+            case "n" -> o.note().orElse(null);
+            case "r" -> o.requestRef().orElse(null);
+            case "ri" -> o.request().map(Origin.RequestKey::customRequestId).orElse(null);
+            case "rf" -> o.request().map(Origin.RequestKey::fingerprint).orElse(null);
+            default -> throw ItemSchema.unknown(Origin.class, name);
+        };
+    }
+
+    private static Object value(Bucket b, String name) {
+        return switch (name) {
+            case "s" -> b.source().value();
+            case "i" -> b.issued();
+            case "r" -> b.remaining();
+            case "e" -> b.expiresAt().map(Instant::toString).orElse(null);
+            case "c" -> b.returnRelated();
+            default -> throw ItemSchema.unknown(Bucket.class, name);
+        };
+    }
+
+    private static Object value(Slice x, String name) {
+        return switch (name) {
+            case "s" -> x.source().value();
+            case "a" -> x.amount();
+            case "i" -> x.issued();
+            case "e" -> x.expiresAt().map(Instant::toString).orElse(null);
+            case "c" -> x.returnRelated();
+            default -> throw ItemSchema.unknown(Slice.class, name);
+        };
+    }
+
+    private static Object value(Hold h, String name) {
+        return switch (name) {
+            case "id" -> h.id().value();
+            case "q" -> h.sequence();
+            case "a" -> h.amount();
+            case "r" -> h.remaining();
+            case "e" -> h.expiresAt().toString();
+            default -> throw ItemSchema.unknown(Hold.class, name);
+        };
+    }
+
+    private static Object value(Change c, String name) {
+        return switch (name) {
+            case "k" -> c.key().asText();
+            case "c" -> kind(c);
+            case "b" -> c instanceof Change.AddBucket add ? add.bucket() : null;
+            case "s" -> c instanceof Change.TopUp top ? top.bucket().value() : null;
+            case "a" -> c instanceof Change.TopUp top ? Long.valueOf(top.amount())
+                    : c instanceof Change.ReduceHold reduce ? Long.valueOf(reduce.amount()) : null;
+            case "sl" -> c instanceof Change.Take take ? take.slice() : c instanceof Change.Restore restore ? restore.slice() : null;
+            case "h" -> c instanceof Change.OpenHold open ? open.hold() : null;
+            case "hid" -> c instanceof Change.ReduceHold reduce ? reduce.hold().value() : null;
+            default -> throw ItemSchema.unknown(Change.class, name);
+        };
+    }
+
+    private static Object value(Reference r, String name) {
+        return switch (name) {
+            case "t" -> r.transactionId().value();
+            case "q" -> r.sequence();
+            default -> throw ItemSchema.unknown(Reference.class, name);
+        };
+    }
+
+    private static Object value(Balance b, String name) {
+        return switch (name) {
+            case "k" -> b.key().asText();
+            case "bk" -> b.buckets();
+            case "h" -> b.holds();
+            default -> throw ItemSchema.unknown(Balance.class, name);
+        };
+    }
+
+    private static Object value(RequestMark r, String name) {
+        return switch (name) {
+            case "i" -> r.customRequestId();
+            case "f" -> r.fingerprint();
+            case "t" -> r.transactionId().value();
+            case "q" -> r.sequence();
+            default -> throw ItemSchema.unknown(RequestMark.class, name);
+        };
+    }
+
+    private static Object value(CardState s, String name) {
+        return switch (name) {
+            case "q" -> s.sequence();
+            case "b" -> s.balanceList();
+            case "v" -> voided(s);
+            case "rr" -> s.recentRequests();
+            case "en" -> s.enrolledAt().map(Instant::toString).orElse(null);
+            case "l" -> s.ledgerId().map(LedgerId::value).orElse(null);
+            case "co" -> s.checkouts().count() == 0 && s.checkouts().fires().isEmpty() ? null : s.checkouts();
+            default -> throw ItemSchema.unknown(CardState.class, name);
+        };
+    }
+
+    /** An entry: its posting at the top level, its state as a document; GSI1 the outbox, GSI4 the due index. */
+    private static Object value(EntryItem e, String name) {
+        Posting p = e.posting();
+        return switch (name) {
+            case TallyTable.PK -> Keys.card(p.card().value());
+            case TallyTable.SK -> Keys.sequenceSk(p.sequence());
+            case "brand" -> p.brand().value();
+            case "card" -> p.card().value();
+            case "seq" -> p.sequence();
+            case "txn" -> p.transactionId().value();
+            case "entryType" -> p.type().name();
+            case TIME -> p.time().toString();
+            case "origin" -> p.origin();
+            case "changes" -> p.changes();
+            case "related" -> p.related().orElse(null);
+            case "amountDue" -> p.amountDue();
+            case "checkout" -> p.checkout().orElse(null);
+            case "state" -> e.entry().stateAfter();
+            case "GSI1PK" -> e.outbox() ? Keys.outboxShard(shard(p.card())) : null;
+            case "GSI1SK" -> e.outbox() ? Keys.outboxSk(p.time().toEpochMilli(), p.card().value(), p.sequence()) : null;
+            case "GSI4PK" -> e.due().isPresent() ? Keys.dueShard(shard(p.card())) : null;
+            case "GSI4SK" -> e.due().map(d -> Keys.dueSk(d, p.brand().value(), p.card().value())).orElse(null);
+            default -> throw ItemSchema.unknown(EntryItem.class, name);
+        };
+    }
+
+    private static Object value(LedgerIdItem l, String name) {
+        return switch (name) {
+            case TallyTable.PK -> l.pk();
+            case TallyTable.SK -> Keys.LEDGER_ID_SK;
+            case "card" -> l.card().value();
+            default -> throw ItemSchema.unknown(LedgerIdItem.class, name);
+        };
     }
 
     private static EntryItem entryItem(ItemValues v) {
