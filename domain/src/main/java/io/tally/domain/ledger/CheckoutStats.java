@@ -70,7 +70,11 @@ public record CheckoutStats(long count, Map<String, Fires> fires) {
 
     /** Firings remembered across campaigns. */
     public int remembered() {
-        return fires.values().stream().mapToInt(f -> f.recent().size()).sum();
+        int remembered = 0;
+        for (Fires f : fires.values()) {
+            remembered += f.recent().size();
+        }
+        return remembered;
     }
 
     /**
@@ -111,7 +115,7 @@ public record CheckoutStats(long count, Map<String, Fires> fires) {
      * {@code MAX_FIRES / MAX_CAMPAIGNS} times stays exact whatever the other campaigns do.
      */
     public CheckoutStats bounded() {
-        if (fires.size() <= MAX_CAMPAIGNS && remembered() <= MAX_FIRES) {
+        if (fires.isEmpty() || fires.size() <= MAX_CAMPAIGNS && remembered() <= MAX_FIRES) { // every fold: no stream
             return this;
         }
         Map<String, Fires> next = new HashMap<>(fires);
