@@ -196,13 +196,39 @@ class CheckoutSeedTest {
                 "{\"kind\": \"discount\", \"amount\": \"0.01\"}"));
         StringBuilder file = new StringBuilder("{\"campaigns\": [");
         for (int i = 0; i <= CheckoutConfig.MAX_SALE_RESULTS / Campaign.MAX_RESULTS; i++) {
-            file.append(i == 0 ? "" : ",").append("{\"id\": \"M").append(i).append("\", \"results\": [")
+            // replacing stored campaigns, so that only the results are over
+            file.append(i == 0 ? "" : ",").append("{\"id\": \"MSG-").append(i).append("\", \"results\": [")
                     .append(twentyDiscounts).append("]}");
         }
         var discounts = new SeedJson().readCampaigns(file.append("]}").toString());
         var tooManyResults = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, discounts));
         assertTrue(tooManyResults.getMessage().contains("at most " + CheckoutConfig.MAX_SALE_RESULTS
                 + " discount and allocateCoupon results in all"), tooManyResults.getMessage());
+    }
+
+    @Test
+    void a_brand_stored_over_the_caps_may_still_edit_or_remove_campaigns_but_not_grow() throws Exception {
+        apply.apply(demoSeed(), true);
+        int stored = checkouts.load(DEMO).campaigns().size();
+        // stored before the caps existed: straight through the port, which checks nothing
+        var over = new SeedJson().readCampaigns(messages(CheckoutConfig.MAX_CAMPAIGNS - stored + 5));
+        apply.putCampaigns(DEMO, new SeedJson().readCampaigns(messages(CheckoutConfig.MAX_CAMPAIGNS - stored)));
+        var extra = io.tally.domain.provisioning.CampaignSeeds.campaigns(DEMO, over,
+                new io.tally.domain.provisioning.CampaignSeeds.Known(Optional.empty(), Optional.empty(), Optional.empty()));
+        extra.forEach(checkouts::saveCampaign);
+        int overCap = checkouts.load(DEMO).campaigns().size();
+        assertEquals(CheckoutConfig.MAX_CAMPAIGNS + 5, overCap);
+
+        var edit = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "MSG-0", "enabled": false, "results": [{"kind": "message", "text": "bye"}]}]}""");
+        assertEquals(1, apply.putCampaigns(DEMO, edit).itemsChanged(), "editing a campaign does not grow the brand");
+        assertEquals(overCap, checkouts.load(DEMO).campaigns().size());
+
+        var grow = new SeedJson().readCampaigns("""
+                {"campaigns": [{"id": "NEW-ONE", "results": [{"kind": "message", "text": "new"}]}]}""");
+        var refused = assertThrows(InvalidSeedException.class, () -> apply.putCampaigns(DEMO, grow));
+        assertTrue(refused.getMessage().contains("these would make " + (overCap + 1)), refused.getMessage());
+        assertEquals(overCap, checkouts.load(DEMO).campaigns().size());
     }
 
     /** A campaigns file of {@code n} message campaigns. */

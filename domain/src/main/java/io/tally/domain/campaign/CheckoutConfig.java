@@ -49,17 +49,35 @@ public record CheckoutConfig(BrandId brand, ValueTypeKey currency, ZoneId zone, 
      * {@link #MAX_CAMPAIGNS}, or more than {@link #MAX_SALE_RESULTS} discount and allocateCoupon results in all.
      */
     public static Optional<String> tooMany(Collection<Campaign> campaigns) {
-        if (campaigns.size() > MAX_CAMPAIGNS) {
-            return Optional.of("a brand has at most " + MAX_CAMPAIGNS + " campaigns (these would make " + campaigns.size()
+        return tooMany(campaigns, List.of());
+    }
+
+    /**
+     * Why a brand whose campaigns are {@code before} cannot have {@code after} instead, if it cannot: as
+     * {@link #tooMany(Collection)}, except that a bound {@code before} was already over may be kept over as long as
+     * {@code after} does not grow past it (a configuration stored before the bounds existed can still be edited and
+     * shrunk, never grown).
+     */
+    public static Optional<String> tooMany(Collection<Campaign> after, Collection<Campaign> before) {
+        if (after.size() > MAX_CAMPAIGNS && after.size() > before.size()) {
+            return Optional.of("a brand has at most " + MAX_CAMPAIGNS + " campaigns (these would make " + after.size()
                     + "; remove some first)");
         }
-        long results = campaigns.stream().flatMap(c -> c.results().stream())
-                .filter(r -> r instanceof Campaign.Discount || r instanceof Campaign.AllocateCoupon).count();
-        if (results > MAX_SALE_RESULTS) {
+        long results = saleResults(after);
+        if (results > MAX_SALE_RESULTS && results > saleResults(before)) {
             return Optional.of("a brand's campaigns have at most " + MAX_SALE_RESULTS + " discount and allocateCoupon results "
                     + "in all (these would have " + results + ")");
         }
         return Optional.empty();
+    }
+
+    private static long saleResults(Collection<Campaign> campaigns) {
+        long results = 0;
+        for (Campaign c : campaigns) {
+            results += c.results().stream().filter(r -> r instanceof Campaign.Discount || r instanceof Campaign.AllocateCoupon)
+                    .count();
+        }
+        return results;
     }
 
     public Optional<CouponSet> couponSet(CouponSetId id) {

@@ -139,8 +139,11 @@ public final class ApplySeedUseCase {
         List<EventDefinition> definitions = EventSeeds.definitions(seed, eventDefinitions != null, problems);
         List<ScoreSettings> scores = ScoreSeeds.settings(seed, scoreSettings != null, problems);
         if (problems.isEmpty() && checkouts != null) {
-            checkoutPlans.forEach(c -> CheckoutConfig.tooMany(withStored(checkouts.load(c.brand()), c.campaigns()))
-                    .ifPresent(p -> problems.add("brand " + c.brand() + ", with its stored campaigns: " + p)));
+            for (var c : checkoutPlans) {
+                CheckoutConfig stored = checkouts.load(c.brand());
+                CheckoutConfig.tooMany(withStored(stored, c.campaigns()), stored.campaigns())
+                        .ifPresent(p -> problems.add("brand " + c.brand() + ", with its stored campaigns: " + p));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
@@ -177,7 +180,7 @@ public final class ApplySeedUseCase {
                 Optional.of(stored.couponSets().stream().map(s -> s.id().value()).collect(Collectors.toSet())),
                 Optional.of(stored.skuTags().keySet()), Optional.empty());
         List<Campaign> campaigns = CampaignSeeds.campaigns(brand, seeds, known);
-        Optional<String> tooMany = CheckoutConfig.tooMany(withStored(stored, campaigns));
+        Optional<String> tooMany = CheckoutConfig.tooMany(withStored(stored, campaigns), stored.campaigns());
         if (tooMany.isPresent()) {
             throw new InvalidSeedException(List.of("brand " + brand + ": " + tooMany.get()));
         }

@@ -7,7 +7,6 @@ import io.tally.domain.campaign.Campaign.Condition;
 import io.tally.domain.campaign.Campaign.Items;
 import io.tally.domain.campaign.Campaign.Result;
 import io.tally.domain.campaign.CampaignId;
-import io.tally.domain.campaign.CheckoutConfig;
 import io.tally.domain.coupon.CouponSetId;
 import io.tally.domain.engagement.EventCategoryId;
 import io.tally.domain.program.CardSetId;
@@ -78,7 +77,6 @@ public final class CampaignSeeds {
             }
         }
         reader.problems.requireUnique(where, "campaign id", seeds.stream().map(CampaignSeed::id).toList());
-        CheckoutConfig.tooMany(campaigns).ifPresent(p -> problems.add(where + ": " + p));
         return campaigns;
     }
 
