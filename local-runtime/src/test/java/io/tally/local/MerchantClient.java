@@ -50,10 +50,21 @@ public final class MerchantClient {
         return copy;
     }
 
+    public MerchantClient without(String header) {
+        MerchantClient copy = new MerchantClient(base, headers);
+        copy.headers.remove(header);
+        return copy;
+    }
+
     /** The raw response. */
     HttpResponse<String> send(String method, String body) {
+        return send(method, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The raw response to a body of any bytes (not necessarily UTF-8). */
+    HttpResponse<String> send(String method, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/merchant/" + method))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20));
         headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

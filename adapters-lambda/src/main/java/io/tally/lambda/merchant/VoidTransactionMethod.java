@@ -1,5 +1,6 @@
 package io.tally.lambda.merchant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.domain.card.CardNumber;
 import io.tally.domain.checkout.CheckoutUseCase;
@@ -10,6 +11,7 @@ import io.tally.domain.ledger.VoidUseCase;
 import io.tally.domain.program.LoadProgramsPort;
 import io.tally.domain.shared.Outcome;
 import io.tally.domain.shared.Reason;
+import io.tally.domain.shared.Rejection;
 import io.tally.lambda.http.MerchantMethod;
 import io.tally.lambda.http.MerchantRequest;
 import io.tally.sqs.json.WireJson;
@@ -63,7 +65,7 @@ public final class VoidTransactionMethod implements MerchantMethod {
         Input in = new Input();
         Optional<TransactionId> id = in.take(Fields.transactionId(body, "transactionId", Reason.TRANSACTION_NOT_FOUND),
                 Optional.empty());
-        Optional<CardNumber> card = in.take(Fields.optionalCardNumber(body, "cardNumber"), Optional.empty());
+        Optional<CardNumber> card = in.take(cardFilter(body), Optional.empty());
         boolean returnBalances = in.take(Fields.bool(body, "returnBalances"), false);
         if (in.failed()) {
             return in.rejected();
@@ -81,6 +83,18 @@ public final class VoidTransactionMethod implements MerchantMethod {
         }
         return voids.apply(new VoidUseCase.VoidCommand(request.context(), Requests.info(request), card, id.get()))
                 .map(result -> answer(request, result, returnBalances));
+    }
+
+    /**
+     * The card the transaction must be on. It only narrows the search, so a malformed number finds no transaction (23),
+     * as an unknown card does and as a malformed transaction id does: not 9, which this method does not answer.
+     */
+    private static Outcome<Optional<CardNumber>> cardFilter(JsonNode body) {
+        Outcome<Optional<CardNumber>> card = Fields.optionalCardNumber(body, "cardNumber");
+        if (card instanceof Outcome.Rejected<Optional<CardNumber>> r && r.rejection().reason() == Reason.CARD_NOT_FOUND) {
+            return Outcome.rejected(Rejection.of(Reason.TRANSACTION_NOT_FOUND));
+        }
+        return card;
     }
 
     private ObjectNode answer(MerchantRequest request, BalanceResult result, boolean returnBalances) {

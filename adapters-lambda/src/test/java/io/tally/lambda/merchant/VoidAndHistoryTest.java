@@ -62,6 +62,20 @@ class VoidAndHistoryTest {
     }
 
     @Test
+    void aMalformedCardNumberIsATransactionNotOnThatCard() {
+        // found by MerchantFuzzIT: a malformed card answered 9, which voidTransaction does not document; an unknown card
+        // is 23 (the card only says which card the transaction must be on), and so is a malformed transaction id
+        CardNumber card = h.cardWith(5000);
+        String redeemed = update(card, "redeem", "20");
+        for (String malformed : List.of("'5351897557672104'", "'6049-x'", "'" + "7".repeat(65) + "'", "1234", "'６０'")) {
+            var r = h.call("voidTransaction", j("{'transactionId':'" + redeemed + "','cardNumber':" + malformed + "}"));
+            assertEquals(23, r.code(), malformed + ": " + r.raw());
+        }
+        assertEquals(3000, h.world.balance(card));
+        assertEquals(2, h.ledger(card).size());
+    }
+
+    @Test
     void anIssuanceBeyondTheBucketLimitIsAnIssueInHistoryAndVoidable() {
         CardNumber card = h.world.activeCard();
         for (int i = 0; i < io.tally.domain.ledger.LedgerLimits.MAX_BUCKETS_PER_BALANCE; i++) {
