@@ -14,15 +14,21 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * The whole table as text, item by item, for the fuzz test's "a refused request wrote nothing" check: one Scan (a test
  * on a small local table; no request path scans). What the API writes synchronously is compared; what other writers
  * change on their own time is left out, so that their work between two snapshots is not taken for the request's:
- * the events consumer's activity, statistics and due rule sends, the outbox relay's removal of an entry's
- * {@code OUTBOX#} index keys, event campaigns' awards ({@code event-award/...} requests and their entries), the
- * delivery and e-mail records. Attempt counters ({@code COUNTER#}) are left out too: counting a wrong PIN is the
+ * the events consumer's activity, statistics, a card's kept events and location links, and due rule sends, the outbox
+ * relay's removal of an entry's {@code OUTBOX#} index keys, event campaigns' awards ({@code event-award/...} requests
+ * and their entries), the delivery and e-mail records. Attempt counters ({@code COUNTER#}) are left out too: counting a wrong PIN is the
  * point of a refused request's write.
  */
 public final class TableState {
     private static final List<String> ASYNC_PK_PREFIXES = List.of("RULEDUE#", "COUNTER#", "EXPLORE#");
     private static final List<String> ASYNC_PK_PARTS = List.of("#ACTIVITY", "#DLVEVT#", "#DLVFIRST#", "#DLVSTATS#",
             "#EMAIL#", "#SCORES", "event-award/");
+
+    /**
+     * What the events consumer keeps in a card's partition: its recorded events ({@code EVT#}, A72: a recordEvent is
+     * published, and kept by the consumer) and its links to the locations it was used at ({@code LOC#}).
+     */
+    private static final List<String> ASYNC_CARD_SK_PREFIXES = List.of("EVT#", "LOC#");
 
     /** A ledger entry's origin naming an event campaign's request ({@code ri}: the entry's customRequestId). */
     private static final String AWARD_ORIGIN = "ri=AttributeValue(S=event-award/";
@@ -54,7 +60,8 @@ public final class TableState {
 
     private static boolean writtenElsewhere(String pk, String sk, String item) {
         return ASYNC_PK_PREFIXES.stream().anyMatch(pk::startsWith) || ASYNC_PK_PARTS.stream().anyMatch(pk::contains)
-                || sk.startsWith("STATS#") || item.contains(AWARD_ORIGIN);
+                || sk.startsWith("STATS#") || item.contains(AWARD_ORIGIN)
+                || pk.startsWith("CARD#") && ASYNC_CARD_SK_PREFIXES.stream().anyMatch(sk::startsWith);
     }
 
     private static String render(Map<String, AttributeValue> item) {
