@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,10 @@ import java.util.Optional;
  * validator (networknt, OpenAPI 3.1 dialect) for any schema in it, {@code $ref}s resolved inside the document.
  */
 public final class OpenApiDocument {
+    /** The error code of a fault (docs/API.md): an answer, never an expected one. */
+    public static final int FAULT = 30;
+    /** Codes any call may get, whatever its method: credentials, the rate limit, a fault, a malformed body. */
+    public static final Set<Integer> ANY_CALL = Set.of(1, 2, 3, 4, 5, 7, 8, 28, 29, FAULT);
     private static final String DOCUMENT_IRI = "https://tally.invalid/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
