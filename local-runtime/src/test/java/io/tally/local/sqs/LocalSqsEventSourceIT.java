@@ -58,8 +58,13 @@ class LocalSqsEventSourceIT {
             return new SQSBatchResponse(failures);
         }).start()) {
             Await.until("poison in the DLQ", PATIENCE, () -> !peek(servers.sqs(), queue.deadLetterUrl()).isEmpty());
-            Await.until("the queue drained", PATIENCE, () -> messagesIn(servers.sqs(), queue.url()) == 0);
+            Await.until("every message handled", PATIENCE, () -> deliveries.containsKey("ok-1")
+                    && deliveries.containsKey("ok-2") && deliveries.getOrDefault("fails-once", List.of()).size() == 2);
         }
+        // Nothing is left behind: once the source has stopped and the visibility timeout has passed, any message it
+        // failed to delete (or ElasticMQ failed to move) would be visible again. ElasticMQ's approximate counts are not
+        // used here: after a redrive they once stayed above 0 for a minute with nothing left to receive.
+        assertNothingLeft(servers.sqs(), queue);
 
         assertEquals(List.of(1), deliveries.get("ok-1"), "a success is deleted, never delivered again");
         assertEquals(List.of(1), deliveries.get("ok-2"));
@@ -140,6 +145,18 @@ class LocalSqsEventSourceIT {
     private static List<Message> peek(SqsClient sqs, String url) {
         return sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(url).maxNumberOfMessages(10)
                 .visibilityTimeout(0).waitTimeSeconds(0).build()).messages();
+    }
+
+    private static void assertNothingLeft(SqsClient sqs, LocalQueue queue) {
+        try {
+            Thread.sleep(Duration.ofSeconds(queue.visibilityTimeoutSeconds()).plusMillis(500).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        List<Message> left = peek(sqs, queue.url());
+        assertTrue(left.isEmpty(), () -> "left in " + queue.name() + ": " + left.stream().map(Message::body).toList()
+                + " (approximate count " + messagesIn(sqs, queue.url()) + ")");
     }
 
     private static int messagesIn(SqsClient sqs, String url) {
