@@ -45,9 +45,14 @@ final class ColdStartFigure {
         Files.deleteIfExists(handlerCds);
         Files.deleteIfExists(floorCds);
         int[] run = {0};
-        // training runs write the AppCDS archives (dynamic archive at exit, JDK 13+)
-        probe.run(List.of("-XX:ArchiveClassesAtExit=" + handlerCds, "-XX:TieredStopAtLevel=1"), HandlerProbe.class.getName(), handlerArgs);
-        probe.run(List.of("-XX:ArchiveClassesAtExit=" + floorCds, "-XX:TieredStopAtLevel=1"), FloorProbe.class.getName(), floorArgs(run));
+        // training runs write the AppCDS archives (dynamic archive at exit, JDK 13+) and log the classes they load
+        Path handlerClasses = dir.resolve("handler-classes.log");
+        Path floorClasses = dir.resolve("floor-classes.log");
+        probe.run(List.of("-XX:ArchiveClassesAtExit=" + handlerCds, "-XX:TieredStopAtLevel=1", classLog(handlerClasses)),
+                HandlerProbe.class.getName(), handlerArgs);
+        probe.run(List.of("-XX:ArchiveClassesAtExit=" + floorCds, "-XX:TieredStopAtLevel=1", classLog(floorClasses)),
+                FloorProbe.class.getName(), floorArgs(run));
+        report.add(classesRow(first, ClassLog.read(handlerClasses), ClassLog.read(floorClasses)));
 
         record Flags(String name, List<String> handler, List<String> floor) {
         }
@@ -84,6 +89,43 @@ final class ColdStartFigure {
                             + handlerPhases + "; floor " + floorPhases));
         }
         new ObservabilityCost(options, dir, world.lambdaEnvironment()).run(report, () -> floorArgs(run));
+    }
+
+    private static String classLog(Path file) throws java.io.IOException {
+        Files.deleteIfExists(file);
+        return "-Xlog:class+load:file=" + file + ":none";
+    }
+
+    /**
+     * The deterministic companion of the timed rows: how many classes the first call loads, and whether it bootstraps
+     * {@code java.lang.runtime.ObjectMethods} (a record's generated {@code equals}, {@code hashCode} or
+     * {@code toString}; 40-70 ms at a cold start, which the floor never pays: PERFORMANCE.md, "Records written out").
+     */
+    private static Report.Row classesRow(Workload.Request first, ClassLog handler, ClassLog floor) {
+        return new Report.Row("1 cold start", first.method() + ", classes loaded (training run, C1)",
+                handler + "; records' ObjectMethods " + (handler.objectMethods() ? "BOOTSTRAPPED" : "not bootstrapped"),
+                floor.toString(), (double) handler.classes() / floor.classes(), "no ObjectMethods",
+                handler.objectMethods() ? Report.Verdict.MISSED : Report.Verdict.MET,
+                "from -Xlog:class+load of the AppCDS training runs; hidden classes are lambdas and method handle forms");
+    }
+
+    /** What one probe's {@code -Xlog:class+load} file says. */
+    record ClassLog(int classes, int hidden, boolean objectMethods) {
+        static ClassLog read(Path file) throws java.io.IOException {
+            List<String> lines = Files.readAllLines(file);
+            int hidden = 0;
+            boolean objectMethods = false;
+            for (String line : lines) {
+                hidden += line.contains("/0x") ? 1 : 0;
+                objectMethods |= line.startsWith("java.lang.runtime.ObjectMethods ");
+            }
+            return new ClassLog(lines.size(), hidden, objectMethods);
+        }
+
+        @Override
+        public String toString() {
+            return classes + " classes, " + hidden + " hidden";
+        }
     }
 
     private List<String> floorArgs(int[] run) {

@@ -62,4 +62,16 @@ public record Bucket(TransactionId source, long issued, long remaining, Optional
     public Slice slice(long amount) {
         return new Slice(source, amount, issued, expiresAt, returnRelated);
     }
+
+    // Written out, not generated: docs/PERFORMANCE.md, "Records written out".
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Bucket other && source.equals(other.source) && issued == other.issued
+                && remaining == other.remaining && expiresAt.equals(other.expiresAt) && returnRelated == other.returnRelated;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, issued, remaining, expiresAt, returnRelated);
+    }
 }

@@ -25,4 +25,16 @@ public record Hold(TransactionId id, long sequence, long amount, long remaining,
     public boolean isDue(Instant now) {
         return !expiresAt.isAfter(now);
     }
+
+    // Written out, not generated: docs/PERFORMANCE.md, "Records written out".
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hold other && id.equals(other.id) && sequence == other.sequence && amount == other.amount
+                && remaining == other.remaining && expiresAt.equals(other.expiresAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, sequence, amount, remaining, expiresAt);
+    }
 }

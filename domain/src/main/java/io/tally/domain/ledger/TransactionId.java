@@ -24,4 +24,15 @@ public record TransactionId(String value) implements Comparable<TransactionId> {
     public String toString() {
         return value;
     }
+
+    // Written out, not generated: docs/PERFORMANCE.md, "Records written out".
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TransactionId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

@@ -12,4 +12,15 @@ public record ProgramId(String value) {
     public String toString() {
         return value;
     }
+
+    // Written out, not generated: docs/PERFORMANCE.md, "Records written out".
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProgramId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

@@ -70,4 +70,15 @@ public record ValueTypeKey(BalanceType type, String code) {
     public String toString() {
         return asText();
     }
+
+    // Written out, not generated: docs/PERFORMANCE.md, "Records written out".
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValueTypeKey other && type == other.type && Objects.equals(code, other.code);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * type.hashCode() + Objects.hashCode(code);
+    }
 }

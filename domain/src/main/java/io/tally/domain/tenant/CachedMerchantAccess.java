@@ -44,6 +44,18 @@ public final class CachedMerchantAccess implements LoadMerchantAccessPort {
 
     private record Key(String apiKeyId, BrandId brand, LocationId location, TerminalId terminal,
                        Optional<EmployeeId> employee) {
+        // Written out, not generated: docs/PERFORMANCE.md, "Records written out".
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && Objects.equals(apiKeyId, other.apiKeyId) && Objects.equals(brand, other.brand)
+                    && Objects.equals(location, other.location) && Objects.equals(terminal, other.terminal)
+                    && Objects.equals(employee, other.employee);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(apiKeyId, brand, location, terminal, employee);
+        }
     }
 
     private record Entry(MerchantAccess access, long loadStartedMillis) {
