@@ -72,6 +72,10 @@ public record Bucket(TransactionId source, long issued, long remaining, Optional
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, issued, remaining, expiresAt, returnRelated);
+        int h = source.hashCode();
+        h = 31 * h + Long.hashCode(issued);
+        h = 31 * h + Long.hashCode(remaining);
+        h = 31 * h + expiresAt.hashCode();
+        return 31 * h + Boolean.hashCode(returnRelated);
     }
 }

@@ -35,6 +35,10 @@ public record Hold(TransactionId id, long sequence, long amount, long remaining,
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, sequence, amount, remaining, expiresAt);
+        int h = id.hashCode();
+        h = 31 * h + Long.hashCode(sequence);
+        h = 31 * h + Long.hashCode(amount);
+        h = 31 * h + Long.hashCode(remaining);
+        return 31 * h + expiresAt.hashCode();
     }
 }

@@ -54,7 +54,11 @@ public final class CachedMerchantAccess implements LoadMerchantAccessPort {
 
         @Override
         public int hashCode() {
-            return Objects.hash(apiKeyId, brand, location, terminal, employee);
+            int h = Objects.hashCode(apiKeyId);
+            h = 31 * h + Objects.hashCode(brand);
+            h = 31 * h + Objects.hashCode(location);
+            h = 31 * h + Objects.hashCode(terminal);
+            return 31 * h + Objects.hashCode(employee);
         }
     }
 

@@ -32,13 +32,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  * otherwise bootstrap {@code java.lang.runtime.ObjectMethods} for them: docs/PERFORMANCE.md, "Records written out")
  * keep a record's contract: equal exactly when every component is equal, and equal records hash alike. Each case
  * gives two sets of component values, every component different; the test builds the first, a copy of it, and for
- * each component the first with that one component taken from the second.
+ * each component the first with that one component taken from the second. Their hash codes are the generated ones'
+ * (each component's, folded by 31 from 0), checked against a record of the same components that keeps the generated
+ * methods, so hash map orders are as they were.
  */
 class WrittenOutEqualityTest {
     private static final Instant T1 = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-12-02T10:00:00Z");
     private static final TransactionId TX1 = new TransactionId("101");
     private static final TransactionId TX2 = new TransactionId("202");
+
+    /** Records of the same components as those under test, whose methods are generated. */
+    record Generated1(String value) {
+    }
+
+    record Generated2(BalanceType type, String code) {
+    }
+
+    record GeneratedHold(TransactionId id, long sequence, long amount, long remaining, Instant expiresAt) {
+    }
+
+    record GeneratedBucket(TransactionId source, long issued, long remaining, Optional<Instant> expiresAt,
+                           boolean returnRelated) {
+    }
 
     static Stream<Arguments> records() {
         return Stream.of(
@@ -64,6 +80,7 @@ class WrittenOutEqualityTest {
         Record copy = make(type, first);
         assertEquals(a, copy);
         assertEquals(a.hashCode(), copy.hashCode());
+        assertEquals(generated(type, first).hashCode(), a.hashCode(), "the generated hash code");
         assertNotEquals(null, a);
         assertNotEquals(a, first.get(0), "another type is never equal");
         for (int i = 0; i < first.size(); i++) {
@@ -82,6 +99,15 @@ class WrittenOutEqualityTest {
         assertEquals(points.hashCode(), new ValueTypeKey(BalanceType.POINTS, null).hashCode());
         assertNotEquals(points, new ValueTypeKey(BalanceType.PUNCHES, null));
         assertEquals(new ValueTypeKey(BalanceType.CURRENCY, "usd"), new ValueTypeKey(BalanceType.CURRENCY, "USD"));
+    }
+
+    private static Record generated(Class<? extends Record> type, List<Object> values) throws Exception {
+        Class<? extends Record> shape = switch (values.size()) {
+            case 1 -> Generated1.class;
+            case 2 -> Generated2.class;
+            default -> type == Hold.class ? GeneratedHold.class : GeneratedBucket.class;
+        };
+        return make(shape, values);
     }
 
     private static boolean declares(Class<?> type, String name, Class<?>... parameters) {
