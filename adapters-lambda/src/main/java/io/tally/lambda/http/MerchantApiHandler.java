@@ -23,7 +23,7 @@ import io.tally.lambda.wiring.TallyComponent;
  */
 public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final MerchantApi api;
-    private final Telemetry telemetry = Telemetry.forFunction(FunctionId.MERCHANT_API.logicalName());
+    private final Telemetry telemetry;
     /** Held here: org.crac keeps registered resources only weakly. */
     private final Resource priming;
 
@@ -38,13 +38,16 @@ public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** Used by the local runtime and tests, which share one graph between handlers. */
     public MerchantApiHandler(TallyComponent component) {
+        this.telemetry = Telemetry.forFunction(FunctionId.MERCHANT_API.logicalName());
         this.api = component.merchantApi();
         this.priming = component.priming().merchantApiHook();
         Core.getGlobalContext().register(priming);
     }
 
     private MerchantApiHandler(TallyComponent component, Optional<BrandId> functionBrand) {
+        // the second thread first: everything before it runs on one core
         ParallelInit.Running meanwhile = component.parallelInit().start(functionBrand);
+        this.telemetry = Telemetry.forFunction(FunctionId.MERCHANT_API.logicalName());
         this.api = component.merchantApi();
         this.priming = component.priming().merchantApiHook();
         Core.getGlobalContext().register(priming);
@@ -53,7 +56,9 @@ public final class MerchantApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** The brand a deployed stack serves ({@code TALLY_BRAND}); none when unset or malformed. */
     static Optional<BrandId> functionBrand(Map<String, String> environment) {
-        return Optional.ofNullable(environment.get(Telemetry.BRAND)).filter(Identifiers::isValid).map(BrandId::new);
+        // no lambda: this runs before init's second thread starts, and a JVM's first lambda links the machinery of all
+        String brand = environment.get(Telemetry.BRAND);
+        return brand != null && Identifiers.isValid(brand) ? Optional.of(new BrandId(brand)) : Optional.empty();
     }
 
     @Override

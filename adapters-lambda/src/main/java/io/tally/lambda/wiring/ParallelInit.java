@@ -31,14 +31,17 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /**
  * A cold start's init on two threads (the merchant API function's Lambda constructor, docs/PERFORMANCE.md "Parallel
  * init"). {@link #start} starts a second thread that builds the DynamoDB client (its HTTP client loads the JDK's trust
- * store, the largest single piece of init), loads the SDK's request and response types of a first write and, where
- * the function serves one brand ({@code TALLY_BRAND}, set by the stack), reads that brand's catalogue through the
- * graph's cached port: the first request then finds it cached, and the client's request path (signing, marshalling,
- * the connection) already run. Meanwhile the calling thread builds what needs no client (the item schemas, with a
- * sample entry and card mapped through them, the request JSON, the secret check's digest) and then the rest of the
- * graph, which takes the DynamoDB client from the graph's singleton when the other thread has it. {@link Running#join}
- * builds the SQS client on the calling thread (the publisher takes it at the first publish, so the graph never waits
- * for it) and waits for the second thread: nothing runs behind the first request or a SnapStart snapshot.
+ * store, the largest single piece of init) and, where the function serves one brand ({@code TALLY_BRAND}, set by the
+ * stack), reads that brand's catalogue through the graph's cached port: the first request then finds it cached, and
+ * the client's request path (signing, marshalling, the connection) already run. That thread is the longer one, so it
+ * starts first: nothing the entry point does before it (settings, the component, this class) links a lambda or makes a
+ * digest, since a JVM's first of each loads machinery that only delays the start. Meanwhile the calling thread builds
+ * what needs no client (the item schemas, with a sample entry and card mapped through them, the request JSON, the
+ * secret check's digest) and then the rest of the graph, which takes the DynamoDB client from the graph's singleton
+ * when the other thread has it. {@link Running#join} builds the SQS client on the calling thread (the publisher takes
+ * it at the first publish, so the graph never waits for it; it shares the DynamoDB client's HTTP client and so its TLS
+ * context), loads the SDK's request and response types of a first write, and waits for the second thread: nothing
+ * runs behind the first request or a SnapStart snapshot.
  *
  * <p>Nothing random or per-request is made here: the singletons are the graph's own (Dagger's {@link Lazy} is
  * thread-safe: whichever thread comes second waits for the first), the rest is class loading and static schemas, and
@@ -50,8 +53,6 @@ public final class ParallelInit {
     /** A merchant body like the ones the first request parses (Priming reads the same shape). */
     private static final String SAMPLE_BODY = "{\"cardNumber\":\"6000000000000007\",\"action\":\"redeem\","
             + "\"amount\":{\"balanceType\":\"Currency\",\"balanceCode\":\"USD\",\"amount\":12.50},\"returnBalances\":true}";
-    /** A stored secret's form ({@code sha256$salt$hash}) that no candidate matches: loads the check's digest. */
-    private static final String SAMPLE_HASH = SecretHasher.hashSecret("parallel-init", new byte[16]);
 
     private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<SqsClient> sqs;
@@ -87,7 +88,6 @@ public final class ParallelInit {
 
     private void prepareStorage(Optional<BrandId> functionBrand) {
         dynamo.get();
-        loadStorageTypes();
         if (functionBrand.isPresent()) {
             programs.get().catalogue(functionBrand.get());
         }
@@ -103,7 +103,11 @@ public final class ParallelInit {
         DynamoStorage.prepareMappings(new BrandId(Priming.BRAND), Priming.CARD);
         WireJson wire = json.get();
         wire.writeValueAsString(wire.readTree(SAMPLE_BODY.getBytes(StandardCharsets.UTF_8)));
-        if (SecretHasher.matches("not-" + "parallel-init", SAMPLE_HASH)) {
+        // a stored secret's form (sha256$salt$hash) that no candidate matches: loads the check's digest. Made here, not
+        // in a static field: the class is initialised before the second thread starts, and a JVM's first digest loads
+        // the security providers
+        String sampleHash = SecretHasher.hashSecret("parallel-init", new byte[16]);
+        if (SecretHasher.matches("not-" + "parallel-init", sampleHash)) {
             throw new IllegalStateException("a wrong secret matched");
         }
     }
@@ -148,12 +152,13 @@ public final class ParallelInit {
         }
 
         /**
-         * Builds the SQS client (the first publish takes it) here, on the caller's thread, while the second thread may
-         * still be reading the catalogue; then waits for the second thread to end (it ends by itself; a failure was
-         * reported there).
+         * Builds the SQS client (the first publish takes it) and loads the first write's SDK types here, on the
+         * caller's thread, while the second thread is still reading the catalogue; then waits for the second thread to
+         * end (it ends by itself; a failure was reported there).
          */
         public void join() {
             guarded("queues", ParallelInit.this::prepareQueues);
+            guarded("types", ParallelInit::loadStorageTypes);
             try {
                 thread.join();
             } catch (InterruptedException e) {

@@ -109,8 +109,8 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
 
     public static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(env.get(TABLE_NAME), env.get(EVENTS_QUEUE_URL),
-                Optional.ofNullable(env.get(DYNAMODB_ENDPOINT)).filter(s -> !s.isBlank()).map(URI::create),
-                Optional.ofNullable(env.get(SQS_ENDPOINT)).filter(s -> !s.isBlank()).map(URI::create),
+                uri(env.get(DYNAMODB_ENDPOINT)),
+                uri(env.get(SQS_ENDPOINT)),
                 env.getOrDefault("AWS_REGION", "us-east-1"),
                 !"false".equalsIgnoreCase(env.getOrDefault(REQUEST_LOG, "true")),
                 Double.parseDouble(env.getOrDefault(RATE_LIMIT, Double.toString(DEFAULT_RATE_LIMIT))),
@@ -119,10 +119,19 @@ public record Settings(String tableName, String eventsQueueUrl, Optional<URI> dy
                         Long.toString(DEFAULT_CATALOGUE_TTL.toSeconds())))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault(AUTH_CACHE_TTL,
                         Long.toString(DEFAULT_AUTH_CACHE_TTL.toSeconds())))),
-                Optional.ofNullable(env.get(SEAL_SECRET)).filter(s -> !s.isBlank()),
-                Optional.ofNullable(env.get(COUPON_LOADS_QUEUE_URL)).filter(s -> !s.isBlank()),
-                Optional.ofNullable(env.get(EVALUATIONS_QUEUE_URL)).filter(s -> !s.isBlank()),
-                Optional.ofNullable(env.get(MAILINGS_QUEUE_URL)).filter(s -> !s.isBlank()));
+                nonBlank(env.get(SEAL_SECRET)),
+                nonBlank(env.get(COUPON_LOADS_QUEUE_URL)),
+                nonBlank(env.get(EVALUATIONS_QUEUE_URL)),
+                nonBlank(env.get(MAILINGS_QUEUE_URL)));
+    }
+
+    /** A setting given and not blank. No lambdas here: a cold start reads the settings before init's second thread starts. */
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Optional<URI> uri(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
     }
 
     /**

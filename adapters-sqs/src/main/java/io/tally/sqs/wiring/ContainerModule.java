@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,10 +67,21 @@ public final class ContainerModule {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /**
+     * The url-connection HTTP client every SDK client of the container shares: it keeps no pool of its own (the JDK's
+     * keep-alive cache is per JVM), and each one made builds a TLS context of its own, which a cold start pays once,
+     * not per client. A client given to an SDK builder is never closed by it.
+     */
     @Provides
     @Singleton
-    static DynamoDbClient dynamo(ContainerSettings settings, AwsCredentialsProvider credentials) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+    static SdkHttpClient http() {
+        return UrlConnectionHttpClient.create();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamo(ContainerSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http) {
+        var builder = DynamoDbClient.builder().httpClient(http)
                 .region(Region.of(settings.region())).credentialsProvider(credentials);
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();

@@ -12,7 +12,7 @@ import io.tally.sqs.event.SqsEventPublisher;
 import io.tally.sqs.json.WireJson;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,8 +28,8 @@ public final class QueuesModule {
 
     @Provides
     @Singleton
-    static SqsClient sqs(ContainerSettings settings, AwsCredentialsProvider credentials) {
-        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+    static SqsClient sqs(ContainerSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http) {
+        var builder = SqsClient.builder().httpClient(http)
                 .region(Region.of(settings.region())).credentialsProvider(credentials);
         settings.sqsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
