@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -29,20 +30,20 @@ class SettingsTest {
     @Test
     void optionalSettingsAreAbsentWhenMissingOrBlankAndReadWhenGiven() {
         Settings none = Settings.fromEnvironment(env(Settings.DYNAMODB_ENDPOINT, " ", Settings.SEAL_SECRET, ""));
-        assertEquals(java.util.Optional.empty(), none.dynamoEndpoint());
-        assertEquals(java.util.Optional.empty(), none.sqsEndpoint());
-        assertEquals(java.util.Optional.empty(), none.sealSecret());
-        assertEquals(java.util.Optional.empty(), none.couponLoadsQueueUrl());
+        assertEquals(Optional.empty(), none.dynamoEndpoint());
+        assertEquals(Optional.empty(), none.sqsEndpoint());
+        assertEquals(Optional.empty(), none.sealSecret());
+        assertEquals(Optional.empty(), none.couponLoadsQueueUrl());
         Settings given = Settings.fromEnvironment(env(Settings.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000",
                 Settings.SQS_ENDPOINT, "http://127.0.0.1:9324", Settings.SEAL_SECRET, "a-seal-secret-of-thirty-two-characters",
                 Settings.COUPON_LOADS_QUEUE_URL, "http://q/loads", Settings.EVALUATIONS_QUEUE_URL, "http://q/evals",
                 Settings.MAILINGS_QUEUE_URL, "http://q/mail"));
-        assertEquals(java.util.Optional.of(URI.create("http://127.0.0.1:8000")), given.dynamoEndpoint());
-        assertEquals(java.util.Optional.of(URI.create("http://127.0.0.1:9324")), given.sqsEndpoint());
-        assertEquals(java.util.Optional.of("a-seal-secret-of-thirty-two-characters"), given.sealSecret());
-        assertEquals(java.util.Optional.of("http://q/loads"), given.couponLoadsQueueUrl());
-        assertEquals(java.util.Optional.of("http://q/evals"), given.evaluationsQueueUrl());
-        assertEquals(java.util.Optional.of("http://q/mail"), given.mailingsQueueUrl());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8000")), given.dynamoEndpoint());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9324")), given.sqsEndpoint());
+        assertEquals(Optional.of("a-seal-secret-of-thirty-two-characters"), given.sealSecret());
+        assertEquals(Optional.of("http://q/loads"), given.couponLoadsQueueUrl());
+        assertEquals(Optional.of("http://q/evals"), given.evaluationsQueueUrl());
+        assertEquals(Optional.of("http://q/mail"), given.mailingsQueueUrl());
     }
 
     @Test

@@ -68,9 +68,9 @@ public final class ContainerModule {
     }
 
     /**
-     * The url-connection HTTP client every SDK client of the container shares: it keeps no pool of its own (the JDK's
-     * keep-alive cache is per JVM), and each one made builds a TLS context of its own, which a cold start pays once,
-     * not per client. A client given to an SDK builder is never closed by it.
+     * The url-connection HTTP client the DynamoDB and SQS clients share: it keeps no pool of its own (the JDK's
+     * keep-alive cache is per JVM), and each one made builds a TLS context of its own, which a cold start then pays
+     * once, not per client. A client given to an SDK builder is never closed by it.
      */
     @Provides
     @Singleton
